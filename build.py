@@ -1,0 +1,8 @@
+"""Build the MOU agreements: `python build.py --help`."""
+
+import sys
+
+from mou.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Typed records: parties and agreements, as the templates see them."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictInt, StrictStr
+
+LANGUAGES = ("th", "en")
+Language = Literal["th", "en"]
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def clean_text(value: str) -> str:
+    """Refuse empty text and characters that cannot be printed or stored in a DOCX."""
+    if not value.strip():
+        raise ValueError("is empty; write the text or remove the field")
+    for index, char in enumerate(value):
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
+            raise ValueError(f"contains the control character U+{ord(char):04X} at character "
+                             f"{index + 1}; delete it (it often comes from copying out of another program)")
+    return value.strip()
+
+
+def check_id(value: str) -> str:
+    """Accept ids that are safe as file names: lower-case letters, digits and hyphens."""
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"'{value}' is not a valid id; use lower-case letters a-z, digits and "
+                         "hyphens, starting and ending with a letter or digit (e.g. chumphae-district)")
+    return value
+
+
+def plain_number(value: object) -> object:
+    """Let only numbers (or digit strings) through to Decimal: never booleans or dates."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError("must be a number such as 150000 or 150000.50, without commas")
+    return value
+
+
+Date = Annotated[datetime.date, Strict()]
+Amount = Annotated[Decimal, BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)]
+Text = Annotated[StrictStr, AfterValidator(clean_text)]
+Ident = Annotated[StrictStr, AfterValidator(check_id)]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, types are strict."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Record):
+    """A text given in Thai and English: {th: …, en: …}."""
+
+    th: Text | None = None
+    en: Text | None = None
+
+    def get(self, language: str) -> str:
+        """Return the text in one language (validation guarantees it is there)."""
+        value = getattr(self, language)
+        if value is None:
+            raise KeyError(language)
+        return value
+
+
+class Person(Record):
+    """Someone who signs: prefix, name and position in both languages."""
+
+    prefix: Bilingual | None = None
+    name: Bilingual
+    position: Bilingual
+    acting_for: Bilingual | None = None
+
+
+PartyKind = Literal["province", "district", "city-municipality", "town-municipality",
+                    "subdistrict-municipality", "sao", "government-agency", "university",
+                    "school", "hospital", "company", "foundation", "other"]
+
+
+class Party(Record):
+    """One organization that signs agreements (parties/<id>.yaml)."""
+
+    name: Bilingual
+    kind: PartyKind
+    short_name: Bilingual
+    address: Bilingual
+    signatory: Person
+    logo: StrictStr | None = None
+
+
+class Clause(Record):
+    """A numbered clause: heading, optional text, optional numbered sub-items."""
+
+    id: Ident
+    heading: Bilingual
+    text: Bilingual | None = None
+    items: list[Bilingual] = Field(default_factory=list)
+
+
+class Duration(Record):
+    """When the agreement is in force; no end means until terminated."""
+
+    start: Date
+    end: Date | None = None
+
+
+class Budget(Record):
+    """Money the agreement commits, in baht, and where it comes from."""
+
+    amount: Amount
+    source: Bilingual | None = None
+
+
+Status = Literal["draft", "final", "signed"]
+
+
+class Agreement(Record):
+    """One memorandum of understanding (agreements/<id>.yaml)."""
+
+    template: Ident = "standard"
+    version: Annotated[StrictStr, AfterValidator(clean_text)]
+    status: Status
+    languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
+    prevailing_language: Language = "th"
+    title: Bilingual
+    subject: Bilingual
+    between: list[Bilingual] = Field(default_factory=list)
+    collective_name: Bilingual | None = None
+    place: Bilingual
+    date: Date
+    parties: list[Ident] = Field(min_length=2)
+    presiding: Person | None = None
+    witnesses: list[Person] = Field(default_factory=list)
+    clauses: list[Clause] = Field(min_length=1)
+    duration: Duration
+    budget: Budget | None = None
+    originals: StrictInt = Field(ge=1, le=1000)

@@ -1,0 +1,116 @@
+"""The Jinja stage: one semantic HTML document per agreement and language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import thai
+from .errors import InputError, Problem, display_path
+from .model import Agreement, Bilingual, Party, Person
+
+TEMPLATE_SUFFIX = ".html"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One rendered HTML document and where its relative URLs resolve."""
+
+    agreement_id: str
+    language: str
+    html: str
+    base_dir: Path
+
+
+def template_names(templates_dir: Path) -> set[str]:
+    """List the templates: folders of templates/ holding one HTML file per language."""
+    if not templates_dir.is_dir():
+        return set()
+    return {p.name for p in templates_dir.iterdir()
+            if p.is_dir() and any(p.glob(f"*{TEMPLATE_SUFFIX}"))}
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Create the sandboxed, autoescaping, strict Jinja environment with mou's filters."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        thai_digits=thai.thai_digits,
+        thai_date=thai.thai_date,
+        thai_day_month_year=thai.thai_day_month_year,
+        english_date=thai.english_date,
+        thai_amount=thai.thai_amount,
+        english_amount=thai.english_amount,
+        thai_words=thai.thai_number_words,
+        english_words=thai.english_number_words,
+        thai_person=lambda p: thai.thai_person(p.prefix.th if p.prefix else "", p.name.th),
+        english_person=lambda p: thai.english_person(p.prefix.en if p.prefix else "", p.name.en),
+    )
+    return env
+
+
+def context(agreement_id: str, agreement: Agreement, parties: list[Party],
+            language: str) -> dict[str, Any]:
+    """Return what a template sees: the records as they are, and the language."""
+    return {
+        "id": agreement_id,
+        "agreement": agreement,
+        "parties": parties,
+        "language": language,
+        "languages": agreement.languages,
+        "prevailing": agreement.prevailing_language,
+    }
+
+
+def render_html(env: jinja2.Environment, templates_dir: Path, agreement_id: str,
+                agreement: Agreement, parties: list[Party], language: str) -> Document:
+    """Render one language of one agreement to HTML, reporting template errors by line."""
+    name = f"{agreement.template}/{language}{TEMPLATE_SUFFIX}"
+    try:
+        template = env.get_template(name)
+        html = template.render(context(agreement_id, agreement, parties, language))
+    except jinja2.TemplateSyntaxError as exc:
+        shown = display_path(Path(exc.filename or templates_dir / name), templates_dir.parent)
+        raise InputError(Problem(shown, f"template syntax error: {exc.message}", exc.lineno)) from None
+    except jinja2.TemplateNotFound as exc:
+        raise InputError(Problem(f"templates/{name}", f"template not found ({exc.name}); the "
+                                 f"'{agreement.template}' template has no {language} edition")) from None
+    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, KeyError,
+            AttributeError, ValueError) as exc:
+        line = _template_line(exc, name)
+        raise InputError(Problem(f"templates/{name}", f"template error while rendering "
+                                 f"agreements/{agreement_id}: {exc}", line)) from None
+    return Document(agreement_id, language, html, templates_dir / agreement.template)
+
+
+def _template_line(exc: BaseException, name: str) -> int | None:
+    """Find the template line an exception was raised from, from its traceback."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def text_in(value: Bilingual | None, language: str) -> str:
+    """Return a bilingual value's text in one language, or an empty string."""
+    return value.get(language) if value is not None else ""
+
+
+def person_in(person: Person, language: str) -> str:
+    """Return a person's full name with prefix, as written in one language."""
+    prefix = text_in(person.prefix, language)
+    name = person.name.get(language)
+    return thai.thai_person(prefix, name) if language == "th" else thai.english_person(prefix, name)
