@@ -14,6 +14,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from . import actual_text
 from .errors import Problem, RenderError
 
 # WeasyPrint says this when Debian's libharfbuzz-subset0 is missing: a note about the
@@ -94,6 +95,7 @@ def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ..
 def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str,
                allowed_fonts: tuple[str, ...] = ("Sarabun",)) -> RenderedPdf:
     """Render HTML to PDF bytes; any warning, refused URL or foreign font is an error."""
+    actual_text.install()
     fetcher = ProjectFetcher(allowed_roots)
     with collected_warnings() as warnings:
         try:

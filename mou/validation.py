@@ -113,6 +113,8 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> str:
         allowed = sorted(parent.model_fields) if parent else []
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed here: {', '.join(allowed)}"
+        if parent is Bilingual or not str(loc[-1]).isidentifier():
+            hint += " (a text with a comma inside {th: …, en: …} is split there: put the whole text in quotes)"
         return f"unknown field '{loc[-1]}'{hint}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if expected_model is Bilingual:

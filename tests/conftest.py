@@ -1,0 +1,106 @@
+"""Shared fixtures: the real project, small record trees, and one build of the samples."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mou.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ("smart-chum-phae-2563", "chumphae-kku-digital-skills")
+
+
+def require_tool(name: str) -> str:
+    """Return a command's path; skip when missing locally, fail when missing in CI."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is required in CI (.ci/run installs it)")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build both samples once into a temporary output folder and return that folder."""
+    output = tmp_path_factory.mktemp("output")
+    status = main(["--root", str(ROOT), "--output", str(output)])
+    assert status == 0
+    return output
+
+
+def sample_file(output: Path, agreement_id: str, language: str, fmt: str) -> Path:
+    """Return the path of one built sample file."""
+    versions = sorted((output / agreement_id).iterdir())
+    assert len(versions) == 1
+    return versions[0] / f"{agreement_id}.{language}.{fmt}"
+
+
+@pytest.fixture
+def tree(tmp_path: Path):
+    """Return a function writing {relative path: YAML text} into a project with the real templates."""
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+
+    def write(files: dict[str, str]) -> Path:
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return tmp_path
+
+    return write
+
+
+PARTY_A = """
+name: {th: เทศบาลเมืองชุมแพ, en: Chum Phae Town Municipality}
+kind: town-municipality
+short_name: {th: เทศบาล, en: the Municipality}
+address: {th: อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐, en: "Chum Phae District, Khon Kaen 40130"}
+signatory:
+  prefix: {th: นาย, en: Mr.}
+  name: {th: สมชาย ใจดี, en: Somchai Jaidee}
+  position: {th: นายกเทศมนตรีเมืองชุมแพ, en: Mayor of Chum Phae Town Municipality}
+"""
+
+PARTY_B = """
+name: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}
+kind: university
+short_name: {th: มหาวิทยาลัย, en: the University}
+address: {th: อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๒, en: "Mueang Khon Kaen, Khon Kaen 40002"}
+signatory:
+  prefix: {th: รองศาสตราจารย์, en: Assoc. Prof.}
+  name: {th: สมหญิง รักเรียน, en: Somying Rakrian}
+  position: {th: รองอธิการบดี, en: Vice-President}
+  acting_for: {th: ปฏิบัติการแทนอธิการบดี, en: for the President}
+"""
+
+AGREEMENT = """
+version: "1.0"
+status: final
+title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}
+subject: {th: การอบรมทักษะดิจิทัล, en: digital skills training}
+place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}
+date: 2020-11-16
+parties: [town, kku]
+clauses:
+  - id: objectives
+    heading: {th: วัตถุประสงค์, en: Objectives}
+    text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}
+    items:
+      - {th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}
+duration: {start: 2020-11-16, end: 2021-11-15}
+budget: {amount: 150000}
+originals: 2
+"""
+
+
+@pytest.fixture
+def small_project(tree) -> Path:
+    """A valid two-party project with the real templates."""
+    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                 "agreements/test.yaml": AGREEMENT})
