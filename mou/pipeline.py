@@ -74,35 +74,45 @@ def select(project: Project, wanted: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def output_name(agreement_id: str, agreement: Agreement, language: str, fmt: str) -> Path:
-    """Return output/<agreement>/<version>/<agreement>.<lang>.<fmt> relative to output/."""
-    return Path(agreement_id) / agreement.version / f"{agreement_id}.{language}.{fmt}"
+def output_folder(agreement_id: str, agreement: Agreement) -> Path:
+    """Return <agreement>/<version>, the agreement's folder relative to output/."""
+    return Path(agreement_id) / agreement.version
+
+
+def output_name(agreement_id: str, language: str, fmt: str) -> str:
+    """Return the file name <agreement>.<lang>.<fmt>."""
+    return f"{agreement_id}.{language}.{fmt}"
+
+
+def render_documents(layout: Layout, project: Project, agreement_id: str) -> list[Document]:
+    """Render the HTML of every language of one agreement."""
+    agreement = project.agreements[agreement_id]
+    parties = [project.parties[p] for p in agreement.parties]
+    env = make_environment(layout.templates)
+    return [render_html(env, layout.templates, agreement_id, agreement, parties, language)
+            for language in agreement.languages]
 
 
 def render_agreement(layout: Layout, project: Project, agreement_id: str,
-                     formats: tuple[str, ...] = FORMATS) -> tuple[dict[Path, bytes], dict[str, int]]:
+                     formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], dict[str, int]]:
     """Render every language and format of one agreement to bytes."""
     # Imported here, not at the top: loading and checking records must stay fast.
     from .pdf_render import render_pdf
 
     agreement = project.agreements[agreement_id]
-    parties = [project.parties[p] for p in agreement.parties]
-    env = make_environment(layout.templates)
-    files: dict[Path, bytes] = {}
+    files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
-    for language in agreement.languages:
-        document: Document = render_html(env, layout.templates, agreement_id, agreement, parties,
-                                          language)
-        source = f"agreements/{agreement_id}.yaml ({language})"
+    for document in render_documents(layout, project, agreement_id):
+        language = document.language
         if "pdf" in formats:
             pdf = render_pdf(document.html, document.base_dir, [layout.templates, layout.assets],
-                             source)
-            files[output_name(agreement_id, agreement, language, "pdf")] = pdf.data
+                             f"agreements/{agreement_id}.yaml ({language})")
+            files[output_name(agreement_id, language, "pdf")] = pdf.data
             pages[language] = pdf.pages
         if "docx" in formats:
             from .docx_render import html_to_docx
 
-            files[output_name(agreement_id, agreement, language, "docx")] = html_to_docx(document.html)
+            files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html)
     return files, pages
 
 
@@ -116,7 +126,7 @@ def build_agreement(layout: Layout, project: Project, agreement_id: str,
     started = time.perf_counter()
     try:
         files, result.pages = render_agreement(layout, project, agreement_id, formats)
-        result.files = write_files(layout.output, files)
+        result.files = write_files(layout.output, output_folder(agreement_id, agreement), files)
     except MouError as exc:
         result.problems = exc.problems
     result.seconds = time.perf_counter() - started
@@ -126,11 +136,14 @@ def build_agreement(layout: Layout, project: Project, agreement_id: str,
 def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS,
           on_result: Callable[[AgreementResult], None] | None = None) -> list[AgreementResult]:
     """Build the wanted agreements (all by default); return one result per agreement."""
+    from .writer import output_lock
+
     project = load(layout)
     results = []
-    for agreement_id in select(project, wanted):
-        result = build_agreement(layout, project, agreement_id, formats)
-        if on_result:
-            on_result(result)
-        results.append(result)
+    with output_lock(layout.output):
+        for agreement_id in select(project, wanted):
+            result = build_agreement(layout, project, agreement_id, formats)
+            if on_result:
+                on_result(result)
+            results.append(result)
     return results

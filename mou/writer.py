@@ -1,35 +1,111 @@
-"""The one place that writes output: all of an agreement's files appear together or not at all."""
+"""The one place that writes output: an agreement's files appear together or not at all."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import MouError, Problem
 
-def write_files(output_dir: Path, files: dict[Path, bytes]) -> list[Path]:
-    """Write files (paths relative to output_dir) via a staging folder, then move them in.
+LOCK_NAME = ".mou.lock"
+TRASH_PREFIX = ".replaced-"
 
-    Every file is complete on disk before the first one replaces an earlier output, so a
-    build that fails or is killed while rendering or writing leaves earlier output whole.
-    """
+
+class BusyError(MouError):
+    """Another build holds the output folder."""
+
+
+@contextmanager
+def output_lock(output_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on output_dir for one build; refuse a second build at once."""
     output_dir.mkdir(parents=True, exist_ok=True)
+    with open(output_dir / LOCK_NAME, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            owner = handle.read().strip() or "another process"
+            raise BusyError(Problem(str(output_dir), f"another build ({owner}) is writing here; "
+                                    "wait for it to finish, then run the build again")) from None
+        handle.truncate(0)
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        recover(output_dir)
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover(output_dir: Path) -> None:
+    """Finish or undo a swap that a killed build left halfway; drop stale staging folders."""
+    for trash in output_dir.glob(f"{TRASH_PREFIX}*"):
+        marker = trash / "swap.json"
+        if marker.exists() and (trash / "old").exists():
+            swap = json.loads(marker.read_text(encoding="utf-8"))
+            target = output_dir / swap["target"]
+            if not target.exists():
+                os.rename(trash / "old", target)  # the new files never arrived: put the old back
+            else:
+                _keep_extras(trash / "old", target, set(swap["written"]))
+        shutil.rmtree(trash, ignore_errors=True)
+    for staging in output_dir.glob(".staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Replace output_dir/folder with the given files in one swap, keeping files mou did not write.
+
+    Everything is complete on disk before the old folder is moved aside, and a build killed
+    between the two renames is repaired by recover() on the next run: earlier output is
+    never lost and never half old, half new.
+    """
+    target = output_dir / folder
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; output is for everyone
     try:
-        for relative, data in files.items():
-            staged = staging / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            with open(staged, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        written = []
-        for relative in files:
-            target = output_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / relative, target)
-            written.append(target)
-        return written
+        for name, data in files.items():
+            _write_synced(staging / name, data)
+        if not target.exists():
+            os.rename(staging, target)
+        else:
+            trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=output_dir))
+            swap = {"target": str(folder), "written": sorted(files)}
+            (trash / "swap.json").write_text(json.dumps(swap), encoding="utf-8")
+            os.rename(target, trash / "old")
+            os.rename(staging, target)
+            _keep_extras(trash / "old", target, set(files))
+            shutil.rmtree(trash, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in files]
+
+
+def _keep_extras(old: Path, target: Path, written: set[str]) -> None:
+    """Move files that mou did not write (a clerk's notes, say) from the old folder back."""
+    for entry in old.iterdir():
+        if entry.name not in written and not (target / entry.name).exists():
+            os.rename(entry, target / entry.name)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write bytes and flush them to disk."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so set it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,99 @@
+"""Output is replaced whole or not at all; a killed build loses nothing; one build at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mou.writer import BusyError, output_lock, recover, write_files
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Return the SHA-256 of every file under folder, by relative path, skipping the lock."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".mou.lock"}
+
+
+def test_write_replaces_files_and_keeps_a_clerks_own_files(tmp_path):
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"old th", "a.en.pdf": b"old en"})
+    (tmp_path / "a/1.0/notes.txt").write_text("mine")
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new th", "a.en.pdf": b"new en"})
+    assert digests(tmp_path) == digests_of({"a/1.0/a.th.pdf": b"new th", "a/1.0/a.en.pdf": b"new en",
+                                            "a/1.0/notes.txt": b"mine"})
+    assert oct((tmp_path / "a/1.0").stat().st_mode & 0o777) == oct(0o777 & ~current_umask())
+
+
+def digests_of(files: dict[str, bytes]) -> dict[str, str]:
+    """Return digests of in-memory files, sorted like digests()."""
+    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+KILLABLE = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    import mou.writer as writer
+    point = sys.argv[2]
+    real_rename, real_write = os.rename, writer._write_synced
+    def paused_write(path, data):
+        real_write(path, data)
+        if point == "writing":
+            print("PAUSED", flush=True); time.sleep(60)
+    def paused_rename(src, dst):
+        real_rename(src, dst)
+        if point == "swap" and Path(dst).name == "old":
+            print("PAUSED", flush=True); time.sleep(60)
+    writer._write_synced = paused_write
+    writer.os.rename = paused_rename
+    from mou.cli import main
+    sys.exit(main(["--root", sys.argv[1], "--format", "pdf"]))
+""")
+
+
+@pytest.mark.parametrize("point", ["writing", "swap"])
+def test_a_build_killed_halfway_loses_nothing(small_project, point):
+    from mou.cli import main
+
+    assert main(["--root", str(small_project), "--format", "pdf"]) == 0
+    before = digests(small_project / "output")
+    assert len(before) == 2
+    record = small_project / "agreements/test.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("ปีละ ๒ ครั้ง", "ปีละ ๓ ครั้ง"),
+                      encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-c", KILLABLE, str(small_project), point],
+                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "PAUSED"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    finished = {name: value for name, value in digests(small_project / "output").items()
+                if not name.startswith((".staging-", ".replaced-"))}
+    assert set(finished.items()) <= set(before.items())  # old files whole, or moved aside
+    recover(small_project / "output")  # what the next build does first
+    assert digests(small_project / "output") == before
+    assert main(["--root", str(small_project), "--format", "pdf"]) == 0
+    after = digests(small_project / "output")
+    assert after.keys() == before.keys() and after != before
+
+
+def test_a_second_build_at_once_is_refused_clearly(tmp_path):
+    with output_lock(tmp_path):
+        with pytest.raises(BusyError) as info:
+            with output_lock(tmp_path):
+                pass
+    assert "another build (pid " in str(info.value) and "wait for it to finish" in str(info.value)
+    with output_lock(tmp_path):  # released: a later build goes ahead
+        pass
