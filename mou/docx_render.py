@@ -346,8 +346,8 @@ def render_signatures(el: HtmlElement, ctx: Context) -> None:
 
 
 def shape_table(table: Table, columns: int) -> None:
-    """Make the table borderless, centred, fixed: the text width, or half for one block."""
-    width = Emu(TEXT_WIDTH if columns > 1 else TEXT_WIDTH // 2)
+    """Make the table borderless, centred and fixed, spanning the text width."""
+    width = Emu(TEXT_WIDTH)  # one block (the presiding official) gets a full-width, centred cell
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr

@@ -91,7 +91,6 @@ class Party(Record):
     short_name: Bilingual
     address: Bilingual
     signatory: Person
-    logo: StrictStr | None = None
 
 
 class Clause(Record):
