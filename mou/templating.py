@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import datetime
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
 from . import thai
 from .errors import InputError, Problem, display_path
@@ -46,17 +48,36 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(
         thai_digits=thai.thai_digits,
-        thai_date=thai.thai_date,
-        thai_day_month_year=thai.thai_day_month_year,
-        english_date=thai.english_date,
-        thai_amount=thai.thai_amount,
-        english_amount=thai.english_amount,
+        thai_date=thai_date_markup,
+        thai_day_month_year=lambda d: keep_together(thai.thai_day_month_year(d), _thai_date_units(d)),
+        english_date=lambda d: keep_together(thai.english_date(d), [thai.english_date(d)]),
+        thai_amount=lambda a: keep_together(thai.thai_amount(a), [thai.thai_digits(thai.format_amount(a)) + " บาท"]),
+        english_amount=lambda a: keep_together(thai.english_amount(a), ["THB " + thai.format_amount(a)]),
         thai_words=thai.thai_number_words,
         english_words=thai.english_number_words,
         thai_person=lambda p: thai.thai_person(p.prefix.th if p.prefix else "", p.name.th),
         english_person=lambda p: thai.english_person(p.prefix.en if p.prefix else "", p.name.en),
     )
     return env
+
+
+def keep_together(text: str, units: list[str]) -> Markup:
+    """Escape text, wrapping each unit in a nowrap span so no line break falls inside it."""
+    result = escape(text)
+    for unit in units:
+        result = result.replace(escape(unit), Markup('<span class="nowrap">{}</span>').format(unit), 1)
+    return Markup(result)
+
+
+def _thai_date_units(d: datetime.date) -> list[str]:
+    """Return the parts of a Thai date that must stay on one line: day+month, and the year."""
+    return [thai.thai_digits(f"{d.day} {thai.THAI_MONTHS[d.month - 1]}"),
+            thai.thai_digits(f"พ.ศ. {thai.buddhist_year(d.year)}")]
+
+
+def thai_date_markup(d: datetime.date) -> Markup:
+    """Return "วันที่ ๑ กันยายน พ.ศ. ๒๕๖๓" with its day, month and year kept together."""
+    return keep_together(thai.thai_date(d), _thai_date_units(d))
 
 
 def context(agreement_id: str, agreement: Agreement, parties: list[Party],
