@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
@@ -91,7 +92,10 @@ class Segment:
 def html_to_docx(html: str, font_family: str = "Sarabun",
                  timestamp: datetime.datetime | None = None) -> bytes:
     """Convert one MOU HTML document to the bytes of a deterministic DOCX file."""
-    root = parse(html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise RenderError(Problem(path="<html>", message=f"DOCX: cannot parse HTML: {exc}")) from None
     lang = root.get("lang", "").strip().lower()
     if not lang:
         raise refuse(root, "missing lang on")
@@ -109,14 +113,6 @@ def html_to_docx(html: str, font_family: str = "Sarabun",
     out = io.BytesIO()
     doc.save(out)
     return deterministic_zip(out.getvalue())
-
-
-def parse(html: str) -> HtmlElement:
-    """Parse the HTML text, turning a parser failure into a RenderError."""
-    try:
-        return lxml.html.document_fromstring(html)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise RenderError(Problem(path="<html>", message=f"DOCX: cannot parse HTML: {exc}")) from None
 
 
 def describe(el: HtmlElement) -> str:
@@ -218,23 +214,23 @@ def set_up_page(doc: DocxDocument, font: str, thai: bool) -> None:
     add_page_field(para, "๒" if thai else "2", font)
     write_runs(para, [Segment(" -")], font)
     number_format = OxmlElement("w:pgNumType", {qn("w:fmt"): "thaiNumbers" if thai else "decimal"})
-    insert_before(section._sectPr, number_format, ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
-                                                   "w:titlePg", "w:textDirection", "w:bidi",
-                                                   "w:rtlGutter", "w:docGrid", "w:printerSettings"))
+    section._sectPr.find(qn("w:pgMar")).addnext(number_format)  # the schema's next slot
 
 
 def add_page_field(para: Paragraph, placeholder: str, font: str) -> None:
     """Append a real PAGE field: begin, instruction, separate, cached result, end."""
-    instruction = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
-    instruction.text = " PAGE "
-    for part in ("begin", instruction, "separate", placeholder, "end"):
-        if part is placeholder:
-            write_runs(para, [Segment(placeholder)], font)
-            continue
+    def field_run(child: BaseOxmlElement) -> None:
         run = para.add_run()
         fill_rpr(run._r.get_or_add_rPr(), font)
-        run._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): part})
-                      if isinstance(part, str) else part)
+        run._r.append(child)
+
+    instruction = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instruction.text = " PAGE "
+    field_run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    field_run(instruction)
+    field_run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    write_runs(para, [Segment(placeholder)], font)
+    field_run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
 def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
@@ -281,7 +277,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     if not columns:
         return
     table = doc.add_table(rows=len(rows), cols=columns)
-    shape_table(table, columns)
+    shape_table(table)
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
@@ -298,7 +294,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
                 first.style = "MOU Signature"
 
 
-def shape_table(table: Table, columns: int) -> None:
+def shape_table(table: Table) -> None:
     """Make the table borderless, centred and fixed, spanning the text width."""
     # A lone block (the presiding official) also spans the text width: in the PDF its one
     # fixed-layout cell fills the table too, and half a width would wrap "(ลงชื่อ) … ประธาน".
@@ -317,10 +313,6 @@ def shape_table(table: Table, columns: int) -> None:
     for side, twips in (("top", 0), ("left", 80), ("bottom", 440), ("right", 80)):
         margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(twips), qn("w:type"): "dxa"}))
     insert_before(tbl_pr, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
-    for column in table.columns:
-        column.width = Emu(TEXT_WIDTH // columns)
-        for cell in column.cells:
-            cell.width = Emu(TEXT_WIDTH // columns)
 
 
 def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement,
@@ -339,10 +331,8 @@ def inline_segments(el: HtmlElement, fmt: Segment) -> Iterator[Segment]:
     if el.text:
         yield replace(fmt, text=el.text)
     for child in el:
-        key = (child.tag, class_name(child)) if isinstance(child.tag, str) else None
-        if key is None:
-            pass
-        elif key == ("br", ""):
+        key = (child.tag, class_name(child)) if isinstance(child.tag, str) else None  # None: a comment
+        if key == ("br", ""):
             yield replace(fmt, text="", br=True)
         elif key in (("span", "name"), ("span", "nowrap")):
             for inner in child:
@@ -351,7 +341,7 @@ def inline_segments(el: HtmlElement, fmt: Segment) -> Iterator[Segment]:
             yield replace(fmt, text=child.text_content(), whole=True)
         elif key in INLINE_FORMAT:
             yield from inline_segments(child, replace(fmt, **INLINE_FORMAT[key]))
-        else:
+        elif key is not None:
             raise refuse(child)
         if child.tail:
             yield replace(fmt, text=child.tail)
@@ -402,7 +392,10 @@ def write_runs(para: Paragraph, segments: list[Segment], font: str) -> None:
 def normalise_fonts(doc: DocxDocument, font: str) -> None:
     """Point every w:rFonts of every part at the font, without theme fonts (they would win)."""
     for part in doc.part.package.iter_parts():
-        for fonts in getattr(part, "_element", lxml.etree.Element("none")).iter(qn("w:rFonts")):
+        element = getattr(part, "_element", None)
+        if element is None:  # not an XML part
+            continue
+        for fonts in element.iter(qn("w:rFonts")):
             for attr in THEME_ATTRS:
                 fonts.attrib.pop(attr, None)
             for slot in FONT_SLOTS:
@@ -420,15 +413,25 @@ def drop_template_extras(doc: DocxDocument) -> None:
 def set_core_properties(doc: DocxDocument, title: str, language: str,
                         when: datetime.datetime) -> None:
     """Write fixed core properties, so the same input gives the same bytes."""
+    # python-docx refuses core properties over 255 characters; the body keeps the full title.
     if when.tzinfo is not None:
         when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
     props = doc.core_properties
-    props.title, props.language, props.comments = title, language, ""
+    props.title, props.language, props.comments = clip(title, 255), language, ""
     props.author = props.last_modified_by = "mou"
     props.revision = 1
     props.created = props.modified = when
     for printed in props._element.findall(qn("cp:lastPrinted")):
         props._element.remove(printed)
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to a length limit without leaving a Thai vowel or tone mark on its own."""
+    end = min(len(text), limit)
+    # A mark, or sara am (a spacing mark in Unicode's grapheme rules), belongs to the letter before.
+    while 0 < end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0e33"):
+        end -= 1
+    return text[:end]
 
 
 def deterministic_zip(data: bytes) -> bytes:

@@ -13,6 +13,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import InputError, Problem
 
 Location = tuple[int, int]
+# A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
+# billions of them (the "billion laughs"), so stop well before that.
+MAX_VALUES = 100_000
+MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 KeyPath = tuple[str | int, ...]
 
 
@@ -85,6 +89,8 @@ def load_record(path: Path, shown: str) -> Record:
         node = loader.get_single_node()
         record = Record(path, shown, None)
         problems: list[Problem] = []
+        if node is not None:
+            _check_size(node, shown)
         record.data = _convert(node, (), record, loader, problems) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -101,6 +107,22 @@ def load_record(path: Path, shown: str) -> Record:
     return record
 
 
+def _check_size(root: Node, shown: str) -> None:
+    """Refuse a document whose aliases expand into more values than any record needs."""
+    count, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise InputError(Problem(shown, f"the file expands to more than {MAX_VALUES:,} values "
+                                     "(through YAML aliases *name?); write the values out instead",
+                                     *_position(root)))
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
 def _position(node: Node) -> Location:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -109,6 +131,11 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
              problems: list[Problem]) -> Any:
     """Turn a composed node into Python data, recording positions and duplicate keys."""
     record.positions.setdefault(key_path, _position(node))
+    if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
+        problems.append(Problem(record.shown_path, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                                "is not allowed; write plain text, numbers, dates and lists",
+                                *_position(node), dotted_path(key_path) or None))
+        return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

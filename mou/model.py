@@ -45,6 +45,17 @@ def plain_number(value: object) -> object:
 
 Date = Annotated[datetime.date, Strict()]
 Amount = Annotated[Decimal, BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)]
+VERSION_PATTERN = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z._+-]{0,30}[0-9A-Za-z])?$")
+
+
+def check_version(value: str) -> str:
+    """Accept versions that are safe as a folder name: 1.0, 2.1-draft, 2020.09."""
+    if not VERSION_PATTERN.match(value) or ".." in value:
+        raise ValueError(f"'{value}' is not a valid version; use letters, digits, dots and hyphens, "
+                         "starting and ending with a letter or digit (e.g. \"1.0\" or \"2.1-draft\")")
+    return value
+
+
 Text = Annotated[StrictStr, AfterValidator(clean_text)]
 Ident = Annotated[StrictStr, AfterValidator(check_id)]
 
@@ -123,7 +134,7 @@ class Agreement(Record):
     """One memorandum of understanding (agreements/<id>.yaml)."""
 
     template: Ident = "standard"
-    version: Annotated[StrictStr, AfterValidator(clean_text)]
+    version: Annotated[StrictStr, AfterValidator(check_version)]
     status: Status
     languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
     prevailing_language: Language = "th"

@@ -14,7 +14,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import actual_text
+from . import weasy_hooks
 from .errors import Problem, RenderError
 
 # WeasyPrint says this when Debian's libharfbuzz-subset0 is missing: a note about the
@@ -31,7 +31,12 @@ class RenderedPdf:
 
 
 class ProjectFetcher(URLFetcher):
-    """Serve only files under the allowed folders; refuse every other URL."""
+    """Serve only files under the allowed folders; refuse every other URL.
+
+    Every refusal is a FatalURLFetchingError, which stops the render; any other exception
+    would be swallowed by WeasyPrint. Where WeasyPrint still swallows it (inside SVG), the
+    refusal is also logged, so the warning collector reports why the render failed.
+    """
 
     def __init__(self, allowed_roots: list[Path]):
         super().__init__(allowed_protocols=("file",))
@@ -39,19 +44,38 @@ class ProjectFetcher(URLFetcher):
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """Return the file behind a file: URL inside the project, or stop the render."""
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise FatalURLFetchingError(f"refused to fetch '{url[:200]}': only the project's "
-                                        "own template and asset files may be used")
-        path = Path(unquote(parts.path)).resolve()  # resolve() follows symlinks out
+        shown = url if len(url) <= 200 else url[:200] + "…"
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise self._refuse(f"refused to fetch '{shown}': only the project's own template "
+                               "and asset files may be used")
+        try:
+            path = Path(unquote(parts.path)).resolve()  # resolve() follows symlinks out
+        except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, symlink loop, too long
+            raise self._refuse(f"refused to read '{shown}': the path cannot be used "
+                               f"({type(exc).__name__})") from None
+        shown_path = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
         if not any(path.is_relative_to(root) for root in self.allowed_roots):
-            raise FatalURLFetchingError(f"refused to read '{path}': it is outside the project's "
-                                        "template and asset folders")
-        if not path.is_file():
-            raise FatalURLFetchingError(f"missing file '{path}': restore it (fonts and "
-                                        "stylesheets are part of the project)")
+            raise self._refuse(f"refused to read '{shown_path}': it is outside the project's "
+                               "template and asset folders")
+        try:
+            if not path.is_file():
+                raise self._refuse(f"missing file '{shown_path}': restore it (fonts and "
+                                   "stylesheets are part of the project)")
+            body = path.read_bytes()
+        except OSError as exc:
+            raise self._refuse(f"cannot read '{shown_path}': {exc.strerror or type(exc).__name__}") from None
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime_type})
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": mime_type})
+
+    @staticmethod
+    def _refuse(message: str) -> FatalURLFetchingError:
+        """Log a refusal where WeasyPrint logs unusable resources, and return the error to raise."""
+        logging.getLogger("weasyprint").error("%s", message)
+        return FatalURLFetchingError(message)
 
 
 class _WarningCollector(logging.Handler):
@@ -95,7 +119,7 @@ def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ..
 def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str,
                allowed_fonts: tuple[str, ...] = ("Sarabun",)) -> RenderedPdf:
     """Render HTML to PDF bytes; any warning, refused URL or foreign font is an error."""
-    actual_text.install()
+    weasy_hooks.install()
     fetcher = ProjectFetcher(allowed_roots)
     with collected_warnings() as warnings:
         try:

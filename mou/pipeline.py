@@ -93,19 +93,35 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
             for language in agreement.languages]
 
 
+def proper_names(project: Project, agreement_id: str) -> frozenset[str]:
+    """Return the Thai words of the agreement's names, which line breaking keeps whole."""
+    from .thai_breaks import thai_words_of
+
+    agreement = project.agreements[agreement_id]
+    parties = [project.parties[p] for p in agreement.parties]
+    people = [p.signatory for p in parties] + list(agreement.witnesses) + (
+        [agreement.presiding] if agreement.presiding else [])
+    texts = [t.th for p in parties for t in (p.name, p.short_name) if t.th]
+    texts += [t.th for person in people for t in (person.name, person.position) if t and t.th]
+    texts += [agreement.place.th or ""]
+    return thai_words_of(texts)
+
+
 def render_agreement(layout: Layout, project: Project, agreement_id: str,
                      formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], dict[str, int]]:
     """Render every language and format of one agreement to bytes."""
     # Imported here, not at the top: loading and checking records must stay fast.
     from .pdf_render import render_pdf
+    from .thai_breaks import mark_breaks
 
     agreement = project.agreements[agreement_id]
+    names = proper_names(project, agreement_id)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     for document in render_documents(layout, project, agreement_id):
         language = document.language
         if "pdf" in formats:
-            pdf = render_pdf(document.html, document.base_dir, [layout.templates, layout.assets],
+            pdf = render_pdf(mark_breaks(document.html, names), document.base_dir, [layout.templates, layout.assets],
                              f"agreements/{agreement_id}.yaml ({language})")
             files[output_name(agreement_id, language, "pdf")] = pdf.data
             pages[language] = pdf.pages

@@ -10,6 +10,7 @@ import datetime
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from . import thai
 from .errors import InputError, Problem, display_path
@@ -36,9 +37,19 @@ def template_names(templates_dir: Path) -> set[str]:
             if p.is_dir() and any(p.glob(f"*{TEMPLATE_SUFFIX}"))}
 
 
+class RecordSandbox(ImmutableSandboxedEnvironment):
+    """A sandbox in which a record shows its fields and nothing else (no model methods)."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Allow a record's declared fields; refuse its methods (parse_file reads files)."""
+        if isinstance(obj, BaseModel):
+            return attr in type(obj).model_fields
+        return super().is_safe_attribute(obj, attr, value)
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Create the sandboxed, autoescaping, strict Jinja environment with mou's filters."""
-    env = ImmutableSandboxedEnvironment(
+    env = RecordSandbox(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -104,8 +115,11 @@ def render_html(env: jinja2.Environment, templates_dir: Path, agreement_id: str,
         shown = display_path(Path(exc.filename or templates_dir / name), templates_dir.parent)
         raise InputError(Problem(shown, f"template syntax error: {exc.message}", exc.lineno)) from None
     except jinja2.TemplateNotFound as exc:
-        raise InputError(Problem(f"templates/{name}", f"template not found ({exc.name}); the "
-                                 f"'{agreement.template}' template has no {language} edition")) from None
+        if exc.name == name:
+            raise InputError(Problem(f"templates/{name}", f"the '{agreement.template}' template has "
+                                     f"no {language} edition; add templates/{name}")) from None
+        raise InputError(Problem(f"templates/{name}", f"the template includes '{exc.name}', which is "
+                                 "not a file inside templates/", _template_line(exc, name))) from None
     except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, KeyError,
             AttributeError, ValueError) as exc:
         line = _template_line(exc, name)
