@@ -5,32 +5,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import Message
+
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, and where it is."""
 
     path: str
-    message: str
+    message: str | Message
     line: int | None = None
     column: int | None = None
     field: str | None = None
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, language: str) -> str:
+        """Return 'path:line:column: field: message' in one language."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        message = self.message.text(language) if isinstance(self.message, Message) else self.message
+        return f"{where}:{field} {message}"
 
 
 class MouError(Exception):
     """Base error: the build stops and every problem is reported, no traceback."""
 
-    def __init__(self, problems: list[Problem] | Problem | str):
-        if isinstance(problems, str):
+    def __init__(self, problems: list[Problem] | Problem | Message | str):
+        if isinstance(problems, (str, Message)):
             problems = [Problem(path="mou", message=problems)]
         elif isinstance(problems, Problem):
             problems = [problems]

@@ -11,6 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem
+from .messages import Message, say
 
 Location = tuple[int, int]
 # A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
@@ -37,7 +38,7 @@ class Record:
                 return found
         return None
 
-    def problem(self, key_path: KeyPath, message: str) -> Problem:
+    def problem(self, key_path: KeyPath, message: str | Message) -> Problem:
         """Build a Problem pointing at key_path in this file."""
         line, column = self.locate(key_path) or (None, None)
         dotted = dotted_path(key_path)
@@ -62,8 +63,7 @@ def read_text(path: Path, shown: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(shown, "the file is not UTF-8 text; save it as UTF-8 "
-                                 f"(byte 0x{raw[exc.start]:02x} cannot be read)", line)) from None
+        raise InputError(Problem(shown, say("not_utf8", byte=f"{raw[exc.start]:02x}"), line)) from None
     return text.removeprefix("\ufeff")
 
 
@@ -73,8 +73,7 @@ def tab_problems(text: str, shown: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(Problem(shown, "a tab is used for indentation; indent with spaces only",
-                                    number, indent.index("\t") + 1))
+            problems.append(Problem(shown, say("tab"), number, indent.index("\t") + 1))
     return problems
 
 
@@ -94,12 +93,11 @@ def load_record(path: Path, shown: str) -> Record:
         record.data = _convert(node, (), record, loader, problems) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        detail = exc.problem or exc.context
         if exc.context and exc.problem:
-            message = f"YAML syntax error: {exc.problem} ({exc.context})"
+            detail = f"{exc.problem} ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError(Problem(shown, message + "; check indentation, colons and quotes",
-                                 line, column)) from None
+        raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
     finally:
         loader.dispose()
     if problems:
@@ -114,8 +112,7 @@ def _check_size(root: Node, shown: str) -> None:
         node = stack.pop()
         count += 1
         if count > MAX_VALUES:
-            raise InputError(Problem(shown, f"the file expands to more than {MAX_VALUES:,} values "
-                                     "(through YAML aliases *name?); write the values out instead",
+            raise InputError(Problem(shown, say("too_many_values", limit=f"{MAX_VALUES:,}"),
                                      *_position(root)))
         if isinstance(node, MappingNode):
             stack.extend(item for pair in node.value for item in pair)
@@ -132,24 +129,23 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
     """Turn a composed node into Python data, recording positions and duplicate keys."""
     record.positions.setdefault(key_path, _position(node))
     if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
-        problems.append(Problem(record.shown_path, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                                "is not allowed; write plain text, numbers, dates and lists",
+        problems.append(Problem(record.shown_path,
+                                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
                                 *_position(node), dotted_path(key_path) or None))
         return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(record.shown_path, "keys must be plain names",
+                problems.append(Problem(record.shown_path, say("plain_keys"),
                                         *_position(key_node), dotted_path(key_path) or None))
                 continue
             key = key_node.value
             child = key_path + (key,)
             if key in result:
                 first = record.positions.get(child, (None, None))
-                problems.append(Problem(record.shown_path, f"'{key}' is given twice (first on line "
-                                        f"{first[0]}); keep only one", *_position(key_node),
-                                        dotted_path(child)))
+                problems.append(Problem(record.shown_path, say("duplicate_key", key=key, line=first[0]),
+                                        *_position(key_node), dotted_path(child)))
                 continue
             record.positions[child] = _position(key_node)
             result[key] = _convert(value_node, child, record, loader, problems)
@@ -167,13 +163,12 @@ def _scalar(node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.Sa
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
         if node.tag == "tag:yaml.org,2002:timestamp":
-            problems.append(Problem(record.shown_path, f"'{node.value}' is not a real date ({exc}); "
-                                    "write an existing date as YYYY-MM-DD", *_position(node),
-                                    dotted_path(key_path)))
+            problems.append(Problem(record.shown_path, say("bad_date", value=node.value, detail=exc),
+                                    *_position(node), dotted_path(key_path)))
             return node.value
         raise
     except yaml.constructor.ConstructorError as exc:
-        problems.append(Problem(record.shown_path, f"{exc.problem}; write plain text, numbers or dates",
+        problems.append(Problem(record.shown_path, say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
                                 *_position(node), dotted_path(key_path)))
         return node.value
 

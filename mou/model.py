@@ -8,6 +8,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictInt, StrictStr
 
 LANGUAGES = ("th", "en")
@@ -18,28 +19,27 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 def clean_text(value: str) -> str:
     """Refuse empty text and characters that cannot be printed or stored in a DOCX."""
     if not value.strip():
-        raise ValueError("is empty; write the text or remove the field")
+        raise PydanticCustomError("empty_text", "is empty")
     for index, char in enumerate(value):
         if char in "\n\t":
             continue
         if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
-            raise ValueError(f"contains the control character U+{ord(char):04X} at character "
-                             f"{index + 1}; delete it (it often comes from copying out of another program)")
+            raise PydanticCustomError("control_character", "contains a control character",
+                                      {"code": f"{ord(char):04X}", "index": index + 1})
     return value.strip()
 
 
 def check_id(value: str) -> str:
     """Accept ids that are safe as file names: lower-case letters, digits and hyphens."""
     if not ID_PATTERN.match(value):
-        raise ValueError(f"'{value}' is not a valid id; use lower-case letters a-z, digits and "
-                         "hyphens, starting and ending with a letter or digit (e.g. chumphae-district)")
+        raise PydanticCustomError("bad_id", "not a valid id", {"value": value})
     return value
 
 
 def plain_number(value: object) -> object:
     """Let only numbers (or digit strings) through to Decimal: never booleans or dates."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError("must be a number such as 150000 or 150000.50, without commas")
+        raise PydanticCustomError("number_expected", "must be a number")
     return value
 
 
@@ -51,8 +51,7 @@ VERSION_PATTERN = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z._+-]{0,30}[0-9A-Za-z])?
 def check_version(value: str) -> str:
     """Accept versions that are safe as a folder name: 1.0, 2.1-draft, 2020.09."""
     if not VERSION_PATTERN.match(value) or ".." in value:
-        raise ValueError(f"'{value}' is not a valid version; use letters, digits, dots and hyphens, "
-                         "starting and ending with a letter or digit (e.g. \"1.0\" or \"2.1-draft\")")
+        raise PydanticCustomError("bad_version", "not a valid version", {"value": value})
     return value
 
 

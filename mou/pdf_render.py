@@ -16,6 +16,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from . import weasy_hooks
 from .errors import Problem, RenderError
+from .messages import say
 
 # WeasyPrint says this when Debian's libharfbuzz-subset0 is missing: a note about the
 # machine, not about the document, so it must not fail the build.
@@ -129,10 +130,8 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
         except FatalURLFetchingError as exc:
             raise RenderError(Problem(source, str(exc))) from None
     if warnings.messages:
-        raise RenderError([Problem(source, f"WeasyPrint: {m}") for m in warnings.messages])
+        raise RenderError([Problem(source, say("weasyprint", detail=m)) for m in warnings.messages])
     foreign = foreign_fonts(document, allowed_fonts)
     if foreign:
-        raise RenderError(Problem(source, f"the PDF would use the system font(s) {', '.join(foreign)}: "
-                                  "some text has characters the bundled fonts cannot draw; "
-                                  "remove or replace those characters"))
+        raise RenderError(Problem(source, say("foreign_font", fonts=", ".join(foreign))))
     return RenderedPdf(data, len(document.pages))

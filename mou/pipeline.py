@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MouError, Problem, UsageError
+from .messages import say
 from .model import Agreement
 from .templating import Document, make_environment, render_html, template_names
 from .validation import Project, load_project
@@ -66,9 +67,9 @@ def select(project: Project, wanted: Iterable[str]) -> list[str]:
     for agreement_id in wanted:
         if agreement_id not in project.agreements:
             guess = difflib.get_close_matches(agreement_id, list(project.agreements), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else \
-                f"known: {', '.join(sorted(project.agreements))}"
-            problems.append(Problem("command line", f"no agreement '{agreement_id}'; {hint}"))
+            message = (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess else
+                       say("unknown_agreement", id=agreement_id, known=", ".join(sorted(project.agreements))))
+            problems.append(Problem("command line", message))
     if problems:
         raise UsageError(problems)
     return list(dict.fromkeys(wanted))

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from . import thai
 from .errors import InputError, Problem, display_path
+from .messages import say
 from .model import Agreement, Bilingual, Party, Person
 
 TEMPLATE_SUFFIX = ".html"
@@ -113,18 +114,18 @@ def render_html(env: jinja2.Environment, templates_dir: Path, agreement_id: str,
         html = template.render(context(agreement_id, agreement, parties, language))
     except jinja2.TemplateSyntaxError as exc:
         shown = display_path(Path(exc.filename or templates_dir / name), templates_dir.parent)
-        raise InputError(Problem(shown, f"template syntax error: {exc.message}", exc.lineno)) from None
+        raise InputError(Problem(shown, say("template_syntax", detail=exc.message), exc.lineno)) from None
     except jinja2.TemplateNotFound as exc:
         if exc.name == name:
-            raise InputError(Problem(f"templates/{name}", f"the '{agreement.template}' template has "
-                                     f"no {language} edition; add templates/{name}")) from None
-        raise InputError(Problem(f"templates/{name}", f"the template includes '{exc.name}', which is "
-                                 "not a file inside templates/", _template_line(exc, name))) from None
+            raise InputError(Problem(f"templates/{name}", say(
+                "no_edition", template=agreement.template, language=language, name=name))) from None
+        raise InputError(Problem(f"templates/{name}", say("include_missing", name=exc.name),
+                                 _template_line(exc, name))) from None
     except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, KeyError,
             AttributeError, ValueError) as exc:
         line = _template_line(exc, name)
-        raise InputError(Problem(f"templates/{name}", f"template error while rendering "
-                                 f"agreements/{agreement_id}: {exc}", line)) from None
+        raise InputError(Problem(f"templates/{name}", say("template_error", id=agreement_id, detail=exc),
+                                 line)) from None
     return Document(agreement_id, language, html, templates_dir / agreement.template)
 
 

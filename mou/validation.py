@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem, display_path
+from .messages import CATALOG, Message, say
 from .loading import KeyPath, Record, load_record
 from .model import ID_PATTERN, Agreement, Bilingual, Party
 
@@ -52,12 +53,11 @@ def load_project(root: Path, template_names: set[str] | None = None) -> Project:
         for path in record_files(root / kind):
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
-        problems.append(Problem(display_path(root / "agreements", root),
-                                "no agreement records found; add agreements/<id>.yaml"))
+        problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
     if problems:
-        raise InputError(problems)
+        raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
     return project
 
 
@@ -67,13 +67,12 @@ def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
     shown = display_path(path, project.root)
     record_id = path.stem
     if not ID_PATTERN.match(record_id):
-        problems.append(Problem(shown, f"the file name '{record_id}' is not a valid id; rename it "
-                                "with lower-case letters a-z, digits and hyphens only"))
+        problems.append(Problem(shown, say("bad_file_id", id=record_id)))
         return
     key = f"{kind}/{record_id}"
     if key in project.sources:
-        problems.append(Problem(shown, f"two records have the id '{record_id}' "
-                                f"({project.sources[key].shown_path} and {shown}); keep one"))
+        problems.append(Problem(shown, say("duplicate_id", id=record_id,
+                                           first=project.sources[key].shown_path, second=shown)))
         return
     try:
         record = load_record(path, shown)
@@ -82,7 +81,7 @@ def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
         return
     project.sources[key] = record
     if not isinstance(record.data, dict):
-        problems.append(Problem(shown, "the file must hold fields (name: value), one per line", 1, 1))
+        problems.append(Problem(shown, say("not_fields"), 1, 1))
         return
     try:
         target[record_id] = model.model_validate(record.data)
@@ -101,65 +100,59 @@ def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "decimal"))
 
 
-def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> str:
+def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
     """Explain an error type in plain words, with how to fix it."""
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
-    expected_model = _model_at(model, loc)
+    what = _describe(value)
     if kind == "missing":
-        return "is required; add it" + _bilingual_hint(model, loc)
+        bilingual = _model_at(model, loc) is Bilingual
+        return say("required_bilingual" if bilingual else "required")
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed here: {', '.join(allowed)}"
+        message = (say("unknown_field_guess", key=loc[-1], guess=guess[0]) if guess
+                   else say("unknown_field", key=loc[-1], allowed=", ".join(allowed)))
         if parent is Bilingual or not str(loc[-1]).isidentifier():
-            hint += " (a text with a comma inside {th: …, en: …} is split there: put the whole text in quotes)"
-        return f"unknown field '{loc[-1]}'{hint}"
+            message += say("comma_hint")
+        return message
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        if expected_model is Bilingual:
-            return "must be given per language, as {th: …, en: …}"
-        return f"must be a group of fields, not {_describe(value)}"
-    if kind == "string_type":
-        return f"must be text, not {_describe(value)}; put it in quotes if it is a number"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_describe(value)}"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return f"must be a date written YYYY-MM-DD (e.g. 2020-09-01), not {_describe(value)}"
-    if kind == "list_type":
-        return f"must be a list (one '- ' line per entry), not {_describe(value)}"
+        if _model_at(model, loc) is Bilingual:
+            return say("per_language")
+        return say("group_expected", what=what)
+    simple = {"string_type": "text_expected", "int_type": "whole_number", "int_parsing": "whole_number",
+              "int_from_float": "whole_number", "date_type": "date_expected",
+              "date_parsing": "date_expected", "date_from_datetime_inexact": "date_expected",
+              "list_type": "list_expected"}
+    if kind in simple:
+        return say(simple[kind], what=what)
     if kind == "literal_error":
-        return f"'{value}' is not allowed; use one of {ctx.get('expected')}"
+        return say("not_allowed", value=value, expected=str(ctx.get("expected")).replace(" or ", ", "))
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} entries"
+        return say("too_short", n=ctx.get("min_length"))
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {value}"
+        return say("at_least", n=ctx.get("ge", ctx.get("gt")), value=value)
     if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}, not {value}"
+        return say("at_most", n=ctx.get("le"), value=value)
     if kind.startswith("decimal"):
-        return (f"'{value}' is not an amount; write a number with at most two decimals and "
-                "no commas or currency, e.g. 150000 or 150000.50")
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
+        return say("not_amount", value=value)
+    if kind in CATALOG:  # mou's own checks (model.py) name their message
+        return say(kind, **ctx)
     return str(error["msg"])
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     """Name the kind of a YAML value in a message."""
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return say("a_group")
     if isinstance(value, bool):
-        return f"yes/no ({value})"
+        return say("yes_no", value=value)
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"'{value}'"
-
-
-def _bilingual_hint(model: type[BaseModel], loc: KeyPath) -> str:
-    """Add an example when the missing field is bilingual."""
-    return ", e.g. {th: …, en: …}" if _model_at(model, loc) is Bilingual else ""
+        return say("the_number", value=value)
+    return say("the_text", value=value)
 
 
 def _model_at(model: type[BaseModel] | None, loc: KeyPath) -> type[BaseModel] | None:
@@ -200,43 +193,43 @@ def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
     for index, party_id in enumerate(agreement.parties):
         where = ("parties", index)
         if party_id in seen:
-            problems.append(source.problem(where, f"'{party_id}' is listed twice; list each party once"))
+            problems.append(source.problem(where, say("listed_twice", id=party_id)))
         seen.add(party_id)
         if party_id not in project.parties:
             if f"parties/{party_id}" in project.sources:
                 continue  # the party file itself is wrong and already reported
             guess = difflib.get_close_matches(party_id, list(project.parties), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"create parties/{party_id}.yaml"
-            problems.append(source.problem(where, f"no party '{party_id}' in parties/; {hint}"))
+            problems.append(source.problem(where, say("no_party_guess", id=party_id, guess=guess[0])
+                                           if guess else say("no_party", id=party_id)))
     if agreement.duration.end and agreement.duration.end < agreement.duration.start:
-        problems.append(source.problem(("duration", "end"), f"ends ({agreement.duration.end}) before "
-                                       f"it starts ({agreement.duration.start}); fix one of the dates"))
+        problems.append(source.problem(("duration", "end"), say(
+            "ends_before_start", end=agreement.duration.end, start=agreement.duration.start)))
     if agreement.prevailing_language not in agreement.languages:
-        problems.append(source.problem(("prevailing_language",), f"'{agreement.prevailing_language}' "
-                                       f"is not one of the agreement's languages {agreement.languages}"))
+        problems.append(source.problem(("prevailing_language",), say(
+            "prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages)))
     if template_names is not None and agreement.template not in template_names:
-        problems.append(source.problem(("template",), f"no template '{agreement.template}' in "
-                                       f"templates/; use one of {sorted(template_names)}"))
+        problems.append(source.problem(("template",), say(
+            "no_template", name=agreement.template, names=sorted(template_names))))
     if len(set(c.id for c in agreement.clauses)) != len(agreement.clauses):
         ids = [c.id for c in agreement.clauses]
         for index, clause_id in enumerate(ids):
             if ids.index(clause_id) != index:
                 problems.append(source.problem(("clauses", index, "id"),
-                                               f"clause id '{clause_id}' is used twice; ids must be unique"))
+                                               say("clause_id_twice", id=clause_id)))
     problems += missing_languages(source, agreement, (), agreement.languages)
     for party_id in dict.fromkeys(agreement.parties):
         party = project.parties.get(party_id)
         if party is not None:
             problems += missing_languages(project.party_source(party_id), party, (),
-                                          agreement.languages, f" (needed by agreements/{agreement_id})")
+                                          agreement.languages, say("needed_by", id=agreement_id))
     return problems
 
 
 def missing_languages(source: Record, value: Any, key_path: KeyPath, languages: list[str],
-                      why: str = "") -> list[Problem]:
+                      why: Message | str = "") -> list[Problem]:
     """Report every bilingual field that lacks one of the agreement's languages."""
     if isinstance(value, Bilingual):
-        return [source.problem(key_path, f"has no '{lang}' text; add {lang}: …{why}")
+        return [source.problem(key_path, say("missing_language", language=lang) + why)
                 for lang in languages if getattr(value, lang) is None]
     if isinstance(value, BaseModel):
         return [p for name in type(value).model_fields

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import MouError, Problem
+from .messages import say
 
 LOCK_NAME = ".mou.lock"
 TRASH_PREFIX = ".replaced-"
@@ -31,8 +32,7 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             owner = handle.read().strip() or "another process"
-            raise BusyError(Problem(str(output_dir), f"another build ({owner}) is writing here; "
-                                    "wait for it to finish, then run the build again")) from None
+            raise BusyError(Problem(str(output_dir), say("busy", owner=owner))) from None
         handle.truncate(0)
         handle.write(f"pid {os.getpid()}")
         handle.flush()

@@ -1,0 +1,195 @@
+"""Every message a clerk can see, in English and Thai.
+
+A message is chosen by key and filled with named values; the command line prints it in
+the clerk's language (`--lang th`, or a Thai locale). Keys are grouped by stage.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "th")
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # reading files
+    "not_utf8": ("the file is not UTF-8 text; save it as UTF-8 (byte 0x{byte} cannot be read)",
+                 "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 ให้บันทึกใหม่เป็น UTF-8 (อ่านไบต์ 0x{byte} ไม่ได้)"),
+    "tab": ("a tab is used for indentation; indent with spaces only",
+            "มีการย่อหน้าด้วยแท็บ ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น"),
+    "yaml_syntax": ("YAML syntax error: {detail}; check indentation, colons and quotes",
+                    "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด"),
+    "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
+    "duplicate_key": ("'{key}' is given twice (first on line {line}); keep only one",
+                      "ระบุ '{key}' ซ้ำสองครั้ง (ครั้งแรกที่บรรทัด {line}) ให้เหลือไว้เพียงครั้งเดียว"),
+    "bad_date": ("'{value}' is not a real date ({detail}); write an existing date as YYYY-MM-DD",
+                 "'{value}' ไม่ใช่วันที่ที่มีอยู่จริง ({detail}) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01"),
+    "bad_tag": ("the tag {tag} is not allowed; write plain text, numbers, dates and lists",
+                "ไม่อนุญาตให้ใช้แท็ก {tag} ให้เขียนเป็นข้อความ ตัวเลข วันที่ หรือรายการธรรมดา"),
+    "too_many_values": ("the file expands to more than {limit} values (through YAML aliases *name?); "
+                        "write the values out instead",
+                        "ไฟล์นี้ขยายออกเป็นค่ามากกว่า {limit} ค่า (จากการอ้างอิงแบบ *ชื่อ ของ YAML) "
+                        "ให้เขียนค่าออกมาตรง ๆ แทน"),
+    "not_fields": ("the file must hold fields (name: value), one per line",
+                   "ไฟล์ต้องประกอบด้วยช่องข้อมูลแบบ ชื่อ: ค่า บรรทัดละหนึ่งช่อง"),
+    # record files
+    "bad_file_id": ("the file name '{id}' is not a valid id; rename it with lower-case letters a-z, "
+                    "digits and hyphens only",
+                    "ชื่อไฟล์ '{id}' ใช้เป็นรหัสไม่ได้ ให้เปลี่ยนชื่อไฟล์โดยใช้อักษรอังกฤษตัวเล็ก a-z "
+                    "ตัวเลข และขีด (-) เท่านั้น"),
+    "duplicate_id": ("two records have the id '{id}' ({first} and {second}); keep one",
+                     "มีสองไฟล์ที่ใช้รหัส '{id}' ซ้ำกัน ({first} และ {second}) ให้เหลือไว้ไฟล์เดียว"),
+    "no_agreements": ("no agreement records found; add agreements/<id>.yaml",
+                      "ไม่พบบันทึกข้อตกลง ให้เพิ่มไฟล์ agreements/<รหัส>.yaml"),
+    # fields
+    "required": ("is required; add it", "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้"),
+    "required_bilingual": ("is required; add it, e.g. {{th: …, en: …}}",
+                           "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้ เช่น {{th: …, en: …}}"),
+    "unknown_field_guess": ("unknown field '{key}'; did you mean '{guess}'?",
+                            "ไม่รู้จักช่อง '{key}' หมายถึง '{guess}' หรือไม่"),
+    "unknown_field": ("unknown field '{key}'; allowed here: {allowed}",
+                      "ไม่รู้จักช่อง '{key}' ช่องที่ใช้ได้ตรงนี้คือ {allowed}"),
+    "comma_hint": (" (a text with a comma inside {{th: …, en: …}} is split there: put the whole text "
+                   "in quotes)",
+                   " (ข้อความที่มีเครื่องหมายจุลภาค , ภายใน {{th: …, en: …}} จะถูกตัดตรงนั้น "
+                   "ให้ใส่ข้อความทั้งหมดไว้ในเครื่องหมายคำพูด)"),
+    "per_language": ("must be given per language, as {{th: …, en: …}}",
+                     "ต้องระบุแยกตามภาษา ในรูปแบบ {{th: …, en: …}}"),
+    "group_expected": ("must be a group of fields, not {what}", "ต้องเป็นกลุ่มของช่องข้อมูล ไม่ใช่{what}"),
+    "text_expected": ("must be text, not {what}; put it in quotes if it is a number",
+                      "ต้องเป็นข้อความ ไม่ใช่{what} ถ้าเป็นตัวเลขให้ใส่เครื่องหมายคำพูดครอบ"),
+    "whole_number": ("must be a whole number, not {what}", "ต้องเป็นจำนวนเต็ม ไม่ใช่{what}"),
+    "date_expected": ("must be a date written YYYY-MM-DD (e.g. 2020-09-01), not {what}",
+                      "ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01 ไม่ใช่{what}"),
+    "list_expected": ("must be a list (one '- ' line per entry), not {what}",
+                      "ต้องเป็นรายการ (บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- ') ไม่ใช่{what}"),
+    "not_allowed": ("'{value}' is not allowed; use one of {expected}",
+                    "ใช้ '{value}' ไม่ได้ ให้เลือกจาก {expected}"),
+    "too_short": ("needs at least {n} entries", "ต้องมีอย่างน้อย {n} รายการ"),
+    "at_least": ("must be at least {n}, not {value}", "ต้องไม่น้อยกว่า {n} (ระบุไว้ {value})"),
+    "at_most": ("must be at most {n}, not {value}", "ต้องไม่เกิน {n} (ระบุไว้ {value})"),
+    "not_amount": ("'{value}' is not an amount; write a number with at most two decimals and no "
+                   "commas or currency, e.g. 150000 or 150000.50",
+                   "'{value}' ไม่ใช่จำนวนเงิน ให้เขียนเป็นตัวเลขอารบิก ทศนิยมไม่เกินสองตำแหน่ง "
+                   "ไม่มีจุลภาคหรือหน่วยเงิน เช่น 150000 หรือ 150000.50"),
+    "empty_text": ("is empty; write the text or remove the field",
+                   "ว่างเปล่า ให้เขียนข้อความ หรือลบช่องนี้ออก"),
+    "control_character": ("contains the control character U+{code} at character {index}; delete it "
+                          "(it often comes from copying out of another program)",
+                          "มีอักขระควบคุม U+{code} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก "
+                          "(มักติดมาจากการคัดลอกจากโปรแกรมอื่น)"),
+    "bad_id": ("'{value}' is not a valid id; use lower-case letters a-z, digits and hyphens, starting "
+               "and ending with a letter or digit (e.g. chumphae-district)",
+               "'{value}' ใช้เป็นรหัสไม่ได้ ให้ใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข และขีด (-) "
+               "ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น chumphae-district"),
+    "bad_version": ("'{value}' is not a valid version; use letters, digits, dots and hyphens, starting "
+                    "and ending with a letter or digit (e.g. \"1.0\" or \"2.1-draft\")",
+                    "'{value}' ใช้เป็นรุ่นไม่ได้ ให้ใช้อักษรอังกฤษ ตัวเลข จุด และขีด "
+                    "ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น \"1.0\" หรือ \"2.1-draft\""),
+    "number_expected": ("must be a number such as 150000 or 150000.50, without commas",
+                        "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค"),
+    # references between records
+    "listed_twice": ("'{id}' is listed twice; list each party once",
+                     "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
+    "no_party_guess": ("no party '{id}' in parties/; did you mean '{guess}'?",
+                       "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ หมายถึง '{guess}' หรือไม่"),
+    "no_party": ("no party '{id}' in parties/; create parties/{id}.yaml",
+                 "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างไฟล์ parties/{id}.yaml"),
+    "ends_before_start": ("ends ({end}) before it starts ({start}); fix one of the dates",
+                          "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง"),
+    "prevailing_not_used": ("'{language}' is not one of the agreement's languages {languages}",
+                            "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}"),
+    "no_template": ("no template '{name}' in templates/; use one of {names}",
+                    "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}"),
+    "clause_id_twice": ("clause id '{id}' is used twice; ids must be unique",
+                        "รหัสข้อ '{id}' ใช้ซ้ำสองครั้ง รหัสของแต่ละข้อต้องไม่ซ้ำกัน"),
+    "missing_language": ("has no '{language}' text; add {language}: …",
+                         "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …"),
+    "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
+    # command line
+    "unknown_agreement_guess": ("no agreement '{id}'; did you mean '{guess}'?",
+                                "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่"),
+    "unknown_agreement": ("no agreement '{id}'; known: {known}",
+                          "ไม่พบบันทึกข้อตกลง '{id}' ที่มีอยู่คือ {known}"),
+    "usage": ("{detail} (see python build.py --help)", "{detail} (ดูวิธีใช้ด้วย python build.py --help)"),
+    # templates
+    "template_syntax": ("template syntax error: {detail}", "แม่แบบเขียนผิดรูปแบบ: {detail}"),
+    "no_edition": ("the '{template}' template has no {language} edition; add templates/{name}",
+                   "แม่แบบ '{template}' ไม่มีฉบับภาษา {language} ให้เพิ่มไฟล์ templates/{name}"),
+    "include_missing": ("the template includes '{name}', which is not a file inside templates/",
+                        "แม่แบบเรียกใช้ '{name}' ซึ่งไม่ใช่ไฟล์ในโฟลเดอร์ templates/"),
+    "template_error": ("template error while rendering agreements/{id}: {detail}",
+                       "แม่แบบผิดพลาดขณะสร้างบันทึกข้อตกลง agreements/{id}: {detail}"),
+    # rendering
+    "refused_url": ("refused to fetch '{url}': only the project's own template and asset files may be used",
+                    "ไม่อนุญาตให้ดึง '{url}' ใช้ได้เฉพาะไฟล์แม่แบบและไฟล์ประกอบของโครงการเท่านั้น"),
+    "outside_project": ("refused to read '{path}': it is outside the project's template and asset folders",
+                        "ไม่อนุญาตให้อ่าน '{path}' เพราะอยู่นอกโฟลเดอร์แม่แบบและไฟล์ประกอบของโครงการ"),
+    "missing_file": ("missing file '{path}': restore it (fonts and stylesheets are part of the project)",
+                     "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)"),
+    "weasyprint": ("WeasyPrint: {detail}", "WeasyPrint แจ้งว่า: {detail}"),
+    "foreign_font": ("the PDF would use the system font(s) {fonts}: some text has characters the "
+                     "bundled fonts cannot draw; remove or replace those characters",
+                     "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการ"
+                     "แสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น"),
+    "busy": ("another build ({owner}) is writing here; wait for it to finish, then run the build again",
+             "มีการสร้างเอกสารอีกชุดหนึ่ง ({owner}) กำลังเขียนอยู่ที่นี่ ให้รอจนเสร็จแล้วจึงสั่งใหม่"),
+    # summaries
+    "problems_found": ("{n} problem(s) found; nothing was written.",
+                       "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
+    "agreements_failed": ("{n} of {total} agreement(s) failed; their earlier output is unchanged.",
+                          "สร้างไม่สำเร็จ {n} จาก {total} ฉบับ ไฟล์เดิมของฉบับเหล่านั้นยังอยู่ครบ"),
+    "interrupted": ("interrupted; earlier output is unchanged.", "หยุดกลางคัน ไฟล์เดิมยังอยู่ครบ"),
+    "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
+    "pages": (" ({n} pages)", " ({n} หน้า)"),
+    "error": ("error", "ข้อผิดพลาด"),
+    "usage_error": ("usage error", "สั่งงานไม่ถูกต้อง"),
+    # names of kinds of values, used inside other messages
+    "a_list": ("a list", "รายการ"),
+    "a_group": ("a group of fields", "กลุ่มของช่องข้อมูล"),
+    "yes_no": ("yes/no ({value})", "ค่าใช่/ไม่ใช่ ({value})"),
+    "the_number": ("the number {value}", "ตัวเลข {value}"),
+    "the_text": ("'{value}'", " '{value}'"),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in both languages."""
+
+    en: str
+    th: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __add__(self, other: Message | str) -> Message:
+        if isinstance(other, str):
+            return Message(self.en + other, self.th + other)
+        return Message(self.en + other.en, self.th + other.th)
+
+    def text(self, language: str) -> str:
+        """Return the message in one language."""
+        return self.th if language == "th" else self.en
+
+
+def say(message_key: str, /, **values: object) -> Message:
+    """Fill a catalogued message with values, in both languages (values may be Messages)."""
+    en, th = CATALOG[message_key]
+    return Message(en.format(**{k: _in(v, "en") for k, v in values.items()}),
+                   th.format(**{k: _in(v, "th") for k, v in values.items()}))
+
+
+def _in(value: object, language: str) -> object:
+    """Return a value to format into a message of one language."""
+    return value.text(language) if isinstance(value, Message) else value
+
+
+def clerk_language(environ: dict[str, str] | None = None) -> str:
+    """Return 'th' when the clerk's locale is Thai, else 'en'."""
+    environ = dict(os.environ) if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name, "")
+        if value:
+            return "th" if value.lower().startswith("th") else "en"
+    return "en"
