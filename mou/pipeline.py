@@ -8,11 +8,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MouError, Problem, UsageError
-from .messages import say
-from .model import Agreement
-from .templating import Document, make_environment, render_html, template_names
-from .validation import Project, load_project
+from typing import TYPE_CHECKING
+
+from .errors import Problem, UsageError
+from .messages import Message, say
+
+if TYPE_CHECKING:  # the heavy modules load only when there is work to do
+    from .batch import Rendered
+    from .incremental import Planned
+    from .model import Agreement
+    from .templating import Document
+    from .validation import Project
 
 FORMATS = ("pdf", "docx")
 
@@ -51,10 +57,16 @@ class AgreementResult:
     pages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False
+    languages: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def load(layout: Layout) -> Project:
     """Load and validate every record: the gather-and-check phase."""
+    from .templating import template_names
+    from .validation import load_project
+
     return load_project(layout.root, template_names(layout.templates))
 
 
@@ -87,6 +99,8 @@ def output_name(agreement_id: str, language: str, fmt: str) -> str:
 
 def render_documents(layout: Layout, project: Project, agreement_id: str) -> list[Document]:
     """Render the HTML of every language of one agreement."""
+    from .templating import make_environment, render_html
+
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
     env = make_environment(layout.templates)
@@ -133,34 +147,125 @@ def render_agreement(layout: Layout, project: Project, agreement_id: str,
     return files, pages
 
 
-def build_agreement(layout: Layout, project: Project, agreement_id: str,
-                    formats: tuple[str, ...] = FORMATS) -> AgreementResult:
-    """Render one agreement and write its files together; failures become problems."""
+def agreement_ids(root: Path) -> list[str]:
+    """Return the ids of the agreement files, without reading them."""
+    folder = root / "agreements"
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ...],
+                       shard_spec: tuple[int, int] | None) -> list[AgreementResult] | None:
+    """Return 'skipped' results when every chosen agreement is already built, else None.
+
+    Decided from file contents alone, before records are validated or WeasyPrint is
+    loaded: a build with nothing to do costs a few file reads.
+    """
+    from .batch import shard
+    from .incremental import is_up_to_date, plan, read_stamp, tree_digest
+
+    known = agreement_ids(layout.root)
+    if not known or not set(wanted) <= set(known):
+        return None
+    templates = tree_digest(layout.templates)
+    results = []
+    for agreement_id in shard(list(dict.fromkeys(wanted)) or known, shard_spec):
+        planned = plan(layout.root, agreement_id, formats, templates)
+        if planned is None or not is_up_to_date(layout.output, planned):
+            return None
+        folder = layout.output / agreement_id / planned.version
+        stamp = read_stamp(folder) or {}
+        results.append(AgreementResult(agreement_id, planned.version, str(stamp.get("status", "")),
+                                       files=[folder / name for name in stamp.get("files", {})],
+                                       pages=dict(stamp.get("pages", {})), skipped=True,
+                                       languages=list(stamp.get("languages", []))))
+    return results
+
+
+def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned: Planned | None,
+                   formats: tuple[str, ...]) -> AgreementResult:
+    """Write one rendered agreement with its stamp, in one swap; failures become problems."""
+    from .errors import MouError
+    from .incremental import STAMP, stamp_bytes
     from .writer import write_files
 
-    agreement = project.agreements[agreement_id]
-    result = AgreementResult(agreement_id, agreement.version, agreement.status)
-    started = time.perf_counter()
+    agreement = project.agreements[rendered.agreement_id]
+    result = AgreementResult(rendered.agreement_id, agreement.version, agreement.status,
+                             pages=rendered.pages, seconds=rendered.seconds,
+                             problems=rendered.problems, languages=list(agreement.languages))
+    if result.problems:
+        return result
+    about = {"agreement": rendered.agreement_id, "version": agreement.version,
+             "status": agreement.status, "languages": list(agreement.languages),
+             "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
+             "formats": list(formats), "pages": rendered.pages}
+    files = dict(rendered.files)
+    files[STAMP] = stamp_bytes(planned.fingerprint if planned else "", rendered.files, about)
     try:
-        files, result.pages = render_agreement(layout, project, agreement_id, formats)
-        result.files = write_files(layout.output, output_folder(agreement_id, agreement), files)
+        written, kept = write_files(layout.output, output_folder(rendered.agreement_id, agreement), files)
     except MouError as exc:
         result.problems = exc.problems
-    result.seconds = time.perf_counter() - started
+        return result
+    result.files = [path for path in written if path.name != STAMP]
+    result.notes = [say("kept_edited", name=old, kept=new) for old, new in kept]
     return result
 
 
-def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS,
+def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS, *,
+          force: bool = False, jobs: int = 1, shard_spec: tuple[int, int] | None = None,
+          on_start: Callable[[int, int], None] | None = None,
           on_result: Callable[[AgreementResult], None] | None = None) -> list[AgreementResult]:
-    """Build the wanted agreements (all by default); return one result per agreement."""
+    """Build the wanted agreements (all by default); return one result per agreement.
+
+    Agreements whose inputs have not changed since their last build are skipped (unless
+    force); the rest are rendered by `jobs` processes and written one by one.
+    """
+    wanted = list(wanted)
+    if not force:
+        skipped = up_to_date_results(layout, wanted, formats, shard_spec)
+        if skipped is not None:
+            if on_start:
+                on_start(0, len(skipped))
+            for result in skipped:
+                if on_result:
+                    on_result(result)
+            return skipped
+    from .batch import Task, run, shard
+    from .incremental import is_up_to_date, plan, read_stamp, tree_digest
+    from .index_page import write_index
     from .writer import output_lock
 
     project = load(layout)
-    results = []
+    chosen = shard(select(project, wanted), shard_spec)
+    templates = tree_digest(layout.templates)
+    results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
-        for agreement_id in select(project, wanted):
-            result = build_agreement(layout, project, agreement_id, formats)
+        planned = {i: plan(layout.root, i, formats, templates) for i in chosen}
+        tasks = []
+        for agreement_id in chosen:
+            agreement = project.agreements[agreement_id]
+            fingerprint = planned[agreement_id]
+            if not force and fingerprint and is_up_to_date(layout.output, fingerprint):
+                folder = layout.output / output_folder(agreement_id, agreement)
+                stamp = read_stamp(folder) or {}
+                results[agreement_id] = AgreementResult(
+                    agreement_id, agreement.version, agreement.status, skipped=True,
+                    files=[folder / name for name in stamp.get("files", {})],
+                    pages=dict(stamp.get("pages", {})), languages=list(agreement.languages))
+                continue
+            parties = {p: project.parties[p] for p in agreement.parties}
+            tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))
+        if on_start:
+            on_start(len(tasks), len(chosen))
+        for agreement_id, result in results.items():
             if on_result:
                 on_result(result)
-            results.append(result)
-    return results
+        for rendered in run(tasks, jobs):
+            result = write_rendered(layout, project, rendered, planned[rendered.agreement_id], formats)
+            results[rendered.agreement_id] = result
+            if on_result:
+                on_result(result)
+        if tasks:
+            write_index(layout.output)
+    return [results[i] for i in chosen]

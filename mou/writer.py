@@ -60,23 +60,32 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Replace output_dir/folder with the given files in one swap, keeping files mou did not write.
+def write_files(output_dir: Path, folder: Path,
+                files: dict[str, bytes]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Replace output_dir/folder with the given files in one swap; return them and kept copies.
 
     Everything is complete on disk before the old folder is moved aside, and a build killed
     between the two renames is repaired by recover() on the next run: earlier output is
-    never lost and never half old, half new.
+    never lost and never half old, half new. Files mou did not write stay; a file mou wrote
+    that someone edited since (a DOCX, say) is kept beside the new one as
+    <name>.edited<suffix>, and reported as (old name, kept name).
     """
+    from .incremental import edited_by_hand
+
     target = output_dir / folder
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
     os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; output is for everyone
+    kept: list[tuple[str, str]] = []
     try:
         for name, data in files.items():
             _write_synced(staging / name, data)
         if not target.exists():
             os.rename(staging, target)
         else:
+            for name in edited_by_hand(target):
+                kept.append((name, _free_name(target, staging, name)))
+                os.link(target / name, staging / kept[-1][1])
             trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=output_dir))
             swap = {"target": str(folder), "written": sorted(files)}
             (trash / "swap.json").write_text(json.dumps(swap), encoding="utf-8")
@@ -86,7 +95,17 @@ def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> list
             shutil.rmtree(trash, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [target / name for name in files]
+    return [target / name for name in files], kept
+
+
+def _free_name(target: Path, staging: Path, name: str) -> str:
+    """Return a name for keeping an edited copy that clashes with nothing."""
+    stem, dot, suffix = name.rpartition(".")
+    for number in range(1, 1000):
+        candidate = f"{stem}.edited{'' if number == 1 else f'-{number}'}{dot}{suffix}"
+        if not (target / candidate).exists() and not (staging / candidate).exists():
+            return candidate
+    raise FileExistsError(name)
 
 
 def _keep_extras(old: Path, target: Path, written: set[str]) -> None:

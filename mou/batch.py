@@ -1,0 +1,94 @@
+"""Render agreements in parallel worker processes; the parent alone writes files."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import MouError, Problem
+
+# WeasyPrint keeps a little memory per document; a fresh worker now and then keeps a long
+# batch flat (a worker is forked, so starting one costs a few milliseconds plus imports).
+TASKS_PER_WORKER = 25
+
+
+@dataclass(frozen=True)
+class Task:
+    """Everything a worker needs to render one agreement, picklable."""
+
+    root: Path
+    output: Path
+    agreement_id: str
+    agreement: Any
+    parties: dict[str, Any]
+    formats: tuple[str, ...]
+
+
+@dataclass
+class Rendered:
+    """What a worker sends back: the files' bytes, or the problems."""
+
+    agreement_id: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def render_task(task: Task) -> Rendered:
+    """Render one agreement (in a worker or in-process); input problems come back as data."""
+    from .pipeline import Layout, render_agreement
+    from .validation import Project
+
+    started = time.perf_counter()
+    result = Rendered(task.agreement_id)
+    project = Project(task.root, parties=task.parties, agreements={task.agreement_id: task.agreement})
+    try:
+        result.files, result.pages = render_agreement(Layout(task.root, task.output), project,
+                                                      task.agreement_id, task.formats)
+    except MouError as exc:
+        result.problems = exc.problems
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
+    """Yield each task's result as it completes, using up to `jobs` processes."""
+    tasks = list(tasks)
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(render_task, tasks)
+        return
+    # fork: workers inherit the loaded code (the parent has not imported WeasyPrint). Python
+    # refuses max_tasks_per_child with fork, so workers are recycled by giving each pool a
+    # bounded chunk of the batch.
+    context = multiprocessing.get_context("fork")
+    chunk = jobs * TASKS_PER_WORKER
+    for start in range(0, len(tasks), chunk):
+        part = tasks[start:start + chunk]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(part)), mp_context=context) as pool:
+            for future in as_completed([pool.submit(render_task, task) for task in part]):
+                yield future.result()
+
+
+def shard(ids: list[str], spec: tuple[int, int] | None) -> list[str]:
+    """Return share I of N of the sorted ids (round robin): the same share on every machine."""
+    if spec is None:
+        return ids
+    index, count = spec
+    return [agreement_id for position, agreement_id in enumerate(sorted(ids))
+            if position % count == index - 1]
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """Parse 'I/N' (1 <= I <= N), or raise ValueError."""
+    index_text, _, count_text = text.partition("/")
+    index, count = int(index_text), int(count_text)
+    if not 1 <= index <= count:
+        raise ValueError(text)
+    return index, count
+

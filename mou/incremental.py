@@ -1,0 +1,152 @@
+"""Skip work that is already done: a fingerprint of everything an agreement's output depends on.
+
+The fingerprint covers the agreement's record, the records of its parties, every file of
+templates/ (templates, stylesheets, fonts), the formats asked for, SOURCE_DATE_EPOCH, the
+source of mou itself and the versions of the libraries that shape the bytes. It is stored
+beside the output in a stamp file written in the same swap as the files, so a stamp never
+describes files that are not there. Content, never file times.
+
+This module must stay cheap to import: a build with nothing to do decides so from here,
+without loading WeasyPrint, pydantic or Jinja.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import __version__
+
+STAMP = ".mou-build.json"
+# The libraries whose versions change output bytes.
+SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools",
+                     "tinycss2", "tinyhtml5")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the fast path knows about one agreement before any validation."""
+
+    agreement_id: str
+    version: str
+    fingerprint: str
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Return a digest of mou's own source and the shaping libraries' versions."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in SHAPING_LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """Return a digest of every file's relative path and content under folder."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def quick_read(path: Path) -> dict[str, Any] | None:
+    """Parse a record just enough to plan (C loader, no positions); None if unreadable."""
+    try:
+        data = yaml.load(path.read_bytes(), Loader=_Loader)
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def record_path(root: Path, kind: str, record_id: str) -> Path | None:
+    """Return the file of a record (.yaml or .yml), or None."""
+    for suffix in (".yaml", ".yml"):
+        path = root / kind / f"{record_id}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def plan(root: Path, agreement_id: str, formats: tuple[str, ...], templates: str) -> Planned | None:
+    """Fingerprint one agreement from its files; None when the fast path cannot tell."""
+    agreement_path = record_path(root, "agreements", agreement_id)
+    record = quick_read(agreement_path) if agreement_path else None
+    if record is None or not isinstance(record.get("version"), str):
+        return None
+    parties = record.get("parties")
+    if not isinstance(parties, list) or not all(isinstance(p, str) for p in parties):
+        return None
+    digest = hashlib.sha256()
+    for part in (code_digest(), templates, ",".join(formats),
+                 os.environ.get("SOURCE_DATE_EPOCH", ""), agreement_path.read_bytes()):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    for party_id in parties:
+        party_path = record_path(root, "parties", party_id)
+        if party_path is None:
+            return None
+        digest.update(party_id.encode() + b"\0" + party_path.read_bytes() + b"\0")
+    return Planned(agreement_id, record["version"], digest.hexdigest())
+
+
+def read_stamp(folder: Path) -> dict[str, Any] | None:
+    """Return the stamp of an output folder, or None."""
+    try:
+        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def is_up_to_date(output: Path, planned: Planned) -> bool:
+    """Return True when the output folder holds complete files of this very fingerprint."""
+    folder = output / planned.agreement_id / planned.version
+    stamp = read_stamp(folder)
+    if stamp is None or stamp.get("fingerprint") != planned.fingerprint:
+        return False
+    files = stamp.get("files")
+    if not isinstance(files, dict) or not files:
+        return False
+    for name, info in files.items():
+        path = folder / name
+        if not path.is_file() or path.stat().st_size != info.get("size"):
+            return False
+    return True
+
+
+def stamp_bytes(planned_fingerprint: str, files: dict[str, bytes], about: dict[str, Any]) -> bytes:
+    """Return the stamp to write beside the files: fingerprint, file digests, and facts for the index."""
+    stamp = dict(about)
+    stamp["mou"] = __version__
+    stamp["fingerprint"] = planned_fingerprint
+    stamp["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                      for name, data in sorted(files.items())}
+    return (json.dumps(stamp, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def edited_by_hand(folder: Path) -> list[str]:
+    """Return the names of files mou wrote that someone has changed since (a DOCX edited in place)."""
+    stamp = read_stamp(folder)
+    if stamp is None or not isinstance(stamp.get("files"), dict):
+        return []
+    changed = []
+    for name, info in stamp["files"].items():
+        path = folder / name
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() != info.get("sha256"):
+            changed.append(name)
+    return changed

@@ -1,0 +1,77 @@
+"""output/index.html: every agreement built, its versions and status, with links to each file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .incremental import STAMP, read_stamp
+
+STATUS_TH = {"draft": "ร่าง", "final": "ฉบับสมบูรณ์", "signed": "ลงนามแล้ว"}
+
+
+def built_versions(output: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Return (folder, stamp) for every built agreement version under output/, sorted."""
+    found = []
+    for stamp_path in sorted(output.glob(f"*/*/{STAMP}")):
+        stamp = read_stamp(stamp_path.parent)
+        if stamp is not None:
+            found.append((stamp_path.parent, stamp))
+    return found
+
+
+def _row(output: Path, folder: Path, stamp: dict[str, Any]) -> str:
+    """Return one table row: agreement, version, status, languages, links."""
+    title = stamp.get("title") or {}
+    names = "<br>".join(f'<span lang="{escape(lang)}">{escape(str(text))}</span>'
+                        for lang, text in title.items())
+    status = str(stamp.get("status", ""))
+    links = " ".join(
+        f'<a href="{escape(str((folder / name).relative_to(output)))}">{escape(name.split(".", 1)[1])}</a>'
+        for name in sorted(stamp.get("files", {})) if (folder / name).is_file())
+    pages = ", ".join(f"{lang} {count}" for lang, count in sorted(stamp.get("pages", {}).items()))
+    return (f"<tr><td><b>{escape(str(stamp.get('agreement', folder.parent.name)))}</b><br>{names}</td>"
+            f"<td>{escape(str(stamp.get('version', folder.name)))}</td>"
+            f'<td class="{escape(status)}">{escape(status)} <span lang="th">{STATUS_TH.get(status, "")}</span></td>'
+            f"<td>{escape(pages)}</td><td>{links}</td></tr>")
+
+
+def render_index(output: Path) -> str:
+    """Return the index page's HTML."""
+    rows = "\n".join(_row(output, folder, stamp) for folder, stamp in built_versions(output))
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>mou: agreements built</title>
+<style>
+body {{ font-family: "Sarabun", "TH Sarabun New", sans-serif; margin: 2em; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: .4em .8em; text-align: left; vertical-align: top; }}
+td.draft {{ color: #b00; }} td.signed {{ color: #060; }}
+a {{ margin-right: .6em; }}
+</style>
+</head>
+<body>
+<h1>Agreements built <span lang="th">บันทึกข้อตกลงที่สร้างแล้ว</span></h1>
+<table>
+<tr><th>agreement</th><th>version</th><th>status</th><th>pages</th><th>files</th></tr>
+{rows}
+</table>
+</body>
+</html>
+"""
+
+
+def write_index(output: Path) -> Path:
+    """Write output/index.html atomically and return its path."""
+    path = output / "index.html"
+    handle, temporary = tempfile.mkstemp(prefix=".index-", dir=output)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(render_index(output))
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+    return path
