@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from . import __version__
+from .ids import is_id, is_version
 
 STAMP = ".mou-build.json"
 # The libraries whose versions change output bytes.
@@ -86,10 +87,11 @@ def plan(root: Path, agreement_id: str, formats: tuple[str, ...], templates: str
     """Fingerprint one agreement from its files; None when the fast path cannot tell."""
     agreement_path = record_path(root, "agreements", agreement_id)
     record = quick_read(agreement_path) if agreement_path else None
-    if record is None or not isinstance(record.get("version"), str):
+    # Nothing from a record becomes a path before it is known to be a plain id or version.
+    if record is None or not is_version(record.get("version")):
         return None
     parties = record.get("parties")
-    if not isinstance(parties, list) or not all(isinstance(p, str) for p in parties):
+    if not isinstance(parties, list) or not all(is_id(p) for p in parties):
         return None
     digest = hashlib.sha256()
     for part in (code_digest(), templates, ",".join(formats),

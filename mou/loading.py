@@ -167,7 +167,7 @@ def _scalar(node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.Sa
                                     *_position(node), dotted_path(key_path)))
             return node.value
         raise
-    except yaml.constructor.ConstructorError as exc:
+    except yaml.constructor.ConstructorError:
         problems.append(Problem(record.shown_path, say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
                                 *_position(node), dotted_path(key_path)))
         return node.value

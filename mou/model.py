@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import re
 import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictInt, StrictStr
+from pydantic_core import PydanticCustomError
+
+from .ids import ID_PATTERN, is_version
 
 LANGUAGES = ("th", "en")
 Language = Literal["th", "en"]
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
 
 
 def clean_text(value: str) -> str:
@@ -45,12 +46,9 @@ def plain_number(value: object) -> object:
 
 Date = Annotated[datetime.date, Strict()]
 Amount = Annotated[Decimal, BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)]
-VERSION_PATTERN = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z._+-]{0,30}[0-9A-Za-z])?$")
-
-
 def check_version(value: str) -> str:
     """Accept versions that are safe as a folder name: 1.0, 2.1-draft, 2020.09."""
-    if not VERSION_PATTERN.match(value) or ".." in value:
+    if not is_version(value):
         raise PydanticCustomError("bad_version", "not a valid version", {"value": value})
     return value
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import datetime
+import functools
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
@@ -58,6 +59,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["signature_rows"] = lambda people, role="": signature_rows(
+        people, role, templates_dir / "fonts" / "Sarabun-Regular.ttf")
     env.filters.update(
         thai_digits=thai.thai_digits,
         thai_date=thai_date_markup,
@@ -90,6 +93,48 @@ def _thai_date_units(d: datetime.date) -> list[str]:
 def thai_date_markup(d: datetime.date) -> Markup:
     """Return "วันที่ ๑ กันยายน พ.ศ. ๒๕๖๓" with its day, month and year kept together."""
     return keep_together(thai.thai_date(d), _thai_date_units(d))
+
+
+# Half the text width (16 cm) less a little air: the widest a block may be to share a row.
+HALF_LINE_PT = 16 / 2.54 * 72 / 2 - 6
+SIGNATURE_PT = 16
+DOTS = "(ลงชื่อ) .............................."
+
+
+@functools.lru_cache(maxsize=4)
+def _advances(font: Path) -> tuple[dict[int, int], int]:
+    """Return a font's advance width per character and its units per em."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font), lazy=True) as face:
+        cmap, metrics = face.getBestCmap(), face["hmtx"]
+        return {code: metrics[glyph][0] for code, glyph in cmap.items()}, face["head"].unitsPerEm
+
+
+def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
+    """Return the width in points of a line of text set in the bundled font (marks take none)."""
+    advances, units = _advances(font)
+    return sum(advances.get(ord(char), units // 2) for char in text) * size / units
+
+
+def signature_rows(people: list[Person], role: str, font: Path) -> list[list[int]]:
+    """Pair signature blocks two to a row, unless a name or signing line is too wide to share one."""
+    def fits(person: Person) -> bool:
+        lines = [f"({thai.thai_person(text_in(person.prefix, 'th'), person.name.th or '')})",
+                 f"({thai.english_person(text_in(person.prefix, 'en'), person.name.en or '')})",
+                 f"{DOTS} {role}"]
+        return max(text_width(line, font) for line in lines) <= HALF_LINE_PT
+
+    rows: list[list[int]] = []
+    index = 0
+    while index < len(people):
+        if index + 1 < len(people) and fits(people[index]) and fits(people[index + 1]):
+            rows.append([index, index + 1])
+            index += 2
+        else:
+            rows.append([index])
+            index += 1
+    return rows
 
 
 def context(agreement_id: str, agreement: Agreement, parties: list[Party],

@@ -2,9 +2,10 @@
 
 Pango breaks Thai with libthai's dictionary, which splits words and names that PyThaiNLP's
 dictionary (plus the project's own names) keeps whole. mou marks the word boundaries it
-wants with ZERO WIDTH SPACE in the HTML that goes to the PDF, and a hook on WeasyPrint's
-text layout tells Pango that no break is allowed anywhere else inside Thai text. The
-ZERO WIDTH SPACEs never reach a reader: the ActualText spans leave them out.
+wants with ZERO WIDTH SPACE in the HTML that goes to the PDF, glues the spaces inside
+known names with WORD JOINER, and a hook on WeasyPrint's text layout tells Pango that no
+break is allowed anywhere else inside Thai text. Neither mark reaches a reader: the
+ActualText spans leave them out.
 """
 
 from __future__ import annotations
@@ -15,10 +16,21 @@ import unicodedata
 from collections.abc import Iterable
 
 ZWSP = "\u200b"
+WORD_JOINER = "\u2060"
+INVISIBLE = ZWSP + WORD_JOINER
 THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
-# A line must not start with these (repetition and abbreviation marks, closing punctuation).
+# A line must not start with these (repetition and abbreviation marks, closing punctuation),
 NO_BREAK_BEFORE = "ๆฯ”’)]}»"
+# nor end with these (opening punctuation).
+NO_BREAK_AFTER = "“‘([{«"
 _NO_BREAK_BEFORE = re.compile(f"[ {ZWSP}]*[{re.escape(NO_BREAK_BEFORE)}]")
+_NO_BREAK_AFTER = re.compile(f"[{re.escape(NO_BREAK_AFTER)}][{ZWSP}]*.")
+_GLUED = re.compile(f".[ .]?{WORD_JOINER}.")
+# A "word" longer than this many letters may break inside: it could be wider than a line
+# (24 Sarabun letters at 16 pt are about 200 pt, a little less than half the text width).
+LONGEST_UNBREAKABLE = 24
+# Runs of a name longer than this are not names but text; leave them to the dictionary.
+LONGEST_NAME = 40
 
 
 class WordSet:
@@ -58,25 +70,25 @@ def _dictionary() -> WordSet:
     return WordSet(thai_words())
 
 
-# Longer runs in names are compounds ("นายกองค์การบริหารส่วนตำบลชุมแพ") that must still
-# break between their words; given names, surnames and place names are shorter.
-MAX_NAME_WORD = 14
+def thai_words_of(names: Iterable[str]) -> frozenset[str]:
+    """Return the Thai runs of names (people, organizations, places) to keep whole as words."""
+    return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
 
 
-def thai_words_of(texts: Iterable[str]) -> frozenset[str]:
-    """Return the Thai words of names (people, places) for the dictionary to keep whole."""
-    return frozenset(w for text in texts for w in THAI_RUN.findall(text)
-                     if 1 < len(w) <= MAX_NAME_WORD)
+def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = ()) -> str:
+    """Mark where Thai may break: ZWSP between words, WORD JOINER inside glued names.
 
-
-def mark_breaks(text: str, extra_words: frozenset[str] = frozenset()) -> str:
-    """Insert a ZERO WIDTH SPACE at every word boundary inside each run of Thai letters."""
-    from pythainlp.tokenize.newmm import segment as newmm_segment
-
+    `names` (organizations, places, addresses, people) add their words to the dictionary;
+    `glued` (people's full names, short names such as อบต.ไชยสอ) are also glued across their
+    spaces and dots.
+    """
     if not THAI_RUN.search(text):
         return text
+    from pythainlp.tokenize.newmm import segment as newmm_segment
+
+    names = frozenset(names)
     dictionary = _dictionary()
-    for word in extra_words:  # names only add to the dictionary: sharing it is harmless
+    for word in thai_words_of(names):  # names only add to the dictionary: sharing it is harmless
         dictionary.add(word)
 
     def segment(match: re.Match[str]) -> str:
@@ -86,20 +98,33 @@ def mark_breaks(text: str, extra_words: frozenset[str] = frozenset()) -> str:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
-    return THAI_RUN.sub(segment, text)
+    return glue_names(THAI_RUN.sub(segment, text), glued)
 
 
-def no_break_ranges(text: str, longest: int | None = None) -> list[tuple[int, int]]:
+def glue_names(marked: str, names: Iterable[str]) -> str:
+    """Keep each name on one line: no ZWSP inside it, a WORD JOINER after its spaces and dots."""
+    for name in sorted((n.strip() for n in names if THAI_RUN.search(n)), key=len, reverse=True):
+        if " " not in name and "." not in name:
+            continue  # one word: the dictionary keeps it whole
+        pattern = f"{ZWSP}?".join(re.escape(char) for char in name)
+        marked = re.sub(pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER, m.group().replace(ZWSP, "")),
+                        marked)
+    return marked
+
+
+def no_break_ranges(text: str) -> list[tuple[int, int]]:
     """Return character ranges inside which Pango must not break a line.
 
-    Every run of Thai letters between two marked boundaries is one range (unless it has
-    more than `longest` letters: a word wider than the line may break), and so is any
-    space before ๆ, ฯ or closing punctuation together with the character before it.
+    Every run of Thai letters between two marked boundaries is one range (unless it is
+    longer than any line could hold); so is any space before ๆ, ฯ or closing punctuation
+    with the character before it, any opening punctuation with the character after it,
+    and any glued space inside a name.
     """
     ranges = [run.span() for run in THAI_RUN.finditer(text)  # runs end at each ZWSP
-              if longest is None or _spacing_letters(run.group()) <= longest]
-    for match in _NO_BREAK_BEFORE.finditer(text):
-        ranges.append((max(match.start() - 1, 0), match.end()))
+              if _spacing_letters(run.group()) <= LONGEST_UNBREAKABLE]
+    ranges += [(max(m.start() - 1, 0), m.end()) for m in _NO_BREAK_BEFORE.finditer(text)]
+    ranges += [m.span() for m in _NO_BREAK_AFTER.finditer(text)]
+    ranges += [m.span() for m in _GLUED.finditer(text)]
     return ranges
 
 

@@ -28,7 +28,7 @@ from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
 from .errors import RenderError
-from .thai_breaks import ZWSP, no_break_ranges
+from .thai_breaks import INVISIBLE, no_break_ranges
 
 SUPPORTED_WEASYPRINT = ("70.0",)
 THAI = re.compile("[\u0e00-\u0e7f]")
@@ -39,6 +39,7 @@ EXPECTED = {
 _original_draw_inline_level = weasy_draw.draw_inline_level
 _original_set_text = line_break.Layout.set_text
 _installed = False
+_DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
 
 
 def line_text(box: Any) -> str:
@@ -53,7 +54,7 @@ def line_text(box: Any) -> str:
 def draw_inline_level(stream: Any, page: Any, box: Any, offset_x: float = 0,
                       text_overflow: str = "clip", block_ellipsis: str = "none") -> None:
     """Draw like WeasyPrint, wrapping each line that holds Thai in an ActualText span."""
-    text = line_text(box).replace(ZWSP, "") if isinstance(box, boxes.LineBox) else ""
+    text = line_text(box).translate(_DROP_INVISIBLE) if isinstance(box, boxes.LineBox) else ""
     if not THAI.search(text):
         _original_draw_inline_level(stream, page, box, offset_x, text_overflow, block_ellipsis)
         return
@@ -76,17 +77,9 @@ def set_text(self: Any, text: str, justify: bool = False) -> None:
     offsets = _byte_offsets(current)
     # Reset the whole text first: a layout is reused, and old ranges must not linger.
     _change(attributes, True, 0, offsets[-1])
-    for start, end in no_break_ranges(current, _letters_per_line(self)):
+    for start, end in no_break_ranges(current):
         _change(attributes, False, offsets[start], offsets[end])
     pango.pango_layout_set_attributes(self.layout, attributes)
-
-
-def _letters_per_line(layout: Any) -> int | None:
-    """Estimate how many Thai letters fit on a line: a longer word may break inside."""
-    if layout.max_width is None:
-        return None
-    # Sarabun's Thai letters average about half an em; allow a little less than a line.
-    return max(1, int(0.9 * layout.max_width / (0.5 * layout.style["font_size"])))
 
 
 def _byte_offsets(text: str) -> list[int]:

@@ -1,0 +1,118 @@
+"""Report on the typesetting of the sample PDFs: extraction, line breaks, justification.
+
+Run from the project folder: `python bench/typesetting_report.py`. It builds both samples
+into a temporary folder and prints, for every PDF (the English ones for comparison), its
+lines, the Thai line breaks checked and the bad ones (by kind), the lines that differ from
+the source text as pypdfium2 and poppler's pdftotext extract them, and, for the full lines
+of body paragraphs (every line of a paragraph but its last), how far each stops short of
+the right margin and the widest gap between neighbouring glyphs (a space counts as gap).
+Thai is set ragged-right today, so its distances to the margin are large; English is
+justified, so its gaps are. A line cut short before a name that must not break counts too
+(that is the max).
+
+The measuring code is the tests' (tests/test_typesetting.py), so the report and the
+tests count the same things.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import test_typesetting as t  # noqa: E402  (the tests' measuring code)
+from conftest import SAMPLES, sample_file  # noqa: E402
+from mou.cli import main  # noqa: E402
+
+NOT_BODY = {"title", "title-line", "party-joiner", "signature-group"}
+KINDS = (t.BETWEEN_WORDS, t.BEFORE_CLOSING, t.AFTER_OPENING, t.NAMES_WHOLE)
+
+
+def build(output: Path) -> None:
+    """Build both samples into output, quietly; stop on failure."""
+    said = io.StringIO()
+    status = main(["--root", str(ROOT), "--output", str(output)], out=said, err=said)
+    if status != 0:
+        sys.exit(f"the build failed (status {status}):\n{said.getvalue()}")
+
+
+def differences(texts: list[str], lines: list[str] | None) -> str:
+    """Return how many extracted lines differ from the source, or '-' without the tool."""
+    return "-" if lines is None else str(len(t.align(texts, lines).differences))
+
+
+def full_body_lines(blocks: list[t.Block], lines: list[t.Line]) -> list[t.Line]:
+    """Return the lines of body paragraphs that are not a paragraph's last line."""
+    placed = t.align([b.text for b in blocks], [line.text for line in lines]).placed
+    full = []
+    for here, after in zip(placed, placed[1:]):
+        block = blocks[here.block]
+        body = block.tag in ("p", "li") and block.group.startswith("block") and not NOT_BODY & set(block.classes)
+        if body and after.block == here.block:
+            full.append(lines[here.line])
+    return full
+
+
+def measure(output: Path, agreement_id: str, language: str) -> dict[str, str]:
+    """Measure one PDF; return its row of the report."""
+    path = sample_file(output, agreement_id, language, "pdf")
+    blocks = t.sample_blocks(agreement_id, language)
+    texts = [b.text for b in blocks]
+    lines = t.layout_lines(path)
+    poppler = shutil.which("pdftotext") is not None
+    row = {"pdf": path.name, "lines": str(len(lines)), "breaks": "-", "bad": "-",
+           "diff pdfium": differences(texts, t.pdfium_lines(path)),
+           "diff pdftotext": differences(texts, t.pdftotext_lines(path) if poppler else None),
+           "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler else None)}
+    if language == "th":
+        breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id))
+        row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
+        row.update((kind, str(len(breaks.of(kind)))) for kind in KINDS)
+    _, right_margin, _, _ = t.page_margins()
+    full = full_body_lines(blocks, lines)
+    short = [line.page_width - right_margin - line.right for line in full]
+    gaps = [max(line.gaps, default=0.0) for line in full]
+    row["full lines"] = str(len(full))
+    for name, values in (("to margin", short), ("gap", gaps)):
+        row[f"{name} mean"] = f"{statistics.mean(values):.1f}" if values else "-"
+        row[f"{name} median"] = f"{statistics.median(values):.1f}" if values else "-"
+        row[f"{name} max"] = f"{max(values):.1f}" if values else "-"
+    return row
+
+
+def table(rows: list[dict[str, str]], columns: list[str]) -> str:
+    """Return rows as a plain-text table with a header line."""
+    widths = [max(len(c), *(len(r.get(c, "")) for r in rows)) for c in columns]
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(cells, widths)))
+    return "\n".join([line(columns), line(["-" * w for w in widths])]
+                     + [line([r.get(c, "") for c in columns]) for r in rows])
+
+
+def report() -> str:
+    """Build the samples and return the report."""
+    with tempfile.TemporaryDirectory(prefix="mou-typesetting-") as folder:
+        build(Path(folder))
+        rows = [measure(Path(folder), agreement_id, language)
+                for language in ("th", "en") for agreement_id in SAMPLES]
+    return "\n\n".join([
+        "Lines laid out (text area), Thai line breaks checked and bad ones, and extracted lines\n"
+        "that differ from the source (pdftotext -raw; its default mode, which reorders, for\n"
+        "information). Then the full lines of body paragraphs (all but a paragraph's last line):\n"
+        "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
+        "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
+        + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
+        table(rows, ["pdf", "full lines", "to margin mean", "to margin median", "to margin max",
+                     "gap mean", "gap median", "gap max"]),
+        "Bad Thai line breaks by kind:\n" + table(rows[:len(SAMPLES)], ["pdf", *KINDS]),
+    ])
+
+
+if __name__ == "__main__":
+    print(report())
