@@ -164,6 +164,10 @@ def _language(argv: list[str]) -> str:
 def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the build command and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("release", "verify"):  # release_cli.py: signed, verifiable archives
+        from .release_cli import release_command, verify_command
+
+        return (release_command if argv[0] == "release" else verify_command)(argv[1:], out, err)
     console = Console(_language(argv), out, err)
     args = None
     try:
@@ -186,6 +190,9 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
             console.problem(problem)
         console.note(say("problems_found", n=len(exc.problems)))
         return EXIT_INPUT
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
+        return EXIT_OK
     except KeyboardInterrupt:
         console.note(say("interrupted"))
         return 130

@@ -18,10 +18,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
@@ -42,7 +42,9 @@ BODY_PARAGRAPHS |= {("p", "party-joiner"): "MOU Joiner", ("p", "signature-group"
 # What each container may hold, by (tag, class): a paragraph style, or the kind of a nested container.
 CONTENT: dict[str, dict[tuple[str, str], str]] = {
     "body": {("header", "title-block"): "header", ("section", "clause"): "section",
-             ("table", "signatures"): "table", **BODY_PARAGRAPHS},
+             ("table", "signatures"): "table", ("table", "signatures single"): "table",
+             ("footer", "page-footer"): "page-footer",
+             ("div", "watermark"): "watermark", **BODY_PARAGRAPHS},
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
@@ -50,7 +52,33 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
 }
 SPACE_BEFORE_PT = {"party": 2, "agree": 6, "closing": 10, "sign-line": 18}  # margins in style.css
 INLINE_FORMAT = {("strong", ""): {"bold": True}, ("b", ""): {"bold": True}, ("em", ""): {"italic": True},
-                 ("i", ""): {"italic": True}, ("span", "clause-number"): {}, ("span", "item-number"): {}}
+                 ("i", ""): {"italic": True}, ("span", "clause-number"): {}, ("span", "item-number"): {},
+                 ("span", "sign-dots"): {}}
+FOOTER_PT = 10  # style.css: footer.page-footer
+VML = {"v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office",
+       "w10": "urn:schemas-microsoft-com:office:word"}
+# A watermark as Word writes one: a VML WordArt shape (text path) in the page header,
+# centred on the page, rotated, light grey and behind the text.
+WATERMARK_VML = (
+    '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word">'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/>'
+    '<v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>'
+    '<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/>'
+    '<v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/>'
+    '<v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="MouWatermark{n}" o:spid="_x0000_s{spid}" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;rotation:320;'
+    'z-index:-251655168;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
+    'fillcolor="#e3e3e3" stroked="f"><v:fill opacity="1"/>'
+    '<v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt;font-weight:bold" string="{text}"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict>')
 
 
 @dataclass(frozen=True)
@@ -245,6 +273,10 @@ def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
             raise refuse(child, "unsupported class on" if known else "unsupported element")
         if target == "table":
             render_signatures(child, container, font)
+        elif target == "page-footer":
+            render_footer(child, container, font)
+        elif target == "watermark":
+            render_watermark(child, container, font)
         elif target in CONTENT:
             last = render_blocks(child, target, container, font) or last
         elif (para := add_paragraph(container, target, child, font)) is not None:
@@ -254,6 +286,41 @@ def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
     if kind == "header" and last is not None:
         last.paragraph_format.space_after = Pt(12)  # .title-block margin-bottom
     return last
+
+
+def render_footer(el: HtmlElement, doc: DocxDocument, font: str) -> None:
+    """Write the page footer's text, centred and small, at the foot of every page."""
+    segments = collapse(inline_segments(el, Segment("")))
+    section = doc.sections[0]
+    for footer in (section.first_page_footer, section.footer):
+        footer.is_linked_to_previous = False
+        para = footer.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        write_runs(para, segments, font)
+        for run in para.runs:
+            fill_rpr(run._r.get_or_add_rPr(), font, bold=False, size_pt=FOOTER_PT)
+            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def render_watermark(el: HtmlElement, doc: DocxDocument, font: str) -> None:
+    """Put the watermark's text (ร่าง, DRAFT) behind every page, as Word does, in the headers."""
+    text = HTML_SPACE.sub(" ", el.text_content()).strip()
+    if not text or len(el):
+        raise refuse(el, "a watermark holds one short text only, in")
+    section = doc.sections[0]
+    letters = sum(1 for char in text if unicodedata.category(char) != "Mn")  # marks take no width
+    width = min(440, 100 * max(2, letters))  # the shape's text is stretched to fit it (fitshape)
+    for n, header in enumerate((section.first_page_header, section.header), start=1):
+        header.is_linked_to_previous = False
+        run = header.paragraphs[0].add_run()
+        fill_rpr(run._r.get_or_add_rPr(), font)
+        run._r.append(parse_xml(WATERMARK_VML.format(n=n, spid=2048 + n, width=width, height=150,
+                                                     font=escape_attr(font), text=escape_attr(text))))
+
+
+def escape_attr(text: str) -> str:
+    """Escape text for an XML attribute value."""
+    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
@@ -291,7 +358,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
             if len(cell.paragraphs) > 1:
                 first._p.getparent().remove(first._p)
             else:
-                first.style = "MOU Signature"
+                set_style(first, "MOU Signature")
 
 
 def shape_table(table: Table) -> None:
@@ -321,9 +388,20 @@ def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement,
     segments = collapse(inline_segments(el, Segment("")))
     if not segments:
         return None
-    para = container.add_paragraph(style=style)
+    para = container.add_paragraph()
+    set_style(para, style)
     write_runs(para, segments, font)
     return para
+
+
+def set_style(para: Paragraph, style: str) -> None:
+    """Give a paragraph one of mou's styles by id (python-docx's lookup by name scans every style)."""
+    para._p.get_or_add_pPr().get_or_add_pStyle().val = style_id(style)
+
+
+def style_id(name: str) -> str:
+    """Return the style id Word derives from a style name: 'MOU Body' -> 'MOUBody'."""
+    return name.replace(" ", "")
 
 
 def inline_segments(el: HtmlElement, fmt: Segment) -> Iterator[Segment]:

@@ -11,7 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem
-from .messages import Message, say
+from .messages import Message, printable, say
 
 Location = tuple[int, int]
 # A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
@@ -52,7 +52,8 @@ def dotted_path(key_path: KeyPath) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            text += f".{part}" if text else str(part)
+            part = printable(str(part))
+            text += f".{part}" if text else part
     return text
 
 
@@ -83,7 +84,10 @@ def load_record(path: Path, shown: str) -> Record:
     tabs = tab_problems(text, shown)
     if tabs:
         raise InputError(tabs)
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(text, exc, shown)) from None
     try:
         node = loader.get_single_node()
         record = Record(path, shown, None)
@@ -91,6 +95,8 @@ def load_record(path: Path, shown: str) -> Record:
         if node is not None:
             _check_size(node, shown)
         record.data = _convert(node, (), record, loader, problems) if node is not None else None
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(text, exc, shown)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context
@@ -103,6 +109,15 @@ def load_record(path: Path, shown: str) -> Record:
     if problems:
         raise InputError(problems)
     return record
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError, shown: str) -> Problem:
+    """Report a character YAML cannot read (a control character) with its line and column."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(shown, say("control_character", code=f"{ord(char):04X}", index=column), line, column)
 
 
 def _check_size(root: Node, shown: str) -> None:

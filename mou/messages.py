@@ -150,6 +150,104 @@ CATALOG: dict[str, tuple[str, str]] = {
     "state_built": ("built", "สร้างแล้ว"),
     "state_skipped": ("up to date", "เป็นปัจจุบัน"),
     "state_failed": ("failed", "ไม่สำเร็จ"),
+    "bad_source_date_epoch": ("'{value}' is not a usable SOURCE_DATE_EPOCH; set it to whole seconds since "
+                              "1970 (UTC), on or after 1980, e.g. $(git log -1 --format=%ct), or unset it",
+                              "'{value}' ใช้เป็น SOURCE_DATE_EPOCH ไม่ได้ ให้ตั้งเป็นจำนวนวินาทีนับจาก พ.ศ. ๒๕๑๓ "
+                              "(ค.ศ. 1970, UTC) ตั้งแต่ ค.ศ. 1980 เป็นต้นไป เช่น $(git log -1 --format=%ct) "
+                              "หรือยกเลิกค่านี้"),
+    "record_gone": ("the record file disappeared while building; restore it and build again",
+                    "ไฟล์ข้อมูลหายไประหว่างการสร้างเอกสาร ให้นำกลับมาแล้วสั่งสร้างใหม่"),
+    "duplicate_signature_field": ("two signature lines would get the same field name ({names}); a party "
+                                  "id must not be 'organization', 'presiding' or 'witness-N'",
+                                  "ช่องลงลายมือชื่อสองช่องจะได้ชื่อเดียวกัน ({names}) รหัสคู่ภาคีต้องไม่ใช่ "
+                                  "'organization', 'presiding' หรือ 'witness-N'"),
+    # releases and signatures
+    "bad_key": ("cannot load the signing key: {detail}; give a PKCS#12 (.p12) file holding the key and its "
+                "certificate, and its password in MOU_SIGNING_PASSWORD or --key-password-env",
+                "โหลดกุญแจสำหรับลงนามไม่ได้: {detail} ให้ใช้ไฟล์ PKCS#12 (.p12) ที่มีกุญแจและใบรับรอง "
+                "และใส่รหัสผ่านไว้ใน MOU_SIGNING_PASSWORD หรือระบุด้วย --key-password-env"),
+    "cannot_read_key": ("cannot read the signing key file: {detail}", "อ่านไฟล์กุญแจสำหรับลงนามไม่ได้: {detail}"),
+    "bad_key_env": ("{name} is neither an existing file nor base64 text of a PKCS#12 file",
+                    "{name} ไม่ใช่ไฟล์ที่มีอยู่ และไม่ใช่ข้อความ base64 ของไฟล์ PKCS#12"),
+    "no_password_env": ("the environment variable {name} is not set; set it to the key's password",
+                        "ยังไม่ได้ตั้งตัวแปรสภาพแวดล้อม {name} ให้ตั้งเป็นรหัสผ่านของกุญแจ"),
+    "certificate_not_valid_then": ("the certificate is valid from {start} to {end}, but the signing time "
+                                   "would be {when} (the build time: SOURCE_DATE_EPOCH, else the agreement's "
+                                   "date); set SOURCE_DATE_EPOCH to a time inside the certificate's validity, "
+                                   "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+                                   "ใบรับรองใช้ได้ตั้งแต่ {start} ถึง {end} แต่เวลาลงนามจะเป็น {when} "
+                                   "(เวลาสร้างเอกสาร คือ SOURCE_DATE_EPOCH หรือวันที่ของบันทึกข้อตกลง) "
+                                   "ให้ตั้ง SOURCE_DATE_EPOCH เป็นเวลาที่อยู่ในช่วงที่ใบรับรองใช้ได้ "
+                                   "เช่น SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+    "release_immutable": ("version {version} was already released with different content ({what}); a released "
+                          "version cannot change: give the agreement a new version",
+                          "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ "
+                          "ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง"),
+    "release_unreadable": ("the existing archive cannot be read; move it away if it is damaged",
+                           "อ่านไฟล์ชุดเผยแพร่ที่มีอยู่ไม่ได้ หากไฟล์เสียให้ย้ายออกไปก่อน"),
+    "inputs_changed_while_building": ("a record or template changed while the release was being built; "
+                                      "release again", "ข้อมูลหรือแม่แบบเปลี่ยนไประหว่างการสร้างชุดเผยแพร่ ให้สั่งใหม่อีกครั้ง"),
+    "signature_reason": ("release {id} {version}", "ออกเผยแพร่ {id} รุ่น {version}"),
+    "released": ("released {path} (signed by {signer})", "สร้างชุดเผยแพร่ {path} (ลงนามโดย {signer})"),
+    "released_unsigned": ("released {path} UNSIGNED: no key was given (--key, or MOU_SIGNING_KEY)",
+                          "สร้างชุดเผยแพร่ {path} โดยไม่ได้ลงนาม เพราะไม่ได้ระบุกุญแจ (--key หรือ MOU_SIGNING_KEY)"),
+    "release_unchanged": ("unchanged: {path} already holds this release (same inputs); it was kept as it is",
+                          "ไม่เปลี่ยนแปลง: {path} เป็นชุดเผยแพร่นี้อยู่แล้ว (ข้อมูลเดียวกัน) จึงเก็บไว้ตามเดิม"),
+    "release_randomized": ("note: the key is not RSA, so its signatures differ on every run; only unsigned "
+                           "archives, or archives signed with an RSA key, are byte-identical",
+                           "หมายเหตุ: กุญแจไม่ใช่ RSA ลายมือชื่อจึงต่างกันทุกครั้งที่ลงนาม เฉพาะชุดที่ไม่ลงนาม "
+                           "หรือลงนามด้วยกุญแจ RSA เท่านั้นที่ได้ไฟล์เหมือนเดิมทุกไบต์"),
+    "usage_command": ("{detail} (see python build.py {command} --help)",
+                      "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)"),
+    "verify_ok_label": ("ok  ", "ผ่าน"),
+    "verify_fail_label": ("FAIL", "ไม่ผ่าน"),
+    "verify_missing": ("missing from the archive", "ไม่มีในชุดเผยแพร่"),
+    "verify_extra": ("is not part of the release (added)", "ไม่ได้เป็นส่วนหนึ่งของชุดเผยแพร่ (ถูกเพิ่มเข้ามา)"),
+    "verify_duplicate": ("appears twice in the archive", "มีซ้ำสองครั้งในชุดเผยแพร่"),
+    "verify_damaged": ("is damaged (its zip checksum fails)", "ไฟล์เสีย (ค่าตรวจสอบของ zip ไม่ตรง)"),
+    "verify_not_zip": ("is not a readable zip archive", "ไม่ใช่ไฟล์ zip ที่อ่านได้"),
+    "verify_unreadable_manifest": ("cannot be read as a release manifest", "อ่านเป็นรายการของชุดเผยแพร่ไม่ได้"),
+    "verify_wrong_archive": ("the archive is named {name} but holds {claimed}",
+                             "ไฟล์ชื่อ {name} แต่เนื้อในเป็น {claimed}"),
+    "verify_signed": ("manifest signature valid: signed by {signer} at {when} (the signer's own clock; no timestamp)",
+                      "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา)"),
+    "verify_bad_signature": ("manifest signature INVALID: {detail}", "ลายมือชื่อบนรายการไม่ถูกต้อง: {detail}"),
+    "verify_unsigned": ("the archive is not signed: its checksums show it is complete, not who made it",
+                        "ชุดเผยแพร่นี้ไม่ได้ลงนาม ค่าตรวจสอบยืนยันได้เพียงว่าไฟล์ครบ ไม่ได้ยืนยันว่าใครเป็นผู้จัดทำ"),
+    "verify_changed": ("CHANGED: its SHA-256 or size differs from the manifest",
+                       "ถูกแก้ไข: ค่า SHA-256 หรือขนาดไม่ตรงกับรายการ"),
+    "verify_intact": ("intact ({size} bytes, SHA-256 as in the manifest)",
+                      "ครบถ้วน ({size} ไบต์ ค่า SHA-256 ตรงกับรายการ)"),
+    "verify_unreadable_sums": ("cannot be read as SHA-256 checksums", "อ่านเป็นค่าตรวจสอบ SHA-256 ไม่ได้"),
+    "verify_sums_mismatch": ("does not match the archive: {names}", "ไม่ตรงกับไฟล์ในชุดเผยแพร่: {names}"),
+    "verify_sums_ok": ("all {n} checksums match", "ค่าตรวจสอบทั้ง {n} รายการตรงกัน"),
+    "verify_fingerprint": ("fingerprint {fingerprint} follows from the listed inputs",
+                           "รหัสตรวจสอบ {fingerprint} ตรงกับข้อมูลนำเข้าที่ระบุ"),
+    "verify_fingerprint_mismatch": ("the fingerprint does not follow from the inputs, or the archived records "
+                                    "are not the inputs listed", "รหัสตรวจสอบไม่ตรงกับข้อมูลนำเข้า "
+                                    "หรือไฟล์ข้อมูลในชุดเผยแพร่ไม่ใช่ข้อมูลนำเข้าที่ระบุ"),
+    "verify_pdf_unreadable": ("cannot be read as a PDF", "อ่านเป็น PDF ไม่ได้"),
+    "verify_pdf_records": ("the records attached to the PDF are not the archived records",
+                           "ไฟล์ข้อมูลที่แนบใน PDF ไม่ใช่ไฟล์ข้อมูลในชุดเผยแพร่"),
+    "verify_pdf_signature_count": ("{n} signature(s) where the release has exactly one, in sig-organization",
+                                   "มีลายมือชื่อ {n} รายการ แต่ชุดเผยแพร่ต้องมีหนึ่งรายการในช่อง sig-organization"),
+    "verify_pdf_other_signer": ("signed by {signer}, not by the manifest's signer",
+                                "ลงนามโดย {signer} ซึ่งไม่ใช่ผู้ลงนามรายการ"),
+    "verify_pdf_field": ("field {field}: {detail}", "ช่อง {field}: {detail}"),
+    "sig_unreadable": ("the signature cannot be read ({kind})", "อ่านลายมือชื่อไม่ได้ ({kind})"),
+    "sig_changed": ("the signed content was changed", "เนื้อหาที่ลงนามไว้ถูกแก้ไข"),
+    "sig_invalid": ("the signature does not match its certificate", "ลายมือชื่อไม่ตรงกับใบรับรอง"),
+    "sig_untrusted": ("the signer's certificate is not trusted (or was not valid at the signing time)",
+                      "ใบรับรองของผู้ลงนามไม่น่าเชื่อถือ (หรือใช้ไม่ได้ในเวลาที่ลงนาม)"),
+    "sig_not_whole_file": ("the file was changed after it was signed", "ไฟล์ถูกแก้ไขหลังจากลงนาม"),
+    "verify_pdf_bad": ("PDF check FAILED: {detail}", "ตรวจ PDF ไม่ผ่าน: {detail}"),
+    "verify_pdf_signed": ("intact; PDF signature valid, signed by {signer}, whole file covered; carries the {n} records",
+                          "ครบถ้วน ลายมือชื่อใน PDF ถูกต้อง ลงนามโดย {signer} ครอบคลุมทั้งไฟล์ และแนบไฟล์ข้อมูลครบ {n} ไฟล์"),
+    "verify_pdf_ok": ("intact (unsigned); carries the {n} records", "ครบถ้วน (ไม่ได้ลงนาม) แนบไฟล์ข้อมูลครบ {n} ไฟล์"),
+    "verified": ("VERIFIED {path}: every file is as released{signed}", "ตรวจแล้วถูกต้อง {path}: ทุกไฟล์ตรงตามที่ออกเผยแพร่{signed}"),
+    "verified_signed": (", signed by {signer}", " ลงนามโดย {signer}"),
+    "verified_unsigned": (" (unsigned)", " (ไม่ได้ลงนาม)"),
+    "not_verified": ("NOT VERIFIED {path}: {n} problem(s)", "ตรวจไม่ผ่าน {path}: พบปัญหา {n} รายการ"),
     # summaries
     "problems_found": ("{n} problem(s) found; nothing was written.",
                        "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
@@ -197,8 +295,22 @@ def say(message_key: str, /, **values: object) -> Message:
 
 
 def _in(value: object, language: str) -> object:
-    """Return a value to format into a message of one language."""
-    return value.text(language) if isinstance(value, Message) else value
+    """Return a value to format into a message of one language, on one printable line."""
+    if isinstance(value, Message):
+        return value.text(language)
+    return printable(value) if isinstance(value, str) else value
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """Show record text safely in a message: control characters as escapes, long text cut.
+
+    A value such as "done\nerror: …" or a terminal escape sequence must not forge or hide
+    lines of the report.
+    """
+    shown = "".join(char if char.isprintable() or char == " " else
+                    (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+                    for char in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
 
 
 def clerk_language(environ: dict[str, str] | None = None) -> str:

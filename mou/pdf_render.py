@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import mimetypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,20 +16,38 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from . import weasy_hooks
+from .archival import fixed_font_time
 from .errors import Problem, RenderError
 from .messages import say
+from .pdf_fields import SignatureField, add_signature_fields, find_signature_fields
 
 # WeasyPrint says this when Debian's libharfbuzz-subset0 is missing: a note about the
 # machine, not about the document, so it must not fail the build.
 HARMLESS_WARNINGS = ("Using fontTools instead of HarfBuzz-Subset",)
 
 
+PDF_VARIANT = "pdf/a-3b"
+DEFAULT_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+ATTACHMENT_TYPES = {".yaml": "/application#2fyaml", ".yml": "/application#2fyaml"}
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
-    """A PDF's bytes and its page count."""
+    """A PDF's bytes, its page count and the signature fields placed in it."""
 
     data: bytes
     pages: int
+    fields: tuple[SignatureField, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file carried inside the PDF (PDF/A-3 associated file), e.g. a source record."""
+
+    name: str
+    data: bytes
+    description: str = ""
+    relationship: str = "Source"
 
 
 class ProjectFetcher(URLFetcher):
@@ -118,15 +137,39 @@ def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ..
 
 
 def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str,
-               allowed_fonts: tuple[str, ...] = ("Sarabun",)) -> RenderedPdf:
-    """Render HTML to PDF bytes; any warning, refused URL or foreign font is an error."""
+               allowed_fonts: tuple[str, ...] = ("Sarabun",), *,
+               attachments: Sequence[PdfAttachment] = (), when: datetime.datetime | None = None,
+               signature_fields: bool = True) -> RenderedPdf:
+    """Render HTML to PDF/A-3b bytes; any warning, refused URL or foreign font is an error.
+
+    The bytes depend only on the inputs: every date written (document, attachments, subset
+    fonts) is `when` (default 2000-01-01), the file identifier is a hash of the content, and
+    the signature fields are written in the same pass (see pdf_fields.py).
+    """
     weasy_hooks.install()
+    when = (when or DEFAULT_TIME).astimezone(datetime.timezone.utc)
     fetcher = ProjectFetcher(allowed_roots)
-    with collected_warnings() as warnings:
+    placed: list[SignatureField] = []
+
+    def finish(document: weasyprint.document.Document, pdf: object) -> None:
+        _fix_attachment_types(pdf)
+        _dedupe_associated_files(pdf)
+        if signature_fields:
+            add_signature_fields(pdf, placed)
+
+    with collected_warnings() as warnings, fixed_font_time(when):
         try:
             document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/",
                                        url_fetcher=fetcher).render(font_config=FontConfiguration())
-            data = document.write_pdf()
+            if signature_fields:
+                placed.extend(find_signature_fields(document))
+            stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+            document.metadata.created = document.metadata.modified = stamp
+            files = [weasyprint.Attachment(string=a.data, name=a.name, description=a.description or None,
+                                           relationship=a.relationship, created=when.replace(tzinfo=None),
+                                           modified=when.replace(tzinfo=None), url_fetcher=fetcher)
+                     for a in attachments]
+            data = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=files, finisher=finish)
         except FatalURLFetchingError as exc:
             raise RenderError(Problem(source, str(exc))) from None
     if warnings.messages:
@@ -134,4 +177,30 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
     foreign = foreign_fonts(document, allowed_fonts)
     if foreign:
         raise RenderError(Problem(source, say("foreign_font", fonts=", ".join(foreign))))
-    return RenderedPdf(data, len(document.pages))
+    return RenderedPdf(data, len(document.pages), tuple(placed))
+
+
+def _fix_attachment_types(pdf: object) -> None:
+    """Give attached records a fixed MIME type, not whatever the machine's mime.types says."""
+    for obj in pdf.objects:  # type: ignore[attr-defined]
+        extra = getattr(obj, "extra", None)
+        if isinstance(extra, dict) and extra.get("Type") == "/EmbeddedFile":
+            for spec in pdf.objects:  # type: ignore[attr-defined]
+                if isinstance(spec, dict) and spec.get("Type") == "/Filespec" and \
+                        spec.get("EF", {}).get("F") == obj.reference:
+                    suffix = Path(_pdf_text(spec.get("F"))).suffix.lower()
+                    if suffix in ATTACHMENT_TYPES:
+                        extra["Subtype"] = ATTACHMENT_TYPES[suffix]
+
+
+def _dedupe_associated_files(pdf: object) -> None:
+    """List each associated file once in the catalog's /AF (WeasyPrint 70 lists them twice)."""
+    catalog = pdf.catalog  # type: ignore[attr-defined]
+    if "AF" in catalog:
+        catalog["AF"] = type(catalog["AF"])(dict.fromkeys(catalog["AF"]))
+
+
+def _pdf_text(value: object) -> str:
+    """Return the text of a pydyf String (which may hold bytes) for a file-name check."""
+    text = getattr(value, "string", value) or ""
+    return text.decode("latin-1") if isinstance(text, bytes) else str(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,43 +107,84 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
             for language in agreement.languages]
 
 
-def proper_names(project: Project, agreement_id: str) -> frozenset[str]:
-    """Return the Thai words of the agreement's names, which line breaking keeps whole."""
-    from .thai_breaks import thai_words_of
+def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return an agreement's Thai names (for the dictionary) and those glued whole (people, short names)."""
+    from .templating import person_in
 
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
     people = [p.signatory for p in parties] + list(agreement.witnesses) + (
         [agreement.presiding] if agreement.presiding else [])
-    texts = [t.th for p in parties for t in (p.name, p.short_name) if t.th]
-    texts += [t.th for person in people for t in (person.name, person.position) if t and t.th]
-    texts += [agreement.place.th or ""]
-    return thai_words_of(texts)
+    glued = frozenset([person_in(person, "th") for person in people if person.name.th]
+                      + [p.short_name.th for p in parties if p.short_name.th])
+    names = [t.th for p in parties for t in (p.name, p.address) if t.th]
+    names += [person.name.th for person in people if person.name.th]
+    names += [agreement.place.th] if agreement.place.th else []
+    return frozenset(names) | glued, glued
 
 
 def render_agreement(layout: Layout, project: Project, agreement_id: str,
                      formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], dict[str, int]]:
-    """Render every language and format of one agreement to bytes."""
+    """Render every language and format of one agreement to bytes (the same bytes every time)."""
+    rendered = render_stamped(layout, project, agreement_id, formats)
+    return rendered.files, rendered.pages
+
+
+if TYPE_CHECKING:
+    from .archival import BuildTime, Inputs
+
+
+@dataclass
+class StampedRender:
+    """One agreement rendered, with what it was made from (see archival.py)."""
+
+    files: dict[str, bytes]
+    pages: dict[str, int]
+    inputs: Inputs
+    time: BuildTime
+    fields: dict[str, list[str]]  # PDF file name → its signature fields' names
+
+
+def render_stamped(layout: Layout, project: Project, agreement_id: str,
+                   formats: tuple[str, ...] = FORMATS) -> StampedRender:
+    """Render one agreement: footers carry its fingerprint, every date is the build time.
+
+    The fingerprint of the inputs is computed first, so the documents can print it; the
+    agreement's and its parties' records are attached to each PDF (PDF/A-3, relationship
+    Source), and each PDF gets an empty signature field over every signatory's line.
+    """
     # Imported here, not at the top: loading and checking records must stay fast.
-    from .pdf_render import render_pdf
+    from .archival import Stamp, build_time, collect_inputs
+    from .docx_render import html_to_docx
+    from .pdf_render import PdfAttachment, render_pdf
+    from .templating import make_environment, render_html
     from .thai_breaks import mark_breaks
 
     agreement = project.agreements[agreement_id]
-    names = proper_names(project, agreement_id)
-    files: dict[str, bytes] = {}
-    pages: dict[str, int] = {}
-    for document in render_documents(layout, project, agreement_id):
-        language = document.language
+    parties = [project.parties[p] for p in agreement.parties]
+    inputs = collect_inputs(layout.root, layout.templates, agreement_id, agreement)
+    when = build_time(agreement.date)
+    stamp = Stamp(agreement_id, agreement.version, agreement.status, inputs.short, inputs.fingerprint)
+    env = make_environment(layout.templates)
+    env.globals["stamp"] = stamp.for_template()
+    attachments = [PdfAttachment(name, data, f"source record {name} of {agreement_id} {agreement.version}")
+                   for name, data in inputs.records.items()]
+    names, people = proper_names(project, agreement_id)
+    result = StampedRender({}, {}, inputs, when, {})
+    for language in agreement.languages:
+        document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
         if "pdf" in formats:
-            pdf = render_pdf(mark_breaks(document.html, names), document.base_dir, [layout.templates, layout.assets],
-                             f"agreements/{agreement_id}.yaml ({language})")
-            files[output_name(agreement_id, language, "pdf")] = pdf.data
-            pages[language] = pdf.pages
+            pdf = render_pdf(mark_breaks(document.html, names, people), document.base_dir, [layout.templates, layout.assets],
+                             f"agreements/{agreement_id}.yaml ({language})", attachments=attachments,
+                             when=when.when)
+            name = output_name(agreement_id, language, "pdf")
+            result.files[name] = pdf.data
+            result.pages[language] = pdf.pages
+            result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in formats:
-            from .docx_render import html_to_docx
-
-            files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html)
-    return files, pages
+            result.files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html,
+                                                                                    timestamp=when.when)
+    return result
 
 
 def agreement_ids(root: Path) -> list[str]:

@@ -120,8 +120,9 @@ def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
 def signature_rows(people: list[Person], role: str, font: Path) -> list[list[int]]:
     """Pair signature blocks two to a row, unless a name or signing line is too wide to share one."""
     def fits(person: Person) -> bool:
-        lines = [f"({thai.thai_person(text_in(person.prefix, 'th'), person.name.th or '')})",
-                 f"({thai.english_person(text_in(person.prefix, 'en'), person.name.en or '')})",
+        prefix = person.prefix or Bilingual()
+        lines = [f"({thai.thai_person(prefix.th or '', person.name.th or '')})",
+                 f"({thai.english_person(prefix.en or '', person.name.en or '')})",
                  f"{DOTS} {role}"]
         return max(text_width(line, font) for line in lines) <= HALF_LINE_PT
 

@@ -82,7 +82,11 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = ())
     `glued` (people's full names, short names such as อบต.ไชยสอ) are also glued across their
     spaces and dots.
     """
-    if not THAI_RUN.search(text):
+    head, body = "", text
+    if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
+        split = text.index("<body")
+        head, body = text[:split], text[split:]
+    if not THAI_RUN.search(body):
         return text
     from pythainlp.tokenize.newmm import segment as newmm_segment
 
@@ -98,7 +102,7 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = ())
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
-    return glue_names(THAI_RUN.sub(segment, text), glued)
+    return head + glue_names(THAI_RUN.sub(segment, body), glued)
 
 
 def glue_names(marked: str, names: Iterable[str]) -> str:

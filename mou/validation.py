@@ -91,13 +91,28 @@ def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
 
 def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
     """Turn one pydantic error into a message a clerk can act on."""
-    loc: KeyPath = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    loc = record_location(record.data, tuple(error["loc"]))
     return record.problem(loc, _message(model, loc, error))
 
 
-def _is_union_tag(part: str | int) -> bool:
-    """Pydantic adds tags such as 'function-after[...]' or 'str' to locations; drop them."""
-    return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "decimal"))
+def record_location(data: Any, loc: KeyPath) -> KeyPath:
+    """Keep the parts of pydantic's location that exist in the record, dropping its own tags.
+
+    Pydantic inserts names such as 'str' or 'function-after[...]' into locations; a record's
+    own key may look the same, so the record itself decides what is a key. The last part
+    stays even when absent: that is the missing field.
+    """
+    kept: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif index < len(loc) - 1 or not isinstance(current, dict):
+            continue  # a tag of pydantic's, not part of the record
+        kept.append(part)
+    return tuple(kept)
 
 
 def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:

@@ -9,6 +9,9 @@ import docx
 import pypdfium2
 
 PAGE_NUMBER = re.compile(r"^- [0-9๐-๙]+ -$")
+# Every page's footer (agreement · version · fingerprint) and a draft's watermark: not body text.
+FOOTER = re.compile(r"[a-z0-9-]+ · (?:version|รุ่น) \S+ · (?:fingerprint|รหัสตรวจสอบ) [0-9a-f]{12}")
+WATERMARK = re.compile(r"^(?:ร่าง|DRAFT)$")
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -17,15 +20,18 @@ def pdf_pages(path: Path) -> list[str]:
     try:
         # pdfium reports a hyphen ending a line as U+FFFE (it may be a soft hyphen); the
         # PDF holds a real hyphen there, so read it as one.
-        return [page.get_textpage().get_text_range().replace("\ufffe", "-") for page in document]
+        # The page number "- ๒ -" ends its line with a hyphen too, just before the footer.
+        return [re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range())
+                .replace("\ufffe", "-") for page in document]
     finally:
         document.close()
 
 
 def pdf_lines(path: Path) -> list[str]:
-    """Return the PDF's text lines without page-number headers."""
+    """Return the PDF's text lines without page-number headers, footers and watermarks."""
     lines = [line.strip() for page in pdf_pages(path) for line in page.splitlines()]
-    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    return [line for line in lines if line and not PAGE_NUMBER.match(line) and not FOOTER.fullmatch(line)
+            and not WATERMARK.match(line)]
 
 
 def docx_paragraphs(path: Path) -> list[str]:

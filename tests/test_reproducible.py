@@ -1,0 +1,162 @@
+"""The same records, templates and fonts give the same bytes: PDF, DOCX and release archive.
+
+Each build here runs as its own process, from a copy of the project in another folder,
+seconds apart; the hashes must not move. Both font subsetters are covered: HarfBuzz's
+(libharfbuzz-subset0) and fontTools' (WeasyPrint's fallback, which would stamp the clock
+into every subset font).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from test_release import PASSWORD, key_file, throwaway_key
+
+# Run mou's command line, optionally as if libharfbuzz-subset0 were not installed.
+RUNNER = """
+import sys
+if sys.argv[1] == "fonttools":
+    import weasyprint.pdf.fonts
+    weasyprint.pdf.fonts.harfbuzz_subset = None  # what WeasyPrint sees without libharfbuzz-subset0
+from mou.cli import main
+first, _, second = " ".join(sys.argv[2:]).partition(" --then ")
+sys.exit(main(first.split()) or main(second.split()))
+"""
+
+
+def make_project(folder: Path) -> Path:
+    """Write the small two-party project (real templates and fonts) into folder."""
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    for name, text in {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                       "agreements/test.yaml": AGREEMENT}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
+def run_release(folder: Path, subsetter: str, key: Path | None, epoch: str | None = None) -> Path:
+    """Build and release the project in a fresh process started in folder; return the archive."""
+    runner = folder / "run.py"
+    runner.write_text(RUNNER, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "MOU_SIGNING_KEY")}
+    env |= {"PYTHONPATH": str(ROOT), "MOU_SIGNING_PASSWORD": PASSWORD, "TZ": "Asia/Bangkok"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    argv = ["--root", ".", "--then", "release", "--root", ".", *(["--key", str(key)] if key else [])]
+    done = subprocess.run([sys.executable, str(runner), subsetter, *argv], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder / "output" / "releases" / "test-1.0.zip"
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Return the SHA-256 of every built file and archive member, by name."""
+    found = {}
+    for path in sorted((folder / "output" / "test").rglob("*")):
+        if path.is_file() and path.suffix in (".pdf", ".docx"):
+            found[f"build/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    archive = folder / "output" / "releases" / "test-1.0.zip"
+    found["archive"] = hashlib.sha256(archive.read_bytes()).hexdigest()
+    with zipfile.ZipFile(archive) as package:
+        for name in package.namelist():
+            found[name] = hashlib.sha256(package.read(name)).hexdigest()
+    return found
+
+
+@pytest.mark.parametrize("subsetter", ["harfbuzz", "fonttools"])
+def test_two_builds_in_different_folders_at_different_times_are_byte_identical(tmp_path, subsetter):
+    if subsetter == "harfbuzz":
+        import weasyprint.pdf.fonts
+
+        if not weasyprint.pdf.fonts.harfbuzz_subset:
+            if os.environ.get("CI"):
+                pytest.fail("libharfbuzz-subset0 is required in CI (.ci/run installs it)")
+            pytest.skip("libharfbuzz-subset0 is not installed")
+    key = key_file(tmp_path)  # RSA, PKCS#1 v1.5: deterministic signatures
+    first = run_release(make_project(tmp_path / "first"), subsetter, key)
+    time.sleep(1.2)  # the clock moves on: a time stamp anywhere would show
+    second = run_release(make_project(tmp_path / "elsewhere" / "second"), subsetter, key)
+    a, b = digests(tmp_path / "first"), digests(tmp_path / "elsewhere" / "second")
+    assert len(a) == 15  # 4 built files, the archive, its 10 members
+    assert a == b
+    manifest = json.loads(zipfile.ZipFile(first).read("manifest.json"))
+    assert manifest["software"]["font-subsetter"] == ("fonttools" if subsetter == "fonttools" else "harfbuzz-subset")
+    assert manifest["build_time"] == "2020-11-16T00:00:00Z"
+    for path in (first, second):  # no absolute path of either folder in any output
+        for data in [path.read_bytes()] + [zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist()]:
+            assert str(tmp_path).encode() not in data
+
+
+def test_source_date_epoch_sets_the_time_of_everything(tmp_path):
+    epoch = "1735689600"  # 2025-01-01T00:00:00Z
+    first = run_release(make_project(tmp_path / "a"), "harfbuzz", None, epoch)
+    second = run_release(make_project(tmp_path / "b"), "harfbuzz", None, epoch)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as package:
+        manifest = json.loads(package.read("manifest.json"))
+        assert {info.date_time for info in package.infolist()} == {(2025, 1, 1, 0, 0, 0)}
+        pdf = package.read("documents/test.th.pdf")
+        docx = zipfile.ZipFile(__import__("io").BytesIO(package.read("documents/test.th.docx")))
+    assert manifest["build_time"] == "2025-01-01T00:00:00Z" and manifest["build_time_source"] == "SOURCE_DATE_EPOCH"
+    assert b"D:20250101000000Z" in pdf and b"2025-01-01T00:00:00Z" in docx.read("docProps/core.xml")
+
+
+def test_fonttools_subset_fonts_carry_the_build_time_not_the_clock():
+    """The fix for fontTools' head.modified, on its own: two subsets a second apart."""
+    import datetime
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from mou.archival import fixed_font_time
+
+    when = datetime.datetime(2020, 11, 16, tzinfo=datetime.timezone.utc)
+
+    def subset_font() -> bytes:
+        font = TTFont(ROOT / "templates/fonts/Sarabun-Regular.ttf")
+        subsetter = subset.Subsetter()
+        subsetter.populate(text="อำเภอ")
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
+
+    with fixed_font_time(when):
+        first = subset_font()
+        time.sleep(1.1)
+        second = subset_font()
+    assert first == second
+    modified = TTFont(io.BytesIO(first))["head"].modified
+    from fontTools.misc.timeTools import timestampSinceEpoch
+
+    assert modified == timestampSinceEpoch(int(when.timestamp()))
+
+
+def test_an_ec_key_signs_validly_but_not_reproducibly(small_project, monkeypatch, tmp_path):
+    """ECDSA draws a random number per signature: both archives verify, their bytes differ,
+    and release says so (see README: use an RSA key for byte-identical signed archives)."""
+    from test_release import release, verify
+
+    key = tmp_path / "ec.p12"
+    key.write_bytes(throwaway_key("ec"))
+    status, _, err = release(small_project, key, monkeypatch)
+    assert status == 0 and "note: the key is not RSA" in err
+    path = small_project / "output/releases/test-1.0.zip"
+    first = path.read_bytes()
+    path.unlink()
+    assert release(small_project, key, monkeypatch)[0] == 0
+    assert path.read_bytes() != first
+    assert verify(path, "--require-signature")[0] == 0
