@@ -59,8 +59,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["signature_rows"] = lambda people, role="": signature_rows(
-        people, role, templates_dir / "fonts" / "Sarabun-Regular.ttf")
+    env.globals["signature_rows"] = lambda people, role="", language="th": signature_rows(
+        people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf")
     env.filters.update(
         thai_digits=thai.thai_digits,
         thai_date=thai_date_markup,
@@ -117,14 +117,13 @@ def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
     return sum(advances.get(ord(char), units // 2) for char in text) * size / units
 
 
-def signature_rows(people: list[Person], role: str, font: Path) -> list[list[int]]:
+def signature_rows(people: list[Person], role: str, language: str, font: Path) -> list[list[int]]:
     """Pair signature blocks two to a row, unless a name or signing line is too wide to share one."""
     def fits(person: Person) -> bool:
-        prefix = person.prefix or Bilingual()
-        lines = [f"({thai.thai_person(prefix.th or '', person.name.th or '')})",
-                 f"({thai.english_person(prefix.en or '', person.name.en or '')})",
-                 f"{DOTS} {role}"]
-        return max(text_width(line, font) for line in lines) <= HALF_LINE_PT
+        prefix = getattr(person.prefix, language, None) or ""
+        name = getattr(person.name, language, None) or ""
+        full = thai.thai_person(prefix, name) if language == "th" else thai.english_person(prefix, name)
+        return max(text_width(f"({full})", font), text_width(f"{DOTS} {role}", font)) <= HALF_LINE_PT
 
     rows: list[list[int]] = []
     index = 0
