@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from . import __version__
@@ -151,7 +152,7 @@ class Console:
             print(line, file=stream)
 
 
-def _language(argv: list[str]) -> str:
+def message_language(argv: list[str]) -> str:
     """Find --lang before full parsing, so even usage errors speak the clerk's language."""
     for index, arg in enumerate(argv):
         if arg.startswith("--lang="):
@@ -161,28 +162,15 @@ def _language(argv: list[str]) -> str:
     return clerk_language()
 
 
-def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run the build command and return the exit status."""
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("release", "verify"):  # release_cli.py: signed, verifiable archives
-        from .release_cli import release_command, verify_command
-
-        return (release_command if argv[0] == "release" else verify_command)(argv[1:], out, err)
-    console = Console(_language(argv), out, err)
-    args = None
+def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
+    """Run a command; every mistake of the user becomes a message and an exit status, never a traceback."""
     try:
-        args = make_parser().parse_args(argv)
-        console = Console(console.language, out, err, args.quiet, args.verbose)
-        layout = Layout(args.root, args.output or args.root / "output")
-        try:
-            results = build(layout, args.agreements + args.only, tuple(args.formats or FORMATS),
-                            force=args.force, jobs=args.jobs, shard_spec=args.shard,
-                            on_start=console.start, on_result=console.result)
-        finally:
-            console.finish()
+        return run()
     except UsageError as exc:
         for problem in exc.problems:
-            console.problem(problem, "usage_error") if problem.path != "mou" else \
+            if problem.path != "mou":
+                console.problem(problem, "usage_error")
+            else:
                 console.note(f"{console.text(say('usage_error'))}: {console.text(problem.message)}")
         return EXIT_USAGE
     except MouError as exc:
@@ -197,16 +185,40 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         console.note(say("interrupted"))
         return 130
     except Exception as exc:  # a bug in mou, not a mistake of the user
-        if args is not None and args.debug:
+        if debug:
             raise
         console.note(f"internal error: {type(exc).__name__}: {exc}\n"
                      "This is a bug in mou; run again with --debug and report the traceback.")
         return EXIT_INTERNAL
-    failed = [r for r in results if r.problems]
-    if failed:
-        console.note(say("agreements_failed", n=len(failed), total=len(results)))
-        return EXIT_INPUT
-    return EXIT_OK
+
+
+def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run the build command (or release / verify) and return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("release", "verify"):  # release_cli.py: signed, verifiable archives
+        from .release_cli import release_command, verify_command
+
+        return (release_command if argv[0] == "release" else verify_command)(argv[1:], out, err)
+    console = Console(message_language(argv), out, err)
+
+    def run() -> int:
+        args = make_parser().parse_args(argv)
+        console.quiet, console.verbose = args.quiet, args.verbose
+        console.live = console.live and not args.quiet
+        layout = Layout(args.root, args.output or args.root / "output")
+        try:
+            results = build(layout, args.agreements + args.only, tuple(args.formats or FORMATS),
+                            force=args.force, jobs=args.jobs, shard_spec=args.shard,
+                            on_start=console.start, on_result=console.result)
+        finally:
+            console.finish()
+        failed = [r for r in results if r.problems]
+        if failed:
+            console.note(say("agreements_failed", n=len(failed), total=len(results)))
+            return EXIT_INPUT
+        return EXIT_OK
+
+    return guarded(run, console, "--debug" in argv)
 
 
 def main_entry() -> None:

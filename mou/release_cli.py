@@ -7,45 +7,14 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import MouError, Problem, UsageError
-from .messages import Message, clerk_language, say
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
+from .cli import EXIT_INPUT, EXIT_OK, Console, guarded, message_language
+from .messages import say
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises UsageError instead of exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(say("usage_command", detail=message, command=self.prog.split()[-1]))
-
-
-class Console:
-    """Prints messages in the clerk's language (this module's own, so `build`'s can change freely)."""
-
-    def __init__(self, argv: list[str], out: TextIO, err: TextIO):
-        self.language, self.out, self.err = _language(argv), out, err
-
-    def text(self, message: Message | str) -> str:
-        """Return a message in the console's language."""
-        return message.text(self.language) if isinstance(message, Message) else message
-
-    def problem(self, problem: Problem, label: str = "error") -> None:
-        """Print one problem as 'error: path:line:column: field: message'."""
-        print(f"{self.text(say(label))}: {problem.render(self.language)}", file=self.err)
-
-    def note(self, message: Message | str) -> None:
-        """Print a remark to standard error."""
-        print(self.text(message), file=self.err)
-
-
-def _language(argv: list[str]) -> str:
-    """Find --lang before parsing, so even usage errors speak the clerk's language."""
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return "th" if arg.split("=", 1)[1] == "th" else "en"
-        if arg == "--lang" and index + 1 < len(argv):
-            return "th" if argv[index + 1] == "th" else "en"
-    return clerk_language()
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
@@ -88,7 +57,7 @@ def verify_parser() -> argparse.ArgumentParser:
 
 def release_command(argv: list[str], out: TextIO, err: TextIO) -> int:
     """Run `release`; return the exit status."""
-    console = Console(argv, out, err)
+    console = Console(message_language(argv), out, err)
 
     def run() -> int:
         from .pipeline import Layout, load, select
@@ -96,7 +65,6 @@ def release_command(argv: list[str], out: TextIO, err: TextIO) -> int:
         from .signing import key_from_options
 
         args = release_parser().parse_args(argv)
-        debug[0] = args.debug
         layout = Layout(args.root, args.output or args.root / "output")
         key = key_from_options(args.key, args.key_password_env)
         ids = select(load(layout), args.agreements)
@@ -125,19 +93,17 @@ def release_command(argv: list[str], out: TextIO, err: TextIO) -> int:
             console.note(say("release_randomized"))
         return EXIT_INPUT if failed else EXIT_OK
 
-    debug = [False]
-    return _guarded(run, console, debug)
+    return guarded(run, console, "--debug" in argv)
 
 
 def verify_command(argv: list[str], out: TextIO, err: TextIO) -> int:
     """Run `verify`; print a verdict per file and per archive; non-zero on any problem."""
-    console = Console(argv, out, err)
+    console = Console(message_language(argv), out, err)
 
     def run() -> int:
         from .release import verify
 
         args = verify_parser().parse_args(argv)
-        debug[0] = args.debug
         trust = [_load_certificate(path) for path in args.trust]
         status = EXIT_OK
         for path in args.archives:
@@ -154,8 +120,7 @@ def verify_command(argv: list[str], out: TextIO, err: TextIO) -> int:
                 status = EXIT_INPUT
         return status
 
-    debug = [False]
-    return _guarded(run, console, debug)
+    return guarded(run, console, "--debug" in argv)
 
 
 def _member_order(finding) -> tuple[int, str]:  # noqa: ANN001 - release.Finding
@@ -179,28 +144,3 @@ def _load_certificate(path: Path):  # noqa: ANN202 - asn1crypto certificate
         raise InputError(Problem(str(path), say("cannot_read_key", detail=exc))) from None
 
 
-def _guarded(run, console, debug: list[bool]) -> int:  # noqa: ANN001
-    """Run a command, turning errors into messages and exit statuses as the build command does."""
-    try:
-        return run()
-    except UsageError as exc:
-        for problem in exc.problems:
-            if problem.path != "mou":
-                console.problem(problem, "usage_error")
-            else:
-                console.note(f"{console.text(say('usage_error'))}: {console.text(problem.message)}")
-        return EXIT_USAGE
-    except MouError as exc:
-        for problem in exc.problems:
-            console.problem(problem)
-        console.note(say("problems_found", n=len(exc.problems)))
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        console.note(say("interrupted"))
-        return 130
-    except Exception as exc:  # a bug in mou, not a mistake of the user
-        if debug[0]:
-            raise
-        console.note(f"internal error: {type(exc).__name__}: {exc}\n"
-                     "This is a bug in mou; run again with --debug and report the traceback.")
-        return EXIT_INTERNAL
