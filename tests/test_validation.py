@@ -150,3 +150,32 @@ def test_bad_option_is_a_usage_error():
     err = io.StringIO()
     assert main(["--no-such-option"], out=io.StringIO(), err=err) == 2
     assert "unrecognized arguments" in err.getvalue()
+
+
+def _template_line(root: Path, needle: str) -> int:
+    """Return the line of the Thai template holding needle."""
+    lines = (root / "templates/standard/th.html").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_template_syntax_error_names_the_template_file_and_line(small_project):
+    template = small_project / "templates/standard/th.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<p class=\"title\">", "{% if %}<p class=\"title\">", 1), encoding="utf-8")
+    status, err = run(small_project)
+    line = _template_line(small_project, "{% if %}")
+    assert status == 1
+    assert f"error: templates/standard/th.html:{line}: template syntax error:" in err
+    assert "Traceback" not in err
+
+
+def test_undefined_value_in_a_template_names_the_file_and_line(small_project):
+    template = small_project / "templates/standard/th.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<p class=\"title\">", "{{ agreement.nope }}<p class=\"title\">", 1),
+                        encoding="utf-8")
+    status, err = run(small_project)
+    line = _template_line(small_project, "agreement.nope")
+    assert status == 1
+    assert f"error: templates/standard/th.html:{line}: template error while rendering agreements/test:" in err
+    assert "nope" in err and "Traceback" not in err
