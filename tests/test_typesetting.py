@@ -829,3 +829,33 @@ def test_thai_line_breaking_is_alive(tmp_path):
     short = [box_right - line.right for line in lines[:-1]]
     assert sum(short) / len(short) < 40  # lines are filled before they break (ragged, not justified)
     assert align([b.text for b in source_blocks(html)], [line.text for line in lines]).differences == []
+
+
+# ---------------------------------------------------------------- Thai justification
+
+
+SPACE_PT = 3.84  # a Sarabun space at 16 pt (0.24 em)
+
+
+def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
+    """Return the lines of body paragraphs and items that are not a block's last line."""
+    not_body = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name",
+                "sign-position"}
+    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
+    return [lines[here.line] for here, after in zip(placed, placed[1:])
+            if blocks[here.block].tag in ("p", "li") and not not_body & set(blocks[here.block].classes)
+            and blocks[here.block].group.startswith("block") and after.block == here.block]
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_thai_paragraphs_are_justified_between_clusters(built, agreement_id):
+    lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
+    full = full_body_lines(sample_blocks(agreement_id, "th"), lines)
+    _, right_margin, _, _ = page_margins()
+    short = [line.page_width - right_margin - line.right for line in full]
+    gaps = [max(line.gaps, default=0.0) for line in full]
+    assert len(full) > 40
+    # Ragged Thai (no justification) leaves most full lines 10-40 pt short; justified
+    # lines end within 2 pt, except the few too loose to stretch that far (a capped spacing).
+    assert sum(1 for distance in short if distance < 2.0) >= 0.8 * len(full), sorted(short)
+    assert max(gaps) <= 2.2 * SPACE_PT, max(gaps)
