@@ -1,0 +1,91 @@
+"""The DOCX checked in a real office suite: LibreOffice headless converts each sample.
+
+What a reader of the DOCX sees: only the project's Sarabun, the same text as the PDF that
+WeasyPrint made, clause headings in bold in Thai too, and about the same number of pages.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+import pytest
+
+from conftest import ROOT, SAMPLES, require_tool, sample_file
+from readback import pdf_lines, squash
+
+CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("th", "en")]
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Convert every sample DOCX to PDF with LibreOffice, in one call, seeing the bundled fonts."""
+    soffice = require_tool("soffice")
+    folder = tmp_path_factory.mktemp("office")
+    (folder / "fonts.conf").write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
+    docx = [str(sample_file(built, a, lang, "docx")) for a, lang in CASES]
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *docx], check=True, capture_output=True,
+                   env={**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}, timeout=300)
+    return folder
+
+
+def office_pdf(folder: Path, agreement_id: str, language: str) -> Path:
+    """Return LibreOffice's PDF of one sample DOCX."""
+    return folder / f"{agreement_id}.{language}.pdf"
+
+
+def page_count(path: Path) -> int:
+    """Return a PDF's number of pages."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("agreement_id, language", CASES)
+def test_only_the_bundled_font_is_used(office_pdfs, agreement_id, language):
+    require_tool("pdffonts")
+    listing = subprocess.run(["pdffonts", str(office_pdf(office_pdfs, agreement_id, language))],
+                             check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+    families = {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing}
+    assert families == {"Sarabun-Regular", "Sarabun-Bold"}
+
+
+@pytest.mark.parametrize("agreement_id, language", CASES)
+def test_office_text_equals_the_pdf_text(built, office_pdfs, agreement_id, language):
+    office = squash("".join(pdf_lines(office_pdf(office_pdfs, agreement_id, language))))
+    weasy = squash("".join(pdf_lines(sample_file(built, agreement_id, language, "pdf"))))
+    assert office == weasy
+
+
+@pytest.mark.parametrize("agreement_id, language", CASES)
+def test_page_count_is_within_one_of_the_pdf(built, office_pdfs, agreement_id, language):
+    office = page_count(office_pdf(office_pdfs, agreement_id, language))
+    weasy = page_count(sample_file(built, agreement_id, language, "pdf"))
+    assert abs(office - weasy) <= 1, (office, weasy)
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_thai_clause_headings_are_bold(office_pdfs, agreement_id):
+    document = pypdfium2.PdfDocument(office_pdf(office_pdfs, agreement_id, "th"))
+    fonts = {}
+    buffer, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    for page in document:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        for match in re.finditer(r"(?m)^ข้อ [๐-๙]+ \S+", text):  # a heading starts its line
+            pdfium.FPDFText_GetFontInfo(textpage, match.start(), buffer, 256, ctypes.byref(flags))
+            fonts[match.group()] = buffer.value.decode()
+    document.close()
+    assert len(fonts) >= 6
+    assert all(font.endswith("Bold") for font in fonts.values()), fonts
