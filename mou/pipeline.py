@@ -107,8 +107,8 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
             for language in agreement.languages]
 
 
-def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Return an agreement's Thai names (for the dictionary) and those glued whole (people, short names)."""
+def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return an agreement's Thai names (for the dictionary), those glued whole, and its position titles."""
     from .templating import person_in
 
     agreement = project.agreements[agreement_id]
@@ -120,7 +120,8 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
     names = [t.th for p in parties for t in (p.name, p.address) if t.th]
     names += [person.name.th for person in people if person.name.th]
     names += [agreement.place.th] if agreement.place.th else []
-    return frozenset(names) | glued, glued
+    titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
+    return frozenset(names) | glued, glued, titles
 
 
 def render_agreement(layout: Layout, project: Project, agreement_id: str,
@@ -169,12 +170,12 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
     env.globals["stamp"] = stamp.for_template()
     attachments = [PdfAttachment(name, data, f"source record {name} of {agreement_id} {agreement.version}")
                    for name, data in inputs.records.items()]
-    names, people = proper_names(project, agreement_id)
+    names, people, titles = proper_names(project, agreement_id)
     result = StampedRender({}, {}, inputs, when, {})
     for language in agreement.languages:
         document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
         if "pdf" in formats:
-            pdf = render_pdf(mark_breaks(document.html, names, people), document.base_dir, [layout.templates, layout.assets],
+            pdf = render_pdf(mark_breaks(document.html, names, people, titles), document.base_dir, [layout.templates, layout.assets],
                              f"agreements/{agreement_id}.yaml ({language})", attachments=attachments,
                              when=when.when)
             name = output_name(agreement_id, language, "pdf")

@@ -26,6 +26,7 @@ NO_BREAK_AFTER = "“‘([{«"
 _NO_BREAK_BEFORE = re.compile(f"[ {ZWSP}]*[{re.escape(NO_BREAK_BEFORE)}]")
 _NO_BREAK_AFTER = re.compile(f"[{re.escape(NO_BREAK_AFTER)}][{ZWSP}]*.")
 _GLUED = re.compile(f".[ .]?{WORD_JOINER}.")
+SIGNATURE_TABLE = re.compile(r'(<table class="signatures[^"]*">.*?</table>)', re.S)
 # A "word" longer than this many letters may break inside: it could be wider than a line
 # (24 Sarabun letters at 16 pt are about 200 pt, a little less than half the text width).
 LONGEST_UNBREAKABLE = 24
@@ -75,12 +76,14 @@ def thai_words_of(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
 
 
-def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = ()) -> str:
+def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
+                titles: Iterable[str] = ()) -> str:
     """Mark where Thai may break: ZWSP between words, WORD JOINER inside glued names.
 
     `names` (organizations, places, addresses, people) add their words to the dictionary;
-    `glued` (people's full names, short names such as อบต.ไชยสอ) are also glued across their
-    spaces and dots.
+    `glued` (people's full names, short names such as อบต.ไชยสอ) are kept on one line;
+    `titles` (positions) too, except inside signature blocks, whose narrow cells a position
+    may not fit.
     """
     head, body = "", text
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
@@ -102,17 +105,23 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = ())
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
-    return head + glue_names(THAI_RUN.sub(segment, body), glued)
+    marked = glue_names(THAI_RUN.sub(segment, body), glued)
+    # Signature tables keep their positions breakable; everywhere else they are glued too.
+    parts = SIGNATURE_TABLE.split(marked)
+    return head + "".join(part if SIGNATURE_TABLE.fullmatch(part) else glue_names(part, titles)
+                          for part in parts)
 
 
 def glue_names(marked: str, names: Iterable[str]) -> str:
-    """Keep each name on one line: no ZWSP inside it, a WORD JOINER after its spaces and dots."""
-    for name in sorted((n.strip() for n in names if THAI_RUN.search(n)), key=len, reverse=True):
-        if " " not in name and "." not in name:
-            continue  # one word: the dictionary keeps it whole
+    """Keep each name on one line: a WORD JOINER at its word boundaries and after its spaces and dots.
+
+    Joiners, not merged words: each word stays a short run, so the rule that a word longer
+    than a line may break never applies to a whole name.
+    """
+    for name in sorted({n.strip() for n in names if THAI_RUN.search(n)}, key=len, reverse=True):
         pattern = f"{ZWSP}?".join(re.escape(char) for char in name)
-        marked = re.sub(pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER, m.group().replace(ZWSP, "")),
-                        marked)
+        marked = re.sub(pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER,
+                                                  m.group().replace(ZWSP, WORD_JOINER)), marked)
     return marked
 
 

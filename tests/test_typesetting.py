@@ -365,6 +365,12 @@ def people_names() -> frozenset[str]:
     return frozenset().union(*(proper_names(PROJECT, a)[1] for a in SAMPLES))
 
 
+@functools.cache
+def title_names() -> frozenset[str]:
+    """The position titles mou glues outside signature blocks, for all samples."""
+    return frozenset().union(*(proper_names(PROJECT, a)[2] for a in SAMPLES))
+
+
 @functools.lru_cache(maxsize=4096)
 def mark_boundaries(text: str, names: frozenset[str]) -> frozenset[int]:
     """Return the offsets where mou's mark_breaks puts a ZERO WIDTH SPACE."""
@@ -735,7 +741,7 @@ def render_paragraphs(paragraphs: list[str], widths_cm: tuple[float, ...]) -> tu
             '@top-center { content: none } } p.t { margin: 0 0 12pt 0; text-indent: 0 }</style>'
             f'</head><body>{body}</body></html>')
     templates = ROOT / "templates"
-    pdf = render_pdf(mark_breaks(html, dictionary_names(), people_names()), templates / "standard", [templates],
+    pdf = render_pdf(mark_breaks(html, dictionary_names(), people_names(), title_names()), templates / "standard", [templates],
                      "generated paragraphs")
     return pdf.data, html
 
@@ -797,14 +803,8 @@ def test_generated_paragraphs_keep_marked_names_whole(generated):
     assert bad == [], _described(result, bad)
 
 
-NAMES_IN_RUNNING_TEXT = pytest.mark.xfail(strict=True, reason=(
-    "in running text (a clause, not a template's nowrap span) people's names, short names and "
-    "organization names stay whole, but a position title (นายกองค์การบริหารส่วนตำบลขัวเรียง, "
-    "ปฏิบัติการแทนอธิการบดีมหาวิทยาลัยขอนแก่น) may still break between its words: mou does not "
-    "glue positions, which are often wider than a signature cell (not yet done)"))
 
 
-@NAMES_IN_RUNNING_TEXT
 def test_generated_paragraphs_keep_names_in_running_text_whole(generated):
     result = generated["plain"].breaks
     bad = result.of(NAMES_WHOLE)
