@@ -22,8 +22,10 @@ from __future__ import annotations
 import contextvars
 import datetime
 import hashlib
+import io
 import json
 import os
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError, Problem
+from .files import record_path
 from .messages import say
 from .model import Agreement
 
@@ -79,22 +82,15 @@ def collect_inputs(root: Path, templates_dir: Path, agreement_id: str, agreement
     """Read the agreement's records, and hash its template files and the fonts."""
     records: dict[str, bytes] = {}
     for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in agreement.parties]:
-        path = record_file(root, kind, record_id)
+        path = record_path(root, kind, record_id)
+        if path is None:
+            raise InputError(Problem(f"{kind}/{record_id}.yaml", say("record_gone")))
         records[f"{kind}/{path.name}"] = path.read_bytes()
     assets: dict[str, str] = {}
     for folder in (templates_dir / agreement.template, templates_dir / "fonts"):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _ignored(p)):
             assets[f"templates/{path.relative_to(templates_dir).as_posix()}"] = sha256(path.read_bytes())
     return Inputs(agreement_id, dict(sorted(records.items())), assets)
-
-
-def record_file(root: Path, kind: str, record_id: str) -> Path:
-    """Return the file of a record (.yaml or .yml)."""
-    for suffix in (".yaml", ".yml"):
-        path = root / kind / f"{record_id}{suffix}"
-        if path.is_file():
-            return path
-    raise InputError(Problem(f"{kind}/{record_id}.yaml", say("record_gone")))
 
 
 def _ignored(path: Path) -> bool:
@@ -183,3 +179,16 @@ def _patch_fonttools() -> None:
 
     _h_e_a_d.timestampNow = timestamp_now
     _patched = True
+
+
+def deterministic_zip(members: list[tuple[str, bytes]], when: datetime.datetime) -> bytes:
+    """Zip members in the given order, each dated `when` (UTC), with fixed permissions."""
+    stamp = max(when.astimezone(datetime.timezone.utc), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    date_time = stamp.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    return out.getvalue()

@@ -31,6 +31,7 @@ from .errors import Problem, RenderError
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)  # the earliest a zip can date
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -140,7 +141,7 @@ def html_to_docx(html: str, font_family: str = "Sarabun",
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)
     out = io.BytesIO()
     doc.save(out)
-    return deterministic_zip(out.getvalue())
+    return rezip(out.getvalue())
 
 
 def describe(el: HtmlElement) -> str:
@@ -512,14 +513,10 @@ def clip(text: str, limit: int) -> str:
     return text[:end]
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a zip with sorted entries, fixed dates and fixed permissions."""
+def rezip(data: bytes) -> bytes:
+    """Rewrite python-docx's zip with sorted entries, fixed 1980 dates and fixed permissions."""
+    from .archival import deterministic_zip
+
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = sorted((info.filename, src.read(info)) for info in src.infolist())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for name, blob in entries:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            dst.writestr(info, blob, compresslevel=9)
-    return out.getvalue()
+    return deterministic_zip(entries, ZIP_EPOCH)

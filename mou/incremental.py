@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from . import __version__
+from .files import record_path
 from .ids import is_id, is_version
 
 STAMP = ".mou-build.json"
@@ -72,15 +73,6 @@ def quick_read(path: Path) -> dict[str, Any] | None:
     except (OSError, yaml.YAMLError, ValueError):
         return None
     return data if isinstance(data, dict) else None
-
-
-def record_path(root: Path, kind: str, record_id: str) -> Path | None:
-    """Return the file of a record (.yaml or .yml), or None."""
-    for suffix in (".yaml", ".yml"):
-        path = root / kind / f"{record_id}{suffix}"
-        if path.is_file():
-            return path
-    return None
 
 
 def plan(root: Path, agreement_id: str, formats: tuple[str, ...], templates: str) -> Planned | None:

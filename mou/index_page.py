@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -68,10 +66,8 @@ a {{ margin-right: .6em; }}
 
 def write_index(output: Path) -> Path:
     """Write output/index.html atomically and return its path."""
+    from .writer import write_atomically
+
     path = output / "index.html"
-    handle, temporary = tempfile.mkstemp(prefix=".index-", dir=output)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(render_index(output))
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+    write_atomically(path, render_index(output).encode("utf-8"))
     return path

@@ -190,10 +190,9 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
 
 def agreement_ids(root: Path) -> list[str]:
     """Return the ids of the agreement files, without reading them."""
-    folder = root / "agreements"
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    from .files import record_files
+
+    return [path.stem for path in record_files(root / "agreements")]
 
 
 def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ...],

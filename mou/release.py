@@ -18,13 +18,10 @@ refused; with the same inputs it is a no-op.
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
-import os
 import platform
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -32,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .archival import Inputs, collect_inputs, fingerprint_of, sha256
+from .archival import Inputs, collect_inputs, deterministic_zip, fingerprint_of, sha256
 from .errors import InputError, Problem, display_path
 from .messages import Message, say
+from .writer import write_atomically
 
 FORMAT = "mou-release/1"
 MANIFEST = "manifest.json"
@@ -196,35 +194,6 @@ def _existing_signer(path: Path) -> str:
         return str(signature.get("signer") or "")
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return ""
-
-
-def deterministic_zip(members: list[tuple[str, bytes]], when: datetime.datetime) -> bytes:
-    """Zip members in the given order, each dated `when` (UTC), with fixed permissions."""
-    stamp = max(when.astimezone(datetime.timezone.utc), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
-    date_time = stamp.timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            archive.writestr(info, data, compresslevel=9)
-    return out.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,11 +12,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem, display_path
+from .files import record_files
 from .messages import CATALOG, Message, say
 from .loading import KeyPath, Record, load_record
 from .model import ID_PATTERN, Agreement, Bilingual, Party
 
-RECORD_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -35,13 +35,6 @@ class Project:
     def party_source(self, party_id: str) -> Record:
         """Return the loaded YAML record of a party."""
         return self.sources[f"parties/{party_id}"]
-
-
-def record_files(folder: Path) -> list[Path]:
-    """List the YAML files of a folder in a stable order."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file())
 
 
 def load_project(root: Path, template_names: set[str] | None = None) -> Project:

@@ -127,11 +127,17 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
-def _width(context: Any, box: Any, spacing: float) -> float:
-    """Measure a text box's width with a given letter spacing between its clusters."""
+def _spaced_layout(context: Any, box: Any, spacing: float) -> Any:
+    """Return a Pango layout of a text box's text with letter spacing between its clusters."""
     layout = line_break.create_layout(box.text, box.style, context, None, 0)
     layout.mou_cluster_spacing = spacing
-    layout.set_text(box.text)
+    layout.set_text(box.text)  # again: the spacing applies from set_text on
+    return layout
+
+
+def _width(context: Any, box: Any, spacing: float) -> float:
+    """Measure a text box's width with a given letter spacing between its clusters."""
+    layout = _spaced_layout(context, box, spacing)
     first_line, _ = layout.get_first_line()
     width, _ = line_break.line_size(first_line, box.style)
     layout.deactivate()
@@ -143,9 +149,7 @@ def _spread(context: Any, box: Any, spacing: float, growth: dict[int, float], x_
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
         extra = spacing * growth.get(id(box), 0.0)
-        layout = line_break.create_layout(box.text, box.style, context, None, 0)
-        layout.mou_cluster_spacing = spacing
-        layout.set_text(box.text)
+        layout = _spaced_layout(context, box, spacing)
         layout.deactivate()
         box.pango_layout = layout
         box.width += extra

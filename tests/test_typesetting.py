@@ -33,6 +33,7 @@ import pytest
 
 from conftest import ROOT, SAMPLES, require_tool, sample_file
 from mou.pipeline import Layout, load, proper_names, render_documents
+from mou.templating import text_width as font_width
 from mou.templating import person_in
 from mou.thai_breaks import WORD_JOINER, NO_BREAK_BEFORE, ZWSP, mark_breaks
 from readback import PAGE_NUMBER, pdf_lines
@@ -403,19 +404,10 @@ def newmm_boundaries(text: str) -> frozenset[int]:
     return frozenset(boundaries)
 
 
-@functools.cache
-def _advances(bold: bool) -> tuple[dict[int, int], int]:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(ROOT / "templates" / "fonts" / f"Sarabun-{'Bold' if bold else 'Regular'}.ttf")
-    cmap, metrics = font.getBestCmap(), font["hmtx"]
-    return {code: metrics[glyph][0] for code, glyph in cmap.items()}, font["head"].unitsPerEm
-
-
 def text_width(text: str, size: float = 16, bold: bool = False) -> float:
-    """Return a text's natural width in pt from Sarabun's advance widths (no kerning)."""
-    advances, units = _advances(bold)
-    return sum(advances.get(ord(c), 0) for c in text) * size / units
+    """Return a text's natural width in pt from Sarabun's advance widths (mou's own measure)."""
+    font = ROOT / "templates" / "fonts" / f"Sarabun-{'Bold' if bold else 'Regular'}.ttf"
+    return font_width(text, font, size)
 
 
 OPENING = "“‘([{«"
