@@ -30,12 +30,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import InputError, Problem
 from .files import record_path
 from .messages import say
-from .model import Agreement
+
+if TYPE_CHECKING:
+    from .model import Agreement
 
 SHORT = 12  # hex digits of the fingerprint printed in footers
 UTC = datetime.timezone.utc
@@ -80,14 +83,24 @@ def sha256(data: bytes) -> str:
 
 def collect_inputs(root: Path, templates_dir: Path, agreement_id: str, agreement: Agreement) -> Inputs:
     """Read the agreement's records, and hash its template files and the fonts."""
+    return read_inputs(root, templates_dir, agreement_id, agreement.parties, agreement.template)
+
+
+def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: list[str],
+                template: str) -> Inputs:
+    """Read the records of an agreement and its parties, and hash its template folder and the fonts.
+
+    Cheap to import and to call before validation: the fast path of an incremental build
+    fingerprints agreements with it from ids it has checked.
+    """
     records: dict[str, bytes] = {}
-    for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in agreement.parties]:
+    for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in parties]:
         path = record_path(root, kind, record_id)
         if path is None:
             raise InputError(Problem(f"{kind}/{record_id}.yaml", say("record_gone")))
         records[f"{kind}/{path.name}"] = path.read_bytes()
     assets: dict[str, str] = {}
-    for folder in (templates_dir / agreement.template, templates_dir / "fonts"):
+    for folder in (templates_dir / template, templates_dir / "fonts"):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _ignored(p)):
             assets[f"templates/{path.relative_to(templates_dir).as_posix()}"] = sha256(path.read_bytes())
     return Inputs(agreement_id, dict(sorted(records.items())), assets)

@@ -1,8 +1,9 @@
 """Skip work that is already done: a fingerprint of everything an agreement's output depends on.
 
-The fingerprint covers the agreement's record, the records of its parties, every file of
-templates/ (templates, stylesheets, fonts), the formats asked for, SOURCE_DATE_EPOCH, the
-source of mou itself and the versions of the libraries that shape the bytes. It is stored
+The fingerprint covers the agreement's record, the records of its parties, its template
+folder and the fonts (the inputs archival.py fingerprints for the footers), the formats
+asked for, SOURCE_DATE_EPOCH, the source of mou itself and the versions of the libraries
+that shape the bytes. It is stored
 beside the output in a stamp file written in the same swap as the files, so a stamp never
 describes files that are not there. Content, never file times.
 
@@ -57,15 +58,6 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def tree_digest(folder: Path) -> str:
-    """Return a digest of every file's relative path and content under folder."""
-    digest = hashlib.sha256()
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def quick_read(path: Path) -> dict[str, Any] | None:
     """Parse a record just enough to plan (C loader, no positions); None if unreadable."""
     try:
@@ -75,26 +67,32 @@ def quick_read(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def plan(root: Path, agreement_id: str, formats: tuple[str, ...], templates: str) -> Planned | None:
-    """Fingerprint one agreement from its files; None when the fast path cannot tell."""
+def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | None:
+    """Fingerprint one agreement from its files; None when the fast path cannot tell.
+
+    The fingerprint extends the one printed in the footers (archival.py: the records,
+    the template folder, the fonts) with what else shapes the bytes: mou's source, the
+    libraries' versions, the formats and SOURCE_DATE_EPOCH.
+    """
+    from .archival import read_inputs
+    from .errors import InputError
+
     agreement_path = record_path(root, "agreements", agreement_id)
     record = quick_read(agreement_path) if agreement_path else None
     # Nothing from a record becomes a path before it is known to be a plain id or version.
     if record is None or not is_version(record.get("version")):
         return None
-    parties = record.get("parties")
-    if not isinstance(parties, list) or not all(is_id(p) for p in parties):
+    parties, template = record.get("parties"), record.get("template", "standard")
+    if not isinstance(parties, list) or not all(is_id(p) for p in parties) or not is_id(template):
+        return None
+    try:
+        inputs = read_inputs(root, root / "templates", agreement_id, parties, template)
+    except InputError:  # a record is missing: validation will say so
         return None
     digest = hashlib.sha256()
-    for part in (code_digest(), templates, ",".join(formats),
-                 os.environ.get("SOURCE_DATE_EPOCH", ""), agreement_path.read_bytes()):
-        digest.update(part if isinstance(part, bytes) else part.encode())
-        digest.update(b"\0")
-    for party_id in parties:
-        party_path = record_path(root, "parties", party_id)
-        if party_path is None:
-            return None
-        digest.update(party_id.encode() + b"\0" + party_path.read_bytes() + b"\0")
+    for part in (inputs.fingerprint, code_digest(), ",".join(formats),
+                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+        digest.update(part.encode() + b"\0")
     return Planned(agreement_id, record["version"], digest.hexdigest())
 
 

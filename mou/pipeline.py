@@ -203,15 +203,14 @@ def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ..
     loaded: a build with nothing to do costs a few file reads.
     """
     from .batch import shard
-    from .incremental import is_up_to_date, plan, read_stamp, tree_digest
+    from .incremental import is_up_to_date, plan, read_stamp
 
     known = agreement_ids(layout.root)
     if not known or not set(wanted) <= set(known):
         return None
-    templates = tree_digest(layout.templates)
     results = []
     for agreement_id in shard(list(dict.fromkeys(wanted)) or known, shard_spec):
-        planned = plan(layout.root, agreement_id, formats, templates)
+        planned = plan(layout.root, agreement_id, formats)
         if planned is None or not is_up_to_date(layout.output, planned):
             return None
         folder = layout.output / agreement_id / planned.version
@@ -272,16 +271,15 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
                     on_result(result)
             return skipped
     from .batch import Task, run, shard
-    from .incremental import is_up_to_date, plan, read_stamp, tree_digest
+    from .incremental import is_up_to_date, plan, read_stamp
     from .index_page import write_index
     from .writer import output_lock
 
     project = load(layout)
     chosen = shard(select(project, wanted), shard_spec)
-    templates = tree_digest(layout.templates)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
-        planned = {i: plan(layout.root, i, formats, templates) for i in chosen}
+        planned = {i: plan(layout.root, i, formats) for i in chosen}
         tasks = []
         for agreement_id in chosen:
             agreement = project.agreements[agreement_id]
