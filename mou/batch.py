@@ -12,9 +12,11 @@ from typing import Any
 
 from .errors import MouError, Problem
 
-# WeasyPrint keeps a little memory per document; a fresh worker now and then keeps a long
-# batch flat (a worker is forked, so starting one costs a few milliseconds plus imports).
-TASKS_PER_WORKER = 25
+# WeasyPrint keeps a little memory per document (about 0.5 MB per agreement); a fresh
+# worker now and then keeps a long batch flat. Not more often: a new worker loads the fonts,
+# compiles the templates and warms its caches again, and each pool waits for its slowest
+# task before the next one starts.
+TASKS_PER_WORKER = 100
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,29 @@ def render_task(task: Task) -> Rendered:
     return result
 
 
+def warm_up() -> None:
+    """Load the renderers and the Thai dictionary once, before forking, for every worker to share.
+
+    Only code and data: no font configuration or document is made in the parent (each
+    worker makes its own), and none of this starts a thread, which fork would not copy.
+    """
+    from . import docx_render, pdf_render, pipeline, templating, weasy_hooks  # noqa: F401
+    from .thai_breaks import _dictionary
+    from pythainlp.tokenize import newmm  # noqa: F401
+
+    weasy_hooks.install()
+    _dictionary()
+
+
 def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
     """Yield each task's result as it completes, using up to `jobs` processes."""
     tasks = list(tasks)
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(render_task, tasks)
         return
-    # fork: workers inherit the loaded code (the parent has not imported WeasyPrint). Python
-    # refuses max_tasks_per_child with fork, so workers are recycled by giving each pool a
-    # bounded chunk of the batch.
+    # fork: workers inherit the loaded code. Python refuses max_tasks_per_child with fork,
+    # so workers are recycled by giving each pool a bounded chunk of the batch.
+    warm_up()
     context = multiprocessing.get_context("fork")
     chunk = jobs * TASKS_PER_WORKER
     for start in range(0, len(tasks), chunk):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 import logging
 import mimetypes
+import multiprocessing.util
+import os
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -136,20 +139,71 @@ def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ..
     return sorted({font.family for font in fonts.values() if font.family not in allowed})
 
 
+class _SharedFonts:
+    """One FontConfiguration per process, kept while the fonts it was given stay the same.
+
+    A fresh configuration per document means loading fontconfig's setup, copying the bundled
+    fonts to a temporary folder and letting Pango open and measure them again; a batch reuses
+    one. It is keyed by what shapes it (the template and font files' hashes and the folder
+    they are in): WeasyPrint adds each @font-face once per configuration and never removes
+    one, so a changed stylesheet or font gets a fresh configuration, never a mixed one.
+    """
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.config: FontConfiguration | None = None
+        self.pid = os.getpid()
+        self.finalized_pid = 0
+
+    def get(self, key: str) -> FontConfiguration:
+        """Return the configuration for key, creating it when the key or the process changed."""
+        if self.pid != os.getpid():
+            # A forked worker: the font folder of the parent's configuration is the parent's
+            # to delete (WeasyPrint deletes it when the configuration is dropped).
+            if self.config is not None:
+                self.config._folder = None
+            self.key, self.config, self.pid = None, None, os.getpid()
+        if self.config is None or self.key != key:
+            self.close()
+            if self.finalized_pid != self.pid:
+                # Drop it at exit, in pool workers too (they leave by os._exit, skipping
+                # atexit, but run multiprocessing's finalizers, which a fork clears).
+                multiprocessing.util.Finalize(self, self.close, exitpriority=10)
+                self.finalized_pid = self.pid
+            self.key, self.config = key, FontConfiguration()
+        return self.config
+
+    def close(self) -> None:
+        """Drop this process's configuration and delete its font folder."""
+        if self.pid == os.getpid() and self.config is not None:
+            # WeasyPrint deletes the folder only when the configuration is collected, which
+            # a worker's exit does not wait for; nothing renders with it any more.
+            folder, self.config._folder = self.config._folder, None
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            self.key, self.config = None, None
+
+
+_shared_fonts = _SharedFonts()
+
+
 def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str,
                allowed_fonts: tuple[str, ...] = ("Sarabun",), *,
                attachments: Sequence[PdfAttachment] = (), when: datetime.datetime | None = None,
-               signature_fields: bool = True) -> RenderedPdf:
+               signature_fields: bool = True, fonts_key: str | None = None) -> RenderedPdf:
     """Render HTML to PDF/A-3b bytes; any warning, refused URL or foreign font is an error.
 
     The bytes depend only on the inputs: every date written (document, attachments, subset
     fonts) is `when` (default 2000-01-01), the file identifier is a hash of the content, and
-    the signature fields are written in the same pass (see pdf_fields.py).
+    the signature fields are written in the same pass (see pdf_fields.py). With a
+    `fonts_key` (a digest of the template and font files), the font configuration of the
+    last render with the same key is reused.
     """
     weasy_hooks.install()
     when = (when or DEFAULT_TIME).astimezone(datetime.timezone.utc)
     fetcher = ProjectFetcher(allowed_roots)
     placed: list[SignatureField] = []
+    font_config = _shared_fonts.get(fonts_key) if fonts_key else FontConfiguration()
 
     def finish(document: weasyprint.document.Document, pdf: object) -> None:
         _fix_attachment_types(pdf)
@@ -160,7 +214,7 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
     with collected_warnings() as warnings, fixed_font_time(when):
         try:
             document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/",
-                                       url_fetcher=fetcher).render(font_config=FontConfiguration())
+                                       url_fetcher=fetcher).render(font_config=font_config)
             if signature_fields:
                 placed.extend(find_signature_fields(document))
             stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")

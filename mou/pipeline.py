@@ -155,10 +155,10 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
     Source), and each PDF gets an empty signature field over every signatory's line.
     """
     # Imported here, not at the top: loading and checking records must stay fast.
-    from .archival import Stamp, build_time, collect_inputs
+    from .archival import Stamp, build_time, collect_inputs, sha256
     from .docx_render import html_to_docx
     from .pdf_render import PdfAttachment, render_pdf
-    from .templating import make_environment, render_html
+    from .templating import render_html, shared_environment
     from .thai_breaks import mark_breaks
 
     agreement = project.agreements[agreement_id]
@@ -166,7 +166,10 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
     inputs = collect_inputs(layout.root, layout.templates, agreement_id, agreement)
     when = build_time(agreement.date)
     stamp = Stamp(agreement_id, agreement.version, agreement.status, inputs.short, inputs.fingerprint)
-    env = make_environment(layout.templates)
+    # A batch compiles the templates and loads the fonts once per process, not per agreement:
+    # both are reused while the template and font files (their hashes, here) stay the same.
+    files_digest = sha256("\n".join(f"{k}\0{v}" for k, v in sorted(inputs.assets.items())).encode())
+    env = shared_environment(layout.templates, files_digest)
     env.globals["stamp"] = stamp.for_template()
     attachments = [PdfAttachment(name, data, f"source record {name} of {agreement_id} {agreement.version}")
                    for name, data in inputs.records.items()]
@@ -177,7 +180,7 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
         if "pdf" in formats:
             pdf = render_pdf(mark_breaks(document.html, names, people, titles), document.base_dir, [layout.templates, layout.assets],
                              f"agreements/{agreement_id}.yaml ({language})", attachments=attachments,
-                             when=when.when)
+                             when=when.when, fonts_key=f"{layout.templates.resolve()}\0{files_digest}")
             name = output_name(agreement_id, language, "pdf")
             result.files[name] = pdf.data
             result.pages[language] = pdf.pages

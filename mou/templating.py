@@ -76,6 +76,17 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=4)
+def shared_environment(templates_dir: Path, files_digest: str) -> jinja2.Environment:
+    """Return one environment per templates folder and digest of its files, reused by a batch.
+
+    Each template is compiled once per process instead of once per agreement; a changed
+    template file changes the digest (a file time could miss an edit), hence a fresh
+    environment. Callers set the per-agreement `stamp` global before each render.
+    """
+    return make_environment(templates_dir)
+
+
 def keep_together(text: str, units: list[str]) -> Markup:
     """Escape text, wrapping each unit in a nowrap span so no line break falls inside it."""
     result = escape(text)

@@ -32,6 +32,8 @@ SIGNATURE_TABLE = re.compile(r'(<table class="signatures[^"]*">.*?</table>)', re
 LONGEST_UNBREAKABLE = 24
 # Runs of a name longer than this are not names but text; leave them to the dictionary.
 LONGEST_NAME = 40
+# Segmented Thai runs kept for reuse, at most (a few MB).
+MAX_SEGMENTED = 50_000
 
 
 class WordSet:
@@ -44,12 +46,16 @@ class WordSet:
     def __init__(self, words: Iterable[str]):
         self.words = {w.strip() for w in words if w.strip()}
         self.lengths = sorted({len(w) for w in self.words})
+        # Thai runs already segmented with exactly these words: a batch's agreements share
+        # their parties' names and addresses. Cleared whenever a word is added.
+        self.segmented: dict[str, list[str]] = {}
 
     def add(self, word: str) -> None:
         """Add one word."""
         word = word.strip()
         if word and word not in self.words:
             self.words.add(word)
+            self.segmented.clear()
             if len(word) not in self.lengths:
                 self.lengths = sorted(set(self.lengths) | {len(word)})
 
@@ -99,7 +105,12 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
         dictionary.add(word)
 
     def segment(match: re.Match[str]) -> str:
-        words = newmm_segment(match.group(), custom_dict=dictionary)
+        run = match.group()
+        words = dictionary.segmented.get(run)
+        if words is None:
+            if len(dictionary.segmented) > MAX_SEGMENTED:
+                dictionary.segmented.clear()
+            words = dictionary.segmented[run] = newmm_segment(run, custom_dict=dictionary)
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
