@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -18,10 +16,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.styles import StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
@@ -139,9 +140,7 @@ def html_to_docx(html: str, font_family: str = "Sarabun",
     normalise_fonts(doc, font_family)
     title = document_title(head) if head is not None else ""
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)
-    out = io.BytesIO()
-    doc.save(out)
-    return rezip(out.getvalue())
+    return deterministic_package(doc)
 
 
 def describe(el: HtmlElement) -> str:
@@ -208,7 +207,9 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
     aligns = {"body": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY if thai else WD_ALIGN_PARAGRAPH.JUSTIFY,
               "center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}
     for spec in STYLES:
-        style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        # What styles.add_style does, without its scan of all ~160 template styles for a
+        # clash per style added: the MOU styles are new (their names are mou's own).
+        style = StyleFactory(doc.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False))
         style.base_style, style.quick_style = normal, True
         fmt = style.paragraph_format
         fmt.alignment = aligns[spec.align]
@@ -513,10 +514,33 @@ def clip(text: str, limit: int) -> str:
     return text[:end]
 
 
-def rezip(data: bytes) -> bytes:
-    """Rewrite python-docx's zip with sorted entries, fixed 1980 dates and fixed permissions."""
+class _PartCollector:
+    """Stands in for python-docx's zip writer: keeps each package member's bytes."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Keep one member."""
+        self.members[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        """Nothing to flush."""
+
+
+def deterministic_package(doc: DocxDocument) -> bytes:
+    """Write a document's parts into a zip with sorted entries, fixed 1980 dates and permissions.
+
+    python-docx's save() would compress every part into a zip that would have to be read
+    back and compressed again in a deterministic order; the parts go there once instead.
+    """
     from .archival import deterministic_zip
 
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = sorted((info.filename, src.read(info)) for info in src.infolist())
-    return deterministic_zip(entries, ZIP_EPOCH)
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collector = _PartCollector()
+    PackageWriter._write_content_types_stream(collector, package.parts)
+    PackageWriter._write_pkg_rels(collector, package.rels)
+    PackageWriter._write_parts(collector, package.parts)
+    return deterministic_zip(sorted(collector.members.items()), ZIP_EPOCH)
