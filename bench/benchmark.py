@@ -1,10 +1,12 @@
 """Measure mou's speed and memory, and LibreOffice's on the same content: `python bench/benchmark.py`.
 
-In one run: a cold build of the two samples; a build with nothing to do; a batch of N
-synthetic agreements (15 parties, about 4 pages each, Thai and English, PDF and DOCX) with
---jobs 1 and --jobs 2; the peak memory of the build and of its workers over a longer batch;
-and, side by side, LibreOffice headless converting the same DOCX to PDF, as a clerk without
-mou would. Prints a table of medians and ratios (and --json writes them to a file).
+In one run (about four minutes on two cores): a cold build of the two samples; a build with
+nothing to do; a batch of N synthetic agreements (15 parties, Thai and English, PDF and DOCX;
+6 and 7 pages) with --jobs 1 and --jobs 2; the peak memory of the build and of its workers
+over a longer batch; and, side by side in alternating rounds, mou's PDFs and LibreOffice
+headless converting mou's DOCX of the same agreements to PDF, as a clerk without mou would.
+Prints a table of medians and ratios (and --json writes them to a file), with the machine's
+load average before and after: other work running at the same time slows both sides.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ CLAUSE_EN = ("To achieve the objectives of this Memorandum, the Parties shall jo
 
 
 def synthetic_agreement(number: int) -> str:
-    """Return the YAML of one synthetic 15-party agreement (five Thai pages: the parties and their
-    signature blocks alone fill four)."""
+    """Return the YAML of one synthetic 15-party agreement: 6 Thai pages (the title page lists the
+    15 parties, their paragraphs fill two more and a half, their signature blocks two)."""
     clauses = "\n".join(f"""  - id: clause-{c}
     heading: {{th: "หมวดที่ {c} การดำเนินงานร่วม ({number})", en: "Part {c}: joint work ({number})"}}
     text: {{th: "{CLAUSE}", en: "{CLAUSE_EN}"}}""" for c in range(1, 2))
@@ -91,19 +93,12 @@ def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     return int(result.stdout.split()[-1])
 
 
-def libreoffice_seconds(docx_files: list[Path], workdir: Path) -> tuple[float, float]:
-    """Return LibreOffice's median seconds per DOCX converted one call each, and per DOCX in one call."""
-    profile = f"-env:UserInstallation=file://{workdir / 'lo-profile'}"
-    single = []
-    for path in docx_files:
-        started = time.perf_counter()
-        subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir",
-                        str(workdir / "lo-single"), str(path)], check=True, capture_output=True)
-        single.append(time.perf_counter() - started)
+def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> float:
+    """Convert DOCX files to PDF in one LibreOffice headless call; return its wall time."""
     started = time.perf_counter()
-    subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir",
-                    str(workdir / "lo-batch"), *map(str, docx_files)], check=True, capture_output=True)
-    return statistics.median(single), (time.perf_counter() - started) / len(docx_files)
+    subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir),
+                    *map(str, docx_files)], check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 def page_count(pdf: Path) -> int:
@@ -112,16 +107,47 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
+def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_docs: int) -> dict[str, list[float]]:
+    """Measure mou's PDFs and LibreOffice's conversions of the same DOCX, alternating, round by round.
+
+    Each round times a `--format pdf --jobs 1` build of `count` agreements (wall time per PDF,
+    a warm process), then LibreOffice converting `lo_docs` of mou's DOCX one call each (what a
+    clerk does per document) and `count` of them in one call. Alternating keeps a load that
+    comes and goes (other work on the machine) from favouring either side; ratios are per round.
+    """
+    project = make_project(work / "side", count)
+    profile = f"-env:UserInstallation=file://{work / 'lo-profile'}"
+    libreoffice_call(docx_pool[:1], work / "lo-warm", profile)  # first start creates the profile
+    figures: dict[str, list[float]] = {key: [] for key in ("mou", "lo_single", "lo_batch")}
+    for number in range(rounds):
+        output = work / f"side-out-{number}"
+        figures["mou"].append(timed(build_command(project, output, "--jobs", "1", "--format", "pdf"))[0]
+                              / (count * 2))
+        shutil.rmtree(output)
+        start = number * lo_docs % len(docx_pool)
+        singles = [libreoffice_call([docx_pool[(start + i) % len(docx_pool)]], work / f"lo-single-{number}", profile)
+                   for i in range(lo_docs)]
+        figures["lo_single"].append(statistics.median(singles))
+        batch = [docx_pool[(start + i) % len(docx_pool)] for i in range(count)]
+        figures["lo_batch"].append(libreoffice_call(batch, work / f"lo-batch-{number}", profile) / count)
+    return figures
+
+
 def main() -> None:
     """Run every measurement and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100, help="agreements in the batch (default 100)")
     parser.add_argument("--memory-n", type=int, default=200, help="agreements in the memory batch")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the short measurements")
-    parser.add_argument("--lo-docs", type=int, default=5, help="DOCX files LibreOffice converts")
+    parser.add_argument("--batch-repeat", type=int, default=1, help="repeats of the N-agreement batches")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of mou vs LibreOffice")
+    parser.add_argument("--side-n", type=int, default=10, help="agreements per round of mou vs LibreOffice")
+    parser.add_argument("--lo-docs", type=int, default=3, help="DOCX files LibreOffice converts one call each, per round")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     rows: dict[str, float] = {}
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mou-bench-") as scratch:
         work = Path(scratch)
         cold = [timed(build_command(ROOT, work / f"cold-{i}", "--jobs", "1"))[0] for i in range(args.repeat)]
@@ -129,30 +155,40 @@ def main() -> None:
         noop = [timed(build_command(ROOT, work / "cold-0"))[0] for _ in range(args.repeat * 3)]
         rows["build with nothing to do (s)"] = statistics.median(noop)
         batch = make_project(work / "batch", args.n)
-        one, rss_one = timed(build_command(batch, work / "out-1", "--jobs", "1"))
-        two, _ = timed(build_command(batch, work / "out-2", "--jobs", "2"))
-        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 1 (s)"] = one
-        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 2 (s)"] = two
-        rows["speed-up from 1 to 2 jobs (x)"] = one / two
-        pdf_only, _ = timed(build_command(batch, work / "out-pdf", "--jobs", "1", "--format", "pdf"))
-        per_pdf = pdf_only / (args.n * 2)
-        rows["mou: one PDF, warm process, --jobs 1 (s)"] = per_pdf
+        ones, twos, rss_one = [], [], 0
+        for number in range(args.batch_repeat):  # alternating, like the rounds below
+            one, rss = timed(build_command(batch, work / f"out-1-{number}", "--jobs", "1"))
+            ones.append(one)
+            rss_one = max(rss_one, rss)
+            twos.append(timed(build_command(batch, work / f"out-2-{number}", "--jobs", "2"))[0])
+        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 1 (s)"] = statistics.median(ones)
+        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 2 (s)"] = statistics.median(twos)
+        rows["speed-up from 1 to 2 jobs (x)"] = statistics.median(o / t for o, t in zip(ones, twos))
         rows["peak memory of a --jobs 1 build (MB)"] = rss_one / 1024
         memory = make_project(work / "memory", args.memory_n)
         rows[f"peak memory of a worker over {args.memory_n} agreements, --jobs 2 (MB)"] = \
             peak_worker_rss(memory, work / "out-memory", 2) / 1024
-        sample = work / "out-1" / "bench-001" / "1.0" / "bench-001.th.pdf"
-        rows["pages of one synthetic agreement (Thai)"] = page_count(sample)
+        sample = work / "out-1-0" / "bench-001" / "1.0"
+        rows["pages of one synthetic agreement, Thai PDF"] = page_count(sample / "bench-001.th.pdf")
+        rows["pages of one synthetic agreement, English PDF"] = page_count(sample / "bench-001.en.pdf")
         if shutil.which("soffice"):
-            docx = [work / "out-1" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.th.docx"
-                    for n in range(1, args.lo_docs + 1)]
-            lo_single, lo_batch = libreoffice_seconds(docx, work)
-            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = lo_single
-            rows["LibreOffice: one DOCX to PDF, in one call for all (s)"] = lo_batch
-            rows["mou PDF vs LibreOffice one call each (x faster)"] = lo_single / per_pdf
-            rows["mou PDF vs LibreOffice in one call (x faster)"] = lo_batch / per_pdf
+            # Thai and English in turn, as mou's PDFs per round are half Thai, half English.
+            pool = [work / "out-1-0" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.{language}.docx"
+                    for n in range(1, min(args.n, 10) + 1) for language in ("th", "en")]
+            side = side_by_side(work, pool, args.rounds, args.side_n, args.lo_docs)
+            rows["mou: one PDF, warm process, --jobs 1 (s)"] = statistics.median(side["mou"])
+            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = statistics.median(side["lo_single"])
+            rows["LibreOffice: one DOCX to PDF, in one call for all (s)"] = statistics.median(side["lo_batch"])
+            rows["mou PDF vs LibreOffice one call each (x faster)"] = statistics.median(
+                lo / mou for lo, mou in zip(side["lo_single"], side["mou"]))
+            rows["mou PDF vs LibreOffice in one call (x faster)"] = statistics.median(
+                lo / mou for lo, mou in zip(side["lo_batch"], side["mou"]))
+            lo_pdf = work / "lo-single-0" / pool[0].with_suffix(".pdf").name
+            rows["pages of the same Thai DOCX, LibreOffice's PDF"] = page_count(lo_pdf)
     width = max(map(len, rows))
-    print(f"mou benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"mou benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
+          f"{time.perf_counter() - started:.0f} s in all")
     for name, value in rows.items():
         print(f"{name:<{width}}  {value:8.3f}")
     if args.json:
