@@ -1,0 +1,83 @@
+"""What a process reuses between agreements (templates, fonts, Thai breaks) never shows in the output.
+
+A batch compiles the templates and loads the fonts once per process and keeps them while the
+template and font files stay the same (mou/templating.py, mou/pdf_render.py). These tests
+build in this warm test process and in fresh ones, and change templates and fonts between
+builds in the same process: the bytes must be those a fresh process writes, and every change
+must show.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from mou.cli import main
+from readback import pdf_lines
+
+SECOND = AGREEMENT.replace("title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}",
+                           "title: {th: บันทึกข้อตกลงทดสอบฉบับที่สอง, en: Second test agreement}")
+
+
+def build_here(root: Path, output: Path, *extra: str) -> None:
+    """Build every agreement in this process (which has rendered other projects before)."""
+    assert main(["--root", str(root), "--output", str(output), "--jobs", "1", "--quiet", *extra],
+                out=io.StringIO(), err=io.StringIO()) == 0
+
+
+def fresh_build(root: Path, output: Path, scratch: Path, jobs: str = "1") -> None:
+    """Build every agreement in a new process whose temporary files go to scratch."""
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)}
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--output", str(output),
+                    "--jobs", jobs, "--quiet"], env=env, check=True, cwd=root, timeout=300)
+
+
+def same_files(first: Path, second: Path) -> int:
+    """Assert two output folders hold the same PDF and DOCX bytes; return how many files."""
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in (".pdf", ".docx"))
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".pdf", ".docx"))
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    return len(names)
+
+
+def test_a_warm_process_writes_what_fresh_workers_write_and_they_leave_no_font_folders(tree, tmp_path):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                 "agreements/first.yaml": AGREEMENT, "agreements/second.yaml": SECOND})
+    build_here(root, tmp_path / "warm")
+    build_here(root, tmp_path / "warm-again", "--force")  # now with everything reused
+    fresh_build(root, tmp_path / "fresh", tmp_path / "scratch", jobs="2")
+    assert same_files(tmp_path / "warm", tmp_path / "fresh") == 8
+    assert same_files(tmp_path / "warm-again", tmp_path / "fresh") == 8
+    # Each worker deletes the folder its font configuration copied the fonts to.
+    assert not [p.name for p in (tmp_path / "scratch").iterdir() if p.name.startswith("weasyprint-")]
+
+
+def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+    build_here(root, tmp_path / "before")
+    assert "บันทึกข้อตกลงความร่วมมือ" in pdf_lines(tmp_path / "before/test/1.0/test.th.pdf")
+    # The template's wording, and the stylesheet's @font-face: bold drawn from the italic
+    # font file. A stale template or font configuration would keep either as it was.
+    template = root / "templates/standard/th.html"
+    times = template.stat()
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '<p class="title">บันทึกข้อตกลงความร่วมมือ</p>', '<p class="title">บันทึกความเข้าใจ</p>'),
+        encoding="utf-8")
+    # An edit that keeps the file's time (a restore, `cp -p`) must show too: Jinja alone
+    # would trust the time and keep the template it compiled.
+    os.utime(template, ns=(times.st_atime_ns, times.st_mtime_ns))
+    css = root / "templates/standard/style.css"
+    css.write_text(css.read_text(encoding="utf-8").replace(
+        "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Bold.ttf)",
+        "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Italic.ttf)"), encoding="utf-8")
+    build_here(root, tmp_path / "after")
+    lines = pdf_lines(tmp_path / "after/test/1.0/test.th.pdf")
+    assert "บันทึกความเข้าใจ" in lines and "บันทึกข้อตกลงความร่วมมือ" not in lines
+    fresh_build(root, tmp_path / "fresh", tmp_path / "scratch")
+    assert same_files(tmp_path / "after", tmp_path / "fresh") == 4
