@@ -5,8 +5,9 @@ nothing to do; a batch of N synthetic agreements (15 parties, Thai and English, 
 6 and 7 pages) with --jobs 1 and --jobs 2; the peak memory of the build and of its workers
 over a longer batch; and, side by side in alternating rounds, mou's PDFs and LibreOffice
 headless converting mou's DOCX of the same agreements to PDF, as a clerk without mou would.
-Prints a table of medians and ratios (and --json writes them to a file), with the machine's
-load average before and after: other work running at the same time slows both sides.
+Prints a table of medians and ratios (and --json writes them to a file), wall and CPU time,
+with the machine's load average before and after: other work running at the same time
+stretches wall times (CPU times much less), so compare ratios measured in the same run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,13 +70,28 @@ def make_project(folder: Path, count: int) -> Path:
     return folder
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Run a command; return its wall time and the peak RSS (kB) of it and its workers."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+@dataclass(frozen=True)
+class Run:
+    """One timed command: wall time, CPU time of it and its children, peak RSS so far (kB)."""
+
+    wall: float
+    cpu: float
+    rss: int
+
+
+def timed(command: list[str]) -> Run:
+    """Run a command; return its wall and CPU time and the peak RSS of it and its workers.
+
+    CPU time (user + system, the command and every process it waited for) is what the work
+    costs; a busy machine stretches the wall time far more than the CPU time.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     elapsed = time.perf_counter() - started
-    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(elapsed, cpu, max(before.ru_maxrss, after.ru_maxrss))
 
 
 def build_command(root: Path, output: Path, *extra: str) -> list[str]:
@@ -93,12 +110,10 @@ def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     return int(result.stdout.split()[-1])
 
 
-def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> float:
-    """Convert DOCX files to PDF in one LibreOffice headless call; return its wall time."""
-    started = time.perf_counter()
-    subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir),
-                    *map(str, docx_files)], check=True, capture_output=True)
-    return time.perf_counter() - started
+def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> Run:
+    """Convert DOCX files to PDF in one LibreOffice headless call, timed."""
+    return timed(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir),
+                  *map(str, docx_files)])
 
 
 def page_count(pdf: Path) -> int:
@@ -107,30 +122,49 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
-def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_docs: int) -> dict[str, list[float]]:
+def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_docs: int) -> dict[str, list[Run]]:
     """Measure mou's PDFs and LibreOffice's conversions of the same DOCX, alternating, round by round.
 
-    Each round times a `--format pdf --jobs 1` build of `count` agreements (wall time per PDF,
-    a warm process), then LibreOffice converting `lo_docs` of mou's DOCX one call each (what a
-    clerk does per document) and `count` of them in one call. Alternating keeps a load that
-    comes and goes (other work on the machine) from favouring either side; ratios are per round.
+    mou, per PDF in a warm process: `--format pdf --jobs 1` builds of `count` and of twice as
+    many agreements; the difference over the `2 * count` PDFs it adds leaves out starting
+    Python and loading the fonts. LibreOffice: `lo_docs` of mou's DOCX converted one call
+    each (what a clerk does per document, start included), and in one call, per document
+    the same way as mou (`count` and `2 * count` files). Alternating keeps a load that comes
+    and goes (other work on the machine) from favouring either side.
     """
-    project = make_project(work / "side", count)
+    small, large = make_project(work / "side-1", count), make_project(work / "side-2", count * 2)
     profile = f"-env:UserInstallation=file://{work / 'lo-profile'}"
-    libreoffice_call(docx_pool[:1], work / "lo-warm", profile)  # first start creates the profile
-    figures: dict[str, list[float]] = {key: [] for key in ("mou", "lo_single", "lo_batch")}
+    libreoffice_call(docx_pool[:1], work / "lo-warm", profile)  # the first start creates the profile
+    figures: dict[str, list[Run]] = {key: [] for key in ("mou", "lo_single", "lo_batch")}
     for number in range(rounds):
-        output = work / f"side-out-{number}"
-        figures["mou"].append(timed(build_command(project, output, "--jobs", "1", "--format", "pdf"))[0]
-                              / (count * 2))
-        shutil.rmtree(output)
-        start = number * lo_docs % len(docx_pool)
-        singles = [libreoffice_call([docx_pool[(start + i) % len(docx_pool)]], work / f"lo-single-{number}", profile)
-                   for i in range(lo_docs)]
-        figures["lo_single"].append(statistics.median(singles))
-        batch = [docx_pool[(start + i) % len(docx_pool)] for i in range(count)]
-        figures["lo_batch"].append(libreoffice_call(batch, work / f"lo-batch-{number}", profile) / count)
+        runs = []
+        for project in (small, large):
+            runs.append(timed(build_command(project, work / "side-out", "--jobs", "1", "--format", "pdf")))
+            shutil.rmtree(work / "side-out")
+        figures["mou"].append(per(difference(runs[1], runs[0]), count * 2))
+        turn = docx_pool[number * lo_docs % len(docx_pool):] + docx_pool[:number * lo_docs % len(docx_pool)]
+        singles = [libreoffice_call([path], work / f"lo-single-{number}", profile) for path in turn[:lo_docs]]
+        figures["lo_single"].append(Run(statistics.median(r.wall for r in singles),
+                                        statistics.median(r.cpu for r in singles), 0))
+        batches = [libreoffice_call(turn[:size], work / f"lo-batch-{number}-{size}", profile)
+                   for size in (count, count * 2)]
+        figures["lo_batch"].append(per(difference(batches[1], batches[0]), count))
     return figures
+
+
+def difference(longer: Run, shorter: Run) -> Run:
+    """Return what the longer run took beyond the shorter one."""
+    return Run(longer.wall - shorter.wall, longer.cpu - shorter.cpu, longer.rss)
+
+
+def per(run: Run, count: int) -> Run:
+    """Return a run's times per item."""
+    return Run(run.wall / count, run.cpu / count, run.rss)
+
+
+def median_ratio(slow: list[Run], fast: list[Run], field: str) -> float:
+    """Return the median, over rounds, of slow / fast for the wall or CPU time."""
+    return statistics.median(getattr(s, field) / getattr(f, field) for s, f in zip(slow, fast))
 
 
 def main() -> None:
@@ -141,7 +175,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the short measurements")
     parser.add_argument("--batch-repeat", type=int, default=1, help="repeats of the N-agreement batches")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of mou vs LibreOffice")
-    parser.add_argument("--side-n", type=int, default=10, help="agreements per round of mou vs LibreOffice")
+    parser.add_argument("--side-n", type=int, default=10,
+                        help="agreements in the smaller build of each round of mou vs LibreOffice")
     parser.add_argument("--lo-docs", type=int, default=3, help="DOCX files LibreOffice converts one call each, per round")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
@@ -150,21 +185,22 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mou-bench-") as scratch:
         work = Path(scratch)
-        cold = [timed(build_command(ROOT, work / f"cold-{i}", "--jobs", "1"))[0] for i in range(args.repeat)]
+        cold = [timed(build_command(ROOT, work / f"cold-{i}", "--jobs", "1")).wall for i in range(args.repeat)]
         rows["cold build of the samples, --jobs 1 (s)"] = statistics.median(cold)
-        noop = [timed(build_command(ROOT, work / "cold-0"))[0] for _ in range(args.repeat * 3)]
+        noop = [timed(build_command(ROOT, work / "cold-0")).wall for _ in range(args.repeat * 3)]
         rows["build with nothing to do (s)"] = statistics.median(noop)
         batch = make_project(work / "batch", args.n)
-        ones, twos, rss_one = [], [], 0
+        ones, twos = [], []
         for number in range(args.batch_repeat):  # alternating, like the rounds below
-            one, rss = timed(build_command(batch, work / f"out-1-{number}", "--jobs", "1"))
-            ones.append(one)
-            rss_one = max(rss_one, rss)
-            twos.append(timed(build_command(batch, work / f"out-2-{number}", "--jobs", "2"))[0])
-        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 1 (s)"] = statistics.median(ones)
-        rows[f"{args.n} agreements, {args.n * 4} files, --jobs 2 (s)"] = statistics.median(twos)
-        rows["speed-up from 1 to 2 jobs (x)"] = statistics.median(o / t for o, t in zip(ones, twos))
-        rows["peak memory of a --jobs 1 build (MB)"] = rss_one / 1024
+            ones.append(timed(build_command(batch, work / f"out-1-{number}", "--jobs", "1")))
+            twos.append(timed(build_command(batch, work / f"out-2-{number}", "--jobs", "2")))
+        files = f"{args.n} agreements, {args.n * 4} files"
+        rows[f"{files}, --jobs 1 (s)"] = statistics.median(r.wall for r in ones)
+        rows[f"{files}, --jobs 2 (s)"] = statistics.median(r.wall for r in twos)
+        rows["speed-up from 1 to 2 jobs (x)"] = median_ratio(ones, twos, "wall")
+        rows[f"{files}, --jobs 1, CPU time (s)"] = statistics.median(r.cpu for r in ones)
+        rows[f"{files}, --jobs 2, CPU time of all processes (s)"] = statistics.median(r.cpu for r in twos)
+        rows["peak memory of a --jobs 1 build (MB)"] = max(r.rss for r in ones) / 1024
         memory = make_project(work / "memory", args.memory_n)
         rows[f"peak memory of a worker over {args.memory_n} agreements, --jobs 2 (MB)"] = \
             peak_worker_rss(memory, work / "out-memory", 2) / 1024
@@ -174,15 +210,20 @@ def main() -> None:
         if shutil.which("soffice"):
             # Thai and English in turn, as mou's PDFs per round are half Thai, half English.
             pool = [work / "out-1-0" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.{language}.docx"
-                    for n in range(1, min(args.n, 10) + 1) for language in ("th", "en")]
+                    for n in range(1, min(args.n, args.side_n) + 1) for language in ("th", "en")]
             side = side_by_side(work, pool, args.rounds, args.side_n, args.lo_docs)
-            rows["mou: one PDF, warm process, --jobs 1 (s)"] = statistics.median(side["mou"])
-            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = statistics.median(side["lo_single"])
-            rows["LibreOffice: one DOCX to PDF, in one call for all (s)"] = statistics.median(side["lo_batch"])
-            rows["mou PDF vs LibreOffice one call each (x faster)"] = statistics.median(
-                lo / mou for lo, mou in zip(side["lo_single"], side["mou"]))
-            rows["mou PDF vs LibreOffice in one call (x faster)"] = statistics.median(
-                lo / mou for lo, mou in zip(side["lo_batch"], side["mou"]))
+            rows["mou: one PDF, warm process, --jobs 1 (s)"] = statistics.median(r.wall for r in side["mou"])
+            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = \
+                statistics.median(r.wall for r in side["lo_single"])
+            rows["LibreOffice: one DOCX to PDF, many in one call, per document (s)"] = \
+                statistics.median(r.wall for r in side["lo_batch"])
+            rows["mou PDF vs LibreOffice one call each (x faster)"] = median_ratio(side["lo_single"], side["mou"], "wall")
+            rows["mou PDF vs LibreOffice in one call (x faster)"] = median_ratio(side["lo_batch"], side["mou"], "wall")
+            rows["mou: one PDF, CPU time (s)"] = statistics.median(r.cpu for r in side["mou"])
+            rows["LibreOffice: one DOCX to PDF, one call each, CPU time (s)"] = \
+                statistics.median(r.cpu for r in side["lo_single"])
+            rows["mou PDF vs LibreOffice one call each, CPU time (x less)"] = \
+                median_ratio(side["lo_single"], side["mou"], "cpu")
             lo_pdf = work / "lo-single-0" / pool[0].with_suffix(".pdf").name
             rows["pages of the same Thai DOCX, LibreOffice's PDF"] = page_count(lo_pdf)
     width = max(map(len, rows))
