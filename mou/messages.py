@@ -106,6 +106,39 @@ CATALOG: dict[str, tuple[str, str]] = {
     "missing_language": ("has no '{language}' text; add {language}: …",
                          "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …"),
     "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
+    "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
+    # cross-language checks (crosscheck.py)
+    "xc_missing_in_en": ("the Thai text has {th} but the English text has no {en}; write the same {what} "
+                         "in both", "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษไม่มี {en} "
+                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_missing_in_th": ("the English text has {en} but the Thai text has no {th}; write the same {what} "
+                         "in both", "ข้อความภาษาอังกฤษมี {en} แต่ข้อความภาษาไทยไม่มี {th} "
+                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_differs": ("the Thai text has {th} where the English text has {en}; write the same {what} in both",
+                   "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_date_differs": ("the Thai text has the date {th} where the English text has {en} (a different "
+                        "{parts}); write the same date in both",
+                        "ข้อความภาษาไทยมีวันที่ {th} แต่ข้อความภาษาอังกฤษมี {en} ({parts}ไม่ตรงกัน) "
+                        "ให้เขียนวันที่ให้ตรงกันทั้งสองภาษา"),
+    "xc_number": ("number", "ตัวเลข"),
+    "xc_year": ("year", "ปี"),
+    "xc_date": ("date", "วันที่"),
+    "xc_time": ("time", "เวลา"),
+    "xc_day": ("day", "วัน"),
+    "xc_month": ("month", "เดือน"),
+    "xc_and": (" and ", "และ"),
+    "xc_en_has_thai": ("the English text contains Thai letters ('{sample}'); translate it",
+                       "ข้อความภาษาอังกฤษมีอักษรไทย ('{sample}') ให้แปลเป็นภาษาอังกฤษ"),
+    "xc_th_not_thai": ("the Thai text has no Thai letters; write it in Thai",
+                       "ข้อความภาษาไทยไม่มีอักษรไทยเลย ให้เขียนเป็นภาษาไทย"),
+    "xc_en_name_short": ("the English name is one word where the Thai name has {n} (given name and "
+                         "surname); write the full name in both",
+                         "ชื่อภาษาอังกฤษมีเพียงคำเดียว แต่ชื่อภาษาไทยมี {n} คำ (ชื่อและนามสกุล) "
+                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
+    "xc_th_name_short": ("the Thai name is one word where the English name has {n} (given name and "
+                         "surname); write the full name in both",
+                         "ชื่อภาษาไทยมีเพียงคำเดียว แต่ชื่อภาษาอังกฤษมี {n} คำ (ชื่อและนามสกุล) "
+                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
     # command line
     "unknown_agreement_guess": ("no agreement '{id}'; did you mean '{guess}'?",
                                 "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่"),
@@ -257,6 +290,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
     "error": ("error", "ข้อผิดพลาด"),
+    "warning": ("warning", "คำเตือน"),
     "usage_error": ("usage error", "สั่งงานไม่ถูกต้อง"),
     # names of kinds of values, used inside other messages
     "a_list": ("a list", "รายการ"),

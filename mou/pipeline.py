@@ -59,14 +59,15 @@ class AgreementResult:
     skipped: bool = False
     languages: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches allowed
 
 
-def load(layout: Layout) -> Project:
+def load(layout: Layout, allow_mismatch: bool = False) -> Project:
     """Load and validate every record: the gather-and-check phase."""
     from .templating import template_names
     from .validation import load_project
 
-    return load_project(layout.root, template_names(layout.templates))
+    return load_project(layout.root, template_names(layout.templates), allow_mismatch)
 
 
 def select(project: Project, wanted: Iterable[str]) -> list[str]:
@@ -215,6 +216,8 @@ def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ..
             return None
         folder = layout.output / agreement_id / planned.version
         stamp = read_stamp(folder) or {}
+        if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
+            return None
         results.append(AgreementResult(agreement_id, planned.version, str(stamp.get("status", "")),
                                        files=[folder / name for name in stamp.get("files", {})],
                                        pages=dict(stamp.get("pages", {})), skipped=True,
@@ -232,13 +235,16 @@ def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned
     agreement = project.agreements[rendered.agreement_id]
     result = AgreementResult(rendered.agreement_id, agreement.version, agreement.status,
                              pages=rendered.pages, seconds=rendered.seconds,
-                             problems=rendered.problems, languages=list(agreement.languages))
+                             problems=rendered.problems, languages=list(agreement.languages),
+                             warnings=project.warnings.get(rendered.agreement_id, []))
     if result.problems:
         return result
     about = {"agreement": rendered.agreement_id, "version": agreement.version,
              "status": agreement.status, "languages": list(agreement.languages),
              "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
              "formats": list(formats), "pages": rendered.pages}
+    if result.warnings:
+        about["mismatches"] = len(result.warnings)
     files = dict(rendered.files)
     files[STAMP] = stamp_bytes(planned.fingerprint if planned else "", rendered.files, about)
     try:
@@ -253,12 +259,13 @@ def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned
 
 def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS, *,
           force: bool = False, jobs: int = 1, shard_spec: tuple[int, int] | None = None,
-          on_start: Callable[[int, int], None] | None = None,
+          allow_mismatch: bool = False, on_start: Callable[[int, int], None] | None = None,
           on_result: Callable[[AgreementResult], None] | None = None) -> list[AgreementResult]:
     """Build the wanted agreements (all by default); return one result per agreement.
 
     Agreements whose inputs have not changed since their last build are skipped (unless
     force); the rest are rendered by `jobs` processes and written one by one.
+    allow_mismatch turns cross-language mismatches from errors into the results' warnings.
     """
     wanted = list(wanted)
     if not force:
@@ -275,7 +282,7 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
     from .index_page import write_index
     from .writer import output_lock
 
-    project = load(layout)
+    project = load(layout, allow_mismatch)
     chosen = shard(select(project, wanted), shard_spec)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
@@ -290,7 +297,8 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
                 results[agreement_id] = AgreementResult(
                     agreement_id, agreement.version, agreement.status, skipped=True,
                     files=[folder / name for name in stamp.get("files", {})],
-                    pages=dict(stamp.get("pages", {})), languages=list(agreement.languages))
+                    pages=dict(stamp.get("pages", {})), languages=list(agreement.languages),
+                    warnings=project.warnings.get(agreement_id, []))
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}
             tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))
