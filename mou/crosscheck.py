@@ -272,7 +272,8 @@ def facts(text: str, language: str) -> list[Fact]:
                 else:
                     written = match["year"]
                     year = _year(int(written), match["era"], language, two)
-            claim(match.start(), end, _date_fact(text[match.start():end], day, month, year, written, language))
+            start = match.start() if day else match.start("month")  # not "เดือน"
+            claim(match.start(), end, _date_fact(text[start:end], day, month, year, written, language))
     for match in NUMERIC_DATE.finditer(plain):
         day, month, written = int(match["day"]), int(match["month"]), match["year"]
         if 1 <= day <= 31 and 1 <= month <= 12 and free(*match.span()):
@@ -426,11 +427,12 @@ def sub_item(key_path: KeyPath) -> Message | None:
     return None
 
 
-def field_problem(source: Record, key_path: KeyPath, message: Message, language: str | None = None) -> Problem:
-    """A Problem at a bilingual field (at its text in one language, if given), clause and sub-item named."""
+def field_problem(source: Record, key_path: KeyPath, message: Message, language: str | None = None,
+                  name_sub_item: bool = False) -> Problem:
+    """A Problem at a bilingual field (at its text in one language, if given), its clause named."""
     where = key_path + (language,) if language else key_path
-    line, column = source.locate(where) or (None, None)
-    label = sub_item(key_path)
+    line, column = source.value_positions.get(where) or source.locate(where) or (None, None)
+    label = sub_item(key_path) if name_sub_item else None
     return Problem(source.shown_path, label + message if label else message, line, column,
                    field_name(source.data, key_path) or None)
 

@@ -250,7 +250,7 @@ def missing_languages(source: Record, value: Any, key_path: KeyPath, languages: 
                       why: Message | str = "") -> list[Problem]:
     """Report every bilingual field that lacks one of the agreement's languages (naming its clause and sub-item)."""
     if isinstance(value, Bilingual):
-        return [field_problem(source, key_path, say("missing_language", language=lang) + why)
+        return [field_problem(source, key_path, say("missing_language", language=lang) + why, name_sub_item=True)
                 for lang in languages if getattr(value, lang) is None]
     if isinstance(value, BaseModel):
         return [p for name in type(value).model_fields
