@@ -92,11 +92,13 @@ YEARS = {
     "en": re.compile(rf"(?P<era>{EN_ERA})\s*(?P<year>{_D}{{4}})(?![0-9])"
                      rf"|(?<![0-9.,])(?P<year2>{_D}{{4}})\s*(?P<era2>{EN_ERA})"),
 }
-TIMES = {
-    "th": re.compile(rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}})[.:](?P<minute>{_D}{{2}})\s*(?:น\.|นาฬิกา)"),
-    "en": re.compile(rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}}):(?P<minute>{_D}{{2}})(?![0-9])"
-                     rf"(?:\s*(?P<half>a\.m\.|p\.m\.|am\b|pm\b))?"
-                     rf"|(?<![0-9.,])(?P<hour2>{_D}{{1,2}})\.(?P<minute2>{_D}{{2}})\s*(?P<half2>a\.m\.|p\.m\.|am\b|pm\b|hrs\b)"),
+_HALF = r"a\.m\.|p\.m\.|am\b|pm\b"
+TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs, 2 pm
+    "th": re.compile(rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}})(?:[.:](?P<minute>{_D}{{2}})\s*(?:น\.|นาฬิกา)"
+                     rf"|\s*นาฬิกา)"),
+    "en": re.compile(rf"(?<![0-9.,:])(?P<hour>{_D}{{1,2}})(?::(?P<minute>{_D}{{2}})(?![0-9])"
+                     rf"(?:\s*(?P<half>{_HALF}))?"
+                     rf"|\.(?P<minute2>{_D}{{2}})\s*(?P<half2>{_HALF}|hrs\b)|\s*(?P<half3>{_HALF}))"),
 }
 NUMBERS = re.compile(_NUMBER)
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
@@ -259,6 +261,8 @@ def facts(text: str, language: str) -> list[Fact]:
             day = int(match["day"]) if match.groupdict().get("day") else None
             if (day is None and not match["year"]) or (day is not None and not 1 <= day <= 31):
                 continue
+            if day is None and match["month"] in TH_MONTH_ABBREVIATIONS:
+                continue  # "ก.พ. ๒๕๕๑" is more likely the Civil Service Commission than February
             if not free(*match.span()):
                 continue
             month = (TH_MONTH_NUMBERS if language == "th" else EN_MONTH_NUMBERS)[match["month"]]
@@ -289,10 +293,10 @@ def facts(text: str, language: str) -> list[Fact]:
     for match in TIMES[language].finditer(plain):
         if free(*match.span()):
             groups = match.groupdict()
-            hour, minute = int(groups["hour"] or groups.get("hour2")), int(groups["minute"] or groups.get("minute2"))
+            hour, minute = int(groups["hour"]), int(groups["minute"] or groups.get("minute2") or 0)
+            half = groups.get("half") or groups.get("half2") or groups.get("half3")
             if hour <= 24 and minute < 60:
-                claim(*match.span(), _time_fact(text[match.start():match.end()], hour, minute,
-                                                groups.get("half") or groups.get("half2"), language))
+                claim(*match.span(), _time_fact(text[match.start():match.end()], hour, minute, half, language))
     for match in NUMBERS.finditer(plain):
         value = _decimal(match[0])
         if value is None or not free(*match.span()):

@@ -267,6 +267,9 @@ def test_every_month_name_is_understood(month):
     ("๑.๕ ล้านบาท", "THB 1,500,000"), ("๑,๕๐๐,๐๐๐ บาท", "1.5 million baht"),
     ("พ.ศ. ๒๕๖๔", "2021"), ("พ.ศ. ๒๕๖๔", "B.E. 2564"), ("๑๐.๓๐ น.", "10:30 a.m."), ("๑๔.๐๐ น.", "2:00 pm"),
     ("ร้อยละ ๕๐", "50%"), ("๓๐ กันยายน ๒๕๖๔", "September 30, 2021"),
+    ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น.", "from 9:00 a.m. to 4:30 p.m."), ("๑๗ นาฬิกา", "5 p.m."),
+    ("ระเบียบ ก.พ. ๒๕๕๑", "the regulation of B.E. 2551 (2008)"), ("๑/๙/๒๕๖๓", "1 September 2020"),
+    ("พ.ศ. ๒๕๖๓ - ๒๕๖๕", "2020-2022"), ("เลขที่ ๑๒๓/๔ หมู่ที่ ๕", "123/4 Moo 5"),
 ])
 def test_correct_translations_do_not_alarm(thai, english):
     assert compare(thai, english) == []
