@@ -127,10 +127,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xc_day": ("day", "วัน"),
     "xc_month": ("month", "เดือน"),
     "xc_and": (" and ", "และ"),
-    "xc_en_has_thai": ("the English text contains Thai letters ('{sample}'); translate it",
-                       "ข้อความภาษาอังกฤษมีอักษรไทย ('{sample}') ให้แปลเป็นภาษาอังกฤษ"),
-    "xc_th_not_thai": ("the Thai text has no Thai letters; write it in Thai",
-                       "ข้อความภาษาไทยไม่มีอักษรไทยเลย ให้เขียนเป็นภาษาไทย"),
     "xc_en_name_short": ("the English name is one word where the Thai name has {n} (given name and "
                          "surname); write the full name in both",
                          "ชื่อภาษาอังกฤษมีเพียงคำเดียว แต่ชื่อภาษาไทยมี {n} คำ (ชื่อและนามสกุล) "
