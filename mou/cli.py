@@ -218,6 +218,9 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
                             on_start=console.start, on_result=console.result)
         finally:
             console.finish()
+        warned = sum(len(r.warnings) for r in results)
+        if warned:
+            console.note(say("mismatches_allowed", n=warned))
         failed = [r for r in results if r.problems]
         if failed:
             console.note(say("agreements_failed", n=len(failed), total=len(results)))

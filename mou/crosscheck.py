@@ -78,12 +78,15 @@ _EN_YEAR = rf"(?:,?\s+(?:(?P<era>{EN_ERA})\s*)?(?P<year>{_D}{{4}})(?![0-9]))"
 DATES = {
     "th": [re.compile(rf"(?:(?<![0-9.,])(?P<day>{_D}{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_TH_MONTH})"
                       rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}})(?![0-9]))?")],
-    "en": [re.compile(rf"{_EN_DAY}\s+(?:of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
+    "en": [re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
            re.compile(rf"(?P<month>{_EN_MONTH})\s+{_EN_DAY}{_EN_YEAR}?"),
            re.compile(rf"(?P<month>{_EN_MONTH}){_EN_YEAR}")],
 }
-# 1/9/2563 or 01/09/2020: day first, as Thai and British usage write it.
-NUMERIC_DATE = re.compile(rf"(?<![0-9/.,])(?P<day>{_D}{{1,2}})/(?P<month>{_D}{{1,2}})/(?P<year>{_D}{{4}})(?![0-9/])")
+# 1/9/2563 or 01/09/2020: day first, as Thai and British usage write it; and 2020-09-01.
+NUMERIC_DATES = [
+    re.compile(rf"(?<![0-9/.,])(?P<day>{_D}{{1,2}})/(?P<month>{_D}{{1,2}})/(?P<year>{_D}{{4}})(?![0-9/])"),
+    re.compile(rf"(?<![0-9.,-])(?P<year>{_D}{{4}})-(?P<month>{_D}{{2}})-(?P<day>{_D}{{2}})(?![0-9-])"),
+]
 YEARS = {
     "th": re.compile(rf"(?P<era>{TH_ERA}|ปีงบประมาณ|ปี)\s*(?P<year>{_D}{{4}})(?![0-9])"),
     "en": re.compile(rf"(?P<era>{EN_ERA})\s*(?P<year>{_D}{{4}})(?![0-9])"
@@ -276,7 +279,7 @@ def facts(text: str, language: str) -> list[Fact]:
                     year = _year(int(written), match["era"], language, two)
             start = match.start() if day else match.start("month")  # not "เดือน"
             claim(match.start(), end, _date_fact(text[start:end], day, month, year, written, language))
-    for match in NUMERIC_DATE.finditer(plain):
+    for match in (m for pattern in NUMERIC_DATES for m in pattern.finditer(plain)):
         day, month, written = int(match["day"]), int(match["month"]), match["year"]
         if 1 <= day <= 31 and 1 <= month <= 12 and free(*match.span()):
             claim(*match.span(), _date_fact(text[match.start():match.end()], day, month,

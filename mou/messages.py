@@ -282,6 +282,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
     "agreements_failed": ("{n} of {total} agreement(s) failed; their earlier output is unchanged.",
                           "สร้างไม่สำเร็จ {n} จาก {total} ฉบับ ไฟล์เดิมของฉบับเหล่านั้นยังอยู่ครบ"),
+    "mismatches_allowed": ("{n} place(s) where the Thai and English texts differ, allowed by --allow-mismatch; "
+                           "make them agree before the text is final",
+                           "ข้อความภาษาไทยและภาษาอังกฤษไม่ตรงกัน {n} แห่ง ซึ่งยอมให้ผ่านเพราะใช้ --allow-mismatch "
+                           "ให้แก้ให้ตรงกันก่อนจัดทำฉบับจริง"),
     "interrupted": ("interrupted; earlier output is unchanged.", "หยุดกลางคัน ไฟล์เดิมยังอยู่ครบ"),
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
