@@ -444,31 +444,36 @@ def _fields(value: Any, key_path: KeyPath) -> Iterator[tuple[KeyPath, Bilingual 
             yield from _fields(item, key_path + (index,))
 
 
-def check_record(source: Record, value: BaseModel, why: Message | str = "") -> list[Problem]:
+def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
     """Cross-check every bilingual field of one record (an agreement or a party)."""
-    problems = []
-    for key_path, found in _fields(value, ()):
-        if isinstance(found, Person):
-            findings = name_findings(found)
-            key_path = key_path + ("name",)
-        elif found.th is not None and found.en is not None:
-            findings = compare(found.th, found.en)
-        else:
-            continue  # a missing language is validation's to report
-        problems += [field_problem(source, key_path, f.message + why, f.language) for f in findings]
-    return problems
+    found: list[tuple[KeyPath, Finding]] = []
+    for key_path, field in _fields(value, ()):
+        if isinstance(field, Person):
+            found += [(key_path + ("name",), f) for f in name_findings(field)]
+        elif field.th is not None and field.en is not None:  # a missing language is validation's
+            found += [(key_path, f) for f in compare(field.th, field.en)]
+    return found
+
+
+def check_record(source: Record, value: BaseModel, why: Message | str = "",
+                 findings: list[tuple[KeyPath, Finding]] | None = None) -> list[Problem]:
+    """Return the cross-language problems of one record, each at its value."""
+    findings = record_findings(value) if findings is None else findings
+    return [field_problem(source, key_path, f.message + why, f.language) for key_path, f in findings]
 
 
 def cross_check(project: Project, agreement_id: str, agreement: Agreement,
-                checked_parties: set[str]) -> list[Problem]:
-    """Cross-check an agreement made in Thai and English, and its parties not checked yet."""
+                party_findings: dict[str, list[tuple[KeyPath, Finding]]]) -> list[Problem]:
+    """Cross-check an agreement made in Thai and English, and its parties (each party read once)."""
     if not {"th", "en"} <= set(agreement.languages):
         return []
     problems = check_record(project.agreement_source(agreement_id), agreement)
     for party_id in dict.fromkeys(agreement.parties):
         party = project.parties.get(party_id)
-        if party is None or party_id in checked_parties:
+        if party is None:
             continue
-        checked_parties.add(party_id)
-        problems += check_record(project.party_source(party_id), party, say("needed_by", id=agreement_id))
+        if party_id not in party_findings:
+            party_findings[party_id] = record_findings(party)
+        problems += check_record(project.party_source(party_id), party, say("needed_by", id=agreement_id),
+                                 party_findings[party_id])
     return problems

@@ -54,10 +54,10 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
-    checked_parties: set[str] = set()
+    party_findings: dict[str, Any] = {}  # a party shared by many agreements is read once
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
-        mismatches = cross_check(project, agreement_id, agreement, checked_parties)
+        mismatches = cross_check(project, agreement_id, agreement, party_findings)
         if allow_mismatch:
             project.warnings[agreement_id] = mismatches
         else:

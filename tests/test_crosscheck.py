@@ -357,3 +357,14 @@ def test_any_text_is_read_without_error(th, en):
 
 def test_decimal_values_are_compared_not_strings():
     assert {k for f in facts("๑๕๐,๐๐๐.๐๐", "th") for k in f.wants} == {("n", Decimal(150000))}
+
+
+def test_a_shared_party_is_reported_for_every_agreement_that_names_it(tree):
+    root = tree({"parties/town.yaml": PARTY_A.replace("Khon Kaen 40130", "Khon Kaen 40310"),
+                 "parties/kku.yaml": PARTY_B, "agreements/a.yaml": AGREEMENT, "agreements/b.yaml": AGREEMENT})
+    found = problems_of(root)
+    where = "parties/town.yaml:4:15: address: the Thai text has ๔๐๑๓๐ where the English text has 40310"
+    assert [p for p in found if p.startswith(where)] == [
+        f"{where}; write the same number in both (needed by agreements/{name})" for name in ("a", "b")]
+    status, err = build(root, "--allow-mismatch", "b")  # built alone, b still hears of its party
+    assert status == 0 and f"warning: {where}; write the same number in both (needed by agreements/b)" in err
