@@ -368,3 +368,12 @@ def test_a_shared_party_is_reported_for_every_agreement_that_names_it(tree):
         f"{where}; write the same number in both (needed by agreements/{name})" for name in ("a", "b")]
     status, err = build(root, "--allow-mismatch", "b")  # built alone, b still hears of its party
     assert status == 0 and f"warning: {where}; write the same number in both (needed by agreements/b)" in err
+
+
+def test_a_missing_text_stays_an_error_with_the_flag(tree):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": planted(
+        "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {th: ติดตามผลทุก ๓ เดือน}")})
+    status, err = build(root, "--allow-mismatch")
+    assert status == 1
+    assert "error: agreements/test.yaml:17:9: clauses[2] (scope).items[3]: sub-item 2.3 has no 'en' text" in err
+    assert not (root / "output").exists()
