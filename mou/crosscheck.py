@@ -103,7 +103,7 @@ TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs,
 NUMBERS = re.compile(_NUMBER)
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
 SCALES = {"th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
-          "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}}
+          "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}}
 SCALE_AFTER = {lang: re.compile(rf"\s*({_alternatives(words)})") for lang, words in SCALES.items()}
 
 # English number words, cardinal and ordinal: only ever a translation of Thai digits, never
@@ -115,7 +115,7 @@ WORD_VALUES: dict[str, int] = (
     | {w: n for n, w in enumerate(_ORDINALS)} | {f"{w}th": n for n, w in enumerate(_EN_ONES) if n > 12}
     | {f"{w[:-1]}ieth": 10 * n for n, w in enumerate(_EN_TENS) if w} | {"once": 1, "twice": 2, "thrice": 3})
 WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousand": 10**3, "thousandth": 10**3, "million": 10**6,
-               "billion": 10**9}
+               "billion": 10**9, "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18}
 _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)

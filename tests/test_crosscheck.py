@@ -15,7 +15,7 @@ from conftest import PARTY_A, PARTY_B, ROOT
 from mou.cli import main
 from mou.crosscheck import check_record, compare, facts
 from mou.errors import InputError
-from mou.thai import EN_MONTHS, THAI_MONTHS
+from mou.thai import EN_MONTHS, THAI_MONTHS, english_number_words
 from mou.validation import load_project
 
 # Line numbers matter: the tests below name them.
@@ -345,6 +345,13 @@ def test_a_changed_number_is_caught(facts_, data):
 FRAGMENTS = ["๑", "๒๕", "2", "0", ",", ".", "/", ":", "-", " ", "กันยายน", "ก.ย.", "เดือน", "พ.ศ.", "ปี",
              "B.E.", "A.D.", "September", "Sept.", "May", "st", "p.m.", "hrs", "น.", "นาฬิกา", "ล้าน", "million",
              "twenty", "first", "and", "hundred", "ſecond", "\u00a0", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.integers(0, 10**4), st.integers(0, 10**15)))
+def test_english_number_words_translate_thai_digits(n):
+    """Whatever mou writes in words for a budget (thai.english_number_words), the check reads back."""
+    assert compare(f"จำนวน {n:,} บาท".translate(_thai_digits), f"{english_number_words(n)} baht") == []
 
 
 @settings(max_examples=300, deadline=None)
