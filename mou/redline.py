@@ -5,8 +5,9 @@ title block, each party (by party id), each clause (by clause id, generated clau
 the closing and each signature block (by signatory); inside a matched part, paragraphs are
 aligned and then compared word by word: Thai words by dictionary segmentation (newmm with
 the agreement's names, as for line breaking), other text by words and punctuation. Names,
-dates and amounts (the templates' `name` and `nowrap` spans) are compared whole. Clause and
-item numbers are not compared: a clause renumbered because another was added is not marked.
+dates and amounts (the templates' `name` and `nowrap` spans) are compared whole, and so are
+clause and item numbers: a renumbered clause shows its old and new number, but a clause
+whose number alone changed is not counted as changed nor marked in the margin.
 
 The result uses the templates' vocabulary plus `<ins>`, `<del>`, `data-change` on changed
 parts, and `<aside class="redline-summary">`; pdf_render and docx_render draw it.
@@ -56,10 +57,13 @@ class Token:
 
     @property
     def key(self) -> str:
-        """Return what is compared: the text without spaces; numbers always match."""
-        if self.atomic and self.atomic[:2] in NUMBERING:
-            return "#"
+        """Return what is compared: the text without its spaces."""
         return self.text.strip()
+
+    @property
+    def numbering(self) -> bool:
+        """Tell whether this is a clause or item number (a renumbering alone changes no clause)."""
+        return bool(self.atomic and self.atomic[:2] in NUMBERING)
 
 
 @dataclass
@@ -229,7 +233,7 @@ def compare(old: list[Unit], new: list[Unit]) -> list[Change]:
         if op == "equal":
             for a, b in zip(old[i1:i2], new[j1:j2]):
                 blocks = diff_blocks(a.blocks, b.blocks)
-                changed = any(o for _, ops in blocks for o, _ in ops)
+                changed = any(o and not t.numbering for _, ops in blocks for o, t in ops)
                 out.append(Change(b, "changed" if changed else "", blocks))
             continue
         out += [Change(u, "removed", [(b, [("del", t) for t in b.tokens]) for b in u.blocks]) for u in old[i1:i2]]
@@ -294,10 +298,14 @@ def summary_html(summary: Summary, old_label: str, new_label: str, language: str
     def line(key: str, **values: object) -> str:
         return f"<p>{escape(say(key, **values).text(language))}</p>"
 
+    from .thai import thai_digits
+
     joined = "; ".join if language == "en" else " ".join
+    number = (lambda n: thai_digits(str(n))) if language == "th" else str
     lines = [f"<h2>{escape(say('redline_title', old=old_label, new=new_label).text(language))}</h2>",
-             line("redline_counts", added=len(summary.clauses_added), removed=len(summary.clauses_removed),
-                  changed=len(summary.clauses_changed))]
+             line("redline_counts", **{k: number(len(v)) for k, v in (
+                 ("added", summary.clauses_added), ("removed", summary.clauses_removed),
+                 ("changed", summary.clauses_changed))})]
     for key, names in (("redline_clauses_added", summary.clauses_added),
                        ("redline_clauses_removed", summary.clauses_removed),
                        ("redline_clauses_changed", summary.clauses_changed),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,7 @@ def git(root: Path, *args: str) -> None:
                         "PATH": "/usr/bin:/bin"})
 
 
-def make_project(root: Path) -> Path:
+def make_project(root: Path, after_commit: Callable[[str], None] = lambda version: None) -> Path:
     """Make a git project whose history holds version 1.0 then 1.1 of agreements/mou.yaml."""
     shutil.copytree(ROOT / "templates", root / "templates")
     (root / "parties").mkdir(parents=True)
@@ -74,4 +75,5 @@ def make_project(root: Path) -> Path:
         (root / "agreements" / "mou.yaml").write_text(agreement_text(version), encoding="utf-8")
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", f"version {version}")
+        after_commit(version)
     return root
