@@ -445,7 +445,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
 
     from .archival import build_time
     from .docx_render import html_to_docx
-    from .errors import InputError, MouError, Problem
+    from .errors import MouError, Problem, UsageError
     from .pdf_render import render_pdf
     from .pipeline import proper_names
     from .templating import make_environment, render_html, template_names
@@ -454,7 +454,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
     from .versions import find_version, materialize, relabel
 
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", agreement_id):
-        raise InputError(Problem("command line", say("bad_id", value=agreement_id)))
+        raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
     versions = [find_version(layout.root, layout.output, agreement_id, label) for label in (old_label, new_label)]
     with tempfile.TemporaryDirectory(prefix="mou-diff-") as scratch:
         projects = []

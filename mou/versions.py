@@ -16,6 +16,7 @@ again with the current templates, so a redline shows what the records changed.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -141,7 +142,12 @@ def known_versions(root: Path, output: Path, agreement_id: str) -> list[str]:
         version = _yaml_field(next(iter(working.values())), "version")
         if version is not None:
             found.append(str(version))
-    return list(dict.fromkeys(found))
+    return sorted(set(found), key=_version_order)
+
+
+def _version_order(version: str) -> list[tuple[int, int | str]]:
+    """Order versions as people do: 1.2 before 1.10, numbers before words."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[._+-]", version)]
 
 
 def find_version(root: Path, output: Path, agreement_id: str, label: str) -> VersionRecords:

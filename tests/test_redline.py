@@ -340,3 +340,16 @@ def test_changed_dates_are_summarized(tmp_path):
     assert redline.summaries["en"].values == [("In force until", "15 November 2021",
                                                "31 March 2022")]
     assert redline.summaries["en"].clauses_changed == ["Clause 4 Duration"]
+
+
+def test_an_old_record_that_no_longer_validates_is_located(tmp_path):
+    root = make_project(tmp_path / "p")
+    record = root / "agreements/mou.yaml"
+    record.write_text(record.read_text().replace('"1.1"', '"1.2"').replace("originals: 4", "originals: four"))
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.1", "1.2", "--root", str(root)], io.StringIO(), err) == 1
+    assert re.search(r"error: \[1\.2\] agreements/mou\.yaml:\d+:\d+: originals: must be a whole number", err.getvalue())
+    assert not (root / "output").exists() or not any((root / "output").rglob("*.pdf"))
+    err = io.StringIO()
+    assert main(["diff", "Bad/Id", "1.1", "1.2", "--root", str(root)], io.StringIO(), err) == 2
+    assert "'Bad/Id' is not a valid id" in err.getvalue()
