@@ -77,8 +77,12 @@ class Block:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """Return what aligns blocks: kind and text."""
-        return (self.tag, self.cls, "".join(t.key for t in self.tokens))
+        """Return what aligns blocks: kind and text (not numbers: an item moved down is the same item)."""
+        return (self.tag, self.cls, "".join(t.key for t in self.tokens if not t.numbering))
+
+    def words(self) -> list[str]:
+        """Return the compared words, for measuring how alike two blocks are."""
+        return [t.key for t in self.tokens if not t.numbering]
 
 
 @dataclass
@@ -217,12 +221,36 @@ def diff_blocks(old: list[Block], new: list[Block]) -> list[tuple[Block, list[tu
             out += [(new[j], diff_tokens(old[i].tokens, new[j].tokens)) for i, j in
                     zip(range(i1, i2), range(j1, j2))]
             continue
-        olds, news = old[i1:i2], new[j1:j2]
-        paired = min(len(olds), len(news)) if op == "replace" else 0
-        out += [(news[k], diff_tokens(olds[k].tokens, news[k].tokens)) for k in range(paired)]
-        out += [(b, [("del", t) for t in b.tokens]) for b in olds[paired:]]
-        out += [(b, [("ins", t) for t in b.tokens]) for b in news[paired:]]
+        for a, b in pair_alike(old[i1:i2], new[j1:j2], Block.words):
+            if a is None:
+                out.append((b, [("ins", t) for t in b.tokens]))
+            elif b is None:
+                out.append((a, [("del", t) for t in a.tokens]))
+            else:
+                out.append((b, diff_tokens(a.tokens, b.tokens)))
     return out
+
+
+ALIKE = 0.5  # share of words two paragraphs (or clauses) must have in common to be one, edited
+
+
+def pair_alike(olds: list, new: list, words) -> list[tuple]:  # noqa: ANN001 - Blocks or Units
+    """Pair old and new pieces in order where they are alike; the rest stand alone, in document order."""
+    out: list[tuple] = []
+    start = 0
+    for b in new:
+        best, best_ratio = None, ALIKE
+        for index in range(start, len(olds)):
+            ratio = difflib.SequenceMatcher(None, words(olds[index]), words(b), autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = index, ratio
+        if best is None:
+            out.append((None, b))
+            continue
+        out += [(a, None) for a in olds[start:best]]
+        out.append((olds[best], b))
+        start = best + 1
+    return out + [(a, None) for a in olds[start:]]
 
 
 def compare(old: list[Unit], new: list[Unit]) -> list[Change]:
@@ -236,9 +264,25 @@ def compare(old: list[Unit], new: list[Unit]) -> list[Change]:
                 changed = any(o and not t.numbering for _, ops in blocks for o, t in ops)
                 out.append(Change(b, "changed" if changed else "", blocks))
             continue
-        out += [Change(u, "removed", [(b, [("del", t) for t in b.tokens]) for b in u.blocks]) for u in old[i1:i2]]
-        out += [Change(u, "added", [(b, [("ins", t) for t in b.tokens]) for b in u.blocks]) for u in new[j1:j2]]
+        # A clause whose id was changed but whose text is much the same is one clause, edited.
+        pairs = pair_alike([u for u in old[i1:i2]], [u for u in new[j1:j2]], _clause_words)
+        for a, b in pairs:
+            if a is None:
+                out.append(Change(b, "added", [(k, [("ins", t) for t in k.tokens]) for k in b.blocks]))
+            elif b is None:
+                out.append(Change(a, "removed", [(k, [("del", t) for t in k.tokens]) for k in a.blocks]))
+            else:
+                blocks = diff_blocks(a.blocks, b.blocks)
+                changed = any(o and not t.numbering for _, ops in blocks for o, t in ops)
+                out.append(Change(b, "changed" if changed else "", blocks))
     return out
+
+
+def _clause_words(unit: Unit) -> list[str]:
+    """Return a clause's words for pairing; other parts (parties, signatures) never pair by text."""
+    if unit.cls != "clause":
+        return [unit.key]  # unique: only an identical key could match, and keys differ here
+    return [w for block in unit.blocks for w in block.words()]
 
 
 # ---------------------------------------------------------------------------------------
