@@ -29,7 +29,7 @@ from .model import Agreement, Party
 
 THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 PIECE = re.compile(r"[\u0e01-\u0e5b]+|[^\W\u0e01-\u0e5b]+|\s+|.", re.S)
-ATOMIC = frozenset({("span", "name"), ("span", "nowrap")})
+ATOMIC = frozenset({("span", "name"), ("span", "nowrap"), ("span", "sign-dots")})  # compared whole
 NUMBERING = frozenset({("span", "clause-number"), ("span", "item-number")})
 DROPPED = frozenset({("footer", "page-footer"), ("div", "watermark")})
 CONTAINERS = {("header", "title-block"), ("section", "clause")}
@@ -146,8 +146,6 @@ class Tokenizer:
                     yield Token(child.text_content(), wrap, (child.tag, key[1], child.get("id", "")))
                 elif key == ("br", ""):
                     yield Token("\n", wrap, ("br", "", ""))
-                elif key == ("span", "sign-dots"):
-                    yield Token(child.text_content(), wrap, (child.tag, key[1], child.get("id", "")))
                 else:
                     yield from self.inline(child, wrap + (key,))
             if child.tail:

@@ -353,3 +353,24 @@ def test_an_old_record_that_no_longer_validates_is_located(tmp_path):
     err = io.StringIO()
     assert main(["diff", "Bad/Id", "1.1", "1.2", "--root", str(root)], io.StringIO(), err) == 2
     assert "'Bad/Id' is not a valid id" in err.getvalue()
+
+
+def test_an_inserted_item_and_a_renamed_clause_id_read_as_such(tmp_path):
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    root = make_project(tmp_path / "p")
+    record = root / "agreements/mou.yaml"
+    text = record.read_text().replace('"1.1"', '"1.2"').replace("id: objectives", "id: purpose")
+    text = text.replace("      - {th: ติดตามผล", "      - {th: จัดทำสื่อออนไลน์, en: Producing online materials;}\n"
+                                               "      - {th: ติดตามผล")
+    record.write_text(text)
+    redline = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ())
+    summary = redline.summaries["en"]
+    assert (summary.clauses_added, summary.clauses_removed, summary.clauses_changed) == (
+        [], [], ["Clause 2 Scope of Cooperation"])
+    html = redline.html["en"]
+    assert '<li><ins><span class="item-number">2.2</span> Producing online materials;</ins></li>' in html
+    assert ('<li><del><span class="item-number">2.2</span></del><ins><span class="item-number">2.3</span></ins>'
+            " Following up") in html
+    assert 'id="clause-purpose"' in html and "<del>" not in html.split('id="clause-purpose"')[1].split("</section>")[0]
