@@ -498,6 +498,10 @@ def number_revisions(doc: DocxDocument, when: datetime.datetime) -> None:
             mark = OxmlElement("w:rPr")
             mark.append(OxmlElement(whole))
             insert_before(para.get_or_add_pPr(), mark, ("w:sectPr", "w:pPrChange"))
+    for row in body.iter(qn("w:tr")):  # a signature block added or removed whole: its row is tracked
+        kinds = {run.getparent().tag for run in row.iter(qn("w:r"))}
+        if kinds in ({qn("w:ins")}, {qn("w:del")}):
+            row.get_or_add_trPr().append(OxmlElement("w:ins" if kinds == {qn("w:ins")} else "w:del"))
     stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     for number, change in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
         change.set(qn("w:id"), str(number))

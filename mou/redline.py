@@ -422,10 +422,16 @@ def change_html(change: Change) -> str:
 
 
 def signatures_html(cells: list[Change]) -> str:
-    """Return signature blocks two to a row, in order, a block that stood alone still alone."""
+    """Return signature blocks two to a row, in order, a block that stood alone still alone.
+
+    A block added or removed whole gets a row of its own, so that the DOCX tracks the row:
+    accepting or rejecting the change then leaves no empty cell.
+    """
     rows: list[list[Change]] = []
     for cell in cells:
-        if rows and len(rows[-1]) == 1 and not rows[-1][0].unit.single and not cell.unit.single:
+        alone = cell.unit.single or cell.state in ("added", "removed")
+        if rows and len(rows[-1]) == 1 and not rows[-1][0].unit.single and not alone and \
+                rows[-1][0].state not in ("added", "removed"):
             rows[-1].append(cell)
         else:
             rows.append([cell])

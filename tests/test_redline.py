@@ -244,6 +244,19 @@ def test_accepting_all_in_libreoffice_gives_the_new_version(project, office, lan
     rejected = docx_paragraphs(office / f"mou.{language}.redline.rejected.docx")
     assert accepted[skip:] == docx_paragraphs(project / "output/mou/1.1" / f"mou.{language}.docx")
     assert rejected[skip:] == docx_paragraphs(project / "output/mou/1.0" / f"mou.{language}.docx")
+    # The removed party's signature block went with its table row: no empty cell is left.
+    assert table_cells(office / f"mou.{language}.redline.accepted.docx") == table_cells(
+        project / "output/mou/1.1" / f"mou.{language}.docx")
+    assert table_cells(office / f"mou.{language}.redline.rejected.docx") == table_cells(
+        project / "output/mou/1.0" / f"mou.{language}.docx")
+
+
+def table_cells(docx: Path) -> list[str]:
+    """Return the text of every table cell of a DOCX, empty cells included."""
+    import docx as python_docx
+
+    return [cell.text.strip() for table in python_docx.Document(str(docx)).tables
+            for row in table.rows for cell in row.cells]
 
 
 def colored_text(pdf: Path) -> dict[tuple[int, int, int], str]:
