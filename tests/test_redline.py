@@ -219,7 +219,7 @@ def office(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "fonts.conf").write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
+        f'<dir>{ROOT / "templates" / "fonts"}</dir><cachedir>{folder / "fontcache"}</cachedir></fontconfig>')
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     for language in ("th", "en"):
         done = subprocess.run([python, str(Path(__file__).parent / "lo_tracked.py"), str(folder / "profile"),
