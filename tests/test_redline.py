@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import lxml.etree
+import lxml.html
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
@@ -52,6 +53,22 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["diff", "mou", "1.0", "1.1", "--root", str(root)], out, err) == 0, err.getvalue()
     (root / "diff-stdout.txt").write_text(out.getvalue() + err.getvalue(), encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="module")
+def redline(project: Path):
+    """The comparison behind the files (HTML and summaries), made again without writing."""
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    return make_redline(Layout(project, project / "output"), "mou", "1.0", "1.1", ())
+
+
+def html_changes(html: str) -> tuple[list[str], list[str]]:
+    """Return the texts of the <del> and <ins> elements of the HTML the PDF was rendered from."""
+    body = lxml.html.document_fromstring(html).find("body")
+    return ([el.text_content().strip() for el in body.iter("del")],
+            [el.text_content().strip() for el in body.iter("ins")])
 
 
 def changes(docx: Path) -> tuple[list[str], list[str]]:
@@ -232,14 +249,10 @@ def office(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
-def test_accepting_all_in_libreoffice_gives_the_new_version(project, office, language):
-    from mou.redline import make_redline
-    from mou.pipeline import Layout
-
+def test_accepting_all_in_libreoffice_gives_the_new_version(project, redline, office, language):
     report = json.loads((office / f"{language}.json").read_text())
     assert report["redlines"] > 0 and report["accepted_redlines"] == report["rejected_redlines"] == 0
-    html = make_redline(Layout(project, project / "output"), "mou", "1.0", "1.1", ()).html[language]
-    skip = summary_paragraphs(html)
+    skip = summary_paragraphs(redline.html[language])
     accepted = docx_paragraphs(office / f"mou.{language}.redline.accepted.docx")
     rejected = docx_paragraphs(office / f"mou.{language}.redline.rejected.docx")
     assert accepted[skip:] == docx_paragraphs(project / "output/mou/1.1" / f"mou.{language}.docx")
@@ -298,11 +311,12 @@ def docx_text_with_deletions(docx: Path) -> str:
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
-def test_pdf_shows_deleted_and_inserted_text_in_place(project, language):
+def test_pdf_shows_deleted_and_inserted_text_in_place(project, redline, language):
     pdf = project / FOLDER / f"mou.{language}.redline.pdf"
     text = squash("".join(pdf_lines(pdf)))
     assert text == squash(docx_text_with_deletions(project / FOLDER / f"mou.{language}.redline.docx"))
     deleted, inserted = expected_changes(project, language)
+    assert html_changes(redline.html[language]) == (deleted, inserted)
     if language == "en":
         colors = colored_text(pdf)
         assert squash(colors[DEL_RGB]) == squash("".join(deleted))
@@ -317,11 +331,7 @@ def test_pdf_shows_deleted_and_inserted_text_in_place(project, language):
             assert 0.9 * expected < widths[rgb] < 1.15 * expected, (rgb, widths[rgb], expected)
 
 
-def test_summary_counts_and_values(project):
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
-    redline = make_redline(Layout(project, project / "output"), "mou", "1.0", "1.1", ())
+def test_summary_counts_and_values(project, redline):
     th, en = redline.summaries["th"], redline.summaries["en"]
     assert (th.clauses_added, th.clauses_removed, th.clauses_changed) == (
         ["ข้อ ๓ การประเมินผล"], [], ["ข้อ ๑ วัตถุประสงค์", "ข้อ ๕ งบประมาณ"])
