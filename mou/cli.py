@@ -204,6 +204,10 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         from .release_cli import release_command, verify_command
 
         return (release_command if argv[0] == "release" else verify_command)(argv[1:], out, err)
+    if argv and argv[0] == "diff":  # diff_cli.py: redlines between two versions
+        from .diff_cli import diff_command
+
+        return diff_command(argv[1:], out, err)
     console = Console(message_language(argv), out, err)
 
     def run() -> int:

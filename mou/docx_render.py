@@ -45,7 +45,8 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
     "body": {("header", "title-block"): "header", ("section", "clause"): "section",
              ("table", "signatures"): "table", ("table", "signatures single"): "table",
              ("footer", "page-footer"): "page-footer",
-             ("div", "watermark"): "watermark", **BODY_PARAGRAPHS},
+             ("div", "watermark"): "watermark", ("aside", "redline-summary"): "section",
+             **BODY_PARAGRAPHS},
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
@@ -116,6 +117,7 @@ class Segment:
     italic: bool = False
     whole: bool = False
     br: bool = False
+    change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline.py)
 
 
 def html_to_docx(html: str, font_family: str = "Sarabun",
@@ -137,6 +139,7 @@ def html_to_docx(html: str, font_family: str = "Sarabun",
     if body is not None:
         render_blocks(body, "body", doc, font_family)
     normalise_fonts(doc, font_family)
+    number_revisions(doc, timestamp or EPOCH)
     title = document_title(head) if head is not None else ""
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)
     out = io.BytesIO()
@@ -418,6 +421,8 @@ def inline_segments(el: HtmlElement, fmt: Segment) -> Iterator[Segment]:
                 if isinstance(inner.tag, str):
                     raise refuse(inner, "a name holds text only, not")
             yield replace(fmt, text=child.text_content(), whole=True)
+        elif key in (("ins", ""), ("del", "")):
+            yield from inline_segments(child, replace(fmt, change=child.tag))
         elif key in INLINE_FORMAT:
             yield from inline_segments(child, replace(fmt, **INLINE_FORMAT[key]))
         elif key is not None:
@@ -439,7 +444,7 @@ def collapse(segments: Iterator[Segment]) -> list[Segment]:
             continue
         last = out[-1] if out else None
         if (last is not None and not (seg.br or last.br or seg.whole or last.whole)
-                and (last.bold, last.italic) == (seg.bold, seg.italic)):
+                and (last.bold, last.italic, last.change) == (seg.bold, seg.italic, seg.change)):
             out[-1] = replace(last, text=last.text + text)
         else:
             out.append(replace(seg, text=text))
@@ -466,6 +471,42 @@ def write_runs(para: Paragraph, segments: list[Segment], font: str) -> None:
             run.add_break()
         else:
             run.text = seg.text
+        if seg.change:
+            track(run._r, seg.change)
+
+
+def track(run: BaseOxmlElement, change: str) -> None:
+    """Make a run a tracked insertion or deletion (w:ins / w:del; deleted text is w:delText)."""
+    wrapper = OxmlElement(f"w:{change}")
+    run.addprevious(wrapper)
+    wrapper.append(run)
+    if change == "del":
+        for text in run.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+
+
+def number_revisions(doc: DocxDocument, when: datetime.datetime) -> None:
+    """Give tracked changes ids, author and date; mark wholly inserted or deleted paragraphs."""
+    body = doc.element.body
+    for para in body.iter(qn("w:p")):
+        kinds = {run.getparent().tag for run in para.iter(qn("w:r"))}
+        whole = {qn("w:ins"): "w:ins", qn("w:del"): "w:del"}.get(kinds.pop()) if len(kinds) == 1 else None
+        following = para.getnext()
+        # A wholly deleted paragraph loses its mark too (accepting removes the paragraph), unless
+        # no paragraph follows it in its cell or the body: that mark cannot go.
+        if whole == "w:ins" or (whole == "w:del" and following is not None and following.tag == qn("w:p")):
+            mark = OxmlElement("w:rPr")
+            mark.append(OxmlElement(whole))
+            insert_before(para.get_or_add_pPr(), mark, ("w:sectPr", "w:pPrChange"))
+    for row in body.iter(qn("w:tr")):  # a signature block added or removed whole: its row is tracked
+        kinds = {run.getparent().tag for run in row.iter(qn("w:r"))}
+        if kinds in ({qn("w:ins")}, {qn("w:del")}):
+            row.get_or_add_trPr().append(OxmlElement("w:ins" if kinds == {qn("w:ins")} else "w:del"))
+    stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for number, change in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
+        change.set(qn("w:id"), str(number))
+        change.set(qn("w:author"), "mou")
+        change.set(qn("w:date"), stamp)
 
 
 def normalise_fonts(doc: DocxDocument, font: str) -> None:

@@ -278,6 +278,43 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verified_unsigned": (" (unsigned)", " (ไม่ได้ลงนาม)"),
     "not_verified": ("NOT VERIFIED {path}: {n} problem(s)", "ตรวจไม่ผ่าน {path}: พบปัญหา {n} รายการ"),
     # summaries
+    # diff (redlines between versions)
+    "diff_unknown_version": ("no version '{version}' of {id} found (looked in output/releases/, the git "
+                             "history of agreements/{id}.yaml and the working tree); versions found: {known}",
+                             "ไม่พบรุ่น '{version}' ของ {id} (ค้นใน output/releases/ ในประวัติ git ของ "
+                             "agreements/{id}.yaml และในไฟล์ปัจจุบัน) รุ่นที่พบ: {known}"),
+    "diff_no_git_revision": ("git has no revision '{rev}' holding agreements/{id}.yaml (or this folder is "
+                             "not in a git repository); give a commit, tag or branch",
+                             "ไม่พบ '{rev}' ใน git ที่มีไฟล์ agreements/{id}.yaml (หรือโฟลเดอร์นี้ไม่อยู่ใน "
+                             "คลัง git) ให้ระบุรหัส commit, tag หรือ branch"),
+    "diff_bad_archive": ("cannot read the release archive ({detail}); run python build.py verify on it",
+                         "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify"),
+    "diff_from_release": ("release archive {path}", "ชุดเผยแพร่ {path}"),
+    "diff_from_git": ("git commit {commit}", "คอมมิต git {commit}"),
+    "diff_from_working_tree": ("working tree", "ไฟล์ปัจจุบัน"),
+    "diff_comparing": ("comparing {old} ({old_source}) with {new} ({new_source})",
+                       "เปรียบเทียบรุ่น {old} ({old_source}) กับรุ่น {new} ({new_source})"),
+    "redline_title": ("Changes from version {old} to version {new}",
+                      "สรุปการเปลี่ยนแปลงจากรุ่น {old} เป็นรุ่น {new}"),
+    "redline_counts": ("Clauses: {added} added, {removed} removed, {changed} changed.",
+                       "ข้อ: เพิ่ม {added} ข้อ ตัดออก {removed} ข้อ แก้ไข {changed} ข้อ"),
+    "redline_clauses_added": ("Clauses added: {names}.", "ข้อที่เพิ่ม: {names}"),
+    "redline_clauses_removed": ("Clauses removed: {names}.", "ข้อที่ตัดออก: {names}"),
+    "redline_clauses_changed": ("Clauses changed: {names}.", "ข้อที่แก้ไข: {names}"),
+    "redline_parties_added": ("Parties added: {names}.", "คู่ภาคีที่เพิ่ม: {names}"),
+    "redline_parties_removed": ("Parties removed: {names}.", "คู่ภาคีที่ตัดออก: {names}"),
+    "redline_value": ("{what}: {old} → {new}.", "{what} เปลี่ยนจาก {old} เป็น {new}"),
+    "redline_date": ("Date of the agreement", "วันที่ทำบันทึกข้อตกลง"),
+    "redline_start": ("In force from", "วันเริ่มมีผลใช้บังคับ"),
+    "redline_end": ("In force until", "วันสิ้นสุด"),
+    "redline_budget": ("Budget", "งบประมาณ"),
+    "redline_none_value": ("none", "ไม่มี"),
+    "redline_no_changes": ("No changes.", "ไม่มีการเปลี่ยนแปลง"),
+    "redline_legend": ("Inserted text is underlined in blue, deleted text struck through in red; a bar "
+                       "in the margin marks each changed part. Both versions are shown with the current "
+                       "templates.",
+                       "ข้อความที่เพิ่มขีดเส้นใต้สีน้ำเงิน ข้อความที่ตัดออกขีดฆ่าสีแดง แถบที่ขอบซ้ายแสดงส่วนที่เปลี่ยน "
+                       "ทั้งสองรุ่นจัดพิมพ์ด้วยแม่แบบปัจจุบัน"),
     "problems_found": ("{n} problem(s) found; nothing was written.",
                        "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
     "agreements_failed": ("{n} of {total} agreement(s) failed; their earlier output is unchanged.",

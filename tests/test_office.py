@@ -7,7 +7,6 @@ WeasyPrint made, clause headings in bold in Thai too, and about the same number 
 from __future__ import annotations
 
 import ctypes
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +15,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
 
-from conftest import ROOT, SAMPLES, require_tool, sample_file
+from conftest import SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import pdf_lines, squash
 
 CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("th", "en")]
@@ -25,16 +24,8 @@ CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("
 @pytest.fixture(scope="session")
 def office_pdfs(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Convert every sample DOCX to PDF with LibreOffice, in one call, seeing the bundled fonts."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("office")
-    (folder / "fonts.conf").write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
-    docx = [str(sample_file(built, a, lang, "docx")) for a, lang in CASES]
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *docx], check=True, capture_output=True,
-                   env={**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}, timeout=300)
+    libreoffice_to_pdf([sample_file(built, a, lang, "docx") for a, lang in CASES], folder)
     return folder
 
 
