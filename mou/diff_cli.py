@@ -23,6 +23,9 @@ def diff_parser():  # noqa: ANN201 - argparse.ArgumentParser
     parser.add_argument("--output", type=Path, default=None, help="output folder (default: ROOT/output)")
     parser.add_argument("--format", action="append", choices=("pdf", "docx"), dest="formats",
                         help="only this format; repeat for several (default: pdf and docx)")
+    parser.add_argument("--allow-mismatch", action="store_true",
+                        help="report where a version's Thai and English texts differ as warnings and "
+                             "make the redline anyway")
     return parser
 
 
@@ -36,7 +39,10 @@ def diff_command(argv: list[str], out: TextIO, err: TextIO) -> int:
 
         args = diff_parser().parse_args(argv)
         layout = Layout(args.root, args.output or args.root / "output")
-        redline = make_redline(layout, args.agreement, args.old, args.new, tuple(args.formats or ("pdf", "docx")))
+        redline = make_redline(layout, args.agreement, args.old, args.new, tuple(args.formats or ("pdf", "docx")),
+                               args.allow_mismatch)
+        for problem in dict.fromkeys(redline.warnings):  # said once, even when both versions have it
+            console.problem(problem, "warning")
         console.note(say("diff_comparing", old=args.old, new=args.new, old_source=redline.sources[0],
                          new_source=redline.sources[1]))
         for path in write_redline(layout, redline):

@@ -475,6 +475,7 @@ class Redline:
     html: dict[str, str]
     pages: dict[str, int]
     sources: tuple = ()  # where each version was found (Messages)
+    warnings: list = field(default_factory=list)  # cross-language mismatches let through (Problems)
 
 
 def folder_name(old: str, new: str) -> str:
@@ -486,8 +487,12 @@ def folder_name(old: str, new: str) -> str:
 
 
 def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # noqa: ANN001 - pipeline.Layout
-                 formats: tuple[str, ...] = ("pdf", "docx")) -> Redline:
-    """Find both versions, render them with the current templates and mark what changed."""
+                 formats: tuple[str, ...] = ("pdf", "docx"), allow_mismatch: bool = False) -> Redline:
+    """Find both versions, render them with the current templates and mark what changed.
+
+    A draft under negotiation may not yet say the same in both languages: allow_mismatch
+    keeps such mismatches as the redline's warnings instead of refusing it.
+    """
     import tempfile
     from pathlib import Path
 
@@ -509,7 +514,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         for records in versions:
             root = materialize(records, layout.templates, Path(scratch))
             try:
-                projects.append(load_project(root, template_names(layout.templates)))
+                projects.append(load_project(root, template_names(layout.templates), allow_mismatch))
             except MouError as exc:
                 raise relabel(exc, records) from None
         (old_project, new_project) = projects
@@ -522,7 +527,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         tokenizer = Tokenizer(names[0])
         when = build_time(new.date)
         result = Redline(folder_name(old_label, new_label), {}, {}, {}, {},
-                         (versions[0].source, versions[1].source))
+                         (versions[0].source, versions[1].source),
+                         [w for p in projects for w in p.warnings.get(agreement_id, [])])
         for language in [lang for lang in new.languages if lang in old.languages]:
             try:
                 old_doc = render_html(env, layout.templates, agreement_id, old, list(old_parties.values()), language)

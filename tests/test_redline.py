@@ -397,3 +397,20 @@ def test_an_inserted_item_and_a_renamed_clause_id_read_as_such(tmp_path):
     assert ('<li><del><span class="item-number">2.2</span></del><ins><span class="item-number">2.3</span></ins>'
             " Following up") in html
     assert 'id="clause-purpose"' in html and "<del>" not in html.split('id="clause-purpose"')[1].split("</section>")[0]
+
+
+def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
+    root = make_project(tmp_path / "p")
+    record = root / "agreements/mou.yaml"
+    record.write_text(record.read_text().replace('"1.1"', '"1.2"').replace("จำนวน ๔ รุ่น", "จำนวน ๕ รุ่น"))
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx"], io.StringIO(), err) == 1
+    assert re.search(r"error: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
+                     r"the Thai text has ๕ where the English text has 4", err.getvalue())
+    assert not (root / "output").exists() or not any((root / "output").rglob("*.docx"))
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx", "--allow-mismatch"],
+                io.StringIO(), err) == 0
+    assert err.getvalue().count("warning: ") == 1 and "the Thai text has ๕ where the English text has 4" in err.getvalue()
+    _, inserted = changes(root / "output/mou/diff-1.1-1.2/mou.th.redline.docx")
+    assert "๕" in "".join(inserted)
