@@ -101,6 +101,8 @@ TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs,
                      rf"|\.(?P<minute2>{_D}{{2}})\s*(?P<half2>{_HALF}|hrs\b)|\s*(?P<half3>{_HALF}))"),
 }
 NUMBERS = re.compile(_NUMBER)
+# A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
+PHONE = re.compile(r"(?<![0-9.,/+])(?:\+66[\s-]?(?:\(0\))?|0)(?:[\s-]?[0-9]){8,9}(?![0-9])")
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
 SCALES = {"th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
           "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}}
@@ -119,6 +121,27 @@ WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousand": 10**3, "thousandth"
 _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)
+
+# English words that translate Thai digits without being digits or number words: "within a
+# year" (ภายใน ๑ ปี), "quarterly" (ทุก ๓ เดือน, or ปีละ ๔ ครั้ง), "in duplicate" (๒ ฉบับ), "at noon"
+# (๑๒.๐๐ น.). Like number words they only ever give, never require.
+_UNITS = r"year|month|week|day|hour|minute|time|term|period|cohort|session|meeting|round"
+IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
+    (re.compile(rf"\ban?\s+(?:single\s+)?(?:{_UNITS})\b", re.I | re.A), frozenset({("n", Decimal(1))})),
+    (re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily)\b", re.I | re.A),
+     frozenset({("n", Decimal(1))})),
+    (re.compile(r"\bquarterly\b", re.I | re.A), frozenset({("n", Decimal(3)), ("n", Decimal(4))})),
+    (re.compile(r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?yearly|twice-yearly)\b", re.I | re.A),
+     frozenset({("n", Decimal(2)), ("n", Decimal(6))})),
+    (re.compile(r"\bfortnight(?:ly)?\b", re.I | re.A), frozenset({("n", Decimal(2)), ("n", Decimal(14))})),
+    (re.compile(r"\bduplicate\b", re.I | re.A), frozenset({("n", Decimal(2))})),
+    (re.compile(r"\btriplicate\b", re.I | re.A), frozenset({("n", Decimal(3))})),
+    (re.compile(r"\bquadruplicate\b", re.I | re.A), frozenset({("n", Decimal(4))})),
+    (re.compile(r"\bdozens?\b", re.I | re.A), frozenset({("n", Decimal(12))})),
+    (re.compile(r"\b(?:noon|midday)\b", re.I | re.A), frozenset({("t", 12, 0), ("n", Decimal(12))})),
+    (re.compile(r"\bmidnight\b", re.I | re.A),
+     frozenset({("t", 0, 0), ("t", 24, 0), ("n", Decimal(24)), ("n", Decimal(0))})),
+]
 
 Key = tuple[Any, ...]
 
@@ -215,6 +238,15 @@ def _time_fact(shown: str, hour: int, minute: int, half: str | None, language: s
     return Fact("time", shown, counterpart, keys, keys)
 
 
+def _phone_fact(shown: str, language: str) -> Fact:
+    """A telephone number: the same digits, the country code +66 read as the leading 0."""
+    digits = re.sub(r"[^0-9]", "", shown.translate(_TO_ARABIC))
+    national = "0" + digits[2:].removeprefix("0") if shown.lstrip().startswith("+") else digits
+    counterpart = national if language == "th" else _thai(national)
+    keys = frozenset({("p", national)})
+    return Fact("phone", shown, counterpart, keys, keys)
+
+
 def _word_numbers(run: str) -> list[int]:
     """Return the numbers a run of English number words says: 'one hundred and fifty thousand'."""
     values: list[int] = []
@@ -291,6 +323,9 @@ def facts(text: str, language: str) -> list[Fact]:
             # "ปีงบประมาณ ๒๕๖๔" is shown as ๒๕๖๔; "พ.ศ. ๒๕๖๔" and "B.E. 2564" whole.
             shown = text[match.start("year"):match.end()] if era is None else text[match.start():match.end()]
             claim(*match.span(), _year_fact(shown, _year(int(written), era, language), written, language))
+    for match in PHONE.finditer(plain):
+        if free(*match.span()):
+            claim(*match.span(), _phone_fact(text[match.start():match.end()], language))
     for match in TIMES[language].finditer(plain):
         if free(*match.span()):
             groups = match.groupdict()
@@ -309,6 +344,8 @@ def facts(text: str, language: str) -> list[Fact]:
         for match in NUMBER_WORDS.finditer(plain):
             keys = frozenset(("n", Decimal(n)) for n in _word_numbers(match[0]))
             found.append((match.start(), Fact("number", match[0], "", keys, frozenset())))
+        for pattern, keys in IMPLIED_NUMBERS:
+            found += [(m.start(), Fact("number", m[0], "", keys, frozenset())) for m in pattern.finditer(plain)]
     return [fact for _, fact in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -323,7 +360,7 @@ class Finding:
     message: Message
 
 
-WHAT = {"number": "xc_number", "year": "xc_year", "date": "xc_date", "time": "xc_time"}
+WHAT = {"number": "xc_number", "year": "xc_year", "date": "xc_date", "time": "xc_time", "phone": "xc_phone"}
 
 
 def _unmatched(mine: list[Fact], theirs: list[Fact]) -> list[Fact]:

@@ -124,6 +124,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xc_year": ("year", "ปี"),
     "xc_date": ("date", "วันที่"),
     "xc_time": ("time", "เวลา"),
+    "xc_phone": ("telephone number", "หมายเลขโทรศัพท์"),
     "xc_day": ("day", "วัน"),
     "xc_month": ("month", "เดือน"),
     "xc_and": (" and ", "และ"),
@@ -161,6 +162,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "bundled fonts cannot draw; remove or replace those characters",
                      "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการ"
                      "แสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น"),
+    "cannot_write_output": ("cannot write here ({detail}); give a folder you may write to with --output, "
+                            "or fix this one's permissions",
+                            "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output "
+                            "หรือแก้สิทธิ์ของโฟลเดอร์นี้"),
     "busy": ("another build ({owner}) is writing here; wait for it to finish, then run the build again",
              "มีการสร้างเอกสารอีกชุดหนึ่ง ({owner}) กำลังเขียนอยู่ที่นี่ ให้รอจนเสร็จแล้วจึงสั่งใหม่"),
     "kept_edited": ("{name} was edited after mou wrote it: your copy is kept as {kept}",
@@ -289,6 +294,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "คลัง git) ให้ระบุรหัส commit, tag หรือ branch"),
     "diff_bad_archive": ("cannot read the release archive ({detail}); run python build.py verify on it",
                          "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify"),
+    "diff_archive_fails": ("the release archive does not verify ({detail}; {n} problem(s) in all), so it is "
+                           "not read as that version; run python build.py verify on it, or name the version "
+                           "as git:<revision>",
+                           "ชุดเผยแพร่นี้ตรวจสอบไม่ผ่าน ({detail} รวมพบปัญหา {n} รายการ) จึงไม่ใช้เป็นรุ่นนั้น "
+                           "ให้ตรวจด้วยคำสั่ง python build.py verify หรือระบุรุ่นเป็น git:<revision>"),
+    "diff_same_version": ("'{version}' is given as both the old and the new version; name two different "
+                          "versions (e.g. 1.0 1.1)",
+                          "ระบุ '{version}' เป็นทั้งรุ่นเดิมและรุ่นใหม่ ให้ระบุสองรุ่นที่ต่างกัน (เช่น 1.0 1.1)"),
+    "diff_language_dropped": ("note: no {language} redline: version {version} is not made in {language}",
+                              "หมายเหตุ: ไม่มีฉบับเปรียบเทียบภาษา{language} เพราะรุ่น {version} ไม่ได้จัดทำเป็นภาษา{language}"),
+    "language_th": ("Thai", "ไทย"),
+    "language_en": ("English", "อังกฤษ"),
     "diff_from_release": ("release archive {path}", "ชุดเผยแพร่ {path}"),
     "diff_from_git": ("git commit {commit}", "คอมมิต git {commit}"),
     "diff_from_working_tree": ("working tree", "ไฟล์ปัจจุบัน"),
@@ -303,7 +320,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redline_clauses_changed": ("Clauses changed: {names}.", "ข้อที่แก้ไข: {names}"),
     "redline_parties_added": ("Parties added: {names}.", "คู่ภาคีที่เพิ่ม: {names}"),
     "redline_parties_removed": ("Parties removed: {names}.", "คู่ภาคีที่ตัดออก: {names}"),
+    "redline_clauses_moved": ("Clauses moved: {names}.", "ข้อที่ย้ายตำแหน่ง: {names}"),
+    "redline_moved_from": ("{heading} (was {old})", "{heading} (เดิม{old})"),
     "redline_value": ("{what}: {old} → {new}.", "{what} เปลี่ยนจาก {old} เป็น {new}"),
+    "redline_status": ("Status", "สถานะ"),
+    "status_draft": ("draft", "ร่าง"),
+    "status_final": ("final", "ฉบับสมบูรณ์"),
+    "status_signed": ("signed", "ลงนามแล้ว"),
+    "redline_languages": ("Languages", "ภาษา"),
+    "redline_presiding": ("Presiding", "ประธานในพิธีลงนาม"),
+    "redline_witnesses_added": ("Witnesses added: {names}.", "พยานที่เพิ่ม: {names}"),
+    "redline_witnesses_removed": ("Witnesses removed: {names}.", "พยานที่ตัดออก: {names}"),
     "redline_date": ("Date of the agreement", "วันที่ทำบันทึกข้อตกลง"),
     "redline_start": ("In force from", "วันเริ่มมีผลใช้บังคับ"),
     "redline_end": ("In force until", "วันสิ้นสุด"),

@@ -273,6 +273,13 @@ def test_every_month_name_is_understood(month):
     ("พ.ศ. ๒๕๖๓ - ๒๕๖๕", "2020-2022"), ("เลขที่ ๑๒๓/๔ หมู่ที่ ๕", "123/4 Moo 5"),
     ("วันที่ ๑ เดือนกันยายน พุทธศักราช ๒๕๖๓", "the 1st day of September 2020"),
     ("๑ กันยายน ๒๕๖๓", "2020-09-01"),
+    # Said without digits or number words (review): a year, quarterly, in duplicate, at noon.
+    ("ภายในระยะเวลา ๑ ปี", "within a year"), ("ทุก ๓ เดือน", "quarterly"), ("ปีละ ๔ ครั้ง", "quarterly"),
+    ("ปีละ ๒ ครั้ง", "semi-annually"), ("ปีละ ๑ ครั้ง", "annually"), ("จัดทำขึ้น ๒ ฉบับ", "made in duplicate"),
+    ("เวลา ๑๒.๐๐ น.", "at noon"),
+    # Telephone numbers grouped differently, or with the country code (review).
+    ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"), ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),
+    ("โทร. ๐๘๑-๒๓๔-๕๖๗๘", "Tel. +66 (0)81 234 5678"),
 ])
 def test_correct_translations_do_not_alarm(thai, english):
     assert compare(thai, english) == []
@@ -284,6 +291,13 @@ def test_correct_translations_do_not_alarm(thai, english):
     ("๓๐ กันยายน ๒๕๖๔", "30 September 2022", "th", "(a different year)"),
     ("๓๐ กันยายน ๒๕๖๔", "30 August 2022", "th", "(a different month and year)"),
     ("๑๐.๓๐ น.", "11:30", "th", "the Thai text has ๑๐.๓๐ น. where the English text has 11:30; write the same time"),
+    # The words that say a number without digits say only that number (review).
+    ("ภายในระยะเวลา ๓ ปี", "within a year", "th", "the Thai text has ๓ but the English text has no 3"),
+    ("ทุก ๕ เดือน", "quarterly", "th", "the Thai text has ๕ but the English text has no 5"),
+    ("จัดทำขึ้น ๓ ฉบับ", "made in duplicate", "th", "the Thai text has ๓ but the English text has no 3"),
+    ("เวลา ๑๓.๐๐ น.", "at noon", "th", "the Thai text has ๑๓.๐๐ น. but the English text has no 13:00"),
+    ("โทร. ๐๔๓-๓๑๑๒๓๕", "Tel. +66 43 311 234", "th",
+     "the Thai text has ๐๔๓-๓๑๑๒๓๕ where the English text has +66 43 311 234; write the same telephone number"),
 ])
 def test_wrong_translations_alarm(thai, english, language, words):
     found, = compare(thai, english)
