@@ -43,6 +43,8 @@ def diff_command(argv: list[str], out: TextIO, err: TextIO) -> int:
                                args.allow_mismatch)
         for problem in dict.fromkeys(redline.warnings):  # said once, even when both versions have it
             console.problem(problem, "warning")
+        for note in redline.notes:
+            console.note(note)
         console.note(say("diff_comparing", old=args.old, new=args.new, old_source=redline.sources[0],
                          new_source=redline.sources[1]))
         for path in write_redline(layout, redline):

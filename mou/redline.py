@@ -233,9 +233,14 @@ ALIKE = 0.5  # share of words two paragraphs (or clauses) must have in common to
 
 
 def pair_alike(olds: list, new: list, words) -> list[tuple]:  # noqa: ANN001 - Blocks or Units
-    """Pair old and new pieces in order where they are alike; the rest stand alone, in document order."""
+    """Pair old and new pieces in order where they are alike; the rest stand alone, in document order.
+
+    Between two pairs, the old pieces that stand alone come before the new ones, as a
+    redline reads: what was struck out, then what replaces it.
+    """
     out: list[tuple] = []
     start = 0
+    waiting: list[tuple] = []  # new pieces with no old one, until the next pair
     for b in new:
         best, best_ratio = None, ALIKE
         for index in range(start, len(olds)):
@@ -243,12 +248,12 @@ def pair_alike(olds: list, new: list, words) -> list[tuple]:  # noqa: ANN001 - B
             if ratio > best_ratio:
                 best, best_ratio = index, ratio
         if best is None:
-            out.append((None, b))
+            waiting.append((None, b))
             continue
-        out += [(a, None) for a in olds[start:best]]
+        out += [(a, None) for a in olds[start:best]] + waiting
         out.append((olds[best], b))
-        start = best + 1
-    return out + [(a, None) for a in olds[start:]]
+        start, waiting = best + 1, []
+    return out + [(a, None) for a in olds[start:]] + waiting
 
 
 def compare(old: list[Unit], new: list[Unit]) -> list[Change]:
@@ -296,7 +301,10 @@ class Summary:
     clauses_changed: list[str]
     parties_added: list[str]
     parties_removed: list[str]
-    values: list[tuple[str, str, str]]  # (what, old, new): dates and amounts
+    values: list[tuple[str, str, str]]  # (what, old, new): dates, amounts, status, languages, presiding
+    clauses_moved: list[str] = field(default_factory=list)  # "Clause 3 Duties … (was Clause 4)"
+    witnesses_added: list[str] = field(default_factory=list)
+    witnesses_removed: list[str] = field(default_factory=list)
 
 
 def heading_text(change: Change) -> str:
@@ -307,20 +315,45 @@ def heading_text(change: Change) -> str:
     return change.unit.key
 
 
+def _clause_number(change: Change) -> str:
+    """Return a clause's number as its heading prints it ('ข้อ ๔')."""
+    return next((t.text.strip() for block, ops in change.blocks if block.tag == "h2" for _, t in ops
+                 if t.numbering), change.unit.key)
+
+
 def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties: dict[str, Party],
               new_parties: dict[str, Party], language: str) -> Summary:
-    """Count clauses added, removed and changed; list parties and changed dates and amounts."""
+    """Count clauses added, removed, changed and moved; list parties, witnesses and changed values."""
+    from .templating import person_in
+
     clauses = [c for c in changes if c.unit.cls == "clause"]
-    by_state = {state: [heading_text(c) for c in clauses if c.state == state]
+    # A clause moved elsewhere is shown removed there and added here: the summary says "moved".
+    removed_at = {c.unit.key: c for c in clauses if c.state == "removed"}
+    moved = {c.unit.key for c in clauses if c.state == "added" and c.unit.key in removed_at}
+    by_state = {state: [heading_text(c) for c in clauses if c.state == state and c.unit.key not in moved]
                 for state in ("added", "removed", "changed")}
+    moved_names = [say("redline_moved_from", heading=heading_text(c), old=_clause_number(removed_at[c.unit.key]))
+                   .text(language) for c in clauses if c.state == "added" and c.unit.key in moved]
     added = [new_parties[p].name.get(language) for p in new.parties if p not in old.parties]
     removed = [old_parties[p].name.get(language) for p in old.parties if p not in new.parties]
+    old_witnesses = [person_in(w, language) for w in old.witnesses]
+    new_witnesses = [person_in(w, language) for w in new.witnesses]
     return Summary(by_state["added"], by_state["removed"], by_state["changed"], added, removed,
-                   changed_values(old, new, language))
+                   changed_values(old, new, language), moved_names,
+                   [w for w in new_witnesses if w not in old_witnesses],
+                   [w for w in old_witnesses if w not in new_witnesses])
+
+
+def _presiding(agreement: Agreement, language: str) -> str | None:
+    """Return the presiding official as the signature block names them: name, position."""
+    from .templating import person_in
+
+    person = agreement.presiding
+    return None if person is None else f"{person_in(person, language)}, {person.position.get(language)}"
 
 
 def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[str, str, str]]:
-    """Return the dates and amounts that differ, as (label, old, new) in the language."""
+    """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
     from . import thai
 
     date = thai.thai_date if language == "th" else thai.english_date
@@ -330,6 +363,12 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
              ("redline_end", old.duration.end, new.duration.end, date),
              ("redline_budget", old.budget.amount if old.budget else None,
               new.budget.amount if new.budget else None, amount)]
+    def languages(codes: list[str]) -> str:
+        return (", " if language == "en" else "และ").join(say(f"language_{code}").text(language) for code in codes)
+
+    pairs += [("redline_status", old.status, new.status, lambda s: say(f"status_{s}").text(language)),
+              ("redline_languages", old.languages, new.languages, languages),
+              ("redline_presiding", _presiding(old, language), _presiding(new, language), str)]
     none = say("redline_none_value").text(language)
     return [(say(label).text(language), none if a is None else fmt(a), none if b is None else fmt(b))
             for label, a, b, fmt in pairs if a != b]
@@ -351,13 +390,17 @@ def summary_html(summary: Summary, old_label: str, new_label: str, language: str
     for key, names in (("redline_clauses_added", summary.clauses_added),
                        ("redline_clauses_removed", summary.clauses_removed),
                        ("redline_clauses_changed", summary.clauses_changed),
+                       ("redline_clauses_moved", summary.clauses_moved),
                        ("redline_parties_added", summary.parties_added),
-                       ("redline_parties_removed", summary.parties_removed)):
+                       ("redline_parties_removed", summary.parties_removed),
+                       ("redline_witnesses_added", summary.witnesses_added),
+                       ("redline_witnesses_removed", summary.witnesses_removed)):
         if names:
             lines.append(line(key, names=joined(names)))
     lines += [line("redline_value", what=what, old=a, new=b) for what, a, b in summary.values]
-    if not (summary.clauses_added or summary.clauses_removed or summary.clauses_changed
-            or summary.parties_added or summary.parties_removed or summary.values):
+    if not (summary.clauses_added or summary.clauses_removed or summary.clauses_changed or summary.clauses_moved
+            or summary.parties_added or summary.parties_removed or summary.values
+            or summary.witnesses_added or summary.witnesses_removed):
         lines.append(line("redline_no_changes"))
     lines.append(line("redline_legend"))
     return '<aside class="redline-summary">' + "".join(lines) + "</aside>"
@@ -443,6 +486,29 @@ def signatures_html(cells: list[Change]) -> str:
     return html
 
 
+# Where a change begins or ends between two Thai letters (…ชื่นชม</span></del><ins><span…>นาย…):
+# the inline tags, closing ones first, then opening ones, at least one of them an <ins> or <del>.
+_INLINE = "(?:ins|del|span|b|i|strong|em)"
+CHANGE_EDGE = re.compile(rf"(?<=[\u0e01-\u0e5b])((?:</{_INLINE}>)*)((?:<{_INLINE}(?: [^>]*)?>)*)(?=[\u0e01-\u0e5b])")
+
+
+def breakable_changes(html: str) -> str:
+    """Let a PDF line break where a change meets Thai text: a ZERO WIDTH SPACE between the tags.
+
+    Tokens are whole words, so each edge of a change is a word boundary; but mark_breaks
+    segments the text between tags only, and without this mark an old name beside its new
+    one (each kept whole) is one unbreakable run that overflows a signature cell. Only the
+    PDF gets the mark: in the DOCX it would stay in the text after accepting the changes.
+    """
+    from .thai_breaks import ZWSP
+
+    def mark(match: re.Match[str]) -> str:
+        tags = match.group()
+        return match[1] + ZWSP + match[2] if re.search(r"</?(?:ins|del)>", tags) else tags
+
+    return CHANGE_EDGE.sub(mark, html)
+
+
 def redline_html(new_html: str, changes: list[Change], summary: str) -> str:
     """Return the whole redline document: the new version's head, the summary, the marked parts."""
     head_end = new_html.index("<body")
@@ -476,6 +542,7 @@ class Redline:
     pages: dict[str, int]
     sources: tuple = ()  # where each version was found (Messages)
     warnings: list = field(default_factory=list)  # cross-language mismatches let through (Problems)
+    notes: list = field(default_factory=list)  # what the clerk should know (Messages): a language left out
 
 
 def folder_name(old: str, new: str) -> str:
@@ -508,6 +575,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
 
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", agreement_id):
         raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
+    if old_label == new_label:
+        raise UsageError(Problem("command line", say("diff_same_version", version=old_label)))
     versions = [find_version(layout.root, layout.output, agreement_id, label) for label in (old_label, new_label)]
     with tempfile.TemporaryDirectory(prefix="mou-diff-") as scratch:
         projects = []
@@ -529,6 +598,11 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         result = Redline(folder_name(old_label, new_label), {}, {}, {}, {},
                          (versions[0].source, versions[1].source),
                          [w for p in projects for w in p.warnings.get(agreement_id, [])])
+        for made, lacking, records in ((old, new, versions[1]), (new, old, versions[0])):
+            for language in [lang for lang in made.languages if lang not in lacking.languages]:
+                result.notes.append(say("diff_language_dropped", language=say(f"language_{language}"),
+                                        version=records.label))
+        labels = [v.label if v.label == v.version else f"{v.version} ({v.label})" for v in versions]
         for language in [lang for lang in new.languages if lang in old.languages]:
             try:
                 old_doc = render_html(env, layout.templates, agreement_id, old, list(old_parties.values()), language)
@@ -537,12 +611,11 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
                 raise relabel(exc, versions[1]) from None
             changes = compare(units(old_doc.html, old, tokenizer), units(new_doc.html, new, tokenizer))
             summary = summarize(changes, old, new, old_parties, new_parties, language)
-            html = redline_html(new_doc.html, changes, summary_html(summary, versions[0].label,
-                                                                      versions[1].label, language))
+            html = redline_html(new_doc.html, changes, summary_html(summary, *labels, language))
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
-                pdf = render_pdf(mark_breaks(html, *names), new_doc.base_dir, [layout.templates, layout.assets],
+                pdf = render_pdf(mark_breaks(breakable_changes(html), *names), new_doc.base_dir, [layout.templates, layout.assets],
                                  f"{agreement_id} {old_label} → {new_label} ({language})", when=when.when,
                                  signature_fields=False)
                 result.files[f"{stem}.pdf"], result.pages[language] = pdf.data, pdf.pages

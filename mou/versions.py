@@ -45,12 +45,18 @@ class VersionRecords:
     records: dict[str, bytes]
 
 
+# A record that does not parse still says its version on a line of its own: found by that
+# line, its errors are then reported with the version's label instead of "no version found".
+VERSION_LINE = re.compile(rb"""^version:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$""", re.M)
+
+
 def _yaml_field(data: bytes, name: str) -> Any:
     """Read one top-level field of a record without validating it (None if unreadable)."""
     try:
         loaded = yaml.safe_load(data)
     except (yaml.YAMLError, ValueError):
-        return None
+        line = VERSION_LINE.search(data) if name == "version" else None
+        return line[2].decode("utf-8", "replace") if line else None
     return loaded.get(name) if isinstance(loaded, dict) else None
 
 
@@ -108,7 +114,17 @@ def _git_history(root: Path, agreement_id: str) -> list[tuple[str, str]]:
 
 
 def _archive_records(path: Path) -> dict[str, bytes]:
-    """Return the records a release archive holds under inputs/."""
+    """Return the records a release archive holds under inputs/, once the archive verifies.
+
+    A damaged or altered archive would show an old version that was never released: it is
+    refused, with the first failures `verify` finds (a missing signature is no failure).
+    """
+    from .release import verify
+
+    failed = [f for f in verify(path).findings if not f.ok]
+    if failed:
+        detail = Message(f"{failed[0].member}: ", f"{failed[0].member}: ") + failed[0].message
+        raise InputError(Problem(str(path), say("diff_archive_fails", detail=detail, n=len(failed))))
     try:
         with zipfile.ZipFile(path) as archive:
             return {info.filename[len(RELEASE_INPUTS):]: archive.read(info) for info in archive.infolist()
@@ -150,6 +166,12 @@ def _version_order(version: str) -> list[tuple[int, int | str]]:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[._+-]", version)]
 
 
+def _commit_of(root: Path, rev: str) -> str:
+    """Return the commit a revision names (12 hex digits), or the revision itself."""
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    return commit.decode().strip()[:12] if commit else rev
+
+
 def find_version(root: Path, output: Path, agreement_id: str, label: str) -> VersionRecords:
     """Find one version's records (see the module's docstring for the order); refuse unknown ones."""
     if label.startswith(GIT_PREFIX):
@@ -158,21 +180,40 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
         if records is None:
             raise UsageError(Problem("command line", say("diff_no_git_revision", rev=rev, id=agreement_id)))
         version = _yaml_field(records[next(iter(records))], "version")
-        return VersionRecords(label, str(version or rev), say("diff_from_git", commit=rev), records)
+        return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)),
+                              records)
     archive = output / "releases" / f"{agreement_id}-{label}.zip"
     if "/" not in label and archive.is_file():
         return VersionRecords(label, label, say("diff_from_release", path=archive.name), _archive_records(archive))
+    working = _working_records(root, agreement_id)
+    if working and str(_yaml_field(next(iter(working.values())), "version")) != label:
+        working = None
     for commit, version in _git_history(root, agreement_id):
         if version == label:
             records = _git_records(root, agreement_id, commit)
-            if records is not None:
+            # The working tree's edits of this version, not yet committed, are its newest text.
+            if records is not None and (working is None or working == records):
                 return VersionRecords(label, label, say("diff_from_git", commit=commit[:12]), records)
-    working = _working_records(root, agreement_id)
-    if working and str(_yaml_field(next(iter(working.values())), "version")) == label:
+            break
+    if working:
         return VersionRecords(label, label, say("diff_from_working_tree"), working)
     known = known_versions(root, output, agreement_id)
+    if not known:
+        raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
     raise UsageError(Problem("command line", say("diff_unknown_version", version=label, id=agreement_id,
                                                    known=", ".join(known) or "–")))
+
+
+def _unknown_agreement(root: Path, agreement_id: str) -> Message:
+    """Say that no version of an agreement exists anywhere, with the nearest known id."""
+    import difflib
+
+    from .files import record_files
+
+    known = sorted(path.stem for path in record_files(root / "agreements"))
+    guess = difflib.get_close_matches(agreement_id, known, n=1)
+    return (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess
+            else say("unknown_agreement", id=agreement_id, known=", ".join(known) or "–"))
 
 
 def materialize(records: VersionRecords, templates: Path, into: Path) -> Path:

@@ -414,3 +414,153 @@ def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
     assert err.getvalue().count("warning: ") == 1 and "the Thai text has ๕ where the English text has 4" in err.getvalue()
     _, inserted = changes(root / "output/mou/diff-1.1-1.2/mou.th.redline.docx")
     assert "๕" in "".join(inserted)
+
+
+# --- found in review ---------------------------------------------------------------------------
+
+
+def test_a_tampered_or_damaged_release_archive_is_refused(project, tmp_path):
+    from mou.errors import InputError
+    from mou.versions import find_version
+
+    releases = tmp_path / "output/releases"
+    releases.mkdir(parents=True)
+    good = (project / "output/releases/mou-1.0.zip").read_bytes()
+    tampered = releases / "mou-1.0.zip"
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(tampered, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            out.writestr(info, data.replace(b"amount: 150000", b"amount: 1500") if info.filename.endswith(
+                "agreements/mou.yaml") else data)
+    with pytest.raises(InputError) as info:
+        find_version(project, tmp_path / "output", "mou", "1.0")
+    problem = info.value.problems[0]
+    assert problem.path.endswith("mou-1.0.zip")
+    assert "does not verify (inputs/agreements/mou.yaml: CHANGED" in problem.render("en")
+    assert "python build.py verify" in problem.render("en") and "ตรวจสอบไม่ผ่าน" in problem.render("th")
+    tampered.write_bytes(good[:2000])  # cut short
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.0", "1.1", "--root", str(project), "--output", str(tmp_path / "output")],
+                io.StringIO(), err) == 1
+    assert "is not a readable zip archive" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert not (tmp_path / "output/mou").exists()
+
+
+def test_an_unknown_agreement_and_the_same_version_twice_are_usage_errors(project):
+    for argv, expected in ((["diff", "mo", "1.0", "1.1"], "no agreement 'mo'; did you mean 'mou'?"),
+                           (["diff", "mou", "1.1", "1.1"], "'1.1' is given as both the old and the new version")):
+        err = io.StringIO()
+        assert main(argv + ["--root", str(project)], io.StringIO(), err) == 2
+        assert expected in err.getvalue()
+
+
+def commit(root: Path, text: str, message: str) -> None:
+    """Write the test agreement's record and commit it."""
+    (root / "agreements/mou.yaml").write_text(text, encoding="utf-8")
+    git(root, "commit", "-qam", message)
+
+
+def test_uncommitted_edits_of_a_version_are_its_newest_text(tmp_path):
+    from mou.versions import find_version
+
+    root = make_project(tmp_path / "p")
+    committed = find_version(root, root / "output", "mou", "1.1")
+    assert committed.source.en.startswith("git commit ")
+    record = root / "agreements/mou.yaml"
+    record.write_text(record.read_text().replace("originals: 4", "originals: 5"))
+    edited = find_version(root, root / "output", "mou", "1.1")
+    assert edited.source.en == "working tree" and b"originals: 5" in edited.records["agreements/mou.yaml"]
+    head = find_version(root, root / "output", "mou", "git:HEAD")
+    assert re.fullmatch(r"git commit [0-9a-f]{12}", head.source.en) and head.records == committed.records
+
+
+def test_a_committed_record_that_does_not_parse_is_found_by_its_version_line(tmp_path):
+    root = make_project(tmp_path / "p")
+    commit(root, 'version: "1.2"\nstatus: [\n', "broken")
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.1", "1.2", "--root", str(root)], io.StringIO(), err) == 1
+    assert "error: [1.2] agreements/mou.yaml:3:1: YAML syntax error" in err.getvalue()
+
+
+WITNESSES = """\
+presiding:
+  prefix: {th: นาย, en: Mr.}
+  name: {th: สมศักดิ์ จังตระกุล, en: Somsak Jangtrakul}
+  position: {th: ผู้ว่าราชการจังหวัดขอนแก่น, en: Provincial Governor of Khon Kaen}
+witnesses:
+  - prefix: {th: ว่าที่ร้อยตรี, en: Acting Sub-Lt.}
+    name: {th: ธีรวัฒน์ พลเยี่ยม, en: Teerawat Ponyiam}
+    position: {th: ปลัดอำเภอ (หัวหน้าฝ่ายบริหารงานปกครอง) อำเภอชุมแพ, en: Deputy District Chief Officer}
+  - prefix: {th: นางสาว, en: Ms.}
+    name: {th: กนกวรรณ ชื่นชม, en: Kanokwan Chuenchom}
+    position: {th: ท้องถิ่นอำเภอชุมแพ, en: Local Administration Officer of Chum Phae District}
+"""
+
+
+@pytest.fixture(scope="module")
+def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Versions 1.2 (clause 1 moved to the end, a draft, a presiding official and two witnesses),
+    1.3 (the second witness and the presiding official replaced) and 1.4 (Thai only)."""
+    root = make_project(tmp_path_factory.mktemp("people") / "p")
+    text = (root / "agreements/mou.yaml").read_text()
+    objectives, scope = text.index("  - id: objectives"), text.index("  - id: scope")
+    end = text.index("duration:")
+    text = text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:]
+    text = text.replace('"1.1"', '"1.2"').replace("status: final", "status: draft").replace(
+        "clauses:", WITNESSES + "clauses:")
+    commit(root, text, "1.2")
+    text = text.replace('"1.2"', '"1.3"').replace("กนกวรรณ ชื่นชม", "วีระพงษ์ ศรีสุข").replace(
+        "Kanokwan Chuenchom", "Weerapong Srisuk").replace("{th: นางสาว, en: Ms.}", "{th: นาย, en: Mr.}")
+    text = text.replace("ท้องถิ่นอำเภอชุมแพ", "พัฒนาการอำเภอชุมแพ").replace("สมศักดิ์ จังตระกุล", "คมสันติ์ สุทธิสวัสดิ์")
+    text = text.replace("Somsak Jangtrakul", "Khomsan Suttisawat")
+    commit(root, text, "1.3")
+    commit(root, text.replace('"1.3"', '"1.4"').replace("status: draft", "status: draft\nlanguages: [th]"), "1.4")
+    return root
+
+
+def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    layout = Layout(people, people / "output")
+    en, th = (make_redline(layout, "mou", "1.1", "1.2", ()).summaries[lang] for lang in ("en", "th"))
+    assert (en.clauses_added, en.clauses_removed, en.clauses_moved) == (
+        [], [], ["Clause 3 Objectives (was Clause 1)"])
+    assert th.clauses_moved == ["ข้อ ๓ วัตถุประสงค์ (เดิมข้อ ๑)"]
+    assert en.witnesses_added == ["Acting Sub-Lt. Teerawat Ponyiam", "Ms. Kanokwan Chuenchom"]
+    assert en.values == [("Status", "final", "draft"),
+                         ("Presiding", "none", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen")]
+    assert th.values[0] == ("สถานะ", "ฉบับสมบูรณ์", "ร่าง")
+    later = make_redline(layout, "mou", "1.2", "1.3", ()).summaries["en"]
+    assert (later.witnesses_added, later.witnesses_removed) == (["Mr. Weerapong Srisuk"], ["Ms. Kanokwan Chuenchom"])
+    assert later.values == [("Presiding", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen",
+                             "Mr. Khomsan Suttisawat, Provincial Governor of Khon Kaen")]
+
+
+def test_a_language_left_out_is_said(people):
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["diff", "mou", "1.3", "1.4", "--root", str(people), "--format", "docx"], out, err) == 0
+    assert "note: no English redline: version 1.4 is not made in English" in err.getvalue()
+    assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir()) == ["mou.th.redline.docx"]
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    summary = make_redline(Layout(people, people / "output"), "mou", "1.3", "1.4", ()).summaries["th"]
+    assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย")] and summary.clauses_removed == ["ข้อ ๖ ภาษา"]
+
+
+def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
+    """Old and new names, each kept whole, were one unbreakable run that ran off the page."""
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    redline = make_redline(Layout(people, people / "output"), "mou", "1.2", "1.3", ("pdf",))
+    # What was struck out comes before what replaces it, in a paragraph as between paragraphs.
+    assert ('<p class="sign-position"><del>ท้องถิ่นอำเภอชุมแพ</del></p>'
+            '<p class="sign-position"><ins>พัฒนาการอำเภอชุมแพ</ins></p>') in redline.html["th"]
+    document = pypdfium2.PdfDocument(redline.files["mou.th.redline.pdf"])
+    width = document[0].get_width()
+    right = max(obj.get_bounds()[2] for page in document for obj in page.get_objects()
+                if obj.type == pdfium.FPDF_PAGEOBJ_TEXT)
+    document.close()
+    assert right <= width - 2 / 2.54 * 72 + 1  # the 2 cm right margin
