@@ -304,6 +304,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "ระบุ '{version}' เป็นทั้งรุ่นเดิมและรุ่นใหม่ ให้ระบุสองรุ่นที่ต่างกัน (เช่น 1.0 1.1)"),
     "diff_language_dropped": ("note: no {language} redline: version {version} is not made in {language}",
                               "หมายเหตุ: ไม่มีฉบับเปรียบเทียบภาษา{language} เพราะรุ่น {version} ไม่ได้จัดทำเป็นภาษา{language}"),
+    "diff_no_common_language": ("versions {old} and {new} are not made in any language in common: there is "
+                                "nothing to compare; name versions that share a language",
+                                "รุ่น {old} และรุ่น {new} ไม่มีภาษาที่จัดทำตรงกัน จึงเปรียบเทียบไม่ได้ "
+                                "ให้ระบุรุ่นที่มีภาษาเดียวกัน"),
     "language_th": ("Thai", "ไทย"),
     "language_en": ("English", "อังกฤษ"),
     "diff_from_release": ("release archive {path}", "ชุดเผยแพร่ {path}"),

@@ -533,7 +533,7 @@ def redline_html(new_html: str, changes: list[Change], summary: str) -> str:
 
 @dataclass
 class Redline:
-    """A redline made: the folder (relative to output/), its files, and each language's summary."""
+    """A redline made: its folder (relative to output/: <agreement>/diff-<old>-<new>), files and summaries."""
 
     folder: str
     files: dict[str, bytes]
@@ -595,15 +595,18 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
                                                            proper_names(new_project, agreement_id))]
         tokenizer = Tokenizer(names[0])
         when = build_time(new.date)
-        result = Redline(folder_name(old_label, new_label), {}, {}, {}, {},
+        result = Redline(f"{agreement_id}/{folder_name(old_label, new_label)}", {}, {}, {}, {},
                          (versions[0].source, versions[1].source),
                          [w for p in projects for w in p.warnings.get(agreement_id, [])])
         for made, lacking, records in ((old, new, versions[1]), (new, old, versions[0])):
             for language in [lang for lang in made.languages if lang not in lacking.languages]:
                 result.notes.append(say("diff_language_dropped", language=say(f"language_{language}"),
                                         version=records.label))
+        common = [lang for lang in new.languages if lang in old.languages]
+        if not common:
+            raise UsageError(Problem("command line", say("diff_no_common_language", old=old_label, new=new_label)))
         labels = [v.label if v.label == v.version else f"{v.version} ({v.label})" for v in versions]
-        for language in [lang for lang in new.languages if lang in old.languages]:
+        for language in common:
             try:
                 old_doc = render_html(env, layout.templates, agreement_id, old, list(old_parties.values()), language)
                 new_doc = render_html(env, layout.templates, agreement_id, new, list(new_parties.values()), language)
@@ -630,7 +633,6 @@ def write_redline(layout, redline: Redline) -> list:  # noqa: ANN001 - pipeline.
 
     from .writer import output_lock, write_files
 
-    agreement_id = next(iter(redline.files)).split(".", 1)[0]
     with output_lock(layout.output):
-        written, _ = write_files(layout.output, Path(agreement_id) / redline.folder, redline.files)
+        written, _ = write_files(layout.output, Path(redline.folder), redline.files)
     return written

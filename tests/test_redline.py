@@ -500,7 +500,7 @@ witnesses:
 @pytest.fixture(scope="module")
 def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Versions 1.2 (clause 1 moved to the end, a draft, a presiding official and two witnesses),
-    1.3 (the second witness and the presiding official replaced) and 1.4 (Thai only)."""
+    1.3 (the second witness and the presiding official replaced), 1.4 (Thai only), 1.5 (English only)."""
     root = make_project(tmp_path_factory.mktemp("people") / "p")
     text = (root / "agreements/mou.yaml").read_text()
     objectives, scope = text.index("  - id: objectives"), text.index("  - id: scope")
@@ -515,6 +515,8 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("Somsak Jangtrakul", "Khomsan Suttisawat")
     commit(root, text, "1.3")
     commit(root, text.replace('"1.3"', '"1.4"').replace("status: draft", "status: draft\nlanguages: [th]"), "1.4")
+    commit(root, text.replace('"1.3"', '"1.5"').replace("status: draft", "status: draft\nlanguages: [en]\n"
+                                                                         "prevailing_language: en"), "1.5")
     return root
 
 
@@ -547,6 +549,9 @@ def test_a_language_left_out_is_said(people):
 
     summary = make_redline(Layout(people, people / "output"), "mou", "1.3", "1.4", ()).summaries["th"]
     assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย")] and summary.clauses_removed == ["ข้อ ๖ ภาษา"]
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.4", "1.5", "--root", str(people)], io.StringIO(), err) == 2
+    assert "versions 1.4 and 1.5 are not made in any language in common" in err.getvalue()
 
 
 def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
