@@ -262,23 +262,24 @@ def compare(old: list[Unit], new: list[Unit]) -> list[Change]:
     out: list[Change] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for a, b in zip(old[i1:i2], new[j1:j2]):
-                blocks = diff_blocks(a.blocks, b.blocks)
-                changed = any(o and not t.numbering for _, ops in blocks for o, t in ops)
-                out.append(Change(b, "changed" if changed else "", blocks))
+            out += [edited(a, b) for a, b in zip(old[i1:i2], new[j1:j2])]
             continue
         # A clause whose id was changed but whose text is much the same is one clause, edited.
-        pairs = pair_alike([u for u in old[i1:i2]], [u for u in new[j1:j2]], _clause_words)
-        for a, b in pairs:
+        for a, b in pair_alike(old[i1:i2], new[j1:j2], _clause_words):
             if a is None:
                 out.append(Change(b, "added", [(k, [("ins", t) for t in k.tokens]) for k in b.blocks]))
             elif b is None:
                 out.append(Change(a, "removed", [(k, [("del", t) for t in k.tokens]) for k in a.blocks]))
             else:
-                blocks = diff_blocks(a.blocks, b.blocks)
-                changed = any(o and not t.numbering for _, ops in blocks for o, t in ops)
-                out.append(Change(b, "changed" if changed else "", blocks))
+                out.append(edited(a, b))
     return out
+
+
+def edited(old: Unit, new: Unit) -> Change:
+    """Compare one part in both versions; changed unless only its numbers moved."""
+    blocks = diff_blocks(old.blocks, new.blocks)
+    changed = any(op and not token.numbering for _, ops in blocks for op, token in ops)
+    return Change(new, "changed" if changed else "", blocks)
 
 
 def _clause_words(unit: Unit) -> list[str]:
@@ -566,6 +567,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
     from .archival import build_time
     from .docx_render import html_to_docx
     from .errors import MouError, Problem, UsageError
+    from .ids import ID_PATTERN
     from .pdf_render import render_pdf
     from .pipeline import proper_names
     from .templating import make_environment, render_html, template_names
@@ -573,7 +575,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
     from .validation import load_project
     from .versions import find_version, materialize, relabel
 
-    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", agreement_id):
+    if not ID_PATTERN.match(agreement_id):
         raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
     if old_label == new_label:
         raise UsageError(Problem("command line", say("diff_same_version", version=old_label)))

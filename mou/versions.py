@@ -29,10 +29,13 @@ import yaml
 
 from .errors import InputError, MouError, Problem, UsageError
 from .files import RECORD_SUFFIXES, record_path
+from .ids import ID_PATTERN
 from .messages import Message, say
 
 GIT_PREFIX = "git:"
 RELEASE_INPUTS = "inputs/"
+# The only files a version's records may be: anything else (../, a folder) is never read or written.
+RECORD_NAME = re.compile(r"(?:agreements|parties)/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.ya?ml")
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,9 @@ def _yaml_field(data: bytes, name: str) -> Any:
 
 
 def _party_ids(agreement: bytes) -> list[str]:
-    """Return the party ids an agreement record lists (validation later checks them)."""
+    """Return the party ids an agreement record lists that can be ids (validation reports the others)."""
     parties = _yaml_field(agreement, "parties")
-    return [p for p in parties if isinstance(p, str)] if isinstance(parties, list) else []
+    return [p for p in parties if isinstance(p, str) and ID_PATTERN.match(p)] if isinstance(parties, list) else []
 
 
 def _git(root: Path, *args: str) -> bytes | None:
@@ -80,22 +83,24 @@ def _git(root: Path, *args: str) -> bytes | None:
 
 def _git_records(root: Path, agreement_id: str, rev: str) -> dict[str, bytes] | None:
     """Return the agreement's and its parties' records as committed in rev (None: not there)."""
-    records: dict[str, bytes] = {}
-    for kind, record_id in [("agreements", agreement_id)]:
-        for suffix in RECORD_SUFFIXES:
-            data = _git(root, "show", f"{rev}:./{kind}/{record_id}{suffix}")
-            if data is not None:
-                records[f"{kind}/{record_id}{suffix}"] = data
-                break
-        else:
-            return None
-    for party in _party_ids(next(iter(records.values()))):
-        for suffix in RECORD_SUFFIXES:
-            data = _git(root, "show", f"{rev}:./parties/{party}{suffix}")
-            if data is not None:
-                records[f"parties/{party}{suffix}"] = data
-                break
+    agreement = _git_record(root, rev, "agreements", agreement_id)
+    if agreement is None:
+        return None
+    records = dict([agreement])
+    for party in _party_ids(agreement[1]):
+        found = _git_record(root, rev, "parties", party)
+        if found is not None:  # a party missing there is validation's to report
+            records[found[0]] = found[1]
     return records
+
+
+def _git_record(root: Path, rev: str, kind: str, record_id: str) -> tuple[str, bytes] | None:
+    """Return (relative path, bytes) of one record as committed in rev (.yaml or .yml)."""
+    for suffix in RECORD_SUFFIXES:
+        data = _git(root, "show", f"{rev}:./{kind}/{record_id}{suffix}")
+        if data is not None:
+            return f"{kind}/{record_id}{suffix}", data
+    return None
 
 
 def _git_history(root: Path, agreement_id: str) -> list[tuple[str, str]]:
@@ -128,7 +133,8 @@ def _archive_records(path: Path) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(path) as archive:
             return {info.filename[len(RELEASE_INPUTS):]: archive.read(info) for info in archive.infolist()
-                    if info.filename.startswith(RELEASE_INPUTS) and not info.is_dir()}
+                    if info.filename.startswith(RELEASE_INPUTS)
+                    and RECORD_NAME.fullmatch(info.filename[len(RELEASE_INPUTS):])}
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(Problem(str(path), say("diff_bad_archive", detail=exc))) from None
 
@@ -220,6 +226,8 @@ def materialize(records: VersionRecords, templates: Path, into: Path) -> Path:
     """Write a version's records into a fresh project folder sharing the current templates."""
     root = Path(tempfile.mkdtemp(prefix="version-", dir=into))
     for name, data in records.records.items():
+        if not RECORD_NAME.fullmatch(name):  # never a path outside the scratch project
+            continue
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -569,3 +569,22 @@ def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
                 if obj.type == pdfium.FPDF_PAGEOBJ_TEXT)
     document.close()
     assert right <= width - 2 / 2.54 * 72 + 1  # the 2 cm right margin
+
+
+def test_a_record_name_never_leads_outside_the_scratch_project(tmp_path):
+    """A party id or an archive member like ../../x is neither read nor written."""
+    from mou.messages import Message
+    from mou.versions import VersionRecords, _working_records, materialize
+
+    root = make_project(tmp_path / "p")
+    (tmp_path / "outside.yaml").write_text("secret: 1\n")
+    record = root / "agreements/mou.yaml"
+    record.write_text(record.read_text().replace("parties: [", "parties: [../../outside, "))
+    assert set(_working_records(root, "mou")) == {"agreements/mou.yaml"} | {
+        f"parties/{p}.yaml" for p in ("chumphae-municipality", "khon-kaen-university", "chumphae-district")}
+    scratch = tmp_path / "scratch" / "deep"
+    scratch.mkdir(parents=True)
+    version = VersionRecords("x", "x", Message("", ""), {"agreements/mou.yaml": b"a: 1\n",
+                                                         "parties/../../../evil.yaml": b"evil: 1\n"})
+    made = materialize(version, root / "templates", scratch)
+    assert (made / "agreements/mou.yaml").is_file() and not list(tmp_path.rglob("evil.yaml"))
