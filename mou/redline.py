@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 import lxml.html
@@ -204,10 +204,43 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out += [("", new[j]) for j in range(j1, j2)]  # a kept word as the new version writes it
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                out += kept(old[i], new[j])
         else:
             out += [("del", t) for t in old[i1:i2]] + [("ins", t) for t in new[j1:j2]]
+    return _tidy_spaces(out)
+
+
+def _tidy_spaces(ops: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """Keep a space rather than strike and insert one: "up[+ ][-, ]and" reads "up[-,] and"."""
+    out: list[tuple[str, Token]] = []
+    for op, token in ops:
+        if out and op and out[-1][0] and out[-1][0] != op and not out[-1][1].key and not token.atomic \
+                and token.key and _space(token.text):
+            space = out.pop()[1]
+            out += [(op, replace(token, text=token.text.rstrip())), ("", space)]
+        else:
+            out.append((op, token))
     return out
+
+
+def _space(text: str) -> str:
+    """Return the spaces after a word as the page shows them: one space, or none."""
+    return " " if text[len(text.rstrip()):] else ""
+
+
+def kept(old: Token, new: Token) -> list[tuple[str, Token]]:
+    """Return a word both versions have; a space after it that came or went is a change of its own.
+
+    "follow-up, and" → "follow-up and" deletes ", " after "up": the space "up" gains is
+    inserted, so that rejecting every change gives the old text back, accepting the new one.
+    Several spaces are one space (HTML shows them so): a spacing change alone is no change.
+    """
+    if old.atomic or _space(old.text) == _space(new.text):
+        return [("", new)]  # a kept word as the new version writes it
+    word = new.text.rstrip()
+    return ([("", replace(new, text=word))] + [("del", replace(old, text=old.text[len(old.text.rstrip()):]))] * bool(
+        _space(old.text)) + [("ins", replace(new, text=new.text[len(word):]))] * bool(_space(new.text)))
 
 
 def diff_blocks(old: list[Block], new: list[Block]) -> list[tuple[Block, list[tuple[str, Token]]]]:

@@ -23,6 +23,8 @@ import lxml.html
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, require_tool
 from mou.cli import main
@@ -588,3 +590,41 @@ def test_a_record_name_never_leads_outside_the_scratch_project(tmp_path):
                                                          "parties/../../../evil.yaml": b"evil: 1\n"})
     made = materialize(version, root / "templates", scratch)
     assert (made / "agreements/mou.yaml").is_file() and not list(tmp_path.rglob("evil.yaml"))
+
+
+def accepted_and_rejected(old: str, new: str) -> tuple[str, str]:
+    """Compare two texts word by word; return the text with every change accepted, and rejected."""
+    from mou.redline import Token, Tokenizer, diff_tokens
+
+    tokenizer = Tokenizer()
+    ops = diff_tokens(*([Token(w) for w in tokenizer.words(text)] for text in (old, new)))
+    return ("".join(t.text for op, t in ops if op != "del"), "".join(t.text for op, t in ops if op != "ins"))
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("the follow-up, and meet", "the follow-up and meet", "<del>,</del>"),  # "up ~~, ~~and" before review
+    ("ทั้งนี้ การยกเลิก", "ทั้งนี้การยกเลิก", "<del> </del>"),  # a Thai space removed was not shown
+    ("x y", "x, y", "<ins>,</ins>"),
+    ("a  b", "a b", ""),  # several spaces show as one: no change
+])
+def test_spaces_and_punctuation_reject_to_the_old_text(old, new, shown):
+    from mou.redline import Block, Token, Tokenizer, diff_tokens, tokens_html
+
+    assert accepted_and_rejected(old, new) == (new, old if shown else new)
+    tokenizer = Tokenizer()
+    ops = diff_tokens(*([Token(w) for w in tokenizer.words(text)] for text in (old, new)))
+    html = tokens_html(ops)
+    assert (shown in html) if shown else ("<del>" not in html and "<ins>" not in html)
+
+
+WORDS = ["the", "Parties", ",", ";", " ", "  ", "shall", "จัด", "อบรม", "ทุก", "รุ่น", " ๆ", "๓๐", "วัน", "."]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.lists(st.sampled_from(WORDS), max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_accepting_gives_the_new_text_and_rejecting_the_old(old, new):
+    def shown(text: str) -> str:  # as HTML shows it: runs of spaces are one space
+        return re.sub(r"\s+", " ", text)
+
+    accepted, rejected = accepted_and_rejected("".join(old), "".join(new))
+    assert (shown(accepted), shown(rejected)) == (shown("".join(new)), shown("".join(old)))
