@@ -41,7 +41,7 @@ def diff_command(argv: list[str], out: TextIO, err: TextIO) -> int:
         layout = Layout(args.root, args.output or args.root / "output")
         redline = make_redline(layout, args.agreement, args.old, args.new, tuple(args.formats or ("pdf", "docx")),
                                args.allow_mismatch)
-        for problem in dict.fromkeys(redline.warnings):  # said once, even when both versions have it
+        for problem in redline.warnings:
             console.problem(problem, "warning")
         for note in redline.notes:
             console.note(note)

@@ -587,6 +587,19 @@ def folder_name(old: str, new: str) -> str:
     return f"diff-{clean(old)}-{clean(new)}"
 
 
+def located_warnings(projects: list, versions: list, agreement_id: str) -> list:  # noqa: ANN001
+    """Return both versions' allowed mismatches, each labelled with its version ('[1.0] agreements/…').
+
+    A mismatch the new version still has is said once, at the new version's line.
+    """
+    from .errors import MouError
+    from .versions import relabel
+
+    old, new = (p.warnings.get(agreement_id, []) for p in projects)
+    return (relabel(MouError(new), versions[1]).problems if new else []) + (
+        relabel(MouError(gone), versions[0]).problems if (gone := [w for w in old if w not in new]) else [])
+
+
 def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # noqa: ANN001 - pipeline.Layout
                  formats: tuple[str, ...] = ("pdf", "docx"), allow_mismatch: bool = False) -> Redline:
     """Find both versions, render them with the current templates and mark what changed.
@@ -632,7 +645,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         when = build_time(new.date)
         result = Redline(f"{agreement_id}/{folder_name(old_label, new_label)}", {}, {}, {}, {},
                          (versions[0].source, versions[1].source),
-                         [w for p in projects for w in p.warnings.get(agreement_id, [])])
+                         located_warnings(projects, versions, agreement_id))
         for made, lacking, records in ((old, new, versions[1]), (new, old, versions[0])):
             for language in [lang for lang in made.languages if lang not in lacking.languages]:
                 result.notes.append(say("diff_language_dropped", language=say(f"language_{language}"),

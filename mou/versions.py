@@ -35,7 +35,7 @@ from .messages import Message, say
 GIT_PREFIX = "git:"
 RELEASE_INPUTS = "inputs/"
 # The only files a version's records may be: anything else (../, a folder) is never read or written.
-RECORD_NAME = re.compile(r"(?:agreements|parties)/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.ya?ml")
+RECORD_NAME = re.compile(rf"(?:agreements|parties)/{ID_PATTERN.pattern.strip('^$')}\.ya?ml")
 
 
 @dataclass(frozen=True)

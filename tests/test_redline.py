@@ -413,9 +413,18 @@ def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
     err = io.StringIO()
     assert main(["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx", "--allow-mismatch"],
                 io.StringIO(), err) == 0
-    assert err.getvalue().count("warning: ") == 1 and "the Thai text has ๕ where the English text has 4" in err.getvalue()
+    assert err.getvalue().count("warning: ") == 1
+    assert re.search(r"warning: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
+                     r"the Thai text has ๕ where the English text has 4", err.getvalue())  # which version, where
     _, inserted = changes(root / "output/mou/diff-1.1-1.2/mou.th.redline.docx")
     assert "๕" in "".join(inserted)
+    # A mismatch both versions have is said once, at the newer one.
+    git(root, "commit", "-qam", "1.2")
+    record.write_text(record.read_text().replace('"1.2"', '"1.3"'))
+    err = io.StringIO()
+    assert main(["diff", "mou", "1.2", "1.3", "--root", str(root), "--format", "docx", "--allow-mismatch"],
+                io.StringIO(), err) == 0
+    assert err.getvalue().count("warning: ") == 1 and "warning: [1.3] agreements/mou.yaml" in err.getvalue()
 
 
 # --- found in review ---------------------------------------------------------------------------
