@@ -5,9 +5,10 @@ looked up, in this order:
 
 1. `git:<rev>`: the records as committed in that git revision;
 2. the release archive `output/releases/<agreement>-<version>.zip` (its `inputs/`, the
-   records byte for byte);
+   records byte for byte), once it verifies;
 3. the git history of the records: the newest commit in which `agreements/<agreement>.yaml`
-   says `version: <version>`, with the party records of that same commit;
+   says `version: <version>`, with the party records of that same commit, unless the
+   working tree has that version with uncommitted changes;
 4. the working tree, when its record has that version.
 
 Each source gives the records only (agreement and parties); the documents are rendered
