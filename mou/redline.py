@@ -173,6 +173,11 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
             for td in child.iter("td"):
                 dots = td.find(".//span[@class='sign-dots']")
                 name = dots.get("id") if dots is not None else f"sign-{len(found)}"
+                person = td.find(".//span[@class='name']")
+                if name.startswith("sig-witness-") and person is not None:
+                    # Witnesses are numbered in order: removing the first would renumber the
+                    # second and show it as the first, renamed. A witness is who signs.
+                    name = f"witness:{person.text_content()}"
                 blocks = [tokenizer.block(p) for p in td if isinstance(p.tag, str)]
                 found.append(Unit(name, "td", _cls(td), {}, blocks, single=key[1].endswith("single")))
             continue

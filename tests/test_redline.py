@@ -510,8 +510,9 @@ witnesses:
 
 @pytest.fixture(scope="module")
 def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Versions 1.2 (clause 1 moved to the end, a draft, a presiding official and two witnesses),
-    1.3 (the second witness and the presiding official replaced), 1.4 (Thai only), 1.5 (English only)."""
+    """Versions 1.2 (clause 1 moved to the end, a draft, a presiding official and two witnesses, the
+    parties reordered), 1.3 (a signatory renamed,
+    the second witness and the presiding official replaced), 1.4 (Thai only), 1.5 (English only)."""
     root = make_project(tmp_path_factory.mktemp("people") / "p")
     text = (root / "agreements/mou.yaml").read_text()
     objectives, scope = text.index("  - id: objectives"), text.index("  - id: scope")
@@ -519,11 +520,17 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:]
     text = text.replace('"1.1"', '"1.2"').replace("status: final", "status: draft").replace(
         "clauses:", WITNESSES + "clauses:")
+    # The two short-named signatories first: their blocks share a row, each in half a line.
+    text = text.replace("chumphae-municipality, khon-kaen-university, chumphae-district",
+                        "chumphae-municipality, chumphae-district, khon-kaen-university")
     commit(root, text, "1.2")
     text = text.replace('"1.2"', '"1.3"').replace("กนกวรรณ ชื่นชม", "วีระพงษ์ ศรีสุข").replace(
         "Kanokwan Chuenchom", "Weerapong Srisuk").replace("{th: นางสาว, en: Ms.}", "{th: นาย, en: Mr.}")
     text = text.replace("ท้องถิ่นอำเภอชุมแพ", "พัฒนาการอำเภอชุมแพ").replace("สมศักดิ์ จังตระกุล", "คมสันติ์ สุทธิสวัสดิ์")
     text = text.replace("Somsak Jangtrakul", "Khomsan Suttisawat")
+    district = root / "parties/chumphae-district.yaml"  # a signatory in a half-width cell, renamed
+    district.write_text(district.read_text().replace("สุภาวดี ศรีสุขวัฒน์", "กนกวรรณ ชื่นชมยินดี").replace(
+        "Supawadee Srisukwat", "Kanokwan Chuenchomyindee"))
     commit(root, text, "1.3")
     commit(root, text.replace('"1.3"', '"1.4"').replace("status: draft", "status: draft\nlanguages: [th]"), "1.4")
     commit(root, text.replace('"1.3"', '"1.5"').replace("status: draft", "status: draft\nlanguages: [en]\n"
@@ -571,9 +578,9 @@ def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
     from mou.redline import make_redline
 
     redline = make_redline(Layout(people, people / "output"), "mou", "1.2", "1.3", ("pdf",))
-    # What was struck out comes before what replaces it, in a paragraph as between paragraphs.
-    assert ('<p class="sign-position"><del>ท้องถิ่นอำเภอชุมแพ</del></p>'
-            '<p class="sign-position"><ins>พัฒนาการอำเภอชุมแพ</ins></p>') in redline.html["th"]
+    cell = next(td for td in lxml.html.document_fromstring(redline.html["th"]).iter("td")
+                if "กนกวรรณ ชื่นชมยินดี" in td.text_content())
+    assert len(cell.getparent()) == 2 and "นางสุภาวดี ศรีสุขวัฒน์" in cell.text_content()  # half a line
     document = pypdfium2.PdfDocument(redline.files["mou.th.redline.pdf"])
     width = document[0].get_width()
     right = max(obj.get_bounds()[2] for page in document for obj in page.get_objects()
@@ -637,3 +644,35 @@ def test_accepting_gives_the_new_text_and_rejecting_the_old(old, new):
 
     accepted, rejected = accepted_and_rejected("".join(old), "".join(new))
     assert (shown(accepted), shown(rejected)) == (shown("".join(new)), shown("".join(old)))
+
+
+def test_what_was_struck_out_comes_before_what_replaces_it():
+    from mou.redline import Block, Token, diff_blocks
+
+    def block(text: str) -> Block:
+        return Block("p", "sign-position", "", [Token(text)])
+
+    old, new = [block("(signed)"), block("ท้องถิ่นอำเภอชุมแพ")], [block("(signed)"), block("พัฒนาการอำเภอชุมแพ")]
+    ops = [(b.tokens[0].text, [op for op, _ in o]) for b, o in diff_blocks(old, new)]
+    assert ops == [("(signed)", [""]), ("ท้องถิ่นอำเภอชุมแพ", ["del"]), ("พัฒนาการอำเภอชุมแพ", ["ins"])]
+
+
+def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_path):
+    import shutil
+
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    root = tmp_path / "p"
+    shutil.copytree(people, root)
+    text = subprocess.run(["git", "-C", str(root), "show", "HEAD~2:agreements/mou.yaml"], capture_output=True,
+                          text=True, check=True).stdout  # 1.3
+    first = text.index("  - prefix: {th: ว่าที่ร้อยตรี")
+    second = text.index("  - prefix: {th: นาย, en: Mr.}", first)
+    (root / "agreements/mou.yaml").write_text((text[:first] + text[second:]).replace('"1.3"', '"1.6"'))
+    redline = make_redline(Layout(root, root / "output"), "mou", "1.3", "1.6", ())
+    witnesses = [(td.find(".//span[@class='name']").text_content(), td.get("data-change", ""))
+                 for td in lxml.html.document_fromstring(redline.html["en"]).iter("td")
+                 if "Witness" in td.text_content()]
+    assert witnesses == [("Acting Sub-Lt. Teerawat Ponyiam", "removed"), ("Mr. Weerapong Srisuk", "")]
+    assert redline.summaries["en"].witnesses_removed == ["Acting Sub-Lt. Teerawat Ponyiam"]
