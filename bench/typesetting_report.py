@@ -5,10 +5,9 @@ into a temporary folder and prints, for every PDF (the English ones for comparis
 lines, the Thai line breaks checked and the bad ones (by kind), the lines that differ from
 the source text as pypdfium2 and poppler's pdftotext extract them, and, for the full lines
 of body paragraphs (every line of a paragraph but its last), how far each stops short of
-the right margin and the widest gap between neighbouring glyphs (a space counts as gap).
-Thai is set ragged-right today, so its distances to the margin are large; English is
-justified, so its gaps are. A line cut short before a name that must not break counts too
-(that is the max).
+the right margin, how many end flush (within 1 pt) and the widest gap between neighbouring
+glyphs (a space counts as gap). Thai is justified between character clusters, English at
+the spaces. A line cut short before a name that must not break counts too (that is the max).
 
 The measuring code is the tests' (tests/test_typesetting.py), so the report and the
 tests count the same things.
@@ -79,6 +78,7 @@ def measure(output: Path, agreement_id: str, language: str) -> dict[str, str]:
     short = [line.page_width - right_margin - line.right for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
     row["full lines"] = str(len(full))
+    row["flush"] = str(sum(1 for distance in short if distance <= 1.0))
     for name, values in (("to margin", short), ("gap", gaps)):
         row[f"{name} mean"] = f"{statistics.mean(values):.1f}" if values else "-"
         row[f"{name} median"] = f"{statistics.median(values):.1f}" if values else "-"
@@ -108,7 +108,7 @@ def report() -> str:
         "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
         "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
         + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
-        table(rows, ["pdf", "full lines", "to margin mean", "to margin median", "to margin max",
+        table(rows, ["pdf", "full lines", "flush", "to margin mean", "to margin median", "to margin max",
                      "gap mean", "gap median", "gap max"]),
         "Bad Thai line breaks by kind:\n" + table(rows[:len(SAMPLES)], ["pdf", *KINDS]),
     ])

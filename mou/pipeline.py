@@ -120,7 +120,8 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
                       + [p.short_name.th for p in parties if p.short_name.th])
     names = [t.th for p in parties for t in (p.name, p.address) if t.th]
     names += [person.name.th for person in people if person.name.th]
-    names += [agreement.place.th] if agreement.place.th else []
+    # Not the place: it is a phrase (a room of an organization, district, province), which may
+    # break between its words; the organization names in it are the parties' own.
     titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
     return frozenset(names) | glued, glued, titles
 

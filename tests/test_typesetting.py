@@ -816,7 +816,8 @@ def test_thai_line_breaking_is_alive(tmp_path):
     box_left, box_right = PAGE_MARGIN_CM * PT_PER_CM, (PAGE_MARGIN_CM + 9) * PT_PER_CM
     assert len(lines) >= 15, [line.text for line in lines]
     assert all(line.left >= box_left - 2 for line in lines)  # a glyph may hang 1 pt to the left
-    too_wide = [(line.text, round(line.right - box_right, 1)) for line in lines if line.right > box_right + 0.5]
+    # Justified lines end at the margin; a final tone mark's glyph box may reach 1 pt past it.
+    too_wide = [(line.text, round(line.right - box_right, 1)) for line in lines if line.right > box_right + 1.0]
     assert too_wide == []
     short = [box_right - line.right for line in lines[:-1]]
     assert sum(short) / len(short) < 40  # lines are filled before they break (ragged, not justified)
@@ -839,15 +840,53 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
             and blocks[here.block].group.startswith("block") and after.block == here.block]
 
 
+FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
+
+
+def full_lines_by_block(blocks: list[Block], lines: list[Line]) -> list[tuple[Line, int]]:
+    """Return the full lines of body paragraphs, each with the index of its block."""
+    full = {id(line) for line in full_body_lines(blocks, lines)}
+    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
+    return [(lines[here.line], here.block) for here in placed if id(lines[here.line]) in full]
+
+
+@pytest.fixture(scope="module")
+def thai_justified(built) -> dict[str, tuple[list[tuple[Line, int]], list[Line], list[Block]]]:
+    """Each sample's Thai full lines (with their blocks), all its lines and its blocks."""
+    found = {}
+    for agreement_id in SAMPLES:
+        lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
+        blocks = sample_blocks(agreement_id, "th")
+        found[agreement_id] = (full_lines_by_block(blocks, lines), lines, blocks)
+    return found
+
+
+def short_of_margin(line: Line) -> float:
+    """Return how far a line's last glyph stops short of the right margin (pt)."""
+    return line.page_width - page_margins()[1] - line.right
+
+
 @pytest.mark.parametrize("agreement_id", SAMPLES)
-def test_thai_paragraphs_are_justified_between_clusters(built, agreement_id):
-    lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
-    full = full_body_lines(sample_blocks(agreement_id, "th"), lines)
-    _, right_margin, _, _ = page_margins()
-    short = [line.page_width - right_margin - line.right for line in full]
-    gaps = [max(line.gaps, default=0.0) for line in full]
+def test_thai_justification_never_opens_a_gap_past_twice_a_space(thai_justified, agreement_id):
+    full, _, _ = thai_justified[agreement_id]
     assert len(full) > 40
-    # Ragged Thai (no justification) leaves most full lines 10-40 pt short; justified
-    # lines end within 2 pt, except the few too loose to stretch that far (a capped spacing).
-    assert sum(1 for distance in short if distance < 2.0) >= 0.8 * len(full), sorted(short)
-    assert max(gaps) <= 2.2 * SPACE_PT, max(gaps)
+    widest = max((max(line.gaps, default=0.0), line.text) for line, _ in full)
+    assert widest[0] <= 2.2 * SPACE_PT, widest
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_thai_full_lines_end_flush(thai_justified, agreement_id):
+    # Ragged Thai leaves most full lines 10-40 pt short; justified ones end at the margin.
+    # Not yet: the lines just before a name or position title that is kept whole and is wider
+    # than what is left of its line (a long position after a signatory's name, a party's name
+    # after "ณ"): they cannot be filled within the allowed spacing, nor by breaking the lines
+    # above differently. They are allowed here only when such a name starts one of the next
+    # two lines; anywhere else, a short full line fails.
+    full, lines, _ = thai_justified[agreement_id]
+    whole = names_of(agreement_id)
+    starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
+    at = {id(line): index for index, line in enumerate(lines)}
+    short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
+             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+    assert [s for s in short if not s[2]] == []
+    assert len(short) <= 0.1 * len(full), short
