@@ -201,25 +201,28 @@ def reactivate(self: Any, style: Any) -> None:
     # Drawing sets this too; set first, it would otherwise lay the text out anew.
     pango.pango_layout_set_single_paragraph_mode(self.layout, True)
     text = self.text[:self.mou_text_length]
-    char_at = {offset: index for index, offset in enumerate(_byte_offsets(self.text))}
-    glyphs = []  # (glyph, index of its cluster's first character), in visual order
+    # starts[b]: clusters that start at a character beginning after byte 0 and at or before byte b.
+    starts, count = [0], 0
+    for index, char in enumerate(text):
+        count += index > 0 and _starts_cluster(char)
+        starts[-1] = count
+        starts.extend([count] * len(char.encode()))
+    end = len(starts) - 1  # the byte offset just past the text
     run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
+    previous, previous_byte = None, 0
+    # A glyph gets the gaps of the clusters that start after its own cluster's first character
+    # and up to the next glyph's: ligatures and reordered marks (sara am) get none, and the
+    # sum is what justify_line counted.
     while run != ffi.NULL:
         item, string = run.data.item, run.data.glyphs
         for i in range(string.num_glyphs):
-            glyphs.append((string.glyphs[i], char_at[item.offset + string.log_clusters[i]]))
+            byte = min(item.offset + string.log_clusters[i], end)
+            if previous is not None:
+                previous.geometry.width += (starts[byte] - starts[previous_byte]) * units
+            previous, previous_byte = string.glyphs[i], byte
         run = run.next
-    starts = [0]  # starts[i]: clusters starting in text[1:i + 1]
-    for index, char in enumerate(text):
-        starts.append(starts[-1] + (index > 0 and _starts_cluster(char)))
-    # The gaps between two glyphs are the clusters starting after the first one's cluster, up
-    # to the second one's: ligatures and reordered marks get none, the sum is always the same.
-    ends = [cluster for _, cluster in glyphs[1:]] + [len(text) - 1]
-    for (glyph, cluster), end in zip(glyphs, ends):
-        count = starts[min(end, len(text) - 1) + 1] - starts[min(cluster, len(text) - 1) + 1]
-        glyph.geometry.width += count * units
-    if glyphs:
-        glyphs[-1][0].geometry.width += self.mou_trailing * units
+    if previous is not None:
+        previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing) * units
 
 
 def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
@@ -315,19 +318,25 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
 
 
 def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
-    """Return the held lines rebroken so the last one is less loose, or as they were."""
-    best, best_score = lines, max(placed.short for placed in lines)
+    """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were."""
+    best, best_score = lines, _score(lines)
     target = lines[-1].resume_at
+    laid: dict[tuple, _Line | None] = {}  # the trials share most of their lines: lay each once
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
-            trial = _relaid(args, lines[-1 - back:], drops, target)
-            if trial is not None:
-                score = max(placed.short for placed in trial)
-                if score < best_score - 0.5:
-                    best, best_score = lines[:-1 - back] + trial, score
-        if best_score <= FLUSH_TOLERANCE:
+            kept = lines[:-1 - back]
+            trial = _relaid(args, lines[-1 - back:], drops, target, best_score[0] - _score(kept)[0], laid)
+            if trial is not None and _score(kept + trial) < best_score:
+                best, best_score = kept + trial, _score(kept + trial)
+        if best_score[0] == 0:
             break
     return best
+
+
+def _score(lines: list[_Line]) -> tuple[int, float]:
+    """Rank a stretch of lines: how many stay short of the margin, then by how much at most (px, rounded)."""
+    short = [placed.short for placed in lines if placed.short > FLUSH_TOLERANCE]
+    return len(short), round(max(short, default=0.0) + 0.5)
 
 
 def _drop_plans(back: int) -> list[tuple[int, ...]]:
@@ -338,25 +347,40 @@ def _drop_plans(back: int) -> list[tuple[int, ...]]:
     return sorted((p for p in plans if p[0] > 0), key=sum)
 
 
-def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any) -> list[_Line] | None:
-    """Lay out lines again, the first len(drops) giving that many words to the next; None if they end elsewhere."""
+def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any, most_short: int,
+            laid: dict[tuple, _Line | None]) -> list[_Line] | None:
+    """Lay out lines again, the first len(drops) giving that many words to the next.
+
+    Return None if they would not end where they did, or as soon as more than `most_short`
+    of them stay short of the margin (such a trial cannot beat the best so far).
+    """
     out: list[_Line] = []
     start = lines[0].start
     for index in range(len(lines)):
-        placed = _lay_line(args, start)
+        placed = _lay_cached(args, start, 0.0, laid)
         for _ in range(drops[index] if index < len(drops) else 0):
             if placed is None or placed.resume_at is None:
                 return None
-            placed = _lay_line(args, start, _full_width(placed) - placed.natural + 0.5)
+            placed = _lay_cached(args, start, _full_width(placed) - placed.natural + 0.5, laid)
         if placed is None:
             return None
         out.append(placed)
+        if _score(out)[0] > most_short:
+            return None
         if placed.resume_at is None:
             break
         start = _Start(placed.resume_at, placed.bottom, 0, None, None)
     if len(out) != len(lines) or out[-1].resume_at != target:
         return None
     return out
+
+
+def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _Line | None]) -> _Line | None:
+    """Lay out one line like _lay_line, once per start and width."""
+    key = (repr(start.skip_stack), start.position_y, start.text_indent, round(narrower, 3))
+    if key not in laid:
+        laid[key] = _lay_line(args, start, narrower)
+    return laid[key]
 
 
 def _full_width(placed: _Line) -> float:
