@@ -59,6 +59,8 @@ EXPECTED = {
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
                          "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "avoid_collisions": ["context", "box", "containing_block", "outer"],
+    "split_first_line": ["text", "style", "context", "max_width", "justification_spacing", "is_line_start",
+                         "minimum"],
 }
 _original_draw_inline_level = weasy_draw.draw_inline_level
 _original_set_text = line_break.Layout.set_text
@@ -66,6 +68,7 @@ _original_justify_line = weasy_inline.justify_line
 _original_reactivate = line_break.Layout.reactivate
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
+_original_split_first_line = weasy_inline.split_first_line
 _narrower = 0.0  # how much narrower the next line is broken (while rebreaking a paragraph)
 _installed = False
 _DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
@@ -406,6 +409,27 @@ def avoid_collisions(context: Any, box: Any, containing_block: Any, outer: bool 
     return position_x, position_y, available_width
 
 
+def split_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
+                     is_line_start: bool = True, minimum: bool = False) -> tuple:
+    """Fit text into a line like WeasyPrint, except that trailing spaces never make it overflow.
+
+    WeasyPrint 70 measures a text with its trailing spaces; when the text fits only without
+    them (it ends just before a nowrap name), it takes the text for unbreakable and keeps its
+    first word alone, so a line held "Mayor" and nothing else. Such a text fits: the spaces
+    hang past the margin, as CSS wants, and are removed at the end of the line.
+    """
+    result = _original_split_first_line(text, style, context, max_width, justification_spacing,
+                                        is_line_start, minimum)
+    if (result[2] is None or max_width is None or style["white_space"] != "normal"
+            or not text.endswith(" ") or "\n" in text or not text.strip(" ")):
+        return result
+    stripped = _original_split_first_line(text.rstrip(" "), style, context, max_width, justification_spacing,
+                                          is_line_start, minimum)
+    if stripped[2] is not None:
+        return result  # the text needs a break anyway
+    return _original_split_first_line(text, style, context, None, justification_spacing, is_line_start, minimum)
+
+
 def _byte_offsets(text: str) -> list[int]:
     """Return the UTF-8 byte offset of every character index, and of the end."""
     offsets, position = [0], 0
@@ -433,7 +457,8 @@ def install() -> None:
              "reactivate": list(inspect.signature(_original_reactivate).parameters),
              "iter_line_boxes": list(inspect.signature(_original_iter_line_boxes).parameters),
              "get_next_linebox": list(inspect.signature(weasy_inline.get_next_linebox).parameters),
-             "avoid_collisions": list(inspect.signature(_original_avoid_collisions).parameters)}
+             "avoid_collisions": list(inspect.signature(_original_avoid_collisions).parameters),
+             "split_first_line": list(inspect.signature(_original_split_first_line).parameters)}
     if weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED:
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="
@@ -445,4 +470,5 @@ def install() -> None:
     line_break.Layout.reactivate = reactivate
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
+    weasy_inline.split_first_line = split_first_line
     _installed = True
