@@ -1,16 +1,22 @@
-"""Two hooks into WeasyPrint's private drawing and layout code, for Thai that can be trusted.
+"""Hooks into WeasyPrint's private drawing and layout code, for Thai that can be trusted.
 
 1. Exact copy-and-paste. HarfBuzz draws sara am (ำ) as two glyphs and WeasyPrint's
    ToUnicode map leaves one of them empty, so `อำเภอ` would be extracted as `อาเภอ`. Each
    drawn line holding Thai is wrapped in a marked-content span whose /ActualText is the
    line's real text (PDF 32000-1 §14.9.4), which pdfium, poppler and Acrobat return
    instead of guessing from glyphs. One span per line, not per text box: extractors put
-   spaces between neighbouring spans.
+   spaces between neighbouring spans. (draw_inline_level)
 2. Line breaking. Pango would break Thai wherever libthai's dictionary says; the hook on
    text layout tells Pango, with Pango's allow-breaks attribute, that Thai may only break
-   where mou marked a word boundary (see thai_breaks.py).
+   where mou marked a word boundary (see thai_breaks.py). (set_text)
+3. Thai distributed justification: the slack of a full line spread between its character
+   clusters, counted when the line is justified and added to the glyph advances when it is
+   drawn. (justify_line, reactivate)
+4. Fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken
+   again a line or two earlier. (iter_line_boxes, with avoid_collisions to narrow a line)
+5. A text that overflows only by its trailing spaces fits its line. (split_first_line)
 
-Both replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
+All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
 """
 

@@ -109,12 +109,12 @@ def test_page_numbers_stand_between_hyphens_at_the_top_from_page_two(office_pdfs
     assert [h.translate(THAI_DIGITS) for h in headers[1:]] == [f"- {n} -" for n in range(2, len(headers) + 1)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "LibreOffice 7.4 maps no DOCX construction to Thai digits: its writerfilter turns "
-    "w:pgNumType w:fmt=thaiNumbers (and thaiCounting, hindiNumbers) into Arabic digits and the "
-    "PAGE field's \\* ThaiArabic and \\* ThaiLetter switches into Thai letters (CHARS_THAI); "
-    "Word shows ๒ by the format mou writes (ECMA-376 17.18.59 thaiNumbers). "
-    "Strict: when a LibreOffice release shows ๒, this fails, and the mark goes."))
+# LibreOffice 7.4 maps no DOCX construction to Thai digits: its DOCX import turns
+# w:pgNumType w:fmt="thaiNumbers" (and thaiCounting, hindiNumbers) into Arabic digits and
+# the PAGE field's \* ThaiArabic and \* ThaiLetter switches into Thai letters (ก, ข).
+# Word shows ๒ by the format mou writes (ECMA-376 17.18.59). Strict: when a LibreOffice
+# release shows ๒, this test fails, and the mark goes.
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4 shows Arabic digits for thaiNumbers")
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 def test_thai_page_numbers_are_thai_digits_in_libreoffice(office_pdfs, agreement_id):
     headers = header_texts(office_pdf(office_pdfs, agreement_id, "th"))
