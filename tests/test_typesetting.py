@@ -889,7 +889,10 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
     short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
              for line, _ in full if short_of_margin(line) > FLUSH_PT]
     assert [s for s in short if not s[2]] == []
-    assert len(short) <= 0.1 * len(full), short
+    # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
+    # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
+    assert len(short) <= 0.07 * len(full), short
+    assert max((distance for distance, _, _ in short), default=0.0) <= 180, short
 
 
 def english_names_of(agreement_id: str) -> list[str]:
