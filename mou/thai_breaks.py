@@ -14,7 +14,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
 
 ZWSP = "\u200b"
 WORD_JOINER = "\u2060"
@@ -72,25 +71,6 @@ def _dictionary() -> WordSet:
     return WordSet(thai_words())
 
 
-@functools.lru_cache(maxsize=1)
-def _plain_dictionary() -> WordSet:
-    """Return PyThaiNLP's word dictionary without any names added."""
-    from pythainlp.corpus.common import thai_words
-
-    return WordSet(thai_words())
-
-
-def _split_long(word: str, segment: Any) -> list[str]:
-    """Split a word too long to stay unbroken (a long name) at the plain dictionary's words.
-
-    Such a word may break anywhere (see no_break_ranges); its own words are better places,
-    e.g. องค์การบริหารส่วนตำบล|หนองเสาเล้า, ปฏิบัติการแทน|อธิการบดี.
-    """
-    if _spacing_letters(word) <= LONGEST_UNBREAKABLE:
-        return [word]
-    return segment(word, custom_dict=_plain_dictionary())
-
-
 def thai_words_of(names: Iterable[str]) -> frozenset[str]:
     """Return the Thai runs of names (people, organizations, places) to keep whole as words."""
     return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
@@ -119,8 +99,7 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
         dictionary.add(word)
 
     def segment(match: re.Match[str]) -> str:
-        words = [part for word in newmm_segment(match.group(), custom_dict=dictionary)
-                 for part in _split_long(word, newmm_segment)]
+        words = newmm_segment(match.group(), custom_dict=dictionary)
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word

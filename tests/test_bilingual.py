@@ -1,0 +1,490 @@
+"""The side-by-side edition (th-en): Thai left, English right, each row starting level in both.
+
+Read back as a reader would: the PDF's lines as laid out (pypdfium2, the ActualText mou
+writes per Thai line) and as copied from each column (get_text_bounded over the column's
+rectangle), the DOCX reopened with python-docx and laid out by LibreOffice. The samples
+come from the session's one build (conftest `built`); one more agreement, a draft with a
+clause long enough to run over pages in both columns, is built here once.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+import pypdfium2
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+import test_archival
+import test_typesetting as t
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, require_tool, sample_file
+from mou.cli import main
+from mou.pipeline import Layout, load, render_documents
+from mou.thai import thai_digits
+from readback import FOOTER, WATERMARK, pdf_lines, pdf_pages, squash
+
+EDITION = "th-en"
+LONG = "long-clause"
+SIGN_LINE = "(ลงชื่อ / Signed)"
+DRAFT_MARK = "ร่าง · DRAFT"
+TOP, RIGHT, BOTTOM, LEFT = t.page_margins()
+MIDDLE = LEFT + (595.276 - LEFT - RIGHT) / 2  # the column boundary: half the text width
+
+
+# ---------------------------------------------------------------- the source, by column
+
+
+@dataclass
+class Source:
+    """The side-by-side HTML split as it is laid out: parallel rows, then signature blocks."""
+
+    rows: list[tuple[list[t.Block], list[t.Block]]]  # (Thai cell blocks, English cell blocks) per row
+    signatures: list[t.Block]  # signature blocks in reading order (both languages)
+
+    def column(self, side: int) -> list[t.Block]:
+        """Return the blocks of one column (0 Thai, 1 English), row after row."""
+        return [block for row in self.rows for block in row[side]]
+
+    def row_of(self, side: int) -> list[int]:
+        """Return the row index of every block of one column."""
+        return [index for index, row in enumerate(self.rows) for _ in row[side]]
+
+
+CELL = re.compile(r'<td lang="(th|en)">(.*?)</td>', re.S)
+
+
+def split_source(html: str) -> Source:
+    """Split the edition's HTML into parallel rows (Thai, English) and the signature part."""
+    body, _, signatures = html.partition('<table class="signatures')
+    rows = []
+    for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cells = dict(CELL.findall(tr))
+        assert list(cells) == ["th", "en"], tr[:200]
+        rows.append((t.source_blocks(cells["th"]), t.source_blocks(cells["en"])))
+    return Source(rows, t.source_blocks('<table class="signatures' + signatures))
+
+
+@dataclass
+class Edition:
+    """One agreement's side-by-side files, the HTML they were made from, and its records."""
+
+    pdf: Path
+    docx: Path
+    source: Source
+    agreement: Any
+    names: list[str]  # the Thai names it prints (test_typesetting.names_of)
+
+
+def edition(root: Path, output: Path, agreement_id: str) -> Edition:
+    """Return an agreement's side-by-side edition as built into output."""
+    layout = Layout(root, output)
+    project = load(layout)
+    html = next(d.html for d in render_documents(layout, project, agreement_id) if d.language == EDITION)
+    return Edition(sample_file(output, agreement_id, EDITION, "pdf"), sample_file(output, agreement_id, EDITION, "docx"),
+                   split_source(html), project.agreements[agreement_id], t.names_of(agreement_id, project))
+
+
+# ---------------------------------------------------------------- the PDF, by column
+
+
+@dataclass
+class Columns:
+    """A side-by-side PDF's lines as laid out: each column of the rows, then the signature blocks."""
+
+    thai: list[t.Line]
+    english: list[t.Line]
+    signatures: list[t.Line]
+
+
+def pdf_columns(path: Path) -> Columns:
+    """Split a PDF's laid-out lines (content order) into the two columns and the signature part."""
+    lines = [line for line in t.layout_lines(path) if not WATERMARK.match(line.text)]
+    end = next(i for i, line in enumerate(lines) if line.text.startswith(SIGN_LINE))
+    rows = lines[:end]
+    thai = [line for line in rows if line.right <= MIDDLE + 1]
+    english = [line for line in rows if line.left >= MIDDLE - 1]
+    assert len(thai) + len(english) == len(rows), "a line crosses the column boundary"
+    return Columns(thai, english, lines[end:])
+
+
+def signatures_start(pdf: pypdfium2.PdfDocument) -> tuple[int, float]:
+    """Return the page (1-based) and the top (pt) of the first signing line: where the rows end."""
+    for number, page in enumerate(pdf, start=1):
+        textpage = page.get_textpage()
+        found = textpage.search(SIGN_LINE).get_next()
+        if found:
+            top = max(textpage.get_charbox(i)[3] for i in range(found[0], found[0] + found[1]))
+            textpage.close()
+            return number, top
+        textpage.close()
+    raise AssertionError("no signing line")
+
+
+def copied_columns(path: Path) -> tuple[list[str], list[str]]:
+    """Return what a reader copies from each column's rectangle, page by page, above the signatures.
+
+    pdfium's get_text_bounded over the left and the right half of the text area (page
+    numbers and footers are in the margins, outside it); on the page where the signature
+    blocks start, the rectangles end above the first signing line.
+    """
+    pdf = pypdfium2.PdfDocument(path)
+    copied: tuple[list[str], list[str]] = ([], [])
+    try:
+        last, bottom_of_rows = signatures_start(pdf)
+        for number, page in enumerate(pdf, start=1):
+            if number > last:
+                break
+            height = page.get_height()
+            bottom = bottom_of_rows + 1 if number == last else BOTTOM
+            textpage = page.get_textpage()
+            for side, (left, right) in enumerate(((0, MIDDLE), (MIDDLE, page.get_width()))):
+                text = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=height - TOP)
+                # pdfium reads some hyphens as U+0002 or U+FFFE (see readback.pdf_pages)
+                text = text.replace("\ufffe", "-").replace("\x02", "-")
+                # (a draft's watermark crosses both columns: its pieces are not column text)
+                copied[side].extend(line.strip() for line in text.splitlines()
+                                    if line.strip() and line.strip() not in DRAFT_MARK)
+            textpage.close()
+    finally:
+        pdf.close()
+    return copied
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+# The two-party sample's parties and clause texts, twice over in one clause: the names mou
+# knows for them are those the break checks know (test_typesetting.dictionary_names).
+LONG_PARTIES = ("chumphae-municipality", "khon-kaen-university")
+LONG_THAI = " ".join([c.text.th for c in t.PROJECT.agreements[t.KKU].clauses if c.text] * 2)
+LONG_ENGLISH = " ".join([c.text.en for c in t.PROJECT.agreements[t.KKU].clauses if c.text] * 2)
+
+
+def long_agreement() -> str:
+    """Return a draft two-party agreement, side by side, with one clause running over pages."""
+    text = AGREEMENT.replace("status: final", "status: draft").replace("[town, kku]", f"[{', '.join(LONG_PARTIES)}]")
+    text = text.replace("originals: 2", "originals: 2\nbilingual_edition: true\nwitnesses:\n"
+                        "  - prefix: {th: นาง, en: Mrs.}\n    name: {th: กนกวรรณ ชื่นชม, en: Kanokwan Chuenchom}\n"
+                        "    position: {th: ปลัดเทศบาล, en: Municipal Clerk}")
+    clause = (f"  - id: long\n    heading: {{th: การดำเนินงาน, en: Operations}}\n"
+              f"    text:\n      th: {json.dumps(LONG_THAI, ensure_ascii=False)}\n"
+              f"      en: {json.dumps(LONG_ENGLISH, ensure_ascii=False)}\n")
+    return text.replace("duration:", clause + "duration:", 1)
+
+
+@pytest.fixture(scope="module")
+def long_project(tmp_path_factory) -> Path:
+    """Build the long-clause agreement once (real templates, real build) and return its root."""
+    root = tmp_path_factory.mktemp("bilingual")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "parties").mkdir()
+    for party_id in LONG_PARTIES:
+        shutil.copy(ROOT / "parties" / f"{party_id}.yaml", root / "parties")
+    (root / "agreements").mkdir()
+    (root / "agreements" / f"{LONG}.yaml").write_text(textwrap.dedent(long_agreement()).lstrip("\n"),
+                                                     encoding="utf-8")
+    assert main(["--root", str(root), "--jobs", "1", "--quiet"], out=io.StringIO(), err=io.StringIO()) == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def editions(built, long_project) -> dict[str, Edition]:
+    """Every side-by-side edition here, by agreement id: the samples and the long one."""
+    found = {agreement_id: edition(ROOT, built, agreement_id) for agreement_id in SAMPLES}
+    found[LONG] = edition(long_project, long_project / "output", LONG)
+    return found
+
+
+ALL = [*SAMPLES, LONG]
+
+
+# ---------------------------------------------------------------- the files
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_samples_have_the_edition_in_pdf_and_docx_listed_everywhere(built, agreement_id):
+    folder = sample_file(built, agreement_id, EDITION, "pdf").parent
+    names = {f"{agreement_id}.{EDITION}.pdf", f"{agreement_id}.{EDITION}.docx"}
+    assert names <= {p.name for p in folder.iterdir()}
+    stamp = json.loads((folder / ".mou-build.json").read_text(encoding="utf-8"))
+    assert names <= set(stamp["files"]) and stamp["editions"] == ["th", "en", EDITION]
+    pdf = pypdfium2.PdfDocument(folder / f"{agreement_id}.{EDITION}.pdf")
+    assert stamp["pages"][EDITION] == len(pdf) > stamp["pages"]["th"]
+    pdf.close()
+    index = (built / "index.html").read_text(encoding="utf-8")
+    for name in names:
+        assert f'href="{agreement_id}/{folder.name}/{name}">{EDITION}.{name.rsplit(".", 1)[1]}</a>' in index
+
+
+def test_a_second_build_skips_the_edition_too(long_project):
+    out = io.StringIO()
+    assert main(["--root", str(long_project), "--jobs", "1"], out=out, err=io.StringIO()) == 0
+    assert out.getvalue().strip() == f"up to date: {LONG} 1.0"
+
+
+def test_the_edition_needs_both_languages(tree):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                 "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: true")
+                 .replace("version:", "languages: [th]\nprevailing_language: th\nversion:")})
+    err = io.StringIO()
+    assert main(["--root", str(root)], out=io.StringIO(), err=err) == 1
+    assert "agreements/test.yaml:19:1: bilingual_edition: a side-by-side edition needs both Thai and English; " \
+           "add th and en to languages" in err.getvalue()
+    assert not (root / "output" / "test").exists()
+
+
+def test_the_field_is_true_or_false(tree):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                 "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: เอา")})
+    err = io.StringIO()
+    assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=err) == 1
+    assert "agreements/test.yaml:17:1: bilingual_edition: ต้องเป็น true หรือ false ไม่ใช่ 'เอา'" in err.getvalue()
+
+
+# ---------------------------------------------------------------- rows level, rows split
+
+
+def row_starts(lines: list[t.Line], blocks: list[t.Block], rows: list[int]) -> dict[int, t.Line]:
+    """Return the first laid-out line of every row in one column."""
+    alignment = t.align([b.text for b in blocks], [line.text for line in lines])
+    assert alignment.differences == []
+    starts: dict[int, t.Line] = {}
+    for placed in alignment.placed:
+        starts.setdefault(rows[placed.block], lines[placed.line])
+    return starts
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_every_row_starts_level_in_both_columns(editions, agreement_id):
+    # Title lines, parties, clauses, sub-items: the first line of each Thai cell and of its
+    # English cell share a page and a baseline (both columns are set in 16 pt Sarabun).
+    pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
+    columns = pdf_columns(pdf)
+    thai = row_starts(columns.thai, source.column(0), source.row_of(0))
+    english = row_starts(columns.english, source.column(1), source.row_of(1))
+    assert sorted(thai) == sorted(english) == list(range(len(source.rows)))
+    uneven = [(row, thai[row].page, round(thai[row].baseline, 2), english[row].page, round(english[row].baseline, 2),
+               thai[row].text) for row in thai
+              if thai[row].page != english[row].page or abs(thai[row].baseline - english[row].baseline) > 0.1]
+    assert uneven == []
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_each_clause_heading_starts_level_in_both_columns(editions, agreement_id):
+    columns = pdf_columns(editions[agreement_id].pdf)
+    agreement = editions[agreement_id].agreement
+    count = len(agreement.clauses) + 2 + (1 if agreement.budget else 0)  # duration, budget, languages
+    for n in range(1, count + 1):
+        th = next(line for line in columns.thai if line.text.startswith(f"ข้อ {thai_digits(str(n))} "))
+        en = next(line for line in columns.english if line.text.startswith(f"Clause {n} "))
+        assert (th.page, round(th.baseline, 1)) == (en.page, round(en.baseline, 1)), (n, th.text, en.text)
+
+
+def test_a_long_clause_runs_over_pages_in_both_columns(editions):
+    pdf, source = editions[LONG].pdf, editions[LONG].source
+    columns = pdf_columns(pdf)
+    row = next(i for i, (th, _) in enumerate(source.rows) if th and th[0].text.endswith("การดำเนินงาน"))
+    pages = []
+    for side, lines in enumerate((columns.thai, columns.english)):
+        alignment = t.align([b.text for b in source.column(side)], [line.text for line in lines])
+        rows = source.row_of(side)
+        pages.append(sorted({lines[p.line].page for p in alignment.placed if rows[p.block] == row}))
+    shorter, longer = sorted(pages, key=len)
+    assert len(shorter) >= 3 and len(longer) >= 4
+    assert longer[:len(shorter)] == shorter  # both cells start on one page and continue together
+    for page in shorter[1:]:  # on each next page, both columns go on at the top of the text area
+        top = [min((line for line in lines if line.page == page), key=lambda line: -line.baseline)
+               for lines in (columns.thai, columns.english)]
+        assert top[0].baseline == pytest.approx(top[1].baseline, abs=0.1)
+        assert top[0].page_height - TOP - 24 < top[0].baseline < top[0].page_height - TOP
+
+
+def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, long_project):
+    pdf, docx_path = editions[LONG].pdf, editions[LONG].docx
+    pages = pdf_pages(pdf)
+    assert len(pages) >= 5
+    short = test_archival.short_fingerprint(long_project, LONG)
+    footer = f"{LONG} · รุ่น / version 1.0 · รหัสตรวจสอบ / fingerprint {short}"
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0] == DRAFT_MARK and lines[-1] == footer
+        assert FOOTER.fullmatch(lines[-1])
+    with docx_package(docx_path) as package:
+        headers = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"word/header\d+\.xml", n)]
+        footers = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
+    assert len(headers) == 2 and all(f'string="{DRAFT_MARK}"' in header for header in headers)
+    assert len(footers) == 2 and all(footer in "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", f)) for f in footers)
+
+
+def docx_package(path: Path):
+    import zipfile
+
+    return zipfile.ZipFile(path)
+
+
+# ---------------------------------------------------------------- Thai in the Thai column
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_every_line_of_both_columns_is_laid_out_exactly(editions, agreement_id):
+    pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
+    columns = pdf_columns(pdf)
+    for blocks, lines in ((source.column(0), columns.thai), (source.column(1), columns.english),
+                          (source.signatures, columns.signatures)):
+        texts = [line.text for line in lines]
+        alignment = t.align([b.text for b in blocks], texts)
+        assert alignment.differences == [], t._report(alignment, texts)
+        assert len(alignment.placed) == len(texts)
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_each_column_copies_exactly(editions, agreement_id):
+    # What a reader gets selecting one column (pdfium, the column's rectangle): 0 differences.
+    pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
+    thai, english = copied_columns(pdf)
+    for blocks, lines in ((source.column(0), thai), (source.column(1), english)):
+        alignment = t.align([b.text for b in blocks], lines)
+        assert alignment.differences == [], t._report(alignment, lines)
+    assert len(thai) > 40 and any("ำ" in line for line in thai)  # sara am: the hard case for extraction
+
+
+def column_breaks(editions, agreement_id: str) -> list[t.Breaks]:
+    """Check the line breaks of the Thai column and of the signature blocks."""
+    found = editions[agreement_id]
+    columns = pdf_columns(found.pdf)
+    return [t.check_breaks(found.source.column(0), columns.thai, found.names),
+            t.check_breaks(found.source.signatures, columns.signatures, found.names)]
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_thai_column_breaks_only_between_words_and_never_inside_a_name(editions, agreement_id):
+    results = column_breaks(editions, agreement_id)
+    assert results[0].checked > 40
+    for result in results:
+        bad = result.of(t.BETWEEN_WORDS, t.BEFORE_CLOSING, t.AFTER_OPENING, t.NAMES_WHOLE)
+        assert bad == [], t._described(result, bad)
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_every_line_stays_inside_its_column(editions, agreement_id):
+    pdf = editions[agreement_id].pdf
+    columns = pdf_columns(pdf)
+    width = columns.thai[0].page_width
+    gutter = 0.3 / 2.54 * 72
+    outside = [(line.page, line.text) for line in columns.thai if line.left < LEFT - 1.5 or line.right > MIDDLE - gutter + 1]
+    outside += [(line.page, line.text) for line in columns.english
+                if line.left < MIDDLE + gutter - 1 or line.right > width - RIGHT + 1]
+    outside += [(line.page, line.text) for line in columns.signatures
+                if line.left < LEFT - 1.5 or line.right > width - RIGHT + 1]
+    assert outside == []
+
+
+# ---------------------------------------------------------------- signatures
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_one_signature_field_per_signatory_named_as_in_the_other_editions(built, agreement_id):
+    path = sample_file(built, agreement_id, EDITION, "pdf")
+    widgets = test_archival.signature_widgets(path.read_bytes())
+    names = [name for name, *_ in widgets]
+    assert names == test_archival.expected_fields(agreement_id)
+    thai = test_archival.signature_widgets(sample_file(built, agreement_id, "th", "pdf").read_bytes())
+    assert names == [name for name, *_ in thai]
+    # each field sits over the dots of a signing line: just above the line's baseline, at its dots
+    lines = [line for line in pdf_columns(path).signatures if line.text.startswith(SIGN_LINE)]
+    assert len(lines) == len(names) - 1  # sig-organization is invisible
+    for (name, page, rect, _), line in zip(widgets, lines):
+        assert page + 1 == line.page, name
+        x1, y1, x2, y2 = rect
+        assert y1 < line.baseline < y2 and line.left < x1 < x2 <= line.right + 1, name
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_signature_blocks_carry_both_languages(editions, agreement_id):
+    source = editions[agreement_id].source
+    texts = [b.text for b in source.signatures]
+    agreement = t.PROJECT.agreements[agreement_id]
+    for party_id in agreement.parties:
+        person = t.PROJECT.parties[party_id].signatory
+        for language in ("th", "en"):
+            assert f"({t.person_in(person, language)})" in texts
+            assert person.position.get(language) in texts
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def parallel_tables(path: Path) -> list:
+    """Return the DOCX's two-column tables of parallel rows (the signature tables excluded)."""
+    document = docx.Document(str(path))
+    return [table for table in document.tables
+            if len(table.columns) == 2 and not table.rows[0]._tr.xpath("./w:trPr/w:cantSplit")]
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_docx_has_the_same_rows_with_the_same_text(editions, agreement_id):
+    path, source = editions[agreement_id].docx, editions[agreement_id].source
+    rows = [row for table in parallel_tables(path) for row in table.rows]
+    assert len(rows) == len(source.rows)
+    for row, (thai, english) in zip(rows, source.rows):
+        assert squash("".join(p.text for p in row.cells[0].paragraphs)) == squash("".join(b.text for b in thai))
+        assert squash("".join(p.text for p in row.cells[1].paragraphs)) == squash("".join(b.text for b in english))
+        assert not row._tr.xpath("./w:trPr/w:cantSplit")  # a row may split across pages
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_docx_justifies_thai_cells_distributed_and_english_cells_at_spaces(editions, agreement_id):
+    path = editions[agreement_id].docx
+    body = {"th": set(), "en": set()}
+    for table in parallel_tables(path):
+        for row in table.rows:
+            for language, cell in zip(("th", "en"), row.cells):
+                for paragraph in cell.paragraphs:
+                    if paragraph.style.name in ("MOU Body", "MOU Item"):
+                        body[language].add(paragraph.paragraph_format.alignment)
+                    for run in paragraph.runs:  # complex-script fonts on every run, Thai or not
+                        fonts = run._r.rPr.find(qn("w:rFonts"))
+                        assert fonts.get(qn("w:cs")) == "Sarabun" and fonts.get(qn("w:hint")) == "cs"
+    assert body == {"th": {WD_ALIGN_PARAGRAPH.THAI_JUSTIFY}, "en": {WD_ALIGN_PARAGRAPH.JUSTIFY}}
+
+
+@pytest.fixture(scope="module")
+def office(editions, tmp_path_factory) -> Path:
+    """Lay out every side-by-side DOCX with LibreOffice, in one call, seeing the bundled fonts."""
+    soffice = require_tool("soffice")
+    folder = tmp_path_factory.mktemp("office-bilingual")
+    (folder / "fonts.conf").write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *[str(e.docx) for e in editions.values()]],
+                   check=True, capture_output=True, env={**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")},
+                   timeout=300)
+    return folder
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_libreoffice_uses_only_sarabun_and_keeps_the_columns(editions, office, agreement_id):
+    require_tool("pdffonts")
+    pdf = office / f"{agreement_id}.{EDITION}.pdf"
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing.splitlines()[2:]} == \
+        {"Sarabun-Regular", "Sarabun-Bold"}
+    # the same text as mou's PDF, and each column's text where it belongs, in order
+    source = editions[agreement_id].source
+    assert sorted(squash("".join(pdf_lines(pdf)))) == sorted(squash("".join(pdf_lines(editions[agreement_id].pdf))))
+    thai, english = copied_columns(pdf)
+    for blocks, lines in ((source.column(0), thai), (source.column(1), english)):
+        assert squash("".join(lines)) == squash("".join(b.text for b in blocks))
