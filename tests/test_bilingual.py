@@ -488,3 +488,21 @@ def test_libreoffice_uses_only_sarabun_and_keeps_the_columns(editions, office, a
     thai, english = copied_columns(pdf)
     for blocks, lines in ((source.column(0), thai), (source.column(1), english)):
         assert squash("".join(lines)) == squash("".join(b.text for b in blocks))
+
+
+@pytest.mark.parametrize("row", [
+    '<tr><td lang="th"><p>ก</p></td></tr>',  # one cell
+    '<tr><td lang="en"><p>a</p></td><td lang="th"><p>ก</p></td></tr>',  # English first
+    '<tr><td><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # no language
+    '<tr class="other"><td lang="th"><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # unknown row
+    '<tr><td lang="th"><div>ก</div></td><td lang="en"><p>a</p></td></tr>',  # not vocabulary in a cell
+])
+def test_docx_refuses_a_parallel_row_of_another_shape(row):
+    from mou.docx_render import html_to_docx
+    from mou.errors import RenderError
+
+    html = f'<html lang="th"><head><title>x</title></head><body><table class="parallel">{row}</table></body></html>'
+    with pytest.raises(RenderError, match="DOCX: "):
+        html_to_docx(html)
+    good = html.replace(row, '<tr><td lang="th"><p>ก</p></td><td lang="en"><p>a</p></td></tr>')
+    assert html_to_docx(good)
