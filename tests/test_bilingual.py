@@ -40,6 +40,7 @@ SIGN_LINE = "(ลงชื่อ / Signed)"
 DRAFT_MARK = "ร่าง · DRAFT"
 TOP, RIGHT, BOTTOM, LEFT = t.page_margins()
 MIDDLE = LEFT + (595.276 - LEFT - RIGHT) / 2  # the column boundary: half the text width
+GUTTER = 0.3 / 2.54 * 72  # style.css: each column stops this far from the boundary
 
 
 # ---------------------------------------------------------------- the source, by column
@@ -381,13 +382,40 @@ def test_every_line_stays_inside_its_column(editions, agreement_id):
     pdf = editions[agreement_id].pdf
     columns = pdf_columns(pdf)
     width = columns.thai[0].page_width
-    gutter = 0.3 / 2.54 * 72
+    gutter = GUTTER
     outside = [(line.page, line.text) for line in columns.thai if line.left < LEFT - 1.5 or line.right > MIDDLE - gutter + 1]
     outside += [(line.page, line.text) for line in columns.english
                 if line.left < MIDDLE + gutter - 1 or line.right > width - RIGHT + 1]
     outside += [(line.page, line.text) for line in columns.signatures
                 if line.left < LEFT - 1.5 or line.right > width - RIGHT + 1]
     assert outside == []
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_english_lines_are_filled_before_they_break(editions, agreement_id):
+    # A line ends early only when the next line's first word (or nowrap unit) would not fit:
+    # WeasyPrint can break a narrow line too soon before a nowrap span (th-en.html: glued).
+    found = editions[agreement_id]
+    blocks, lines = found.source.column(1), pdf_columns(found.pdf).english
+    left = MIDDLE + GUTTER
+    width = lines[0].page_width - RIGHT - left
+    alignment = t.align([b.text for b in blocks], [line.text for line in lines])
+    early = []
+    for here, after in zip(alignment.placed, alignment.placed[1:]):
+        block = blocks[here.block]
+        if after.block != here.block:
+            continue
+        unit = next((block.text[s:e] for s, e in block.spans if s == after.start),
+                    block.text[after.start:].split(" ")[0])
+        centred = bool({"title", "title-line", "party-joiner"} & set(block.classes))
+        bold = block.tag == "h2" or centred and "party-joiner" not in block.classes
+        natural = t.text_width(block.text[here.start:here.end] + " " + unit,
+                               18 if "title" in block.classes else 16, bold)
+        indent = 0.0 if centred else lines[here.line].left - left
+        if indent + natural < width - 1:
+            early.append((lines[here.line].page, lines[here.line].text, unit))
+    assert early == []
+    assert len(alignment.placed) > 100
 
 
 # ---------------------------------------------------------------- signatures
