@@ -1,10 +1,13 @@
 """The side-by-side edition (th-en): Thai left, English right, each row starting level in both.
 
 Read back as a reader would: the PDF's lines as laid out (pypdfium2, the ActualText mou
-writes per Thai line) and as copied from each column (get_text_bounded over the column's
-rectangle), the DOCX reopened with python-docx and laid out by LibreOffice. The samples
-come from the session's one build (conftest `built`); one more agreement, a draft with a
-clause long enough to run over pages in both columns, is built here once.
+writes per Thai line) and as copied from each column (pypdfium2's get_text_bounded and
+poppler's pdftotext over the column's rectangle), the DOCX reopened with python-docx and
+laid out by LibreOffice (one call for every file). The checks of test_typesetting.py
+(aligner, break checker) and test_archival.py (PDF/A, signature fields) are reused, not
+copied. The samples come from the session's one build (conftest `built`); one more
+agreement, a draft with a clause long enough to run over pages in both columns, is built
+here once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,6 +232,20 @@ def test_samples_have_the_edition_in_pdf_and_docx_listed_everywhere(built, agree
         assert f'href="{agreement_id}/{folder.name}/{name}">{EDITION}.{name.rsplit(".", 1)[1]}</a>' in index
 
 
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_the_edition_is_archival_like_the_others(built, agreement_id):
+    # PDF/A-3b with the records attached (the other editions' check), only the bundled
+    # Sarabun embedded, and a clean qpdf --check.
+    test_archival.test_pdf_is_pdf_a_3b_with_its_records_attached_as_source(built, agreement_id, EDITION)
+    path = sample_file(built, agreement_id, EDITION, "pdf")
+    rows = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True,
+                          check=True).stdout.splitlines()[2:]
+    assert rows and all(re.fullmatch(r"[A-Z]{6}\+Sarabun(-Bold)?", row.split()[0]) for row in rows)
+    done = subprocess.run([require_tool("qpdf"), "--check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "No syntax or stream encoding errors found" in done.stdout
+    assert "WARNING" not in done.stdout + done.stderr
+
+
 def test_a_second_build_skips_the_edition_too(long_project):
     out = io.StringIO()
     assert main(["--root", str(long_project), "--jobs", "1"], out=out, err=io.StringIO()) == 0
@@ -321,17 +339,11 @@ def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, lo
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         assert lines[0] == DRAFT_MARK and lines[-1] == footer
         assert FOOTER.fullmatch(lines[-1])
-    with docx_package(docx_path) as package:
+    with zipfile.ZipFile(docx_path) as package:
         headers = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"word/header\d+\.xml", n)]
         footers = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
     assert len(headers) == 2 and all(f'string="{DRAFT_MARK}"' in header for header in headers)
     assert len(footers) == 2 and all(footer in "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", f)) for f in footers)
-
-
-def docx_package(path: Path):
-    import zipfile
-
-    return zipfile.ZipFile(path)
 
 
 # ---------------------------------------------------------------- Thai in the Thai column
@@ -358,6 +370,36 @@ def test_each_column_copies_exactly(editions, agreement_id):
         alignment = t.align([b.text for b in blocks], lines)
         assert alignment.differences == [], t._report(alignment, lines)
     assert len(thai) > 40 and any("ำ" in line for line in thai)  # sara am: the hard case for extraction
+
+
+def pdftotext_columns(path: Path) -> tuple[list[str], list[str]]:
+    """Return what poppler's pdftotext extracts from each column's rectangle, above the signatures."""
+    pdftotext = require_tool("pdftotext")
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        last, bottom_of_rows = signatures_start(pdf)
+        height = pdf[0].get_height()
+    finally:
+        pdf.close()
+    found: tuple[list[str], list[str]] = ([], [])
+    for number in range(1, last + 1):
+        bottom = bottom_of_rows + 1 if number == last else BOTTOM
+        for side, (left, right) in enumerate(((0, MIDDLE), (MIDDLE, 595.276))):
+            text = subprocess.run([pdftotext, "-enc", "UTF-8", "-raw", "-f", str(number), "-l", str(number),
+                                   "-x", str(int(left)), "-y", str(int(TOP)), "-W", str(int(right - left)),
+                                   "-H", str(int(height - TOP - bottom)), str(path), "-"],
+                                  check=True, capture_output=True).stdout.decode("utf-8")
+            found[side].extend(line.strip() for line in text.replace("\f", "\n").splitlines()
+                               if line.strip() and line.strip() not in DRAFT_MARK)
+    return found
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+def test_each_column_copies_exactly_with_pdftotext(editions, agreement_id):
+    found = editions[agreement_id]
+    for blocks, lines in zip((found.source.column(0), found.source.column(1)), pdftotext_columns(found.pdf)):
+        alignment = t.align([b.text for b in blocks], lines)
+        assert alignment.differences == [], t._report(alignment, lines)
 
 
 def column_breaks(editions, agreement_id: str) -> list[t.Breaks]:
