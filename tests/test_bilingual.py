@@ -329,6 +329,42 @@ def test_a_long_clause_runs_over_pages_in_both_columns(editions):
         assert top[0].page_height - TOP - 24 < top[0].baseline < top[0].page_height - TOP
 
 
+def column_pages(path: Path) -> list[tuple[str, str]]:
+    """Return each page's text area as pdfium copies it from the left and from the right column."""
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            height = page.get_height()
+            pages.append(tuple(textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
+                               for left, right in ((0, MIDDLE), (MIDDLE, page.get_width()))))
+            textpage.close()
+        return pages
+    finally:
+        pdf.close()
+
+
+def pages_inside_the_long_row(path: Path) -> list[int]:
+    """Return the pages whose both columns hold nothing but the long clause's text (a split row)."""
+    thai, english = squash(LONG_THAI), squash(LONG_ENGLISH)
+    found = []
+    for number, (left, right) in enumerate(column_pages(path), start=1):
+        left, right = (squash("".join(line for line in text.splitlines() if line.strip() not in DRAFT_MARK))
+                       for text in (left, right))
+        if len(left) > 200 and len(right) > 200 and left in thai and right in english:
+            found.append(number)
+    return found
+
+
+def test_the_long_row_fills_whole_pages_in_both_columns_in_pdf_and_in_libreoffice(editions, office):
+    # Pages made of the long clause alone, left and right: the row split and both cells went
+    # on together, in mou's PDF and in the DOCX as LibreOffice lays it out.
+    for path in (editions[LONG].pdf, office / f"{LONG}.{EDITION}.pdf"):
+        pages = pages_inside_the_long_row(path)
+        assert len(pages) >= 2 and pages == list(range(pages[0], pages[0] + len(pages))), (path.name, pages)
+
+
 def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, long_project):
     pdf, docx_path = editions[LONG].pdf, editions[LONG].docx
     pages = pdf_pages(pdf)
