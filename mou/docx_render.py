@@ -56,7 +56,7 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
              ("ol", "items"): "ol", **BODY_PARAGRAPHS},
 }
 PARALLEL_LANGUAGES = ("th", "en")  # the cells of a parallel row: Thai left, English right
-PARALLEL_ROWS = frozenset({"", "party", "clause", "item", "closing"})
+PARALLEL_ROWS = frozenset({"", "party", "clause", "text", "item", "closing"})
 PARALLEL_INDENT_CM = 1.0  # style.css: table.parallel td > p
 PARALLEL_FLUSH = frozenset({"party", "party-joiner", "title", "title-line"})  # no first-line indent
 GUTTER_TWIPS = 170  # style.css: 0.3 cm on each side of the column gap

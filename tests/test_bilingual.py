@@ -313,7 +313,8 @@ def test_each_clause_heading_starts_level_in_both_columns(editions, agreement_id
 def test_a_long_clause_runs_over_pages_in_both_columns(editions):
     pdf, source = editions[LONG].pdf, editions[LONG].source
     columns = pdf_columns(pdf)
-    row = next(i for i, (th, _) in enumerate(source.rows) if th and th[0].text.endswith("การดำเนินงาน"))
+    # the row after the clause's heading row holds its text
+    row = next(i for i, (th, _) in enumerate(source.rows) if th and th[0].text.endswith("การดำเนินงาน")) + 1
     pages = []
     for side, lines in enumerate((columns.thai, columns.english)):
         alignment = t.align([b.text for b in source.column(side)], [line.text for line in lines])
@@ -612,3 +613,34 @@ def test_docx_refuses_a_parallel_row_of_another_shape(row):
         html_to_docx(html)
     good = html.replace(row, '<tr><td lang="th"><p>ก</p></td><td lang="en"><p>a</p></td></tr>')
     assert html_to_docx(good)
+
+
+def test_a_clause_heading_never_ends_a_page(tmp_path):
+    # Ten flows, each a run of one-line rows then a clause (heading row, text row): with one
+    # more filler each time, the heading comes to the foot of a page in one of them. It must
+    # go to the next page with the first line of its text, in both columns.
+    from mou.pdf_render import render_pdf
+    from mou.thai_breaks import mark_breaks
+
+    filler = '<tr><td lang="th"><p>ข้อความ</p></td><td lang="en"><p>text</p></td></tr>'
+    clause = ('<tr class="clause"><td lang="th"><h2>ข้อ ๑ วัตถุประสงค์</h2></td><td lang="en"><h2>Clause 1 '
+              'Objectives</h2></td></tr><tr class="text"><td lang="th"><p>เพื่อพัฒนาทักษะดิจิทัลของบุคลากร'
+              'เทศบาลให้สามารถใช้เทคโนโลยีได้</p></td><td lang="en"><p>To develop the digital skills of the staff '
+              'of the municipality.</p></td></tr>')
+    flows = "".join(f'<table class="parallel" style="break-before: page">{filler * n}{clause}</table>'
+                    for n in range(26, 36))
+    html = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
+            f'href="style.css"></head><body>{flows}</body></html>')
+    templates = ROOT / "templates"
+    pdf = render_pdf(mark_breaks(html), templates / "standard", [templates], "headings", signature_fields=False)
+    path = tmp_path / "headings.pdf"
+    path.write_bytes(pdf.data)
+    lines = t.layout_lines(path)
+    moved = 0
+    for side, heading, text in ((0, "ข้อ ๑ วัตถุประสงค์", "เพื่อพัฒนา"), (1, "Clause 1 Objectives", "To develop")):
+        column = [line for line in lines if (line.right <= MIDDLE + 1) == (side == 0)]
+        for index, line in enumerate(column):
+            if line.text == heading:
+                assert column[index + 1].text.startswith(text) and column[index + 1].page == line.page
+                moved += column[index - 1].page != line.page  # the heading starts its page
+    assert moved >= 2  # at least one flow (both columns) had its heading moved to the next page
