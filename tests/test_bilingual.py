@@ -252,6 +252,24 @@ def test_a_second_build_skips_the_edition_too(long_project):
     assert out.getvalue().strip() == f"up to date: {LONG} 1.0"
 
 
+class Terminal(io.StringIO):
+    """An output stream that says it is a terminal, so the build ends with its summary table."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_summary_table_lists_the_edition_and_its_pages(long_project, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = Terminal()
+    assert main(["--root", str(long_project), "--jobs", "1"], out=out, err=Terminal()) == 0
+    stamp = json.loads((long_project / "output" / LONG / "1.0" / ".mou-build.json").read_text(encoding="utf-8"))
+    row = next(line for line in out.getvalue().splitlines() if LONG in line)
+    cells = [cell.strip() for cell in row.strip("│ ").split("│")]
+    assert cells[3] == "th, en, th-en" and cells[4] == "6"
+    assert cells[5] == ", ".join(f"{e} {stamp['pages'][e]}" for e in ("th", "en", EDITION))
+
+
 def test_the_edition_needs_both_languages(tree):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
                  "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: true")
