@@ -340,10 +340,11 @@ def align(blocks: list[str], lines: list[str], window: int = 3000) -> Alignment:
 PROJECT = load(Layout(ROOT, ROOT / "output"))
 
 
-def names_of(agreement_id: str) -> list[str]:
+def names_of(agreement_id: str, project=None) -> list[str]:
     """Return the Thai names an agreement prints: parties, short names, people, positions."""
-    agreement = PROJECT.agreements[agreement_id]
-    parties = [PROJECT.parties[p] for p in agreement.parties]
+    project = project or PROJECT
+    agreement = project.agreements[agreement_id]
+    parties = [project.parties[p] for p in agreement.parties]
     people = [p.signatory for p in parties] + list(agreement.witnesses) + (
         [agreement.presiding] if agreement.presiding else [])
     texts = [t.th for p in parties for t in (p.name, p.short_name)]
