@@ -99,6 +99,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง"),
     "prevailing_not_used": ("'{language}' is not one of the agreement's languages {languages}",
                             "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}"),
+    "bilingual_needs_both": ("a side-by-side edition needs both Thai and English; add th and en to "
+                             "languages (languages: [th, en]) or remove bilingual_edition",
+                             "ฉบับสองภาษาคู่กันต้องมีทั้งภาษาไทยและภาษาอังกฤษ ให้ระบุ languages: [th, en] "
+                             "หรือลบช่อง bilingual_edition ออก"),
+    "yes_no_expected": ("must be true or false, not {what}", "ต้องเป็น true หรือ false ไม่ใช่{what}"),
     "no_template": ("no template '{name}' in templates/; use one of {names}",
                     "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}"),
     "clause_id_twice": ("clause id '{id}' is used twice; ids must be unique",

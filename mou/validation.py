@@ -145,7 +145,7 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
     simple = {"string_type": "text_expected", "int_type": "whole_number", "int_parsing": "whole_number",
               "int_from_float": "whole_number", "date_type": "date_expected",
               "date_parsing": "date_expected", "date_from_datetime_inexact": "date_expected",
-              "list_type": "list_expected"}
+              "list_type": "list_expected", "bool_type": "yes_no_expected"}
     if kind in simple:
         return say(simple[kind], what=what)
     if kind == "literal_error":
@@ -228,6 +228,8 @@ def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
     if agreement.prevailing_language not in agreement.languages:
         problems.append(source.problem(("prevailing_language",), say(
             "prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages)))
+    if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
+        problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
     if template_names is not None and agreement.template not in template_names:
         problems.append(source.problem(("template",), say(
             "no_template", name=agreement.template, names=sorted(template_names))))
