@@ -407,7 +407,9 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
 
     pairs += [("redline_status", old.status, new.status, lambda s: say(f"status_{s}").text(language)),
               ("redline_languages", old.languages, new.languages, languages),
-              ("redline_presiding", _presiding(old, language), _presiding(new, language), str)]
+              ("redline_presiding", _presiding(old, language), _presiding(new, language), str),
+              ("redline_bilingual", old.bilingual_edition, new.bilingual_edition,
+               lambda made: say("redline_yes" if made else "redline_no").text(language))]
     none = say("redline_none_value").text(language)
     return [(say(label).text(language), none if a is None else fmt(a), none if b is None else fmt(b))
             for label, a, b, fmt in pairs if a != b]

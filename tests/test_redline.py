@@ -510,15 +510,15 @@ witnesses:
 
 @pytest.fixture(scope="module")
 def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Versions 1.2 (clause 1 moved to the end, a draft, a presiding official and two witnesses, the
-    parties reordered), 1.3 (a signatory renamed,
+    """Versions 1.2 (clause 1 moved to the end, a draft with a side-by-side edition, a presiding
+    official and two witnesses, the parties reordered), 1.3 (a signatory renamed,
     the second witness and the presiding official replaced), 1.4 (Thai only), 1.5 (English only)."""
     root = make_project(tmp_path_factory.mktemp("people") / "p")
     text = (root / "agreements/mou.yaml").read_text()
     objectives, scope = text.index("  - id: objectives"), text.index("  - id: scope")
     end = text.index("duration:")
     text = text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:]
-    text = text.replace('"1.1"', '"1.2"').replace("status: final", "status: draft").replace(
+    text = text.replace('"1.1"', '"1.2"').replace("status: final", "status: draft\nbilingual_edition: true").replace(
         "clauses:", WITNESSES + "clauses:")
     # The two short-named signatories first: their blocks share a row, each in half a line.
     text = text.replace("chumphae-municipality, khon-kaen-university, chumphae-district",
@@ -532,6 +532,7 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     district.write_text(district.read_text().replace("สุภาวดี ศรีสุขวัฒน์", "กนกวรรณ ชื่นชมยินดี").replace(
         "Supawadee Srisukwat", "Kanokwan Chuenchomyindee"))
     commit(root, text, "1.3")
+    text = text.replace("bilingual_edition: true", "bilingual_edition: false")  # one language: none
     commit(root, text.replace('"1.3"', '"1.4"').replace("status: draft", "status: draft\nlanguages: [th]"), "1.4")
     commit(root, text.replace('"1.3"', '"1.5"').replace("status: draft", "status: draft\nlanguages: [en]\n"
                                                                          "prevailing_language: en"), "1.5")
@@ -549,7 +550,8 @@ def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
     assert th.clauses_moved == ["ข้อ ๓ วัตถุประสงค์ (เดิมข้อ ๑)"]
     assert en.witnesses_added == ["Acting Sub-Lt. Teerawat Ponyiam", "Ms. Kanokwan Chuenchom"]
     assert en.values == [("Status", "final", "draft"),
-                         ("Presiding", "none", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen")]
+                         ("Presiding", "none", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen"),
+                         ("Side-by-side edition", "no", "yes")]
     assert th.values[0] == ("สถานะ", "ฉบับสมบูรณ์", "ร่าง")
     later = make_redline(layout, "mou", "1.2", "1.3", ()).summaries["en"]
     assert (later.witnesses_added, later.witnesses_removed) == (["Mr. Weerapong Srisuk"], ["Ms. Kanokwan Chuenchom"])
@@ -566,7 +568,8 @@ def test_a_language_left_out_is_said(people):
     from mou.redline import make_redline
 
     summary = make_redline(Layout(people, people / "output"), "mou", "1.3", "1.4", ()).summaries["th"]
-    assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย")] and summary.clauses_removed == ["ข้อ ๖ ภาษา"]
+    assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย"), ("ฉบับสองภาษาคู่กัน", "มี", "ไม่มี")]
+    assert summary.clauses_removed == ["ข้อ ๖ ภาษา"]
     err = io.StringIO()
     assert main(["diff", "mou", "1.4", "1.5", "--root", str(people)], io.StringIO(), err) == 2
     assert "versions 1.4 and 1.5 are not made in any language in common" in err.getvalue()
