@@ -331,6 +331,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redline_parties_removed": ("Parties removed: {names}.", "คู่ภาคีที่ตัดออก: {names}"),
     "redline_clauses_moved": ("Clauses moved: {names}.", "ข้อที่ย้ายตำแหน่ง: {names}"),
     "redline_moved_from": ("{heading} (was {old})", "{heading} (เดิม{old})"),
+    "redline_moved_changed": ("{heading} (was {old}; its text changed too)", "{heading} (เดิม{old} และแก้ไขข้อความด้วย)"),
     "redline_value": ("{what}: {old} → {new}.", "{what} เปลี่ยนจาก {old} เป็น {new}"),
     "redline_status": ("Status", "สถานะ"),
     "redline_bilingual": ("Side-by-side edition", "ฉบับสองภาษาคู่กัน"),

@@ -24,7 +24,8 @@ from html import escape
 import lxml.html
 from lxml.html import HtmlElement
 
-from .messages import say
+from .errors import Problem
+from .messages import Message, say
 from .model import Agreement, Party
 
 THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
@@ -371,8 +372,11 @@ def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties
     moved = {c.unit.key for c in clauses if c.state == "added" and c.unit.key in removed_at}
     by_state = {state: [heading_text(c) for c in clauses if c.state == state and c.unit.key not in moved]
                 for state in ("added", "removed", "changed")}
-    moved_names = [say("redline_moved_from", heading=heading_text(c), old=_clause_number(removed_at[c.unit.key]))
-                   .text(language) for c in clauses if c.state == "added" and c.unit.key in moved]
+    # Shown whole in both places, a moved clause's edits do not stand out: the summary says so.
+    moved_names = [say("redline_moved_from" if _clause_words(c.unit) == _clause_words(removed_at[c.unit.key].unit)
+                       else "redline_moved_changed", heading=heading_text(c),
+                       old=_clause_number(removed_at[c.unit.key])).text(language)
+                   for c in clauses if c.state == "added" and c.unit.key in moved]
     added = [new_parties[p].name.get(language) for p in new.parties if p not in old.parties]
     removed = [old_parties[p].name.get(language) for p in old.parties if p not in new.parties]
     old_witnesses = [person_in(w, language) for w in old.witnesses]
@@ -581,9 +585,9 @@ class Redline:
     summaries: dict[str, Summary]
     html: dict[str, str]
     pages: dict[str, int]
-    sources: tuple = ()  # where each version was found (Messages)
-    warnings: list = field(default_factory=list)  # cross-language mismatches let through (Problems)
-    notes: list = field(default_factory=list)  # what the clerk should know (Messages): a language left out
+    sources: tuple[Message, ...] = ()  # where each version was found
+    warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches let through
+    notes: list[Message] = field(default_factory=list)  # what the clerk should know: a language left out
 
 
 def folder_name(old: str, new: str) -> str:
@@ -619,7 +623,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
 
     from .archival import build_time
     from .docx_render import html_to_docx
-    from .errors import MouError, Problem, UsageError
+    from .errors import MouError, UsageError
     from .ids import ID_PATTERN
     from .pdf_render import render_pdf
     from .pipeline import proper_names

@@ -679,3 +679,17 @@ def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_pat
                  if "Witness" in td.text_content()]
     assert witnesses == [("Acting Sub-Lt. Teerawat Ponyiam", "removed"), ("Mr. Weerapong Srisuk", "")]
     assert redline.summaries["en"].witnesses_removed == ["Acting Sub-Lt. Teerawat Ponyiam"]
+
+
+def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
+    from mou.pipeline import Layout
+    from mou.redline import make_redline
+
+    root = make_project(tmp_path / "p")
+    record = root / "agreements/mou.yaml"
+    text = record.read_text().replace('"1.1"', '"1.2"').replace("develop the digital skills", "build the digital skills")
+    objectives, scope, end = text.index("  - id: objectives"), text.index("  - id: scope"), text.index("duration:")
+    record.write_text(text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:])
+    summary = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ()).summaries["en"]
+    assert summary.clauses_moved == ["Clause 3 Objectives (was Clause 1; its text changed too)"]
+    assert (summary.clauses_added, summary.clauses_removed, summary.clauses_changed) == ([], [], [])
