@@ -46,11 +46,12 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
              ("table", "signatures"): "table", ("table", "signatures single"): "table",
              ("table", "parallel"): "parallel", ("table", "parallel title-block"): "parallel",
              ("footer", "page-footer"): "page-footer",
-             ("div", "watermark"): "watermark", ("aside", "redline-summary"): "section",
+             ("div", "watermark"): "watermark", ("aside", "redline-summary"): "summary",
              **BODY_PARAGRAPHS},
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
+    "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline.py)
     "td": {("p", cls): "MOU Signature" for cls in ("sign-line", "sign-name", "sign-position")},
     # A cell of the side-by-side edition holds what a title block or a clause holds.
     "cell": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line", ("h2", ""): "MOU Clause Heading",
@@ -114,6 +115,7 @@ STYLES = (
     StyleSpec("MOU Item", "body", indent=True),
     StyleSpec("MOU Signature Group", "center", bold=True, keep_next=True, before_pt=12),
     StyleSpec("MOU Signature", "center"),
+    StyleSpec("MOU Summary", "left"),  # .redline-summary p: no indent, ragged
 )
 
 

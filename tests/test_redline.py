@@ -693,3 +693,15 @@ def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
     summary = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ()).summaries["en"]
     assert summary.clauses_moved == ["Clause 3 Objectives (was Clause 1; its text changed too)"]
     assert (summary.clauses_added, summary.clauses_removed, summary.clauses_changed) == ([], [], [])
+
+
+def test_the_docx_summary_is_flush_left_like_the_pdf_box(project, redline):
+    import docx as python_docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for language in ("th", "en"):
+        paragraphs = python_docx.Document(str(project / FOLDER / f"mou.{language}.redline.docx")).paragraphs
+        box = paragraphs[1:summary_paragraphs(redline.html[language])]  # after its heading
+        assert box and {p.style.name for p in box} == {"MOU Summary"}
+        assert all(p.style.paragraph_format.first_line_indent in (None, 0) for p in box)
+        assert all(p.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT for p in box)
