@@ -320,6 +320,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "diff_from_working_tree": ("working tree", "ไฟล์ปัจจุบัน"),
     "diff_comparing": ("comparing {old} ({old_source}) with {new} ({new_source})",
                        "เปรียบเทียบรุ่น {old} ({old_source}) กับรุ่น {new} ({new_source})"),
+    "redline_footer": ("redline {old} → {new}", "ฉบับเปรียบเทียบ รุ่น {old} → {new}"),
     "redline_title": ("Changes from version {old} to version {new}",
                       "สรุปการเปลี่ยนแปลงจากรุ่น {old} เป็นรุ่น {new}"),
     "redline_counts": ("Clauses: {added} added, {removed} removed, {changed} changed.",

@@ -554,11 +554,16 @@ def breakable_changes(html: str) -> str:
     return CHANGE_EDGE.sub(mark, html)
 
 
-def redline_html(new_html: str, changes: list[Change], summary: str) -> str:
-    """Return the whole redline document: the new version's head, the summary, the marked parts."""
+def redline_html(new_html: str, changes: list[Change], summary: str, footer: str = "") -> str:
+    """Return the whole redline document: the new version's head, the summary, the marked parts.
+
+    The footer (every page: the agreement and both versions) replaces the version's own,
+    whose fingerprint is that version's alone.
+    """
     head_end = new_html.index("<body")
     head = new_html[:head_end].replace("</head>", f"<style>{REDLINE_CSS}</style>\n</head>", 1)
-    body, cells = [summary], []
+    body = [f'<footer class="page-footer">{escape(footer)}</footer>'] if footer else []
+    body, cells = body + [summary], []
     for change in changes:
         if change.unit.tag == "td":
             cells.append(change)
@@ -673,7 +678,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
                 raise relabel(exc, versions[1]) from None
             changes = compare(units(old_doc.html, old, tokenizer), units(new_doc.html, new, tokenizer))
             summary = summarize(changes, old, new, old_parties, new_parties, language)
-            html = redline_html(new_doc.html, changes, summary_html(summary, *labels, language))
+            footer = f"{agreement_id} · " + say("redline_footer", old=old_label, new=new_label).text(language)
+            html = redline_html(new_doc.html, changes, summary_html(summary, *labels, language), footer)
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:

@@ -705,3 +705,17 @@ def test_the_docx_summary_is_flush_left_like_the_pdf_box(project, redline):
         assert box and {p.style.name for p in box} == {"MOU Summary"}
         assert all(p.style.paragraph_format.first_line_indent in (None, 0) for p in box)
         assert all(p.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT for p in box)
+
+
+@pytest.mark.parametrize("language, footer", [("en", "mou · redline 1.0 → 1.1"),
+                                              ("th", "mou · ฉบับเปรียบเทียบ รุ่น 1.0 → 1.1")])
+def test_every_page_says_which_redline_it_belongs_to(project, language, footer):
+    import docx as python_docx
+
+    from readback import pdf_pages
+
+    pages = pdf_pages(project / FOLDER / f"mou.{language}.redline.pdf")
+    assert len(pages) > 1 and all(page.splitlines()[-1].strip() == footer for page in pages)
+    assert "fingerprint" not in "".join(pages) and "รหัสตรวจสอบ" not in "".join(pages)
+    section = python_docx.Document(str(project / FOLDER / f"mou.{language}.redline.docx")).sections[0]
+    assert section.footer.paragraphs[-1].text.strip() == footer
