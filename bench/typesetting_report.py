@@ -1,14 +1,14 @@
 """Report on the typesetting of the sample PDFs: extraction, line breaks, justification.
 
-Run from the project folder: `python bench/typesetting_report.py`. It builds both samples
+Run from the project folder: `python bench/typesetting_report.py` (`--lines`: also every full
+Thai line, with its distance to the margin and widest gap). It builds both samples
 into a temporary folder and prints, for every PDF (the English ones for comparison), its
 lines, the Thai line breaks checked and the bad ones (by kind), the lines that differ from
 the source text as pypdfium2 and poppler's pdftotext extract them, and, for the full lines
 of body paragraphs (every line of a paragraph but its last), how far each stops short of
-the right margin and the widest gap between neighbouring glyphs (a space counts as gap).
-Thai is set ragged-right today, so its distances to the margin are large; English is
-justified, so its gaps are. A line cut short before a name that must not break counts too
-(that is the max).
+the right margin, how many end flush (within 1 pt) and the widest gap between neighbouring
+glyphs (a space counts as gap). Thai is justified between character clusters, English at
+the spaces. A line cut short before a name that must not break counts too (that is the max).
 
 The measuring code is the tests' (tests/test_typesetting.py), so the report and the
 tests count the same things.
@@ -59,8 +59,8 @@ def full_body_lines(blocks: list[t.Block], lines: list[t.Line]) -> list[t.Line]:
     return full
 
 
-def measure(output: Path, agreement_id: str, language: str) -> dict[str, str]:
-    """Measure one PDF; return its row of the report."""
+def measure(output: Path, agreement_id: str, language: str, listed: list[str] | None = None) -> dict[str, str]:
+    """Measure one PDF; return its row of the report (and add its full Thai lines to listed)."""
     path = sample_file(output, agreement_id, language, "pdf")
     blocks = t.sample_blocks(agreement_id, language)
     texts = [b.text for b in blocks]
@@ -79,6 +79,10 @@ def measure(output: Path, agreement_id: str, language: str) -> dict[str, str]:
     short = [line.page_width - right_margin - line.right for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
     row["full lines"] = str(len(full))
+    if listed is not None and language == "th":
+        listed += [f"{path.name} p{line.page}  {distance:6.1f}  {max(line.gaps, default=0.0):5.1f}  {line.text}"
+                   for line, distance in zip(full, short)]
+    row["flush"] = str(sum(1 for distance in short if distance <= 1.0))
     for name, values in (("to margin", short), ("gap", gaps)):
         row[f"{name} mean"] = f"{statistics.mean(values):.1f}" if values else "-"
         row[f"{name} median"] = f"{statistics.median(values):.1f}" if values else "-"
@@ -95,24 +99,26 @@ def table(rows: list[dict[str, str]], columns: list[str]) -> str:
                      + [line([r.get(c, "") for c in columns]) for r in rows])
 
 
-def report() -> str:
-    """Build the samples and return the report."""
+def report(lines: bool = False) -> str:
+    """Build the samples and return the report (with every full Thai line if asked)."""
+    listed: list[str] | None = [] if lines else None
     with tempfile.TemporaryDirectory(prefix="mou-typesetting-") as folder:
         build(Path(folder))
-        rows = [measure(Path(folder), agreement_id, language)
+        rows = [measure(Path(folder), agreement_id, language, listed)
                 for language in ("th", "en") for agreement_id in SAMPLES]
-    return "\n\n".join([
+    every = ["Every full Thai line: page, to margin, widest gap (pt), text:\n" + "\n".join(listed)] if listed else []
+    return "\n\n".join(every + [
         "Lines laid out (text area), Thai line breaks checked and bad ones, and extracted lines\n"
         "that differ from the source (pdftotext -raw; its default mode, which reorders, for\n"
         "information). Then the full lines of body paragraphs (all but a paragraph's last line):\n"
         "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
         "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
         + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
-        table(rows, ["pdf", "full lines", "to margin mean", "to margin median", "to margin max",
+        table(rows, ["pdf", "full lines", "flush", "to margin mean", "to margin median", "to margin max",
                      "gap mean", "gap median", "gap max"]),
         "Bad Thai line breaks by kind:\n" + table(rows[:len(SAMPLES)], ["pdf", *KINDS]),
     ])
 
 
 if __name__ == "__main__":
-    print(report())
+    print(report(lines="--lines" in sys.argv[1:]))

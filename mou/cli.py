@@ -59,6 +59,9 @@ def make_parser() -> argparse.ArgumentParser:
                         help="render in N processes (default: the number of cores)")
     parser.add_argument("--shard", type=_shard, default=None, metavar="I/N",
                         help="build only share I of N of the agreements (for a CI matrix)")
+    parser.add_argument("--allow-mismatch", action="store_true",
+                        help="while drafting: report where the Thai and English texts differ (numbers, "
+                             "dates, names) as warnings and build anyway")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
     parser.add_argument("--lang", choices=("en", "th"), default=None,
@@ -108,6 +111,8 @@ class Console:
         self.results.append(result)
         for problem in result.problems:
             self.problem(problem)
+        for problem in result.warnings:
+            self.problem(problem, "warning")
         for note in result.notes:
             self.note(note)
         if self.progress is not None and not result.skipped:
@@ -199,6 +204,10 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         from .release_cli import release_command, verify_command
 
         return (release_command if argv[0] == "release" else verify_command)(argv[1:], out, err)
+    if argv and argv[0] == "diff":  # diff_cli.py: redlines between two versions
+        from .diff_cli import diff_command
+
+        return diff_command(argv[1:], out, err)
     console = Console(message_language(argv), out, err)
 
     def run() -> int:
@@ -209,9 +218,13 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         try:
             results = build(layout, args.agreements + args.only, tuple(args.formats or FORMATS),
                             force=args.force, jobs=args.jobs, shard_spec=args.shard,
+                            allow_mismatch=args.allow_mismatch,
                             on_start=console.start, on_result=console.result)
         finally:
             console.finish()
+        warned = sum(len(r.warnings) for r in results)
+        if warned:
+            console.note(say("mismatches_allowed", n=warned))
         failed = [r for r in results if r.problems]
         if failed:
             console.note(say("agreements_failed", n=len(failed), total=len(results)))

@@ -45,13 +45,24 @@ BODY_PARAGRAPHS |= {("p", "party-joiner"): "MOU Joiner", ("p", "signature-group"
 CONTENT: dict[str, dict[tuple[str, str], str]] = {
     "body": {("header", "title-block"): "header", ("section", "clause"): "section",
              ("table", "signatures"): "table", ("table", "signatures single"): "table",
+             ("table", "parallel"): "parallel", ("table", "parallel title-block"): "parallel",
              ("footer", "page-footer"): "page-footer",
-             ("div", "watermark"): "watermark", **BODY_PARAGRAPHS},
+             ("div", "watermark"): "watermark", ("aside", "redline-summary"): "summary",
+             **BODY_PARAGRAPHS},
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
+    "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline.py)
     "td": {("p", cls): "MOU Signature" for cls in ("sign-line", "sign-name", "sign-position")},
+    # A cell of the side-by-side edition holds what a title block or a clause holds.
+    "cell": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line", ("h2", ""): "MOU Clause Heading",
+             ("ol", "items"): "ol", **BODY_PARAGRAPHS},
 }
+PARALLEL_LANGUAGES = ("th", "en")  # the cells of a parallel row: Thai left, English right
+PARALLEL_ROWS = frozenset({"", "party", "clause", "text", "item", "closing"})
+PARALLEL_INDENT_CM = 1.0  # style.css: table.parallel td > p
+PARALLEL_FLUSH = frozenset({"party", "party-joiner", "title", "title-line"})  # no first-line indent
+GUTTER_TWIPS = 170  # style.css: 0.3 cm on each side of the column gap
 SPACE_BEFORE_PT = {"party": 2, "agree": 6, "closing": 10, "sign-line": 18}  # margins in style.css
 INLINE_FORMAT = {("strong", ""): {"bold": True}, ("b", ""): {"bold": True}, ("em", ""): {"italic": True},
                  ("i", ""): {"italic": True}, ("span", "clause-number"): {}, ("span", "item-number"): {},
@@ -105,6 +116,7 @@ STYLES = (
     StyleSpec("MOU Item", "body", indent=True),
     StyleSpec("MOU Signature Group", "center", bold=True, keep_next=True, before_pt=12),
     StyleSpec("MOU Signature", "center"),
+    StyleSpec("MOU Summary", "left"),  # .redline-summary p: no indent, ragged
 )
 
 
@@ -117,6 +129,7 @@ class Segment:
     italic: bool = False
     whole: bool = False
     br: bool = False
+    change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline.py)
 
 
 def html_to_docx(html: str, font_family: str = "Sarabun",
@@ -138,6 +151,7 @@ def html_to_docx(html: str, font_family: str = "Sarabun",
     if body is not None:
         render_blocks(body, "body", doc, font_family)
     normalise_fonts(doc, font_family)
+    number_revisions(doc, timestamp or EPOCH)
     title = document_title(head) if head is not None else ""
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)
     return deterministic_package(doc)
@@ -268,26 +282,35 @@ def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
     """Render a container's children by the vocabulary; return the last paragraph added."""
     last = None
     for child in block_children(el):
-        cls = class_name(child)
-        target = CONTENT[kind].get((child.tag, cls))
-        if target is None:
-            known = any(tag == child.tag for tag, _ in CONTENT[kind])
-            raise refuse(child, "unsupported class on" if known else "unsupported element")
-        if target == "table":
-            render_signatures(child, container, font)
-        elif target == "page-footer":
-            render_footer(child, container, font)
-        elif target == "watermark":
-            render_watermark(child, container, font)
-        elif target in CONTENT:
-            last = render_blocks(child, target, container, font) or last
-        elif (para := add_paragraph(container, target, child, font)) is not None:
-            if cls in SPACE_BEFORE_PT:
-                para.paragraph_format.space_before = Pt(SPACE_BEFORE_PT[cls])
-            last = para
+        last = render_block(child, kind, container, font) or last
     if kind == "header" and last is not None:
         last.paragraph_format.space_after = Pt(12)  # .title-block margin-bottom
     return last
+
+
+def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell,
+                 font: str) -> Paragraph | None:
+    """Render one child of a container by the vocabulary; return the last paragraph added."""
+    cls = class_name(child)
+    target = CONTENT[kind].get((child.tag, cls))
+    if target is None:
+        known = any(tag == child.tag for tag, _ in CONTENT[kind])
+        raise refuse(child, "unsupported class on" if known else "unsupported element")
+    if target == "table":
+        render_signatures(child, container, font)
+    elif target == "parallel":
+        render_parallel(child, container, font)
+    elif target == "page-footer":
+        render_footer(child, container, font)
+    elif target == "watermark":
+        render_watermark(child, container, font)
+    elif target in CONTENT:
+        return render_blocks(child, target, container, font)
+    elif (para := add_paragraph(container, target, child, font)) is not None:
+        if cls in SPACE_BEFORE_PT:
+            para.paragraph_format.space_before = Pt(SPACE_BEFORE_PT[cls])
+        return para
+    return None
 
 
 def render_footer(el: HtmlElement, doc: DocxDocument, font: str) -> None:
@@ -363,7 +386,64 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
                 set_style(first, "MOU Signature")
 
 
-def shape_table(table: Table) -> None:
+def parallel_rows(table: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
+    """Return a parallel table's (Thai cell, English cell) pairs, refusing any other shape."""
+    rows = []
+    for el in block_children(table):
+        for tr in block_children(el) if (el.tag, class_name(el)) == ("tbody", "") else [el]:
+            if tr.tag != "tr" or class_name(tr) not in PARALLEL_ROWS:
+                raise refuse(tr, "unsupported row")
+            cells = list(block_children(tr))
+            if [(td.tag, td.get("lang"), class_name(td)) for td in cells] != [
+                    ("td", lang, "") for lang in PARALLEL_LANGUAGES]:
+                raise refuse(tr, 'a parallel row holds <td lang="th"> then <td lang="en">, not')
+            rows.append((cells[0], cells[1]))
+    return rows
+
+
+def render_parallel(el: HtmlElement, doc: DocxDocument, font: str) -> None:
+    """Render a side-by-side table: borderless, Thai left and English right, rows that may split."""
+    rows = parallel_rows(el)
+    if not rows:
+        return
+    table = doc.add_table(rows=len(rows), cols=2)
+    shape_table(table, (("top", 0), ("left", 0), ("bottom", 0), ("right", 0)))
+    for tds, row in zip(rows, table.rows):  # no cantSplit: a long clause continues on the next page
+        for lang, td, cell in zip(PARALLEL_LANGUAGES, tds, row.cells):
+            margin = OxmlElement("w:tcMar")  # every side: LibreOffice puts its default on a missing one
+            for side in ("top", "left", "bottom", "right"):
+                twips = GUTTER_TWIPS if side == ("right" if lang == "th" else "left") else 0
+                margin.append(OxmlElement(f"w:{side}", {qn("w:w"): str(twips), qn("w:type"): "dxa"}))
+            insert_before(cell._tc.get_or_add_tcPr(), margin, ("w:textDirection", "w:vAlign"))
+            first = cell.paragraphs[0]  # python-docx's initial empty paragraph
+            for child in block_children(td):
+                before = len(cell.paragraphs)
+                render_block(child, "cell", cell, font)
+                source = class_name(child) if child.tag == "p" else child.tag
+                for para in cell.paragraphs[before:]:
+                    shape_column_paragraph(para, lang, source)
+            if len(cell.paragraphs) > 1:
+                first._p.getparent().remove(first._p)
+    if "title-block" in class_name(el).split():
+        for cell in table.rows[-1].cells:  # .title-block margin-bottom
+            cell.paragraphs[-1].paragraph_format.space_after = Pt(12)
+
+
+def shape_column_paragraph(para: Paragraph, lang: str, source: str) -> None:
+    """Justify a column's body text for its language (Thai distributed) and indent it as style.css does."""
+    ppr = para._p.pPr
+    style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else ""
+    if style not in (style_id("MOU Body"), style_id("MOU Item")):
+        return  # headings, title lines and the joiner keep their style's alignment
+    fmt = para.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY if lang == "th" else WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(0 if source in PARALLEL_FLUSH else PARALLEL_INDENT_CM)
+
+
+SIGNATURE_MARGINS = (("top", 0), ("left", 80), ("bottom", 440), ("right", 80))  # td padding 0 4pt 22pt 4pt
+
+
+def shape_table(table: Table, margins: tuple[tuple[str, int], ...] = SIGNATURE_MARGINS) -> None:
     """Make the table borderless, centred and fixed, spanning the text width."""
     # A lone block (the presiding official) also spans the text width: in the PDF its one
     # fixed-layout cell fills the table too, and half a width would wrap "(ลงชื่อ) … ประธาน".
@@ -378,10 +458,10 @@ def shape_table(table: Table) -> None:
         borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "none", qn("w:sz"): "0",
                                                  qn("w:space"): "0", qn("w:color"): "auto"}))
     insert_before(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
-    margins = OxmlElement("w:tblCellMar")  # style.css: td padding 0 4pt 22pt 4pt
-    for side, twips in (("top", 0), ("left", 80), ("bottom", 440), ("right", 80)):
-        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(twips), qn("w:type"): "dxa"}))
-    insert_before(tbl_pr, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
+    cell_margins = OxmlElement("w:tblCellMar")
+    for side, twips in margins:
+        cell_margins.append(OxmlElement(f"w:{side}", {qn("w:w"): str(twips), qn("w:type"): "dxa"}))
+    insert_before(tbl_pr, cell_margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
 
 
 def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement,
@@ -419,6 +499,8 @@ def inline_segments(el: HtmlElement, fmt: Segment) -> Iterator[Segment]:
                 if isinstance(inner.tag, str):
                     raise refuse(inner, "a name holds text only, not")
             yield replace(fmt, text=child.text_content(), whole=True)
+        elif key in (("ins", ""), ("del", "")):
+            yield from inline_segments(child, replace(fmt, change=child.tag))
         elif key in INLINE_FORMAT:
             yield from inline_segments(child, replace(fmt, **INLINE_FORMAT[key]))
         elif key is not None:
@@ -440,7 +522,7 @@ def collapse(segments: Iterator[Segment]) -> list[Segment]:
             continue
         last = out[-1] if out else None
         if (last is not None and not (seg.br or last.br or seg.whole or last.whole)
-                and (last.bold, last.italic) == (seg.bold, seg.italic)):
+                and (last.bold, last.italic, last.change) == (seg.bold, seg.italic, seg.change)):
             out[-1] = replace(last, text=last.text + text)
         else:
             out.append(replace(seg, text=text))
@@ -467,6 +549,42 @@ def write_runs(para: Paragraph, segments: list[Segment], font: str) -> None:
             run.add_break()
         else:
             run.text = seg.text
+        if seg.change:
+            track(run._r, seg.change)
+
+
+def track(run: BaseOxmlElement, change: str) -> None:
+    """Make a run a tracked insertion or deletion (w:ins / w:del; deleted text is w:delText)."""
+    wrapper = OxmlElement(f"w:{change}")
+    run.addprevious(wrapper)
+    wrapper.append(run)
+    if change == "del":
+        for text in run.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+
+
+def number_revisions(doc: DocxDocument, when: datetime.datetime) -> None:
+    """Give tracked changes ids, author and date; mark wholly inserted or deleted paragraphs."""
+    body = doc.element.body
+    for para in body.iter(qn("w:p")):
+        kinds = {run.getparent().tag for run in para.iter(qn("w:r"))}
+        whole = {qn("w:ins"): "w:ins", qn("w:del"): "w:del"}.get(kinds.pop()) if len(kinds) == 1 else None
+        following = para.getnext()
+        # A wholly deleted paragraph loses its mark too (accepting removes the paragraph), unless
+        # no paragraph follows it in its cell or the body: that mark cannot go.
+        if whole == "w:ins" or (whole == "w:del" and following is not None and following.tag == qn("w:p")):
+            mark = OxmlElement("w:rPr")
+            mark.append(OxmlElement(whole))
+            insert_before(para.get_or_add_pPr(), mark, ("w:sectPr", "w:pPrChange"))
+    for row in body.iter(qn("w:tr")):  # a signature block added or removed whole: its row is tracked
+        kinds = {run.getparent().tag for run in row.iter(qn("w:r"))}
+        if kinds in ({qn("w:ins")}, {qn("w:del")}):
+            row.get_or_add_trPr().append(OxmlElement("w:ins" if kinds == {qn("w:ins")} else "w:del"))
+    stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for number, change in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
+        change.set(qn("w:id"), str(number))
+        change.set(qn("w:author"), "mou")
+        change.set(qn("w:date"), stamp)
 
 
 def normalise_fonts(doc: DocxDocument, font: str) -> None:

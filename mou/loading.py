@@ -29,6 +29,8 @@ class Record:
     shown_path: str
     data: Any
     positions: dict[KeyPath, Location] = field(default_factory=dict)
+    # Where each value itself starts (positions holds a key's place, for a mapping entry).
+    value_positions: dict[KeyPath, Location] = field(default_factory=dict)
 
     def locate(self, key_path: KeyPath) -> Location | None:
         """Return the position of key_path, or of its nearest parent that has one."""
@@ -143,6 +145,7 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
              problems: list[Problem]) -> Any:
     """Turn a composed node into Python data, recording positions and duplicate keys."""
     record.positions.setdefault(key_path, _position(node))
+    record.value_positions[key_path] = _position(node)
     if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
         problems.append(Problem(record.shown_path,
                                 say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),

@@ -99,6 +99,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง"),
     "prevailing_not_used": ("'{language}' is not one of the agreement's languages {languages}",
                             "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}"),
+    "bilingual_needs_both": ("a side-by-side edition needs both Thai and English; add th and en to "
+                             "languages (languages: [th, en]) or remove bilingual_edition",
+                             "ฉบับสองภาษาคู่กันต้องมีทั้งภาษาไทยและภาษาอังกฤษ ให้ระบุ languages: [th, en] "
+                             "หรือลบช่อง bilingual_edition ออก"),
+    "yes_no_expected": ("must be true or false, not {what}", "ต้องเป็น true หรือ false ไม่ใช่{what}"),
     "no_template": ("no template '{name}' in templates/; use one of {names}",
                     "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}"),
     "clause_id_twice": ("clause id '{id}' is used twice; ids must be unique",
@@ -106,6 +111,36 @@ CATALOG: dict[str, tuple[str, str]] = {
     "missing_language": ("has no '{language}' text; add {language}: …",
                          "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …"),
     "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
+    "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
+    # cross-language checks (crosscheck.py)
+    "xc_missing_in_en": ("the Thai text has {th} but the English text has no {en}; write the same {what} "
+                         "in both", "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษไม่มี {en} "
+                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_missing_in_th": ("the English text has {en} but the Thai text has no {th}; write the same {what} "
+                         "in both", "ข้อความภาษาอังกฤษมี {en} แต่ข้อความภาษาไทยไม่มี {th} "
+                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_differs": ("the Thai text has {th} where the English text has {en}; write the same {what} in both",
+                   "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
+    "xc_date_differs": ("the Thai text has the date {th} where the English text has {en} (a different "
+                        "{parts}); write the same date in both",
+                        "ข้อความภาษาไทยมีวันที่ {th} แต่ข้อความภาษาอังกฤษมี {en} ({parts}ไม่ตรงกัน) "
+                        "ให้เขียนวันที่ให้ตรงกันทั้งสองภาษา"),
+    "xc_number": ("number", "ตัวเลข"),
+    "xc_year": ("year", "ปี"),
+    "xc_date": ("date", "วันที่"),
+    "xc_time": ("time", "เวลา"),
+    "xc_phone": ("telephone number", "หมายเลขโทรศัพท์"),
+    "xc_day": ("day", "วัน"),
+    "xc_month": ("month", "เดือน"),
+    "xc_and": (" and ", "และ"),
+    "xc_en_name_short": ("the English name is one word where the Thai name has {n} (given name and "
+                         "surname); write the full name in both",
+                         "ชื่อภาษาอังกฤษมีเพียงคำเดียว แต่ชื่อภาษาไทยมี {n} คำ (ชื่อและนามสกุล) "
+                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
+    "xc_th_name_short": ("the Thai name is one word where the English name has {n} (given name and "
+                         "surname); write the full name in both",
+                         "ชื่อภาษาไทยมีเพียงคำเดียว แต่ชื่อภาษาอังกฤษมี {n} คำ (ชื่อและนามสกุล) "
+                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
     # command line
     "unknown_agreement_guess": ("no agreement '{id}'; did you mean '{guess}'?",
                                 "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่"),
@@ -132,6 +167,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "bundled fonts cannot draw; remove or replace those characters",
                      "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการ"
                      "แสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น"),
+    "cannot_write_output": ("cannot write here ({detail}); give a folder you may write to with --output, "
+                            "or fix this one's permissions",
+                            "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output "
+                            "หรือแก้สิทธิ์ของโฟลเดอร์นี้"),
     "busy": ("another build ({owner}) is writing here; wait for it to finish, then run the build again",
              "มีการสร้างเอกสารอีกชุดหนึ่ง ({owner}) กำลังเขียนอยู่ที่นี่ ให้รอจนเสร็จแล้วจึงสั่งใหม่"),
     "kept_edited": ("{name} was edited after mou wrote it: your copy is kept as {kept}",
@@ -249,14 +288,87 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verified_unsigned": (" (unsigned)", " (ไม่ได้ลงนาม)"),
     "not_verified": ("NOT VERIFIED {path}: {n} problem(s)", "ตรวจไม่ผ่าน {path}: พบปัญหา {n} รายการ"),
     # summaries
+    # diff (redlines between versions)
+    "diff_unknown_version": ("no version '{version}' of {id} found (looked in output/releases/, the git "
+                             "history of agreements/{id}.yaml and the working tree); versions found: {known}",
+                             "ไม่พบรุ่น '{version}' ของ {id} (ค้นใน output/releases/ ในประวัติ git ของ "
+                             "agreements/{id}.yaml และในไฟล์ปัจจุบัน) รุ่นที่พบ: {known}"),
+    "diff_no_git_revision": ("git has no revision '{rev}' holding agreements/{id}.yaml (or this folder is "
+                             "not in a git repository); give a commit, tag or branch",
+                             "ไม่พบ '{rev}' ใน git ที่มีไฟล์ agreements/{id}.yaml (หรือโฟลเดอร์นี้ไม่อยู่ใน "
+                             "คลัง git) ให้ระบุรหัส commit, tag หรือ branch"),
+    "diff_bad_archive": ("cannot read the release archive ({detail}); run python build.py verify on it",
+                         "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify"),
+    "diff_archive_fails": ("the release archive does not verify ({detail}; {n} problem(s) in all), so it is "
+                           "not read as that version; run python build.py verify on it, or name the version "
+                           "as git:<revision>",
+                           "ชุดเผยแพร่นี้ตรวจสอบไม่ผ่าน ({detail} รวมพบปัญหา {n} รายการ) จึงไม่ใช้เป็นรุ่นนั้น "
+                           "ให้ตรวจด้วยคำสั่ง python build.py verify หรือระบุรุ่นเป็น git:<revision>"),
+    "diff_same_version": ("'{version}' is given as both the old and the new version; name two different "
+                          "versions (e.g. 1.0 1.1)",
+                          "ระบุ '{version}' เป็นทั้งรุ่นเดิมและรุ่นใหม่ ให้ระบุสองรุ่นที่ต่างกัน (เช่น 1.0 1.1)"),
+    "diff_language_dropped": ("note: no {language} redline: version {version} is not made in {language}",
+                              "หมายเหตุ: ไม่มีฉบับเปรียบเทียบภาษา{language} เพราะรุ่น {version} ไม่ได้จัดทำเป็นภาษา{language}"),
+    "diff_no_common_language": ("versions {old} and {new} are not made in any language in common: there is "
+                                "nothing to compare; name versions that share a language",
+                                "รุ่น {old} และรุ่น {new} ไม่มีภาษาที่จัดทำตรงกัน จึงเปรียบเทียบไม่ได้ "
+                                "ให้ระบุรุ่นที่มีภาษาเดียวกัน"),
+    "language_th": ("Thai", "ไทย"),
+    "language_en": ("English", "อังกฤษ"),
+    "diff_from_release": ("release archive {path}", "ชุดเผยแพร่ {path}"),
+    "diff_from_git": ("git commit {commit}", "คอมมิต git {commit}"),
+    "diff_from_working_tree": ("working tree", "ไฟล์ปัจจุบัน"),
+    "diff_comparing": ("comparing {old} ({old_source}) with {new} ({new_source})",
+                       "เปรียบเทียบรุ่น {old} ({old_source}) กับรุ่น {new} ({new_source})"),
+    "redline_footer": ("redline {old} → {new}", "ฉบับเปรียบเทียบ รุ่น {old} → {new}"),
+    "redline_title": ("Changes from version {old} to version {new}",
+                      "สรุปการเปลี่ยนแปลงจากรุ่น {old} เป็นรุ่น {new}"),
+    "redline_counts": ("Clauses: {added} added, {removed} removed, {changed} changed.",
+                       "ข้อ: เพิ่ม {added} ข้อ ตัดออก {removed} ข้อ แก้ไข {changed} ข้อ"),
+    "redline_clauses_added": ("Clauses added: {names}.", "ข้อที่เพิ่ม: {names}"),
+    "redline_clauses_removed": ("Clauses removed: {names}.", "ข้อที่ตัดออก: {names}"),
+    "redline_clauses_changed": ("Clauses changed: {names}.", "ข้อที่แก้ไข: {names}"),
+    "redline_parties_added": ("Parties added: {names}.", "คู่ภาคีที่เพิ่ม: {names}"),
+    "redline_parties_removed": ("Parties removed: {names}.", "คู่ภาคีที่ตัดออก: {names}"),
+    "redline_clauses_moved": ("Clauses moved: {names}.", "ข้อที่ย้ายตำแหน่ง: {names}"),
+    "redline_moved_from": ("{heading} (was {old})", "{heading} (เดิม{old})"),
+    "redline_moved_changed": ("{heading} (was {old}; its text changed too)", "{heading} (เดิม{old} และแก้ไขข้อความด้วย)"),
+    "redline_value": ("{what}: {old} → {new}.", "{what} เปลี่ยนจาก {old} เป็น {new}"),
+    "redline_status": ("Status", "สถานะ"),
+    "redline_bilingual": ("Side-by-side edition", "ฉบับสองภาษาคู่กัน"),
+    "redline_yes": ("yes", "มี"),
+    "redline_no": ("no", "ไม่มี"),
+    "status_draft": ("draft", "ร่าง"),
+    "status_final": ("final", "ฉบับสมบูรณ์"),
+    "status_signed": ("signed", "ลงนามแล้ว"),
+    "redline_languages": ("Languages", "ภาษา"),
+    "redline_presiding": ("Presiding", "ประธานในพิธีลงนาม"),
+    "redline_witnesses_added": ("Witnesses added: {names}.", "พยานที่เพิ่ม: {names}"),
+    "redline_witnesses_removed": ("Witnesses removed: {names}.", "พยานที่ตัดออก: {names}"),
+    "redline_date": ("Date of the agreement", "วันที่ทำบันทึกข้อตกลง"),
+    "redline_start": ("In force from", "วันเริ่มมีผลใช้บังคับ"),
+    "redline_end": ("In force until", "วันสิ้นสุด"),
+    "redline_budget": ("Budget", "งบประมาณ"),
+    "redline_none_value": ("none", "ไม่มี"),
+    "redline_no_changes": ("No changes.", "ไม่มีการเปลี่ยนแปลง"),
+    "redline_legend": ("Inserted text is underlined in blue, deleted text struck through in red; a bar "
+                       "in the margin marks each changed part. Both versions are shown with the current "
+                       "templates.",
+                       "ข้อความที่เพิ่มขีดเส้นใต้สีน้ำเงิน ข้อความที่ตัดออกขีดฆ่าสีแดง แถบที่ขอบซ้ายแสดงส่วนที่เปลี่ยน "
+                       "ทั้งสองรุ่นจัดพิมพ์ด้วยแม่แบบปัจจุบัน"),
     "problems_found": ("{n} problem(s) found; nothing was written.",
                        "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
     "agreements_failed": ("{n} of {total} agreement(s) failed; their earlier output is unchanged.",
                           "สร้างไม่สำเร็จ {n} จาก {total} ฉบับ ไฟล์เดิมของฉบับเหล่านั้นยังอยู่ครบ"),
+    "mismatches_allowed": ("{n} place(s) where the Thai and English texts differ, allowed by --allow-mismatch; "
+                           "make them agree before the text is final",
+                           "ข้อความภาษาไทยและภาษาอังกฤษไม่ตรงกัน {n} แห่ง ซึ่งยอมให้ผ่านเพราะใช้ --allow-mismatch "
+                           "ให้แก้ให้ตรงกันก่อนจัดทำฉบับจริง"),
     "interrupted": ("interrupted; earlier output is unchanged.", "หยุดกลางคัน ไฟล์เดิมยังอยู่ครบ"),
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
     "error": ("error", "ข้อผิดพลาด"),
+    "warning": ("warning", "คำเตือน"),
     "usage_error": ("usage error", "สั่งงานไม่ถูกต้อง"),
     # names of kinds of values, used inside other messages
     "a_list": ("a list", "รายการ"),

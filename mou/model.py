@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictBool, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
 from .ids import ID_PATTERN, is_version
@@ -148,3 +148,5 @@ class Agreement(Record):
     duration: Duration
     budget: Budget | None = None
     originals: StrictInt = Field(ge=1, le=1000)
+    # A third edition, Thai and English side by side (templates/<template>/th-en.html).
+    bilingual_edition: StrictBool = False

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the heavy modules load only when there is work to do
     from .validation import Project
 
 FORMATS = ("pdf", "docx")
+BILINGUAL = "th-en"  # the side-by-side edition: its template, file names and page counts
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,15 @@ class AgreementResult:
     skipped: bool = False
     languages: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches allowed
 
 
-def load(layout: Layout) -> Project:
+def load(layout: Layout, allow_mismatch: bool = False) -> Project:
     """Load and validate every record: the gather-and-check phase."""
     from .templating import template_names
     from .validation import load_project
 
-    return load_project(layout.root, template_names(layout.templates))
+    return load_project(layout.root, template_names(layout.templates), allow_mismatch)
 
 
 def select(project: Project, wanted: Iterable[str]) -> list[str]:
@@ -92,8 +94,13 @@ def output_folder(agreement_id: str, agreement: Agreement) -> Path:
 
 
 def output_name(agreement_id: str, language: str, fmt: str) -> str:
-    """Return the file name <agreement>.<lang>.<fmt>."""
+    """Return the file name <agreement>.<lang>.<fmt> (<lang> is th-en for the side-by-side edition)."""
     return f"{agreement_id}.{language}.{fmt}"
+
+
+def editions(agreement: Agreement) -> list[str]:
+    """Return the editions to build: each language, then th-en when the agreement asks for it."""
+    return list(agreement.languages) + ([BILINGUAL] if agreement.bilingual_edition else [])
 
 
 def render_documents(layout: Layout, project: Project, agreement_id: str) -> list[Document]:
@@ -104,7 +111,7 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
     parties = [project.parties[p] for p in agreement.parties]
     env = make_environment(layout.templates)
     return [render_html(env, layout.templates, agreement_id, agreement, parties, language)
-            for language in agreement.languages]
+            for language in editions(agreement)]
 
 
 def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -119,9 +126,20 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
                       + [p.short_name.th for p in parties if p.short_name.th])
     names = [t.th for p in parties for t in (p.name, p.address) if t.th]
     names += [person.name.th for person in people if person.name.th]
-    names += [agreement.place.th] if agreement.place.th else []
+    # Not the place: it is a phrase (a room of an organization, district, province), which may
+    # break between its words; the organization names in it are the parties' own.
     titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
     return frozenset(names) | glued, glued, titles
+
+
+def column_glue(texts: frozenset[str], font: Path) -> frozenset[str]:
+    """Return the names and positions narrow enough to keep whole in a side-by-side column.
+
+    A wider one glued on one line would run into the other column; it breaks between words.
+    """
+    from .templating import COLUMN_PT, text_width
+
+    return frozenset(t for t in texts if text_width(t, font) <= COLUMN_PT)
 
 
 def render_agreement(layout: Layout, project: Project, agreement_id: str,
@@ -175,10 +193,13 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
                    for name, data in inputs.records.items()]
     names, people, titles = proper_names(project, agreement_id)
     result = StampedRender({}, {}, inputs, when, {})
-    for language in agreement.languages:
+    font = layout.fonts / "Sarabun-Regular.ttf"
+    for language in editions(agreement):
         document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
+        glued, kept = ((column_glue(people, font), column_glue(titles, font)) if language == BILINGUAL
+                       else (people, titles))
         if "pdf" in formats:
-            pdf = render_pdf(mark_breaks(document.html, names, people, titles), document.base_dir, [layout.templates, layout.assets],
+            pdf = render_pdf(mark_breaks(document.html, names, glued, kept), document.base_dir, [layout.templates, layout.assets],
                              f"agreements/{agreement_id}.yaml ({language})", attachments=attachments,
                              when=when.when, fonts_key=f"{layout.templates.resolve()}\0{files_digest}")
             name = output_name(agreement_id, language, "pdf")
@@ -218,10 +239,12 @@ def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ..
             return None
         folder = layout.output / agreement_id / planned.version
         stamp = read_stamp(folder) or {}
+        if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
+            return None
         results.append(AgreementResult(agreement_id, planned.version, str(stamp.get("status", "")),
                                        files=[folder / name for name in stamp.get("files", {})],
                                        pages=dict(stamp.get("pages", {})), skipped=True,
-                                       languages=list(stamp.get("languages", []))))
+                                       languages=list(stamp.get("editions", stamp.get("languages", [])))))
     return results
 
 
@@ -235,13 +258,17 @@ def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned
     agreement = project.agreements[rendered.agreement_id]
     result = AgreementResult(rendered.agreement_id, agreement.version, agreement.status,
                              pages=rendered.pages, seconds=rendered.seconds,
-                             problems=rendered.problems, languages=list(agreement.languages))
+                             problems=rendered.problems, languages=editions(agreement),
+                             warnings=project.warnings.get(rendered.agreement_id, []))
     if result.problems:
         return result
     about = {"agreement": rendered.agreement_id, "version": agreement.version,
              "status": agreement.status, "languages": list(agreement.languages),
+             "editions": editions(agreement),
              "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
              "formats": list(formats), "pages": rendered.pages}
+    if result.warnings:
+        about["mismatches"] = len(result.warnings)
     files = dict(rendered.files)
     files[STAMP] = stamp_bytes(planned.fingerprint if planned else "", rendered.files, about)
     try:
@@ -256,12 +283,13 @@ def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned
 
 def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS, *,
           force: bool = False, jobs: int = 1, shard_spec: tuple[int, int] | None = None,
-          on_start: Callable[[int, int], None] | None = None,
+          allow_mismatch: bool = False, on_start: Callable[[int, int], None] | None = None,
           on_result: Callable[[AgreementResult], None] | None = None) -> list[AgreementResult]:
     """Build the wanted agreements (all by default); return one result per agreement.
 
     Agreements whose inputs have not changed since their last build are skipped (unless
     force); the rest are rendered by `jobs` processes and written one by one.
+    allow_mismatch turns cross-language mismatches from errors into the results' warnings.
     """
     wanted = list(wanted)
     if not force:
@@ -278,7 +306,7 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
     from .index_page import write_index
     from .writer import output_lock
 
-    project = load(layout)
+    project = load(layout, allow_mismatch)
     chosen = shard(select(project, wanted), shard_spec)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
@@ -293,7 +321,8 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
                 results[agreement_id] = AgreementResult(
                     agreement_id, agreement.version, agreement.status, skipped=True,
                     files=[folder / name for name in stamp.get("files", {})],
-                    pages=dict(stamp.get("pages", {})), languages=list(agreement.languages))
+                    pages=dict(stamp.get("pages", {})), languages=editions(agreement),
+                    warnings=project.warnings.get(agreement_id, []))
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}
             tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))

@@ -109,7 +109,10 @@ def thai_date_markup(d: datetime.date) -> Markup:
 # Half the text width (16 cm) less a little air: the widest a block may be to share a row.
 HALF_LINE_PT = 16 / 2.54 * 72 / 2 - 6
 SIGNATURE_PT = 16
+# A column of the side-by-side edition (style.css, table.parallel): half the text width less the gutter.
+COLUMN_PT = (16 / 2 - 0.3) / 2.54 * 72
 DOTS = "(ลงชื่อ) .............................."
+BILINGUAL_DOTS = "(ลงชื่อ / Signed) ........................"  # th-en.html: fewer dots, a longer label
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,12 +132,20 @@ def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
 
 
 def signature_rows(people: list[Person], role: str, language: str, font: Path) -> list[list[int]]:
-    """Pair signature blocks two to a row, unless a name or signing line is too wide to share one."""
+    """Pair signature blocks two to a row, unless a name or signing line is too wide to share one.
+
+    The side-by-side edition ("th-en") prints both names in each block: both must fit.
+    """
+    def name_width(person: Person, lang: str) -> float:
+        prefix = getattr(person.prefix, lang, None) or ""
+        name = getattr(person.name, lang, None) or ""
+        full = thai.thai_person(prefix, name) if lang == "th" else thai.english_person(prefix, name)
+        return text_width(f"({full})", font)
+
     def fits(person: Person) -> bool:
-        prefix = getattr(person.prefix, language, None) or ""
-        name = getattr(person.name, language, None) or ""
-        full = thai.thai_person(prefix, name) if language == "th" else thai.english_person(prefix, name)
-        return max(text_width(f"({full})", font), text_width(f"{DOTS} {role}", font)) <= HALF_LINE_PT
+        dots = BILINGUAL_DOTS if "-" in language else DOTS
+        widths = [name_width(person, lang) for lang in language.split("-")]
+        return max(*widths, text_width(f"{dots} {role}", font)) <= HALF_LINE_PT
 
     rows: list[list[int]] = []
     index = 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .crosscheck import cross_check, field_problem
 from .errors import InputError, Problem, display_path
 from .files import record_files
 from .messages import CATALOG, Message, say
@@ -27,6 +28,8 @@ class Project:
     parties: dict[str, Party] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     sources: dict[str, Record] = field(default_factory=dict)
+    # agreement id → its cross-language mismatches, when allowed as warnings (--allow-mismatch)
+    warnings: dict[str, list[Problem]] = field(default_factory=dict)
 
     def agreement_source(self, agreement_id: str) -> Record:
         """Return the loaded YAML record of an agreement."""
@@ -37,8 +40,12 @@ class Project:
         return self.sources[f"parties/{party_id}"]
 
 
-def load_project(root: Path, template_names: set[str] | None = None) -> Project:
-    """Load and validate parties/ and agreements/ under root, or raise InputError."""
+def load_project(root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False) -> Project:
+    """Load and validate parties/ and agreements/ under root, or raise InputError.
+
+    Cross-language mismatches (crosscheck.py) are errors too, unless allow_mismatch: then
+    they are kept in project.warnings and the build goes on.
+    """
     project = Project(root)
     problems: list[Problem] = []
     for kind, model, target in (("parties", Party, project.parties),
@@ -47,8 +54,14 @@ def load_project(root: Path, template_names: set[str] | None = None) -> Project:
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
+    party_findings: dict[str, Any] = {}  # a party shared by many agreements is read once
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
+        mismatches = cross_check(project, agreement_id, agreement, party_findings)
+        if allow_mismatch:
+            project.warnings[agreement_id] = mismatches
+        else:
+            problems += mismatches
     if problems:
         raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
     return project
@@ -132,7 +145,7 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
     simple = {"string_type": "text_expected", "int_type": "whole_number", "int_parsing": "whole_number",
               "int_from_float": "whole_number", "date_type": "date_expected",
               "date_parsing": "date_expected", "date_from_datetime_inexact": "date_expected",
-              "list_type": "list_expected"}
+              "list_type": "list_expected", "bool_type": "yes_no_expected"}
     if kind in simple:
         return say(simple[kind], what=what)
     if kind == "literal_error":
@@ -215,6 +228,8 @@ def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
     if agreement.prevailing_language not in agreement.languages:
         problems.append(source.problem(("prevailing_language",), say(
             "prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages)))
+    if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
+        problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
     if template_names is not None and agreement.template not in template_names:
         problems.append(source.problem(("template",), say(
             "no_template", name=agreement.template, names=sorted(template_names))))
@@ -235,9 +250,9 @@ def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
 
 def missing_languages(source: Record, value: Any, key_path: KeyPath, languages: list[str],
                       why: Message | str = "") -> list[Problem]:
-    """Report every bilingual field that lacks one of the agreement's languages."""
+    """Report every bilingual field that lacks one of the agreement's languages (naming its clause and sub-item)."""
     if isinstance(value, Bilingual):
-        return [source.problem(key_path, say("missing_language", language=lang) + why)
+        return [field_problem(source, key_path, say("missing_language", language=lang) + why, name_sub_item=True)
                 for lang in languages if getattr(value, lang) is None]
     if isinstance(value, BaseModel):
         return [p for name in type(value).model_fields

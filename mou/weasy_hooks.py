@@ -1,31 +1,42 @@
-"""Two hooks into WeasyPrint's private drawing and layout code, for Thai that can be trusted.
+"""Hooks into WeasyPrint's private drawing and layout code, for Thai that can be trusted.
 
 1. Exact copy-and-paste. HarfBuzz draws sara am (ำ) as two glyphs and WeasyPrint's
    ToUnicode map leaves one of them empty, so `อำเภอ` would be extracted as `อาเภอ`. Each
    drawn line holding Thai is wrapped in a marked-content span whose /ActualText is the
    line's real text (PDF 32000-1 §14.9.4), which pdfium, poppler and Acrobat return
    instead of guessing from glyphs. One span per line, not per text box: extractors put
-   spaces between neighbouring spans.
+   spaces between neighbouring spans. (draw_inline_level)
 2. Line breaking. Pango would break Thai wherever libthai's dictionary says; the hook on
    text layout tells Pango, with Pango's allow-breaks attribute, that Thai may only break
-   where mou marked a word boundary (see thai_breaks.py).
+   where mou marked a word boundary (see thai_breaks.py). (set_text)
+3. Thai distributed justification: the slack of a full line spread between its character
+   clusters, counted when the line is justified and added to the glyph advances when it is
+   drawn. (justify_line, reactivate)
+4. Fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken
+   again a line or two earlier. (iter_line_boxes, with avoid_collisions to narrow a line)
+5. A text that overflows only by its trailing spaces fits its line. (split_first_line)
 
-Both replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
+All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import pydyf
 import weasyprint
 import weasyprint.draw as weasy_draw
 from weasyprint.formatting_structure import boxes
+from weasyprint.layout import block as weasy_block
 from weasyprint.layout import inline as weasy_inline
+from weasyprint.layout.percent import resolve_one_percentage, resolve_percentages
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
@@ -33,18 +44,39 @@ from .errors import RenderError
 from .thai_breaks import INVISIBLE, no_break_ranges
 
 SUPPORTED_WEASYPRINT = ("70.0",)
-# Largest letter spacing Thai justification adds between clusters: about 1.4 pt at 16 pt,
-# so no gap grows past twice a space (a Sarabun space is 0.24 em).
-MAX_CLUSTER_SPACING_EM = 0.09
+# Largest spacing Thai justification adds between clusters: 0.2 em, five sixths of a
+# Sarabun space (0.24 em, 3.8 pt at 16 pt), so even the gap at a space, which gets the
+# same share, stays under twice a space.
+MAX_CLUSTER_SPACING_EM = 0.2
 THAI = re.compile("[\u0e00-\u0e7f]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Characters that never start a cluster of their own: a space (its gap grows once, after
+# it), sara am (ำ, which HarfBuzz and Pango treat as a cluster: spacing would part it from
+# its consonant); marks and invisible format characters (ZWSP, WORD JOINER) neither.
+_NOT_STARTS = frozenset(" \u00a0\u0e33")
+# A justified line ending closer than this to the margin (px) counts as flush.
+FLUSH_TOLERANCE = 1.0
 EXPECTED = {
     "draw_inline_level": ["stream", "page", "box", "offset_x", "text_overflow", "block_ellipsis"],
     "set_text": ["self", "text", "justify"],
     "justify_line": ["context", "line", "extra_width"],
+    "reactivate": ["self", "style"],
+    "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
+                        "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
+    "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
+                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
+    "avoid_collisions": ["context", "box", "containing_block", "outer"],
+    "split_first_line": ["text", "style", "context", "max_width", "justification_spacing", "is_line_start",
+                         "minimum"],
 }
 _original_draw_inline_level = weasy_draw.draw_inline_level
 _original_set_text = line_break.Layout.set_text
 _original_justify_line = weasy_inline.justify_line
+_original_reactivate = line_break.Layout.reactivate
+_original_iter_line_boxes = weasy_block.iter_line_boxes
+_original_avoid_collisions = weasy_inline.avoid_collisions
+_original_split_first_line = weasy_inline.split_first_line
+_narrower = 0.0  # how much narrower the next line is broken (while rebreaking a paragraph)
 _installed = False
 _DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
 
@@ -86,11 +118,6 @@ def set_text(self: Any, text: str, justify: bool = False) -> None:
     _change(attributes, True, 0, length)
     for start, end in ranges:
         _change(attributes, False, start, end)
-    spacing = getattr(self, "mou_cluster_spacing", 0)
-    if spacing:  # Thai distributed justification: the slack spread between clusters
-        attribute = pango.pango_attr_letter_spacing_new(int(spacing * line_break.TO_UNITS))
-        attribute.start_index, attribute.end_index = 0, length
-        pango.pango_attr_list_change(attributes, attribute)
     pango.pango_layout_set_attributes(self.layout, attributes)
 
 
@@ -99,23 +126,41 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
 
     WeasyPrint stretches only spaces, which leaves spaceless Thai lines ragged and gives
     lines with one or two spaces huge gaps. For a line with Thai, the slack is spread as
-    equal letter spacing between all grapheme clusters of its text boxes (marks stay on
-    their consonants: Pango spaces clusters, not code points). Each box's share is
-    measured, not counted, so the line ends flush with the margin.
+    equal spacing between all character clusters of its text boxes, a space counting as
+    one (marks and sara am stay on their consonants). The clusters are counted, not
+    measured: the drawing hook (reactivate) adds exactly that spacing after each one.
     """
+    line.mou_natural, line.mou_available = line.width, line.width + extra_width
     texts = list(_text_boxes(line))
-    if not any(THAI.search(box.text) for box in texts) or extra_width <= 0:
+    if (extra_width <= 0 or not any(THAI.search(box.text) for box in texts)
+            or any(_RTL.search(box.text) for box in texts)):
         _original_justify_line(context, line, extra_width)
         return
-    growth = {id(box): _width(context, box, 1.0) - _width(context, box, 0.0) for box in texts}
-    total = sum(growth.values())
+    gaps = {id(box): cluster_gaps(box.text, following.text if following else "")
+            for box, following in zip(texts, texts[1:] + [None])}
+    total = sum(gaps.values())
     if total <= 0:
         _original_justify_line(context, line, extra_width)
         return
     # A very loose line (a long name pushed to the next line) would space its letters out
-    # so far that words fall apart; past a cap it stays short of the margin instead.
+    # so far that words fall apart; past a cap it stays short of the margin instead (the
+    # line breaking hook avoids such lines where the paragraph can break otherwise).
     cap = MAX_CLUSTER_SPACING_EM * line.style["font_size"]
-    _spread(context, line, min(extra_width / total, cap), growth, 0.0)
+    units = int(min(extra_width / total, cap) * line_break.TO_UNITS)
+    line.mou_short = extra_width - units * total / line_break.TO_UNITS
+    if units > 0:
+        _spread(line, units, gaps, 0.0)
+
+
+def cluster_gaps(text: str, following: str = "") -> int:
+    """Count the gaps between character clusters in text, and after it if clusters follow."""
+    gaps = sum(1 for char in text[1:] if _starts_cluster(char))
+    return gaps + (bool(text) and bool(following) and _starts_cluster(following[0]))
+
+
+def _starts_cluster(char: str) -> bool:
+    """Say whether a character starts a cluster that justification spaces from the one before."""
+    return char not in _NOT_STARTS and unicodedata.category(char) not in ("Mn", "Mc", "Me", "Cf")
 
 
 def _text_boxes(box: Any) -> Any:
@@ -128,39 +173,29 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
-def _spaced_layout(context: Any, box: Any, spacing: float) -> Any:
-    """Return a Pango layout of a text box's text with letter spacing between its clusters."""
-    layout = line_break.create_layout(box.text, box.style, context, None, 0)
-    layout.mou_cluster_spacing = spacing
-    layout.set_text(box.text)  # again: the spacing applies from set_text on
-    return layout
-
-
-def _width(context: Any, box: Any, spacing: float) -> float:
-    """Measure a text box's width with a given letter spacing between its clusters."""
-    layout = _spaced_layout(context, box, spacing)
-    first_line, _ = layout.get_first_line()
-    width, _ = line_break.line_size(first_line, box.style)
-    layout.deactivate()
-    return width
-
-
-def _spread(context: Any, box: Any, spacing: float, growth: dict[int, float], x_advance: float) -> float:
-    """Give every text box of a line the letter spacing, moving what follows; return the advance."""
+def _spread(box: Any, units: int, gaps: dict[int, int], x_advance: float) -> float:
+    """Give every text box of a line its cluster spacing, moving what follows; return the advance."""
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
-        extra = spacing * growth.get(id(box), 0.0)
-        layout = _spaced_layout(context, box, spacing)
-        layout.deactivate()
-        box.pango_layout = layout
-        box.width += extra
-        return x_advance + extra
+        count = gaps.get(id(box), 0)
+        if count:
+            # A copy of the box's (inactive) layout, so no other box shares the spacing;
+            # reactivate() spaces the glyphs when the box is drawn.
+            layout = copy.copy(box.pango_layout)
+            layout.mou_cluster_spacing = units
+            layout.mou_text_length = len(box.text)
+            layout.mou_trailing = count - cluster_gaps(box.text)
+            box.pango_layout = layout
+            extra = units * count / line_break.TO_UNITS
+            box.width += extra
+            x_advance += extra
+        return x_advance
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         box.position_x += x_advance
         before = x_advance
         for child in box.children:
             if child.is_in_normal_flow():
-                x_advance = _spread(context, child, spacing, growth, x_advance)
+                x_advance = _spread(child, units, gaps, x_advance)
         box.width += x_advance - before
         return x_advance
     box.translate(x_advance, 0)  # an atomic inline box moves with the text
@@ -176,6 +211,241 @@ def _pango_no_break_ranges(text: str) -> tuple[int, tuple[tuple[int, int], ...]]
     """
     offsets = _byte_offsets(text)
     return offsets[-1], tuple((offsets[start], offsets[end]) for start, end in no_break_ranges(text))
+
+
+def reactivate(self: Any, style: Any) -> None:
+    """Reactivate a layout for drawing like WeasyPrint, then add its Thai cluster spacing."""
+    _original_reactivate(self, style)
+    units = getattr(self, "mou_cluster_spacing", 0)
+    if not units:
+        return
+    # Drawing sets this too; set first, it would otherwise lay the text out anew.
+    pango.pango_layout_set_single_paragraph_mode(self.layout, True)
+    text = self.text[:self.mou_text_length]
+    # starts[b]: clusters that start at a character beginning after byte 0 and at or before byte b.
+    starts, count = [0], 0
+    for index, char in enumerate(text):
+        count += index > 0 and _starts_cluster(char)
+        starts[-1] = count
+        starts.extend([count] * len(char.encode()))
+    end = len(starts) - 1  # the byte offset just past the text
+    run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
+    previous, previous_byte = None, 0
+    # A glyph gets the gaps of the clusters that start after its own cluster's first character
+    # and up to the next glyph's: ligatures and reordered marks (sara am) get none, and the
+    # sum is what justify_line counted.
+    while run != ffi.NULL:
+        item, string = run.data.item, run.data.glyphs
+        for i in range(string.num_glyphs):
+            byte = min(item.offset + string.log_clusters[i], end)
+            if previous is not None:
+                previous.geometry.width += (starts[byte] - starts[previous_byte]) * units
+            previous, previous_byte = string.glyphs[i], byte
+        run = run.next
+    if previous is not None:
+        previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing) * units
+
+
+def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
+                    containing_block: Any, absolute_boxes: list, fixed_boxes: list,
+                    first_letter_style: Any, first_line_style: Any) -> Any:
+    """Lay out a paragraph's lines like WeasyPrint; in justified Thai, rebreak around loose lines.
+
+    WeasyPrint fills each line greedily. Before a name that must not break and does not fit,
+    a Thai line can be left so short that no allowed spacing fills it; then up to two lines
+    before it are broken earlier, moving words down into it, when that leaves every line of
+    the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
+    """
+    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not THAI.search(line_text(box)):
+        yield from _original_iter_line_boxes(context, box, position_y, bottom_space, skip_stack, containing_block,
+                                             absolute_boxes, fixed_boxes, first_letter_style, first_line_style)
+        return
+    resolve_percentages(box, containing_block)
+    if skip_stack is None:
+        resolve_one_percentage(box, "text_indent", containing_block.width)
+    else:
+        box.text_indent = 0
+    args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
+    held: list[_Line] = []
+    start = _Start(skip_stack, position_y, box.text_indent, first_letter_style, first_line_style)
+    while True:
+        placed = _lay_line(args, start)
+        if placed is None:
+            break
+        held.append(placed)
+        if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None and len(held) > 1:
+            held[-3:] = _rebalanced(args, held[-3:])
+        while len(held) > 3:
+            yield held.pop(0).result
+        if held[-1].resume_at is None:
+            break
+        start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
+    for placed in held:
+        yield placed.result
+
+
+@dataclass
+class _Start:
+    """Where a line starts: WeasyPrint's skip stack, its top, and what only a first line has."""
+
+    skip_stack: Any
+    position_y: float
+    text_indent: float
+    first_letter_style: Any
+    first_line_style: Any
+
+
+@dataclass
+class _Line:
+    """A laid-out line with where it started and how far it stays short of the margin."""
+
+    start: _Start
+    line: Any
+    resume_at: Any
+
+    @property
+    def result(self) -> tuple[Any, Any]:
+        return self.line, self.resume_at
+
+    @property
+    def short(self) -> float:
+        return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
+
+    @property
+    def natural(self) -> float:
+        return getattr(self.line, "mou_natural", self.line.width)
+
+    @property
+    def bottom(self) -> float:
+        return self.line.position_y + self.line.height
+
+
+def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None:
+    """Lay out one line from start, its breaking width reduced by narrower (it is justified to the full width)."""
+    global _narrower
+    context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes = args
+    box.text_indent = start.text_indent
+    _narrower = narrower
+    try:
+        line, resume_at = weasy_inline.get_next_linebox(
+            context, box, start.position_y, bottom_space, start.skip_stack, containing_block,
+            absolute_boxes, fixed_boxes, start.first_letter_style, start.first_line_style)
+    finally:
+        _narrower = 0.0
+    if line is None:
+        return None
+    weasy_inline.handle_leader(context, line, containing_block)
+    return _Line(start, line, resume_at)
+
+
+def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
+    """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were."""
+    best, best_score = lines, _score(lines)
+    target = lines[-1].resume_at
+    laid: dict[tuple, _Line | None] = {}  # the trials share most of their lines: lay each once
+    for back in range(1, len(lines)):
+        for drops in _drop_plans(back):
+            kept = lines[:-1 - back]
+            trial = _relaid(args, lines[-1 - back:], drops, target, best_score[0] - _score(kept)[0], laid)
+            if trial is not None and _score(kept + trial) < best_score:
+                best, best_score = kept + trial, _score(kept + trial)
+        if best_score[0] == 0:
+            break
+    return best
+
+
+def _score(lines: list[_Line]) -> tuple[int, float]:
+    """Rank a stretch of lines: how many stay short of the margin, then by how much at most (px, rounded)."""
+    short = [placed.short for placed in lines if placed.short > FLUSH_TOLERANCE]
+    return len(short), round(max(short, default=0.0) + 0.5)
+
+
+def _drop_plans(back: int) -> list[tuple[int, ...]]:
+    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first."""
+    plans = [()]
+    for _ in range(back):
+        plans = [plan + (n,) for plan in plans for n in (0, 1, 2)]
+    return sorted((p for p in plans if p[0] > 0), key=sum)
+
+
+def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any, most_short: int,
+            laid: dict[tuple, _Line | None]) -> list[_Line] | None:
+    """Lay out lines again, the first len(drops) giving that many words to the next.
+
+    Return None if they would not end where they did, or as soon as more than `most_short`
+    of them stay short of the margin (such a trial cannot beat the best so far).
+    """
+    out: list[_Line] = []
+    start = lines[0].start
+    for index in range(len(lines)):
+        placed = _lay_cached(args, start, 0.0, laid)
+        for _ in range(drops[index] if index < len(drops) else 0):
+            if placed is None or placed.resume_at is None:
+                return None
+            placed = _lay_cached(args, start, _full_width(placed) - placed.natural + 0.5, laid)
+        if placed is None:
+            return None
+        out.append(placed)
+        if _score(out)[0] > most_short:
+            return None
+        if placed.resume_at is None:
+            break
+        start = _Start(placed.resume_at, placed.bottom, 0, None, None)
+    if len(out) != len(lines) or out[-1].resume_at != target:
+        return None
+    return out
+
+
+def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _Line | None]) -> _Line | None:
+    """Lay out one line like _lay_line, once per start and width."""
+    key = (repr(start.skip_stack), start.position_y, start.text_indent, round(narrower, 3))
+    if key not in laid:
+        laid[key] = _lay_line(args, start, narrower)
+    return laid[key]
+
+
+def _full_width(placed: _Line) -> float:
+    """Return the width a line was justified to."""
+    return getattr(placed.line, "mou_available", placed.natural)
+
+
+def _plain_paragraph(box: Any) -> bool:
+    """Say whether a line box holds only text and inline boxes (nothing laid out on the side)."""
+    if isinstance(box, boxes.TextBox):
+        return True
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        return all(_plain_paragraph(child) for child in box.children)
+    return False
+
+
+def avoid_collisions(context: Any, box: Any, containing_block: Any, outer: bool = True) -> tuple:
+    """Place a box like WeasyPrint; while a line is rebroken, narrow its breaking width once."""
+    global _narrower
+    position_x, position_y, available_width = _original_avoid_collisions(context, box, containing_block, outer)
+    if _narrower:
+        available_width, _narrower = available_width - _narrower, 0.0
+    return position_x, position_y, available_width
+
+
+def split_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
+                     is_line_start: bool = True, minimum: bool = False) -> tuple:
+    """Fit text into a line like WeasyPrint, except that trailing spaces never make it overflow.
+
+    WeasyPrint 70 measures a text with its trailing spaces; when the text fits only without
+    them (it ends just before a nowrap name), it takes the text for unbreakable and keeps its
+    first word alone, so a line held "Mayor" and nothing else. Such a text fits: the spaces
+    hang past the margin, as CSS wants, and are removed at the end of the line.
+    """
+    result = _original_split_first_line(text, style, context, max_width, justification_spacing,
+                                        is_line_start, minimum)
+    if (result[2] is None or max_width is None or style["white_space"] != "normal"
+            or not text.endswith(" ") or "\n" in text or not text.strip(" ")):
+        return result
+    stripped = _original_split_first_line(text.rstrip(" "), style, context, max_width, justification_spacing,
+                                          is_line_start, minimum)
+    if stripped[2] is not None:
+        return result  # the text needs a break anyway
+    return _original_split_first_line(text, style, context, None, justification_spacing, is_line_start, minimum)
 
 
 def _byte_offsets(text: str) -> list[int]:
@@ -201,7 +471,12 @@ def install() -> None:
         return
     found = {"draw_inline_level": list(inspect.signature(_original_draw_inline_level).parameters),
              "set_text": list(inspect.signature(_original_set_text).parameters),
-             "justify_line": list(inspect.signature(_original_justify_line).parameters)}
+             "justify_line": list(inspect.signature(_original_justify_line).parameters),
+             "reactivate": list(inspect.signature(_original_reactivate).parameters),
+             "iter_line_boxes": list(inspect.signature(_original_iter_line_boxes).parameters),
+             "get_next_linebox": list(inspect.signature(weasy_inline.get_next_linebox).parameters),
+             "avoid_collisions": list(inspect.signature(_original_avoid_collisions).parameters),
+             "split_first_line": list(inspect.signature(_original_split_first_line).parameters)}
     if weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED:
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="
@@ -210,4 +485,8 @@ def install() -> None:
     weasy_draw.draw_inline_level = draw_inline_level
     line_break.Layout.set_text = set_text
     weasy_inline.justify_line = justify_line
+    line_break.Layout.reactivate = reactivate
+    weasy_block.iter_line_boxes = iter_line_boxes
+    weasy_inline.avoid_collisions = avoid_collisions
+    weasy_inline.split_first_line = split_first_line
     _installed = True

@@ -25,8 +25,12 @@ class BusyError(MouError):
 @contextmanager
 def output_lock(output_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on output_dir for one build; refuse a second build at once."""
-    output_dir.mkdir(parents=True, exist_ok=True)
-    with open(output_dir / LOCK_NAME, "a+") as handle:
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(output_dir / LOCK_NAME, "a+")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:  # a file in the way, a read-only disk, no permission
+        raise unwritable(output_dir, exc) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -42,6 +46,11 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         finally:
             handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def unwritable(folder: Path, exc: OSError) -> MouError:
+    """Say that a folder cannot be written, and why, as a message instead of a traceback."""
+    return MouError(Problem(str(folder), say("cannot_write_output", detail=exc.strerror or exc)))
 
 
 def recover(output_dir: Path) -> None:
@@ -73,8 +82,11 @@ def write_files(output_dir: Path, folder: Path,
     from .incremental import edited_by_hand
 
     target = output_dir / folder
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
+    except OSError as exc:
+        raise unwritable(target.parent, exc) from None
     os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; output is for everyone
     kept: list[tuple[str, str]] = []
     try:

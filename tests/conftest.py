@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -23,6 +24,24 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required in CI (.ci/run installs it)")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+def libreoffice_to_pdf(sources: list[Path], folder: Path) -> None:
+    """Convert DOCX files to PDF in one headless LibreOffice call that sees the bundled fonts.
+
+    The fonts are added through a fontconfig file of the test's own (not installed), and
+    LibreOffice gets a profile of its own, so parallel runs do not share one.
+    """
+    soffice = require_tool("soffice")
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f'<dir>{ROOT / "templates" / "fonts"}</dir>'
+                    f'<cachedir>{folder / "fontcache"}</cachedir></fontconfig>', encoding="utf-8")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "FONTCONFIG_FILE": str(conf)})
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,12 @@ import pypdfium2
 
 PAGE_NUMBER = re.compile(r"^- [0-9๐-๙]+ -$")
 # Every page's footer (agreement · version · fingerprint) and a draft's watermark: not body text.
-FOOTER = re.compile(r"[a-z0-9-]+ · (?:version|รุ่น) \S+ · (?:fingerprint|รหัสตรวจสอบ) [0-9a-f]{12}")
-WATERMARK = re.compile(r"^(?:ร่าง|DRAFT)$")
+# (The side-by-side edition says both: รุ่น / version …, ร่าง · DRAFT.)
+# A redline's footer names both versions instead (mou/redline.py).
+FOOTER = re.compile(r"[a-z0-9-]+ · (?:(?:version|รุ่น|รุ่น / version) \S+ · "
+                    r"(?:fingerprint|รหัสตรวจสอบ|รหัสตรวจสอบ / fingerprint) [0-9a-f]{12}"
+                    r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)")
+WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
 
 
 def pdf_pages(path: Path) -> list[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, require_tool, sample_file
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from mou.archival import collect_inputs
 from mou.pipeline import Layout, load, render_stamped
 from mou.validation import load_project
@@ -258,7 +258,6 @@ def test_docx_watermark_and_footer_show_in_libreoffice(draft, tmp_path):
     LibreOffice draws the watermark as a shape, not text: it is found as the light grey it
     adds to each page, against the same DOCX with the watermark taken out.
     """
-    soffice = require_tool("soffice")
     root, files = draft
     (tmp_path / "draft.docx").write_bytes(files["test.th.docx"])
     with zipfile.ZipFile(io.BytesIO(files["test.th.docx"])) as package, \
@@ -268,9 +267,7 @@ def test_docx_watermark_and_footer_show_in_libreoffice(draft, tmp_path):
             if re.fullmatch(r"word/header\d+\.xml", name):
                 data = re.sub(rb"<w:pict.*?</w:pict>", b"", data, flags=re.S)
             plain.writestr(name, data)
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(tmp_path / "draft.docx"), str(tmp_path / "plain.docx")],
-                   capture_output=True, timeout=180, check=True)
+    libreoffice_to_pdf([tmp_path / "draft.docx", tmp_path / "plain.docx"], tmp_path)
     short = short_fingerprint(root, "test")
     pages = pdf_pages(tmp_path / "draft.pdf")
     # (LibreOffice's PDF has no ActualText: รุ่น may come back with its two marks swapped)

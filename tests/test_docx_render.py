@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -19,10 +17,10 @@ from docx.shared import Cm
 from docx.table import Table
 from lxml import etree
 
+from conftest import ROOT, libreoffice_to_pdf
 from mou.docx_render import html_to_docx
 from mou.errors import RenderError
 
-ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 SIGNATURES_TH = """
@@ -475,27 +473,12 @@ def test_golden_html_converts_with_the_text_a_browser_shows(path: Path) -> None:
     assert docx_texts(open_docx(html_to_docx(html))) == html_texts(html)
 
 
-def write_fonts_conf(directory: Path) -> Path:
-    """Write a fontconfig file that adds the bundled fonts to the system's."""
-    conf = directory / "fonts.conf"
-    conf.write_text(f"""<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>{ROOT / "templates" / "fonts"}</dir>
-  <cachedir>{directory / "fontcache"}</cachedir>
-</fontconfig>
-""", encoding="utf-8")
-    return conf
-
-
 def squeeze(text: str) -> str:
     """Drop all whitespace: PDF extraction re-spaces Thai around stacked marks and line ends."""
     return re.sub(r"\s+", "", text)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
     thai_digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
     items = "".join(f'<li><span class="item-number">๑.{str(n).translate(thai_digits)}</span> '
@@ -504,10 +487,7 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
     html = TH_HTML.replace("</ol>", items + "</ol>")
     source = tmp_path / "mou.th.docx"
     source.write_bytes(html_to_docx(html))
-    env = {**os.environ, "FONTCONFIG_FILE": str(write_fonts_conf(tmp_path))}
-    subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   env=env, check=True, capture_output=True, timeout=180)
+    libreoffice_to_pdf([source], tmp_path)
     pdf = tmp_path / "mou.th.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]

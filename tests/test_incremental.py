@@ -89,7 +89,8 @@ def test_a_build_with_nothing_to_do_does_not_import_weasyprint(small_project):
     assert main(["--root", str(small_project), "--format", "pdf"], out=io.StringIO()) == 0
     probe = ("import sys, io; from mou.cli import main; "
              f"status = main(['--root', {str(small_project)!r}, '--format', 'pdf'], out=io.StringIO()); "
-             "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx') if m in sys.modules))")
+             "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx', 'mou.crosscheck') "
+             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                             check=True)
     assert result.stdout.split() == ["0", "[]"]

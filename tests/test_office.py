@@ -7,7 +7,6 @@ WeasyPrint made, clause headings in bold in Thai too, and about the same number 
 from __future__ import annotations
 
 import ctypes
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +15,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
 
-from conftest import ROOT, SAMPLES, require_tool, sample_file
+from conftest import SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import pdf_lines, squash
 
 CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("th", "en")]
@@ -25,16 +24,8 @@ CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("
 @pytest.fixture(scope="session")
 def office_pdfs(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Convert every sample DOCX to PDF with LibreOffice, in one call, seeing the bundled fonts."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("office")
-    (folder / "fonts.conf").write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
-    docx = [str(sample_file(built, a, lang, "docx")) for a, lang in CASES]
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *docx], check=True, capture_output=True,
-                   env={**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}, timeout=300)
+    libreoffice_to_pdf([sample_file(built, a, lang, "docx") for a, lang in CASES], folder)
     return folder
 
 
@@ -89,3 +80,43 @@ def test_thai_clause_headings_are_bold(office_pdfs, agreement_id):
     document.close()
     assert len(fonts) >= 6
     assert all(font.endswith("Bold") for font in fonts.values()), fonts
+
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+HEADER_CM = 2.1  # the header band: 1.25 cm from the top, one line tall (the body starts at 2.5 cm)
+
+
+def header_texts(path: Path) -> list[str]:
+    """Return the text LibreOffice drew above the top margin of each page, spaces squeezed."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        texts = []
+        for page in document:
+            height = page.get_height()
+            found = page.get_textpage().get_text_bounded(0, height - HEADER_CM * 72 / 2.54, page.get_width(), height)
+            texts.append(" ".join(found.split()))
+        return texts
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("agreement_id, language", CASES)
+def test_page_numbers_stand_between_hyphens_at_the_top_from_page_two(office_pdfs, agreement_id, language):
+    headers = header_texts(office_pdf(office_pdfs, agreement_id, language))
+    assert len(headers) >= 2
+    assert headers[0] == ""
+    # In whatever digits LibreOffice shows them (see the next test for the Thai edition).
+    assert [h.translate(THAI_DIGITS) for h in headers[1:]] == [f"- {n} -" for n in range(2, len(headers) + 1)]
+
+
+# LibreOffice 7.4 maps no DOCX construction to Thai digits: its DOCX import turns
+# w:pgNumType w:fmt="thaiNumbers" (and thaiCounting, hindiNumbers) into Arabic digits and
+# the PAGE field's \* ThaiArabic and \* ThaiLetter switches into Thai letters (ก, ข).
+# Word shows ๒ by the format mou writes (ECMA-376 17.18.59). Strict: when a LibreOffice
+# release shows ๒, this test fails, and the mark goes.
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4 shows Arabic digits for thaiNumbers")
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_thai_page_numbers_are_thai_digits_in_libreoffice(office_pdfs, agreement_id):
+    headers = header_texts(office_pdf(office_pdfs, agreement_id, "th"))
+    expected = [f"- {n} -".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) for n in range(2, len(headers) + 1)]
+    assert headers[1:] == expected

@@ -340,10 +340,11 @@ def align(blocks: list[str], lines: list[str], window: int = 3000) -> Alignment:
 PROJECT = load(Layout(ROOT, ROOT / "output"))
 
 
-def names_of(agreement_id: str) -> list[str]:
+def names_of(agreement_id: str, project=None) -> list[str]:
     """Return the Thai names an agreement prints: parties, short names, people, positions."""
-    agreement = PROJECT.agreements[agreement_id]
-    parties = [PROJECT.parties[p] for p in agreement.parties]
+    project = project or PROJECT
+    agreement = project.agreements[agreement_id]
+    parties = [project.parties[p] for p in agreement.parties]
     people = [p.signatory for p in parties] + list(agreement.witnesses) + (
         [agreement.presiding] if agreement.presiding else [])
     texts = [t.th for p in parties for t in (p.name, p.short_name)]
@@ -816,7 +817,8 @@ def test_thai_line_breaking_is_alive(tmp_path):
     box_left, box_right = PAGE_MARGIN_CM * PT_PER_CM, (PAGE_MARGIN_CM + 9) * PT_PER_CM
     assert len(lines) >= 15, [line.text for line in lines]
     assert all(line.left >= box_left - 2 for line in lines)  # a glyph may hang 1 pt to the left
-    too_wide = [(line.text, round(line.right - box_right, 1)) for line in lines if line.right > box_right + 0.5]
+    # Justified lines end at the margin; a final tone mark's glyph box may reach 1 pt past it.
+    too_wide = [(line.text, round(line.right - box_right, 1)) for line in lines if line.right > box_right + 1.0]
     assert too_wide == []
     short = [box_right - line.right for line in lines[:-1]]
     assert sum(short) / len(short) < 40  # lines are filled before they break (ragged, not justified)
@@ -839,15 +841,126 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
             and blocks[here.block].group.startswith("block") and after.block == here.block]
 
 
+FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
+
+
+def full_lines_by_block(blocks: list[Block], lines: list[Line]) -> list[tuple[Line, int]]:
+    """Return the full lines of body paragraphs, each with the index of its block."""
+    full = {id(line) for line in full_body_lines(blocks, lines)}
+    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
+    return [(lines[here.line], here.block) for here in placed if id(lines[here.line]) in full]
+
+
+@pytest.fixture(scope="module")
+def thai_justified(built) -> dict[str, tuple[list[tuple[Line, int]], list[Line], list[Block]]]:
+    """Each sample's Thai full lines (with their blocks), all its lines and its blocks."""
+    found = {}
+    for agreement_id in SAMPLES:
+        lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
+        blocks = sample_blocks(agreement_id, "th")
+        found[agreement_id] = (full_lines_by_block(blocks, lines), lines, blocks)
+    return found
+
+
+def short_of_margin(line: Line) -> float:
+    """Return how far a line's last glyph stops short of the right margin (pt)."""
+    return line.page_width - page_margins()[1] - line.right
+
+
 @pytest.mark.parametrize("agreement_id", SAMPLES)
-def test_thai_paragraphs_are_justified_between_clusters(built, agreement_id):
-    lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
-    full = full_body_lines(sample_blocks(agreement_id, "th"), lines)
-    _, right_margin, _, _ = page_margins()
-    short = [line.page_width - right_margin - line.right for line in full]
-    gaps = [max(line.gaps, default=0.0) for line in full]
+def test_thai_justification_never_opens_a_gap_past_twice_a_space(thai_justified, agreement_id):
+    full, _, _ = thai_justified[agreement_id]
     assert len(full) > 40
-    # Ragged Thai (no justification) leaves most full lines 10-40 pt short; justified
-    # lines end within 2 pt, except the few too loose to stretch that far (a capped spacing).
-    assert sum(1 for distance in short if distance < 2.0) >= 0.8 * len(full), sorted(short)
-    assert max(gaps) <= 2.2 * SPACE_PT, max(gaps)
+    widest = max((max(line.gaps, default=0.0), line.text) for line, _ in full)
+    assert widest[0] <= 2.2 * SPACE_PT, widest
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_thai_full_lines_end_flush(thai_justified, agreement_id):
+    # Ragged Thai leaves most full lines 10-40 pt short; justified ones end at the margin.
+    # Not yet: the lines just before a name or position title that is kept whole and is wider
+    # than what is left of its line (a long position after a signatory's name, a party's name
+    # after "ณ"): they cannot be filled within the allowed spacing, nor by breaking the lines
+    # above differently. They are allowed here only when such a name starts one of the next
+    # two lines; anywhere else, a short full line fails.
+    full, lines, _ = thai_justified[agreement_id]
+    whole = names_of(agreement_id)
+    starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
+    at = {id(line): index for index, line in enumerate(lines)}
+    short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
+             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+    assert [s for s in short if not s[2]] == []
+    # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
+    # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
+    assert len(short) <= 0.07 * len(full), short
+    assert max((distance for distance, _, _ in short), default=0.0) <= 180, short
+
+
+# The aim (issue 3): every full Thai line flush. Not reached: 8 lines of the two samples
+# stand just before a whole name or title wider than what is left of them (see above and
+# README, "Thai justification"). Strict: when they are flush, this fails, and the mark goes.
+@pytest.mark.xfail(strict=True, reason="8 full lines before a whole name or title are not flush yet")
+def test_every_full_thai_line_is_flush(thai_justified):
+    short = [(agreement_id, line.text) for agreement_id, (full, _, _) in thai_justified.items()
+             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+    assert short == []
+
+
+def english_names_of(agreement_id: str) -> list[str]:
+    """Return the English names an agreement prints whole: parties, short names (quoted), people."""
+    agreement = PROJECT.agreements[agreement_id]
+    parties = [PROJECT.parties[p] for p in agreement.parties]
+    people = [p.signatory for p in parties] + list(agreement.witnesses)
+    names = [p.name.en for p in parties] + [f"“{p.short_name.en}”" for p in parties]
+    return [n for n in names + [person_in(person, "en") for person in people] if n]
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_english_lines_hold_more_than_a_word_unless_a_whole_name_follows(built, agreement_id):
+    # WeasyPrint 70 measured a text with its trailing space: when it fitted only without it
+    # (just before a nowrap name), it kept the text's first word alone on a line ("Mayor").
+    lines = layout_lines(sample_file(built, agreement_id, "en", "pdf"))
+    full = {id(line) for line in full_body_lines(sample_blocks(agreement_id, "en"), lines)}
+    names = english_names_of(agreement_id)
+    lonely = [(line.text, after.text) for line, after in zip(lines, lines[1:])
+              if id(line) in full and " " not in line.text and not any(after.text.startswith(n) for n in names)]
+    assert lonely == []
+
+
+def sara_am_gaps(path: Path) -> list[float]:
+    """Return, for every sara am drawn in a PDF, the white gap between its consonant and it (pt).
+
+    HarfBuzz draws ำ as nikhahit and sara aa; pdfium reads the first glyph as a character
+    outside the Thai block (its ToUnicode entry is empty), which marks the sara aa as ำ's.
+    """
+    pdf = pypdfium2.PdfDocument(path)
+    gaps = []
+    try:
+        for page in pdf:
+            for obj in page.get_objects():  # glyph positions, not ActualText (see _page_lines)
+                while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
+                    pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+            textpage = page.get_textpage()
+            consonant, previous = None, ""
+            for i in range(textpage.count_chars()):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                    continue  # pdfium's space for a wide gap
+                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i))
+                if "\u0e01" <= char <= "\u0e2e":
+                    consonant = textpage.get_charbox(i, loose=True)
+                elif char == "\u0e32" and previous and not "\u0e00" <= previous <= "\u0e7f" and consonant:
+                    gaps.append(textpage.get_charbox(i, loose=True)[0] - consonant[2])
+                previous = char
+            textpage.close()
+    finally:
+        pdf.close()
+    return gaps
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_justification_never_parts_sara_am_from_its_consonant(built, agreement_id):
+    # Pango's letter spacing counts ำ as a cluster of its own: stretched lines opened up to
+    # 1.4 pt between ต and ำ (ตำบล). mou spaces only after whole clusters.
+    gaps = sara_am_gaps(sample_file(built, agreement_id, "th", "pdf"))
+    assert len(gaps) > 20
+    assert max(abs(gap) for gap in gaps) < 0.05, sorted(gaps)[-5:]

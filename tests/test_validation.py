@@ -53,7 +53,7 @@ CASES = [
     ("empty text", agreement_with("{th: มหาวิทยาลัยขอนแก่น,", "{th: '  ',"),
      "agreements/test.yaml:5:", "place.th: is empty"),
     ("missing language", agreement_with(", en: Objectives}", "}"),
-     "agreements/test.yaml:10:", "clauses[1].heading: has no 'en' text"),
+     "agreements/test.yaml:10:", "clauses[1] (objectives).heading: has no 'en' text"),
     ("bad status", agreement_with("status: final", "status: done"),
      "agreements/test.yaml:2:", "'done' is not allowed"),
     ("text instead of bilingual", agreement_with("place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}",

@@ -75,7 +75,8 @@ def test_a_build_killed_halfway_loses_nothing(small_project, point):
         sorted(Path(name).name for name in before) == [".mou-build.json", "index.html", "test.en.pdf",
                                                        "test.th.pdf"]
     record = small_project / "agreements/test.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("ปีละ ๒ ครั้ง", "ปีละ ๓ ครั้ง"),
+    record.write_text(record.read_text(encoding="utf-8").replace("ปีละ ๒ ครั้ง", "ปีละ ๓ ครั้ง")
+                      .replace("twice a year", "three times a year"),
                       encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-c", KILLABLE, str(small_project), point],
                              cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -102,3 +103,27 @@ def test_a_second_build_at_once_is_refused_clearly(tmp_path):
     assert "another build (pid " in str(info.value) and "wait for it to finish" in str(info.value)
     with output_lock(tmp_path):  # released: a later build goes ahead
         pass
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_message_not_a_traceback(tree, tmp_path):
+    import io
+
+    from conftest import AGREEMENT, PARTY_A, PARTY_B
+    from mou.cli import main
+    from mou.errors import MouError
+
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    with pytest.raises(MouError) as info, output_lock(in_the_way):
+        pass
+    assert "a-file: cannot write here" in info.value.problems[0].render("en")
+    assert "เขียนไฟล์ที่นี่ไม่ได้" in info.value.problems[0].render("th")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out/x").write_text("a file where the agreement's folder goes")
+    with pytest.raises(MouError, match="cannot write here"):
+        write_files(tmp_path / "out", Path("x/1.0"), {"x.th.pdf": b"pdf"})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+    err = io.StringIO()
+    assert main(["--root", str(root), "--output", str(in_the_way), "--format", "docx"], io.StringIO(), err) == 1
+    assert "cannot write here" in err.getvalue() and "--output" in err.getvalue()
+    assert "internal error" not in err.getvalue() and in_the_way.read_text() == "not a folder"
