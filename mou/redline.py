@@ -111,11 +111,9 @@ class Tokenizer:
     """Split inline content into tokens: Thai by dictionary words, the rest by words and marks."""
 
     def __init__(self, names: Iterable[str] = ()):
-        from .thai_breaks import _dictionary, thai_words_of
+        from .thai_breaks import dictionary_with
 
-        self.dictionary = _dictionary()
-        for word in thai_words_of(names):
-            self.dictionary.add(word)
+        self.dictionary = dictionary_with(names)
 
     def words(self, text: str) -> list[str]:
         """Return the words of a text, each with the spaces after it."""

@@ -69,12 +69,37 @@ class WordSet:
                 if start + n <= end and text[start:start + n] in self.words]
 
 
+    def extended(self, words: frozenset[str]) -> WordSet:
+        """Return a copy with more words (this one unchanged)."""
+        copy = WordSet(())
+        extra = {w.strip() for w in words if w.strip()}
+        copy.words = self.words | extra
+        copy.lengths = sorted(set(self.lengths) | {len(w) for w in extra})
+        return copy
+
+
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> WordSet:
-    """Return PyThaiNLP's word dictionary, loaded once per process."""
+    """Return PyThaiNLP's word dictionary, loaded once per process (never changed: see dictionary_with)."""
     from pythainlp.corpus.common import thai_words
 
     return WordSet(thai_words())
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary_with_words(words: frozenset[str]) -> WordSet:
+    """Return PyThaiNLP's dictionary plus these words, one copy per set of words."""
+    return _dictionary().extended(words)
+
+
+def dictionary_with(names: Iterable[str]) -> WordSet:
+    """Return PyThaiNLP's dictionary plus the Thai words of these names, for one agreement.
+
+    A copy per set of names (a batch's agreements with the same parties share one, with its
+    segmented runs): adding one agreement's names to a dictionary shared by the process made
+    the breaks of the next agreements depend on which agreements the process had made before.
+    """
+    return _dictionary_with_words(thai_words_of(names))
 
 
 def thai_words_of(names: Iterable[str]) -> frozenset[str]:
@@ -99,10 +124,7 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
         return text
     from pythainlp.tokenize.newmm import segment as newmm_segment
 
-    names = frozenset(names)
-    dictionary = _dictionary()
-    for word in thai_words_of(names):  # names only add to the dictionary: sharing it is harmless
-        dictionary.add(word)
+    dictionary = dictionary_with(names)
 
     def segment(match: re.Match[str]) -> str:
         run = match.group()
