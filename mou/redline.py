@@ -591,6 +591,7 @@ class Redline:
     sources: tuple[Message, ...] = ()  # where each version was found
     warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches let through
     notes: list[Message] = field(default_factory=list)  # what the clerk should know: a language left out
+    labels: tuple[str, str] = ("", "")  # the versions as named on the command line, old and new
 
 
 def folder_name(old: str, new: str) -> str:
@@ -659,7 +660,7 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         when = build_time(new.date)
         result = Redline(f"{agreement_id}/{folder_name(old_label, new_label)}", {}, {}, {}, {},
                          (versions[0].source, versions[1].source),
-                         located_warnings(projects, versions, agreement_id))
+                         located_warnings(projects, versions, agreement_id), labels=(old_label, new_label))
         for made, lacking, records in ((old, new, versions[1]), (new, old, versions[0])):
             for language in [lang for lang in made.languages if lang not in lacking.languages]:
                 result.notes.append(say("diff_language_dropped", language=say(f"language_{language}"),
@@ -691,11 +692,17 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
 
 
 def write_redline(layout, redline: Redline) -> list:  # noqa: ANN001 - pipeline.Layout
-    """Write a redline's files into output/<agreement>/diff-<old>-<new>/ in one swap."""
+    """Write a redline's files into output/<agreement>/diff-<old>-<new>/ in one swap, and list it in index.html."""
+    import json
     from pathlib import Path
 
+    from .index_page import DIFF_STAMP, write_index
     from .writer import output_lock, write_files
 
+    about = {"agreement": redline.folder.split("/", 1)[0], "old": redline.labels[0], "new": redline.labels[1],
+             "pages": redline.pages}
+    files = {**redline.files, DIFF_STAMP: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
     with output_lock(layout.output):
-        written, _ = write_files(layout.output, Path(redline.folder), redline.files)
-    return written
+        written, _ = write_files(layout.output, Path(redline.folder), files)
+        write_index(layout.output)
+    return [path for path in written if path.name != DIFF_STAMP]

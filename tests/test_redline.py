@@ -143,7 +143,7 @@ def test_unknown_version_is_a_message_in_both_languages(project):
 
 def test_files_written_and_earlier_output_kept_on_failure(project):
     folder = project / FOLDER
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir() if p.name != ".mou-diff.json")  # the index page's stamp aside
     assert names == ["mou.en.redline.docx", "mou.en.redline.pdf", "mou.th.redline.docx", "mou.th.redline.pdf"]
     before = {name: (folder / name).read_bytes() for name in names}
     (project / "agreements/broken.yaml").write_text("version: [\n", encoding="utf-8")  # not this agreement
@@ -563,7 +563,7 @@ def test_a_language_left_out_is_said(people):
     out, err = io.StringIO(), io.StringIO()
     assert main(["diff", "mou", "1.3", "1.4", "--root", str(people), "--format", "docx"], out, err) == 0
     assert "note: no English redline: version 1.4 is not made in English" in err.getvalue()
-    assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir()) == ["mou.th.redline.docx"]
+    assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir() if ".redline." in p.name) == ["mou.th.redline.docx"]
     from mou.pipeline import Layout
     from mou.redline import make_redline
 
@@ -719,3 +719,17 @@ def test_every_page_says_which_redline_it_belongs_to(project, language, footer):
     assert "fingerprint" not in "".join(pages) and "รหัสตรวจสอบ" not in "".join(pages)
     section = python_docx.Document(str(project / FOLDER / f"mou.{language}.redline.docx")).sections[0]
     assert section.footer.paragraphs[-1].text.strip() == footer
+
+
+def test_index_page_lists_the_redline_after_diff_and_after_a_build(project):
+    for when in ("after diff", "after a build"):
+        if when == "after a build":
+            assert main(["--root", str(project), "--format", "docx", "-q", "--force"]) == 0
+        index = (project / "output/index.html").read_text(encoding="utf-8")
+        redline_part = index.split("<h2>Redlines", 1)[1]
+        links = re.findall(r'href="([^"]+)"', redline_part)
+        assert sorted(links) == [f"mou/diff-1.0-1.1/mou.{lang}.redline.{fmt}"
+                                 for lang in ("en", "th") for fmt in ("docx", "pdf")], when
+        assert all((project / "output" / link).is_file() for link in links)
+        assert "1.0 → 1.1" in redline_part
+        assert "mou/1.1/mou.th.docx" in index.split("<h2>Redlines", 1)[0]  # the build's own table is kept
