@@ -566,6 +566,8 @@ def track(run: BaseOxmlElement, change: str) -> None:
 def number_revisions(doc: DocxDocument, when: datetime.datetime) -> None:
     """Give tracked changes ids, author and date; mark wholly inserted or deleted paragraphs."""
     body = doc.element.body
+    if next(body.iter(qn("w:ins"), qn("w:del")), None) is None:
+        return  # not a redline: nothing is tracked
     for para in body.iter(qn("w:p")):
         kinds = {run.getparent().tag for run in para.iter(qn("w:r"))}
         whole = {qn("w:ins"): "w:ins", qn("w:del"): "w:del"}.get(kinds.pop()) if len(kinds) == 1 else None

@@ -241,11 +241,16 @@ def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ..
         stamp = read_stamp(folder) or {}
         if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
             return None
-        results.append(AgreementResult(agreement_id, planned.version, str(stamp.get("status", "")),
-                                       files=[folder / name for name in stamp.get("files", {})],
-                                       pages=dict(stamp.get("pages", {})), skipped=True,
-                                       languages=list(stamp.get("editions", stamp.get("languages", [])))))
+        results.append(skipped_result(agreement_id, folder, stamp))
     return results
+
+
+def skipped_result(agreement_id: str, folder: Path, stamp: dict, warnings: list[Problem] | None = None) -> AgreementResult:
+    """Return the result of an agreement left as it was: what the stamp of its last build says."""
+    return AgreementResult(agreement_id, folder.name, str(stamp.get("status", "")),
+                           files=[folder / name for name in stamp.get("files", {})],
+                           pages=dict(stamp.get("pages", {})), skipped=True,
+                           languages=list(stamp.get("editions", [])), warnings=warnings or [])
 
 
 def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned: Planned | None,
@@ -317,12 +322,8 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
             fingerprint = planned[agreement_id]
             if not force and fingerprint and is_up_to_date(layout.output, fingerprint):
                 folder = layout.output / output_folder(agreement_id, agreement)
-                stamp = read_stamp(folder) or {}
-                results[agreement_id] = AgreementResult(
-                    agreement_id, agreement.version, agreement.status, skipped=True,
-                    files=[folder / name for name in stamp.get("files", {})],
-                    pages=dict(stamp.get("pages", {})), languages=editions(agreement),
-                    warnings=project.warnings.get(agreement_id, []))
+                results[agreement_id] = skipped_result(agreement_id, folder, read_stamp(folder) or {},
+                                                       project.warnings.get(agreement_id))
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}
             tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))

@@ -47,17 +47,8 @@ class WordSet:
         self.words = {w.strip() for w in words if w.strip()}
         self.lengths = sorted({len(w) for w in self.words})
         # Thai runs already segmented with exactly these words: a batch's agreements share
-        # their parties' names and addresses. Cleared whenever a word is added.
+        # their parties' names and addresses. A WordSet never changes (extended() copies).
         self.segmented: dict[str, list[str]] = {}
-
-    def add(self, word: str) -> None:
-        """Add one word."""
-        word = word.strip()
-        if word and word not in self.words:
-            self.words.add(word)
-            self.segmented.clear()
-            if len(word) not in self.lengths:
-                self.lengths = sorted(set(self.lengths) | {len(word)})
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -67,7 +58,6 @@ class WordSet:
         end = len(text)
         return [text[start:start + n] for n in self.lengths
                 if start + n <= end and text[start:start + n] in self.words]
-
 
     def extended(self, words: frozenset[str]) -> WordSet:
         """Return a copy with more words (this one unchanged)."""
