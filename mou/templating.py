@@ -137,10 +137,7 @@ def signature_rows(people: list[Person], role: str, language: str, font: Path) -
     The side-by-side edition ("th-en") prints both names in each block: both must fit.
     """
     def name_width(person: Person, lang: str) -> float:
-        prefix = getattr(person.prefix, lang, None) or ""
-        name = getattr(person.name, lang, None) or ""
-        full = thai.thai_person(prefix, name) if lang == "th" else thai.english_person(prefix, name)
-        return text_width(f"({full})", font)
+        return text_width(f"({person_in(person, lang)})", font)
 
     def fits(person: Person) -> bool:
         dots = BILINGUAL_DOTS if "-" in language else DOTS
