@@ -26,18 +26,23 @@ def require_tool(name: str) -> str:
     return path
 
 
-def libreoffice_to_pdf(sources: list[Path], folder: Path) -> None:
-    """Convert DOCX files to PDF in one headless LibreOffice call that sees the bundled fonts.
-
-    The fonts are added through a fontconfig file of the test's own (not installed), and
-    LibreOffice gets a profile of its own, so parallel runs do not share one.
-    """
-    soffice = require_tool("soffice")
+def bundled_fonts_conf(folder: Path) -> Path:
+    """Write a fontconfig file adding the bundled fonts to the system's (none is installed) and return it."""
     conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
                     '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
                     f'<dir>{ROOT / "templates" / "fonts"}</dir>'
                     f'<cachedir>{folder / "fontcache"}</cachedir></fontconfig>', encoding="utf-8")
+    return conf
+
+
+def libreoffice_to_pdf(sources: list[Path], folder: Path) -> None:
+    """Convert DOCX files to PDF in one headless LibreOffice call that sees the bundled fonts.
+
+    LibreOffice gets a profile of its own, so parallel runs do not share one.
+    """
+    soffice = require_tool("soffice")
+    conf = bundled_fonts_conf(folder)
     subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
                    check=True, capture_output=True, timeout=300,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -32,7 +31,7 @@ from docx.oxml.ns import qn
 
 import test_archival
 import test_typesetting as t
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, require_tool, sample_file
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from mou.cli import main
 from mou.pipeline import Layout, load, render_documents
 from mou.thai import thai_digits
@@ -587,16 +586,8 @@ def test_docx_justifies_thai_cells_distributed_and_english_cells_at_spaces(editi
 @pytest.fixture(scope="module")
 def office(editions, tmp_path_factory) -> Path:
     """Lay out every side-by-side DOCX with LibreOffice, in one call, seeing the bundled fonts."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("office-bilingual")
-    (folder / "fonts.conf").write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f'<dir>{ROOT / "templates" / "fonts"}</dir></fontconfig>')
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *[str(e.docx) for e in editions.values()]],
-                   check=True, capture_output=True, env={**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")},
-                   timeout=300)
+    libreoffice_to_pdf([e.docx for e in editions.values()], folder)
     return folder
 
 
