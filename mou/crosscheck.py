@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from .errors import Problem
 from .loading import KeyPath, Record, dotted_path
 from .messages import Message, printable, say
-from .model import Agreement, Bilingual, Person
+from .model import Bilingual, Person
 from .thai import (_EN_ONES, _EN_SCALES, _EN_TENS, EN_MONTHS, THAI_MONTHS, arabic_digits, buddhist_year,
                    thai_digits)
 
@@ -491,25 +491,32 @@ def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
     return found
 
 
-def check_record(source: Record, value: BaseModel, why: Message | str = "",
-                 findings: list[tuple[KeyPath, Finding]] | None = None) -> list[Problem]:
-    """Return the cross-language problems of one record, each at its value."""
-    findings = record_findings(value) if findings is None else findings
+def _placed(source: Record, findings: list[tuple[KeyPath, Finding]], why: Message | str = "") -> list[Problem]:
+    """Return the findings of one record as Problems, each at its value."""
     return [field_problem(source, key_path, f.message + why, f.language) for key_path, f in findings]
 
 
-def cross_check(project: Project, agreement_id: str, agreement: Agreement,
-                party_findings: dict[str, list[tuple[KeyPath, Finding]]]) -> list[Problem]:
-    """Cross-check an agreement made in Thai and English, and its parties (each party read once)."""
-    if not {"th", "en"} <= set(agreement.languages):
-        return []
-    problems = check_record(project.agreement_source(agreement_id), agreement)
-    for party_id in dict.fromkeys(agreement.parties):
-        party = project.parties.get(party_id)
-        if party is None:
+def check_record(source: Record, value: BaseModel) -> list[Problem]:
+    """Return the cross-language problems of one record, each at its value."""
+    return _placed(source, record_findings(value))
+
+
+def cross_check(project: Project) -> dict[str, list[Problem]]:
+    """Cross-check every agreement made in Thai and English, and its parties: agreement id → problems."""
+    party_findings: dict[str, list[tuple[KeyPath, Finding]]] = {}  # a party shared by many agreements is read once
+    problems: dict[str, list[Problem]] = {}
+    for agreement_id, agreement in project.agreements.items():
+        found: list[Problem] = []
+        problems[agreement_id] = found
+        if not {"th", "en"} <= set(agreement.languages):
             continue
-        if party_id not in party_findings:
-            party_findings[party_id] = record_findings(party)
-        problems += check_record(project.party_source(party_id), party, say("needed_by", id=agreement_id),
-                                 party_findings[party_id])
+        found += check_record(project.agreement_source(agreement_id), agreement)
+        for party_id in dict.fromkeys(agreement.parties):
+            party = project.parties.get(party_id)
+            if party is None:
+                continue
+            if party_id not in party_findings:
+                party_findings[party_id] = record_findings(party)
+            found += _placed(project.party_source(party_id), party_findings[party_id],
+                             say("needed_by", id=agreement_id))
     return problems
