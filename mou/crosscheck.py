@@ -29,8 +29,9 @@ from pydantic import BaseModel
 from .errors import Problem
 from .loading import KeyPath, Record, dotted_path
 from .messages import Message, printable, say
-from .model import Agreement, Bilingual, Person
-from .thai import _EN_ONES, _EN_TENS, EN_MONTHS, THAI_DIGITS, THAI_MONTHS
+from .model import Bilingual, Person
+from .thai import (_EN_ONES, _EN_SCALES, _EN_TENS, EN_MONTHS, THAI_MONTHS, arabic_digits, buddhist_year,
+                   thai_digits)
 
 if TYPE_CHECKING:
     from .validation import Project
@@ -38,14 +39,12 @@ if TYPE_CHECKING:
 BE_OFFSET = 543  # Buddhist era = common era + 543
 CE_YEARS = range(1800, 2201)  # a bare number in these ranges may be a year…
 BE_YEARS = range(2400, 2701)  # …in the common or the Buddhist era
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 # --- what the texts say: numbers, years, dates, times ----------------------------------------
 
 TH_MONTH_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
                           "ต.ค.", "พ.ย.", "ธ.ค.")
-EN_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EN_MONTH_ABBREVIATIONS = tuple(name[:3] for name in EN_MONTHS)
 
 
 def _month_table(names: tuple[str, ...], *more: tuple[str, ...]) -> dict[str, int]:
@@ -116,8 +115,8 @@ WORD_VALUES: dict[str, int] = (
     {w: n for n, w in enumerate(_EN_ONES)} | {w: 10 * n for n, w in enumerate(_EN_TENS) if w}
     | {w: n for n, w in enumerate(_ORDINALS)} | {f"{w}th": n for n, w in enumerate(_EN_ONES) if n > 12}
     | {f"{w[:-1]}ieth": 10 * n for n, w in enumerate(_EN_TENS) if w} | {"once": 1, "twice": 2, "thrice": 3})
-WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousand": 10**3, "thousandth": 10**3, "million": 10**6,
-               "billion": 10**9, "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18}
+WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousandth": 10**3} | {
+    w: 1000**power for power, w in enumerate(_EN_SCALES) if w}  # every scale thai.english_number_words says
 _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)
@@ -178,17 +177,17 @@ def _year(written: int, era: str | None, language: str, two_digits: bool = False
     return written - BE_OFFSET if written in BE_YEARS else written
 
 
-def _thai(text: object) -> str:
-    """Write a value with Thai digits."""
-    return str(text).translate(_TO_THAI)
+def _be_year(year: int) -> str:
+    """Write a common-era year as the Thai text would: พ.ศ. ๒๕๖๓."""
+    return f"พ.ศ. {thai_digits(buddhist_year(year))}"
 
 
 def _date_text(day: int | None, month: int, year: int | None, language: str) -> str:
     """Write a date the way the other language would: 1 September 2020 / ๑ กันยายน พ.ศ. ๒๕๖๓."""
     if language == "en":
         return " ".join(str(p) for p in (day, EN_MONTHS[month - 1], year) if p is not None)
-    parts = [_thai(day) if day else None, THAI_MONTHS[month - 1],
-             f"พ.ศ. {_thai(year + BE_OFFSET)}" if year is not None else None]
+    parts = [thai_digits(day) if day else None, THAI_MONTHS[month - 1],
+             _be_year(year) if year is not None else None]
     return " ".join(p for p in parts if p)
 
 
@@ -207,7 +206,7 @@ def _date_fact(shown: str, day: int | None, month: int, year: int | None, writte
 
 def _year_fact(shown: str, year: int, written: str, language: str) -> Fact:
     """A year with its era: matches the same common-era year, however written."""
-    counterpart = str(year) if language == "th" else f"พ.ศ. {_thai(year + BE_OFFSET)}"
+    counterpart = str(year) if language == "th" else _be_year(year)
     return Fact("year", shown, counterpart, frozenset({("y", year), ("n", Decimal(written))}),
                 frozenset({("y", year)}))
 
@@ -215,14 +214,14 @@ def _year_fact(shown: str, year: int, written: str, language: str) -> Fact:
 def _number_fact(shown: str, value: Decimal, scaled: Decimal | None, language: str) -> Fact:
     """A number; a bare one that may be a year also matches that year, in either era."""
     keys: set[Key] = {("n", value)} | ({("n", scaled)} if scaled is not None else set())
-    counterpart = shown.translate(_TO_ARABIC if language == "th" else _TO_THAI)
+    counterpart = (arabic_digits if language == "th" else thai_digits)(shown)
     kind = "number"
     whole = int(value) if value == value.to_integral_value() and abs(value) < 10**5 else None
     if "," not in shown and whole is not None and (whole in CE_YEARS or whole in BE_YEARS):
         kind = "year"
         year = _year(whole, None, language)
         keys.add(("y", year))
-        counterpart = str(year) if language == "th" else f"พ.ศ. {_thai(year + BE_OFFSET)}"
+        counterpart = str(year) if language == "th" else _be_year(year)
     return Fact(kind, shown, counterpart, frozenset(keys), frozenset(keys))
 
 
@@ -234,15 +233,15 @@ def _time_fact(shown: str, hour: int, minute: int, half: str | None, language: s
     elif half == "am" and hour == 12:
         hour = 0
     keys = frozenset({("t", hour, minute), ("n", Decimal(f"{hour}.{minute:02d}").normalize())})
-    counterpart = f"{hour}:{minute:02d}" if language == "th" else f"{_thai(hour)}.{_thai(f'{minute:02d}')} น."
+    counterpart = f"{hour}:{minute:02d}" if language == "th" else thai_digits(f"{hour}.{minute:02d} น.")
     return Fact("time", shown, counterpart, keys, keys)
 
 
 def _phone_fact(shown: str, language: str) -> Fact:
     """A telephone number: the same digits, the country code +66 read as the leading 0."""
-    digits = re.sub(r"[^0-9]", "", shown.translate(_TO_ARABIC))
+    digits = re.sub(r"[^0-9]", "", arabic_digits(shown))
     national = "0" + digits[2:].removeprefix("0") if shown.lstrip().startswith("+") else digits
-    counterpart = national if language == "th" else _thai(national)
+    counterpart = national if language == "th" else thai_digits(national)
     keys = frozenset({("p", national)})
     return Fact("phone", shown, counterpart, keys, keys)
 
@@ -278,7 +277,7 @@ def _word_numbers(run: str) -> list[int]:
 
 def facts(text: str, language: str) -> list[Fact]:
     """Return the numbers, years, dates and times a text in one language writes, in order."""
-    plain = text.translate(_TO_ARABIC)  # one character for one: positions stay the same
+    plain = arabic_digits(text)  # one character for one: positions stay the same
     taken = bytearray(len(plain))
     found: list[tuple[int, Fact]] = []
 
@@ -453,7 +452,7 @@ def sub_item(key_path: KeyPath) -> Message | None:
     if (len(key_path) == 4 and key_path[0] == "clauses" and key_path[2] == "items"
             and isinstance(key_path[1], int) and isinstance(key_path[3], int)):
         number = f"{key_path[1] + 1}.{key_path[3] + 1}"
-        return say("sub_item", number=Message(number, _thai(number)))
+        return say("sub_item", number=Message(number, thai_digits(number)))
     return None
 
 
@@ -492,25 +491,32 @@ def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
     return found
 
 
-def check_record(source: Record, value: BaseModel, why: Message | str = "",
-                 findings: list[tuple[KeyPath, Finding]] | None = None) -> list[Problem]:
-    """Return the cross-language problems of one record, each at its value."""
-    findings = record_findings(value) if findings is None else findings
+def _placed(source: Record, findings: list[tuple[KeyPath, Finding]], why: Message | str = "") -> list[Problem]:
+    """Return the findings of one record as Problems, each at its value."""
     return [field_problem(source, key_path, f.message + why, f.language) for key_path, f in findings]
 
 
-def cross_check(project: Project, agreement_id: str, agreement: Agreement,
-                party_findings: dict[str, list[tuple[KeyPath, Finding]]]) -> list[Problem]:
-    """Cross-check an agreement made in Thai and English, and its parties (each party read once)."""
-    if not {"th", "en"} <= set(agreement.languages):
-        return []
-    problems = check_record(project.agreement_source(agreement_id), agreement)
-    for party_id in dict.fromkeys(agreement.parties):
-        party = project.parties.get(party_id)
-        if party is None:
+def check_record(source: Record, value: BaseModel) -> list[Problem]:
+    """Return the cross-language problems of one record, each at its value."""
+    return _placed(source, record_findings(value))
+
+
+def cross_check(project: Project) -> dict[str, list[Problem]]:
+    """Cross-check every agreement made in Thai and English, and its parties: agreement id → problems."""
+    party_findings: dict[str, list[tuple[KeyPath, Finding]]] = {}  # a party shared by many agreements is read once
+    problems: dict[str, list[Problem]] = {}
+    for agreement_id, agreement in project.agreements.items():
+        found: list[Problem] = []
+        problems[agreement_id] = found
+        if not {"th", "en"} <= set(agreement.languages):
             continue
-        if party_id not in party_findings:
-            party_findings[party_id] = record_findings(party)
-        problems += check_record(project.party_source(party_id), party, say("needed_by", id=agreement_id),
-                                 party_findings[party_id])
+        found += check_record(project.agreement_source(agreement_id), agreement)
+        for party_id in dict.fromkeys(agreement.parties):
+            party = project.parties.get(party_id)
+            if party is None:
+                continue
+            if party_id not in party_findings:
+                party_findings[party_id] = record_findings(party)
+            found += _placed(project.party_source(party_id), party_findings[party_id],
+                             say("needed_by", id=agreement_id))
     return problems

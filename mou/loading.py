@@ -144,8 +144,8 @@ def _position(node: Node) -> Location:
 def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoader,
              problems: list[Problem]) -> Any:
     """Turn a composed node into Python data, recording positions and duplicate keys."""
-    record.positions.setdefault(key_path, _position(node))
-    record.value_positions[key_path] = _position(node)
+    record.value_positions[key_path] = where = _position(node)
+    record.positions.setdefault(key_path, where)
     if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
         problems.append(Problem(record.shown_path,
                                 say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),

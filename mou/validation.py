@@ -54,14 +54,13 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
-    party_findings: dict[str, Any] = {}  # a party shared by many agreements is read once
+    mismatches = cross_check(project)
+    if allow_mismatch:
+        project.warnings = mismatches
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
-        mismatches = cross_check(project, agreement_id, agreement, party_findings)
-        if allow_mismatch:
-            project.warnings[agreement_id] = mismatches
-        else:
-            problems += mismatches
+        if not allow_mismatch:
+            problems += mismatches[agreement_id]
     if problems:
         raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
     return project

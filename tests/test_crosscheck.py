@@ -15,7 +15,7 @@ from conftest import PARTY_A, PARTY_B, ROOT
 from mou.cli import main
 from mou.crosscheck import check_record, compare, facts
 from mou.errors import InputError
-from mou.thai import EN_MONTHS, THAI_MONTHS, english_number_words
+from mou.thai import EN_MONTHS, THAI_MONTHS, english_number_words, thai_digits
 from mou.validation import load_project
 
 # Line numbers matter: the tests below name them.
@@ -306,7 +306,6 @@ def test_wrong_translations_alarm(thai, english, language, words):
 
 # --- any consistent pair passes; any changed number fails ------------------------------------
 
-_thai_digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 pieces = st.one_of(
     st.integers(0, 10**9).map(lambda n: ("number", n)),
     # Years as agreements have them: a bare year from 2400 on is read as Buddhist-era.
@@ -320,14 +319,13 @@ def render(facts_: list[tuple[str, object]]) -> tuple[str, str]:
     th, en = [], []
     for kind, value in facts_:
         if kind == "number":
-            th.append(f"จำนวน {value:,}".translate(_thai_digits))
+            th.append(thai_digits(f"จำนวน {value:,}"))
             en.append(f"{value:,} items")
         elif kind == "date":
-            th.append(f"วันที่ {value.day} {THAI_MONTHS[value.month - 1]} พ.ศ. {value.year + 543}"
-                      .translate(_thai_digits))
+            th.append(thai_digits(f"วันที่ {value.day} {THAI_MONTHS[value.month - 1]} พ.ศ. {value.year + 543}"))
             en.append(f"on {value.day} {EN_MONTHS[value.month - 1]} {value.year}")
         else:
-            th.append(f"ปี พ.ศ. {value + 543}".translate(_thai_digits))
+            th.append(thai_digits(f"ปี พ.ศ. {value + 543}"))
             en.append(f"in {value}")
     return " และ ".join(th), ", and ".join(en)
 
@@ -377,7 +375,7 @@ FRAGMENTS = ["๑", "๒๕", "2", "0", ",", ".", "/", ":", "-", " ", "กัน
 @given(st.one_of(st.integers(0, 10**4), st.integers(0, 10**15)))
 def test_english_number_words_translate_thai_digits(n):
     """Whatever mou writes in words for a budget (thai.english_number_words), the check reads back."""
-    assert compare(f"จำนวน {n:,} บาท".translate(_thai_digits), f"{english_number_words(n)} baht") == []
+    assert compare(thai_digits(f"จำนวน {n:,} บาท"), f"{english_number_words(n)} baht") == []
 
 
 @settings(max_examples=300, deadline=None)
