@@ -130,7 +130,7 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     one (marks and sara am stay on their consonants). The clusters are counted, not
     measured: the drawing hook (reactivate) adds exactly that spacing after each one.
     """
-    line.mou_natural, line.mou_available = line.width, line.width + extra_width
+    line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
     if (extra_width <= 0 or not any(THAI.search(box.text) for box in texts)
             or any(_RTL.search(box.text) for box in texts)):
@@ -312,10 +312,6 @@ class _Line:
         return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
 
     @property
-    def natural(self) -> float:
-        return getattr(self.line, "mou_natural", self.line.width)
-
-    @property
     def bottom(self) -> float:
         return self.line.position_y + self.line.height
 
@@ -382,7 +378,7 @@ def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any
         for _ in range(drops[index] if index < len(drops) else 0):
             if placed is None or placed.resume_at is None:
                 return None
-            placed = _lay_cached(args, start, _full_width(placed) - placed.natural + 0.5, laid)
+            placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
         if placed is None:
             return None
         out.append(placed)
@@ -402,11 +398,6 @@ def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _
     if key not in laid:
         laid[key] = _lay_line(args, start, narrower)
     return laid[key]
-
-
-def _full_width(placed: _Line) -> float:
-    """Return the width a line was justified to."""
-    return getattr(placed.line, "mou_available", placed.natural)
 
 
 def _plain_paragraph(box: Any) -> bool:
