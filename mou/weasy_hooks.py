@@ -136,9 +136,12 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
             or any(_RTL.search(box.text) for box in texts)):
         _original_justify_line(context, line, extra_width)
         return
-    gaps = {id(box): cluster_gaps(box.text, following.text if following else "")
-            for box, following in zip(texts, texts[1:] + [None])}
-    total = sum(gaps.values())
+    # Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster).
+    gaps = {}
+    for box, following in zip(texts, texts[1:] + [None]):
+        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
+        gaps[id(box)] = cluster_gaps(box.text), after
+    total = sum(inside + after for inside, after in gaps.values())
     if total <= 0:
         _original_justify_line(context, line, extra_width)
         return
@@ -152,10 +155,9 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
         _spread(line, units, gaps, 0.0)
 
 
-def cluster_gaps(text: str, following: str = "") -> int:
-    """Count the gaps between character clusters in text, and after it if clusters follow."""
-    gaps = sum(1 for char in text[1:] if _starts_cluster(char))
-    return gaps + (bool(text) and bool(following) and _starts_cluster(following[0]))
+def cluster_gaps(text: str) -> int:
+    """Count the gaps between character clusters in text."""
+    return sum(1 for char in text[1:] if _starts_cluster(char))
 
 
 def _starts_cluster(char: str) -> bool:
@@ -173,18 +175,19 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
-def _spread(box: Any, units: int, gaps: dict[int, int], x_advance: float) -> float:
+def _spread(box: Any, units: int, gaps: dict[int, tuple[int, bool]], x_advance: float) -> float:
     """Give every text box of a line its cluster spacing, moving what follows; return the advance."""
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
-        count = gaps.get(id(box), 0)
+        inside, after = gaps.get(id(box), (0, False))
+        count = inside + after
         if count:
             # A copy of the box's (inactive) layout, so no other box shares the spacing;
             # reactivate() spaces the glyphs when the box is drawn.
             layout = copy.copy(box.pango_layout)
             layout.mou_cluster_spacing = units
             layout.mou_text_length = len(box.text)
-            layout.mou_trailing = count - cluster_gaps(box.text)
+            layout.mou_trailing = after
             box.pango_layout = layout
             extra = units * count / line_break.TO_UNITS
             box.width += extra
