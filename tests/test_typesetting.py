@@ -844,21 +844,13 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
 
 
-def full_lines_by_block(blocks: list[Block], lines: list[Line]) -> list[tuple[Line, int]]:
-    """Return the full lines of body paragraphs, each with the index of its block."""
-    full = {id(line) for line in full_body_lines(blocks, lines)}
-    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
-    return [(lines[here.line], here.block) for here in placed if id(lines[here.line]) in full]
-
-
 @pytest.fixture(scope="module")
-def thai_justified(built) -> dict[str, tuple[list[tuple[Line, int]], list[Line], list[Block]]]:
-    """Each sample's Thai full lines (with their blocks), all its lines and its blocks."""
+def thai_justified(built) -> dict[str, tuple[list[Line], list[Line]]]:
+    """Each sample's Thai full lines and all its lines."""
     found = {}
     for agreement_id in SAMPLES:
         lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
-        blocks = sample_blocks(agreement_id, "th")
-        found[agreement_id] = (full_lines_by_block(blocks, lines), lines, blocks)
+        found[agreement_id] = (full_body_lines(sample_blocks(agreement_id, "th"), lines), lines)
     return found
 
 
@@ -869,9 +861,9 @@ def short_of_margin(line: Line) -> float:
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 def test_thai_justification_never_opens_a_gap_past_twice_a_space(thai_justified, agreement_id):
-    full, _, _ = thai_justified[agreement_id]
+    full, _ = thai_justified[agreement_id]
     assert len(full) > 40
-    widest = max((max(line.gaps, default=0.0), line.text) for line, _ in full)
+    widest = max((max(line.gaps, default=0.0), line.text) for line in full)
     assert widest[0] <= 2.2 * SPACE_PT, widest
 
 
@@ -883,12 +875,12 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
     # after "ณ"): they cannot be filled within the allowed spacing, nor by breaking the lines
     # above differently. They are allowed here only when such a name starts one of the next
     # two lines; anywhere else, a short full line fails.
-    full, lines, _ = thai_justified[agreement_id]
+    full, lines = thai_justified[agreement_id]
     whole = names_of(agreement_id)
     starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
     at = {id(line): index for index, line in enumerate(lines)}
     short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
-             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+             for line in full if short_of_margin(line) > FLUSH_PT]
     assert [s for s in short if not s[2]] == []
     # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
     # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
@@ -901,8 +893,8 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
 # README, "Thai justification"). Strict: when they are flush, this fails, and the mark goes.
 @pytest.mark.xfail(strict=True, reason="8 full lines before a whole name or title are not flush yet")
 def test_every_full_thai_line_is_flush(thai_justified):
-    short = [(agreement_id, line.text) for agreement_id, (full, _, _) in thai_justified.items()
-             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+    short = [(agreement_id, line.text) for agreement_id, (full, _) in thai_justified.items()
+             for line in full if short_of_margin(line) > FLUSH_PT]
     assert short == []
 
 
