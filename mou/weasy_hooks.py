@@ -459,18 +459,15 @@ def _change(attributes: Any, allow: bool, start: int, end: int) -> None:
 
 
 def install() -> None:
-    """Install both hooks once, refusing a WeasyPrint whose internals may differ."""
+    """Install the hooks once, refusing a WeasyPrint whose internals may differ."""
     global _installed
     if _installed:
         return
-    found = {"draw_inline_level": list(inspect.signature(_original_draw_inline_level).parameters),
-             "set_text": list(inspect.signature(_original_set_text).parameters),
-             "justify_line": list(inspect.signature(_original_justify_line).parameters),
-             "reactivate": list(inspect.signature(_original_reactivate).parameters),
-             "iter_line_boxes": list(inspect.signature(_original_iter_line_boxes).parameters),
-             "get_next_linebox": list(inspect.signature(weasy_inline.get_next_linebox).parameters),
-             "avoid_collisions": list(inspect.signature(_original_avoid_collisions).parameters),
-             "split_first_line": list(inspect.signature(_original_split_first_line).parameters)}
+    wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
+               "justify_line": _original_justify_line, "reactivate": _original_reactivate,
+               "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
+               "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
+    found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
     if weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED:
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="
