@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -345,7 +346,7 @@ def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
             kept = lines[:-1 - back]
-            trial = _relaid(args, lines[-1 - back:], drops, target, best_score[0] - _score(kept)[0], laid)
+            trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
             if trial is not None and _score(kept + trial) < best_score:
                 best, best_score = kept + trial, _score(kept + trial)
         if best_score[0] == 0:
@@ -360,25 +361,24 @@ def _score(lines: list[_Line]) -> tuple[int, float]:
 
 
 def _drop_plans(back: int) -> list[tuple[int, ...]]:
-    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first."""
-    plans = [()]
-    for _ in range(back):
-        plans = [plan + (n,) for plan in plans for n in (0, 1, 2)]
-    return sorted((p for p in plans if p[0] > 0), key=sum)
+    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first.
+
+    Each plan ends with a 0 for the line that takes them.
+    """
+    return sorted((plan + (0,) for plan in itertools.product((0, 1, 2), repeat=back) if plan[0]), key=sum)
 
 
-def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any, most_short: int,
+def _relaid(args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int,
             laid: dict[tuple, _Line | None]) -> list[_Line] | None:
-    """Lay out lines again, the first len(drops) giving that many words to the next.
+    """Lay out len(drops) lines again from start, each giving that many words to the next.
 
     Return None if they would not end where they did, or as soon as more than `most_short`
     of them stay short of the margin (such a trial cannot beat the best so far).
     """
     out: list[_Line] = []
-    start = lines[0].start
-    for index in range(len(lines)):
+    for drop in drops:
         placed = _lay_cached(args, start, 0.0, laid)
-        for _ in range(drops[index] if index < len(drops) else 0):
+        for _ in range(drop):
             if placed is None or placed.resume_at is None:
                 return None
             placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
@@ -390,7 +390,7 @@ def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any
         if placed.resume_at is None:
             break
         start = _Start(placed.resume_at, placed.bottom, 0, None, None)
-    if len(out) != len(lines) or out[-1].resume_at != target:
+    if len(out) != len(drops) or out[-1].resume_at != target:
         return None
     return out
 
