@@ -23,6 +23,7 @@ import random
 import re
 import subprocess
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -179,6 +180,13 @@ def _chars(page: pypdfium2.PdfPage, owner: dict[int, int]) -> list[list[tuple[st
     return chars
 
 
+def _remove_marks(objects: Iterable[pypdfium2.PdfObject]) -> None:
+    """Remove the marked-content marks (ActualText) of page objects, in memory: pdfium then reads glyphs."""
+    for obj in objects:
+        while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
+            pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+
+
 def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
     """Group a page's text objects into drawn lines; read their text, then measure their glyphs.
 
@@ -202,10 +210,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
     owner = {ctypes.cast(obj.raw, ctypes.c_void_p).value: index
              for index, group in enumerate(groups) for obj in group[3]}
     texts = ["".join(c for c, _ in chars).replace("\x02", "-").strip() for chars in _chars(page, owner)]
-    for group in groups:
-        for obj in group[3]:
-            while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
-                pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+    _remove_marks(obj for group in groups for obj in group[3])
     lines = []
     for group, text, glyphs in zip(groups, texts, _chars(page, owner)):
         visible = sorted((box for char, box in glyphs if box and not char.isspace()), key=lambda b: b[0])
@@ -929,9 +934,7 @@ def sara_am_gaps(path: Path) -> list[float]:
     gaps = []
     try:
         for page in pdf:
-            for obj in page.get_objects():  # glyph positions, not ActualText (see _page_lines)
-                while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
-                    pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+            _remove_marks(page.get_objects())  # glyph positions, not ActualText (see _page_lines)
             textpage = page.get_textpage()
             consonant, previous = None, ""
             for i in range(textpage.count_chars()):
