@@ -30,7 +30,6 @@ import test_typesetting as t  # noqa: E402  (the tests' measuring code)
 from conftest import SAMPLES, sample_file  # noqa: E402
 from mou.cli import main  # noqa: E402
 
-NOT_BODY = {"title", "title-line", "party-joiner", "signature-group"}
 KINDS = (t.BETWEEN_WORDS, t.BEFORE_CLOSING, t.AFTER_OPENING, t.NAMES_WHOLE)
 
 
@@ -45,18 +44,6 @@ def build(output: Path) -> None:
 def differences(texts: list[str], lines: list[str] | None) -> str:
     """Return how many extracted lines differ from the source, or '-' without the tool."""
     return "-" if lines is None else str(len(t.align(texts, lines).differences))
-
-
-def full_body_lines(blocks: list[t.Block], lines: list[t.Line]) -> list[t.Line]:
-    """Return the lines of body paragraphs that are not a paragraph's last line."""
-    placed = t.align([b.text for b in blocks], [line.text for line in lines]).placed
-    full = []
-    for here, after in zip(placed, placed[1:]):
-        block = blocks[here.block]
-        body = block.tag in ("p", "li") and block.group.startswith("block") and not NOT_BODY & set(block.classes)
-        if body and after.block == here.block:
-            full.append(lines[here.line])
-    return full
 
 
 def measure(output: Path, agreement_id: str, language: str, listed: list[str] | None = None) -> dict[str, str]:
@@ -74,15 +61,14 @@ def measure(output: Path, agreement_id: str, language: str, listed: list[str] | 
         breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id))
         row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
         row.update((kind, str(len(breaks.of(kind)))) for kind in KINDS)
-    _, right_margin, _, _ = t.page_margins()
-    full = full_body_lines(blocks, lines)
-    short = [line.page_width - right_margin - line.right for line in full]
+    full = t.full_body_lines(blocks, lines)
+    short = [t.short_of_margin(line) for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
     row["full lines"] = str(len(full))
     if listed is not None and language == "th":
         listed += [f"{path.name} p{line.page}  {distance:6.1f}  {max(line.gaps, default=0.0):5.1f}  {line.text}"
                    for line, distance in zip(full, short)]
-    row["flush"] = str(sum(1 for distance in short if distance <= 1.0))
+    row["flush"] = str(sum(1 for distance in short if distance <= t.FLUSH_PT))
     for name, values in (("to margin", short), ("gap", gaps)):
         row[f"{name} mean"] = f"{statistics.mean(values):.1f}" if values else "-"
         row[f"{name} median"] = f"{statistics.median(values):.1f}" if values else "-"

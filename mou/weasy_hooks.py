@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -130,15 +131,18 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     one (marks and sara am stay on their consonants). The clusters are counted, not
     measured: the drawing hook (reactivate) adds exactly that spacing after each one.
     """
-    line.mou_natural, line.mou_available = line.width, line.width + extra_width
+    line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
     if (extra_width <= 0 or not any(THAI.search(box.text) for box in texts)
             or any(_RTL.search(box.text) for box in texts)):
         _original_justify_line(context, line, extra_width)
         return
-    gaps = {id(box): cluster_gaps(box.text, following.text if following else "")
-            for box, following in zip(texts, texts[1:] + [None])}
-    total = sum(gaps.values())
+    # Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster).
+    gaps = {}
+    for box, following in zip(texts, texts[1:] + [None]):
+        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
+        gaps[id(box)] = cluster_gaps(box.text), after
+    total = sum(inside + after for inside, after in gaps.values())
     if total <= 0:
         _original_justify_line(context, line, extra_width)
         return
@@ -152,10 +156,9 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
         _spread(line, units, gaps, 0.0)
 
 
-def cluster_gaps(text: str, following: str = "") -> int:
-    """Count the gaps between character clusters in text, and after it if clusters follow."""
-    gaps = sum(1 for char in text[1:] if _starts_cluster(char))
-    return gaps + (bool(text) and bool(following) and _starts_cluster(following[0]))
+def cluster_gaps(text: str) -> int:
+    """Count the gaps between character clusters in text."""
+    return sum(1 for char in text[1:] if _starts_cluster(char))
 
 
 def _starts_cluster(char: str) -> bool:
@@ -173,18 +176,19 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
-def _spread(box: Any, units: int, gaps: dict[int, int], x_advance: float) -> float:
+def _spread(box: Any, units: int, gaps: dict[int, tuple[int, bool]], x_advance: float) -> float:
     """Give every text box of a line its cluster spacing, moving what follows; return the advance."""
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
-        count = gaps.get(id(box), 0)
+        inside, after = gaps.get(id(box), (0, False))
+        count = inside + after
         if count:
             # A copy of the box's (inactive) layout, so no other box shares the spacing;
             # reactivate() spaces the glyphs when the box is drawn.
             layout = copy.copy(box.pango_layout)
             layout.mou_cluster_spacing = units
             layout.mou_text_length = len(box.text)
-            layout.mou_trailing = count - cluster_gaps(box.text)
+            layout.mou_trailing = after
             box.pango_layout = layout
             extra = units * count / line_break.TO_UNITS
             box.width += extra
@@ -312,10 +316,6 @@ class _Line:
         return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
 
     @property
-    def natural(self) -> float:
-        return getattr(self.line, "mou_natural", self.line.width)
-
-    @property
     def bottom(self) -> float:
         return self.line.position_y + self.line.height
 
@@ -346,7 +346,7 @@ def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
             kept = lines[:-1 - back]
-            trial = _relaid(args, lines[-1 - back:], drops, target, best_score[0] - _score(kept)[0], laid)
+            trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
             if trial is not None and _score(kept + trial) < best_score:
                 best, best_score = kept + trial, _score(kept + trial)
         if best_score[0] == 0:
@@ -361,28 +361,27 @@ def _score(lines: list[_Line]) -> tuple[int, float]:
 
 
 def _drop_plans(back: int) -> list[tuple[int, ...]]:
-    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first."""
-    plans = [()]
-    for _ in range(back):
-        plans = [plan + (n,) for plan in plans for n in (0, 1, 2)]
-    return sorted((p for p in plans if p[0] > 0), key=sum)
+    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first.
+
+    Each plan ends with a 0 for the line that takes them.
+    """
+    return sorted((plan + (0,) for plan in itertools.product((0, 1, 2), repeat=back) if plan[0]), key=sum)
 
 
-def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any, most_short: int,
+def _relaid(args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int,
             laid: dict[tuple, _Line | None]) -> list[_Line] | None:
-    """Lay out lines again, the first len(drops) giving that many words to the next.
+    """Lay out len(drops) lines again from start, each giving that many words to the next.
 
     Return None if they would not end where they did, or as soon as more than `most_short`
     of them stay short of the margin (such a trial cannot beat the best so far).
     """
     out: list[_Line] = []
-    start = lines[0].start
-    for index in range(len(lines)):
+    for drop in drops:
         placed = _lay_cached(args, start, 0.0, laid)
-        for _ in range(drops[index] if index < len(drops) else 0):
+        for _ in range(drop):
             if placed is None or placed.resume_at is None:
                 return None
-            placed = _lay_cached(args, start, _full_width(placed) - placed.natural + 0.5, laid)
+            placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
         if placed is None:
             return None
         out.append(placed)
@@ -391,7 +390,7 @@ def _relaid(args: tuple, lines: list[_Line], drops: tuple[int, ...], target: Any
         if placed.resume_at is None:
             break
         start = _Start(placed.resume_at, placed.bottom, 0, None, None)
-    if len(out) != len(lines) or out[-1].resume_at != target:
+    if len(out) != len(drops) or out[-1].resume_at != target:
         return None
     return out
 
@@ -402,11 +401,6 @@ def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _
     if key not in laid:
         laid[key] = _lay_line(args, start, narrower)
     return laid[key]
-
-
-def _full_width(placed: _Line) -> float:
-    """Return the width a line was justified to."""
-    return getattr(placed.line, "mou_available", placed.natural)
 
 
 def _plain_paragraph(box: Any) -> bool:
@@ -465,18 +459,15 @@ def _change(attributes: Any, allow: bool, start: int, end: int) -> None:
 
 
 def install() -> None:
-    """Install both hooks once, refusing a WeasyPrint whose internals may differ."""
+    """Install the hooks once, refusing a WeasyPrint whose internals may differ."""
     global _installed
     if _installed:
         return
-    found = {"draw_inline_level": list(inspect.signature(_original_draw_inline_level).parameters),
-             "set_text": list(inspect.signature(_original_set_text).parameters),
-             "justify_line": list(inspect.signature(_original_justify_line).parameters),
-             "reactivate": list(inspect.signature(_original_reactivate).parameters),
-             "iter_line_boxes": list(inspect.signature(_original_iter_line_boxes).parameters),
-             "get_next_linebox": list(inspect.signature(weasy_inline.get_next_linebox).parameters),
-             "avoid_collisions": list(inspect.signature(_original_avoid_collisions).parameters),
-             "split_first_line": list(inspect.signature(_original_split_first_line).parameters)}
+    wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
+               "justify_line": _original_justify_line, "reactivate": _original_reactivate,
+               "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
+               "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
+    found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
     if weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED:
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="

@@ -23,6 +23,7 @@ import random
 import re
 import subprocess
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -179,6 +180,13 @@ def _chars(page: pypdfium2.PdfPage, owner: dict[int, int]) -> list[list[tuple[st
     return chars
 
 
+def _remove_marks(objects: Iterable[pypdfium2.PdfObject]) -> None:
+    """Remove the marked-content marks (ActualText) of page objects, in memory: pdfium then reads glyphs."""
+    for obj in objects:
+        while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
+            pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+
+
 def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
     """Group a page's text objects into drawn lines; read their text, then measure their glyphs.
 
@@ -202,10 +210,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
     owner = {ctypes.cast(obj.raw, ctypes.c_void_p).value: index
              for index, group in enumerate(groups) for obj in group[3]}
     texts = ["".join(c for c, _ in chars).replace("\x02", "-").strip() for chars in _chars(page, owner)]
-    for group in groups:
-        for obj in group[3]:
-            while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
-                pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+    _remove_marks(obj for group in groups for obj in group[3])
     lines = []
     for group, text, glyphs in zip(groups, texts, _chars(page, owner)):
         visible = sorted((box for char, box in glyphs if box and not char.isspace()), key=lambda b: b[0])
@@ -844,21 +849,13 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
 
 
-def full_lines_by_block(blocks: list[Block], lines: list[Line]) -> list[tuple[Line, int]]:
-    """Return the full lines of body paragraphs, each with the index of its block."""
-    full = {id(line) for line in full_body_lines(blocks, lines)}
-    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
-    return [(lines[here.line], here.block) for here in placed if id(lines[here.line]) in full]
-
-
 @pytest.fixture(scope="module")
-def thai_justified(built) -> dict[str, tuple[list[tuple[Line, int]], list[Line], list[Block]]]:
-    """Each sample's Thai full lines (with their blocks), all its lines and its blocks."""
+def thai_justified(built) -> dict[str, tuple[list[Line], list[Line]]]:
+    """Each sample's Thai full lines and all its lines."""
     found = {}
     for agreement_id in SAMPLES:
         lines = layout_lines(sample_file(built, agreement_id, "th", "pdf"))
-        blocks = sample_blocks(agreement_id, "th")
-        found[agreement_id] = (full_lines_by_block(blocks, lines), lines, blocks)
+        found[agreement_id] = (full_body_lines(sample_blocks(agreement_id, "th"), lines), lines)
     return found
 
 
@@ -869,9 +866,9 @@ def short_of_margin(line: Line) -> float:
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 def test_thai_justification_never_opens_a_gap_past_twice_a_space(thai_justified, agreement_id):
-    full, _, _ = thai_justified[agreement_id]
+    full, _ = thai_justified[agreement_id]
     assert len(full) > 40
-    widest = max((max(line.gaps, default=0.0), line.text) for line, _ in full)
+    widest = max((max(line.gaps, default=0.0), line.text) for line in full)
     assert widest[0] <= 2.2 * SPACE_PT, widest
 
 
@@ -883,12 +880,12 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
     # after "ณ"): they cannot be filled within the allowed spacing, nor by breaking the lines
     # above differently. They are allowed here only when such a name starts one of the next
     # two lines; anywhere else, a short full line fails.
-    full, lines, _ = thai_justified[agreement_id]
+    full, lines = thai_justified[agreement_id]
     whole = names_of(agreement_id)
     starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
     at = {id(line): index for index, line in enumerate(lines)}
     short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
-             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+             for line in full if short_of_margin(line) > FLUSH_PT]
     assert [s for s in short if not s[2]] == []
     # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
     # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
@@ -901,8 +898,8 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
 # README, "Thai justification"). Strict: when they are flush, this fails, and the mark goes.
 @pytest.mark.xfail(strict=True, reason="8 full lines before a whole name or title are not flush yet")
 def test_every_full_thai_line_is_flush(thai_justified):
-    short = [(agreement_id, line.text) for agreement_id, (full, _, _) in thai_justified.items()
-             for line, _ in full if short_of_margin(line) > FLUSH_PT]
+    short = [(agreement_id, line.text) for agreement_id, (full, _) in thai_justified.items()
+             for line in full if short_of_margin(line) > FLUSH_PT]
     assert short == []
 
 
@@ -937,9 +934,7 @@ def sara_am_gaps(path: Path) -> list[float]:
     gaps = []
     try:
         for page in pdf:
-            for obj in page.get_objects():  # glyph positions, not ActualText (see _page_lines)
-                while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
-                    pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+            _remove_marks(page.get_objects())  # glyph positions, not ActualText (see _page_lines)
             textpage = page.get_textpage()
             consonant, previous = None, ""
             for i in range(textpage.count_chars()):
