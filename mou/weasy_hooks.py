@@ -339,15 +339,21 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
 
 
 def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
-    """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were."""
+    """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were.
+
+    A rebreak never leaves its worst line shorter than the worst line was: else, in a narrow
+    column, a line handed down earlier could hand down more and more, until one word stood
+    alone (บันทึก | ข้อตกลงความร่วมมือ…) to spare two lines a smaller shortfall each.
+    """
     best, best_score = lines, _score(lines)
+    worst = best_score[1]
     target = lines[-1].resume_at
     laid: dict[tuple, _Line | None] = {}  # the trials share most of their lines: lay each once
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
             kept = lines[:-1 - back]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
-            if trial is not None and _score(kept + trial) < best_score:
+            if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
                 best, best_score = kept + trial, _score(kept + trial)
         if best_score[0] == 0:
             break

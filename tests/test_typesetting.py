@@ -959,3 +959,24 @@ def test_justification_never_parts_sara_am_from_its_consonant(built, agreement_i
     gaps = sara_am_gaps(sample_file(built, agreement_id, "th", "pdf"))
     assert len(gaps) > 20
     assert max(abs(gap) for gap in gaps) < 0.05, sorted(gaps)[-5:]
+
+
+def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
+    """In the narrow Thai column a rebreak once handed words down twice, leaving บันทึก alone on a line."""
+    import mou.pipeline
+    import mou.weasy_hooks as hooks
+    from mou.pipeline import render_stamped
+
+    worst = []
+    rebalanced = hooks._rebalanced
+
+    def watched(args, lines):
+        after = rebalanced(args, lines)
+        worst.append((hooks._score(lines)[1], hooks._score(after)[1]))
+        return after
+
+    monkeypatch.setattr(hooks, "_rebalanced", watched)
+    monkeypatch.setattr(mou.pipeline, "editions", lambda agreement: ["th-en"])
+    layout = Layout(ROOT, ROOT / "output")
+    render_stamped(layout, load(layout), "chumphae-kku-digital-skills", ("pdf",))
+    assert worst and all(after <= before for before, after in worst), worst
