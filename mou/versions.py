@@ -17,6 +17,7 @@ again with the current templates, so a redline shows what the records changed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import subprocess
@@ -29,12 +30,12 @@ from typing import Any
 import yaml
 
 from .errors import InputError, MouError, Problem, UsageError
-from .files import RECORD_SUFFIXES, record_path
+from .files import RECORD_SUFFIXES, record_files, record_path
 from .ids import ID_PATTERN
 from .messages import Message, say
+from .release import INPUTS, NAME, RELEASES, archive_name, verify
 
 GIT_PREFIX = "git:"
-RELEASE_INPUTS = "inputs/"
 # The only files a version's records may be: anything else (../, a folder) is never read or written.
 RECORD_NAME = re.compile(rf"(?:agreements|parties)/{ID_PATTERN.pattern.strip('^$')}\.ya?ml")
 
@@ -125,17 +126,14 @@ def _archive_records(path: Path) -> dict[str, bytes]:
     A damaged or altered archive would show an old version that was never released: it is
     refused, with the first failures `verify` finds (a missing signature is no failure).
     """
-    from .release import verify
-
     failed = [f for f in verify(path).findings if not f.ok]
     if failed:
         detail = Message(f"{failed[0].member}: ", f"{failed[0].member}: ") + failed[0].message
         raise InputError(Problem(str(path), say("diff_archive_fails", detail=detail, n=len(failed))))
     try:
         with zipfile.ZipFile(path) as archive:
-            return {info.filename[len(RELEASE_INPUTS):]: archive.read(info) for info in archive.infolist()
-                    if info.filename.startswith(RELEASE_INPUTS)
-                    and RECORD_NAME.fullmatch(info.filename[len(RELEASE_INPUTS):])}
+            return {info.filename[len(INPUTS):]: archive.read(info) for info in archive.infolist()
+                    if info.filename.startswith(INPUTS) and RECORD_NAME.fullmatch(info.filename[len(INPUTS):])}
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(Problem(str(path), say("diff_bad_archive", detail=exc))) from None
 
@@ -155,9 +153,7 @@ def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
 
 def known_versions(root: Path, output: Path, agreement_id: str) -> list[str]:
     """Return every version of the agreement that can be found, for a helpful message."""
-    from .release import NAME
-
-    found = [m.group("version") for p in sorted((output / "releases").glob(f"{agreement_id}-*.zip"))
+    found = [m.group("version") for p in sorted((output / RELEASES).glob(f"{agreement_id}-*.zip"))
              if (m := NAME.match(p.name)) and m.group("agreement") == agreement_id]
     found += [version for _, version in _git_history(root, agreement_id) if version]
     working = _working_records(root, agreement_id)
@@ -189,7 +185,7 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
         version = _yaml_field(records[next(iter(records))], "version")
         return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)),
                               records)
-    archive = output / "releases" / f"{agreement_id}-{label}.zip"
+    archive = output / RELEASES / archive_name(agreement_id, label)
     if "/" not in label and archive.is_file():
         return VersionRecords(label, label, say("diff_from_release", path=archive.name), _archive_records(archive))
     working = _working_records(root, agreement_id)
@@ -213,10 +209,6 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
 
 def _unknown_agreement(root: Path, agreement_id: str) -> Message:
     """Say that no version of an agreement exists anywhere, with the nearest known id."""
-    import difflib
-
-    from .files import record_files
-
     known = sorted(path.stem for path in record_files(root / "agreements"))
     guess = difflib.get_close_matches(agreement_id, known, n=1)
     return (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess
