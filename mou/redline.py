@@ -16,19 +16,32 @@ parts, and `<aside class="redline-summary">`; pdf_render and docx_render draw it
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html import escape
+from pathlib import Path
 
 import lxml.html
 from lxml.html import HtmlElement
+from pythainlp.tokenize.newmm import segment
 
-from .errors import Problem
+from . import thai
+from .archival import build_time
+from .errors import MouError, Problem, UsageError
+from .ids import ID_PATTERN
+from .index_page import DIFF_STAMP, write_index
 from .messages import Message, say
 from .model import Agreement, Party
+from .pipeline import Layout, proper_names
+from .templating import make_environment, person_in, render_html, template_names
+from .thai_breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks
+from .validation import Project, load_project
+from .versions import VersionRecords, find_version, materialize, relabel
+from .writer import output_lock, write_files
 
-THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 PIECE = re.compile(r"[\u0e01-\u0e5b]+|[^\W\u0e01-\u0e5b]+|\s+|.", re.S)
 ATOMIC = frozenset({("span", "name"), ("span", "nowrap"), ("span", "sign-dots")})  # compared whole
 NUMBERING = frozenset({("span", "clause-number"), ("span", "item-number")})
@@ -111,14 +124,10 @@ class Tokenizer:
     """Split inline content into tokens: Thai by dictionary words, the rest by words and marks."""
 
     def __init__(self, names: Iterable[str] = ()):
-        from .thai_breaks import dictionary_with
-
         self.dictionary = dictionary_with(names)
 
     def words(self, text: str) -> list[str]:
         """Return the words of a text, each with the spaces after it."""
-        from pythainlp.tokenize.newmm import segment
-
         pieces: list[str] = []
         for match in PIECE.finditer(text):
             piece = match.group()
@@ -362,8 +371,6 @@ def _clause_number(change: Change) -> str:
 def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties: dict[str, Party],
               new_parties: dict[str, Party], language: str) -> Summary:
     """Count clauses added, removed, changed and moved; list parties, witnesses and changed values."""
-    from .templating import person_in
-
     clauses = [c for c in changes if c.unit.cls == "clause"]
     # A clause moved elsewhere is shown removed there and added here: the summary says "moved".
     removed_at = {c.unit.key: c for c in clauses if c.state == "removed"}
@@ -387,16 +394,12 @@ def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties
 
 def _presiding(agreement: Agreement, language: str) -> str | None:
     """Return the presiding official as the signature block names them: name, position."""
-    from .templating import person_in
-
     person = agreement.presiding
     return None if person is None else f"{person_in(person, language)}, {person.position.get(language)}"
 
 
 def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[str, str, str]]:
     """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
-    from . import thai
-
     date = thai.thai_date if language == "th" else thai.english_date
     amount = thai.thai_amount if language == "th" else thai.english_amount
     pairs = [("redline_date", old.date, new.date, date),
@@ -422,10 +425,8 @@ def summary_html(summary: Summary, old_label: str, new_label: str, language: str
     def line(key: str, **values: object) -> str:
         return f"<p>{escape(say(key, **values).text(language))}</p>"
 
-    from .thai import thai_digits
-
     joined = "; ".join if language == "en" else " ".join
-    number = (lambda n: thai_digits(str(n))) if language == "th" else str
+    number = (lambda n: thai.thai_digits(str(n))) if language == "th" else str
     lines = [f"<h2>{escape(say('redline_title', old=old_label, new=new_label).text(language))}</h2>",
              line("redline_counts", **{k: number(len(v)) for k, v in (
                  ("added", summary.clauses_added), ("removed", summary.clauses_removed),
@@ -543,8 +544,6 @@ def breakable_changes(html: str) -> str:
     one (each kept whole) is one unbreakable run that overflows a signature cell. Only the
     PDF gets the mark: in the DOCX it would stay in the text after accepting the changes.
     """
-    from .thai_breaks import ZWSP
-
     def mark(match: re.Match[str]) -> str:
         tags = match.group()
         return match[1] + ZWSP + match[2] if re.search(r"</?(?:ins|del)>", tags) else tags
@@ -602,39 +601,26 @@ def folder_name(old: str, new: str) -> str:
     return f"diff-{clean(old)}-{clean(new)}"
 
 
-def located_warnings(projects: list, versions: list, agreement_id: str) -> list:  # noqa: ANN001
+def located_warnings(projects: list[Project], versions: list[VersionRecords], agreement_id: str) -> list[Problem]:
     """Return both versions' allowed mismatches, each labelled with its version ('[1.0] agreements/…').
 
     A mismatch the new version still has is said once, at the new version's line.
     """
-    from .errors import MouError
-    from .versions import relabel
-
     old, new = (p.warnings.get(agreement_id, []) for p in projects)
     return (relabel(MouError(new), versions[1]).problems if new else []) + (
         relabel(MouError(gone), versions[0]).problems if (gone := [w for w in old if w not in new]) else [])
 
 
-def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # noqa: ANN001 - pipeline.Layout
+def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: str,
                  formats: tuple[str, ...] = ("pdf", "docx"), allow_mismatch: bool = False) -> Redline:
     """Find both versions, render them with the current templates and mark what changed.
 
     A draft under negotiation may not yet say the same in both languages: allow_mismatch
     keeps such mismatches as the redline's warnings instead of refusing it.
     """
-    import tempfile
-    from pathlib import Path
-
-    from .archival import build_time
+    # Imported here: comparing (the functions above, and their tests) needs no renderer.
     from .docx_render import html_to_docx
-    from .errors import MouError, UsageError
-    from .ids import ID_PATTERN
     from .pdf_render import render_pdf
-    from .pipeline import proper_names
-    from .templating import make_environment, render_html, template_names
-    from .thai_breaks import mark_breaks
-    from .validation import load_project
-    from .versions import find_version, materialize, relabel
 
     if not ID_PATTERN.match(agreement_id):
         raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
@@ -691,14 +677,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
     return result
 
 
-def write_redline(layout, redline: Redline) -> list:  # noqa: ANN001 - pipeline.Layout
+def write_redline(layout: Layout, redline: Redline) -> list[Path]:
     """Write a redline's files into output/<agreement>/diff-<old>-<new>/ in one swap, and list it in index.html."""
-    import json
-    from pathlib import Path
-
-    from .index_page import DIFF_STAMP, write_index
-    from .writer import output_lock, write_files
-
     about = {"agreement": redline.folder.split("/", 1)[0], "old": redline.labels[0], "new": redline.labels[1],
              "pages": redline.pages}
     files = {**redline.files, DIFF_STAMP: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
