@@ -35,10 +35,10 @@ from .ids import ID_PATTERN
 from .index_page import DIFF_STAMP, write_index
 from .messages import Message, say
 from .model import Agreement, Party
-from .pipeline import Layout, proper_names
-from .templating import make_environment, person_in, render_html, template_names
+from .pipeline import Layout, load, proper_names
+from .templating import make_environment, person_in, render_html
 from .thai_breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks
-from .validation import Project, load_project
+from .validation import Project
 from .versions import VersionRecords, find_version, materialize, relabel
 from .writer import output_lock, write_files
 
@@ -632,7 +632,8 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
         for records in versions:
             root = materialize(records, layout.templates, Path(scratch))
             try:
-                projects.append(load_project(root, template_names(layout.templates), allow_mismatch))
+                # The scratch project's templates/ is a link to the current templates (materialize).
+                projects.append(load(Layout(root, layout.output), allow_mismatch))
             except MouError as exc:
                 raise relabel(exc, records) from None
         (old_project, new_project) = projects
