@@ -30,6 +30,7 @@ from pythainlp.tokenize.newmm import segment
 
 from . import thai
 from .archival import build_time
+from .docx_render import class_name, html_to_docx
 from .errors import MouError, Problem, UsageError
 from .ids import ID_PATTERN
 from .index_page import DIFF_STAMP, write_index
@@ -141,7 +142,7 @@ class Tokenizer:
 
     def block(self, el: HtmlElement, parent: str = "") -> Block:
         """Return a paragraph-level element as a block of tokens."""
-        return Block(el.tag, _cls(el), parent, list(self.inline(el, ())))
+        return Block(el.tag, class_name(el), parent, list(self.inline(el, ())))
 
     def inline(self, el: HtmlElement, wrap: tuple[tuple[str, str], ...]) -> Iterator[Token]:
         """Yield the tokens of an element's inline content."""
@@ -149,7 +150,7 @@ class Tokenizer:
             yield from (Token(w, wrap) for w in self.words(el.text))
         for child in el:
             if isinstance(child.tag, str):
-                key = (child.tag, _cls(child))
+                key = (child.tag, class_name(child))
                 if key in ATOMIC or key in NUMBERING:
                     yield Token(child.text_content(), wrap, (child.tag, key[1], child.get("id", "")))
                 elif key == ("br", ""):
@@ -158,11 +159,6 @@ class Tokenizer:
                     yield from self.inline(child, wrap + (key,))
             if child.tail:
                 yield from (Token(w, wrap) for w in self.words(child.tail))
-
-
-def _cls(el: HtmlElement) -> str:
-    """Return an element's classes, normalised to single spaces."""
-    return " ".join(el.get("class", "").split())
 
 
 def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
@@ -174,7 +170,7 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
     for child in body:
         if not isinstance(child.tag, str):
             continue
-        key = (child.tag, _cls(child))
+        key = (child.tag, class_name(child))
         if key in DROPPED:
             continue
         if key == ("table", "signatures") or key == ("table", "signatures single"):
@@ -187,7 +183,7 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
                     # second and show it as the first, renamed. A witness is who signs.
                     name = f"witness:{person.text_content()}"
                 blocks = [tokenizer.block(p) for p in td if isinstance(p.tag, str)]
-                found.append(Unit(name, "td", _cls(td), {}, blocks, single=key[1].endswith("single")))
+                found.append(Unit(name, "td", class_name(td), {}, blocks, single=key[1].endswith("single")))
             continue
         if key in CONTAINERS:
             blocks = []
@@ -618,10 +614,6 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
     A draft under negotiation may not yet say the same in both languages: allow_mismatch
     keeps such mismatches as the redline's warnings instead of refusing it.
     """
-    # Imported here: comparing (the functions above, and their tests) needs no renderer.
-    from .docx_render import html_to_docx
-    from .pdf_render import render_pdf
-
     if not ID_PATTERN.match(agreement_id):
         raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
     if old_label == new_label:
@@ -669,6 +661,8 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
+                from .pdf_render import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
                 pdf = render_pdf(mark_breaks(breakable_changes(html), *names), new_doc.base_dir, [layout.templates, layout.assets],
                                  f"{agreement_id} {old_label} → {new_label} ({language})", when=when.when,
                                  signature_fields=False)
