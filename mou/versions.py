@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -83,17 +84,22 @@ def _git(root: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _git_records(root: Path, agreement_id: str, rev: str) -> dict[str, bytes] | None:
-    """Return the agreement's and its parties' records as committed in rev (None: not there)."""
-    agreement = _git_record(root, rev, "agreements", agreement_id)
+def _records(read: Callable[[str, str], tuple[str, bytes] | None], agreement_id: str) -> dict[str, bytes] | None:
+    """Return the agreement's and its parties' records, each read as (relative path, bytes); None: no agreement."""
+    agreement = read("agreements", agreement_id)
     if agreement is None:
         return None
     records = dict([agreement])
     for party in _party_ids(agreement[1]):
-        found = _git_record(root, rev, "parties", party)
+        found = read("parties", party)
         if found is not None:  # a party missing there is validation's to report
             records[found[0]] = found[1]
     return records
+
+
+def _git_records(root: Path, agreement_id: str, rev: str) -> dict[str, bytes] | None:
+    """Return the agreement's and its parties' records as committed in rev (None: not there)."""
+    return _records(lambda kind, record_id: _git_record(root, rev, kind, record_id), agreement_id)
 
 
 def _git_record(root: Path, rev: str, kind: str, record_id: str) -> tuple[str, bytes] | None:
@@ -140,15 +146,11 @@ def _archive_records(path: Path) -> dict[str, bytes]:
 
 def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
     """Return the working tree's records of the agreement and its parties."""
-    path = record_path(root, "agreements", agreement_id)
-    if path is None:
-        return None
-    records = {f"agreements/{path.name}": path.read_bytes()}
-    for party in _party_ids(records[f"agreements/{path.name}"]):
-        party_path = record_path(root, "parties", party)
-        if party_path is not None:
-            records[f"parties/{party_path.name}"] = party_path.read_bytes()
-    return records
+    def read(kind: str, record_id: str) -> tuple[str, bytes] | None:
+        path = record_path(root, kind, record_id)
+        return None if path is None else (f"{kind}/{path.name}", path.read_bytes())
+
+    return _records(read, agreement_id)
 
 
 def known_versions(root: Path, output: Path, agreement_id: str) -> list[str]:
