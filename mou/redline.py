@@ -427,20 +427,17 @@ def summary_html(summary: Summary, old_label: str, new_label: str, language: str
              line("redline_counts", **{k: number(len(v)) for k, v in (
                  ("added", summary.clauses_added), ("removed", summary.clauses_removed),
                  ("changed", summary.clauses_changed))})]
-    for key, names in (("redline_clauses_added", summary.clauses_added),
-                       ("redline_clauses_removed", summary.clauses_removed),
-                       ("redline_clauses_changed", summary.clauses_changed),
-                       ("redline_clauses_moved", summary.clauses_moved),
-                       ("redline_parties_added", summary.parties_added),
-                       ("redline_parties_removed", summary.parties_removed),
-                       ("redline_witnesses_added", summary.witnesses_added),
-                       ("redline_witnesses_removed", summary.witnesses_removed)):
-        if names:
-            lines.append(line(key, names=joined(names)))
+    listed = (("redline_clauses_added", summary.clauses_added),
+              ("redline_clauses_removed", summary.clauses_removed),
+              ("redline_clauses_changed", summary.clauses_changed),
+              ("redline_clauses_moved", summary.clauses_moved),
+              ("redline_parties_added", summary.parties_added),
+              ("redline_parties_removed", summary.parties_removed),
+              ("redline_witnesses_added", summary.witnesses_added),
+              ("redline_witnesses_removed", summary.witnesses_removed))
+    lines += [line(key, names=joined(names)) for key, names in listed if names]
     lines += [line("redline_value", what=what, old=a, new=b) for what, a, b in summary.values]
-    if not (summary.clauses_added or summary.clauses_removed or summary.clauses_changed or summary.clauses_moved
-            or summary.parties_added or summary.parties_removed or summary.values
-            or summary.witnesses_added or summary.witnesses_removed):
+    if not (summary.values or any(names for _, names in listed)):
         lines.append(line("redline_no_changes"))
     lines.append(line("redline_legend"))
     return '<aside class="redline-summary">' + "".join(lines) + "</aside>"
