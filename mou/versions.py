@@ -153,11 +153,11 @@ def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
     return _records(read, agreement_id)
 
 
-def known_versions(root: Path, output: Path, agreement_id: str) -> list[str]:
-    """Return every version of the agreement that can be found, for a helpful message."""
+def known_versions(root: Path, output: Path, agreement_id: str, history: list[tuple[str, str]]) -> list[str]:
+    """Return every version of the agreement that can be found (history: _git_history's), for a helpful message."""
     found = [m.group("version") for p in sorted((output / RELEASES).glob(f"{agreement_id}-*.zip"))
              if (m := NAME.match(p.name)) and m.group("agreement") == agreement_id]
-    found += [version for _, version in _git_history(root, agreement_id) if version]
+    found += [version for _, version in history if version]
     working = _working_records(root, agreement_id)
     if working:
         version = _yaml_field(next(iter(working.values())), "version")
@@ -193,7 +193,8 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
     working = _working_records(root, agreement_id)
     if working and str(_yaml_field(next(iter(working.values())), "version")) != label:
         working = None
-    for commit, version in _git_history(root, agreement_id):
+    history = _git_history(root, agreement_id)
+    for commit, version in history:
         if version == label:
             records = _git_records(root, agreement_id, commit)
             # The working tree's edits of this version, not yet committed, are its newest text.
@@ -202,11 +203,11 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
             break
     if working:
         return VersionRecords(label, label, say("diff_from_working_tree"), working)
-    known = known_versions(root, output, agreement_id)
+    known = known_versions(root, output, agreement_id, history)
     if not known:
         raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
     raise UsageError(Problem("command line", say("diff_unknown_version", version=label, id=agreement_id,
-                                                   known=", ".join(known) or "–")))
+                                                   known=", ".join(known))))
 
 
 def _unknown_agreement(root: Path, agreement_id: str) -> Message:
