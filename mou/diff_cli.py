@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import TextIO
 
 from .cli import EXIT_OK, Console, guarded, message_language
 from .messages import say
+from .pipeline import Layout
 from .release_cli import _parser
 
 
-def diff_parser():  # noqa: ANN201 - argparse.ArgumentParser
+def diff_parser() -> argparse.ArgumentParser:
     """Describe `diff`."""
     parser = _parser("python build.py diff",
                      "Write a redline PDF and a DOCX with tracked changes between two versions of an "
@@ -34,7 +36,6 @@ def diff_command(argv: list[str], out: TextIO, err: TextIO) -> int:
     console = Console(message_language(argv), out, err)
 
     def run() -> int:
-        from .pipeline import Layout
         from .redline import make_redline, write_redline
 
         args = diff_parser().parse_args(argv)

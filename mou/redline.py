@@ -16,19 +16,33 @@ parts, and `<aside class="redline-summary">`; pdf_render and docx_render draw it
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html import escape
+from pathlib import Path
 
 import lxml.html
 from lxml.html import HtmlElement
+from pythainlp.tokenize.newmm import segment
 
-from .errors import Problem
+from . import thai
+from .archival import build_time
+from .docx_render import class_name, html_to_docx
+from .errors import MouError, Problem, UsageError
+from .ids import ID_PATTERN
+from .index_page import DIFF_STAMP, write_index
 from .messages import Message, say
 from .model import Agreement, Party
+from .pipeline import Layout, load, proper_names
+from .templating import make_environment, person_in, render_html
+from .thai_breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks
+from .validation import Project
+from .versions import VersionRecords, find_version, materialize, relabel
+from .writer import output_lock, write_files
 
-THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 PIECE = re.compile(r"[\u0e01-\u0e5b]+|[^\W\u0e01-\u0e5b]+|\s+|.", re.S)
 ATOMIC = frozenset({("span", "name"), ("span", "nowrap"), ("span", "sign-dots")})  # compared whole
 NUMBERING = frozenset({("span", "clause-number"), ("span", "item-number")})
@@ -111,14 +125,10 @@ class Tokenizer:
     """Split inline content into tokens: Thai by dictionary words, the rest by words and marks."""
 
     def __init__(self, names: Iterable[str] = ()):
-        from .thai_breaks import dictionary_with
-
         self.dictionary = dictionary_with(names)
 
     def words(self, text: str) -> list[str]:
         """Return the words of a text, each with the spaces after it."""
-        from pythainlp.tokenize.newmm import segment
-
         pieces: list[str] = []
         for match in PIECE.finditer(text):
             piece = match.group()
@@ -132,7 +142,7 @@ class Tokenizer:
 
     def block(self, el: HtmlElement, parent: str = "") -> Block:
         """Return a paragraph-level element as a block of tokens."""
-        return Block(el.tag, _cls(el), parent, list(self.inline(el, ())))
+        return Block(el.tag, class_name(el), parent, list(self.inline(el, ())))
 
     def inline(self, el: HtmlElement, wrap: tuple[tuple[str, str], ...]) -> Iterator[Token]:
         """Yield the tokens of an element's inline content."""
@@ -140,7 +150,7 @@ class Tokenizer:
             yield from (Token(w, wrap) for w in self.words(el.text))
         for child in el:
             if isinstance(child.tag, str):
-                key = (child.tag, _cls(child))
+                key = (child.tag, class_name(child))
                 if key in ATOMIC or key in NUMBERING:
                     yield Token(child.text_content(), wrap, (child.tag, key[1], child.get("id", "")))
                 elif key == ("br", ""):
@@ -149,11 +159,6 @@ class Tokenizer:
                     yield from self.inline(child, wrap + (key,))
             if child.tail:
                 yield from (Token(w, wrap) for w in self.words(child.tail))
-
-
-def _cls(el: HtmlElement) -> str:
-    """Return an element's classes, normalised to single spaces."""
-    return " ".join(el.get("class", "").split())
 
 
 def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
@@ -165,7 +170,7 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
     for child in body:
         if not isinstance(child.tag, str):
             continue
-        key = (child.tag, _cls(child))
+        key = (child.tag, class_name(child))
         if key in DROPPED:
             continue
         if key == ("table", "signatures") or key == ("table", "signatures single"):
@@ -178,7 +183,7 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
                     # second and show it as the first, renamed. A witness is who signs.
                     name = f"witness:{person.text_content()}"
                 blocks = [tokenizer.block(p) for p in td if isinstance(p.tag, str)]
-                found.append(Unit(name, "td", _cls(td), {}, blocks, single=key[1].endswith("single")))
+                found.append(Unit(name, "td", class_name(td), {}, blocks, single=key[1].endswith("single")))
             continue
         if key in CONTAINERS:
             blocks = []
@@ -362,8 +367,6 @@ def _clause_number(change: Change) -> str:
 def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties: dict[str, Party],
               new_parties: dict[str, Party], language: str) -> Summary:
     """Count clauses added, removed, changed and moved; list parties, witnesses and changed values."""
-    from .templating import person_in
-
     clauses = [c for c in changes if c.unit.cls == "clause"]
     # A clause moved elsewhere is shown removed there and added here: the summary says "moved".
     removed_at = {c.unit.key: c for c in clauses if c.state == "removed"}
@@ -387,16 +390,12 @@ def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties
 
 def _presiding(agreement: Agreement, language: str) -> str | None:
     """Return the presiding official as the signature block names them: name, position."""
-    from .templating import person_in
-
     person = agreement.presiding
     return None if person is None else f"{person_in(person, language)}, {person.position.get(language)}"
 
 
 def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[str, str, str]]:
     """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
-    from . import thai
-
     date = thai.thai_date if language == "th" else thai.english_date
     amount = thai.thai_amount if language == "th" else thai.english_amount
     pairs = [("redline_date", old.date, new.date, date),
@@ -422,28 +421,23 @@ def summary_html(summary: Summary, old_label: str, new_label: str, language: str
     def line(key: str, **values: object) -> str:
         return f"<p>{escape(say(key, **values).text(language))}</p>"
 
-    from .thai import thai_digits
-
     joined = "; ".join if language == "en" else " ".join
-    number = (lambda n: thai_digits(str(n))) if language == "th" else str
+    number = (lambda n: thai.thai_digits(str(n))) if language == "th" else str
     lines = [f"<h2>{escape(say('redline_title', old=old_label, new=new_label).text(language))}</h2>",
              line("redline_counts", **{k: number(len(v)) for k, v in (
                  ("added", summary.clauses_added), ("removed", summary.clauses_removed),
                  ("changed", summary.clauses_changed))})]
-    for key, names in (("redline_clauses_added", summary.clauses_added),
-                       ("redline_clauses_removed", summary.clauses_removed),
-                       ("redline_clauses_changed", summary.clauses_changed),
-                       ("redline_clauses_moved", summary.clauses_moved),
-                       ("redline_parties_added", summary.parties_added),
-                       ("redline_parties_removed", summary.parties_removed),
-                       ("redline_witnesses_added", summary.witnesses_added),
-                       ("redline_witnesses_removed", summary.witnesses_removed)):
-        if names:
-            lines.append(line(key, names=joined(names)))
+    listed = (("redline_clauses_added", summary.clauses_added),
+              ("redline_clauses_removed", summary.clauses_removed),
+              ("redline_clauses_changed", summary.clauses_changed),
+              ("redline_clauses_moved", summary.clauses_moved),
+              ("redline_parties_added", summary.parties_added),
+              ("redline_parties_removed", summary.parties_removed),
+              ("redline_witnesses_added", summary.witnesses_added),
+              ("redline_witnesses_removed", summary.witnesses_removed))
+    lines += [line(key, names=joined(names)) for key, names in listed if names]
     lines += [line("redline_value", what=what, old=a, new=b) for what, a, b in summary.values]
-    if not (summary.clauses_added or summary.clauses_removed or summary.clauses_changed or summary.clauses_moved
-            or summary.parties_added or summary.parties_removed or summary.values
-            or summary.witnesses_added or summary.witnesses_removed):
+    if not (summary.values or any(names for _, names in listed)):
         lines.append(line("redline_no_changes"))
     lines.append(line("redline_legend"))
     return '<aside class="redline-summary">' + "".join(lines) + "</aside>"
@@ -543,8 +537,6 @@ def breakable_changes(html: str) -> str:
     one (each kept whole) is one unbreakable run that overflows a signature cell. Only the
     PDF gets the mark: in the DOCX it would stay in the text after accepting the changes.
     """
-    from .thai_breaks import ZWSP
-
     def mark(match: re.Match[str]) -> str:
         tags = match.group()
         return match[1] + ZWSP + match[2] if re.search(r"</?(?:ins|del)>", tags) else tags
@@ -602,40 +594,23 @@ def folder_name(old: str, new: str) -> str:
     return f"diff-{clean(old)}-{clean(new)}"
 
 
-def located_warnings(projects: list, versions: list, agreement_id: str) -> list:  # noqa: ANN001
+def located_warnings(projects: list[Project], versions: list[VersionRecords], agreement_id: str) -> list[Problem]:
     """Return both versions' allowed mismatches, each labelled with its version ('[1.0] agreements/…').
 
     A mismatch the new version still has is said once, at the new version's line.
     """
-    from .errors import MouError
-    from .versions import relabel
-
     old, new = (p.warnings.get(agreement_id, []) for p in projects)
     return (relabel(MouError(new), versions[1]).problems if new else []) + (
         relabel(MouError(gone), versions[0]).problems if (gone := [w for w in old if w not in new]) else [])
 
 
-def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # noqa: ANN001 - pipeline.Layout
+def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: str,
                  formats: tuple[str, ...] = ("pdf", "docx"), allow_mismatch: bool = False) -> Redline:
     """Find both versions, render them with the current templates and mark what changed.
 
     A draft under negotiation may not yet say the same in both languages: allow_mismatch
     keeps such mismatches as the redline's warnings instead of refusing it.
     """
-    import tempfile
-    from pathlib import Path
-
-    from .archival import build_time
-    from .docx_render import html_to_docx
-    from .errors import MouError, UsageError
-    from .ids import ID_PATTERN
-    from .pdf_render import render_pdf
-    from .pipeline import proper_names
-    from .templating import make_environment, render_html, template_names
-    from .thai_breaks import mark_breaks
-    from .validation import load_project
-    from .versions import find_version, materialize, relabel
-
     if not ID_PATTERN.match(agreement_id):
         raise UsageError(Problem("command line", say("bad_id", value=agreement_id)))
     if old_label == new_label:
@@ -646,7 +621,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
         for records in versions:
             root = materialize(records, layout.templates, Path(scratch))
             try:
-                projects.append(load_project(root, template_names(layout.templates), allow_mismatch))
+                # The scratch project's templates/ is a link to the current templates (materialize).
+                projects.append(load(Layout(root, layout.output), allow_mismatch))
             except MouError as exc:
                 raise relabel(exc, records) from None
         (old_project, new_project) = projects
@@ -682,6 +658,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
+                from .pdf_render import render_pdf  # WeasyPrint loads only when a PDF is asked for
+
                 pdf = render_pdf(mark_breaks(breakable_changes(html), *names), new_doc.base_dir, [layout.templates, layout.assets],
                                  f"{agreement_id} {old_label} → {new_label} ({language})", when=when.when,
                                  signature_fields=False)
@@ -691,14 +669,8 @@ def make_redline(layout, agreement_id: str, old_label: str, new_label: str,  # n
     return result
 
 
-def write_redline(layout, redline: Redline) -> list:  # noqa: ANN001 - pipeline.Layout
+def write_redline(layout: Layout, redline: Redline) -> list[Path]:
     """Write a redline's files into output/<agreement>/diff-<old>-<new>/ in one swap, and list it in index.html."""
-    import json
-    from pathlib import Path
-
-    from .index_page import DIFF_STAMP, write_index
-    from .writer import output_lock, write_files
-
     about = {"agreement": redline.folder.split("/", 1)[0], "old": redline.labels[0], "new": redline.labels[1],
              "pages": redline.pages}
     files = {**redline.files, DIFF_STAMP: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}

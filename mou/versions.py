@@ -17,11 +17,13 @@ again with the current templates, so a redline shows what the records changed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,12 +31,12 @@ from typing import Any
 import yaml
 
 from .errors import InputError, MouError, Problem, UsageError
-from .files import RECORD_SUFFIXES, record_path
+from .files import RECORD_SUFFIXES, record_files, record_path
 from .ids import ID_PATTERN
 from .messages import Message, say
+from .release import INPUTS, NAME, RELEASES, archive_name, verify
 
 GIT_PREFIX = "git:"
-RELEASE_INPUTS = "inputs/"
 # The only files a version's records may be: anything else (../, a folder) is never read or written.
 RECORD_NAME = re.compile(rf"(?:agreements|parties)/{ID_PATTERN.pattern.strip('^$')}\.ya?ml")
 
@@ -82,17 +84,22 @@ def _git(root: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _git_records(root: Path, agreement_id: str, rev: str) -> dict[str, bytes] | None:
-    """Return the agreement's and its parties' records as committed in rev (None: not there)."""
-    agreement = _git_record(root, rev, "agreements", agreement_id)
+def _records(read: Callable[[str, str], tuple[str, bytes] | None], agreement_id: str) -> dict[str, bytes] | None:
+    """Return the agreement's and its parties' records, each read as (relative path, bytes); None: no agreement."""
+    agreement = read("agreements", agreement_id)
     if agreement is None:
         return None
     records = dict([agreement])
     for party in _party_ids(agreement[1]):
-        found = _git_record(root, rev, "parties", party)
+        found = read("parties", party)
         if found is not None:  # a party missing there is validation's to report
             records[found[0]] = found[1]
     return records
+
+
+def _git_records(root: Path, agreement_id: str, rev: str) -> dict[str, bytes] | None:
+    """Return the agreement's and its parties' records as committed in rev (None: not there)."""
+    return _records(lambda kind, record_id: _git_record(root, rev, kind, record_id), agreement_id)
 
 
 def _git_record(root: Path, rev: str, kind: str, record_id: str) -> tuple[str, bytes] | None:
@@ -125,41 +132,32 @@ def _archive_records(path: Path) -> dict[str, bytes]:
     A damaged or altered archive would show an old version that was never released: it is
     refused, with the first failures `verify` finds (a missing signature is no failure).
     """
-    from .release import verify
-
     failed = [f for f in verify(path).findings if not f.ok]
     if failed:
         detail = Message(f"{failed[0].member}: ", f"{failed[0].member}: ") + failed[0].message
         raise InputError(Problem(str(path), say("diff_archive_fails", detail=detail, n=len(failed))))
     try:
         with zipfile.ZipFile(path) as archive:
-            return {info.filename[len(RELEASE_INPUTS):]: archive.read(info) for info in archive.infolist()
-                    if info.filename.startswith(RELEASE_INPUTS)
-                    and RECORD_NAME.fullmatch(info.filename[len(RELEASE_INPUTS):])}
+            return {info.filename[len(INPUTS):]: archive.read(info) for info in archive.infolist()
+                    if info.filename.startswith(INPUTS) and RECORD_NAME.fullmatch(info.filename[len(INPUTS):])}
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(Problem(str(path), say("diff_bad_archive", detail=exc))) from None
 
 
 def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
     """Return the working tree's records of the agreement and its parties."""
-    path = record_path(root, "agreements", agreement_id)
-    if path is None:
-        return None
-    records = {f"agreements/{path.name}": path.read_bytes()}
-    for party in _party_ids(records[f"agreements/{path.name}"]):
-        party_path = record_path(root, "parties", party)
-        if party_path is not None:
-            records[f"parties/{party_path.name}"] = party_path.read_bytes()
-    return records
+    def read(kind: str, record_id: str) -> tuple[str, bytes] | None:
+        path = record_path(root, kind, record_id)
+        return None if path is None else (f"{kind}/{path.name}", path.read_bytes())
+
+    return _records(read, agreement_id)
 
 
-def known_versions(root: Path, output: Path, agreement_id: str) -> list[str]:
-    """Return every version of the agreement that can be found, for a helpful message."""
-    from .release import NAME
-
-    found = [m.group("version") for p in sorted((output / "releases").glob(f"{agreement_id}-*.zip"))
+def known_versions(root: Path, output: Path, agreement_id: str, history: list[tuple[str, str]]) -> list[str]:
+    """Return every version of the agreement that can be found (history: _git_history's), for a helpful message."""
+    found = [m.group("version") for p in sorted((output / RELEASES).glob(f"{agreement_id}-*.zip"))
              if (m := NAME.match(p.name)) and m.group("agreement") == agreement_id]
-    found += [version for _, version in _git_history(root, agreement_id) if version]
+    found += [version for _, version in history if version]
     working = _working_records(root, agreement_id)
     if working:
         version = _yaml_field(next(iter(working.values())), "version")
@@ -189,13 +187,14 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
         version = _yaml_field(records[next(iter(records))], "version")
         return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)),
                               records)
-    archive = output / "releases" / f"{agreement_id}-{label}.zip"
+    archive = output / RELEASES / archive_name(agreement_id, label)
     if "/" not in label and archive.is_file():
         return VersionRecords(label, label, say("diff_from_release", path=archive.name), _archive_records(archive))
     working = _working_records(root, agreement_id)
     if working and str(_yaml_field(next(iter(working.values())), "version")) != label:
         working = None
-    for commit, version in _git_history(root, agreement_id):
+    history = _git_history(root, agreement_id)
+    for commit, version in history:
         if version == label:
             records = _git_records(root, agreement_id, commit)
             # The working tree's edits of this version, not yet committed, are its newest text.
@@ -204,19 +203,15 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
             break
     if working:
         return VersionRecords(label, label, say("diff_from_working_tree"), working)
-    known = known_versions(root, output, agreement_id)
+    known = known_versions(root, output, agreement_id, history)
     if not known:
         raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
     raise UsageError(Problem("command line", say("diff_unknown_version", version=label, id=agreement_id,
-                                                   known=", ".join(known) or "–")))
+                                                   known=", ".join(known))))
 
 
 def _unknown_agreement(root: Path, agreement_id: str) -> Message:
     """Say that no version of an agreement exists anywhere, with the nearest known id."""
-    import difflib
-
-    from .files import record_files
-
     known = sorted(path.stem for path in record_files(root / "agreements"))
     guess = difflib.get_close_matches(agreement_id, known, n=1)
     return (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess

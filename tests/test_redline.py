@@ -14,22 +14,32 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
+import docx as python_docx
 import lxml.etree
 import lxml.html
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pythainlp.tokenize import word_tokenize
 
 from conftest import ROOT, require_tool
 from mou.cli import main
-from mou.errors import UsageError
-from readback import docx_paragraphs, pdf_lines, squash
+from mou.errors import InputError, UsageError
+from mou.messages import Message
+from mou.pipeline import Layout
+from mou.redline import Block, Token, Tokenizer, diff_blocks, diff_tokens, make_redline, tokens_html
+from mou.release import release
+from mou.templating import text_width
+from mou.versions import VersionRecords, _working_records, find_version, materialize
+from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import NEW_THAI, OLD_THAI, REMOVED_PARTY, git, make_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,9 +50,6 @@ FOLDER = Path("output/mou/diff-1.0-1.1")
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test project: 1.0 committed, built and released; 1.1 committed and built; then the diff."""
-    from mou.pipeline import Layout
-    from mou.release import release
-
     root = tmp_path_factory.mktemp("redline") / "project"
 
     def after_commit(version: str) -> None:
@@ -60,9 +67,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def redline(project: Path):
     """The comparison behind the files (HTML and summaries), made again without writing."""
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     return make_redline(Layout(project, project / "output"), "mou", "1.0", "1.1", ())
 
 
@@ -101,8 +105,6 @@ def old_party(project: Path, language: str) -> tuple[str, list[str]]:
 
 
 def test_versions_come_from_the_release_archive_and_git(project):
-    from mou.versions import find_version
-
     output = project / "output"
     old = find_version(project, output, "mou", "1.0")
     new = find_version(project, output, "mou", "1.1")
@@ -121,8 +123,6 @@ def test_versions_come_from_the_release_archive_and_git(project):
 
 
 def test_working_tree_version_without_git(tmp_path):
-    from mou.versions import find_version
-
     root = make_project(tmp_path / "p")
     (root / ".git").rename(root / "not-git")
     found = find_version(root, root / "output", "mou", "1.1")
@@ -192,8 +192,6 @@ def test_docx_tracked_changes_are_exactly_the_changes(project, language):
 
 
 def test_thai_sentence_changes_by_whole_words(project):
-    from pythainlp.tokenize import word_tokenize
-
     docx = project / FOLDER / "mou.th.redline.docx"
     with zipfile.ZipFile(docx) as archive:
         body = lxml.etree.fromstring(archive.read("word/document.xml"))
@@ -268,8 +266,6 @@ def test_accepting_all_in_libreoffice_gives_the_new_version(project, redline, of
 
 def table_cells(docx: Path) -> list[str]:
     """Return the text of every table cell of a DOCX, empty cells included."""
-    import docx as python_docx
-
     return [cell.text.strip() for table in python_docx.Document(str(docx)).tables
             for row in table.rows for cell in row.cells]
 
@@ -324,8 +320,6 @@ def test_pdf_shows_deleted_and_inserted_text_in_place(project, redline, language
         assert squash(colors[DEL_RGB]) == squash("".join(deleted))
         assert squash(colors[INS_RGB]) == squash("".join(inserted))
     else:  # Thai lines carry ActualText, which hides per-character colour: measure the coloured runs
-        from mou.templating import text_width
-
         font = ROOT / "templates/fonts/Sarabun-Regular.ttf"
         widths = colored_widths(pdf)
         for rgb, texts in ((DEL_RGB, deleted), (INS_RGB, inserted)):
@@ -354,9 +348,6 @@ def test_summary_counts_and_values(project, redline):
 
 
 def test_changed_dates_are_summarized(tmp_path):
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
     record.write_text(record.read_text().replace("1.1", "1.2").replace("end: 2021-11-15", "end: 2022-03-31"))
@@ -381,9 +372,6 @@ def test_an_old_record_that_no_longer_validates_is_located(tmp_path):
 
 
 def test_an_inserted_item_and_a_renamed_clause_id_read_as_such(tmp_path):
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
     text = record.read_text().replace('"1.1"', '"1.2"').replace("id: objectives", "id: purpose")
@@ -431,9 +419,6 @@ def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
 
 
 def test_a_tampered_or_damaged_release_archive_is_refused(project, tmp_path):
-    from mou.errors import InputError
-    from mou.versions import find_version
-
     releases = tmp_path / "output/releases"
     releases.mkdir(parents=True)
     good = (project / "output/releases/mou-1.0.zip").read_bytes()
@@ -472,8 +457,6 @@ def commit(root: Path, text: str, message: str) -> None:
 
 
 def test_uncommitted_edits_of_a_version_are_its_newest_text(tmp_path):
-    from mou.versions import find_version
-
     root = make_project(tmp_path / "p")
     committed = find_version(root, root / "output", "mou", "1.1")
     assert committed.source.en.startswith("git commit ")
@@ -540,9 +523,6 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     layout = Layout(people, people / "output")
     en, th = (make_redline(layout, "mou", "1.1", "1.2", ()).summaries[lang] for lang in ("en", "th"))
     assert (en.clauses_added, en.clauses_removed, en.clauses_moved) == (
@@ -564,9 +544,6 @@ def test_a_language_left_out_is_said(people):
     assert main(["diff", "mou", "1.3", "1.4", "--root", str(people), "--format", "docx"], out, err) == 0
     assert "note: no English redline: version 1.4 is not made in English" in err.getvalue()
     assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir() if ".redline." in p.name) == ["mou.th.redline.docx"]
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     summary = make_redline(Layout(people, people / "output"), "mou", "1.3", "1.4", ()).summaries["th"]
     assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย"), ("ฉบับสองภาษาคู่กัน", "มี", "ไม่มี")]
     assert summary.clauses_removed == ["ข้อ ๖ ภาษา"]
@@ -577,9 +554,6 @@ def test_a_language_left_out_is_said(people):
 
 def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
     """Old and new names, each kept whole, were one unbreakable run that ran off the page."""
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     redline = make_redline(Layout(people, people / "output"), "mou", "1.2", "1.3", ("pdf",))
     cell = next(td for td in lxml.html.document_fromstring(redline.html["th"]).iter("td")
                 if "กนกวรรณ ชื่นชมยินดี" in td.text_content())
@@ -594,9 +568,6 @@ def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
 
 def test_a_record_name_never_leads_outside_the_scratch_project(tmp_path):
     """A party id or an archive member like ../../x is neither read nor written."""
-    from mou.messages import Message
-    from mou.versions import VersionRecords, _working_records, materialize
-
     root = make_project(tmp_path / "p")
     (tmp_path / "outside.yaml").write_text("secret: 1\n")
     record = root / "agreements/mou.yaml"
@@ -613,8 +584,6 @@ def test_a_record_name_never_leads_outside_the_scratch_project(tmp_path):
 
 def accepted_and_rejected(old: str, new: str) -> tuple[str, str]:
     """Compare two texts word by word; return the text with every change accepted, and rejected."""
-    from mou.redline import Token, Tokenizer, diff_tokens
-
     tokenizer = Tokenizer()
     ops = diff_tokens(*([Token(w) for w in tokenizer.words(text)] for text in (old, new)))
     return ("".join(t.text for op, t in ops if op != "del"), "".join(t.text for op, t in ops if op != "ins"))
@@ -627,8 +596,6 @@ def accepted_and_rejected(old: str, new: str) -> tuple[str, str]:
     ("a  b", "a b", ""),  # several spaces show as one: no change
 ])
 def test_spaces_and_punctuation_reject_to_the_old_text(old, new, shown):
-    from mou.redline import Block, Token, Tokenizer, diff_tokens, tokens_html
-
     assert accepted_and_rejected(old, new) == (new, old if shown else new)
     tokenizer = Tokenizer()
     ops = diff_tokens(*([Token(w) for w in tokenizer.words(text)] for text in (old, new)))
@@ -650,8 +617,6 @@ def test_accepting_gives_the_new_text_and_rejecting_the_old(old, new):
 
 
 def test_what_was_struck_out_comes_before_what_replaces_it():
-    from mou.redline import Block, Token, diff_blocks
-
     def block(text: str) -> Block:
         return Block("p", "sign-position", "", [Token(text)])
 
@@ -661,11 +626,6 @@ def test_what_was_struck_out_comes_before_what_replaces_it():
 
 
 def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_path):
-    import shutil
-
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     root = tmp_path / "p"
     shutil.copytree(people, root)
     text = subprocess.run(["git", "-C", str(root), "show", "HEAD~2:agreements/mou.yaml"], capture_output=True,
@@ -682,9 +642,6 @@ def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_pat
 
 
 def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
-    from mou.pipeline import Layout
-    from mou.redline import make_redline
-
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
     text = record.read_text().replace('"1.1"', '"1.2"').replace("develop the digital skills", "build the digital skills")
@@ -696,9 +653,6 @@ def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
 
 
 def test_the_docx_summary_is_flush_left_like_the_pdf_box(project, redline):
-    import docx as python_docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     for language in ("th", "en"):
         paragraphs = python_docx.Document(str(project / FOLDER / f"mou.{language}.redline.docx")).paragraphs
         box = paragraphs[1:summary_paragraphs(redline.html[language])]  # after its heading
@@ -710,10 +664,6 @@ def test_the_docx_summary_is_flush_left_like_the_pdf_box(project, redline):
 @pytest.mark.parametrize("language, footer", [("en", "mou · redline 1.0 → 1.1"),
                                               ("th", "mou · ฉบับเปรียบเทียบ รุ่น 1.0 → 1.1")])
 def test_every_page_says_which_redline_it_belongs_to(project, language, footer):
-    import docx as python_docx
-
-    from readback import pdf_pages
-
     pages = pdf_pages(project / FOLDER / f"mou.{language}.redline.pdf")
     assert len(pages) > 1 and all(page.splitlines()[-1].strip() == footer for page in pages)
     assert "fingerprint" not in "".join(pages) and "รหัสตรวจสอบ" not in "".join(pages)
