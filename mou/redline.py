@@ -26,7 +26,6 @@ from pathlib import Path
 
 import lxml.html
 from lxml.html import HtmlElement
-from pythainlp.tokenize.newmm import segment
 
 from . import thai
 from .archival import build_time
@@ -133,7 +132,7 @@ class Tokenizer:
         for match in PIECE.finditer(text):
             piece = match.group()
             if THAI_RUN.fullmatch(piece):
-                pieces += segment(piece, custom_dict=self.dictionary)
+                pieces += self.dictionary.segment(piece)
             elif piece.isspace() and pieces:
                 pieces[-1] += piece
             else:

@@ -59,6 +59,17 @@ class WordSet:
         return [text[start:start + n] for n in self.lengths
                 if start + n <= end and text[start:start + n] in self.words]
 
+    def segment(self, run: str) -> list[str]:
+        """Return a Thai run's dictionary words (newmm), segmenting each run once."""
+        words = self.segmented.get(run)
+        if words is None:
+            from pythainlp.tokenize.newmm import segment as newmm_segment
+
+            if len(self.segmented) > MAX_SEGMENTED:
+                self.segmented.clear()
+            words = self.segmented[run] = newmm_segment(run, custom_dict=self)
+        return words
+
     def extended(self, words: frozenset[str]) -> WordSet:
         """Return a copy with more words (this one unchanged)."""
         copy = WordSet(())
@@ -112,17 +123,10 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
         head, body = text[:split], text[split:]
     if not THAI_RUN.search(body):
         return text
-    from pythainlp.tokenize.newmm import segment as newmm_segment
-
     dictionary = dictionary_with(names)
 
     def segment(match: re.Match[str]) -> str:
-        run = match.group()
-        words = dictionary.segmented.get(run)
-        if words is None:
-            if len(dictionary.segmented) > MAX_SEGMENTED:
-                dictionary.segmented.clear()
-            words = dictionary.segmented[run] = newmm_segment(run, custom_dict=dictionary)
+        words = dictionary.segment(match.group())
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word

@@ -30,7 +30,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
 
-from conftest import ROOT, require_tool
+from conftest import ROOT, bundled_fonts_conf, require_tool
 from mou.cli import main
 from mou.errors import InputError, UsageError
 from mou.messages import Message
@@ -233,16 +233,13 @@ def office(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
             pytest.fail("python3-uno is required in CI (.ci/run installs it)")
         pytest.skip("python3-uno is not installed")
     folder = tmp_path_factory.mktemp("office-redline")
-    (folder / "fonts.conf").write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f'<dir>{ROOT / "templates" / "fonts"}</dir><cachedir>{folder / "fontcache"}</cachedir></fontconfig>')
+    conf = bundled_fonts_conf(folder)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     for language in ("th", "en"):
         done = subprocess.run([python, str(Path(__file__).parent / "lo_tracked.py"), str(folder / "profile"),
                                str(folder), str(project / FOLDER / f"mou.{language}.redline.docx")],
                               capture_output=True, text=True, timeout=300,
-                              env={**env, "FONTCONFIG_FILE": str(folder / "fonts.conf")})
+                              env={**env, "FONTCONFIG_FILE": str(conf)})
         assert done.returncode == 0, done.stderr
         (folder / f"{language}.json").write_text(done.stdout.strip().splitlines()[-1])
     return folder
