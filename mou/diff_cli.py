@@ -9,12 +9,12 @@ from typing import TextIO
 from .cli import EXIT_OK, Console, guarded, message_language
 from .messages import say
 from .pipeline import Layout
-from .release_cli import _parser
+from .release_cli import command_parser
 
 
 def diff_parser() -> argparse.ArgumentParser:
     """Describe `diff`."""
-    parser = _parser("python build.py diff",
+    parser = command_parser("python build.py diff",
                      "Write a redline PDF and a DOCX with tracked changes between two versions of an "
                      "agreement, per language, into output/<agreement>/diff-<old>-<new>/.")
     parser.add_argument("agreement", metavar="AGREEMENT", help="id of the agreement")

@@ -17,7 +17,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(say("usage_command", detail=message, command=self.prog.split()[-1]))
 
 
-def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+def command_parser(prog: str, description: str) -> argparse.ArgumentParser:
     """Return a parser with the options every command has."""
     parser = _Parser(prog=prog, description=description)
     parser.add_argument("--lang", choices=("en", "th"), default=None,
@@ -28,7 +28,7 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 def release_parser() -> argparse.ArgumentParser:
     """Describe `release`."""
-    parser = _parser("python build.py release",
+    parser = command_parser("python build.py release",
                      "Build, sign and archive agreement versions as output/releases/<agreement>-<version>.zip.")
     parser.add_argument("agreements", nargs="*", metavar="AGREEMENT",
                         help="ids of the agreements to release (default: all in agreements/)")
@@ -44,7 +44,7 @@ def release_parser() -> argparse.ArgumentParser:
 
 def verify_parser() -> argparse.ArgumentParser:
     """Describe `verify`."""
-    parser = _parser("python build.py verify",
+    parser = command_parser("python build.py verify",
                      "Check a release archive: checksums, manifest signature, PDF signatures.")
     parser.add_argument("archives", nargs="+", type=Path, metavar="ARCHIVE", help="release zip files")
     parser.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
