@@ -23,6 +23,7 @@ from .archival import fixed_font_time
 from .errors import Problem, RenderError
 from .messages import say
 from .pdf_fields import SignatureField, add_signature_fields, find_signature_fields
+from .ua_stylesheet import IndexedHTML
 
 # WeasyPrint says this when Debian's libharfbuzz-subset0 is missing: a note about the
 # machine, not about the document, so it must not fail the build.
@@ -213,8 +214,8 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
 
     with collected_warnings() as warnings, fixed_font_time(when):
         try:
-            document = weasyprint.HTML(string=html, base_url=str(base_dir) + "/",
-                                       url_fetcher=fetcher).render(font_config=font_config)
+            document = IndexedHTML(string=html, base_url=str(base_dir) + "/",
+                                  url_fetcher=fetcher).render(font_config=font_config)
             if signature_fields:
                 placed.extend(find_signature_fields(document))
             stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,113 @@
+"""mou's user-agent stylesheet (mou/ua_stylesheet.py) is WeasyPrint's, rewritten only where its matcher could not index it.
+
+The rewrite is for speed; these tests check it changes nothing a reader could see: the same
+rules in the same order, and the same boxes at the same places, with WeasyPrint's own
+stylesheet and with mou's, on a page using exactly the rules rewritten and on a sample.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tinycss2
+import weasyprint
+import weasyprint.html
+from weasyprint.text.fonts import FontConfiguration
+
+from conftest import ROOT
+from mou.ua_stylesheet import IndexedHTML, _last_compound_start, _split_commas, spelled_out
+
+TEMPLATES = ROOT / "templates" / "standard"
+# Every rule the rewrite touches: nested lists, lists under dir attributes, hidden table
+# parts, and tables with rules and frame attributes.
+EXERCISE = """<html lang="en"><head><link rel="stylesheet" href="style.css"></head><body>
+<ul><li>one<ol><li>nested <menu><li>deeper</li></menu></li></ol><ul><li>circle<ul><li>square</li></ul></li></ul></li></ul>
+<div dir="rtl"><ul><li>right to left</li></ul><div dir="ltr"><ol><li>left again</li></ol>
+<div dir="rtl"><menu><li>three deep</li></menu></div></div></div>
+<ul dir="ltr" class="x"><li>own dir</li></ul>
+<table rules="all" frame="box"><tbody><tr><td>a</td><th>b</th></tr><tr hidden><td>c</td></tr></tbody></table>
+<table rules="rows"><tr><td>d</td></tr></table>
+</body></html>"""
+
+
+def rules(css: str) -> list[tuple[str, str]]:
+    """Return a stylesheet's rules as (selector list, declarations), comments and spacing dropped."""
+    parsed = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return [(tinycss2.serialize(rule.prelude).strip() if rule.type == "qualified-rule" else rule.serialize(),
+             tinycss2.serialize(getattr(rule, "content", None) or []).strip()) for rule in parsed]
+
+
+def test_the_same_rules_in_the_same_order_with_only_leading_is_of_names_spelled_out():
+    original, indexed = rules(weasyprint.html.UA), rules(spelled_out(weasyprint.html.UA))
+    assert len(original) == len(indexed) > 100
+    changed = [(old, new) for old, new in zip(original, indexed) if old != new]
+    assert all(old[1] == new[1] for old, new in changed)  # declarations untouched
+    assert len(changed) == 11
+    for (old, _), (new, _) in changed:
+        assert ":is(" in old and count_selectors(new) > count_selectors(old)
+    # What the rewrite is for: no selector left that ends in a leading :is() of plain names.
+    for selector_list, _ in indexed:
+        for selector in _split_commas(tinycss2.parse_component_value_list(selector_list)):
+            compound = tinycss2.serialize(selector[_last_compound_start(selector):]).strip()
+            assert not (compound.startswith(":is(") and all(
+                part.strip().isalpha() for part in compound[4:compound.index(")")].split(","))), selector_list
+
+
+def count_selectors(selector_list: str) -> int:
+    """Count the selectors of a selector list (its top-level commas, not those inside :is())."""
+    return len(_split_commas(tinycss2.parse_component_value_list(selector_list)))
+
+
+def placed_boxes(document: weasyprint.document.Document) -> list[tuple]:
+    """Return every box of every page: its kind, place, size, text and the colours and decorations it is drawn with."""
+    found = []
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            style = box.style
+            found.append((number, type(box).__name__, round(box.position_x, 3), round(box.position_y, 3),
+                          round(box.width or 0, 3), round(box.height or 0, 3), getattr(box, "text", None),
+                          style["color"], style["text_decoration_line"], style["list_style_type"],
+                          style["direction"], style["visibility"], style["border_top_style"]))
+    return found
+
+
+@pytest.mark.parametrize("source", ["exercise", "sample"])
+def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
+    html = EXERCISE if source == "exercise" else sample_html()
+    fonts = FontConfiguration()
+    theirs = weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
+    ours = IndexedHTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
+    assert len(theirs.pages) == len(ours.pages)
+    assert placed_boxes(theirs) == placed_boxes(ours)
+    if source == "exercise":  # the page shows what the rewritten rules style
+        found = placed_boxes(ours)
+        assert {"TableCellBox", "LineBox", "TextBox"} <= {entry[1] for entry in found}
+        assert {"rtl", "ltr"} <= {entry[10] for entry in found}
+        assert {"circle", "square"} & {entry[9] for entry in found}
+
+
+def sample_html() -> str:
+    """Return the Thai HTML of the KKU sample, rendered from its record."""
+    from mou.pipeline import Layout
+    from mou.templating import render_html, shared_environment
+    from mou.validation import load_project
+
+    layout = Layout(ROOT, ROOT / "output")
+    project = load_project(ROOT)
+    agreement = project.agreements["chumphae-kku-digital-skills"]
+    env = shared_environment(layout.templates, "test")
+    return render_html(env, layout.templates, "chumphae-kku-digital-skills", agreement,
+                       [project.parties[p] for p in agreement.parties], "th").html
+
+
+def test_a_rendered_pdf_uses_mous_stylesheet(monkeypatch):
+    # The PDF stage renders with IndexedHTML: the other tests would not notice if it stopped.
+    from mou import pdf_render
+
+    made = []
+    monkeypatch.setattr(pdf_render, "IndexedHTML", lambda **options: made.append(options) or IndexedHTML(**options))
+    html = "<html><head><link rel='stylesheet' href='style.css'></head><body><p>x</p></body></html>"
+    pdf_render.render_pdf(html, TEMPLATES, [TEMPLATES.parent], "test")
+    assert len(made) == 1
+    assert Path(made[0]["base_url"].rstrip("/")) == TEMPLATES
