@@ -160,3 +160,18 @@ def test_an_ec_key_signs_validly_but_not_reproducibly(small_project, monkeypatch
     assert release(small_project, key, monkeypatch)[0] == 0
     assert path.read_bytes() != first
     assert verify(path, "--require-signature")[0] == 0
+
+
+def test_every_stream_is_deflated_at_zlibs_default_level(built):
+    # mou/weasy_hooks.py (_Deflate): level 6, not pydyf's 9. The bytes of every build depend
+    # on it; recompressing each stream at level 6 must give back exactly what the PDF holds.
+    import re
+    import zlib
+
+    data = (built / "chumphae-kku-digital-skills" / "1.0" / "chumphae-kku-digital-skills.th.pdf").read_bytes()
+    streams = [data[m.end():m.end() + int(m.group(1))]
+               for m in re.finditer(rb"/Filter /FlateDecode[^\n]*?/Length (\d+)[^\n]*>>\nstream\n", data)]
+    assert len(streams) > 10
+    for raw in streams:
+        packer = zlib.compressobj(6)
+        assert packer.compress(zlib.decompress(raw)) + packer.flush() == raw

@@ -81,3 +81,39 @@ def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     assert "บันทึกความเข้าใจ" in lines and "บันทึกข้อตกลงความร่วมมือ" not in lines
     fresh_build(root, tmp_path / "fresh", tmp_path / "scratch")
     assert same_files(tmp_path / "after", tmp_path / "fresh") == 4
+
+
+def test_a_reused_stylesheet_keeps_each_editions_page_numbers(tmp_path):
+    # style.css is parsed once per process (mou/weasy_hooks.py: cached_css) and reused with
+    # the page rules it added; th.html's own <style> numbers Thai pages in Thai digits. Built
+    # twice here, the second time with every sheet reused: a rule leaking from one edition to
+    # another, or lost, would change the numbers.
+    from readback import PAGE_NUMBER, pdf_pages
+    from mou import thai
+
+    for output in (tmp_path / "first", tmp_path / "again"):
+        build_here(ROOT, output, "--force", "--only", "chumphae-kku-digital-skills")
+        folder = output / "chumphae-kku-digital-skills" / "1.0"
+        for language, digits in (("th", thai.thai_digits), ("en", str), ("th", thai.thai_digits)):
+            pages = pdf_pages(folder / f"chumphae-kku-digital-skills.{language}.pdf")
+            assert len(pages) >= 2
+            numbers = [[line.strip() for line in page.splitlines() if PAGE_NUMBER.match(line.strip())]
+                       for page in pages]
+            assert numbers == [[]] + [[f"- {digits(number)} -"] for number in range(2, len(pages) + 1)]
+
+
+def test_a_stylesheet_that_warns_fails_every_document_not_just_the_first(tree, tmp_path):
+    # A sheet whose parsing warned is never reused, so its warning stops every render.
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
+                 "agreements/first.yaml": AGREEMENT, "agreements/second.yaml": SECOND})
+    css = root / "templates/standard/style.css"
+    text = css.read_text(encoding="utf-8") + "\n.broken { color: nonsense; }\n"
+    css.write_text(text, encoding="utf-8")
+    line = text.count("\n")
+    err = io.StringIO()
+    assert main(["--root", str(root), "--output", str(tmp_path / "out"), "--jobs", "1", "--quiet"],
+                out=io.StringIO(), err=err) != 0
+    # Each agreement stops at its first edition, Thai.
+    assert [line for line in err.getvalue().splitlines() if "nonsense" in line] == [
+        f"error: agreements/{agreement_id}.yaml (th): WeasyPrint: Ignored `color: nonsense` at {line}:11, invalid value."
+        for agreement_id in ("first", "second")]
