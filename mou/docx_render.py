@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.styles import StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml.html import HtmlElement
 
 from .errors import Problem, RenderError
@@ -35,6 +38,9 @@ EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)  # the earliest a zip can date
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+FONT_SLOT_NAMES = tuple(qn(f"w:{slot}") for slot in FONT_SLOTS)
+HINT = qn("w:hint")
+STYLE_VALUE = qn("w:val")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 HEAD_TAGS = frozenset({"title", "meta", "link", "style"})
 CELL_CLASSES = frozenset({"signature", "signature empty"})
@@ -478,7 +484,12 @@ def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement,
 
 def set_style(para: Paragraph, style: str) -> None:
     """Give a paragraph one of mou's styles by id (python-docx's lookup by name scans every style)."""
-    para._p.get_or_add_pPr().get_or_add_pStyle().val = style_id(style)
+    if para._p.pPr is None:  # a new paragraph: its w:pPr is its first child (what get_or_add_pPr writes)
+        properties = OxmlElement("w:pPr")
+        properties.append(OxmlElement("w:pStyle", {STYLE_VALUE: style_id(style)}))
+        para._p.insert(0, properties)
+    else:
+        para._p.pPr.get_or_add_pStyle().val = style_id(style)
 
 
 def style_id(name: str) -> str:
@@ -541,16 +552,38 @@ def trim_end(out: list[Segment]) -> None:
 
 
 def write_runs(para: Paragraph, segments: list[Segment], font: str) -> None:
-    """Append one run per segment, each carrying the Thai-safe font properties."""
+    """Append one run per segment, each carrying the Thai-safe font properties.
+
+    The XML is what python-docx's add_run, rPr and text setter write, built from a copy of
+    a finished run: those walk python-docx's schema machinery for every element, which was
+    half the time of a DOCX.
+    """
+    paragraph = para._p
     for seg in segments:
-        run = para.add_run()
-        fill_rpr(run._r.get_or_add_rPr(), font, bold=seg.bold, italic=seg.italic)
+        run = copy.deepcopy(_empty_run(font, seg.bold, seg.italic))
+        paragraph.append(run)
         if seg.br:
-            run.add_break()
+            run.append(OxmlElement("w:br"))
+        elif "\t" in seg.text or "\r" in seg.text or "\n" in seg.text:
+            Run(run, para).text = seg.text  # python-docx's tabs and breaks
         else:
-            run.text = seg.text
+            text = OxmlElement("w:t")
+            text.text = seg.text
+            if len(seg.text.strip()) < len(seg.text):  # as python-docx's CT_R.add_t decides
+                text.set(qn("xml:space"), "preserve")
+            run.append(text)
         if seg.change:
-            track(run._r, seg.change)
+            track(run, seg.change)
+
+
+@functools.lru_cache(maxsize=64)
+def _empty_run(font: str, bold: bool, italic: bool) -> BaseOxmlElement:
+    """Return a w:r holding only its run properties, to be copied (never changed itself)."""
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    fill_rpr(properties, font, bold=bold, italic=italic)
+    run.append(properties)
+    return run
 
 
 def track(run: BaseOxmlElement, change: str) -> None:
@@ -596,11 +629,12 @@ def normalise_fonts(doc: DocxDocument, font: str) -> None:
         if element is None:  # not an XML part
             continue
         for fonts in element.iter(qn("w:rFonts")):
+            attributes = fonts.attrib
             for attr in THEME_ATTRS:
-                fonts.attrib.pop(attr, None)
-            for slot in FONT_SLOTS:
-                fonts.set(qn(f"w:{slot}"), font)
-            fonts.set(qn("w:hint"), "cs")
+                attributes.pop(attr, None)
+            for slot in FONT_SLOT_NAMES:
+                attributes[slot] = font
+            attributes[HINT] = "cs"
 
 
 def drop_template_extras(doc: DocxDocument) -> None:

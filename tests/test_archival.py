@@ -320,3 +320,29 @@ def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
     with pytest.raises(RenderError) as caught:
         render_stamped(layout, load(layout), "test", ("pdf",))
     assert "two signature lines would get the same field name (sig-organization)" in str(caught.value)
+
+
+def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
+    # mou/archival.py deflates a large member once per process and content; every archive
+    # must still be byte for byte what zipfile itself writes.
+    import datetime
+    import io
+    import random
+    import zipfile
+
+    from mou.archival import deterministic_zip
+
+    rng = random.Random(7)
+    big = "".join(rng.choice("กขคงจ abc<>/") for _ in range(200_000)).encode()
+    members = [("word/styles.xml", big), ("word/document.xml", b"<w:document/>" * 50), ("big-again", big)]
+    when = datetime.datetime(2020, 9, 1, tzinfo=datetime.timezone.utc)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2020, 9, 1, 0, 0, 0))
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    assert deterministic_zip(members, when) == expected.getvalue()
+    assert deterministic_zip(members, when) == expected.getvalue()  # now from what was remembered
+    with zipfile.ZipFile(io.BytesIO(deterministic_zip(members, when))) as archive:
+        assert archive.testzip() is None and archive.read("big-again") == big

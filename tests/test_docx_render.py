@@ -501,3 +501,28 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
     text = squeeze(re.sub(r"^- *[0-9๐-๙]+ *-$", "", "".join(pages), flags=re.M))
     for expected in docx_texts(open_docx(source.read_bytes())):
         assert squeeze(expected) in text
+
+
+@pytest.mark.parametrize("text", ["ข้อตกลง", " leading", "trailing ", "\u00a0nbsp\u00a0", "tab\there", "two\nlines",
+                                  "back\r", "ตำบล ไชยสอ"])
+@pytest.mark.parametrize("bold, italic, change", [(False, False, ""), (True, False, "ins"), (True, True, "del")])
+def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change):
+    # mou/docx_render.py writes runs from a copied template run, not through python-docx's
+    # add_run/rPr/text; the XML must be exactly python-docx's.
+    from mou.docx_render import Segment, fill_rpr, track, write_runs
+
+    ours, theirs = docx.Document(), docx.Document()
+    segments = [Segment(text, bold=bold, italic=italic, change=change), Segment("", br=True),
+                Segment("after", bold=not bold)]
+    write_runs(ours.add_paragraph(), segments, "Sarabun")
+    para = theirs.add_paragraph()
+    for seg in segments:  # python-docx's own way
+        run = para.add_run()
+        fill_rpr(run._r.get_or_add_rPr(), "Sarabun", bold=seg.bold, italic=seg.italic)
+        if seg.br:
+            run.add_break()
+        else:
+            run.text = seg.text
+        if seg.change:
+            track(run._r, seg.change)
+    assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)
