@@ -291,14 +291,18 @@ def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: flo
         box.text_indent = 0
     args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
     held: list[_Line] = []
+    # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
+    # later rebreak tries many of the lines an earlier one did.
+    laid: dict[tuple, _Line | None] = {}
     start = _Start(skip_stack, position_y, box.text_indent, first_letter_style, first_line_style)
     while True:
         placed = _lay_line(args, start)
         if placed is None:
             break
+        laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
         held.append(placed)
         if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None and len(held) > 1:
-            held[-3:] = _rebalanced(args, held[-3:])
+            held[-3:] = _rebalanced(args, held[-3:], laid)
         while len(held) > 3:
             yield held.pop(0).result
         if held[-1].resume_at is None:
@@ -358,7 +362,7 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
     return _Line(start, line, resume_at)
 
 
-def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
+def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
     """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were.
 
     A rebreak never leaves its worst line shorter than the worst line was: else, in a narrow
@@ -368,7 +372,6 @@ def _rebalanced(args: tuple, lines: list[_Line]) -> list[_Line]:
     best, best_score = lines, _score(lines)
     worst = best_score[1]
     target = lines[-1].resume_at
-    laid: dict[tuple, _Line | None] = {}  # the trials share most of their lines: lay each once
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
             kept = lines[:-1 - back]
@@ -428,10 +431,15 @@ def _relaid(args: tuple, start: _Start, drops: tuple[int, ...], target: Any, mos
 
 def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _Line | None]) -> _Line | None:
     """Lay out one line like _lay_line, once per start and width."""
-    key = (repr(start.skip_stack), start.position_y, start.text_indent, round(narrower, 3))
+    key = _lay_key(start, narrower)
     if key not in laid:
         laid[key] = _lay_line(args, start, narrower)
     return laid[key]
+
+
+def _lay_key(start: _Start, narrower: float) -> tuple:
+    """Return what a line laid from start, narrowed by narrower, depends on (within one paragraph)."""
+    return repr(start.skip_stack), start.position_y, start.text_indent, round(narrower, 3)
 
 
 def _plain_paragraph(box: Any) -> bool:
