@@ -127,13 +127,29 @@ def set_text(self: Any, text: str, justify: bool = False) -> None:
         return
     attributes = pango.pango_layout_get_attributes(self.layout)
     if attributes == ffi.NULL:
-        attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-    length, ranges = _pango_no_break_ranges(current)
+        # A layout without attributes (most are new): a copy of the text's finished list, the
+        # same as building it here, in one call.
+        attributes = ffi.gc(pango.pango_attr_list_copy(_break_attributes(current)), pango.pango_attr_list_unref)
+    else:
+        _mark_breaks(attributes, current)
+    pango.pango_layout_set_attributes(self.layout, attributes)
+
+
+@functools.lru_cache(maxsize=2048)
+def _break_attributes(text: str) -> Any:
+    """Return a list of the text's allow-breaks attributes, only ever copied (never set on a layout)."""
+    attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    _mark_breaks(attributes, text)
+    return attributes
+
+
+def _mark_breaks(attributes: Any, text: str) -> None:
+    """Allow Pango to break the text only at mou's marks (thai_breaks.py), in an attribute list."""
+    length, ranges = _pango_no_break_ranges(text)
     # Reset the whole text first: a layout is reused, and old ranges must not linger.
     _change(attributes, True, 0, length)
     for start, end in ranges:
         _change(attributes, False, start, end)
-    pango.pango_layout_set_attributes(self.layout, attributes)
 
 
 def justify_line(context: Any, line: Any, extra_width: float) -> None:
@@ -589,7 +605,8 @@ def install() -> None:
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="
                           f"{SUPPORTED_WEASYPRINT[-1]} as pyproject.toml pins it")
-    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
+    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);\n"
+             "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);")
     weasy_draw.draw_inline_level = draw_inline_level
     line_break.Layout.set_text = set_text
     weasy_inline.justify_line = justify_line
