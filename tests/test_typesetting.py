@@ -970,8 +970,8 @@ def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
     worst = []
     rebalanced = hooks._rebalanced
 
-    def watched(args, lines):
-        after = rebalanced(args, lines)
+    def watched(args, lines, laid):
+        after = rebalanced(args, lines, laid)
         worst.append((hooks._score(lines)[1], hooks._score(after)[1]))
         return after
 
