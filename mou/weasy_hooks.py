@@ -490,6 +490,11 @@ def split_first_line(text: str, style: Any, context: Any, max_width: float | Non
     if (result[2] is None or max_width is None or style["white_space"] != "normal"
             or not text.endswith(" ") or "\n" in text or not text.strip(" ")):
         return result
+    # When that happens WeasyPrint's first line is the text's first word; a first line that
+    # reaches past the first space (a break always follows a space) means the text needed a
+    # break anyway, so the second measure (one in eight of the Thai ones) is spared.
+    if result[1] > len(text[:text.index(" ") + 1].encode()):
+        return result
     stripped = _original_split_first_line(text.rstrip(" "), style, context, max_width, justification_spacing,
                                           is_line_start, minimum)
     if stripped[2] is not None:
