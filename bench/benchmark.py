@@ -6,8 +6,10 @@ nothing to do; a batch of N synthetic agreements (15 parties, Thai and English, 
 over a longer batch; and, side by side in alternating rounds, mou's PDFs and LibreOffice
 headless converting mou's DOCX of the same agreements to PDF, as a clerk without mou would.
 Prints a table of medians and ratios (and --json writes them to a file), wall and CPU time,
-with the machine's load average before and after: other work running at the same time
-stretches wall times (CPU times much less), so compare ratios measured in the same run.
+with the machine's load average before and after, and the time of a fixed pure-Python
+workload before and after (this kind of machine drifts by up to a third within an hour with
+nothing else running): other work running at the same time stretches wall times (CPU times
+much less), so compare ratios measured in the same run, or runs whose speed checks agree.
 """
 
 from __future__ import annotations
@@ -162,6 +164,24 @@ def per(run: Run, count: int) -> Run:
     return Run(run.wall / count, run.cpu / count, run.rss)
 
 
+def machine_speed_check() -> float:
+    """Time a fixed pure-Python workload (best of three, CPU seconds): the same number on a machine
+    running at the same speed, so runs at different times can be compared (this kind of machine
+    drifts by up to a third within an hour with nothing else running)."""
+    def work() -> int:
+        total = 0
+        for number in range(1_500_000):
+            total += hash(str(number)) & 7
+        return total
+
+    times = []
+    for _ in range(3):
+        started = time.process_time()
+        work()
+        times.append(time.process_time() - started)
+    return min(times)
+
+
 def median_ratio(slow: list[Run], fast: list[Run], field: str) -> float:
     """Return the median, over rounds, of slow / fast for the wall or CPU time."""
     return statistics.median(getattr(s, field) / getattr(f, field) for s, f in zip(slow, fast))
@@ -182,6 +202,7 @@ def main() -> None:
     args = parser.parse_args()
     rows: dict[str, float] = {}
     load_before = os.getloadavg()[0]
+    speed_before = machine_speed_check()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mou-bench-") as scratch:
         work = Path(scratch)
@@ -226,6 +247,8 @@ def main() -> None:
                 median_ratio(side["lo_single"], side["mou"], "cpu")
             lo_pdf = work / "lo-single-0" / pool[0].with_suffix(".pdf").name
             rows["pages of the same Thai DOCX, LibreOffice's PDF"] = page_count(lo_pdf)
+    rows["machine speed check before: a fixed workload (s)"] = speed_before
+    rows["machine speed check after (s)"] = machine_speed_check()
     width = max(map(len, rows))
     print(f"mou benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
