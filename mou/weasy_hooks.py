@@ -556,14 +556,14 @@ def cached_css(**options: Any) -> Any:
     content = options.get("string")
     if content is None:
         logger = logging.getLogger("weasyprint")
-        logger.disabled = True  # a refusal is logged once, by WeasyPrint's own call below
+        was_disabled, logger.disabled = logger.disabled, True  # a refusal is logged once, by WeasyPrint's call below
         try:
             with fetch(options["url_fetcher"], options["url"]) as resource:
                 content = resource.read()
         except Exception:  # noqa: BLE001 -- WeasyPrint's own call reports it as it always did
             content = None
         finally:
-            logger.disabled = False
+            logger.disabled = was_disabled
         if content is None:
             return _original_css(**options)
     key = (options.get("url"), options.get("base_url"), options.get("media_type"), content)
@@ -571,7 +571,8 @@ def cached_css(**options: Any) -> Any:
     if key in cache:
         sheet, added = cache[key]
         reused = copy.copy(sheet)
-        reused.page_rules, reused.layers = page_rules, options.get("layers")
+        layers = options.get("layers")
+        reused.page_rules, reused.layers = page_rules, [] if layers is None else layers  # as CSS() does
         page_rules.extend(added)
         return reused
     before = (len(page_rules), len(options.get("layers") or ()), dict(options.get("counter_style") or {}),
