@@ -37,10 +37,9 @@ import itertools
 import logging
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from typing import Any
-
-import zlib
 
 import pydyf
 import weasyprint
@@ -394,14 +393,9 @@ def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
             if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
                 best, best_score = kept + trial, _score(kept + trial)
-                if best_score == _FLUSH:
-                    return best  # no trial can beat every line flush: stop laying lines
-        if best_score[0] == 0:
-            break
+                if best_score[0] == 0:
+                    return best  # every line flush: no trial can beat it, so stop laying lines
     return best
-
-
-_FLUSH = (0, 0)  # the score of a stretch whose every line is flush
 
 
 def _score(lines: list[_Line]) -> tuple[int, float]:
@@ -531,17 +525,6 @@ class _Deflate:
         return zlib.compressobj(_Deflate.LEVEL, *args, **kwargs)
 
 
-class _WarningCount(logging.Handler):
-    """Count WeasyPrint's warnings while a stylesheet is parsed."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def cached_css(**options: Any) -> Any:
     """Return a document's stylesheet like WeasyPrint's CSS(), parsed once per font configuration.
 
@@ -575,26 +558,19 @@ def cached_css(**options: Any) -> Any:
         reused.page_rules, reused.layers = page_rules, [] if layers is None else layers  # as CSS() does
         page_rules.extend(added)
         return reused
-    before = (len(page_rules), len(options.get("layers") or ()), dict(options.get("counter_style") or {}),
-              dict(options.get("color_profiles") or {}))
-    counter = _WarningCount()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(counter)
-    try:
+    from .pdf_render import collected_warnings  # here: pdf_render imports this module
+
+    def other_effects() -> tuple:
+        return (len(options.get("layers") or ()), dict(options.get("counter_style") or {}),
+                dict(options.get("color_profiles") or {}))
+
+    first_rule, before = len(page_rules), other_effects()
+    with collected_warnings() as warnings:
         sheet = _original_css(**options)
-    finally:
-        logger.removeHandler(counter)
-    after = (len(page_rules), len(options.get("layers") or ()), dict(options.get("counter_style") or {}),
-             dict(options.get("color_profiles") or {}))
-    unchanged = before[1:] == after[1:]
-    if counter.count == 0 and unchanged and b"@import" not in _as_bytes(content):
-        cache[key] = sheet, page_rules[before[0]:]
+    imports = (b"@import" if isinstance(content, bytes) else "@import") in content
+    if not warnings.messages and other_effects() == before and not imports:
+        cache[key] = sheet, page_rules[first_rule:]
     return sheet
-
-
-def _as_bytes(content: str | bytes) -> bytes:
-    """Return a stylesheet's content as bytes."""
-    return content.encode() if isinstance(content, str) else content
 
 
 def install() -> None:
