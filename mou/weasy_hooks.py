@@ -23,6 +23,10 @@
    font configuration it was parsed for, keyed by its URL and content, and reused with the
    page rules it added. Only a sheet whose parsing warned of nothing and changed nothing
    but page rules and font faces is kept. (cached_css)
+8. Shared Pango contexts. WeasyPrint makes a Pango context and a font description for each
+   of the 900 text layouts of an agreement, though both depend only on a few style values
+   and neither is changed once made; a font configuration keeps one of each per set of
+   values, and each layout still gets its own Pango layout. (setup)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -50,7 +54,7 @@ from weasyprint.layout import block as weasy_block
 from weasyprint.layout import inline as weasy_inline
 from weasyprint.layout.percent import resolve_one_percentage, resolve_percentages
 from weasyprint.text import line_break
-from weasyprint.text.ffi import ffi, pango
+from weasyprint.text.ffi import ffi, gobject, pango
 from weasyprint.urls import fetch
 
 from .errors import RenderError
@@ -74,6 +78,7 @@ EXPECTED = {
     "set_text": ["self", "text", "justify"],
     "justify_line": ["context", "line", "extra_width"],
     "reactivate": ["self", "style"],
+    "setup": ["self", "style"],
     "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
@@ -86,6 +91,7 @@ _original_draw_inline_level = weasy_draw.draw_inline_level
 _original_set_text = line_break.Layout.set_text
 _original_justify_line = weasy_inline.justify_line
 _original_reactivate = line_break.Layout.reactivate
+_original_setup = line_break.Layout.setup
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
 _original_split_first_line = weasy_inline.split_first_line
@@ -273,6 +279,81 @@ def reactivate(self: Any, style: Any) -> None:
         run = run.next
     if previous is not None:
         previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing) * units
+
+
+# The style values WeasyPrint's get_font_description reads: a layout's font description is
+# the same for the same values.
+_FONT_DESCRIPTION_PROPERTIES = ("font_family", "font_style", "font_stretch", "font_weight", "font_size",
+                                "font_variant_caps", "font_variation_settings")
+
+
+def setup(self: Any, style: Any) -> None:
+    """Set a layout up like WeasyPrint, with a Pango context and font description shared by its font configuration."""
+    self.style = style
+    self.first_line_direction = 0
+    context, self.language = _shared_context(style)
+    font_description = _shared_font_description(style)
+    self.layout = ffi.gc(pango.pango_layout_new(context), gobject.g_object_unref)
+    pango.pango_layout_set_auto_dir(self.layout, False)
+    pango.pango_layout_set_font_description(self.layout, font_description)  # Pango copies it
+
+    # From here on as WeasyPrint's setup.
+    if style["text_decoration_line"] != "none":
+        metrics = ffi.gc(pango.pango_context_get_metrics(context, font_description, self.language),
+                         pango.pango_font_metrics_unref)
+        self.ascent = line_break.FROM_UNITS * pango.pango_font_metrics_get_ascent(metrics)
+        self.underline_position = line_break.FROM_UNITS * pango.pango_font_metrics_get_underline_position(metrics)
+        self.strikethrough_position = (line_break.FROM_UNITS
+                                       * pango.pango_font_metrics_get_strikethrough_position(metrics))
+        self.underline_thickness = line_break.FROM_UNITS * pango.pango_font_metrics_get_underline_thickness(metrics)
+        self.strikethrough_thickness = (line_break.FROM_UNITS
+                                        * pango.pango_font_metrics_get_strikethrough_thickness(metrics))
+    else:
+        self.ascent = None
+        self.underline_position = None
+        self.strikethrough_position = None
+    features = line_break.font_features(
+        style["font_kerning"], style["font_variant_ligatures"], style["font_variant_position"],
+        style["font_variant_caps"], style["font_variant_numeric"], style["font_variant_alternates"],
+        style["font_variant_east_asian"], style["font_feature_settings"])
+    if features:
+        features = ",".join(f"{key} {value}" for key, value in features.items()).encode()
+        attribute = style.font_config.font_features.setdefault(features, pango.pango_attr_font_features_new(features))
+        attributes = pango.pango_attr_list_new()
+        pango.pango_attr_list_insert(attributes, attribute)
+        pango.pango_layout_set_attributes(self.layout, attributes)
+
+
+def _shared_context(style: Any) -> tuple[Any, Any]:
+    """Return the Pango context and language of a style's direction and language, made once per font configuration."""
+    override = style["font_language_override"]
+    if override != "normal":
+        language = line_break.LST_TO_ISO.get(override.lower(), override)
+    else:
+        language = style["lang"] or None
+    contexts = style.font_config.__dict__.setdefault("mou_contexts", {})
+    key = style["direction"], language
+    if key not in contexts:
+        context = ffi.gc(pango.pango_font_map_create_context(style.font_config.font_map), gobject.g_object_unref)
+        pango.pango_context_set_round_glyph_positions(context, False)
+        pango.pango_context_set_base_dir(context, line_break.PANGO_DIRECTION[style["direction"]])
+        if language:
+            language_p, _ = line_break.unicode_to_char_p(language)
+            pango_language = pango.pango_language_from_string(language_p)
+            pango.pango_context_set_language(context, pango_language)
+        else:
+            pango_language = pango.pango_language_get_default()
+        contexts[key] = context, pango_language
+    return contexts[key]
+
+
+def _shared_font_description(style: Any) -> Any:
+    """Return WeasyPrint's font description of a style, made once per font configuration and set of font values."""
+    descriptions = style.font_config.__dict__.setdefault("mou_font_descriptions", {})
+    key = tuple(style[name] for name in _FONT_DESCRIPTION_PROPERTIES)
+    if key not in descriptions:
+        descriptions[key] = line_break.get_font_description(style)
+    return descriptions[key]
 
 
 def _cluster_starts(text: str) -> list[int]:
@@ -580,6 +661,7 @@ def install() -> None:
         return
     wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
                "justify_line": _original_justify_line, "reactivate": _original_reactivate,
+               "setup": _original_setup,
                "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
                "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
     found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
@@ -593,6 +675,7 @@ def install() -> None:
     line_break.Layout.set_text = set_text
     weasy_inline.justify_line = justify_line
     line_break.Layout.reactivate = reactivate
+    line_break.Layout.setup = setup
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
     weasy_inline.split_first_line = split_first_line

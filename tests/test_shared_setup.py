@@ -1,0 +1,107 @@
+"""Text layouts share Pango contexts and font descriptions (mou/weasy_hooks.py: setup) and nothing shows it.
+
+WeasyPrint makes a Pango context and a font description for every text layout; mou makes
+one per font configuration and set of values. These tests render a page whose text varies
+every value either depends on, with WeasyPrint's own setup and with mou's, and compare what
+a reader would see; and they check each layout's context has its text's language and direction.
+"""
+
+from __future__ import annotations
+
+import pytest
+import weasyprint
+from weasyprint.text import line_break
+from weasyprint.text.ffi import ffi, pango
+from weasyprint.text.fonts import FontConfiguration
+
+import mou.weasy_hooks as hooks
+from conftest import ROOT
+from readback import pdf_pages
+from test_ua_stylesheet import placed_boxes
+
+TEMPLATES = ROOT / "templates" / "standard"
+# Languages (none, Thai, English, one from font-language-override), both directions,
+# decorations (which read font metrics through the context), sizes, weights, styles,
+# small caps and font features.
+VARIED = """<html><head><link rel="stylesheet" href="style.css"></head><body>
+<p lang="th">บันทึกข้อตกลงความร่วมมือ อำเภอชุมแพ <u>ขีดเส้นใต้</u> <b>ตัวหนา</b> <i>ตัวเอียง</i></p>
+<p lang="en">Memorandum of understanding, <s>struck</s> and <span style="font-size: 20pt">large</span>
+<span style="font-variant: small-caps">small caps</span> <span style="font-feature-settings: 'liga' 0">office</span></p>
+<p>No language at all, <span style="font-weight: 300">light</span> and <span style="font-stretch: condensed">condensed</span></p>
+<p style="font-language-override: 'THA'">override ภาษาไทย</p>
+<p lang="en" dir="rtl">right to left, <span style="text-decoration: overline">over</span></p>
+</body></html>"""
+
+ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
+         "PangoLanguage * pango_context_get_language (PangoContext *context);\n"
+         "const char * pango_language_to_string (PangoLanguage *language);\n"
+         "PangoDirection pango_context_get_base_dir (PangoContext *context);")
+
+
+def render(setup) -> weasyprint.document.Document:
+    """Render the varied page with the given Layout.setup, in a font configuration of its own."""
+    hooks.install()
+    original = line_break.Layout.setup
+    line_break.Layout.setup = setup
+    try:
+        return weasyprint.HTML(string=VARIED, base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
+    finally:
+        line_break.Layout.setup = original
+
+
+def test_shared_setup_places_the_same_boxes_and_draws_the_same_text(tmp_path):
+    theirs, ours = render(hooks._original_setup), render(hooks.setup)
+    assert placed_boxes(theirs) == placed_boxes(ours)
+    texts = []
+    for name, document in (("theirs", theirs), ("ours", ours)):
+        document.write_pdf(tmp_path / f"{name}.pdf")
+        texts.append(pdf_pages(tmp_path / f"{name}.pdf"))
+    assert texts[0] == texts[1]
+    assert "อำเภอชุมแพ" in texts[0][0] and "large" in texts[0][0]
+
+
+def contexts_seen(setup) -> list[tuple]:
+    """Render the varied page with a setup; return per layout its style's language and direction, and its context's."""
+    seen = []
+
+    def watched(self, style):
+        setup(self, style)
+        context = pango.pango_layout_get_context(self.layout)
+        seen.append((style["lang"], style["font_language_override"], style["direction"],
+                     language_name(pango.pango_context_get_language(context)),
+                     pango.pango_context_get_base_dir(context), context, style.font_config))
+
+    assert render(watched).pages
+    return seen
+
+
+def test_each_layout_has_the_context_weasyprint_gives_it_and_they_are_shared():
+    theirs, ours = contexts_seen(hooks._original_setup), contexts_seen(hooks.setup)
+    assert [entry[:5] for entry in theirs] == [entry[:5] for entry in ours]
+    languages = {(lang, override): language for lang, override, _, language, _, _, _ in ours}
+    assert len(languages) == 4 and languages[("th", "normal")] == "th" and languages[("en", "normal")] == "en"
+    assert {direction for _, _, direction, _, _, _, _ in ours} == {"ltr", "rtl"}
+    # Shared: one context per language and direction, not one per layout.
+    addresses = {}
+    for lang, override, direction, _, _, context, _ in ours:
+        addresses.setdefault((lang, override, direction), set()).add(int(ffi.cast("uintptr_t", context)))
+    assert all(len(found) == 1 for found in addresses.values())
+    assert len(set.union(*addresses.values())) == len(addresses) == len(ours[0][6].mou_contexts)
+    assert len(ours) > 2 * len(addresses)
+
+
+def language_name(language) -> str | None:
+    """Return a Pango language's name, None for none."""
+    return None if language == ffi.NULL else ffi.string(pango.pango_language_to_string(language)).decode()
+
+
+@pytest.mark.parametrize("changed", ["font_weight", "font_size", "font_style", "font_variant_caps"])
+def test_a_font_description_is_shared_only_by_the_same_font_values(changed):
+    document = render(hooks.setup)
+    config = document.pages[0]._page_box.style.font_config
+    descriptions = config.mou_font_descriptions
+    index = hooks._FONT_DESCRIPTION_PROPERTIES.index(changed)
+    # The page varies each of these, so some descriptions differ only in that value.
+    rest = [key[:index] + key[index + 1:] for key in descriptions]
+    assert len(set(rest)) < len(rest)
+    assert len({id(description) for description in descriptions.values()}) == len(descriptions)
