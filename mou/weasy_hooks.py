@@ -23,10 +23,12 @@
    font configuration it was parsed for, keyed by its URL and content, and reused with the
    page rules it added. Only a sheet whose parsing warned of nothing and changed nothing
    but page rules and font faces is kept. (cached_css)
-8. Shared Pango contexts. WeasyPrint makes a Pango context and a font description for each
-   of the 900 text layouts of an agreement, though both depend only on a few style values
-   and neither is changed once made; a font configuration keeps one of each per set of
-   values, and each layout still gets its own Pango layout. (setup)
+8. Layout set-up once per style. For each of the 900 text layouts of an agreement
+   WeasyPrint makes a Pango context and a font description, and reads font features and
+   the strut (line height) from the style, though all depend only on the style's font
+   values, which never change once a box is laid out. A style keeps what its first layout
+   derived, and a font configuration keeps one context and description per set of values;
+   each layout still gets its own Pango layout. (setup, strut)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -48,6 +50,8 @@ from typing import Any
 import pydyf
 import weasyprint
 import weasyprint.css as weasy_css
+import weasyprint.css.computed_values as weasy_computed_values
+import weasyprint.css.units as weasy_units
 import weasyprint.draw as weasy_draw
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import block as weasy_block
@@ -79,6 +83,7 @@ EXPECTED = {
     "justify_line": ["context", "line", "extra_width"],
     "reactivate": ["self", "style"],
     "setup": ["self", "style"],
+    "strut": ["style"],
     "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
@@ -92,6 +97,7 @@ _original_set_text = line_break.Layout.set_text
 _original_justify_line = weasy_inline.justify_line
 _original_reactivate = line_break.Layout.reactivate
 _original_setup = line_break.Layout.setup
+_original_strut = line_break.strut
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
 _original_split_first_line = weasy_inline.split_first_line
@@ -288,40 +294,74 @@ _FONT_DESCRIPTION_PROPERTIES = ("font_family", "font_style", "font_stretch", "fo
 
 
 def setup(self: Any, style: Any) -> None:
-    """Set a layout up like WeasyPrint, with a Pango context and font description shared by its font configuration."""
+    """Set a layout up like WeasyPrint, from what was derived from its style for the style's first layout."""
+    derived = style.__dict__.get("mou_layout_setup") if hasattr(style, "__dict__") else None
+    if derived is None:
+        derived = _derive_setup(style)
+        if hasattr(style, "__dict__"):
+            # WeasyPrint never changes a style's font values once its boxes are laid out (it
+            # changes copies, for ::first-line and ::first-letter), so this stays true.
+            style.__dict__["mou_layout_setup"] = derived
     self.style = style
     self.first_line_direction = 0
-    context, self.language = _shared_context(style)
-    font_description = _shared_font_description(style)
-    self.layout = ffi.gc(pango.pango_layout_new(context), gobject.g_object_unref)
+    self.language = derived.language
+    self.layout = ffi.gc(pango.pango_layout_new(derived.context), gobject.g_object_unref)
     pango.pango_layout_set_auto_dir(self.layout, False)
-    pango.pango_layout_set_font_description(self.layout, font_description)  # Pango copies it
-
-    # From here on as WeasyPrint's setup.
-    if style["text_decoration_line"] != "none":
-        metrics = ffi.gc(pango.pango_context_get_metrics(context, font_description, self.language),
-                         pango.pango_font_metrics_unref)
-        self.ascent = line_break.FROM_UNITS * pango.pango_font_metrics_get_ascent(metrics)
-        self.underline_position = line_break.FROM_UNITS * pango.pango_font_metrics_get_underline_position(metrics)
-        self.strikethrough_position = (line_break.FROM_UNITS
-                                       * pango.pango_font_metrics_get_strikethrough_position(metrics))
-        self.underline_thickness = line_break.FROM_UNITS * pango.pango_font_metrics_get_underline_thickness(metrics)
-        self.strikethrough_thickness = (line_break.FROM_UNITS
-                                        * pango.pango_font_metrics_get_strikethrough_thickness(metrics))
+    pango.pango_layout_set_font_description(self.layout, derived.font_description)  # Pango copies it
+    if derived.metrics is None:
+        self.ascent = self.underline_position = self.strikethrough_position = None
     else:
-        self.ascent = None
-        self.underline_position = None
-        self.strikethrough_position = None
+        (self.ascent, self.underline_position, self.strikethrough_position, self.underline_thickness,
+         self.strikethrough_thickness) = derived.metrics
+    if derived.features:
+        # As WeasyPrint: a list of the layout's own (set_text adds to it), with the configuration's attribute.
+        attribute = style.font_config.font_features.setdefault(
+            derived.features, pango.pango_attr_font_features_new(derived.features))
+        attributes = pango.pango_attr_list_new()
+        pango.pango_attr_list_insert(attributes, attribute)
+        pango.pango_layout_set_attributes(self.layout, attributes)
+
+
+@dataclass(frozen=True)
+class _DerivedSetup:
+    """What WeasyPrint's Layout.setup derives from a style, the same for every layout of the style."""
+
+    context: Any
+    language: Any
+    font_description: Any
+    # ascent, underline and strikethrough positions, underline and strikethrough thicknesses
+    # (px), for a style with text decorations
+    metrics: tuple[float, float, float, float, float] | None
+    features: bytes
+
+
+def _derive_setup(style: Any) -> _DerivedSetup:
+    """Derive a style's Pango context, font description, decoration metrics and font features as WeasyPrint's setup does."""
+    context, language = _shared_context(style)
+    font_description = _shared_font_description(style)
+    metrics = None
+    if style["text_decoration_line"] != "none":
+        found = ffi.gc(pango.pango_context_get_metrics(context, font_description, language),
+                       pango.pango_font_metrics_unref)
+        metrics = tuple(line_break.FROM_UNITS * read(found) for read in (
+            pango.pango_font_metrics_get_ascent, pango.pango_font_metrics_get_underline_position,
+            pango.pango_font_metrics_get_strikethrough_position, pango.pango_font_metrics_get_underline_thickness,
+            pango.pango_font_metrics_get_strikethrough_thickness))
     features = line_break.font_features(
         style["font_kerning"], style["font_variant_ligatures"], style["font_variant_position"],
         style["font_variant_caps"], style["font_variant_numeric"], style["font_variant_alternates"],
         style["font_variant_east_asian"], style["font_feature_settings"])
-    if features:
-        features = ",".join(f"{key} {value}" for key, value in features.items()).encode()
-        attribute = style.font_config.font_features.setdefault(features, pango.pango_attr_font_features_new(features))
-        attributes = pango.pango_attr_list_new()
-        pango.pango_attr_list_insert(attributes, attribute)
-        pango.pango_layout_set_attributes(self.layout, attributes)
+    return _DerivedSetup(context, language, font_description, metrics,
+                         ",".join(f"{key} {value}" for key, value in features.items()).encode())
+
+
+def strut(style: Any) -> tuple[float, float]:
+    """Return WeasyPrint's strut of a style (used line height and baseline), worked out once per style."""
+    if not hasattr(style, "__dict__"):
+        return _original_strut(style)
+    if "mou_strut" not in style.__dict__:
+        style.__dict__["mou_strut"] = _original_strut(style)  # see setup(): font values do not change
+    return style.__dict__["mou_strut"]
 
 
 def _shared_context(style: Any) -> tuple[Any, Any]:
@@ -350,7 +390,7 @@ def _shared_context(style: Any) -> tuple[Any, Any]:
 def _shared_font_description(style: Any) -> Any:
     """Return WeasyPrint's font description of a style, made once per font configuration and set of font values."""
     descriptions = style.font_config.__dict__.setdefault("mou_font_descriptions", {})
-    key = tuple(style[name] for name in _FONT_DESCRIPTION_PROPERTIES)
+    key = tuple([style[name] for name in _FONT_DESCRIPTION_PROPERTIES])
     if key not in descriptions:
         descriptions[key] = line_break.get_font_description(style)
     return descriptions[key]
@@ -661,7 +701,7 @@ def install() -> None:
         return
     wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
                "justify_line": _original_justify_line, "reactivate": _original_reactivate,
-               "setup": _original_setup,
+               "setup": _original_setup, "strut": _original_strut,
                "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
                "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
     found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
@@ -676,6 +716,8 @@ def install() -> None:
     weasy_inline.justify_line = justify_line
     line_break.Layout.reactivate = reactivate
     line_break.Layout.setup = setup
+    for module in (line_break, weasy_inline, weasy_units, weasy_computed_values):  # each imported it by name
+        module.strut = strut
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
     weasy_inline.split_first_line = split_first_line

@@ -1,7 +1,8 @@
-"""Text layouts share Pango contexts and font descriptions (mou/weasy_hooks.py: setup) and nothing shows it.
+"""Text layouts are set up once per style, sharing Pango contexts and font descriptions (mou/weasy_hooks.py: setup, strut), and nothing shows it.
 
-WeasyPrint makes a Pango context and a font description for every text layout; mou makes
-one per font configuration and set of values. These tests render a page whose text varies
+WeasyPrint makes a Pango context and a font description for every text layout, and works
+out its strut each time; mou does so once per style, and shares contexts and descriptions
+within a font configuration. These tests render a page whose text varies
 every value either depends on, with WeasyPrint's own setup and with mou's, and compare what
 a reader would see; and they check each layout's context has its text's language and direction.
 """
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 import pytest
 import weasyprint
+import weasyprint.css.computed_values as weasy_computed_values
+import weasyprint.css.units as weasy_units
+from weasyprint.layout import inline as weasy_inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 from weasyprint.text.fonts import FontConfiguration
@@ -22,7 +26,8 @@ from test_ua_stylesheet import placed_boxes
 TEMPLATES = ROOT / "templates" / "standard"
 # Languages (none, Thai, English, one from font-language-override), both directions,
 # decorations (which read font metrics through the context), sizes, weights, styles,
-# small caps and font features.
+# small caps, font features, a ::first-line (a copy of its paragraph's style, with other
+# font values) and line heights (the strut).
 VARIED = """<html><head><link rel="stylesheet" href="style.css"></head><body>
 <p lang="th">บันทึกข้อตกลงความร่วมมือ อำเภอชุมแพ <u>ขีดเส้นใต้</u> <b>ตัวหนา</b> <i>ตัวเอียง</i></p>
 <p lang="en">Memorandum of understanding, <s>struck</s> and <span style="font-size: 20pt">large</span>
@@ -30,6 +35,8 @@ VARIED = """<html><head><link rel="stylesheet" href="style.css"></head><body>
 <p>No language at all, <span style="font-weight: 300">light</span> and <span style="font-stretch: condensed">condensed</span></p>
 <p style="font-language-override: 'THA'">override ภาษาไทย</p>
 <p lang="en" dir="rtl">right to left, <span style="text-decoration: overline">over</span></p>
+<style>.first::first-line { font-size: 18pt; font-weight: bold } .tall { line-height: 2 } .tall span { padding: 0.5lh }</style>
+<p class="first tall" lang="th" style="width: 8cm">บรรทัดแรกตัวใหญ่กว่า <span>บรรทัดอื่น</span> ของย่อหน้าเดียวกัน ซึ่งยาวพอที่จะขึ้นบรรทัดใหม่</p>
 </body></html>"""
 
 ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
@@ -38,19 +45,24 @@ ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
          "PangoDirection pango_context_get_base_dir (PangoContext *context);")
 
 
-def render(setup) -> weasyprint.document.Document:
-    """Render the varied page with the given Layout.setup, in a font configuration of its own."""
+def render(setup, strut=hooks.strut) -> weasyprint.document.Document:
+    """Render the varied page with the given Layout.setup and strut, in a font configuration of its own."""
     hooks.install()
-    original = line_break.Layout.setup
+    modules = (line_break, weasy_inline, weasy_units, weasy_computed_values)
+    original = line_break.Layout.setup, [module.strut for module in modules]
     line_break.Layout.setup = setup
+    for module in modules:
+        module.strut = strut
     try:
         return weasyprint.HTML(string=VARIED, base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
     finally:
-        line_break.Layout.setup = original
+        line_break.Layout.setup = original[0]
+        for module, function in zip(modules, original[1]):
+            module.strut = function
 
 
-def test_shared_setup_places_the_same_boxes_and_draws_the_same_text(tmp_path):
-    theirs, ours = render(hooks._original_setup), render(hooks.setup)
+def test_setup_and_strut_once_per_style_place_the_same_boxes_and_draw_the_same_text(tmp_path):
+    theirs, ours = render(hooks._original_setup, hooks._original_strut), render(hooks.setup)
     assert placed_boxes(theirs) == placed_boxes(ours)
     texts = []
     for name, document in (("theirs", theirs), ("ours", ours)):
