@@ -14,7 +14,7 @@
    drawn. (justify_line, reactivate)
 4. Fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken
    again a line or two earlier. (iter_line_boxes, with avoid_collisions to narrow a line)
-5. A text that overflows only by its trailing spaces fits its line. (split_first_line)
+5. A text that overflows only by its trailing spaces fits its line. (_fitted_first_line)
 6. Compression. pydyf deflates every stream at zlib's level 9, which costs twice the time
    of zlib's default level 6 for 0.5% smaller PDFs (measured on the benchmark's agreements:
    9.4 against 5.1 ms a PDF, 86.4 against 86.8 kB); mou's streams use level 6. (_Deflate)
@@ -29,6 +29,9 @@
    values, which never change once a box is laid out. A style keeps what its first layout
    derived, and a font configuration keeps one context and description per set of values;
    each layout still gets its own Pango layout. (setup, strut)
+9. Lines fitted once. WeasyPrint fits a quarter of an agreement's texts into a line more
+   than once with the same style and width (lines laid again on the next page, rebreak
+   trials, table cells measured and then laid out); a document keeps each result. (split_first_line)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -593,6 +596,26 @@ def avoid_collisions(context: Any, box: Any, containing_block: Any, outer: bool 
 
 def split_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
                      is_line_start: bool = True, minimum: bool = False) -> tuple:
+    """Fit text into a line as _fitted_first_line does, once per document for the same text, style and width.
+
+    A quarter of the texts are fitted again with the same style and width (a paragraph's
+    lines laid again on the next page, words of a rebreak trial, table cells measured then
+    laid out); the result depends on nothing else, and its layout is only ever replaced on
+    a box, never changed (drawing reactivates it, justification copies it).
+    """
+    if not hasattr(context, "__dict__"):
+        return _fitted_first_line(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+    fitted = context.__dict__.setdefault("mou_first_lines", {})
+    key = text, id(style), max_width, justification_spacing, is_line_start, minimum
+    found = fitted.get(key)
+    if found is None or found[0] is not style:  # the style itself is kept, so its id is not another's
+        found = fitted[key] = style, _fitted_first_line(text, style, context, max_width, justification_spacing,
+                                                        is_line_start, minimum)
+    return found[1]
+
+
+def _fitted_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
+                       is_line_start: bool = True, minimum: bool = False) -> tuple:
     """Fit text into a line like WeasyPrint, except that trailing spaces never make it overflow.
 
     WeasyPrint 70 measures a text with its trailing spaces; when the text fits only without

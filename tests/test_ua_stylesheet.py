@@ -87,8 +87,8 @@ def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
         assert {"circle", "square"} & {entry[9] for entry in found}
 
 
-def sample_html() -> str:
-    """Return the Thai HTML of the KKU sample, rendered from its record."""
+def sample_html(language: str = "th") -> str:
+    """Return the HTML of one edition of the KKU sample, rendered from its record."""
     from mou.pipeline import Layout
     from mou.templating import render_html, shared_environment
     from mou.validation import load_project
@@ -98,7 +98,7 @@ def sample_html() -> str:
     agreement = project.agreements["chumphae-kku-digital-skills"]
     env = shared_environment(layout.templates, "test")
     return render_html(env, layout.templates, "chumphae-kku-digital-skills", agreement,
-                       [project.parties[p] for p in agreement.parties], "th").html
+                       [project.parties[p] for p in agreement.parties], language).html
 
 
 def test_a_rendered_pdf_uses_mous_stylesheet(monkeypatch):

@@ -1,8 +1,9 @@
-"""Text layouts are set up once per style, sharing Pango contexts and font descriptions (mou/weasy_hooks.py: setup, strut), and nothing shows it.
+"""What mou's hooks work out once, WeasyPrint each time (mou/weasy_hooks.py: setup, strut, split_first_line), never shows.
 
 WeasyPrint makes a Pango context and a font description for every text layout, and works
 out its strut each time; mou does so once per style, and shares contexts and descriptions
-within a font configuration. These tests render a page whose text varies
+within a font configuration. WeasyPrint fits a text into a line again for the same text,
+style and width; mou once per document. These tests render a page whose text varies
 every value either depends on, with WeasyPrint's own setup and with mou's, and compare what
 a reader would see; and they check each layout's context has its text's language and direction.
 """
@@ -21,7 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 import mou.weasy_hooks as hooks
 from conftest import ROOT
 from readback import pdf_pages
-from test_ua_stylesheet import placed_boxes
+from test_ua_stylesheet import placed_boxes, sample_html
 
 TEMPLATES = ROOT / "templates" / "standard"
 # Languages (none, Thai, English, one from font-language-override), both directions,
@@ -117,3 +118,47 @@ def test_a_font_description_is_shared_only_by_the_same_font_values(changed):
     rest = [key[:index] + key[index + 1:] for key in descriptions]
     assert len(set(rest)) < len(rest)
     assert len({id(description) for description in descriptions.values()}) == len(descriptions)
+
+
+@pytest.mark.parametrize("language", ["th", "th-en"])
+def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkeypatch):
+    # The sample's Thai edition (rebreaks) and its side-by-side one (table cells measured,
+    # then laid out) fit many texts more than once.
+    html = sample_html(language)
+    calls = []
+    fitted = hooks._fitted_first_line
+    monkeypatch.setattr(hooks, "_fitted_first_line", lambda *args, **kwargs: calls.append(args[:4]) or fitted(*args, **kwargs))
+    hooks.install()
+    documents = []
+    for function in (hooks._fitted_first_line, hooks.split_first_line):
+        monkeypatch.setattr(weasy_inline, "split_first_line", function)
+        calls.clear()
+        documents.append(weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(
+            font_config=FontConfiguration()))
+        documents[-1].calls = len(calls)
+    theirs, ours = documents
+    assert placed_boxes(theirs) == placed_boxes(ours)
+    assert ours.calls < theirs.calls  # some texts fitted once instead of twice or more
+
+
+def test_a_fitted_line_is_reused_only_for_the_very_same_style(monkeypatch):
+    fitted = []
+    monkeypatch.setattr(hooks, "_fitted_first_line", lambda text, style, *rest: fitted.append(style) or (text, style))
+
+    class Context:
+        pass
+
+    class Style(dict):
+        pass
+
+    context, style, other = Context(), Style(), Style()
+    assert hooks.split_first_line("ข้อความ", style, context, 100.0, 0) == ("ข้อความ", style)
+    assert hooks.split_first_line("ข้อความ", style, context, 100.0, 0) == ("ข้อความ", style)
+    assert fitted == [style]
+    hooks.split_first_line("ข้อความ", style, context, 90.0, 0)
+    assert len(fitted) == 2
+    # A style that took a dead one's id (as Python reuses them) gets its own fitting.
+    key = next(iter(context.mou_first_lines))
+    context.mou_first_lines[(key[0], id(other), *key[2:])] = context.mou_first_lines.pop(key)
+    assert hooks.split_first_line("ข้อความ", other, context, 100.0, 0) == ("ข้อความ", other)
+    assert fitted[-1] is other
