@@ -2,7 +2,9 @@
 
 The rewrite is for speed; these tests check it changes nothing a reader could see: the same
 rules in the same order, and the same boxes at the same places, with WeasyPrint's own
-stylesheet and with mou's, on a page using exactly the rules rewritten and on a sample.
+stylesheet and with mou's, on a page using exactly the rules rewritten, on one with list
+markers, footnotes and notes (the pseudo-element rules mou's cascade applies on request),
+and on a sample.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import weasyprint.html
 from weasyprint.text.fonts import FontConfiguration
 
 from conftest import ROOT
-from mou.ua_stylesheet import IndexedHTML, _last_compound_start, _split_commas, spelled_out
+from mou.ua_stylesheet import (IndexedHTML, _every_elements_pseudo, _last_compound_start, _split_commas,
+                               every_elements_pseudo_styles, spelled_out)
 
 TEMPLATES = ROOT / "templates" / "standard"
 # Every rule the rewrite touches: nested lists, lists under dir attributes, hidden table
@@ -29,6 +32,23 @@ EXERCISE = """<html lang="en"><head><link rel="stylesheet" href="style.css"></he
 <table rules="all" frame="box"><tbody><tr><td>a</td><th>b</th></tr><tr hidden><td>c</td></tr></tbody></table>
 <table rules="rows"><tr><td>d</td></tr></table>
 </body></html>"""
+# Every pseudo-element WeasyPrint's stylesheet styles on every element, with author rules
+# for some of them that outweigh its declarations (text-transform, font-variant-numeric)
+# or do not (a class whose rule sets nothing they set).
+PSEUDO = """<html lang="en"><head><link rel="stylesheet" href="style.css"><style>
+li.red::marker { color: rgb(200, 0, 0); font-size: 20pt }
+ol.roman { list-style-type: lower-roman }
+.loud::marker { text-transform: uppercase; font-variant-numeric: normal }
+p.item { display: list-item; list-style-position: inside }
+.fn { float: footnote }
+.note { position: note(right) }
+</style></head><body>
+<ol class="roman"><li>first</li><li class="red">second</li><li class="red loud">third</li></ol>
+<ul><li>bullet</li><li class="loud">loud bullet</li></ul>
+<p class="item">a paragraph as a list item</p>
+<p>Text with a footnote<span class="fn">The footnote itself.</span> and more.</p>
+<p>Text with a note<span class="note">The note itself.</span> and more.</p>
+</body></html>"""
 
 
 def rules(css: str) -> list[tuple[str, str]]:
@@ -38,8 +58,24 @@ def rules(css: str) -> list[tuple[str, str]]:
              tinycss2.serialize(getattr(rule, "content", None) or []).strip()) for rule in parsed]
 
 
+def test_the_rules_left_out_are_the_bare_pseudo_element_ones_and_nothing_else_styles_those_pseudo_elements():
+    kept, left_out = _every_elements_pseudo(weasyprint.html.UA)
+    assert [selector for selector, _ in rules(left_out)] == [
+        "::marker", "::footnote-call", "::footnote-marker", "::note-call", "::note-marker", "::note-callback"]
+    # Split, not changed: the rules of both, in order, are the stylesheet's.
+    original = rules(weasyprint.html.UA)
+    assert sorted(rules(kept) + rules(left_out)) == sorted(original)
+    assert [rule for rule in original if rule in rules(kept)] == rules(kept)
+    # No kept rule styles these pseudo-elements, so merging the left-out declarations in
+    # later never meets a tie the cascade would have settled by order.
+    for selector_list, _ in rules(kept):
+        assert not any(f"::{pseudo}" in selector_list for pseudo in every_elements_pseudo_styles()), selector_list
+    assert set(every_elements_pseudo_styles()) == {
+        "marker", "footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"}
+
+
 def test_the_same_rules_in_the_same_order_with_only_leading_is_of_names_spelled_out():
-    original, indexed = rules(weasyprint.html.UA), rules(spelled_out(weasyprint.html.UA))
+    original, indexed = rules(_every_elements_pseudo(weasyprint.html.UA)[0]), rules(indexed_css())
     assert len(original) == len(indexed) > 100
     changed = [(old, new) for old, new in zip(original, indexed) if old != new]
     assert all(old[1] == new[1] for old, new in changed)  # declarations untouched
@@ -63,18 +99,24 @@ def placed_boxes(document: weasyprint.document.Document) -> list[tuple]:
     """Return every box of every page: its kind, place, size, text and the colours and decorations it is drawn with."""
     found = []
     for number, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
+        for box in page._page_box.descendants(placeholders=True):  # with absolute boxes (outside list markers)
             style = box.style
             found.append((number, type(box).__name__, round(box.position_x, 3), round(box.position_y, 3),
                           round(box.width or 0, 3), round(box.height or 0, 3), getattr(box, "text", None),
                           style["color"], style["text_decoration_line"], style["list_style_type"],
-                          style["direction"], style["visibility"], style["border_top_style"]))
+                          style["direction"], style["visibility"], style["border_top_style"], style["font_size"],
+                          style["white_space"], style["vertical_align"], style["font_variant_numeric"]))
     return found
 
 
-@pytest.mark.parametrize("source", ["exercise", "sample"])
+def indexed_css() -> str:
+    """Return the text mou's user-agent stylesheet is made from."""
+    return spelled_out(_every_elements_pseudo(weasyprint.html.UA)[0])
+
+
+@pytest.mark.parametrize("source", ["exercise", "pseudo", "sample"])
 def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
-    html = EXERCISE if source == "exercise" else sample_html()
+    html = {"exercise": EXERCISE, "pseudo": PSEUDO}.get(source) or sample_html()
     fonts = FontConfiguration()
     theirs = weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
     ours = IndexedHTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
@@ -85,6 +127,26 @@ def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
         assert {"TableCellBox", "LineBox", "TextBox"} <= {entry[1] for entry in found}
         assert {"rtl", "ltr"} <= {entry[10] for entry in found}
         assert {"circle", "square"} & {entry[9] for entry in found}
+    if source == "pseudo":  # markers styled by both rules, and the footnote's call and marker
+        texts = [entry[6] for entry in placed_boxes(ours) if entry[6] and entry[6].strip()]
+        assert {"i. ", "ii. ", "III. ", "1", "1. "} <= set(texts), texts
+        red = [entry for entry in placed_boxes(ours) if entry[6] == "ii. "][0]
+        assert red[13] == pytest.approx(20 * 4 / 3) and "0.78" in str(red[7])
+
+
+def test_pseudo_element_styles_are_made_only_for_the_pseudo_elements_asked_for(monkeypatch):
+    # What leaving those rules out is for: WeasyPrint made six such styles for every element.
+    cascades = []
+    original = weasyprint.css.StyleFor.__init__
+    monkeypatch.setattr(weasyprint.css.StyleFor, "__init__",
+                        lambda self, *args, **kwargs: cascades.append(self) or original(self, *args, **kwargs))
+    counts = []
+    for html_class in (weasyprint.HTML, IndexedHTML):
+        html_class(string=sample_html(), base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
+        counts.append(sum(1 for _, pseudo in cascades[-1]._computed_styles if pseudo in every_elements_pseudo_styles()))
+    theirs, ours = counts
+    assert theirs > 6 * 100
+    assert ours < theirs / 10, counts
 
 
 def sample_html(language: str = "th") -> str:
