@@ -32,6 +32,10 @@
 9. Lines fitted once. WeasyPrint fits a quarter of an agreement's texts into a line more
    than once with the same style and width (lines laid again on the next page, rebreak
    trials, table cells measured and then laid out); a document keeps each result. (split_first_line)
+10. HTML parsing. tinyhtml5, WeasyPrint's parser, keeps the regular expressions its input
+   stream scans with in a dictionary, but files each under the expression instead of the
+   characters asked for, so it never finds one and makes it again on every call (2,000
+   times a document). mou files them under the characters first. (chars_until)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -51,6 +55,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pydyf
+import tinyhtml5.inputstream
 import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.css.computed_values as weasy_computed_values
@@ -87,6 +92,7 @@ EXPECTED = {
     "reactivate": ["self", "style"],
     "setup": ["self", "style"],
     "strut": ["style"],
+    "chars_until": ["self", "characters", "opposite"],
     "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
@@ -101,6 +107,7 @@ _original_justify_line = weasy_inline.justify_line
 _original_reactivate = line_break.Layout.reactivate
 _original_setup = line_break.Layout.setup
 _original_strut = line_break.strut
+_original_chars_until = tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
 _original_split_first_line = weasy_inline.split_first_line
@@ -640,6 +647,16 @@ def _fitted_first_line(text: str, style: Any, context: Any, max_width: float | N
     return _original_split_first_line(text, style, context, None, justification_spacing, is_line_start, minimum)
 
 
+def chars_until(self: Any, characters: Any, opposite: bool = False) -> str:
+    """Read characters from tinyhtml5's stream as it does, with the expression it looks up made under the right key."""
+    regexes = tinyhtml5.inputstream.characters_until_regex
+    if (characters, opposite) not in regexes:
+        # As tinyhtml5 makes it: a class of the characters, or of all others.
+        listed = "".join(f"\\x{ord(character):02x}" for character in characters)
+        regexes[characters, opposite] = re.compile(f"[{'' if opposite else '^'}{listed}]+")
+    return _original_chars_until(self, characters, opposite)
+
+
 def _byte_offsets(text: str) -> list[int]:
     """Return the UTF-8 byte offset of every character index, and of the end."""
     offsets, position = [0], 0
@@ -724,7 +741,7 @@ def install() -> None:
         return
     wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
                "justify_line": _original_justify_line, "reactivate": _original_reactivate,
-               "setup": _original_setup, "strut": _original_strut,
+               "setup": _original_setup, "strut": _original_strut, "chars_until": _original_chars_until,
                "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
                "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
     found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
@@ -741,6 +758,7 @@ def install() -> None:
     line_break.Layout.setup = setup
     for module in (line_break, weasy_inline, weasy_units, weasy_computed_values):  # each imported it by name
         module.strut = strut
+    tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until = chars_until
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
     weasy_inline.split_first_line = split_first_line

@@ -162,3 +162,32 @@ def test_a_fitted_line_is_reused_only_for_the_very_same_style(monkeypatch):
     context.mou_first_lines[(key[0], id(other), *key[2:])] = context.mou_first_lines.pop(key)
     assert hooks.split_first_line("ข้อความ", other, context, 100.0, 0) == ("ข้อความ", other)
     assert fitted[-1] is other
+
+
+def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeypatch):
+    # tinyhtml5 files the expressions it scans with under themselves, so it never finds one;
+    # mou files them under the characters asked for (mou/weasy_hooks.py: chars_until).
+    import re
+    from xml.etree import ElementTree
+
+    import tinyhtml5
+    import tinyhtml5.inputstream
+
+    html = sample_html("th-en")
+    stream = tinyhtml5.inputstream.HTMLUnicodeInputStream
+    monkeypatch.setattr(tinyhtml5.inputstream, "characters_until_regex", {})  # as in a new process
+    monkeypatch.setattr(stream, "chars_until", hooks._original_chars_until)
+    theirs = ElementTree.tostring(tinyhtml5.parse(html))
+    monkeypatch.setattr(stream, "chars_until", hooks.chars_until)
+    made = []
+    compile_ = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: made.append(args) or compile_(*args))
+    ours = ElementTree.tostring(tinyhtml5.parse(html))
+    made.clear()
+    assert ElementTree.tostring(tinyhtml5.parse(html)) == ours == theirs
+    assert made == []  # the second document made none
+    # And each expression is one tinyhtml5 made itself in the first parse (filed under itself).
+    regexes = tinyhtml5.inputstream.characters_until_regex
+    theirs_made = {key[0].pattern for key in regexes if isinstance(key[0], re.Pattern)}
+    ours_made = {regex.pattern for key, regex in regexes.items() if not isinstance(key[0], re.Pattern)}
+    assert ours_made and ours_made <= theirs_made
