@@ -36,6 +36,10 @@
    stream scans with in a dictionary, but files each under the expression instead of the
    characters asked for, so it never finds one and makes it again on every call (2,000
    times a document). mou files them under the characters first. (chars_until)
+11. Computed styles. A style computes each property on first use (11,000 times an
+   agreement); most have no declaration and only take the initial or the parent's value,
+   which WeasyPrint finds after a dozen checks that do not apply to them. mou takes the
+   value at once and leaves every other property to WeasyPrint. (computed_missing)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -93,6 +97,7 @@ EXPECTED = {
     "setup": ["self", "style"],
     "strut": ["style"],
     "chars_until": ["self", "characters", "opposite"],
+    "__missing__": ["self", "key"],
     "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
@@ -108,6 +113,11 @@ _original_reactivate = line_break.Layout.reactivate
 _original_setup = line_break.Layout.setup
 _original_strut = line_break.strut
 _original_chars_until = tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until
+_original_computed_missing = weasy_css.ComputedStyle.__missing__
+# Properties WeasyPrint's ComputedStyle.__missing__ treats apart even without a declaration:
+# specified values kept (position, float, display), `page`, propagated text decorations,
+# custom properties (named "__…"); and physical ones whose logical property is declared.
+_COMPUTED_APART = frozenset({"position", "float", "display", "page"})
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
 _original_split_first_line = weasy_inline.split_first_line
@@ -647,6 +657,31 @@ def _fitted_first_line(text: str, style: Any, context: Any, max_width: float | N
     return _original_split_first_line(text, style, context, None, justification_spacing, is_line_start, minimum)
 
 
+def computed_missing(self: Any, key: str) -> Any:
+    """Compute a style's property as WeasyPrint does, at once when it only takes the initial or the parent's value."""
+    cascaded = self.cascaded
+    if (key not in cascaded and key not in _COMPUTED_APART and key[:2] != "__" and key[:16] != "text_decoration_"
+            and (key not in weasy_computed_values.PHYSICAL_FUNCTIONS
+                 or _logical_property(key, self["direction"]) not in cascaded)):
+        parent = self.parent_style
+        if key in weasy_css.INHERITED and parent is not None:
+            value = parent[key]
+            if not weasy_css.check_math(value):  # else WeasyPrint resolves the math function again
+                self[key] = value
+                return value
+        elif key not in weasy_css.INITIAL_NOT_COMPUTED:
+            # Not inherited, or on the root: the initial value, which is its own computed value.
+            value = self[key] = weasy_css.INITIAL_VALUES[key]
+            return value
+    return _original_computed_missing(self, key)
+
+
+@functools.lru_cache(maxsize=512)
+def _logical_property(physical: str, direction: str) -> str:
+    """Return the logical property WeasyPrint maps to a physical one, in horizontal writing of a direction."""
+    return weasy_computed_values.PHYSICAL_FUNCTIONS[physical](block="ttb", inline=direction)
+
+
 def chars_until(self: Any, characters: Any, opposite: bool = False) -> str:
     """Read characters from tinyhtml5's stream as it does, with the expression it looks up made under the right key."""
     regexes = tinyhtml5.inputstream.characters_until_regex
@@ -742,6 +777,7 @@ def install() -> None:
     wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
                "justify_line": _original_justify_line, "reactivate": _original_reactivate,
                "setup": _original_setup, "strut": _original_strut, "chars_until": _original_chars_until,
+               "__missing__": _original_computed_missing,
                "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
                "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
     found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
@@ -759,6 +795,7 @@ def install() -> None:
     for module in (line_break, weasy_inline, weasy_units, weasy_computed_values):  # each imported it by name
         module.strut = strut
     tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until = chars_until
+    weasy_css.ComputedStyle.__missing__ = computed_missing
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
     weasy_inline.split_first_line = split_first_line

@@ -28,14 +28,15 @@ TEMPLATES = ROOT / "templates" / "standard"
 # Languages (none, Thai, English, one from font-language-override), both directions,
 # decorations (which read font metrics through the context), sizes, weights, styles,
 # small caps, font features, a ::first-line (a copy of its paragraph's style, with other
-# font values) and line heights (the strut).
+# font values), line heights (the strut) and logical margins, paddings, borders and sizes.
 VARIED = """<html><head><link rel="stylesheet" href="style.css"></head><body>
 <p lang="th">บันทึกข้อตกลงความร่วมมือ อำเภอชุมแพ <u>ขีดเส้นใต้</u> <b>ตัวหนา</b> <i>ตัวเอียง</i></p>
 <p lang="en">Memorandum of understanding, <s>struck</s> and <span style="font-size: 20pt">large</span>
 <span style="font-variant: small-caps">small caps</span> <span style="font-feature-settings: 'liga' 0">office</span></p>
 <p>No language at all, <span style="font-weight: 300">light</span> and <span style="font-stretch: condensed">condensed</span></p>
 <p style="font-language-override: 'THA'">override ภาษาไทย</p>
-<p lang="en" dir="rtl">right to left, <span style="text-decoration: overline">over</span></p>
+<p lang="en" dir="rtl" style="margin-inline-start: 2cm; border-inline-end: 2pt solid">right to left, <span style="text-decoration: overline">over</span></p>
+<p style="margin-inline-start: 1cm; padding-block-start: 4pt; max-inline-size: 12cm">logical sides</p>
 <style>.first::first-line { font-size: 18pt; font-weight: bold } .tall { line-height: 2 } .tall span { padding: 0.5lh }</style>
 <p class="first tall" lang="th" style="width: 8cm">บรรทัดแรกตัวใหญ่กว่า <span>บรรทัดอื่น</span> ของย่อหน้าเดียวกัน ซึ่งยาวพอที่จะขึ้นบรรทัดใหม่</p>
 </body></html>"""
@@ -191,3 +192,25 @@ def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeyp
     theirs_made = {key[0].pattern for key in regexes if isinstance(key[0], re.Pattern)}
     ours_made = {regex.pattern for key, regex in regexes.items() if not isinstance(key[0], re.Pattern)}
     assert ours_made and ours_made <= theirs_made
+
+
+@pytest.mark.parametrize("source", ["varied", "sample"])
+def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, monkeypatch):
+    # mou/weasy_hooks.py: computed_missing takes an undeclared property's initial or
+    # inherited value at once. Every property of every style of a page, computed both ways.
+    from weasyprint.css import ComputedStyle
+    from weasyprint.css.properties import INITIAL_VALUES
+
+    html = VARIED if source == "varied" else sample_html("th-en")
+    made = []
+    original_init = ComputedStyle.__init__
+    monkeypatch.setattr(ComputedStyle, "__init__",
+                        lambda self, *args: made.append(self) or original_init(self, *args))
+    computed = {}
+    for name, missing in (("theirs", hooks._original_computed_missing), ("ours", hooks.computed_missing)):
+        monkeypatch.setattr(ComputedStyle, "__missing__", missing)
+        made.clear()
+        weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
+        computed[name] = [[repr(style[key]) for key in sorted(INITIAL_VALUES)] for style in made]
+    assert len(computed["ours"]) == len(computed["theirs"]) > 20
+    assert computed["ours"] == computed["theirs"]
