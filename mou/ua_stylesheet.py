@@ -34,6 +34,7 @@ import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.html
 
+from . import style_memo
 from .errors import RenderError
 
 _COMBINATORS = frozenset(">+~")
@@ -98,6 +99,7 @@ def set_computed_styles(self: Any, element: Any, parent: Any, root: Any = None, 
             if name not in cascaded or cascaded[name][1] < weight:
                 cascaded[name] = values, weight
     _original_set_computed_styles(self, element, parent, root, pseudo_type, base_url, target_collector)
+    style_memo.prefill(self, element, pseudo_type)
 
 
 def style_for(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
@@ -111,6 +113,7 @@ def style_for(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
         cascaded[element, pseudo_type] = dict(every_elements_pseudo_styles()[pseudo_type])
         try:
             _original_set_computed_styles(self, element, element, root, pseudo_type, base_url, target_collector)
+            style_memo.prefill(self, element, pseudo_type)
         finally:
             del cascaded[element, pseudo_type]  # as WeasyPrint leaves it: cleared of elements
     return _original_style_for(self, element, pseudo_type)

@@ -39,7 +39,9 @@
 11. Computed styles. A style computes each property on first use (11,000 times an
    agreement); most have no declaration and only take the initial or the parent's value,
    which WeasyPrint finds after a dozen checks that do not apply to them. mou takes the
-   value at once and leaves every other property to WeasyPrint. (computed_missing)
+   value at once and leaves every other property to WeasyPrint; and it remembers what a
+   style computed for the next style of the same cascade, in this document or the next
+   (style_memo.py). (computed_missing)
 
 All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
 the version and the signatures it wraps before touching anything.
@@ -73,6 +75,7 @@ from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, gobject, pango
 from weasyprint.urls import fetch
 
+from . import style_memo
 from .errors import RenderError
 from .thai_breaks import INVISIBLE, no_break_ranges
 
@@ -659,6 +662,13 @@ def _fitted_first_line(text: str, style: Any, context: Any, max_width: float | N
 
 def computed_missing(self: Any, key: str) -> Any:
     """Compute a style's property as WeasyPrint does, at once when it only takes the initial or the parent's value."""
+    value = _computed(self, key)
+    style_memo.record(self, key, value)  # for the next style of the same signature (style_memo.py)
+    return value
+
+
+def _computed(self: Any, key: str) -> Any:
+    """Compute a style's property: the initial or the parent's value at once, anything else as WeasyPrint does."""
     cascaded = self.cascaded
     if (key not in cascaded and key not in _COMPUTED_APART and key[:2] != "__" and key[:16] != "text_decoration_"
             and (key not in weasy_computed_values.PHYSICAL_FUNCTIONS

@@ -22,6 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 import mou.weasy_hooks as hooks
 from conftest import ROOT
 from readback import pdf_pages
+from mou.ua_stylesheet import IndexedHTML
 from test_ua_stylesheet import placed_boxes, sample_html
 
 TEMPLATES = ROOT / "templates" / "standard"
@@ -214,3 +215,50 @@ def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, mo
         computed[name] = [[repr(style[key]) for key in sorted(INITIAL_VALUES)] for style in made]
     assert len(computed["ours"]) == len(computed["theirs"]) > 20
     assert computed["ours"] == computed["theirs"]
+
+
+def styles_of(html: str, fonts: FontConfiguration, monkeypatch) -> tuple[list, int]:
+    """Render html with a font configuration; return every element and page style's values, and how many it computed."""
+    from weasyprint.css import ComputedStyle
+    from weasyprint.css.properties import INITIAL_VALUES
+
+    made, computed = [], [0]
+    original_init, missing = ComputedStyle.__init__, ComputedStyle.__missing__
+    monkeypatch.setattr(ComputedStyle, "__init__", lambda self, *args: made.append(self) or original_init(self, *args))
+    monkeypatch.setattr(ComputedStyle, "__missing__",
+                        lambda self, key: computed.__setitem__(0, computed[0] + 1) or missing(self, key))
+    document = IndexedHTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
+    calls = computed[0]
+    values = [[repr(style[key]) for key in sorted(INITIAL_VALUES)] for style in made]
+    monkeypatch.undo()
+    return [placed_boxes(document), values], calls
+
+
+def test_a_later_document_starts_with_the_styles_an_earlier_one_computed_and_gets_the_same(monkeypatch):
+    # mou/style_memo.py: the Thai and the side-by-side edition of the sample rendered after
+    # the other sample with the same font configuration (as a batch's worker does), and in
+    # a font configuration of their own: the same boxes and the same value of every property
+    # of every style, with far fewer properties computed the second time.
+    hooks.install()
+    for language in ("th", "th-en"):
+        html = sample_html(language)
+        fresh, fresh_calls = styles_of(html, FontConfiguration(), monkeypatch)
+        warm_fonts = FontConfiguration()
+        styles_of(html.replace("มหาวิทยาลัยขอนแก่น", "มหาวิทยาลัยขอนแก่น (ฉบับก่อน)"), warm_fonts, monkeypatch)
+        warm, warm_calls = styles_of(html, warm_fonts, monkeypatch)
+        assert warm == fresh
+        assert warm_calls < fresh_calls / 3, (warm_calls, fresh_calls)
+
+
+def test_styles_with_lengths_relative_to_the_page_are_never_remembered():
+    # vw and friends are resolved against each document's first page.
+    from mou.ua_stylesheet import IndexedHTML as Indexed
+
+    html = """<html><body><div class="half" style="width: 50vw"><p>in half</p></div>
+    <div style="margin-left: calc(2vw + 1px)">calc</div><p class="plain">plain</p></body></html>"""
+    hooks.install()
+    document = Indexed(string=html).render(font_config=FontConfiguration())
+    signed = {"".join(box.element.itertext()).strip(): "mou_signature" in box.style.__dict__
+              for box in document.pages[0]._page_box.descendants()
+              if type(box).__name__ == "BlockBox" and box.element.tag in ("div", "p")}
+    assert signed == {"in half": False, "calc": False, "plain": True}
