@@ -28,9 +28,9 @@ import tinycss2.ast
 from weasyprint.css.units import VIEWPORT_UNITS
 from weasyprint.layout.page import PageType
 
-# Signatures kept per font configuration before the memo starts again (a batch of one
-# template uses a few hundred).
-MEMO_LIMIT = 20_000
+# Signatures kept per font configuration before the memo starts again: a batch of one
+# template uses about 200, and two more an agreement (a few kB each).
+MEMO_LIMIT = 2_000
 
 
 def prefill(style_for: Any, element: Any, pseudo_type: str | None) -> None:
