@@ -29,7 +29,7 @@ from weasyprint.css.units import VIEWPORT_UNITS
 from weasyprint.layout.page import PageType
 
 # Signatures kept per font configuration before the memo starts again: a batch of one
-# template uses about 200, and two more an agreement (a few kB each).
+# template uses 175 however many agreements it has (a few kB each).
 MEMO_LIMIT = 2_000
 
 
