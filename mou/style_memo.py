@@ -21,6 +21,7 @@ each document), with everything below them.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 from xml.etree import ElementTree
 
@@ -31,6 +32,11 @@ from weasyprint.layout.page import PageType
 # Signatures kept per font configuration before the memo starts again: a batch of one
 # template uses 175 however many agreements it has (a few kB each).
 MEMO_LIMIT = 2_000
+# Each signature gets a number, never reused, which stands for it in its children's
+# signatures (nested tuples would be hashed down the whole tree for every style).
+_numbers = itertools.count(1)
+# Whether a declared value is relative to the page, per value (the stylesheets' values recur).
+_page_relative: dict[Any, bool] = {}
 
 
 def prefill(style_for: Any, element: Any, pseudo_type: str | None) -> None:
@@ -44,9 +50,12 @@ def prefill(style_for: Any, element: Any, pseudo_type: str | None) -> None:
     memo = style.font_config.__dict__.setdefault("mou_style_memo", {})
     if len(memo) > MEMO_LIMIT:
         memo.clear()
-    values, specified = entry = memo.setdefault(key, ({}, {}))
-    style.__dict__["mou_memo"] = entry
-    style.__dict__["mou_signature"] = key
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = next(_numbers), {}, {}
+    number, values, specified = found
+    style.__dict__["mou_memo"] = values, specified
+    style.__dict__["mou_signature"] = number
     if values:
         style.update(values)
         style.specified.update(specified)
@@ -71,15 +80,20 @@ def _signature(style: Any, style_for: Any) -> tuple | None:
         return None
     declarations = []
     for name, (values, weight) in style.cascaded.items():
-        if _relative_to_page(values):
+        comparable = _comparable(values)
+        if comparable not in _page_relative:
+            if len(_page_relative) > 10 * MEMO_LIMIT:
+                _page_relative.clear()
+            _page_relative[comparable] = _relative_to_page(values)
+        if _page_relative[comparable]:
             return None
-        # Page rules' specificities are lists.
-        weight = tuple(tuple(part) if isinstance(part, list) else part for part in weight)
-        declarations.append((name, _comparable(values), weight))
+        if type(weight[-1]) is list:  # a page rule's specificity
+            weight = (*weight[:-1], tuple(weight[-1]))
+        declarations.append((name, comparable, weight))
     # The declarations themselves, not their ids, are in the key: objects compared by
-    # identity stay alive as long as the key, so their ids are never another's.
-    return (parent_signature, root_signature, style.pseudo_type,
-            tuple(sorted(declarations, key=lambda declaration: declaration[0])), style.base_url)
+    # identity stay alive as long as the key, so their ids are never another's. In the
+    # cascade's order: the same rules give the same order (another order only misses).
+    return parent_signature, root_signature, style.pseudo_type, tuple(declarations), style.base_url
 
 
 class _Same:
