@@ -14,7 +14,8 @@ Six rules style a pseudo-element of every element (`::marker`, `::footnote-call`
 matched them on every element and made six pseudo-element styles for each: 1,600 styles
 an agreement, of which it uses none unless the document has lists or footnotes (7% of a
 PDF's time). mou's stylesheet leaves them out, and WeasyPrint's style lookup gets them
-back when it asks for such a pseudo-element: with those rules' declarations at the weight
+back when it asks for such a pseudo-element (weasy_hooks.py: set_computed_styles and
+style_for), with those rules' declarations at the weight
 WeasyPrint's cascade gives them, merged with any other rule's for the same pseudo-element
 (no other rule of WeasyPrint's stylesheet styles these pseudo-elements, so no weights tie).
 """
@@ -22,9 +23,7 @@ WeasyPrint's cascade gives them, merged with any other rule's for the same pseud
 from __future__ import annotations
 
 import functools
-import inspect
 from math import inf
-from typing import Any
 from xml.etree import ElementTree
 
 import cssselect2
@@ -34,27 +33,20 @@ import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.html
 
-from . import style_memo
-from .errors import RenderError
-
 _COMBINATORS = frozenset(">+~")
-_original_set_computed_styles = weasy_css.StyleFor.set_computed_styles
-_original_style_for = weasy_css.StyleFor.__call__
-_EXPECTED = {"set_computed_styles": ["self", "element", "parent", "root", "pseudo_type", "base_url",
-                                     "target_collector"],
-             "__call__": ["self", "element", "pseudo_type"]}
-
-
 @functools.cache
 def indexed_ua_stylesheet() -> weasyprint.CSS:
     """Return WeasyPrint's HTML user-agent stylesheet with `:is()` of names spelled out and every element's pseudo-element rules left out."""
-    _install_deferred_pseudo_styles()
+    from . import weasy_hooks  # here: weasy_hooks imports this module
+
+    weasy_hooks.install()  # its cascade hook gives the left-out rules back (the sheet is wrong without it)
     # Made as WeasyPrint makes its own (weasyprint/html.py: UA_STYLESHEET), except that its
     # @counter-style rules go to a dictionary of their own: a document's counter styles are
     # a copy of WeasyPrint's (HTML._ua_counter_style), which already has them.
     return weasyprint.CSS(string=spelled_out(_every_elements_pseudo(weasyprint.html.UA)[0]), counter_style={})
 
 
+@functools.cache
 def _every_elements_pseudo(css: str) -> tuple[str, str]:
     """Split a stylesheet into its other rules and its rules whose selector is a bare pseudo-element (`::marker`)."""
     kept, universal = [], []
@@ -86,48 +78,15 @@ def every_elements_pseudo_styles() -> dict[str, dict[str, tuple]]:
     return styles
 
 
-def set_computed_styles(self: Any, element: Any, parent: Any, root: Any = None, pseudo_type: str | None = None,
-                        base_url: str | None = None, target_collector: Any = None) -> None:
-    """Compute a style like StyleFor, with the left-out rules' declarations for such a pseudo-element."""
-    if parent is None and pseudo_type is None:
-        self.mou_root = root, base_url, target_collector  # for the styles made later, on request
-    if pseudo_type in every_elements_pseudo_styles():
-        # Another rule styles this pseudo-element here: the left-out rule would have been
-        # matched first (lowest specificity), so it holds only where nothing outweighs it.
-        cascaded = self.get_cascaded_styles().setdefault((element, pseudo_type), {})
-        for name, (values, weight) in every_elements_pseudo_styles()[pseudo_type].items():
-            if name not in cascaded or cascaded[name][1] < weight:
-                cascaded[name] = values, weight
-    _original_set_computed_styles(self, element, parent, root, pseudo_type, base_url, target_collector)
-    style_memo.prefill(self, element, pseudo_type)
+def add_left_out_declarations(cascaded: dict[str, tuple], pseudo_type: str) -> None:
+    """Merge the left-out rules' declarations into a pseudo-element's cascaded ones, as the cascade would have.
 
-
-def style_for(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
-    """Return a computed style like StyleFor, first making an element's pseudo-element style the left-out rules give it."""
-    computed = self.get_computed_styles()
-    if (pseudo_type in every_elements_pseudo_styles() and (element, pseudo_type) not in computed
-            and isinstance(element, ElementTree.Element) and (element, None) in computed
-            and hasattr(self, "mou_root")):
-        root, base_url, target_collector = self.mou_root
-        cascaded = self.get_cascaded_styles()
-        cascaded[element, pseudo_type] = dict(every_elements_pseudo_styles()[pseudo_type])
-        try:
-            _original_set_computed_styles(self, element, element, root, pseudo_type, base_url, target_collector)
-            style_memo.prefill(self, element, pseudo_type)
-        finally:
-            del cascaded[element, pseudo_type]  # as WeasyPrint leaves it: cleared of elements
-    return _original_style_for(self, element, pseudo_type)
-
-
-def _install_deferred_pseudo_styles() -> None:
-    """Give WeasyPrint's cascade the left-out pseudo-element rules back, refusing a WeasyPrint whose cascade differs."""
-    found = {"set_computed_styles": list(inspect.signature(_original_set_computed_styles).parameters),
-             "__call__": list(inspect.signature(_original_style_for).parameters)}
-    if found != _EXPECTED or not every_elements_pseudo_styles():
-        raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (its cascade differs); "
-                          "install the version pyproject.toml pins")
-    weasy_css.StyleFor.set_computed_styles = set_computed_styles
-    weasy_css.StyleFor.__call__ = style_for
+    The left-out rule would have been matched first (lowest specificity), so a declaration
+    of it holds only where nothing outweighs it.
+    """
+    for name, (values, weight) in every_elements_pseudo_styles()[pseudo_type].items():
+        if name not in cascaded or cascaded[name][1] < weight:
+            cascaded[name] = values, weight
 
 
 class IndexedHTML(weasyprint.HTML):

@@ -42,9 +42,14 @@
    value at once and leaves every other property to WeasyPrint; and it remembers what a
    style computed for the next style of the same cascade, in this document or the next
    (style_memo.py). (computed_missing)
+12. The cascade. mou's user-agent stylesheet leaves out the six rules that style a
+   pseudo-element of every element (ua_stylesheet.py); their declarations are merged in
+   when a style of such a pseudo-element is made, and a style one of them alone gives is
+   made when WeasyPrint asks for it. A new element or page style starts with what its
+   signature's styles computed before (style_memo.py). (set_computed_styles, style_for)
 
-All replace private WeasyPrint functions, so WeasyPrint is pinned and install() checks
-the version and the signatures it wraps before touching anything.
+All replace private WeasyPrint (and tinyhtml5) functions, so both are pinned and install()
+checks the version and the signatures it wraps before touching anything.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
 import pydyf
 import tinyhtml5.inputstream
@@ -75,7 +81,7 @@ from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, gobject, pango
 from weasyprint.urls import fetch
 
-from . import style_memo
+from . import style_memo, ua_stylesheet
 from .errors import RenderError
 from .thai_breaks import INVISIBLE, no_break_ranges
 
@@ -101,6 +107,8 @@ EXPECTED = {
     "strut": ["style"],
     "chars_until": ["self", "characters", "opposite"],
     "__missing__": ["self", "key"],
+    "set_computed_styles": ["self", "element", "parent", "root", "pseudo_type", "base_url", "target_collector"],
+    "__call__": ["self", "element", "pseudo_type"],
     "iter_line_boxes": ["context", "box", "position_y", "bottom_space", "skip_stack", "containing_block",
                         "absolute_boxes", "fixed_boxes", "first_letter_style", "first_line_style"],
     "get_next_linebox": ["context", "linebox", "position_y", "bottom_space", "skip_stack", "containing_block",
@@ -117,10 +125,15 @@ _original_setup = line_break.Layout.setup
 _original_strut = line_break.strut
 _original_chars_until = tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until
 _original_computed_missing = weasy_css.ComputedStyle.__missing__
-# Properties WeasyPrint's ComputedStyle.__missing__ treats apart even without a declaration:
-# specified values kept (position, float, display), `page`, propagated text decorations,
-# custom properties (named "__…"); and physical ones whose logical property is declared.
+_original_set_computed_styles = weasy_css.StyleFor.set_computed_styles
+_original_style_for = weasy_css.StyleFor.__call__
+# Properties WeasyPrint's ComputedStyle.__missing__ treats apart even without a declaration,
+# with specified values kept or a value of their own; computed_missing also leaves it
+# propagated text decorations, custom properties ("__…") and physical properties whose
+# logical one is declared.
 _COMPUTED_APART = frozenset({"position", "float", "display", "page"})
+# The modules that imported strut by name, to be given mou's.
+_STRUT_MODULES = (line_break, weasy_inline, weasy_units, weasy_computed_values)
 _original_iter_line_boxes = weasy_block.iter_line_boxes
 _original_avoid_collisions = weasy_inline.avoid_collisions
 _original_split_first_line = weasy_inline.split_first_line
@@ -316,15 +329,23 @@ _FONT_DESCRIPTION_PROPERTIES = ("font_family", "font_style", "font_stretch", "fo
                                 "font_variant_caps", "font_variation_settings")
 
 
+def _kept_with_style(style: Any, name: str, work_out: Any) -> Any:
+    """Return work_out(style), worked out once and kept with the style (a plain dict: every time).
+
+    WeasyPrint never changes a style's font values once its boxes are laid out (it changes
+    copies, for ::first-line and ::first-letter), so what they give stays true.
+    """
+    kept = getattr(style, "__dict__", None)
+    if kept is None:
+        return work_out(style)
+    if name not in kept:
+        kept[name] = work_out(style)
+    return kept[name]
+
+
 def setup(self: Any, style: Any) -> None:
     """Set a layout up like WeasyPrint, from what was derived from its style for the style's first layout."""
-    derived = style.__dict__.get("mou_layout_setup") if hasattr(style, "__dict__") else None
-    if derived is None:
-        derived = _derive_setup(style)
-        if hasattr(style, "__dict__"):
-            # WeasyPrint never changes a style's font values once its boxes are laid out (it
-            # changes copies, for ::first-line and ::first-letter), so this stays true.
-            style.__dict__["mou_layout_setup"] = derived
+    derived = _kept_with_style(style, "mou_layout_setup", _derive_setup)
     self.style = style
     self.first_line_direction = 0
     self.language = derived.language
@@ -380,11 +401,7 @@ def _derive_setup(style: Any) -> _DerivedSetup:
 
 def strut(style: Any) -> tuple[float, float]:
     """Return WeasyPrint's strut of a style (used line height and baseline), worked out once per style."""
-    if not hasattr(style, "__dict__"):
-        return _original_strut(style)
-    if "mou_strut" not in style.__dict__:
-        style.__dict__["mou_strut"] = _original_strut(style)  # see setup(): font values do not change
-    return style.__dict__["mou_strut"]
+    return _kept_with_style(style, "mou_strut", _original_strut)
 
 
 def _shared_context(style: Any) -> tuple[Any, Any]:
@@ -692,6 +709,36 @@ def _logical_property(physical: str, direction: str) -> str:
     return weasy_computed_values.PHYSICAL_FUNCTIONS[physical](block="ttb", inline=direction)
 
 
+def set_computed_styles(self: Any, element: Any, parent: Any, root: Any = None, pseudo_type: str | None = None,
+                        base_url: str | None = None, target_collector: Any = None) -> None:
+    """Compute a style like StyleFor, with the left-out rules' declarations for such a pseudo-element, from the memo."""
+    if parent is None and pseudo_type is None:
+        self.mou_root = root, base_url, target_collector  # for the styles made later, on request
+    if pseudo_type in ua_stylesheet.every_elements_pseudo_styles():
+        # Another rule styles this pseudo-element here (else WeasyPrint would not make it now).
+        ua_stylesheet.add_left_out_declarations(self.get_cascaded_styles().setdefault((element, pseudo_type), {}),
+                                                pseudo_type)
+    _original_set_computed_styles(self, element, parent, root, pseudo_type, base_url, target_collector)
+    style_memo.prefill(self, element, pseudo_type)
+
+
+def style_for(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
+    """Return a computed style like StyleFor, first making an element's pseudo-element style the left-out rules give it."""
+    computed = self.get_computed_styles()
+    if (pseudo_type in ua_stylesheet.every_elements_pseudo_styles() and (element, pseudo_type) not in computed
+            and isinstance(element, ElementTree.Element) and (element, None) in computed
+            and hasattr(self, "mou_root")):
+        root, base_url, target_collector = self.mou_root
+        cascaded = self.get_cascaded_styles()
+        cascaded[element, pseudo_type] = dict(ua_stylesheet.every_elements_pseudo_styles()[pseudo_type])
+        try:
+            _original_set_computed_styles(self, element, element, root, pseudo_type, base_url, target_collector)
+            style_memo.prefill(self, element, pseudo_type)
+        finally:
+            del cascaded[element, pseudo_type]  # as WeasyPrint leaves it: cleared of elements
+    return _original_style_for(self, element, pseudo_type)
+
+
 def chars_until(self: Any, characters: Any, opposite: bool = False) -> str:
     """Read characters from tinyhtml5's stream as it does, with the expression it looks up made under the right key."""
     regexes = tinyhtml5.inputstream.characters_until_regex
@@ -787,11 +834,13 @@ def install() -> None:
     wrapped = {"draw_inline_level": _original_draw_inline_level, "set_text": _original_set_text,
                "justify_line": _original_justify_line, "reactivate": _original_reactivate,
                "setup": _original_setup, "strut": _original_strut, "chars_until": _original_chars_until,
-               "__missing__": _original_computed_missing,
+               "__missing__": _original_computed_missing, "set_computed_styles": _original_set_computed_styles,
+               "__call__": _original_style_for,
                "iter_line_boxes": _original_iter_line_boxes, "get_next_linebox": weasy_inline.get_next_linebox,
                "avoid_collisions": _original_avoid_collisions, "split_first_line": _original_split_first_line}
     found = {name: list(inspect.signature(function).parameters) for name, function in wrapped.items()}
-    if weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED:
+    if (weasyprint.__version__ not in SUPPORTED_WEASYPRINT or found != EXPECTED
+            or not ua_stylesheet.every_elements_pseudo_styles()):
         raise RenderError(f"WeasyPrint {weasyprint.__version__} is not supported (Thai text would "
                           f"not copy or break correctly); install weasyprint=="
                           f"{SUPPORTED_WEASYPRINT[-1]} as pyproject.toml pins it")
@@ -802,10 +851,12 @@ def install() -> None:
     weasy_inline.justify_line = justify_line
     line_break.Layout.reactivate = reactivate
     line_break.Layout.setup = setup
-    for module in (line_break, weasy_inline, weasy_units, weasy_computed_values):  # each imported it by name
+    for module in _STRUT_MODULES:
         module.strut = strut
     tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until = chars_until
     weasy_css.ComputedStyle.__missing__ = computed_missing
+    weasy_css.StyleFor.set_computed_styles = set_computed_styles
+    weasy_css.StyleFor.__call__ = style_for
     weasy_block.iter_line_boxes = iter_line_boxes
     weasy_inline.avoid_collisions = avoid_collisions
     weasy_inline.split_first_line = split_first_line

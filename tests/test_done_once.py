@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import pytest
 import weasyprint
-import weasyprint.css.computed_values as weasy_computed_values
-import weasyprint.css.units as weasy_units
 from weasyprint.layout import inline as weasy_inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
@@ -51,7 +49,7 @@ ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
 def render(setup, strut=hooks.strut) -> weasyprint.document.Document:
     """Render the varied page with the given Layout.setup and strut, in a font configuration of its own."""
     hooks.install()
-    modules = (line_break, weasy_inline, weasy_units, weasy_computed_values)
+    modules = hooks._STRUT_MODULES
     original = line_break.Layout.setup, [module.strut for module in modules]
     line_break.Layout.setup = setup
     for module in modules:

@@ -22,6 +22,14 @@ from mou.ua_stylesheet import (IndexedHTML, _every_elements_pseudo, _last_compou
                                every_elements_pseudo_styles, spelled_out)
 
 TEMPLATES = ROOT / "templates" / "standard"
+
+
+@pytest.fixture(autouse=True)
+def mous_hooks() -> None:
+    """Render both ways with mou's WeasyPrint hooks, as a build does (mou's stylesheet needs its cascade hook)."""
+    from mou import weasy_hooks
+
+    weasy_hooks.install()
 # Every rule the rewrite touches: nested lists, lists under dir attributes, hidden table
 # parts, and tables with rules and frame attributes.
 EXERCISE = """<html lang="en"><head><link rel="stylesheet" href="style.css"></head><body>
