@@ -2,7 +2,7 @@
 
 import sys
 
-from mou.cli import main
+from mou.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

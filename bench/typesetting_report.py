@@ -28,7 +28,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import test_typesetting as t  # noqa: E402  (the tests' measuring code)
 from conftest import SAMPLES, sample_file  # noqa: E402
-from mou.cli import main  # noqa: E402
+
+from mou.cli.main import main  # noqa: E402
 
 KINDS = (t.BETWEEN_WORDS, t.BEFORE_CLOSING, t.AFTER_OPENING, t.NAMES_WHOLE)
 

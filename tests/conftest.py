@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mou.cli import main
+from mou.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ("smart-chum-phae-2563", "chumphae-kku-digital-skills")

@@ -18,12 +18,23 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
-from mou.archival import collect_inputs
-from mou.pipeline import Layout, load, render_stamped
-from mou.validation import load_project
+from conftest import (
+    AGREEMENT,
+    PARTY_A,
+    PARTY_B,
+    ROOT,
+    SAMPLES,
+    libreoffice_to_pdf,
+    require_tool,
+    sample_file,
+)
 from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
+
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.provenance import collect_inputs
+from mou.pipeline.render import render_stamped
+from mou.records.validation import load_project
 
 PROJECT = load_project(ROOT)
 
@@ -104,8 +115,9 @@ def test_pdf_embeds_only_the_bundled_fonts(built, agreement_id):
 
 
 def test_qpdf_finds_the_pdfs_clean_unsigned_and_signed(built, tmp_path):
-    from mou.signing import load_key, sign_pdf
     from test_release import PASSWORD, throwaway_key
+
+    from mou.release.signing import load_key, sign_pdf
 
     qpdf = require_tool("qpdf")
     key = load_key(throwaway_key(), PASSWORD.encode(), "test")
@@ -314,7 +326,7 @@ def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
     """`sig-organization` is the release signature's field: a party cannot take that name."""
     root = tree({"parties/town.yaml": PARTY_A, "parties/organization.yaml": PARTY_B,
                  "agreements/test.yaml": AGREEMENT.replace("parties: [town, kku]", "parties: [town, organization]")})
-    from mou.errors import RenderError
+    from mou.core.errors import RenderError
 
     layout = Layout(root, root / "output")
     with pytest.raises(RenderError) as caught:
@@ -330,7 +342,7 @@ def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
     import random
     import zipfile
 
-    from mou.archival import deterministic_zip
+    from mou.core.reproducible import deterministic_zip
 
     rng = random.Random(7)
     big = "".join(rng.choice("กขคงจ abc<>/") for _ in range(200_000)).encode()

@@ -26,16 +26,27 @@ from typing import Any
 import docx
 import pypdfium2
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-
 import test_archival
 import test_typesetting as t
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
-from mou.cli import main
-from mou.pipeline import Layout, load, render_documents
-from mou.thai import thai_digits
+from conftest import (
+    AGREEMENT,
+    PARTY_A,
+    PARTY_B,
+    ROOT,
+    SAMPLES,
+    libreoffice_to_pdf,
+    require_tool,
+    sample_file,
+)
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from readback import FOOTER, WATERMARK, pdf_lines, pdf_pages, squash
+
+from mou.cli.main import main
+from mou.language.thai import thai_digits
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.render import render_documents
 
 EDITION = "th-en"
 LONG = "long-clause"
@@ -614,8 +625,8 @@ def test_libreoffice_uses_only_sarabun_and_keeps_the_columns(editions, office, a
     '<tr><td lang="th"><div>ก</div></td><td lang="en"><p>a</p></td></tr>',  # not vocabulary in a cell
 ])
 def test_docx_refuses_a_parallel_row_of_another_shape(row):
-    from mou.docx_render import html_to_docx
-    from mou.errors import RenderError
+    from mou.core.errors import RenderError
+    from mou.docx.render import html_to_docx
 
     html = f'<html lang="th"><head><title>x</title></head><body><table class="parallel">{row}</table></body></html>'
     with pytest.raises(RenderError, match="DOCX: "):
@@ -628,8 +639,8 @@ def test_a_clause_heading_never_ends_a_page(tmp_path):
     # Ten flows, each a run of one-line rows then a clause (heading row, text row): with one
     # more filler each time, the heading comes to the foot of a page in one of them. It must
     # go to the next page with the first line of its text, in both columns.
-    from mou.pdf_render import render_pdf
-    from mou.thai_breaks import mark_breaks
+    from mou.language.breaks import mark_breaks
+    from mou.pdf.render import render_pdf
 
     filler = '<tr><td lang="th"><p>ข้อความ</p></td><td lang="en"><p>text</p></td></tr>'
     clause = ('<tr class="clause"><td lang="th"><h2>ข้อ ๑ วัตถุประสงค์</h2></td><td lang="en"><h2>Clause 1 '

@@ -8,15 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import PARTY_A, PARTY_B, ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import PARTY_A, PARTY_B, ROOT
-from mou.cli import main
-from mou.crosscheck import check_record, compare, facts
-from mou.errors import InputError
-from mou.thai import EN_MONTHS, THAI_MONTHS, english_number_words, thai_digits
-from mou.validation import load_project
+from mou.cli.main import main
+from mou.core.errors import InputError
+from mou.language.thai import EN_MONTHS, THAI_MONTHS, english_number_words, thai_digits
+from mou.records.crosscheck import check_record, compare, facts
+from mou.records.validation import load_project
 
 # Line numbers matter: the tests below name them.
 AGREEMENT = """\

@@ -1,4 +1,4 @@
-"""Tests for mou.docx_render: the HTML vocabulary → DOCX, with Thai-safe run properties."""
+"""Tests for mou.docx.render: the HTML vocabulary → DOCX, with Thai-safe run properties."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
+from conftest import ROOT, libreoffice_to_pdf
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
 from docx.table import Table
 from lxml import etree
 
-from conftest import ROOT, libreoffice_to_pdf
-from mou.docx_render import html_to_docx
-from mou.errors import RenderError
+from mou.core.errors import RenderError
+from mou.docx.render import html_to_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -509,7 +509,7 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
 def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change):
     # mou/docx_render.py writes runs from a copied template run, not through python-docx's
     # add_run/rPr/text; the XML must be exactly python-docx's.
-    from mou.docx_render import Segment, fill_rpr, track, write_runs
+    from mou.docx.render import Segment, fill_rpr, track, write_runs
 
     ours, theirs = docx.Document(), docx.Document()
     segments = [Segment(text, bold=bold, italic=italic, change=change), Segment("", br=True),

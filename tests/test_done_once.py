@@ -1,4 +1,4 @@
-"""What mou's hooks work out once, WeasyPrint each time (mou/weasy_hooks.py: setup, strut, split_first_line), never shows.
+"""What mou's hooks work out once, WeasyPrint each time (mou/pdf/speedups.py: setup, strut, split_first_line), never shows.
 
 WeasyPrint makes a Pango context and a font description for every text layout, and works
 out its strut each time; mou does so once per style, and shares contexts and descriptions
@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import pytest
 import weasyprint
+from conftest import ROOT
+from readback import pdf_pages
+from test_ua_stylesheet import placed_boxes, sample_html
 from weasyprint.layout import inline as weasy_inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 from weasyprint.text.fonts import FontConfiguration
 
-import mou.weasy_hooks as hooks
-from conftest import ROOT
-from readback import pdf_pages
-from mou.ua_stylesheet import IndexedHTML
-from test_ua_stylesheet import placed_boxes, sample_html
+import mou.pdf.speedups as hooks
+import mou.pdf.thai_patches as thai_patches
+from mou.pdf.render import install_patches
+from mou.pdf.ua_stylesheet import IndexedHTML
 
 TEMPLATES = ROOT / "templates" / "standard"
 # Languages (none, Thai, English, one from font-language-override), both directions,
@@ -44,11 +46,12 @@ ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
          "PangoLanguage * pango_context_get_language (PangoContext *context);\n"
          "const char * pango_language_to_string (PangoLanguage *language);\n"
          "PangoDirection pango_context_get_base_dir (PangoContext *context);")
+install_patches()  # the tests compare the speed-ups with WeasyPrint's own functions, kept in hooks.ORIGINAL
 
 
 def render(setup, strut=hooks.strut) -> weasyprint.document.Document:
     """Render the varied page with the given Layout.setup and strut, in a font configuration of its own."""
-    hooks.install()
+    install_patches()
     modules = hooks._STRUT_MODULES
     original = line_break.Layout.setup, [module.strut for module in modules]
     line_break.Layout.setup = setup
@@ -63,7 +66,7 @@ def render(setup, strut=hooks.strut) -> weasyprint.document.Document:
 
 
 def test_setup_and_strut_once_per_style_place_the_same_boxes_and_draw_the_same_text(tmp_path):
-    theirs, ours = render(hooks._original_setup, hooks._original_strut), render(hooks.setup)
+    theirs, ours = render(hooks.ORIGINAL["setup"], hooks.ORIGINAL["strut"]), render(hooks.setup)
     assert placed_boxes(theirs) == placed_boxes(ours)
     texts = []
     for name, document in (("theirs", theirs), ("ours", ours)):
@@ -89,7 +92,7 @@ def contexts_seen(setup) -> list[tuple]:
 
 
 def test_each_layout_has_the_context_weasyprint_gives_it_and_they_are_shared():
-    theirs, ours = contexts_seen(hooks._original_setup), contexts_seen(hooks.setup)
+    theirs, ours = contexts_seen(hooks.ORIGINAL["setup"]), contexts_seen(hooks.setup)
     assert [entry[:5] for entry in theirs] == [entry[:5] for entry in ours]
     languages = {(lang, override): language for lang, override, _, language, _, _, _ in ours}
     assert len(languages) == 4 and languages[("th", "normal")] == "th" and languages[("en", "normal")] == "en"
@@ -126,11 +129,15 @@ def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkey
     # then laid out) fit many texts more than once.
     html = sample_html(language)
     calls = []
-    fitted = hooks._fitted_first_line
-    monkeypatch.setattr(hooks, "_fitted_first_line", lambda *args, **kwargs: calls.append(args[:4]) or fitted(*args, **kwargs))
-    hooks.install()
+    fitted = thai_patches.fitted_first_line
+
+    def counted(*args, **kwargs):  # the Thai patch's fitting, counted
+        calls.append(args[:4])
+        return fitted(*args, **kwargs)
+
+    monkeypatch.setitem(hooks.ORIGINAL, "split_first_line", counted)
     documents = []
-    for function in (hooks._fitted_first_line, hooks.split_first_line):
+    for function in (counted, hooks.split_first_line):
         monkeypatch.setattr(weasy_inline, "split_first_line", function)
         calls.clear()
         documents.append(weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(
@@ -143,7 +150,7 @@ def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkey
 
 def test_a_fitted_line_is_reused_only_for_the_very_same_style(monkeypatch):
     fitted = []
-    monkeypatch.setattr(hooks, "_fitted_first_line", lambda text, style, *rest: fitted.append(style) or (text, style))
+    monkeypatch.setitem(hooks.ORIGINAL, "split_first_line", lambda text, style, *rest: fitted.append(style) or (text, style))
 
     class Context:
         pass
@@ -166,7 +173,7 @@ def test_a_fitted_line_is_reused_only_for_the_very_same_style(monkeypatch):
 
 def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeypatch):
     # tinyhtml5 files the expressions it scans with under themselves, so it never finds one;
-    # mou files them under the characters asked for (mou/weasy_hooks.py: chars_until).
+    # mou files them under the characters asked for (mou/pdf/speedups.py: chars_until).
     import re
     from xml.etree import ElementTree
 
@@ -176,7 +183,7 @@ def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeyp
     html = sample_html("th-en")
     stream = tinyhtml5.inputstream.HTMLUnicodeInputStream
     monkeypatch.setattr(tinyhtml5.inputstream, "characters_until_regex", {})  # as in a new process
-    monkeypatch.setattr(stream, "chars_until", hooks._original_chars_until)
+    monkeypatch.setattr(stream, "chars_until", hooks.ORIGINAL["chars_until"])
     theirs = ElementTree.tostring(tinyhtml5.parse(html))
     monkeypatch.setattr(stream, "chars_until", hooks.chars_until)
     made = []
@@ -195,7 +202,7 @@ def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeyp
 
 @pytest.mark.parametrize("source", ["varied", "sample"])
 def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, monkeypatch):
-    # mou/weasy_hooks.py: computed_missing takes an undeclared property's initial or
+    # mou/pdf/speedups.py: computed_missing takes an undeclared property's initial or
     # inherited value at once. Every property of every style of a page, computed both ways.
     from weasyprint.css import ComputedStyle
     from weasyprint.css.properties import INITIAL_VALUES
@@ -206,7 +213,7 @@ def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, mo
     monkeypatch.setattr(ComputedStyle, "__init__",
                         lambda self, *args: made.append(self) or original_init(self, *args))
     computed = {}
-    for name, missing in (("theirs", hooks._original_computed_missing), ("ours", hooks.computed_missing)):
+    for name, missing in (("theirs", hooks.ORIGINAL["__missing__"]), ("ours", hooks.computed_missing)):
         monkeypatch.setattr(ComputedStyle, "__missing__", missing)
         made.clear()
         weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
@@ -237,7 +244,7 @@ def test_a_later_document_starts_with_the_styles_an_earlier_one_computed_and_get
     # the other sample with the same font configuration (as a batch's worker does), and in
     # a font configuration of their own: the same boxes and the same value of every property
     # of every style, with far fewer properties computed the second time.
-    hooks.install()
+    install_patches()
     for language in ("th", "th-en"):
         html = sample_html(language)
         fresh, fresh_calls = styles_of(html, FontConfiguration(), monkeypatch)
@@ -250,11 +257,11 @@ def test_a_later_document_starts_with_the_styles_an_earlier_one_computed_and_get
 
 def test_styles_with_lengths_relative_to_the_page_are_never_remembered():
     # vw and friends are resolved against each document's first page.
-    from mou.ua_stylesheet import IndexedHTML as Indexed
+    from mou.pdf.ua_stylesheet import IndexedHTML as Indexed
 
     html = """<html><body><div class="half" style="width: 50vw"><p>in half</p></div>
     <div style="margin-left: calc(2vw + 1px)">calc</div><p class="plain">plain</p></body></html>"""
-    hooks.install()
+    install_patches()
     document = Indexed(string=html).render(font_config=FontConfiguration())
     signed = {"".join(box.element.itertext()).strip(): "mou_signature" in box.style.__dict__
               for box in document.pages[0]._page_box.descendants()

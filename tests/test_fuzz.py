@@ -27,19 +27,21 @@ from unittest import mock
 import pypdfium2 as pdfium
 import pytest
 import yaml
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from mou.cli import main
-from mou.errors import InputError
-from mou.messages import say
-from mou.model import Party
-from mou.pipeline import Layout, load, select
+from mou.cli.main import main
+from mou.core.errors import InputError
+from mou.core.messages import say
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.selection import select
+from mou.records.model import Party
 
 try:
-    import mou.docx_render  # noqa: F401
+    import mou.docx.render  # noqa: F401
     FORMATS: tuple[str, ...] = ("pdf", "docx")
 except ImportError:  # the DOCX stage is not written yet
     FORMATS = ("pdf",)
@@ -225,14 +227,14 @@ def cli(argv: list[str]) -> tuple[int, str, str]:
 
 def _load_only(layout: Layout, wanted=(), formats=(), **options) -> list:
     """The build's gather-and-check phase only: load, validate and select, render nothing."""
-    select(load(layout), wanted)
+    select(load(layout).agreements, wanted)
     return []
 
 
 def cli_without_rendering(root: Path, language: str = "en") -> tuple[int, str, str]:
     """Run the CLI with its build replaced by the gather-and-check phase: loading, checking
     and reporting, at the speed of a few milliseconds an example."""
-    with mock.patch("mou.cli.build", _load_only):
+    with mock.patch("mou.cli.main.build", _load_only):
         return cli(["--root", str(root), "--lang", language])
 
 

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from mou.batch import parse_shard, shard
-from mou.cli import main
+
+from mou.cli.main import main
+from mou.pipeline.selection import parse_shard, shard
 
 PARTY_C = PARTY_B.replace("มหาวิทยาลัยขอนแก่น", "วิทยาลัยชุมชนชุมแพ").replace(
     "Khon Kaen University", "Chum Phae Community College")
@@ -87,9 +87,9 @@ def test_a_deleted_output_file_is_rebuilt(two_agreements):
 
 def test_a_build_with_nothing_to_do_does_not_import_weasyprint(small_project):
     assert main(["--root", str(small_project), "--format", "pdf"], out=io.StringIO()) == 0
-    probe = ("import sys, io; from mou.cli import main; "
+    probe = ("import sys, io; from mou.cli.main import main; "
              f"status = main(['--root', {str(small_project)!r}, '--format', 'pdf'], out=io.StringIO()); "
-             "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx', 'mou.crosscheck') "
+             "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx', 'mou.records.crosscheck') "
              "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                             check=True)

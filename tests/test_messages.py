@@ -8,12 +8,12 @@ import string
 from pathlib import Path
 
 import pytest
-
 from conftest import AGREEMENT, PARTY_A, PARTY_B
-from mou.cli import main
-from mou.messages import CATALOG, clerk_language, say
 
-SOURCES = sorted((Path(__file__).parent.parent / "mou").glob("*.py"))
+from mou.cli.main import main
+from mou.core.messages import CATALOG, clerk_language, say
+
+SOURCES = sorted((Path(__file__).parent.parent / "mou").rglob("*.py"))
 
 
 def placeholders(template: str) -> set[str]:

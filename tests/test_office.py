@@ -14,7 +14,6 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-
 from conftest import SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import pdf_lines, squash
 

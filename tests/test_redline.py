@@ -25,22 +25,35 @@ import lxml.html
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
+from conftest import ROOT, bundled_fonts_conf, require_tool
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
-
-from conftest import ROOT, bundled_fonts_conf, require_tool
-from mou.cli import main
-from mou.errors import InputError, UsageError
-from mou.messages import Message
-from mou.pipeline import Layout
-from mou.redline import Block, Token, Tokenizer, diff_blocks, diff_tokens, make_redline, tokens_html
-from mou.release import release
-from mou.templating import text_width
-from mou.versions import VersionRecords, _working_records, find_version, materialize
 from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import NEW_THAI, OLD_THAI, REMOVED_PARTY, git, make_project
+
+from mou.cli.main import main
+from mou.core.errors import InputError, UsageError
+from mou.core.messages import Message
+from mou.html.templating import text_width
+from mou.pipeline.layout import Layout
+from mou.redline.redline import (
+    Block,
+    Token,
+    Tokenizer,
+    diff_blocks,
+    diff_tokens,
+    make_redline,
+    tokens_html,
+)
+from mou.release.archive import release
+from mou.release.versions import (
+    VersionRecords,
+    _working_records,
+    find_version,
+    materialize,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DEL_RGB, INS_RGB = (0xC6, 0x28, 0x28), (0x1F, 0x4F, 0xBF)  # mou/redline.py REDLINE_CSS

@@ -18,9 +18,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, require_tool
-from mou.cli import main
+
+from mou.cli.main import main
 
 PASSWORD = "throwaway-password"
 
@@ -203,7 +203,7 @@ def _whole_archive_of_other_version(path: Path, other: Path) -> None:
 
 def _strip_signature_and_say_unsigned(path: Path, other: Path) -> None:
     """The cleverer attack: drop the signature, rewrite manifest and sums to match."""
-    from mou.archival import sha256
+    from mou.core.reproducible import sha256
 
     entries = {n: d for n, d in members(path).items() if n != "manifest.json.p7s"}
     manifest = json.loads(entries["manifest.json"])
@@ -215,7 +215,7 @@ def _strip_signature_and_say_unsigned(path: Path, other: Path) -> None:
 
 def _edit_record_and_fix_sums(path: Path, other: Path) -> None:
     """Change a record and update SHA256SUMS (but the manifest is signed)."""
-    from mou.archival import sha256
+    from mou.core.reproducible import sha256
 
     entries = members(path)
     entries["inputs/agreements/test.yaml"] = entries["inputs/agreements/test.yaml"].replace(b"150000", b"950000")
@@ -407,7 +407,7 @@ def test_parties_can_sign_their_fields_after_the_organization(signed, tmp_path):
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    from mou.signing import empty_signature_fields
+    from mou.release.signing import empty_signature_fields
 
     pdf = members(signed["1.0"])["documents/test.th.pdf"]
     assert empty_signature_fields(pdf) == ["sig-town", "sig-kku"]

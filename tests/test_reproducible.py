@@ -20,7 +20,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from test_release import PASSWORD, key_file, throwaway_key
 
@@ -30,7 +29,7 @@ import sys
 if sys.argv[1] == "fonttools":
     import weasyprint.pdf.fonts
     weasyprint.pdf.fonts.harfbuzz_subset = None  # what WeasyPrint sees without libharfbuzz-subset0
-from mou.cli import main
+from mou.cli.main import main
 first, _, second = " ".join(sys.argv[2:]).partition(" --then ")
 sys.exit(main(first.split()) or main(second.split()))
 """
@@ -121,7 +120,7 @@ def test_fonttools_subset_fonts_carry_the_build_time_not_the_clock():
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from mou.archival import fixed_font_time
+    from mou.pdf.font_time import fixed_font_time
 
     when = datetime.datetime(2020, 11, 16, tzinfo=datetime.timezone.utc)
 

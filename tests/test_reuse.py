@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from mou.cli import main
 from readback import pdf_lines
+
+from mou.cli.main import main
 
 SECOND = AGREEMENT.replace("title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}",
                            "title: {th: บันทึกข้อตกลงทดสอบฉบับที่สอง, en: Second test agreement}")
@@ -84,12 +85,13 @@ def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
 
 
 def test_a_reused_stylesheet_keeps_each_editions_page_numbers(tmp_path):
-    # style.css is parsed once per process (mou/weasy_hooks.py: cached_css) and reused with
+    # style.css is parsed once per process (mou/pdf/speedups.py: cached_css) and reused with
     # the page rules it added; th.html's own <style> numbers Thai pages in Thai digits. Built
     # twice here, the second time with every sheet reused: a rule leaking from one edition to
     # another, or lost, would change the numbers.
     from readback import PAGE_NUMBER, pdf_pages
-    from mou import thai
+
+    from mou.language import thai
 
     for output in (tmp_path / "first", tmp_path / "again"):
         build_here(ROOT, output, "--force", "--only", "chumphae-kku-digital-skills")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-
 from conftest import ROOT, SAMPLES, sample_file
-from mou import thai
-from mou.templating import person_in
-from mou.validation import load_project
 from readback import docx_paragraphs, pdf_lines, squash
+
+from mou.html.templating import person_in
+from mou.language import thai
+from mou.records.validation import load_project
 
 PROJECT = load_project(ROOT)
 

@@ -35,13 +35,13 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import yaml
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from weasyprint.urls import FatalURLFetchingError
 
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from mou.cli import main
-from mou.pdf_render import ProjectFetcher
+from mou.cli.main import main
+from mou.pdf.render import ProjectFetcher
 
-HAVE_DOCX = importlib.util.find_spec("mou.docx_render") is not None
+HAVE_DOCX = importlib.util.find_spec("mou.docx.render") is not None
 FORMATS = ("pdf", "docx") if HAVE_DOCX else ("pdf",)
 SUMMARY = re.compile(r"^(\d+ problem\(s\) found; nothing was written\.|"
                      r"\d+ of \d+ agreement\(s\) failed; their earlier output is unchanged\.)$")
@@ -501,7 +501,9 @@ def test_record_payload_is_text_or_refused(tree, guard, canary, payload):
 @pytest.mark.parametrize("payload", [p for _, p in PAYLOADS], ids=[i for i, _ in PAYLOADS])
 def test_record_markup_is_escaped_in_the_html(small_project, payload):
     """The Jinja stage itself: record text reaches the HTML escaped, never as markup."""
-    from mou.pipeline import Layout, load, render_documents
+    from mou.pipeline.build import load
+    from mou.pipeline.layout import Layout
+    from mou.pipeline.render import render_documents
 
     payload = substitute(payload, 9, Path("/nonexistent"))
     for name, text in records_with(payload).items():
@@ -701,7 +703,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tree):
                  "agreements/test.yaml": "\n".join(lines) + "\n"
                  + AGREEMENT.lstrip("\n").replace("originals: 2", "originals: *a8")})
     limit = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30));"
-             "import sys; from mou.cli import main; sys.exit(main(sys.argv[1:]))")
+             "import sys; from mou.cli.main import main; sys.exit(main(sys.argv[1:]))")
     try:
         done = subprocess.run([sys.executable, "-c", limit, "--root", str(root), "--lang", "en",
                                "--format", "pdf"], cwd=ROOT, capture_output=True, text=True, timeout=15)

@@ -1,4 +1,4 @@
-"""Tests for mou.thai: digits, dates, amounts in words and names."""
+"""Tests for mou.language.thai: digits, dates, amounts in words and names."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from pythainlp.util import bahttext, num_to_thaiword
 from pythainlp.util.date import thai_full_months
 
-from mou.thai import (
+from mou.language.thai import (
     EN_MONTHS,
     THAI_DIGITS,
     THAI_MONTHS,

@@ -31,13 +31,15 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
-
 from conftest import ROOT, SAMPLES, require_tool, sample_file
-from mou.pipeline import Layout, load, proper_names, render_documents
-from mou.templating import text_width as font_width
-from mou.templating import person_in
-from mou.thai_breaks import WORD_JOINER, NO_BREAK_BEFORE, ZWSP, mark_breaks
 from readback import PAGE_NUMBER, pdf_lines
+
+from mou.html.templating import person_in
+from mou.html.templating import text_width as font_width
+from mou.language.breaks import NO_BREAK_BEFORE, WORD_JOINER, ZWSP, mark_breaks
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.render import proper_names, render_documents
 
 PT_PER_CM = 72 / 2.54
 
@@ -731,7 +733,7 @@ def generated_paragraphs(marked: bool) -> list[str]:
 
 def render_paragraphs(paragraphs: list[str], widths_cm: tuple[float, ...]) -> tuple[bytes, str]:
     """Render each paragraph at each width through mark_breaks and render_pdf; return PDF and HTML."""
-    from mou.pdf_render import render_pdf
+    from mou.pdf.render import render_pdf
 
     body = "".join(f'<p class="t" style="width: {w}cm">{p}</p>' for w in widths_cm for p in paragraphs)
     html = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
@@ -963,9 +965,9 @@ def test_justification_never_parts_sara_am_from_its_consonant(built, agreement_i
 
 def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
     """In the narrow Thai column a rebreak once handed words down twice, leaving บันทึก alone on a line."""
-    import mou.pipeline
-    import mou.weasy_hooks as hooks
-    from mou.pipeline import render_stamped
+    import mou.pdf.thai_patches as hooks
+    import mou.pipeline.render
+    from mou.pipeline.render import render_stamped
 
     worst = []
     rebalanced = hooks._rebalanced
@@ -976,7 +978,7 @@ def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
         return after
 
     monkeypatch.setattr(hooks, "_rebalanced", watched)
-    monkeypatch.setattr(mou.pipeline, "editions", lambda agreement: ["th-en"])
+    monkeypatch.setattr(mou.pipeline.render, "editions", lambda agreement: ["th-en"])
     layout = Layout(ROOT, ROOT / "output")
     render_stamped(layout, load(layout), "chumphae-kku-digital-skills", ("pdf",))
     assert worst and all(after <= before for before, after in worst), worst

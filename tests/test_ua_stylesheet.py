@@ -15,11 +15,17 @@ import pytest
 import tinycss2
 import weasyprint
 import weasyprint.html
+from conftest import ROOT
 from weasyprint.text.fonts import FontConfiguration
 
-from conftest import ROOT
-from mou.ua_stylesheet import (IndexedHTML, _every_elements_pseudo, _last_compound_start, _split_commas,
-                               every_elements_pseudo_styles, spelled_out)
+from mou.pdf.ua_stylesheet import (
+    IndexedHTML,
+    _every_elements_pseudo,
+    _last_compound_start,
+    _split_commas,
+    every_elements_pseudo_styles,
+    spelled_out,
+)
 
 TEMPLATES = ROOT / "templates" / "standard"
 
@@ -27,9 +33,9 @@ TEMPLATES = ROOT / "templates" / "standard"
 @pytest.fixture(autouse=True)
 def mous_hooks() -> None:
     """Render both ways with mou's WeasyPrint hooks, as a build does (mou's stylesheet needs its cascade hook)."""
-    from mou import weasy_hooks
+    from mou.pdf.render import install_patches
 
-    weasy_hooks.install()
+    install_patches()
 # Every rule the rewrite touches: nested lists, lists under dir attributes, hidden table
 # parts, and tables with rules and frame attributes.
 EXERCISE = """<html lang="en"><head><link rel="stylesheet" href="style.css"></head><body>
@@ -159,9 +165,9 @@ def test_pseudo_element_styles_are_made_only_for_the_pseudo_elements_asked_for(m
 
 def sample_html(language: str = "th") -> str:
     """Return the HTML of one edition of the KKU sample, rendered from its record."""
-    from mou.pipeline import Layout
-    from mou.templating import render_html, shared_environment
-    from mou.validation import load_project
+    from mou.html.templating import render_html, shared_environment
+    from mou.pipeline.layout import Layout
+    from mou.records.validation import load_project
 
     layout = Layout(ROOT, ROOT / "output")
     project = load_project(ROOT)
@@ -172,11 +178,13 @@ def sample_html(language: str = "th") -> str:
 
 
 def test_a_rendered_pdf_uses_mous_stylesheet(monkeypatch):
-    # The PDF stage renders with IndexedHTML: the other tests would not notice if it stopped.
-    from mou import pdf_render
+    # The PDF stage renders with IndexedHTML while the speed-ups are on: the other tests
+    # would not notice if it stopped.
+    from mou.pdf import render as pdf_render
+    from mou.pdf import ua_stylesheet
 
     made = []
-    monkeypatch.setattr(pdf_render, "IndexedHTML", lambda **options: made.append(options) or IndexedHTML(**options))
+    monkeypatch.setattr(ua_stylesheet, "IndexedHTML", lambda **options: made.append(options) or IndexedHTML(**options))
     html = "<html><head><link rel='stylesheet' href='style.css'></head><body><p>x</p></body></html>"
     pdf_render.render_pdf(html, TEMPLATES, [TEMPLATES.parent], "test")
     assert len(made) == 1

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
-
 from conftest import AGREEMENT, PARTY_A, PARTY_B
-from mou.cli import main
-from mou.errors import InputError
-from mou.validation import load_project
+
+from mou.cli.main import main
+from mou.core.errors import InputError
+from mou.records.validation import load_project
 
 
 def run(root: Path) -> tuple[int, str]:

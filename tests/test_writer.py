@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mou.writer import BusyError, output_lock, recover, write_files
+from mou.pipeline.writer import BusyError, output_lock, recover, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ def current_umask() -> int:
 KILLABLE = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    import mou.writer as writer
+    import mou.pipeline.writer as writer
     point = sys.argv[2]
     real_rename, real_write = os.rename, writer._write_synced
     def paused_write(path, data):
@@ -60,14 +60,14 @@ KILLABLE = textwrap.dedent("""
             print("PAUSED", flush=True); time.sleep(60)
     writer._write_synced = paused_write
     writer.os.rename = paused_rename
-    from mou.cli import main
+    from mou.cli.main import main
     sys.exit(main(["--root", sys.argv[1], "--format", "pdf"]))
 """)
 
 
 @pytest.mark.parametrize("point", ["writing", "swap"])
 def test_a_build_killed_halfway_loses_nothing(small_project, point):
-    from mou.cli import main
+    from mou.cli.main import main
 
     assert main(["--root", str(small_project), "--format", "pdf"]) == 0
     before = digests(small_project / "output")
@@ -109,8 +109,9 @@ def test_an_output_folder_that_cannot_be_written_is_a_message_not_a_traceback(tr
     import io
 
     from conftest import AGREEMENT, PARTY_A, PARTY_B
-    from mou.cli import main
-    from mou.errors import MouError
+
+    from mou.cli.main import main
+    from mou.core.errors import MouError
 
     in_the_way = tmp_path / "a-file"
     in_the_way.write_text("not a folder")

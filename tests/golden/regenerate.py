@@ -12,7 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from mou.pipeline import Layout, load, render_documents  # noqa: E402
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout  # noqa: E402
+from mou.pipeline.render import render_documents
 
 GOLDEN = Path(__file__).resolve().parent
 SAMPLES = ("smart-chum-phae-2563", "chumphae-kku-digital-skills")

@@ -1,0 +1,143 @@
+"""How the command line talks to the clerk: messages in their language, exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from rich.console import Console as RichConsole
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.table import Table
+
+from mou.core.errors import MouError, Problem, UsageError
+from mou.core.messages import Message, clerk_language, say
+from mou.pipeline.results import AgreementResult
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Console:
+    """Prints results and problems in the clerk's language: plain lines, or a progress bar on a terminal."""
+
+    def __init__(self, language: str, out: TextIO, err: TextIO, quiet: bool = False,
+                 verbose: bool = False):
+        self.language, self.out, self.err = language, out, err
+        self.quiet, self.verbose = quiet, verbose
+        self.live = not quiet and out.isatty() and err.isatty()
+        self.progress: Any = None
+        self.results: list[AgreementResult] = []
+
+    def text(self, message: Message | str) -> str:
+        """Return a message in the console's language."""
+        return message.text(self.language) if isinstance(message, Message) else message
+
+    def problem(self, problem: Problem, label: str = "error") -> None:
+        """Print one problem as 'error: path:line:column: field: message'."""
+        self._print(f"{self.text(say(label))}: {problem.render(self.language)}", self.err)
+
+    def say(self, message: Message | str) -> None:
+        """Print a line of the command's output to standard output."""
+        print(self.text(message), file=self.out)
+
+    def note(self, message: Message | str) -> None:
+        """Print a remark to standard error."""
+        self._print(self.text(message), self.err)
+
+    def start(self, to_build: int, total: int) -> None:
+        """Begin a batch: a progress bar on a terminal, a log line otherwise."""
+        if to_build and self.live:
+            self.progress = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.text(say("building")), total=to_build)
+        elif not self.quiet and not self.live and self.verbose:
+            self._print(self.text(say("batch", n=to_build, total=total)), self.out)
+
+    def result(self, result: AgreementResult) -> None:
+        """Report one agreement: problems always, files as log lines unless on a terminal."""
+        self.results.append(result)
+        for problem in result.problems:
+            self.problem(problem)
+        for problem in result.warnings:
+            self.problem(problem, "warning")
+        for note in result.notes:
+            self.note(note)
+        if self.progress is not None and not result.skipped:
+            self.progress.advance(self.task)
+        if self.quiet or self.live:
+            return
+        if result.skipped:
+            self._print(self.text(say("up_to_date", id=result.agreement_id, version=result.version)), self.out)
+            return
+        for path in result.files:
+            pages = result.pages.get(path.name.split(".")[-2]) if path.suffix == ".pdf" else None
+            line = say("wrote", path=path) + (say("pages", n=pages) if pages else "")
+            self._print(self.text(line), self.out)
+        if self.verbose and not result.skipped:
+            self._print(self.text(say("took", id=result.agreement_id, seconds=f"{result.seconds:.2f}")), self.out)
+
+    def finish(self) -> None:
+        """End the batch: a summary table on a terminal."""
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+        if self.live and self.results:
+            table = Table(*[self.text(say(h)) for h in ("col_agreement", "col_version", "col_status",
+                                                          "col_languages", "col_files", "col_pages",
+                                                          "col_time")])
+            for r in self.results:
+                state = self.text(say("state_failed" if r.problems else "state_skipped" if r.skipped
+                                      else "state_built"))
+                pages = ", ".join(f"{lang} {r.pages[lang]}" for lang in r.languages if lang in r.pages)
+                table.add_row(r.agreement_id, r.version, f"{r.status} ({state})", ", ".join(r.languages),
+                              str(len(r.files)), pages, "–" if r.skipped else f"{r.seconds:.1f} s")
+            RichConsole(file=self.out).print(table)
+
+    def _print(self, line: str, stream: TextIO) -> None:
+        """Print a line, above the progress bar when there is one."""
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=stream)
+
+
+def message_language(argv: list[str]) -> str:
+    """Find --lang before full parsing, so even usage errors speak the clerk's language."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "th" if arg.split("=", 1)[1] == "th" else "en"
+        if arg == "--lang" and index + 1 < len(argv):
+            return "th" if argv[index + 1] == "th" else "en"
+    return clerk_language()
+
+
+def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
+    """Run a command; every mistake of the user becomes a message and an exit status, never a traceback."""
+    try:
+        return run()
+    except UsageError as exc:
+        for problem in exc.problems:
+            if problem.path != "mou":
+                console.problem(problem, "usage_error")
+            else:
+                console.note(f"{console.text(say('usage_error'))}: {console.text(problem.message)}")
+        return EXIT_USAGE
+    except MouError as exc:
+        for problem in exc.problems:
+            console.problem(problem)
+        console.note(say("problems_found", n=len(exc.problems)))
+        return EXIT_INPUT
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
+        return EXIT_OK
+    except KeyboardInterrupt:
+        console.note(say("interrupted"))
+        return 130
+    except Exception as exc:  # a bug in mou, not a mistake of the user
+        if debug:
+            raise
+        console.note(f"internal error: {type(exc).__name__}: {exc}\n"
+                     "This is a bug in mou; run again with --debug and report the traceback.")
+        return EXIT_INTERNAL

@@ -1,0 +1,67 @@
+"""Command line: parse arguments, run the command, print results; no logic of its own."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from mou.cli.console import EXIT_OK, Console, guarded, message_language
+from mou.cli.parser import command_first, make_parser
+from mou.pipeline.incremental import up_to_date_results
+from mou.pipeline.layout import FORMATS, Layout
+from mou.pipeline.results import AgreementResult
+
+# The module that runs each command. It is imported only when its command runs: this is the
+# one place mou imports on demand, so that a build with nothing to do, `--help` or a usage
+# error never load WeasyPrint, pydantic, Jinja or pyHanko.
+RUNNERS = {
+    "build": "mou.cli.build_command",
+    "release": "mou.cli.release_commands",
+    "verify": "mou.cli.release_commands",
+    "diff": "mou.cli.diff_command",
+}
+
+
+def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run one command of the command line (`build` by default) and return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    console = Console(message_language(argv), out, err)
+
+    def run() -> int:
+        parser = make_parser()
+        args = parser.parse_args(command_first(argv))
+        if args.command == "build":
+            console.quiet, console.verbose = args.quiet, args.verbose
+            console.live = console.live and not args.quiet
+            if not args.force:
+                skipped = up_to_date_results(build_layout(args.root, args.output), args.agreements + args.only,
+                                             tuple(args.formats or FORMATS), args.shard)
+                if skipped is not None:
+                    return report_skipped(console, skipped)
+        runner = importlib.import_module(RUNNERS[args.command])
+        return int(runner.run(args, console))
+
+    return guarded(run, console, "--debug" in argv)
+
+
+def build_layout(root: Path, output: Path | None) -> Layout:
+    """Return the layout of a project folder and its output folder (ROOT/output by default)."""
+    return Layout(root, output or root / "output")
+
+
+def report_skipped(console: Console, results: list[AgreementResult]) -> int:
+    """Report a build with nothing to do: every agreement is up to date."""
+    console.start(0, len(results))
+    try:
+        for result in results:
+            console.result(result)
+    finally:
+        console.finish()
+    return EXIT_OK
+
+
+def main_entry() -> None:
+    """Entry point of the `mou` console script and of `python -m mou`."""
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The command line's one parser: `build` (the default), `release`, `verify` and `diff`."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+from pathlib import Path
+
+from mou import __version__
+from mou.core.errors import UsageError
+from mou.core.messages import say
+from mou.pipeline.layout import FORMATS
+from mou.pipeline.selection import parse_shard
+
+PROG = "python build.py"
+DEFAULT_COMMAND = "build"
+COMMANDS = {
+    "build": "build agreements as PDF and DOCX into output/ (the default command)",
+    "release": "build, sign and archive agreement versions as output/releases/<agreement>-<version>.zip",
+    "verify": "check a release archive: checksums, manifest signature, PDF signatures",
+    "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
+}
+# Options that take a value, so the first word that is not one of them names the command.
+VALUED_OPTIONS = frozenset({"--root", "--output", "--only", "--format", "--jobs", "-j", "--shard", "--lang",
+                            "--key", "--key-password-env", "--trust"})
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that raises UsageError instead of printing and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        command = self.prog.removeprefix(PROG).strip()
+        if command:
+            raise UsageError(say("usage_command", detail=message, command=command))
+        raise UsageError(say("usage", detail=message))
+
+
+def positive_jobs(text: str) -> int:
+    """Parse --jobs: a whole number of processes, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, 1 or more, not '{text}'")
+    return value
+
+
+def shard_share(text: str) -> tuple[int, int]:
+    """Parse --shard I/N."""
+    try:
+        return parse_shard(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--shard takes I/N with 1 <= I <= N, such as 1/4, not '{text}'") from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Describe the whole command line: one parser, one subparser per command."""
+    parser = Parser(prog=PROG, description="Build bilingual Thai/English MOU agreements (PDF and DOCX) "
+                    "from YAML records. Without a command, `build` runs.")
+    parser.add_argument("--version", action="version", version=f"mou {__version__}")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    _build_options(commands.add_parser("build", help=COMMANDS["build"], description=COMMANDS["build"]))
+    _release_options(commands.add_parser("release", help=COMMANDS["release"], description=COMMANDS["release"]))
+    _verify_options(commands.add_parser("verify", help=COMMANDS["verify"], description=COMMANDS["verify"]))
+    _diff_options(commands.add_parser("diff", help=COMMANDS["diff"], description=COMMANDS["diff"]))
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options every command has."""
+    parser.add_argument("--lang", choices=("en", "th"), default=None,
+                        help="language of messages (default: Thai under a Thai locale, else English)")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+
+
+def _project_options(parser: argparse.ArgumentParser) -> None:
+    """Add --root and --output."""
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="project folder holding parties/, agreements/ and templates/ (default: .)")
+    parser.add_argument("--output", type=Path, default=None, help="where to write the files (default: ROOT/output)")
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `build`."""
+    parser.add_argument("agreements", nargs="*", metavar="AGREEMENT",
+                        help="ids of the agreements to build (default: all in agreements/)")
+    _project_options(parser)
+    parser.add_argument("--only", action="append", default=[], metavar="AGREEMENT",
+                        help="build only this agreement (repeatable; same as naming it)")
+    parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
+                        help="only this format; repeat for several (default: pdf and docx)")
+    parser.add_argument("--force", action="store_true", help="rebuild even the agreements whose inputs have not changed")
+    parser.add_argument("--jobs", "-j", type=positive_jobs, default=os.cpu_count() or 1, metavar="N",
+                        help="render in N processes (default: the number of cores)")
+    parser.add_argument("--shard", type=shard_share, default=None, metavar="I/N",
+                        help="build only share I of N of the agreements (for a CI matrix)")
+    parser.add_argument("--allow-mismatch", action="store_true",
+                        help="while drafting: report where the Thai and English texts differ (numbers, "
+                             "dates, names) as warnings and build anyway")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
+    _common_options(parser)
+
+
+def _release_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `release`."""
+    parser.add_argument("agreements", nargs="*", metavar="AGREEMENT",
+                        help="ids of the agreements to release (default: all in agreements/)")
+    _project_options(parser)
+    parser.add_argument("--key", type=Path, default=None, metavar="FILE.p12",
+                        help="PKCS#12 file with the organization's key and certificate "
+                             "(default: MOU_SIGNING_KEY, a path or base64 content; none: unsigned)")
+    parser.add_argument("--key-password-env", default=None, metavar="NAME",
+                        help="environment variable holding the key's password (default: MOU_SIGNING_PASSWORD)")
+    _common_options(parser)
+
+
+def _verify_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `verify`."""
+    parser.add_argument("archives", nargs="+", type=Path, metavar="ARCHIVE", help="release zip files")
+    parser.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
+                        help="certificate (PEM or DER) the signer must chain to (repeatable; default: "
+                             "check integrity against the certificate in the signature)")
+    parser.add_argument("--require-signature", action="store_true", help="fail an unsigned archive")
+    _common_options(parser)
+
+
+def _diff_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `diff`."""
+    parser.add_argument("agreement", metavar="AGREEMENT", help="id of the agreement")
+    parser.add_argument("old", metavar="OLD", help="earlier version: a version number (release archive, "
+                        "git history, working tree) or git:<revision>")
+    parser.add_argument("new", metavar="NEW", help="later version, named the same way")
+    _project_options(parser)
+    parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
+                        help="only this format; repeat for several (default: pdf and docx)")
+    parser.add_argument("--allow-mismatch", action="store_true",
+                        help="report where a version's Thai and English texts differ as warnings and "
+                             "make the redline anyway")
+    _common_options(parser)
+
+
+def command_first(argv: list[str], root_of: Path | None = None) -> list[str]:
+    """Return argv with its command first, `build` when it names none (`--lang th release` is `release --lang th`).
+
+    A first word that is close to a command but is not an agreement of the project is a
+    mistyped command, refused with a suggestion.
+    """
+    position = _first_word(argv)
+    if position is None:
+        return argv if {"-h", "--help", "--version"} & set(argv) else [DEFAULT_COMMAND, *argv]
+    word = argv[position]
+    if word in COMMANDS:
+        return [word, *argv[:position], *argv[position + 1:]]
+    guess = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.75)
+    if guess and not _is_agreement(word, argv, root_of):
+        raise UsageError(say("unknown_command", command=word, guess=guess[0]))
+    return [DEFAULT_COMMAND, *argv]
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """Return the index of the first argument that is neither an option nor an option's value."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--":
+            return index + 1 if index + 1 < len(argv) else None
+        elif arg.startswith("-") and arg != "-":
+            skip = arg in VALUED_OPTIONS
+        else:
+            return index
+    return None
+
+
+def _is_agreement(word: str, argv: list[str], root_of: Path | None) -> bool:
+    """Say whether a word names an agreement file under the project folder the arguments give."""
+    root = root_of or Path(".")
+    for index, arg in enumerate(argv):
+        if arg == "--root" and index + 1 < len(argv):
+            root = Path(argv[index + 1])
+        elif arg.startswith("--root="):
+            root = Path(arg.split("=", 1)[1])
+    return any((root / "agreements" / f"{word}{suffix}").is_file() for suffix in (".yaml", ".yml"))

@@ -1,0 +1,89 @@
+"""The `release` and `verify` commands: signed, verifiable archives of agreement versions."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from asn1crypto import pem, x509
+
+from mou.cli.console import EXIT_INPUT, EXIT_OK, Console
+from mou.core.errors import InputError, MouError, Problem, UsageError
+from mou.core.messages import say
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.selection import select
+from mou.pipeline.writer import output_lock
+from mou.release.archive import Finding, release, verify
+from mou.release.signing import key_from_options
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Run `release` or `verify`, as the arguments say."""
+    return run_release(args, console) if args.command == "release" else run_verify(args, console)
+
+
+def run_release(args: argparse.Namespace, console: Console) -> int:
+    """Build, sign and archive each chosen agreement version; return the exit status."""
+    layout = Layout(args.root, args.output or args.root / "output")
+    key = key_from_options(args.key, args.key_password_env)
+    ids = select(load(layout).agreements, args.agreements)
+    failed = 0
+    with output_lock(layout.output):
+        for agreement_id in ids:
+            try:
+                result = release(layout, agreement_id, key)
+            except MouError as exc:
+                if isinstance(exc, UsageError):
+                    raise
+                for problem in exc.problems:
+                    console.problem(problem)
+                failed += 1
+                continue
+            if not result.created:
+                console.say(say("release_unchanged", path=result.path))
+            elif result.signer:
+                console.say(say("released", path=result.path, signer=result.signer))
+            else:
+                console.say(say("released_unsigned", path=result.path))
+    if key is not None and key.randomized:
+        console.note(say("release_randomized"))
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def run_verify(args: argparse.Namespace, console: Console) -> int:
+    """Print a verdict per file and per archive; return non-zero on any problem."""
+    trust = [_load_certificate(path) for path in args.trust]
+    status = EXIT_OK
+    for path in args.archives:
+        report = verify(path, trust or None, args.require_signature)
+        for finding in sorted(report.findings, key=_member_order):
+            label = say("verify_ok_label" if finding.ok else "verify_fail_label")
+            console.say(f"{console.text(label)} {finding.member}: {console.text(finding.message)}")
+        if report.ok:
+            signed = say("verified_signed", signer=report.signer) if report.signed else say("verified_unsigned")
+            console.say(say("verified", path=path, signed=signed))
+        else:
+            problems = sum(1 for f in report.findings if not f.ok)
+            console.say(say("not_verified", path=path, n=problems))
+            status = EXIT_INPUT
+    return status
+
+
+def _member_order(finding: Finding) -> tuple[int, str]:
+    """Order a report by member: the manifest, its signature, the sums, then each file by name."""
+    head = ("manifest.json", "manifest.json.p7s", "SHA256SUMS")
+    return (head.index(finding.member), "") if finding.member in head else (len(head), finding.member)
+
+
+def _load_certificate(path: Path) -> x509.Certificate:
+    """Read a PEM or DER certificate given with --trust."""
+    try:
+        data = path.read_bytes()
+        if pem.detect(data):
+            _, _, data = pem.unarmor(data)
+        return x509.Certificate.load(data)
+    except (OSError, ValueError) as exc:
+        raise InputError(Problem(str(path), say("cannot_read_key", detail=exc))) from None
+
+

@@ -1,0 +1,172 @@
+"""Thai line breaking: break only between dictionary words, never inside names, never before ๆ.
+
+Pango breaks Thai with libthai's dictionary, which splits words and names that PyThaiNLP's
+dictionary (plus the project's own names) keeps whole. mou marks the word boundaries it
+wants with ZERO WIDTH SPACE in the HTML that goes to the PDF, glues the spaces inside
+known names with WORD JOINER, and a hook on WeasyPrint's text layout tells Pango that no
+break is allowed anywhere else inside Thai text. Neither mark reaches a reader: the
+ActualText spans leave them out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pythainlp.corpus.common import thai_words
+from pythainlp.tokenize.newmm import segment as newmm_segment
+
+ZWSP = "\u200b"
+WORD_JOINER = "\u2060"
+INVISIBLE = ZWSP + WORD_JOINER
+THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
+# A line must not start with these (repetition and abbreviation marks, closing punctuation),
+NO_BREAK_BEFORE = "ๆฯ”’)]}»"
+# nor end with these (opening punctuation).
+NO_BREAK_AFTER = "“‘([{«"
+_NO_BREAK_BEFORE = re.compile(f"[ {ZWSP}]*[{re.escape(NO_BREAK_BEFORE)}]")
+_NO_BREAK_AFTER = re.compile(f"[{re.escape(NO_BREAK_AFTER)}][{ZWSP}]*.")
+_GLUED = re.compile(f".[ .]?{WORD_JOINER}.")
+SIGNATURE_TABLE = re.compile(r'(<table class="signatures[^"]*">.*?</table>)', re.S)
+# A "word" longer than this many letters may break inside: it could be wider than a line
+# (24 Sarabun letters at 16 pt are about 200 pt, a little less than half the text width).
+LONGEST_UNBREAKABLE = 24
+# Runs of a name longer than this are not names but text; leave them to the dictionary.
+LONGEST_NAME = 40
+# Segmented Thai runs kept for reuse, at most (a few MB).
+MAX_SEGMENTED = 50_000
+
+
+class WordSet:
+    """The dictionary newmm segments with: a set of words, answering prefix queries.
+
+    PyThaiNLP's Trie takes ~0.7 s to build from its 62,000 words; a set takes ~10 ms and
+    answers newmm's only question (which dictionary words start here?) as fast.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = {w.strip() for w in words if w.strip()}
+        self.lengths = sorted({len(w) for w in self.words})
+        # Thai runs already segmented with exactly these words: a batch's agreements share
+        # their parties' names and addresses. A WordSet never changes (extended() copies).
+        self.segmented: dict[str, list[str]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """Return the dictionary words that text[start:] begins with, shortest first."""
+        end = len(text)
+        return [text[start:start + n] for n in self.lengths
+                if start + n <= end and text[start:start + n] in self.words]
+
+    def segment(self, run: str) -> list[str]:
+        """Return a Thai run's dictionary words (newmm), segmenting each run once."""
+        words = self.segmented.get(run)
+        if words is None:
+            if len(self.segmented) > MAX_SEGMENTED:
+                self.segmented.clear()
+            words = self.segmented[run] = newmm_segment(run, custom_dict=self)
+        return words
+
+    def extended(self, words: frozenset[str]) -> WordSet:
+        """Return a copy with more words (this one unchanged)."""
+        copy = WordSet(())
+        extra = {w.strip() for w in words if w.strip()}
+        copy.words = self.words | extra
+        copy.lengths = sorted(set(self.lengths) | {len(w) for w in extra})
+        return copy
+
+
+@functools.lru_cache(maxsize=1)
+def thai_dictionary() -> WordSet:
+    """Return PyThaiNLP's word dictionary, loaded once per process (never changed: see dictionary_with)."""
+    return WordSet(thai_words())
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary_with_words(words: frozenset[str]) -> WordSet:
+    """Return PyThaiNLP's dictionary plus these words, one copy per set of words."""
+    return thai_dictionary().extended(words)
+
+
+def dictionary_with(names: Iterable[str]) -> WordSet:
+    """Return PyThaiNLP's dictionary plus the Thai words of these names, for one agreement.
+
+    A copy per set of names (a batch's agreements with the same parties share one, with its
+    segmented runs): adding one agreement's names to a dictionary shared by the process made
+    the breaks of the next agreements depend on which agreements the process had made before.
+    """
+    return _dictionary_with_words(thai_words_of(names))
+
+
+def thai_words_of(names: Iterable[str]) -> frozenset[str]:
+    """Return the Thai runs of names (people, organizations, places) to keep whole as words."""
+    return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
+
+
+def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
+                titles: Iterable[str] = ()) -> str:
+    """Mark where Thai may break: ZWSP between words, WORD JOINER inside glued names.
+
+    `names` (organizations, places, addresses, people) add their words to the dictionary;
+    `glued` (people's full names, short names such as อบต.ไชยสอ) are kept on one line;
+    `titles` (positions) too, except inside signature blocks, whose narrow cells a position
+    may not fit.
+    """
+    head, body = "", text
+    if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
+        split = text.index("<body")
+        head, body = text[:split], text[split:]
+    if not THAI_RUN.search(body):
+        return text
+    dictionary = dictionary_with(names)
+
+    def segment(match: re.Match[str]) -> str:
+        words = dictionary.segment(match.group())
+        out = words[0]
+        for word in words[1:]:
+            out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
+        return out
+
+    marked = glue_names(THAI_RUN.sub(segment, body), glued)
+    # Signature tables keep their positions breakable; everywhere else they are glued too.
+    parts = SIGNATURE_TABLE.split(marked)
+    return head + "".join(part if SIGNATURE_TABLE.fullmatch(part) else glue_names(part, titles)
+                          for part in parts)
+
+
+def glue_names(marked: str, names: Iterable[str]) -> str:
+    """Keep each name on one line: a WORD JOINER at its word boundaries and after its spaces and dots.
+
+    Joiners, not merged words: each word stays a short run, so the rule that a word longer
+    than a line may break never applies to a whole name.
+    """
+    for name in sorted({n.strip() for n in names if THAI_RUN.search(n)}, key=len, reverse=True):
+        pattern = f"{ZWSP}?".join(re.escape(char) for char in name)
+        marked = re.sub(pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER,
+                                                  m.group().replace(ZWSP, WORD_JOINER)), marked)
+    return marked
+
+
+def no_break_ranges(text: str) -> list[tuple[int, int]]:
+    """Return character ranges inside which Pango must not break a line.
+
+    Every run of Thai letters between two marked boundaries is one range (unless it is
+    longer than any line could hold); so is any space before ๆ, ฯ or closing punctuation
+    with the character before it, any opening punctuation with the character after it,
+    and any glued space inside a name.
+    """
+    ranges = [run.span() for run in THAI_RUN.finditer(text)  # runs end at each ZWSP
+              if _spacing_letters(run.group()) <= LONGEST_UNBREAKABLE]
+    ranges += [(max(m.start() - 1, 0), m.end()) for m in _NO_BREAK_BEFORE.finditer(text)]
+    ranges += [m.span() for m in _NO_BREAK_AFTER.finditer(text)]
+    ranges += [m.span() for m in _GLUED.finditer(text)]
+    return ranges
+
+
+def _spacing_letters(word: str) -> int:
+    """Count the letters that take horizontal space (not marks above or below)."""
+    return sum(1 for char in word if unicodedata.category(char) != "Mn")

@@ -1,0 +1,568 @@
+"""The WeasyPrint patches Thai correctness needs: each stands in for an upstream bug or missing feature.
+
+| patch | what it fixes | upstream (docs/upstream/) |
+|---|---|---|
+| draw_inline_level | a line holding Thai is wrapped in a marked-content span whose /ActualText is its real text (PDF 32000-1 §14.9.4), so copying `อำเภอ` gives `อำเภอ` in pdfium and poppler | SARA_AM |
+| set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
+| justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
+| iter_line_boxes, avoid_collisions | fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier | THAI_JUSTIFY |
+| split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
+
+They fail closed. install() first checks, before it takes hold of any WeasyPrint function,
+that WeasyPrint's version is in the tested range and that the source of every function a
+patch wraps, calls into or re-derives is the source it was tested with; anything else
+stops the build with a message naming the tested range, because a Thai document rendered
+without these patches, or with patches that no longer fit, would copy, break or justify
+wrongly without a word.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import inspect
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pydyf
+import weasyprint
+import weasyprint.draw as weasy_draw
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout import block as weasy_block
+from weasyprint.layout import inline as weasy_inline
+from weasyprint.layout.percent import resolve_one_percentage, resolve_percentages
+from weasyprint.text import line_break
+from weasyprint.text.ffi import ffi, pango
+
+from mou.core.errors import RenderError
+from mou.core.messages import say
+from mou.language.breaks import INVISIBLE, no_break_ranges
+
+# The upstream reports these patches stand in for (docs/upstream/).
+SARA_AM = "docs/upstream/weasyprint-sara-am-tounicode.md"
+THAI_BREAKS = "docs/upstream/weasyprint-thai-line-break-control.md"
+THAI_JUSTIFY = "docs/upstream/weasyprint-thai-inter-character-justification.md"
+TRAILING_SPACE = "docs/upstream/weasyprint-trailing-space-overflow.md"
+# The WeasyPrint releases the patches are tested with (pyproject.toml's range is no wider).
+TESTED_RANGE = ">=70.0,<71"
+TESTED_MAJOR = 70
+# Largest spacing Thai justification adds between clusters: 0.2 em, five sixths of a
+# Sarabun space (0.24 em, 3.8 pt at 16 pt), so even the gap at a space, which gets the
+# same share, stays under twice a space.
+MAX_CLUSTER_SPACING_EM = 0.2
+THAI = re.compile("[\u0e00-\u0e7f]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Characters that never start a cluster of their own: a space (its gap grows once, after
+# it), sara am (ำ, which HarfBuzz and Pango treat as a cluster: spacing would part it from
+# its consonant); marks and invisible format characters (ZWSP, WORD JOINER) neither.
+_NOT_STARTS = frozenset(" \u00a0\u0e33")
+# A justified line ending closer than this to the margin (px) counts as flush.
+FLUSH_TOLERANCE = 1.0
+_DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A WeasyPrint function a patch replaces or relies on: where it lives and the source it was tested with."""
+
+    owner: Any  # the module or class holding it
+    name: str
+    sources: frozenset[str]  # SHA-256 of inspect.getsource() in each tested release
+    replaced: bool = True  # False: called or re-derived by a patch, left in place
+
+
+# SHA-256 of the source of each function a patch replaces, calls into or re-derives, in each
+# tested release: a release whose functions read the same behaves the same under the patches.
+TESTED_SOURCES = {
+    "draw_inline_level": {"70.0": "068162a401d00efd3bc23a37df12a1c743cd8958cdbf4f03960a777760b1e01c"},
+    "set_text": {"70.0": "fe23ca9937dbf5205bda422f9c01103f301ef2c511228842632ea86e853274f7"},
+    "justify_line": {"70.0": "f83b21ff8793ba6b6dfc5fe8e10e4ab6cd6e02b17de02da97200902166148a81"},
+    "reactivate": {"70.0": "0b89ee097104b71376c179f48a98858708b07169dc0212c393263a1a831607c9"},
+    "iter_line_boxes": {"70.0": "04aec48abfcad809bc94c54eeba0e23a389e824cec85fe67bc1b21412d29dc3a"},
+    "avoid_collisions": {"70.0": "5fc7793c573af328ffa88757d08f1641b19832805a1e48aa8b8204530c477e5d"},
+    "split_first_line": {"70.0": "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f"},
+    "get_next_linebox": {"70.0": "67af458c2545e74f0803072103c6c5d392d5e353dfdaa4f5bac5a96e20ed024d"},
+    "handle_leader": {"70.0": "e4bf5941eb946d0b2029b21c3613f384d6157edb01d98add8d3bfa120ac3e571"},
+    "setup": {"70.0": "fb227a55094f41d42fbd57f180d8b7a9a1e741969ec8ddb3fd5cd80920257442"},
+}
+
+
+def _targets() -> dict[str, Target]:
+    """Return every function the patches replace or rely on, by the name the patches use."""
+    places: dict[str, tuple[Any, bool]] = {
+        "draw_inline_level": (weasy_draw, True), "set_text": (line_break.Layout, True),
+        "justify_line": (weasy_inline, True), "reactivate": (line_break.Layout, True),
+        "iter_line_boxes": (weasy_block, True), "avoid_collisions": (weasy_inline, True),
+        "split_first_line": (weasy_inline, True), "get_next_linebox": (weasy_inline, False),
+        "handle_leader": (weasy_inline, False), "setup": (line_break.Layout, False),
+    }
+    return {name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
+            for name, (owner, replaced) in places.items()}
+
+
+ORIGINAL: dict[str, Callable[..., Any]] = {}  # WeasyPrint's own functions, taken by install()
+_narrower = 0.0  # how much narrower the next line is broken (while rebreaking a paragraph)
+
+
+def source_digest(function: Callable[..., Any]) -> str:
+    """Return the SHA-256 of a function's source, as the guard compares it."""
+    return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+
+
+def mismatches() -> list[str]:
+    """Return what differs from the tested WeasyPrint: its version, or functions whose source changed."""
+    major = weasyprint.__version__.split(".")[0]
+    if not major.isdigit() or int(major) != TESTED_MAJOR:
+        return [f"version {weasyprint.__version__}"]
+    found = []
+    for name, target in _targets().items():
+        function = ORIGINAL.get(name) or getattr(target.owner, target.name, None)
+        if function is None or source_digest(function) not in target.sources:
+            found.append(name)
+    return found
+
+
+def check() -> None:
+    """Refuse a WeasyPrint whose internals differ from the tested ones (before anything is patched)."""
+    differing = mismatches()
+    if differing:
+        raise RenderError(say("weasyprint_untested", version=weasyprint.__version__, tested=TESTED_RANGE,
+                              functions=", ".join(differing)))
+
+
+def install() -> None:
+    """Check WeasyPrint, then put the Thai patches in place (once per process)."""
+    if ORIGINAL:
+        return
+    check()
+    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);\n"
+             "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);")
+    replacements: dict[str, Callable[..., Any]] = {"draw_inline_level": draw_inline_level, "set_text": set_text, "justify_line": justify_line,
+                    "reactivate": reactivate, "iter_line_boxes": iter_line_boxes,
+                    "avoid_collisions": avoid_collisions, "split_first_line": fitted_first_line}
+    for name, target in _targets().items():
+        ORIGINAL[name] = getattr(target.owner, target.name)
+    for name, replacement in replacements.items():
+        setattr(_targets()[name].owner, name, replacement)
+
+
+def line_text(box: Any) -> str:
+    """Return the text a line box shows, as a reader would copy it."""
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        return "".join(line_text(child) for child in box.children)
+    return ""
+
+
+def draw_inline_level(stream: Any, page: Any, box: Any, offset_x: float = 0,
+                      text_overflow: str = "clip", block_ellipsis: str = "none") -> None:
+    """Draw like WeasyPrint, wrapping each line that holds Thai in an ActualText span."""
+    text = line_text(box).translate(_DROP_INVISIBLE) if isinstance(box, boxes.LineBox) else ""
+    if not THAI.search(text):
+        ORIGINAL["draw_inline_level"](stream, page, box, offset_x, text_overflow, block_ellipsis)
+        return
+    stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text.rstrip(" "))}))
+    try:
+        ORIGINAL["draw_inline_level"](stream, page, box, offset_x, text_overflow, block_ellipsis)
+    finally:
+        stream.end_marked_content()
+
+
+def set_text(self: Any, text: str, justify: bool = False) -> None:
+    """Set a layout's text like WeasyPrint, then forbid Thai breaks mou did not mark."""
+    ORIGINAL["set_text"](self, text, justify)
+    current = self.text
+    if not THAI.search(current):
+        return
+    attributes = pango.pango_layout_get_attributes(self.layout)
+    if attributes == ffi.NULL:
+        # A layout without attributes (most are new): a copy of the text's finished list, the
+        # same as building it here, in one call.
+        attributes = ffi.gc(pango.pango_attr_list_copy(_break_attributes(current)), pango.pango_attr_list_unref)
+    else:
+        _mark_breaks(attributes, current)
+    pango.pango_layout_set_attributes(self.layout, attributes)
+
+
+@functools.lru_cache(maxsize=2048)
+def _break_attributes(text: str) -> Any:
+    """Return a list of the text's allow-breaks attributes, only ever copied (never set on a layout)."""
+    attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    _mark_breaks(attributes, text)
+    return attributes
+
+
+def _mark_breaks(attributes: Any, text: str) -> None:
+    """Allow Pango to break the text only at mou's marks (thai_breaks.py), in an attribute list."""
+    length, ranges = _pango_no_break_ranges(text)
+    # Reset the whole text first: a layout is reused, and old ranges must not linger.
+    _change(attributes, True, 0, length)
+    for start, end in ranges:
+        _change(attributes, False, start, end)
+
+
+def justify_line(context: Any, line: Any, extra_width: float) -> None:
+    """Justify a line as Word's Thai Distributed does when it holds Thai, else as WeasyPrint does.
+
+    WeasyPrint stretches only spaces, which leaves spaceless Thai lines ragged and gives
+    lines with one or two spaces huge gaps. For a line with Thai, the slack is spread as
+    equal spacing between all character clusters of its text boxes, a space counting as
+    one (marks and sara am stay on their consonants). The clusters are counted, not
+    measured: the drawing hook (reactivate) adds exactly that spacing after each one.
+    """
+    line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
+    texts = list(_text_boxes(line))
+    if (extra_width <= 0 or not any(THAI.search(box.text) for box in texts)
+            or any(_RTL.search(box.text) for box in texts)):
+        ORIGINAL["justify_line"](context, line, extra_width)
+        return
+    # Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster).
+    gaps = {}
+    for box, following in zip(texts, texts[1:] + [None]):
+        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
+        gaps[id(box)] = cluster_gaps(box.text), after
+    total = sum(inside + after for inside, after in gaps.values())
+    if total <= 0:
+        ORIGINAL["justify_line"](context, line, extra_width)
+        return
+    # A very loose line (a long name pushed to the next line) would space its letters out
+    # so far that words fall apart; past a cap it stays short of the margin instead (the
+    # line breaking hook avoids such lines where the paragraph can break otherwise).
+    cap = MAX_CLUSTER_SPACING_EM * line.style["font_size"]
+    units = int(min(extra_width / total, cap) * line_break.TO_UNITS)
+    line.mou_short = extra_width - units * total / line_break.TO_UNITS
+    if units > 0:
+        _spread(line, units, gaps, 0.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def cluster_gaps(text: str) -> int:
+    """Count the gaps between character clusters in text (cached: rebreaking justifies the same texts again)."""
+    return sum(1 for char in text[1:] if _starts_cluster(char))
+
+
+@functools.lru_cache(maxsize=1024)
+def _starts_cluster(char: str) -> bool:
+    """Say whether a character starts a cluster that justification spaces from the one before."""
+    return char not in _NOT_STARTS and unicodedata.category(char) not in ("Mn", "Mc", "Me", "Cf")
+
+
+def _text_boxes(box: Any) -> Any:
+    """Yield the text boxes of a line, in order, skipping atomic inline boxes."""
+    if isinstance(box, boxes.TextBox):
+        yield box
+    elif isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        for child in box.children:
+            if child.is_in_normal_flow():
+                yield from _text_boxes(child)
+
+
+def _spread(box: Any, units: int, gaps: dict[int, tuple[int, bool]], x_advance: float) -> float:
+    """Give every text box of a line its cluster spacing, moving what follows; return the advance."""
+    if isinstance(box, boxes.TextBox):
+        box.position_x += x_advance
+        inside, after = gaps.get(id(box), (0, False))
+        count = inside + after
+        if count:
+            # A copy of the box's (inactive) layout, so no other box shares the spacing;
+            # reactivate() spaces the glyphs when the box is drawn.
+            layout = copy.copy(box.pango_layout)
+            layout.mou_cluster_spacing = units
+            layout.mou_text_length = len(box.text)
+            layout.mou_trailing = after
+            box.pango_layout = layout
+            extra = units * count / line_break.TO_UNITS
+            box.width += extra
+            x_advance += extra
+        return x_advance
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        box.position_x += x_advance
+        before = x_advance
+        for child in box.children:
+            if child.is_in_normal_flow():
+                x_advance = _spread(child, units, gaps, x_advance)
+        box.width += x_advance - before
+        return x_advance
+    box.translate(x_advance, 0)  # an atomic inline box moves with the text
+    return x_advance
+
+
+@functools.lru_cache(maxsize=8192)
+def _pango_no_break_ranges(text: str) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Return a text's UTF-8 length and the byte ranges Pango must not break inside.
+
+    Cached: WeasyPrint sets the same text on a layout many times while it fits lines
+    (six times each, on average, for an agreement's Thai text).
+    """
+    offsets = _byte_offsets(text)
+    return offsets[-1], tuple((offsets[start], offsets[end]) for start, end in no_break_ranges(text))
+
+
+def reactivate(self: Any, style: Any) -> None:
+    """Reactivate a layout for drawing like WeasyPrint, then add its Thai cluster spacing."""
+    ORIGINAL["reactivate"](self, style)
+    units = getattr(self, "mou_cluster_spacing", 0)
+    if not units:
+        return
+    # Drawing sets this too; set first, it would otherwise lay the text out anew.
+    pango.pango_layout_set_single_paragraph_mode(self.layout, True)
+    starts = _cluster_starts(self.text[:self.mou_text_length])
+    end = len(starts) - 1  # the byte offset just past the text
+    run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
+    previous, previous_byte = None, 0
+    # A glyph gets the gaps of the clusters that start after its own cluster's first character
+    # and up to the next glyph's: ligatures and reordered marks (sara am) get none, and the
+    # sum is what justify_line counted.
+    while run != ffi.NULL:
+        item, string = run.data.item, run.data.glyphs
+        for i in range(string.num_glyphs):
+            byte = min(item.offset + string.log_clusters[i], end)
+            if previous is not None:
+                previous.geometry.width += (starts[byte] - starts[previous_byte]) * units
+            previous, previous_byte = string.glyphs[i], byte
+        run = run.next
+    if previous is not None:
+        previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing) * units
+
+
+def _cluster_starts(text: str) -> list[int]:
+    """Return, per UTF-8 byte offset b of text, how many clusters start after byte 0 and at or before b."""
+    starts, count = [0], 0
+    for index, char in enumerate(text):
+        count += index > 0 and _starts_cluster(char)
+        starts[-1] = count
+        starts.extend([count] * len(char.encode()))
+    return starts
+
+
+def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
+                    containing_block: Any, absolute_boxes: list, fixed_boxes: list,
+                    first_letter_style: Any, first_line_style: Any) -> Any:
+    """Lay out a paragraph's lines like WeasyPrint; in justified Thai, rebreak around loose lines.
+
+    WeasyPrint fills each line greedily. Before a name that must not break and does not fit,
+    a Thai line can be left so short that no allowed spacing fills it; then up to two lines
+    before it are broken earlier, moving words down into it, when that leaves every line of
+    the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
+    """
+    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not THAI.search(line_text(box)):
+        yield from ORIGINAL["iter_line_boxes"](context, box, position_y, bottom_space, skip_stack, containing_block,
+                                             absolute_boxes, fixed_boxes, first_letter_style, first_line_style)
+        return
+    resolve_percentages(box, containing_block)
+    if skip_stack is None:
+        resolve_one_percentage(box, "text_indent", containing_block.width)
+    else:
+        box.text_indent = 0
+    args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
+    held: list[_Line] = []
+    # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
+    # later rebreak tries many of the lines an earlier one did.
+    laid: dict[tuple, _Line | None] = {}
+    start = _Start(skip_stack, position_y, box.text_indent, first_letter_style, first_line_style)
+    while True:
+        placed = _lay_line(args, start)
+        if placed is None:
+            break
+        laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
+        held.append(placed)
+        if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None and len(held) > 1:
+            held[-3:] = _rebalanced(args, held[-3:], laid)
+        while len(held) > 3:
+            yield held.pop(0).result
+        if held[-1].resume_at is None:
+            break
+        start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
+    for placed in held:
+        yield placed.result
+
+
+@dataclass
+class _Start:
+    """Where a line starts: WeasyPrint's skip stack, its top, and what only a first line has."""
+
+    skip_stack: Any
+    position_y: float
+    text_indent: float
+    first_letter_style: Any
+    first_line_style: Any
+
+
+@dataclass
+class _Line:
+    """A laid-out line with where it started and how far it stays short of the margin."""
+
+    start: _Start
+    line: Any
+    resume_at: Any
+
+    @property
+    def result(self) -> tuple[Any, Any]:
+        return self.line, self.resume_at
+
+    @property
+    def short(self) -> float:
+        return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
+
+    @property
+    def bottom(self) -> float:
+        return self.line.position_y + self.line.height
+
+
+def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None:
+    """Lay out one line from start, its breaking width reduced by narrower (it is justified to the full width)."""
+    global _narrower
+    context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes = args
+    box.text_indent = start.text_indent
+    _narrower = narrower
+    try:
+        line, resume_at = ORIGINAL["get_next_linebox"](
+            context, box, start.position_y, bottom_space, start.skip_stack, containing_block,
+            absolute_boxes, fixed_boxes, start.first_letter_style, start.first_line_style)
+    finally:
+        _narrower = 0.0
+    if line is None:
+        return None
+    ORIGINAL["handle_leader"](context, line, containing_block)
+    return _Line(start, line, resume_at)
+
+
+def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
+    """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were.
+
+    A rebreak never leaves its worst line shorter than the worst line was: else, in a narrow
+    column, a line handed down earlier could hand down more and more, until one word stood
+    alone (บันทึก | ข้อตกลงความร่วมมือ…) to spare two lines a smaller shortfall each.
+    """
+    best, best_score = lines, _score(lines)
+    worst = best_score[1]
+    target = lines[-1].resume_at
+    for back in range(1, len(lines)):
+        for drops in _drop_plans(back):
+            kept = lines[:-1 - back]
+            trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
+            if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
+                best, best_score = kept + trial, _score(kept + trial)
+                if best_score[0] == 0:
+                    return best  # every line flush: no trial can beat it, so stop laying lines
+    return best
+
+
+def _score(lines: list[_Line]) -> tuple[int, float]:
+    """Rank a stretch of lines: how many stay short of the margin, then by how much at most (px, rounded)."""
+    short = [placed.short for placed in lines if placed.short > FLUSH_TOLERANCE]
+    return len(short), round(max(short, default=0.0) + 0.5)
+
+
+def _drop_plans(back: int) -> list[tuple[int, ...]]:
+    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first.
+
+    Each plan ends with a 0 for the line that takes them.
+    """
+    return sorted((plan + (0,) for plan in itertools.product((0, 1, 2), repeat=back) if plan[0]), key=sum)
+
+
+def _relaid(args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int,
+            laid: dict[tuple, _Line | None]) -> list[_Line] | None:
+    """Lay out len(drops) lines again from start, each giving that many words to the next.
+
+    Return None if they would not end where they did, or as soon as more than `most_short`
+    of them stay short of the margin (such a trial cannot beat the best so far).
+    """
+    out: list[_Line] = []
+    for drop in drops:
+        placed = _lay_cached(args, start, 0.0, laid)
+        for _ in range(drop):
+            if placed is None or placed.resume_at is None:
+                return None
+            placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
+        if placed is None:
+            return None
+        out.append(placed)
+        if _score(out)[0] > most_short:
+            return None
+        if placed.resume_at is None:
+            break
+        start = _Start(placed.resume_at, placed.bottom, 0, None, None)
+    if len(out) != len(drops) or out[-1].resume_at != target:
+        return None
+    return out
+
+
+def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _Line | None]) -> _Line | None:
+    """Lay out one line like _lay_line, once per start and width."""
+    key = _lay_key(start, narrower)
+    if key not in laid:
+        laid[key] = _lay_line(args, start, narrower)
+    return laid[key]
+
+
+def _lay_key(start: _Start, narrower: float) -> tuple:
+    """Return what a line laid from start, narrowed by narrower, depends on (within one paragraph)."""
+    return repr(start.skip_stack), start.position_y, start.text_indent, round(narrower, 3)
+
+
+def _plain_paragraph(box: Any) -> bool:
+    """Say whether a line box holds only text and inline boxes (nothing laid out on the side)."""
+    if isinstance(box, boxes.TextBox):
+        return True
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        return all(_plain_paragraph(child) for child in box.children)
+    return False
+
+
+def avoid_collisions(context: Any, box: Any, containing_block: Any, outer: bool = True) -> tuple:
+    """Place a box like WeasyPrint; while a line is rebroken, narrow its breaking width once."""
+    global _narrower
+    position_x, position_y, available_width = ORIGINAL["avoid_collisions"](context, box, containing_block, outer)
+    if _narrower:
+        available_width, _narrower = available_width - _narrower, 0.0
+    return position_x, position_y, available_width
+
+
+def fitted_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
+                       is_line_start: bool = True, minimum: bool = False) -> tuple:
+    """Fit text into a line like WeasyPrint, except that trailing spaces never make it overflow.
+
+    WeasyPrint 70 measures a text with its trailing spaces; when the text fits only without
+    them (it ends just before a nowrap name), it takes the text for unbreakable and keeps its
+    first word alone, so a line held "Mayor" and nothing else. Such a text fits: the spaces
+    hang past the margin, as CSS wants, and are removed at the end of the line.
+    """
+    result = ORIGINAL["split_first_line"](text, style, context, max_width, justification_spacing,
+                                        is_line_start, minimum)
+    if (result[2] is None or max_width is None or style["white_space"] != "normal"
+            or not text.endswith(" ") or "\n" in text or not text.strip(" ")):
+        return result
+    # When that happens WeasyPrint's first line is the text's first word; a first line that
+    # reaches past the first space (a break always follows a space) means the text needed a
+    # break anyway, so the second measure (one in eight of the Thai ones) is spared.
+    if result[1] > len(text[:text.index(" ") + 1].encode()):
+        return result
+    stripped = ORIGINAL["split_first_line"](text.rstrip(" "), style, context, max_width, justification_spacing,
+                                          is_line_start, minimum)
+    if stripped[2] is not None:
+        return result  # the text needs a break anyway
+    return ORIGINAL["split_first_line"](text, style, context, None, justification_spacing, is_line_start, minimum)
+
+
+def _byte_offsets(text: str) -> list[int]:
+    """Return the UTF-8 byte offset of every character index, and of the end."""
+    offsets, position = [0], 0
+    for char in text:
+        position += len(char.encode())
+        offsets.append(position)
+    return offsets
+
+
+def _change(attributes: Any, allow: bool, start: int, end: int) -> None:
+    """Set Pango's allow-breaks attribute on a byte range."""
+    attribute = pango.pango_attr_allow_breaks_new(allow)
+    attribute.start_index, attribute.end_index = start, end
+    pango.pango_attr_list_change(attributes, attribute)

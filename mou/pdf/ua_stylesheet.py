@@ -1,0 +1,161 @@
+"""WeasyPrint's HTML user-agent stylesheet, with the same rules in a form its matcher can index.
+
+cssselect2 files each selector under the element name of its last compound and tests only
+those of an element's name on that element; a selector ending in `:is(dir, menu, ol, ul)`
+has no name there, so it is tested on every element of every document. Eleven such rules
+in WeasyPrint 70's stylesheet were half the time of the whole cascade (measured: 14.5 ms
+of a PDF's cascade, 5.9 ms without them). Each is written here as the list of selectors it
+stands for, one per name, which is the same rule: `:is()` of plain names has the
+specificity of one name, so every element gets the same declarations with the same weight.
+Nothing else changes; selectors whose `:is()` mixes specificities stay as they are.
+
+Six rules style a pseudo-element of every element (`::marker`, `::footnote-call`,
+`::footnote-marker`, `::note-call`, `::note-marker`, `::note-callback`), so WeasyPrint
+matched them on every element and made six pseudo-element styles for each: 1,600 styles
+an agreement, of which it uses none unless the document has lists or footnotes (7% of a
+PDF's time). mou's stylesheet leaves them out, and WeasyPrint's style lookup gets them
+back when it asks for such a pseudo-element (speedups.py: set_computed_styles and
+style_for), with those rules' declarations at the weight
+WeasyPrint's cascade gives them, merged with any other rule's for the same pseudo-element
+(no other rule of WeasyPrint's stylesheet styles these pseudo-elements, so no weights tie).
+"""
+
+from __future__ import annotations
+
+import functools
+from math import inf
+from xml.etree import ElementTree
+
+import cssselect2
+import tinycss2
+import tinycss2.ast
+import weasyprint
+import weasyprint.css as weasy_css
+import weasyprint.html
+
+_COMBINATORS = frozenset(">+~")
+@functools.cache
+def indexed_ua_stylesheet() -> weasyprint.CSS:
+    """Return WeasyPrint's HTML user-agent stylesheet with `:is()` of names spelled out and every element's pseudo-element rules left out."""
+    # Right only with speedups.py's cascade hook, which gives the left-out rules back: the
+    # sheet is used only while the speed-ups are installed (speedups.html_class()).
+    # Made as WeasyPrint makes its own (weasyprint/html.py: UA_STYLESHEET), except that its
+    # @counter-style rules go to a dictionary of their own: a document's counter styles are
+    # a copy of WeasyPrint's (HTML._ua_counter_style), which already has them.
+    return weasyprint.CSS(string=spelled_out(_every_elements_pseudo(weasyprint.html.UA)[0]), counter_style={})
+
+
+@functools.cache
+def _every_elements_pseudo(css: str) -> tuple[str, str]:
+    """Split a stylesheet into its other rules and its rules whose selector is a bare pseudo-element (`::marker`)."""
+    kept, universal = [], []
+    for rule in tinycss2.parse_stylesheet(css):
+        prelude = tinycss2.serialize(rule.prelude).strip() if isinstance(rule, tinycss2.ast.QualifiedRule) else ""
+        bare = prelude.startswith("::") and prelude[2:].replace("-", "").isalpha()
+        (universal if bare else kept).append(rule.serialize())
+    return "".join(kept), "\n".join(universal)
+
+
+@functools.cache
+def every_elements_pseudo_styles() -> dict[str, dict[str, tuple]]:
+    """Return, per pseudo-element, the cascaded declarations (values and weight) the left-out rules give every element.
+
+    Worked out as WeasyPrint's cascade (weasyprint/css: StyleFor) does for its user-agent
+    stylesheet, on an element those rules match as they match every element.
+    """
+    sheet = weasyprint.CSS(string=_every_elements_pseudo(weasyprint.html.UA)[1], counter_style={})
+    element = cssselect2.ElementWrapper.from_html_root(ElementTree.fromstring("<html/>"))
+    styles: dict[str, dict[str, tuple]] = {}
+    for specificity, _order, pseudo_type, (declarations, layer) in sheet.matcher.match(element):
+        layer_order = inf if layer is None else sheet.layers.index(layer)
+        style = styles.setdefault(pseudo_type, {})
+        for name, values, importance in declarations:
+            weight = (weasy_css.declaration_precedence("user agent", importance), layer_order, specificity)
+            old_weight = style.get(name, (None, None))[1]
+            if old_weight is None or old_weight <= weight:
+                style[name] = values, weight
+    return styles
+
+
+def add_left_out_declarations(cascaded: dict[str, tuple], pseudo_type: str) -> None:
+    """Merge the left-out rules' declarations into a pseudo-element's cascaded ones, as the cascade would have.
+
+    The left-out rule would have been matched first (lowest specificity), so a declaration
+    of it holds only where nothing outweighs it.
+    """
+    for name, (values, weight) in every_elements_pseudo_styles()[pseudo_type].items():
+        if name not in cascaded or cascaded[name][1] < weight:
+            cascaded[name] = values, weight
+
+
+class IndexedHTML(weasyprint.HTML):
+    """weasyprint.HTML whose user-agent stylesheet is the indexed one."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[weasyprint.CSS]:
+        return [indexed_ua_stylesheet(), *super()._ua_stylesheets(forms)[1:]]
+
+
+def spelled_out(css: str) -> str:
+    """Return a stylesheet whose selectors ending in `:is()` of plain names are one selector per name."""
+    rules = tinycss2.parse_stylesheet(css)
+    out = []
+    for rule in rules:
+        if isinstance(rule, tinycss2.ast.QualifiedRule):
+            selectors = [expanded for selector in _split_commas(rule.prelude) for expanded in _spelled(selector)]
+            prelude = ", ".join(tinycss2.serialize(selector).strip() for selector in selectors)
+            out.append(f"{prelude} {{{tinycss2.serialize(rule.content)}}}")
+        else:
+            out.append(rule.serialize())
+    return "\n".join(out) + "\n"
+
+
+def _split_commas(tokens: list) -> list[list]:
+    """Split a selector list at its top-level commas."""
+    parts: list[list] = [[]]
+    for token in tokens:
+        if isinstance(token, tinycss2.ast.LiteralToken) and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _spelled(selector: list) -> list[list]:
+    """Return one selector, or the selectors its last compound's leading `:is(a, b)` stands for."""
+    start = _last_compound_start(selector)
+    compound = selector[start:]
+    if (len(compound) < 2 or not _is_colon(compound[0]) or not isinstance(compound[1], tinycss2.ast.FunctionBlock)
+            or compound[1].lower_name != "is"):
+        return [selector]
+    names = _plain_names(compound[1].arguments)
+    if names is None:
+        return [selector]
+    return [selector[:start] + [tinycss2.ast.IdentToken(0, 0, name)] + compound[2:] for name in names]
+
+
+def _last_compound_start(selector: list) -> int:
+    """Return where the last compound selector starts (after the last top-level combinator)."""
+    start = 0
+    for index, token in enumerate(selector):
+        if isinstance(token, tinycss2.ast.WhitespaceToken) and index + 1 < len(selector) or \
+                isinstance(token, tinycss2.ast.LiteralToken) and token.value in _COMBINATORS:
+            start = index + 1
+    while start < len(selector) and isinstance(selector[start], tinycss2.ast.WhitespaceToken):
+        start += 1
+    return start
+
+
+def _is_colon(token: object) -> bool:
+    """Say whether a token is a single colon (a pseudo-class, not a pseudo-element)."""
+    return isinstance(token, tinycss2.ast.LiteralToken) and token.value == ":"
+
+
+def _plain_names(arguments: list) -> list[str] | None:
+    """Return the element names of `:is(a, b, c)`, or None if it holds anything but names."""
+    names = []
+    for part in _split_commas(arguments):
+        tokens = [token for token in part if not isinstance(token, tinycss2.ast.WhitespaceToken)]
+        if len(tokens) != 1 or not isinstance(tokens[0], tinycss2.ast.IdentToken):
+            return None
+        names.append(tokens[0].value)
+    return names

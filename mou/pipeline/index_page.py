@@ -1,0 +1,108 @@
+"""output/index.html: every agreement built, its versions and status, with links to each file."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mou.pipeline.incremental import STAMP, read_stamp
+
+STATUS_TH = {"draft": "ร่าง", "final": "ฉบับสมบูรณ์", "signed": "ลงนามแล้ว"}
+DIFF_STAMP = ".mou-diff.json"  # beside a redline's files: the agreement and the two versions compared
+
+
+def built_versions(output: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Return (folder, stamp) for every built agreement version under output/, sorted."""
+    found = []
+    for stamp_path in sorted(output.glob(f"*/*/{STAMP}")):
+        stamp = read_stamp(stamp_path.parent)
+        if stamp is not None:
+            found.append((stamp_path.parent, stamp))
+    return found
+
+
+def redlines(output: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Return (folder, about) for every redline written by `diff` under output/, sorted."""
+    found = []
+    for path in sorted(output.glob(f"*/diff-*/{DIFF_STAMP}")):
+        try:
+            about = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # not mou's: a redline is listed only by the stamp diff wrote
+        if isinstance(about, dict):
+            found.append((path.parent, about))
+    return found
+
+
+def _links(output: Path, folder: Path, names: list[str]) -> str:
+    """Return a link to each file of a folder that exists, labelled with what follows the agreement id."""
+    return " ".join(
+        f'<a href="{escape(str((folder / name).relative_to(output)))}">{escape(name.split(".", 1)[1])}</a>'
+        for name in sorted(names) if (folder / name).is_file())
+
+
+def _redline_row(output: Path, folder: Path, about: dict[str, Any]) -> str:
+    """Return one row of the redlines table: agreement, versions compared, pages, links."""
+    pages = about.get("pages") if isinstance(about.get("pages"), dict) else {}
+    files = [path.name for path in folder.iterdir() if ".redline." in path.name]
+    return (f"<tr><td><b>{escape(str(about.get('agreement', folder.parent.name)))}</b></td>"
+            f"<td>{escape(str(about.get('old', '')))} → {escape(str(about.get('new', '')))}</td>"
+            f"<td>{escape(', '.join(f'{lang} {count}' for lang, count in sorted(pages.items())))}</td>"
+            f"<td>{_links(output, folder, files)}</td></tr>")
+
+
+def _row(output: Path, folder: Path, stamp: dict[str, Any]) -> str:
+    """Return one table row: agreement, version, status, languages, links."""
+    title = stamp.get("title") or {}
+    names = "<br>".join(f'<span lang="{escape(lang)}">{escape(str(text))}</span>'
+                        for lang, text in title.items())
+    status = str(stamp.get("status", ""))
+    links = _links(output, folder, list(stamp.get("files", {})))
+    pages = ", ".join(f"{lang} {count}" for lang, count in sorted(stamp.get("pages", {}).items()))
+    return (f"<tr><td><b>{escape(str(stamp.get('agreement', folder.parent.name)))}</b><br>{names}</td>"
+            f"<td>{escape(str(stamp.get('version', folder.name)))}</td>"
+            f'<td class="{escape(status)}">{escape(status)} <span lang="th">{STATUS_TH.get(status, "")}</span></td>'
+            f"<td>{escape(pages)}</td><td>{links}</td></tr>")
+
+
+def render_index(output: Path) -> str:
+    """Return the index page's HTML."""
+    rows = "\n".join(_row(output, folder, stamp) for folder, stamp in built_versions(output))
+    diffs = "\n".join(_redline_row(output, folder, about) for folder, about in redlines(output))
+    if diffs:
+        diffs = ('<h2>Redlines <span lang="th">เปรียบเทียบฉบับ</span> (<code>python build.py diff</code>)</h2>\n'
+                 "<table>\n<tr><th>agreement</th><th>versions</th><th>pages</th><th>files</th></tr>\n"
+                 f"{diffs}\n</table>\n")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>mou: agreements built</title>
+<style>
+body {{ font-family: "Sarabun", "TH Sarabun New", sans-serif; margin: 2em; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: .4em .8em; text-align: left; vertical-align: top; }}
+td.draft {{ color: #b00; }} td.signed {{ color: #060; }}
+a {{ margin-right: .6em; }}
+</style>
+</head>
+<body>
+<h1>Agreements built <span lang="th">บันทึกข้อตกลงที่สร้างแล้ว</span></h1>
+<table>
+<tr><th>agreement</th><th>version</th><th>status</th><th>pages</th><th>files</th></tr>
+{rows}
+</table>
+{diffs}</body>
+</html>
+"""
+
+
+def write_index(output: Path) -> Path:
+    """Write output/index.html atomically and return its path."""
+    from mou.pipeline.writer import write_atomically
+
+    path = output / "index.html"
+    write_atomically(path, render_index(output).encode("utf-8"))
+    return path

@@ -1,0 +1,528 @@
+"""Cross-language checks: the Thai and English texts of an agreement say the same things.
+
+Validation runs these for every agreement made in both Thai and English, before anything
+is rendered. They check what a machine can tell without understanding the words:
+
+- every number, year, date and time written in a bilingual text (a clause's heading, text
+  and sub-items, the title, subject, place, budget source, a party's name and address, a
+  person's position …) appears in the other language's text of the same field: Thai
+  digits, thousands separators and decimals (๑๕๐,๐๐๐ = 150,000 = 150000), Buddhist-era
+  years (พ.ศ. ๒๕๖๔ = 2021 = B.E. 2564), Thai and English month names, and English number
+  words as a translation of digits (๔ รุ่น = four cohorts);
+- a person's name has a given name and a surname in both languages if it has them in one.
+
+Each finding is a Problem at the value it is about (the Thai text's line, or the English
+text's when the English alone has it); validation makes them errors, or warnings with
+--allow-mismatch. Cheap: regular expressions over the records, nothing rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import BaseModel
+
+from mou.core.errors import Problem
+from mou.core.messages import Message, printable, say
+from mou.language.thai import (
+    _EN_ONES,
+    _EN_SCALES,
+    _EN_TENS,
+    EN_MONTHS,
+    THAI_MONTHS,
+    arabic_digits,
+    buddhist_year,
+    thai_digits,
+)
+from mou.records.loading import KeyPath, Record, dotted_path
+from mou.records.model import Bilingual, Person
+from mou.records.project import Project
+
+BE_OFFSET = 543  # Buddhist era = common era + 543
+CE_YEARS = range(1800, 2201)  # a bare number in these ranges may be a year…
+BE_YEARS = range(2400, 2701)  # …in the common or the Buddhist era
+
+# --- what the texts say: numbers, years, dates, times ----------------------------------------
+
+TH_MONTH_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
+                          "ต.ค.", "พ.ย.", "ธ.ค.")
+EN_MONTH_ABBREVIATIONS = tuple(name[:3] for name in EN_MONTHS)
+
+
+def _month_table(names: tuple[str, ...], *more: tuple[str, ...]) -> dict[str, int]:
+    """Map every spelling of a month to its number 1-12."""
+    table = {}
+    for spellings in (names, *more):
+        for number, name in enumerate(spellings, start=1):
+            table[name] = number
+    return table
+
+
+TH_MONTH_NUMBERS = _month_table(THAI_MONTHS, TH_MONTH_ABBREVIATIONS)
+EN_MONTH_NUMBERS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS,
+                                tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {"Sept": 9, "Sept.": 9}
+
+
+def _alternatives(words: list[str] | dict[str, int]) -> str:
+    """A regex alternation of words, longest first (so มีนาคม is not read as มี…)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_D = "[0-9]"
+_NUMBER = rf"(?<![0-9])(?:{_D}{{1,3}}(?:,{_D}{{3}})+(?![0-9])|{_D}+)(?:\.{_D}+)?(?![0-9])"
+TH_ERA = r"พ\.\s?ศ\.|ค\.\s?ศ\.|พุทธศักราช|คริสต์ศักราช"
+EN_ERA = r"B\.\s?E\.|A\.\s?D\.|C\.\s?E\.|\bBE\b|\bAD\b|\bCE\b|Buddhist Era"
+_TH_MONTH = _alternatives(TH_MONTH_NUMBERS)
+_EN_MONTH = rf"(?:{_alternatives(EN_MONTH_NUMBERS)})(?![A-Za-z])"
+_EN_DAY = rf"(?<![0-9.,])(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?![0-9])"
+_EN_YEAR = rf"(?:,?\s+(?:(?P<era>{EN_ERA})\s*)?(?P<year>{_D}{{4}})(?![0-9]))"
+DATES = {
+    "th": [re.compile(rf"(?:(?<![0-9.,])(?P<day>{_D}{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_TH_MONTH})"
+                      rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}})(?![0-9]))?")],
+    "en": [re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
+           re.compile(rf"(?P<month>{_EN_MONTH})\s+{_EN_DAY}{_EN_YEAR}?"),
+           re.compile(rf"(?P<month>{_EN_MONTH}){_EN_YEAR}")],
+}
+# 1/9/2563 or 01/09/2020: day first, as Thai and British usage write it; and 2020-09-01.
+NUMERIC_DATES = [
+    re.compile(rf"(?<![0-9/.,])(?P<day>{_D}{{1,2}})/(?P<month>{_D}{{1,2}})/(?P<year>{_D}{{4}})(?![0-9/])"),
+    re.compile(rf"(?<![0-9.,-])(?P<year>{_D}{{4}})-(?P<month>{_D}{{2}})-(?P<day>{_D}{{2}})(?![0-9-])"),
+]
+YEARS = {
+    "th": re.compile(rf"(?P<era>{TH_ERA}|ปีงบประมาณ|ปี)\s*(?P<year>{_D}{{4}})(?![0-9])"),
+    "en": re.compile(rf"(?P<era>{EN_ERA})\s*(?P<year>{_D}{{4}})(?![0-9])"
+                     rf"|(?<![0-9.,])(?P<year2>{_D}{{4}})\s*(?P<era2>{EN_ERA})"),
+}
+_HALF = r"a\.m\.|p\.m\.|am\b|pm\b"
+TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs, 2 pm
+    "th": re.compile(rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}})(?:[.:](?P<minute>{_D}{{2}})\s*(?:น\.|นาฬิกา)"
+                     rf"|\s*นาฬิกา)"),
+    "en": re.compile(rf"(?<![0-9.,:])(?P<hour>{_D}{{1,2}})(?::(?P<minute>{_D}{{2}})(?![0-9])"
+                     rf"(?:\s*(?P<half>{_HALF}))?"
+                     rf"|\.(?P<minute2>{_D}{{2}})\s*(?P<half2>{_HALF}|hrs\b)|\s*(?P<half3>{_HALF}))"),
+}
+NUMBERS = re.compile(_NUMBER)
+# A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
+PHONE = re.compile(r"(?<![0-9.,/+])(?:\+66[\s-]?(?:\(0\))?|0)(?:[\s-]?[0-9]){8,9}(?![0-9])")
+# A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
+SCALES = {"th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
+          "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}}
+SCALE_AFTER = {lang: re.compile(rf"\s*({_alternatives(words)})") for lang, words in SCALES.items()}
+
+# English number words, cardinal and ordinal: only ever a translation of Thai digits, never
+# a number the Thai must also have ("one of the Parties" is not a number in the Thai text).
+_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth")
+WORD_VALUES: dict[str, int] = (
+    {w: n for n, w in enumerate(_EN_ONES)} | {w: 10 * n for n, w in enumerate(_EN_TENS) if w}
+    | {w: n for n, w in enumerate(_ORDINALS)} | {f"{w}th": n for n, w in enumerate(_EN_ONES) if n > 12}
+    | {f"{w[:-1]}ieth": 10 * n for n, w in enumerate(_EN_TENS) if w} | {"once": 1, "twice": 2, "thrice": 3})
+WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousandth": 10**3} | {
+    w: 1000**power for power, w in enumerate(_EN_SCALES) if w}  # every scale thai.english_number_words says
+_WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
+# ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
+NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)
+
+# English words that translate Thai digits without being digits or number words: "within a
+# year" (ภายใน ๑ ปี), "quarterly" (ทุก ๓ เดือน, or ปีละ ๔ ครั้ง), "in duplicate" (๒ ฉบับ), "at noon"
+# (๑๒.๐๐ น.). Like number words they only ever give, never require.
+_UNITS = r"year|month|week|day|hour|minute|time|term|period|cohort|session|meeting|round"
+IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
+    (re.compile(rf"\ban?\s+(?:single\s+)?(?:{_UNITS})\b", re.I | re.A), frozenset({("n", Decimal(1))})),
+    (re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily)\b", re.I | re.A),
+     frozenset({("n", Decimal(1))})),
+    (re.compile(r"\bquarterly\b", re.I | re.A), frozenset({("n", Decimal(3)), ("n", Decimal(4))})),
+    (re.compile(r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?yearly|twice-yearly)\b", re.I | re.A),
+     frozenset({("n", Decimal(2)), ("n", Decimal(6))})),
+    (re.compile(r"\bfortnight(?:ly)?\b", re.I | re.A), frozenset({("n", Decimal(2)), ("n", Decimal(14))})),
+    (re.compile(r"\bduplicate\b", re.I | re.A), frozenset({("n", Decimal(2))})),
+    (re.compile(r"\btriplicate\b", re.I | re.A), frozenset({("n", Decimal(3))})),
+    (re.compile(r"\bquadruplicate\b", re.I | re.A), frozenset({("n", Decimal(4))})),
+    (re.compile(r"\bdozens?\b", re.I | re.A), frozenset({("n", Decimal(12))})),
+    (re.compile(r"\b(?:noon|midday)\b", re.I | re.A), frozenset({("t", 12, 0), ("n", Decimal(12))})),
+    (re.compile(r"\bmidnight\b", re.I | re.A),
+     frozenset({("t", 0, 0), ("t", 24, 0), ("n", Decimal(24)), ("n", Decimal(0))})),
+]
+
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number, year, date or time found in a text, and what in the other text matches it."""
+
+    kind: str  # number, year, date or time: names it in messages
+    shown: str  # as written
+    counterpart: str  # how the other language would write it
+    provides: frozenset[Key]  # what it gives the other text to match
+    wants: frozenset[Key]  # one of these must be in the other text; none: it only gives
+    date: tuple[int | None, int, int | None] | None = None  # (day, month, year) of a date
+
+
+def _decimal(digits: str) -> Decimal | None:
+    """Return the value of '150,000.50' as a Decimal (None if it cannot be one)."""
+    try:
+        return Decimal(digits.replace(",", "")).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _year(written: int, era: str | None, language: str, two_digits: bool = False) -> int:
+    """Return the common-era year of a year as written, with or without its era."""
+    era = (era or "").replace(" ", "")
+    if two_digits:  # ๖๓ after a Thai month is 2563; 20 after an English one is 2020
+        return written + 2500 - BE_OFFSET if language == "th" else written + 2000
+    if era in ("พ.ศ.", "พุทธศักราช", "B.E.", "BE", "BuddhistEra"):
+        return written - BE_OFFSET
+    if era in ("ค.ศ.", "คริสต์ศักราช", "A.D.", "AD", "C.E.", "CE"):
+        return written
+    return written - BE_OFFSET if written in BE_YEARS else written
+
+
+def _be_year(year: int) -> str:
+    """Write a common-era year as the Thai text would: พ.ศ. ๒๕๖๓."""
+    return f"พ.ศ. {thai_digits(buddhist_year(year))}"
+
+
+def _date_text(day: int | None, month: int, year: int | None, language: str) -> str:
+    """Write a date the way the other language would: 1 September 2020 / ๑ กันยายน พ.ศ. ๒๕๖๓."""
+    if language == "en":
+        return " ".join(str(p) for p in (day, EN_MONTHS[month - 1], year) if p is not None)
+    parts = [thai_digits(day) if day else None, THAI_MONTHS[month - 1],
+             _be_year(year) if year is not None else None]
+    return " ".join(p for p in parts if p)
+
+
+def _date_fact(shown: str, day: int | None, month: int, year: int | None, written_year: str | None,
+               language: str) -> Fact:
+    """A date: it matches the same day, month and year; it gives its year to the other text too."""
+    provides: set[Key] = {("d", day, month, year), ("d", day, month, None), ("m", month, year)}
+    if year is not None:
+        provides |= {("y", year)}
+    if written_year:
+        provides.add(("n", Decimal(written_year)))
+    other = "en" if language == "th" else "th"
+    return Fact("date", shown, _date_text(day, month, year, other), frozenset(provides),
+                frozenset({("d", day, month, year) if day else ("m", month, year)}), (day, month, year))
+
+
+def _year_fact(shown: str, year: int, written: str, language: str) -> Fact:
+    """A year with its era: matches the same common-era year, however written."""
+    counterpart = str(year) if language == "th" else _be_year(year)
+    return Fact("year", shown, counterpart, frozenset({("y", year), ("n", Decimal(written))}),
+                frozenset({("y", year)}))
+
+
+def _number_fact(shown: str, value: Decimal, scaled: Decimal | None, language: str) -> Fact:
+    """A number; a bare one that may be a year also matches that year, in either era."""
+    keys: set[Key] = {("n", value)} | ({("n", scaled)} if scaled is not None else set())
+    counterpart = (arabic_digits if language == "th" else thai_digits)(shown)
+    kind = "number"
+    whole = int(value) if value == value.to_integral_value() and abs(value) < 10**5 else None
+    if "," not in shown and whole is not None and (whole in CE_YEARS or whole in BE_YEARS):
+        kind = "year"
+        year = _year(whole, None, language)
+        keys.add(("y", year))
+        counterpart = str(year) if language == "th" else _be_year(year)
+    return Fact(kind, shown, counterpart, frozenset(keys), frozenset(keys))
+
+
+def _time_fact(shown: str, hour: int, minute: int, half: str | None, language: str) -> Fact:
+    """A time of day: 14.30 น. = 14:30 = 2:30 p.m. (= 14.30 written as a plain number)."""
+    half = (half or "").replace(".", "").lower()
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    keys = frozenset({("t", hour, minute), ("n", Decimal(f"{hour}.{minute:02d}").normalize())})
+    counterpart = f"{hour}:{minute:02d}" if language == "th" else thai_digits(f"{hour}.{minute:02d} น.")
+    return Fact("time", shown, counterpart, keys, keys)
+
+
+def _phone_fact(shown: str, language: str) -> Fact:
+    """A telephone number: the same digits, the country code +66 read as the leading 0."""
+    digits = re.sub(r"[^0-9]", "", arabic_digits(shown))
+    national = "0" + digits[2:].removeprefix("0") if shown.lstrip().startswith("+") else digits
+    counterpart = national if language == "th" else thai_digits(national)
+    keys = frozenset({("p", national)})
+    return Fact("phone", shown, counterpart, keys, keys)
+
+
+def _word_numbers(run: str) -> list[int]:
+    """Return the numbers a run of English number words says: 'one hundred and fifty thousand'."""
+    values: list[int] = []
+    total = current = 0
+    started = False
+    for token in re.split(r"[\s-]+", run.lower()):
+        if token == "and":
+            continue
+        if token in WORD_SCALES:
+            scale = WORD_SCALES[token]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total, current = total + (current or 1) * scale, 0
+            started = True
+            continue
+        value = WORD_VALUES[token]
+        low = current % 100
+        fits = low == 0 or (value < 10 and low >= 20 and low % 10 == 0)
+        if started and not fits:
+            values.append(total + current)  # "four five": two numbers
+            total = current = 0
+        current += value
+        started = True
+    if started:
+        values.append(total + current)
+    return values
+
+
+def facts(text: str, language: str) -> list[Fact]:
+    """Return the numbers, years, dates and times a text in one language writes, in order."""
+    plain = arabic_digits(text)  # one character for one: positions stay the same
+    taken = bytearray(len(plain))
+    found: list[tuple[int, Fact]] = []
+
+    def claim(start: int, end: int, fact: Fact) -> None:
+        taken[start:end] = b"\1" * (end - start)
+        found.append((start, fact))
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    for pattern in DATES[language]:
+        for match in pattern.finditer(plain):
+            day = int(match["day"]) if match.groupdict().get("day") else None
+            if (day is None and not match["year"]) or (day is not None and not 1 <= day <= 31):
+                continue
+            if day is None and match["month"] in TH_MONTH_ABBREVIATIONS:
+                continue  # "ก.พ. ๒๕๕๑" is more likely the Civil Service Commission than February
+            if not free(*match.span()):
+                continue
+            month = (TH_MONTH_NUMBERS if language == "th" else EN_MONTH_NUMBERS)[match["month"]]
+            end, year, written = match.end(), None, None
+            if match["year"]:
+                two = len(match["year"]) == 2
+                if two and match["month"] not in TH_MONTH_ABBREVIATIONS:
+                    end = match.end("month")  # ๑ กันยายน ๓๐ คน: the ๓๐ is not a year
+                    if day is None:
+                        continue
+                else:
+                    written = match["year"]
+                    year = _year(int(written), match["era"], language, two)
+            start = match.start() if day else match.start("month")  # not "เดือน"
+            claim(match.start(), end, _date_fact(text[start:end], day, month, year, written, language))
+    for match in (m for pattern in NUMERIC_DATES for m in pattern.finditer(plain)):
+        day, month, written = int(match["day"]), int(match["month"]), match["year"]
+        if 1 <= day <= 31 and 1 <= month <= 12 and free(*match.span()):
+            claim(*match.span(), _date_fact(text[match.start():match.end()], day, month,
+                                            _year(int(written), None, language), written, language))
+    for match in YEARS[language].finditer(plain):
+        if free(*match.span()):
+            written, era = match["year"] or match["year2"], match["era"] or match["era2"]
+            era = None if era in ("ปี", "ปีงบประมาณ") else era
+            # "ปีงบประมาณ ๒๕๖๔" is shown as ๒๕๖๔; "พ.ศ. ๒๕๖๔" and "B.E. 2564" whole.
+            shown = text[match.start("year"):match.end()] if era is None else text[match.start():match.end()]
+            claim(*match.span(), _year_fact(shown, _year(int(written), era, language), written, language))
+    for match in PHONE.finditer(plain):
+        if free(*match.span()):
+            claim(*match.span(), _phone_fact(text[match.start():match.end()], language))
+    for match in TIMES[language].finditer(plain):
+        if free(*match.span()):
+            groups = match.groupdict()
+            hour, minute = int(groups["hour"]), int(groups["minute"] or groups.get("minute2") or 0)
+            half = groups.get("half") or groups.get("half2") or groups.get("half3")
+            if hour <= 24 and minute < 60:
+                claim(*match.span(), _time_fact(text[match.start():match.end()], hour, minute, half, language))
+    for match in NUMBERS.finditer(plain):
+        value = _decimal(match[0])
+        if value is None or not free(*match.span()):
+            continue
+        scale = SCALE_AFTER[language].match(plain, match.end())
+        scaled = (value * SCALES[language][scale[1]]).normalize() if scale else None
+        claim(*match.span(), _number_fact(text[match.start():match.end()], value, scaled, language))
+    if language == "en":
+        for match in NUMBER_WORDS.finditer(plain):
+            keys = frozenset(("n", Decimal(n)) for n in _word_numbers(match[0]))
+            found.append((match.start(), Fact("number", match[0], "", keys, frozenset())))
+        for pattern, keys in IMPLIED_NUMBERS:
+            found += [(m.start(), Fact("number", m[0], "", keys, frozenset())) for m in pattern.finditer(plain)]
+    return [fact for _, fact in sorted(found, key=lambda pair: pair[0])]
+
+
+# --- comparing the two texts of one field ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the two texts of a field do not say alike; reported at `language`'s text."""
+
+    language: str
+    message: Message
+
+
+WHAT = {"number": "xc_number", "year": "xc_year", "date": "xc_date", "time": "xc_time", "phone": "xc_phone"}
+
+
+def _unmatched(mine: list[Fact], theirs: list[Fact]) -> list[Fact]:
+    """Return the facts of one text that the other text does not match, each once."""
+    given = frozenset().union(*(fact.provides for fact in theirs))
+    missing: dict[tuple[str, frozenset[Key]], Fact] = {}
+    for fact in mine:
+        if fact.wants and not fact.wants & given:
+            missing.setdefault((fact.kind, fact.wants), fact)
+    return list(missing.values())
+
+
+def _date_parts(th: Fact, en: Fact) -> Message:
+    """Name the parts of two dates that differ: 'day', 'month and year' …"""
+    assert th.date is not None and en.date is not None
+    parts = [say(key) for key, a, b in zip(("xc_day", "xc_month", "xc_year"), th.date, en.date) if a != b]
+    if not parts:
+        return say("xc_date")
+    message = parts[0]
+    for part in parts[1:]:
+        message = message + say("xc_and") + part
+    return message
+
+
+def compare(th: str, en: str) -> list[Finding]:
+    """Return what the Thai and the English text of one field do not say alike."""
+    th_facts, en_facts = facts(th, "th"), facts(en, "en")
+    th_missing, en_missing = _unmatched(th_facts, en_facts), _unmatched(en_facts, th_facts)
+    findings = []
+    said_th: set[Key] = set()  # what was reported already, so one value is reported once
+    said_en: set[Key] = set()
+    for fact in th_missing:
+        if fact.wants & said_th:
+            continue
+        said_th |= fact.provides
+        # One value changed in translation shows as one fact missing on each side: say it once.
+        other = next((f for f in en_missing if f.kind == fact.kind), None)
+        if other is None:
+            findings.append(Finding("th", say("xc_missing_in_en", th=fact.shown, en=fact.counterpart,
+                                              what=say(WHAT[fact.kind]))))
+            continue
+        en_missing.remove(other)
+        said_en |= other.provides
+        if fact.kind == "date":
+            findings.append(Finding("th", say("xc_date_differs", th=fact.shown, en=other.shown,
+                                              parts=_date_parts(fact, other))))
+        else:
+            findings.append(Finding("th", say("xc_differs", th=fact.shown, en=other.shown,
+                                              what=say(WHAT[fact.kind]))))
+    for fact in en_missing:
+        if fact.wants & said_en:
+            continue
+        said_en |= fact.provides
+        findings.append(Finding("en", say("xc_missing_in_th", en=fact.shown, th=fact.counterpart,
+                                          what=say(WHAT[fact.kind]))))
+    return findings
+
+
+def name_findings(person: Person) -> list[Finding]:
+    """A name with a given name and a surname in one language must have both in the other."""
+    th, en = person.name.th, person.name.en
+    if th is None or en is None:
+        return []
+    th_parts, en_parts = len(th.split()), len(en.split())
+    if th_parts >= 2 and en_parts == 1:
+        return [Finding("en", say("xc_en_name_short", n=th_parts))]
+    if en_parts >= 2 and th_parts == 1:
+        return [Finding("th", say("xc_th_name_short", n=en_parts))]
+    return []
+
+
+# --- where: the records ---------------------------------------------------------------------
+
+
+def field_name(data: Any, key_path: KeyPath) -> str:
+    """Return the dotted path of a field, each clause named by its id too: clauses[2] (budget-use).text."""
+    shown = dotted_path(key_path)
+    if len(key_path) >= 2 and key_path[0] == "clauses" and isinstance(key_path[1], int):
+        clauses = data.get("clauses") if isinstance(data, dict) else None
+        clause = clauses[key_path[1]] if isinstance(clauses, list) and key_path[1] < len(clauses) else None
+        clause_id = clause.get("id") if isinstance(clause, dict) else None
+        if isinstance(clause_id, str):
+            head = dotted_path(key_path[:2])
+            shown = f"{head} ({printable(clause_id)})" + shown[len(head):]
+    return shown
+
+
+def sub_item(key_path: KeyPath) -> Message | None:
+    """Name the sub-item a key path points at, as the documents number it: 2.3 / ๒.๓."""
+    if (len(key_path) == 4 and key_path[0] == "clauses" and key_path[2] == "items"
+            and isinstance(key_path[1], int) and isinstance(key_path[3], int)):
+        number = f"{key_path[1] + 1}.{key_path[3] + 1}"
+        return say("sub_item", number=Message(number, thai_digits(number)))
+    return None
+
+
+def field_problem(source: Record, key_path: KeyPath, message: Message, language: str | None = None,
+                  name_sub_item: bool = False) -> Problem:
+    """A Problem at a bilingual field (at its text in one language, if given), its clause named."""
+    where = key_path + (language,) if language else key_path
+    line, column = source.value_positions.get(where) or source.locate(where) or (None, None)
+    label = sub_item(key_path) if name_sub_item else None
+    return Problem(source.shown_path, label + message if label else message, line, column,
+                   field_name(source.data, key_path) or None)
+
+
+def _fields(value: Any, key_path: KeyPath) -> Iterator[tuple[KeyPath, Bilingual | Person]]:
+    """Every bilingual text and every person in a record, with its key path."""
+    if isinstance(value, Person):
+        yield key_path, value
+    if isinstance(value, Bilingual):
+        yield key_path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _fields(getattr(value, name), key_path + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _fields(item, key_path + (index,))
+
+
+def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
+    """Cross-check every bilingual field of one record (an agreement or a party)."""
+    found: list[tuple[KeyPath, Finding]] = []
+    for key_path, field in _fields(value, ()):
+        if isinstance(field, Person):
+            found += [(key_path + ("name",), f) for f in name_findings(field)]
+        elif field.th is not None and field.en is not None:  # a missing language is validation's
+            found += [(key_path, f) for f in compare(field.th, field.en)]
+    return found
+
+
+def _placed(source: Record, findings: list[tuple[KeyPath, Finding]], why: Message | str = "") -> list[Problem]:
+    """Return the findings of one record as Problems, each at its value."""
+    return [field_problem(source, key_path, f.message + why, f.language) for key_path, f in findings]
+
+
+def check_record(source: Record, value: BaseModel) -> list[Problem]:
+    """Return the cross-language problems of one record, each at its value."""
+    return _placed(source, record_findings(value))
+
+
+def cross_check(project: Project) -> dict[str, list[Problem]]:
+    """Cross-check every agreement made in Thai and English, and its parties: agreement id → problems."""
+    party_findings: dict[str, list[tuple[KeyPath, Finding]]] = {}  # a party shared by many agreements is read once
+    problems: dict[str, list[Problem]] = {}
+    for agreement_id, agreement in project.agreements.items():
+        found: list[Problem] = []
+        problems[agreement_id] = found
+        if not {"th", "en"} <= set(agreement.languages):
+            continue
+        found += check_record(project.agreement_source(agreement_id), agreement)
+        for party_id in dict.fromkeys(agreement.parties):
+            party = project.parties.get(party_id)
+            if party is None:
+                continue
+            if party_id not in party_findings:
+                party_findings[party_id] = record_findings(party)
+            found += _placed(project.party_source(party_id), party_findings[party_id],
+                             say("needed_by", id=agreement_id))
+    return problems

@@ -1,0 +1,196 @@
+"""Read YAML records into plain data, keeping the line and column of every value."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mou.core.errors import InputError, Problem
+from mou.core.messages import Message, printable, say
+
+Location = tuple[int, int]
+# A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
+# billions of them (the "billion laughs"), so stop well before that.
+MAX_VALUES = 100_000
+MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class Record:
+    """One YAML file: its data and where each value sits in the file."""
+
+    path: Path
+    shown_path: str
+    data: Any
+    positions: dict[KeyPath, Location] = field(default_factory=dict)
+    # Where each value itself starts (positions holds a key's place, for a mapping entry).
+    value_positions: dict[KeyPath, Location] = field(default_factory=dict)
+
+    def locate(self, key_path: KeyPath) -> Location | None:
+        """Return the position of key_path, or of its nearest parent that has one."""
+        for end in range(len(key_path), -1, -1):
+            found = self.positions.get(tuple(key_path[:end]))
+            if found:
+                return found
+        return None
+
+    def problem(self, key_path: KeyPath, message: str | Message) -> Problem:
+        """Build a Problem pointing at key_path in this file."""
+        line, column = self.locate(key_path) or (None, None)
+        dotted = dotted_path(key_path)
+        return Problem(self.shown_path, message, line, column, dotted or None)
+
+
+def dotted_path(key_path: KeyPath) -> str:
+    """Render ('clauses', 0, 'heading') as 'clauses[1].heading' (items counted from 1)."""
+    text = ""
+    for part in key_path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            part = printable(str(part))
+            text += f".{part}" if text else part
+    return text
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a file as UTF-8, reporting the line of the first undecodable byte."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(Problem(shown, say("not_utf8", byte=f"{raw[exc.start]:02x}"), line)) from None
+    return text.removeprefix("\ufeff")
+
+
+def tab_problems(text: str, shown: str) -> list[Problem]:
+    """Report every line indented with a tab: YAML allows only spaces there."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(shown, say("tab"), number, indent.index("\t") + 1))
+    return problems
+
+
+def load_record(path: Path, shown: str) -> Record:
+    """Parse one YAML file into a Record, or raise InputError with every problem found."""
+    text = read_text(path, shown)
+    tabs = tab_problems(text, shown)
+    if tabs:
+        raise InputError(tabs)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(text, exc, shown)) from None
+    try:
+        node = loader.get_single_node()
+        record = Record(path, shown, None)
+        problems: list[Problem] = []
+        if node is not None:
+            _check_size(node, shown)
+        record.data = _convert(node, (), record, loader, problems) if node is not None else None
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(text, exc, shown)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or exc.context
+        if exc.context and exc.problem:
+            detail = f"{exc.problem} ({exc.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise InputError(problems)
+    return record
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError, shown: str) -> Problem:
+    """Report a character YAML cannot read (a control character) with its line and column."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(shown, say("control_character", code=f"{ord(char):04X}", index=column), line, column)
+
+
+def _check_size(root: Node, shown: str) -> None:
+    """Refuse a document whose aliases expand into more values than any record needs."""
+    count, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise InputError(Problem(shown, say("too_many_values", limit=f"{MAX_VALUES:,}"),
+                                     *_position(root)))
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _position(node: Node) -> Location:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoader,
+             problems: list[Problem]) -> Any:
+    """Turn a composed node into Python data, recording positions and duplicate keys."""
+    record.value_positions[key_path] = where = _position(node)
+    record.positions.setdefault(key_path, where)
+    if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
+        problems.append(Problem(record.shown_path,
+                                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                                *_position(node), dotted_path(key_path) or None))
+        return None
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(record.shown_path, say("plain_keys"),
+                                        *_position(key_node), dotted_path(key_path) or None))
+                continue
+            key = key_node.value
+            child = key_path + (key,)
+            if key in result:
+                first = record.positions.get(child, (None, None))
+                problems.append(Problem(record.shown_path, say("duplicate_key", key=key, line=first[0]),
+                                        *_position(key_node), dotted_path(child)))
+                continue
+            record.positions[child] = _position(key_node)
+            result[key] = _convert(value_node, child, record, loader, problems)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_convert(item, key_path + (index,), record, loader, problems)
+                for index, item in enumerate(node.value)]
+    return _scalar(node, key_path, record, loader, problems)
+
+
+def _scalar(node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.SafeLoader,
+            problems: list[Problem]) -> Any:
+    """Construct one scalar the safe way; impossible dates become problems."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            problems.append(Problem(record.shown_path, say("bad_date", value=node.value, detail=exc),
+                                    *_position(node), dotted_path(key_path)))
+            return node.value
+        raise
+    except yaml.constructor.ConstructorError:
+        problems.append(Problem(record.shown_path, say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                                *_position(node), dotted_path(key_path)))
+        return node.value
+
+
+def is_date(value: Any) -> bool:
+    """Return True for a calendar date that is not a datetime."""
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)

@@ -1,0 +1,242 @@
+"""Load every record, validate it, and check references: all problems at once."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mou.core.errors import InputError, Problem, display_path
+from mou.core.messages import CATALOG, Message, say
+from mou.core.paths import record_files
+from mou.records.crosscheck import cross_check, field_problem
+from mou.records.loading import KeyPath, Record, load_record
+from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
+from mou.records.project import Project
+
+
+def load_project(root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False) -> Project:
+    """Load and validate parties/ and agreements/ under root, or raise InputError.
+
+    Cross-language mismatches (crosscheck.py) are errors too, unless allow_mismatch: then
+    they are kept in project.warnings and the build goes on.
+    """
+    project = Project(root)
+    problems: list[Problem] = []
+    for kind, model, target in (("parties", Party, project.parties),
+                                ("agreements", Agreement, project.agreements)):
+        for path in record_files(root / kind):
+            _load_one(project, kind, model, path, target, problems)
+    if not project.agreements and not problems:
+        problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
+    mismatches = cross_check(project)
+    if allow_mismatch:
+        project.warnings = mismatches
+    for agreement_id, agreement in project.agreements.items():
+        problems += check_agreement(project, agreement_id, agreement, template_names)
+        if not allow_mismatch:
+            problems += mismatches[agreement_id]
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
+    return project
+
+
+def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
+              target: dict[str, Any], problems: list[Problem]) -> None:
+    """Load and validate one record file into target, collecting problems."""
+    shown = display_path(path, project.root)
+    record_id = path.stem
+    if not ID_PATTERN.match(record_id):
+        problems.append(Problem(shown, say("bad_file_id", id=record_id)))
+        return
+    key = f"{kind}/{record_id}"
+    if key in project.sources:
+        problems.append(Problem(shown, say("duplicate_id", id=record_id,
+                                           first=project.sources[key].shown_path, second=shown)))
+        return
+    try:
+        record = load_record(path, shown)
+    except InputError as exc:
+        problems += exc.problems
+        return
+    project.sources[key] = record
+    if not isinstance(record.data, dict):
+        problems.append(Problem(shown, say("not_fields"), 1, 1))
+        return
+    try:
+        target[record_id] = model.model_validate(record.data)
+    except ValidationError as exc:
+        problems += [pydantic_problem(record, model, error) for error in exc.errors()]
+
+
+def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
+    """Turn one pydantic error into a message a clerk can act on."""
+    loc = record_location(record.data, tuple(error["loc"]))
+    return record.problem(loc, _message(model, loc, error))
+
+
+def record_location(data: Any, loc: KeyPath) -> KeyPath:
+    """Keep the parts of pydantic's location that exist in the record, dropping its own tags.
+
+    Pydantic inserts names such as 'str' or 'function-after[...]' into locations; a record's
+    own key may look the same, so the record itself decides what is a key. The last part
+    stays even when absent: that is the missing field.
+    """
+    kept: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif index < len(loc) - 1 or not isinstance(current, dict):
+            continue  # a tag of pydantic's, not part of the record
+        kept.append(part)
+    return tuple(kept)
+
+
+def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
+    """Explain an error type in plain words, with how to fix it."""
+    kind, value = error["type"], error.get("input")
+    ctx = error.get("ctx") or {}
+    what = _describe(value)
+    if kind == "missing":
+        bilingual = _model_at(model, loc) is Bilingual
+        return say("required_bilingual" if bilingual else "required")
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        message = (say("unknown_field_guess", key=loc[-1], guess=guess[0]) if guess
+                   else say("unknown_field", key=loc[-1], allowed=", ".join(allowed)))
+        if parent is Bilingual or not str(loc[-1]).isidentifier():
+            message += say("comma_hint")
+        return message
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if _model_at(model, loc) is Bilingual:
+            return say("per_language")
+        return say("group_expected", what=what)
+    simple = {"string_type": "text_expected", "int_type": "whole_number", "int_parsing": "whole_number",
+              "int_from_float": "whole_number", "date_type": "date_expected",
+              "date_parsing": "date_expected", "date_from_datetime_inexact": "date_expected",
+              "list_type": "list_expected", "bool_type": "yes_no_expected"}
+    if kind in simple:
+        return say(simple[kind], what=what)
+    if kind == "literal_error":
+        return say("not_allowed", value=value, expected=str(ctx.get("expected")).replace(" or ", ", "))
+    if kind == "too_short":
+        return say("too_short", n=ctx.get("min_length"))
+    if kind in ("greater_than_equal", "greater_than"):
+        return say("at_least", n=ctx.get("ge", ctx.get("gt")), value=value)
+    if kind == "less_than_equal":
+        return say("at_most", n=ctx.get("le"), value=value)
+    if kind.startswith("decimal"):
+        return say("not_amount", value=value)
+    if kind in CATALOG:  # mou's own checks (model.py) name their message
+        return say(kind, **ctx)
+    return str(error["msg"])
+
+
+def _describe(value: Any) -> Message:
+    """Name the kind of a YAML value in a message."""
+    if isinstance(value, list):
+        return say("a_list")
+    if isinstance(value, dict):
+        return say("a_group")
+    if isinstance(value, bool):
+        return say("yes_no", value=value)
+    if isinstance(value, (int, float)):
+        return say("the_number", value=value)
+    return say("the_text", value=value)
+
+
+def _model_at(model: type[BaseModel] | None, loc: KeyPath) -> type[BaseModel] | None:
+    """Follow loc through the model's fields to the model expected there, if any."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap Optional, list and Annotated to find a model class."""
+    for _ in range(5):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType, list, typing.Annotated) and args:
+            annotation = args[0]
+        else:
+            return annotation
+    return annotation
+
+
+def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
+                    template_names: set[str] | None) -> list[Problem]:
+    """Check what one record cannot check alone: references, dates, languages."""
+    source = project.agreement_source(agreement_id)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, party_id in enumerate(agreement.parties):
+        where = ("parties", index)
+        if party_id in seen:
+            problems.append(source.problem(where, say("listed_twice", id=party_id)))
+        seen.add(party_id)
+        if party_id not in project.parties:
+            if f"parties/{party_id}" in project.sources:
+                continue  # the party file itself is wrong and already reported
+            guess = difflib.get_close_matches(party_id, list(project.parties), n=1)
+            problems.append(source.problem(where, say("no_party_guess", id=party_id, guess=guess[0])
+                                           if guess else say("no_party", id=party_id)))
+    if agreement.duration.end and agreement.duration.end < agreement.duration.start:
+        problems.append(source.problem(("duration", "end"), say(
+            "ends_before_start", end=agreement.duration.end, start=agreement.duration.start)))
+    if agreement.prevailing_language not in agreement.languages:
+        problems.append(source.problem(("prevailing_language",), say(
+            "prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages)))
+    if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
+        problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
+    if template_names is not None and agreement.template not in template_names:
+        problems.append(source.problem(("template",), say(
+            "no_template", name=agreement.template, names=sorted(template_names))))
+    if len(set(c.id for c in agreement.clauses)) != len(agreement.clauses):
+        ids = [c.id for c in agreement.clauses]
+        for index, clause_id in enumerate(ids):
+            if ids.index(clause_id) != index:
+                problems.append(source.problem(("clauses", index, "id"),
+                                               say("clause_id_twice", id=clause_id)))
+    problems += missing_languages(source, agreement, (), agreement.languages)
+    for party_id in dict.fromkeys(agreement.parties):
+        party = project.parties.get(party_id)
+        if party is not None:
+            problems += missing_languages(project.party_source(party_id), party, (),
+                                          agreement.languages, say("needed_by", id=agreement_id))
+    return problems
+
+
+def missing_languages(source: Record, value: Any, key_path: KeyPath, languages: list[str],
+                      why: Message | str = "") -> list[Problem]:
+    """Report every bilingual field that lacks one of the agreement's languages (naming its clause and sub-item)."""
+    if isinstance(value, Bilingual):
+        return [field_problem(source, key_path, say("missing_language", language=lang) + why, name_sub_item=True)
+                for lang in languages if getattr(value, lang) is None]
+    if isinstance(value, BaseModel):
+        return [p for name in type(value).model_fields
+                for p in missing_languages(source, getattr(value, name), key_path + (name,),
+                                           languages, why)]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value)
+                for p in missing_languages(source, item, key_path + (index,), languages, why)]
+    return []
