@@ -234,7 +234,7 @@ def _load_only(layout: Layout, wanted=(), formats=(), **options) -> list:
 def cli_without_rendering(root: Path, language: str = "en") -> tuple[int, str, str]:
     """Run the CLI with its build replaced by the gather-and-check phase: loading, checking
     and reporting, at the speed of a few milliseconds an example."""
-    with mock.patch("mou.cli.main.build", _load_only):
+    with mock.patch("mou.cli.build_command.build", _load_only):
         return cli(["--root", str(root), "--lang", language])
 
 

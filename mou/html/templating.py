@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from fontTools.ttLib import TTFont
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
@@ -118,8 +119,6 @@ BILINGUAL_DOTS = "(ลงชื่อ / Signed) ........................"  # th-
 @functools.lru_cache(maxsize=4)
 def _advances(font: Path) -> tuple[dict[int, int], int]:
     """Return a font's advance width per character and its units per em."""
-    from fontTools.ttLib import TTFont
-
     with TTFont(str(font), lazy=True) as face:
         cmap, metrics = face.getBestCmap(), face["hmtx"]
         return {code: metrics[glyph][0] for code, glyph in cmap.items()}, face["head"].unitsPerEm

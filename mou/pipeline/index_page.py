@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mou.pipeline.incremental import STAMP, read_stamp
+from mou.pipeline.writer import write_atomically
 
 STATUS_TH = {"draft": "ร่าง", "final": "ฉบับสมบูรณ์", "signed": "ลงนามแล้ว"}
 DIFF_STAMP = ".mou-diff.json"  # beside a redline's files: the agreement and the two versions compared
@@ -101,8 +102,6 @@ a {{ margin-right: .6em; }}
 
 def write_index(output: Path) -> Path:
     """Write output/index.html atomically and return its path."""
-    from mou.pipeline.writer import write_atomically
-
     path = output / "index.html"
     write_atomically(path, render_index(output).encode("utf-8"))
     return path

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mou.core.errors import MouError, Problem
 from mou.core.messages import say
+from mou.pipeline.incremental import edited_by_hand
 
 LOCK_NAME = ".mou.lock"
 TRASH_PREFIX = ".replaced-"
@@ -79,8 +80,6 @@ def write_files(output_dir: Path, folder: Path,
     that someone edited since (a DOCX, say) is kept beside the new one as
     <name>.edited<suffix>, and reported as (old name, kept name).
     """
-    from mou.pipeline.incremental import edited_by_hand
-
     target = output_dir / folder
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,94 @@
+"""The command line: one parser, `build` by default, subcommands found wherever they stand, plain messages."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from importlib import metadata
+
+import pytest
+
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from mou.cli.main import main
+from mou.cli.parser import COMMANDS, command_first
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    """Run the command line in this process; return status, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("launcher", [[sys.executable, "-m", "mou"], [sys.executable, str(ROOT / "build.py")]])
+def test_help_lists_every_command(launcher):
+    done = subprocess.run([*launcher, "--help"], capture_output=True, text=True, check=True, cwd=ROOT)
+    for command in ("build", "release", "verify", "diff"):
+        assert f"    {command} " in done.stdout
+    assert "Without a command, `build` runs." in done.stdout.replace("\n", " ")
+
+
+def test_the_mou_script_is_the_same_command_line():
+    (script,) = [entry for entry in metadata.distribution("mou").entry_points if entry.name == "mou"]
+    assert script.value == "mou.cli.main:main_entry"
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['mou', '--version']; "
+                           "from mou.cli.main import main_entry; main_entry()"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("mou ")
+
+
+def test_each_command_has_its_own_help():
+    for command in COMMANDS:
+        with pytest.raises(SystemExit) as leaving:
+            main([command, "--help"], io.StringIO(), io.StringIO())
+        assert leaving.value.code == 0
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["release", "--lang", "th"], ["release", "--lang", "th"]),
+    (["--lang", "th", "release"], ["release", "--lang", "th"]),
+    (["--root", "release", "verify", "x.zip"], ["verify", "--root", "release", "x.zip"]),
+    (["--force"], ["build", "--force"]),
+    (["some-agreement", "--jobs", "2"], ["build", "some-agreement", "--jobs", "2"]),
+    ([], ["build"]),
+    (["--help"], ["--help"]),
+])
+def test_the_command_is_found_wherever_it_stands(argv, expected):
+    assert command_first(argv) == expected
+
+
+def test_global_options_before_the_command_apply_to_it(small_project):
+    # `--lang th release` is the release command in Thai, not an agreement called 'release'.
+    status, out, err = run(["--lang", "th", "release", "nothing-here", "--root", str(small_project)])
+    assert status == 2
+    assert "ไม่พบบันทึกข้อตกลง 'nothing-here'" in err
+
+
+def test_a_mistyped_command_gets_a_suggestion(tmp_path):
+    status, _, err = run(["relase", "--root", str(tmp_path)])
+    assert status == 2
+    assert err.strip() == "usage error: unknown command 'relase'; did you mean 'release'?"
+    status, _, err = run(["--lang", "th", "verfy", "--root", str(tmp_path)])
+    assert "ไม่รู้จักคำสั่ง 'verfy' หมายถึง 'verify' หรือไม่" in err
+
+
+def test_an_agreement_named_like_a_command_typo_is_built(tree, tmp_path):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/relase.yaml": AGREEMENT})
+    status, out, err = run(["relase", "--root", str(root), "--format", "docx", "--jobs", "1"])
+    assert status == 0, err
+    assert "relase.th.docx" in out
+
+
+@pytest.mark.parametrize(("argv", "shown"), [
+    (["--jobs", "0"], "--jobs takes a whole number of processes, 1 or more, not '0'"),
+    (["--jobs", "many"], "--jobs takes a whole number of processes, 1 or more, not 'many'"),
+    (["--shard", "3/2"], "--shard takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
+    (["diff", "only-one"], "the following arguments are required: OLD, NEW"),
+    (["build", "--format", "odt"], "invalid choice: 'odt'"),
+])
+def test_usage_errors_say_what_to_write_without_internal_names(argv, shown, tmp_path):
+    status, _, err = run([*argv, "--root", str(tmp_path)])
+    assert status == 2
+    assert shown in err
+    assert "_jobs" not in err and "_shard" not in err and "Namespace" not in err and "Traceback" not in err
+    assert err.count("\n") == 1
