@@ -30,20 +30,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTIES = sorted(p.stem for p in (ROOT / "parties").glob("*.yaml"))[:15]
-CLAUSE = ("เพื่อให้การดำเนินงานตามบันทึกข้อตกลงนี้บรรลุวัตถุประสงค์ คู่ภาคีจะร่วมกันวางแผน ประสานงาน "
-          "และติดตามผลการดำเนินการเป็นระยะ ๆ โดยจัดประชุมคณะทำงานร่วมอย่างน้อยไตรมาสละหนึ่งครั้ง "
-          "และรายงานความก้าวหน้าให้นายอำเภอชุมแพทราบ")
-CLAUSE_EN = ("To achieve the objectives of this Memorandum, the Parties shall jointly plan, coordinate and "
-             "follow up the work from time to time, hold a meeting of the joint working group at least once "
-             "a quarter, and report progress to the Chum Phae District Chief Officer.")
+CLAUSE = (
+    "เพื่อให้การดำเนินงานตามบันทึกข้อตกลงนี้บรรลุวัตถุประสงค์ คู่ภาคีจะร่วมกันวางแผน ประสานงาน "
+    "และติดตามผลการดำเนินการเป็นระยะ ๆ โดยจัดประชุมคณะทำงานร่วมอย่างน้อยไตรมาสละหนึ่งครั้ง "
+    "และรายงานความก้าวหน้าให้นายอำเภอชุมแพทราบ"
+)
+CLAUSE_EN = (
+    "To achieve the objectives of this Memorandum, the Parties shall jointly plan, coordinate and "
+    "follow up the work from time to time, hold a meeting of the joint working group at least once "
+    "a quarter, and report progress to the Chum Phae District Chief Officer."
+)
 
 
 def synthetic_agreement(number: int) -> str:
     """Return the YAML of one synthetic 15-party agreement: 6 Thai pages (the title page lists the
     15 parties, their paragraphs fill two more and a half, their signature blocks two)."""
-    clauses = "\n".join(f"""  - id: clause-{c}
+    clauses = "\n".join(
+        f"""  - id: clause-{c}
     heading: {{th: "หมวดที่ {c} การดำเนินงานร่วม ({number})", en: "Part {c}: joint work ({number})"}}
-    text: {{th: "{CLAUSE}", en: "{CLAUSE_EN}"}}""" for c in range(1, 2))
+    text: {{th: "{CLAUSE}", en: "{CLAUSE_EN}"}}"""
+        for c in range(1, 2)
+    )
     parties = ", ".join(PARTIES)
     return f"""version: "1.0"
 status: final
@@ -67,8 +74,7 @@ def make_project(folder: Path, count: int) -> Path:
     shutil.copytree(ROOT / "parties", folder / "parties")
     (folder / "agreements").mkdir()
     for number in range(1, count + 1):
-        (folder / "agreements" / f"bench-{number:03d}.yaml").write_text(synthetic_agreement(number),
-                                                                        encoding="utf-8")
+        (folder / "agreements" / f"bench-{number:03d}.yaml").write_text(synthetic_agreement(number), encoding="utf-8")
     return folder
 
 
@@ -98,24 +104,25 @@ def timed(command: list[str]) -> Run:
 
 def build_command(root: Path, output: Path, *extra: str) -> list[str]:
     """Return the build command line."""
-    return [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--output", str(output),
-            "--quiet", *extra]
+    return [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--output", str(output), "--quiet", *extra]
 
 
 def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     """Build with `jobs` workers and return the largest worker's peak RSS in kB."""
-    probe = ("import resource; from pathlib import Path; from mou.pipeline.build import Layout, build; "
-             f"build(Layout(Path({str(root)!r}), Path({str(output)!r})), force=True, jobs={jobs}); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True,
-                            cwd=ROOT)
+    probe = (
+        "import resource; from pathlib import Path; from mou.pipeline.build import Layout, build; "
+        f"build(Layout(Path({str(root)!r}), Path({str(output)!r})), force=True, jobs={jobs}); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
     return int(result.stdout.split()[-1])
 
 
 def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> Run:
     """Convert DOCX files to PDF in one LibreOffice headless call, timed."""
-    return timed(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir),
-                  *map(str, docx_files)])
+    return timed(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_files)]
+    )
 
 
 def page_count(pdf: Path) -> int:
@@ -144,12 +151,14 @@ def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_
             runs.append(timed(build_command(project, work / "side-out", "--jobs", "1", "--format", "pdf")))
             shutil.rmtree(work / "side-out")
         figures["mou"].append(per(difference(runs[1], runs[0]), count * 2))
-        turn = docx_pool[number * lo_docs % len(docx_pool):] + docx_pool[:number * lo_docs % len(docx_pool)]
+        turn = docx_pool[number * lo_docs % len(docx_pool) :] + docx_pool[: number * lo_docs % len(docx_pool)]
         singles = [libreoffice_call([path], work / f"lo-single-{number}", profile) for path in turn[:lo_docs]]
-        figures["lo_single"].append(Run(statistics.median(r.wall for r in singles),
-                                        statistics.median(r.cpu for r in singles), 0))
-        batches = [libreoffice_call(turn[:size], work / f"lo-batch-{number}-{size}", profile)
-                   for size in (count, count * 2)]
+        figures["lo_single"].append(
+            Run(statistics.median(r.wall for r in singles), statistics.median(r.cpu for r in singles), 0)
+        )
+        batches = [
+            libreoffice_call(turn[:size], work / f"lo-batch-{number}-{size}", profile) for size in (count, count * 2)
+        ]
         figures["lo_batch"].append(per(difference(batches[1], batches[0]), count))
     return figures
 
@@ -168,6 +177,7 @@ def machine_speed_check() -> float:
     """Time a fixed pure-Python workload (best of three, CPU seconds): the same number on a machine
     running at the same speed, so runs at different times can be compared (this kind of machine
     drifts by up to a third within an hour with nothing else running)."""
+
     def work() -> int:
         total = 0
         for number in range(1_500_000):
@@ -195,9 +205,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the short measurements")
     parser.add_argument("--batch-repeat", type=int, default=1, help="repeats of the N-agreement batches")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of mou vs LibreOffice")
-    parser.add_argument("--side-n", type=int, default=10,
-                        help="agreements in the smaller build of each round of mou vs LibreOffice")
-    parser.add_argument("--lo-docs", type=int, default=3, help="DOCX files LibreOffice converts one call each, per round")
+    parser.add_argument(
+        "--side-n", type=int, default=10, help="agreements in the smaller build of each round of mou vs LibreOffice"
+    )
+    parser.add_argument(
+        "--lo-docs", type=int, default=3, help="DOCX files LibreOffice converts one call each, per round"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     rows: dict[str, float] = {}
@@ -223,36 +236,48 @@ def main() -> None:
         rows[f"{files}, --jobs 2, CPU time of all processes (s)"] = statistics.median(r.cpu for r in twos)
         rows["peak memory of a --jobs 1 build (MB)"] = max(r.rss for r in ones) / 1024
         memory = make_project(work / "memory", args.memory_n)
-        rows[f"peak memory of a worker over {args.memory_n} agreements, --jobs 2 (MB)"] = \
+        rows[f"peak memory of a worker over {args.memory_n} agreements, --jobs 2 (MB)"] = (
             peak_worker_rss(memory, work / "out-memory", 2) / 1024
+        )
         sample = work / "out-1-0" / "bench-001" / "1.0"
         rows["pages of one synthetic agreement, Thai PDF"] = page_count(sample / "bench-001.th.pdf")
         rows["pages of one synthetic agreement, English PDF"] = page_count(sample / "bench-001.en.pdf")
         if shutil.which("soffice"):
             # Thai and English in turn, as mou's PDFs per round are half Thai, half English.
-            pool = [work / "out-1-0" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.{language}.docx"
-                    for n in range(1, min(args.n, args.side_n) + 1) for language in ("th", "en")]
+            pool = [
+                work / "out-1-0" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.{language}.docx"
+                for n in range(1, min(args.n, args.side_n) + 1)
+                for language in ("th", "en")
+            ]
             side = side_by_side(work, pool, args.rounds, args.side_n, args.lo_docs)
             rows["mou: one PDF, warm process, --jobs 1 (s)"] = statistics.median(r.wall for r in side["mou"])
-            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = \
-                statistics.median(r.wall for r in side["lo_single"])
-            rows["LibreOffice: one DOCX to PDF, many in one call, per document (s)"] = \
-                statistics.median(r.wall for r in side["lo_batch"])
-            rows["mou PDF vs LibreOffice one call each (x faster)"] = median_ratio(side["lo_single"], side["mou"], "wall")
+            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = statistics.median(
+                r.wall for r in side["lo_single"]
+            )
+            rows["LibreOffice: one DOCX to PDF, many in one call, per document (s)"] = statistics.median(
+                r.wall for r in side["lo_batch"]
+            )
+            rows["mou PDF vs LibreOffice one call each (x faster)"] = median_ratio(
+                side["lo_single"], side["mou"], "wall"
+            )
             rows["mou PDF vs LibreOffice in one call (x faster)"] = median_ratio(side["lo_batch"], side["mou"], "wall")
             rows["mou: one PDF, CPU time (s)"] = statistics.median(r.cpu for r in side["mou"])
-            rows["LibreOffice: one DOCX to PDF, one call each, CPU time (s)"] = \
-                statistics.median(r.cpu for r in side["lo_single"])
-            rows["mou PDF vs LibreOffice one call each, CPU time (x less)"] = \
-                median_ratio(side["lo_single"], side["mou"], "cpu")
+            rows["LibreOffice: one DOCX to PDF, one call each, CPU time (s)"] = statistics.median(
+                r.cpu for r in side["lo_single"]
+            )
+            rows["mou PDF vs LibreOffice one call each, CPU time (x less)"] = median_ratio(
+                side["lo_single"], side["mou"], "cpu"
+            )
             lo_pdf = work / "lo-single-0" / pool[0].with_suffix(".pdf").name
             rows["pages of the same Thai DOCX, LibreOffice's PDF"] = page_count(lo_pdf)
     rows["machine speed check before: a fixed workload (s)"] = speed_before
     rows["machine speed check after (s)"] = machine_speed_check()
     width = max(map(len, rows))
-    print(f"mou benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
-          f"{time.perf_counter() - started:.0f} s in all")
+    print(
+        f"mou benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
+        f"{time.perf_counter() - started:.0f} s in all"
+    )
     for name, value in rows.items():
         print(f"{name:<{width}}  {value:8.3f}")
     if args.json:

@@ -54,10 +54,15 @@ def measure(output: Path, agreement_id: str, language: str, listed: list[str] | 
     texts = [b.text for b in blocks]
     lines = t.layout_lines(path)
     poppler = shutil.which("pdftotext") is not None
-    row = {"pdf": path.name, "lines": str(len(lines)), "breaks": "-", "bad": "-",
-           "diff pdfium": differences(texts, t.pdfium_lines(path)),
-           "diff pdftotext": differences(texts, t.pdftotext_lines(path) if poppler else None),
-           "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler else None)}
+    row = {
+        "pdf": path.name,
+        "lines": str(len(lines)),
+        "breaks": "-",
+        "bad": "-",
+        "diff pdfium": differences(texts, t.pdfium_lines(path)),
+        "diff pdftotext": differences(texts, t.pdftotext_lines(path) if poppler else None),
+        "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler else None),
+    }
     if language == "th":
         breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id))
         row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
@@ -67,8 +72,10 @@ def measure(output: Path, agreement_id: str, language: str, listed: list[str] | 
     gaps = [max(line.gaps, default=0.0) for line in full]
     row["full lines"] = str(len(full))
     if listed is not None and language == "th":
-        listed += [f"{path.name} p{line.page}  {distance:6.1f}  {max(line.gaps, default=0.0):5.1f}  {line.text}"
-                   for line, distance in zip(full, short)]
+        listed += [
+            f"{path.name} p{line.page}  {distance:6.1f}  {max(line.gaps, default=0.0):5.1f}  {line.text}"
+            for line, distance in zip(full, short)
+        ]
     row["flush"] = str(sum(1 for distance in short if distance <= t.FLUSH_PT))
     for name, values in (("to margin", short), ("gap", gaps)):
         row[f"{name} mean"] = f"{statistics.mean(values):.1f}" if values else "-"
@@ -80,10 +87,13 @@ def measure(output: Path, agreement_id: str, language: str, listed: list[str] | 
 def table(rows: list[dict[str, str]], columns: list[str]) -> str:
     """Return rows as a plain-text table with a header line."""
     widths = [max(len(c), *(len(r.get(c, "")) for r in rows)) for c in columns]
+
     def line(cells: list[str]) -> str:
         return "  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(cells, widths)))
-    return "\n".join([line(columns), line(["-" * w for w in widths])]
-                     + [line([r.get(c, "") for c in columns]) for r in rows])
+
+    return "\n".join(
+        [line(columns), line(["-" * w for w in widths])] + [line([r.get(c, "") for c in columns]) for r in rows]
+    )
 
 
 def report(lines: bool = False) -> str:
@@ -91,20 +101,38 @@ def report(lines: bool = False) -> str:
     listed: list[str] | None = [] if lines else None
     with tempfile.TemporaryDirectory(prefix="mou-typesetting-") as folder:
         build(Path(folder))
-        rows = [measure(Path(folder), agreement_id, language, listed)
-                for language in ("th", "en") for agreement_id in SAMPLES]
+        rows = [
+            measure(Path(folder), agreement_id, language, listed)
+            for language in ("th", "en")
+            for agreement_id in SAMPLES
+        ]
     every = ["Every full Thai line: page, to margin, widest gap (pt), text:\n" + "\n".join(listed)] if listed else []
-    return "\n\n".join(every + [
-        "Lines laid out (text area), Thai line breaks checked and bad ones, and extracted lines\n"
-        "that differ from the source (pdftotext -raw; its default mode, which reorders, for\n"
-        "information). Then the full lines of body paragraphs (all but a paragraph's last line):\n"
-        "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
-        "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
-        + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
-        table(rows, ["pdf", "full lines", "flush", "to margin mean", "to margin median", "to margin max",
-                     "gap mean", "gap median", "gap max"]),
-        "Bad Thai line breaks by kind:\n" + table(rows[:len(SAMPLES)], ["pdf", *KINDS]),
-    ])
+    return "\n\n".join(
+        every
+        + [
+            "Lines laid out (text area), Thai line breaks checked and bad ones, and extracted lines\n"
+            "that differ from the source (pdftotext -raw; its default mode, which reorders, for\n"
+            "information). Then the full lines of body paragraphs (all but a paragraph's last line):\n"
+            "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
+            "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
+            + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
+            table(
+                rows,
+                [
+                    "pdf",
+                    "full lines",
+                    "flush",
+                    "to margin mean",
+                    "to margin median",
+                    "to margin max",
+                    "gap mean",
+                    "gap median",
+                    "gap max",
+                ],
+            ),
+            "Bad Thai line breaks by kind:\n" + table(rows[: len(SAMPLES)], ["pdf", *KINDS]),
+        ]
+    )
 
 
 if __name__ == "__main__":

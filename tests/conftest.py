@@ -29,10 +29,13 @@ def require_tool(name: str) -> str:
 def bundled_fonts_conf(folder: Path) -> Path:
     """Write a fontconfig file adding the bundled fonts to the system's (none is installed) and return it."""
     conf = folder / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                    f'<dir>{ROOT / "templates" / "fonts"}</dir>'
-                    f'<cachedir>{folder / "fontcache"}</cachedir></fontconfig>', encoding="utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'templates' / 'fonts'}</dir>"
+        f"<cachedir>{folder / 'fontcache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
     return conf
 
 
@@ -43,10 +46,22 @@ def libreoffice_to_pdf(sources: list[Path], folder: Path) -> None:
     """
     soffice = require_tool("soffice")
     conf = bundled_fonts_conf(folder)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
-                   check=True, capture_output=True, timeout=300,
-                   env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+    )
 
 
 @pytest.fixture(scope="session")
@@ -126,5 +141,4 @@ originals: 2
 @pytest.fixture
 def small_project(tree) -> Path:
     """A valid two-party project with the real templates."""
-    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})

@@ -9,6 +9,7 @@ changes marked), and prints {"redlines": n} (the tracked changes LibreOffice rea
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -28,16 +29,25 @@ def prop(name: str, value: object) -> PropertyValue:
 def connect(profile: Path) -> tuple[subprocess.Popen, object]:
     """Start a headless LibreOffice with its own profile and return it with its desktop."""
     pipe = f"mou-{os.getpid()}"
-    office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                               "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    office = subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     for _ in range(600):  # up to a minute for a first start with a fresh profile
         try:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             break
-        except Exception:  # noqa: BLE001 - NoConnectException until the office listens
+        except Exception:
             time.sleep(0.1)
     else:
         office.kill()
@@ -56,8 +66,11 @@ def main() -> None:
         url = uno.systemPathToFileUrl(str(source.resolve()))
         stem = source.name[: -len(".docx")]
         report = {}
-        for action, command in (("accepted", ".uno:AcceptAllTrackedChanges"),
-                                ("rejected", ".uno:RejectAllTrackedChanges"), ("shown", "")):
+        for action, command in (
+            ("accepted", ".uno:AcceptAllTrackedChanges"),
+            ("rejected", ".uno:RejectAllTrackedChanges"),
+            ("shown", ""),
+        ):
             doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
             report.setdefault("redlines", doc.getRedlines().getCount())
             if command:
@@ -72,10 +85,8 @@ def main() -> None:
             doc.close(True)
         print(json.dumps(report))
     finally:
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the office may already be gone
-            pass
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:

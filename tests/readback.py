@@ -12,9 +12,11 @@ PAGE_NUMBER = re.compile(r"^- [0-9๐-๙]+ -$")
 # Every page's footer (agreement · version · fingerprint) and a draft's watermark: not body text.
 # (The side-by-side edition says both: รุ่น / version …, ร่าง · DRAFT.)
 # A redline's footer names both versions instead (mou/redline.py).
-FOOTER = re.compile(r"[a-z0-9-]+ · (?:(?:version|รุ่น|รุ่น / version) \S+ · "
-                    r"(?:fingerprint|รหัสตรวจสอบ|รหัสตรวจสอบ / fingerprint) [0-9a-f]{12}"
-                    r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)")
+FOOTER = re.compile(
+    r"[a-z0-9-]+ · (?:(?:version|รุ่น|รุ่น / version) \S+ · "
+    r"(?:fingerprint|รหัสตรวจสอบ|รหัสตรวจสอบ / fingerprint) [0-9a-f]{12}"
+    r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)"
+)
 WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
 
 
@@ -25,8 +27,12 @@ def pdf_pages(path: Path) -> list[str]:
         # pdfium reports a hyphen ending a line as U+FFFE (it may be a soft hyphen); the
         # PDF holds a real hyphen there, so read it as one.
         # The page number "- ๒ -" ends its line with a hyphen too, just before the footer.
-        return [re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range())
-                .replace("\ufffe", "-") for page in document]
+        return [
+            re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range()).replace(
+                "\ufffe", "-"
+            )
+            for page in document
+        ]
     finally:
         document.close()
 
@@ -34,8 +40,11 @@ def pdf_pages(path: Path) -> list[str]:
 def pdf_lines(path: Path) -> list[str]:
     """Return the PDF's text lines without page-number headers, footers and watermarks."""
     lines = [line.strip() for page in pdf_pages(path) for line in page.splitlines()]
-    return [line for line in lines if line and not PAGE_NUMBER.match(line) and not FOOTER.fullmatch(line)
-            and not WATERMARK.match(line)]
+    return [
+        line
+        for line in lines
+        if line and not PAGE_NUMBER.match(line) and not FOOTER.fullmatch(line) and not WATERMARK.match(line)
+    ]
 
 
 def docx_paragraphs(path: Path) -> list[str]:

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PARTIES = ("chumphae-municipality", "khon-kaen-university", "chumphae-district", "chumphae-sao")
 REMOVED_PARTY = "chumphae-sao"
 # The Thai sentence reworded in 1.1, and the words that change in it.
-OLD_THAI = "บันทึกข้อตกลงนี้มีวัตถุประสงค์เพื่อพัฒนาทักษะดิจิทัลของบุคลากรเทศบาลเมืองชุมแพ ให้สามารถนำเทคโนโลยีมาใช้ในการปฏิบัติงานได้อย่างมีประสิทธิภาพ"
+OLD_THAI = (
+    "บันทึกข้อตกลงนี้มีวัตถุประสงค์เพื่อพัฒนาทักษะดิจิทัลของบุคลากรเทศบาลเมืองชุมแพ ให้สามารถนำเทคโนโลยีมาใช้ในการปฏิบัติงานได้อย่างมีประสิทธิภาพ"
+)
 NEW_THAI = "บันทึกข้อตกลงนี้มีวัตถุประสงค์เพื่อเสริมสร้างทักษะดิจิทัลของบุคลากรเทศบาลเมืองชุมแพ ให้สามารถนำเทคโนโลยีมาใช้ในการให้บริการประชาชนได้อย่างมีประสิทธิภาพ"
 
 AGREEMENT = """\
@@ -50,17 +52,32 @@ def agreement_text(version: str) -> str:
     """Return the record of version 1.0 or 1.1 of the test agreement."""
     new = version != "1.0"
     parties = [p for p in PARTIES if not (new and p == REMOVED_PARTY)]
-    return AGREEMENT.format(version=version, parties=", ".join(parties), thai=NEW_THAI if new else OLD_THAI,
-                            extra=ADDED_CLAUSE if new else "", amount=200000 if new else 150000)
+    return AGREEMENT.format(
+        version=version,
+        parties=", ".join(parties),
+        thai=NEW_THAI if new else OLD_THAI,
+        extra=ADDED_CLAUSE if new else "",
+        amount=200000 if new else 150000,
+    )
 
 
 def git(root: Path, *args: str) -> None:
     """Run git in the test project."""
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2020-11-16T00:00:00Z",
-                        "GIT_COMMITTER_DATE": "2020-11-16T00:00:00Z", "HOME": str(root),
-                        "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_AUTHOR_DATE": "2020-11-16T00:00:00Z",
+            "GIT_COMMITTER_DATE": "2020-11-16T00:00:00Z",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def make_project(root: Path, after_commit: Callable[[str], None] = lambda version: None) -> Path:

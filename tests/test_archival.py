@@ -59,8 +59,11 @@ def draft(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
 
     root = tmp_path_factory.mktemp("draft")
     shutil.copytree(ROOT / "templates", root / "templates")
-    for name, text in {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                       "agreements/test.yaml": AGREEMENT.replace("status: final", "status: draft")}.items():
+    for name, text in {
+        "parties/town.yaml": PARTY_A,
+        "parties/kku.yaml": PARTY_B,
+        "agreements/test.yaml": AGREEMENT.replace("status: final", "status: draft"),
+    }.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     layout = Layout(root, root / "output")
@@ -127,8 +130,9 @@ def test_qpdf_finds_the_pdfs_clean_unsigned_and_signed(built, tmp_path):
         for language in ("th", "en"):
             path = sample_file(built, agreement_id, language, "pdf")
             signed = tmp_path / f"{agreement_id}.{language}.signed.pdf"
-            signed.write_bytes(sign_pdf(path.read_bytes(), key, datetime.datetime(2021, 1, 1,
-                                                                               tzinfo=datetime.timezone.utc), "r"))
+            signed.write_bytes(
+                sign_pdf(path.read_bytes(), key, datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC), "r")
+            )
             for pdf in (path, signed):
                 done = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
                 assert done.returncode == 0, done.stdout + done.stderr
@@ -152,8 +156,9 @@ def signature_widgets(data: bytes) -> list[tuple[str, int, list[float], object]]
     for ref in pdf.root["/AcroForm"]["/Fields"]:
         widget = ref.get_object()
         assert widget["/FT"] == "/Sig"
-        found.append((str(widget["/T"]), pages.index(widget.raw_get("/P").idnum),
-                      [float(v) for v in widget["/Rect"]], widget))
+        found.append(
+            (str(widget["/T"]), pages.index(widget.raw_get("/P").idnum), [float(v) for v in widget["/Rect"]], widget)
+        )
     return found
 
 
@@ -205,8 +210,9 @@ def test_every_signatory_has_a_named_empty_field_over_their_dotted_line(built, a
             height = page.get_height()
             image = page.render(scale=scale).to_pil().convert("L")
             x1, y1, x2, y2 = rect
-            box = image.crop((round(x1 * scale), round((height - y2) * scale),
-                              round(x2 * scale), round((height - y1) * scale)))
+            box = image.crop(
+                (round(x1 * scale), round((height - y2) * scale), round(x2 * scale), round((height - y1) * scale))
+            )
             width, tall = box.size
             dark = [[box.getpixel((x, y)) < 128 for x in range(width)] for y in range(tall)]
             columns = [x for x in range(width) if any(dark[y][x] for y in range(tall // 2, tall))]
@@ -225,8 +231,10 @@ def test_every_signatory_has_a_named_empty_field_over_their_dotted_line(built, a
 def test_every_page_names_the_agreement_version_and_fingerprint(built, agreement_id):
     short = short_fingerprint(ROOT, agreement_id)
     version = PROJECT.agreements[agreement_id].version
-    footers = {"th": f"{agreement_id} · รุ่น {version} · รหัสตรวจสอบ {short}",
-               "en": f"{agreement_id} · version {version} · fingerprint {short}"}
+    footers = {
+        "th": f"{agreement_id} · รุ่น {version} · รหัสตรวจสอบ {short}",
+        "en": f"{agreement_id} · version {version} · fingerprint {short}",
+    }
     for language, footer in footers.items():
         pages = pdf_pages(sample_file(built, agreement_id, language, "pdf"))
         for number, page in enumerate(pages, start=1):
@@ -242,8 +250,11 @@ def test_every_page_names_the_agreement_version_and_fingerprint(built, agreement
 def test_final_versions_have_no_watermark(built):
     for agreement_id in SAMPLES:
         for language in ("th", "en"):
-            lines = [line.strip() for page in pdf_pages(sample_file(built, agreement_id, language, "pdf"))
-                     for line in page.splitlines()]
+            lines = [
+                line.strip()
+                for page in pdf_pages(sample_file(built, agreement_id, language, "pdf"))
+                for line in page.splitlines()
+            ]
             assert "ร่าง" not in lines and "DRAFT" not in lines
             with zipfile.ZipFile(sample_file(built, agreement_id, language, "docx")) as package:
                 assert not any(b"v:textpath" in package.read(n) for n in package.namelist())
@@ -260,8 +271,9 @@ def test_drafts_carry_the_watermark_on_every_page_of_both_pdfs_and_in_the_docx(d
         assert len(headers) == 2  # the first page's header and the others'
         assert all(f'string="{mark}"' in header and "rotation:320" in header for header in headers)
         # the read-back tests still compare the body: watermark and footer are left out
-        assert squash("".join(pdf_lines(root / f"test.{language}.pdf"))) == \
-            squash("".join(docx_paragraphs(root / f"test.{language}.docx")))
+        assert squash("".join(pdf_lines(root / f"test.{language}.pdf"))) == squash(
+            "".join(docx_paragraphs(root / f"test.{language}.docx"))
+        )
 
 
 def test_docx_watermark_and_footer_show_in_libreoffice(draft, tmp_path):
@@ -272,8 +284,10 @@ def test_docx_watermark_and_footer_show_in_libreoffice(draft, tmp_path):
     """
     root, files = draft
     (tmp_path / "draft.docx").write_bytes(files["test.th.docx"])
-    with zipfile.ZipFile(io.BytesIO(files["test.th.docx"])) as package, \
-            zipfile.ZipFile(tmp_path / "plain.docx", "w") as plain:
+    with (
+        zipfile.ZipFile(io.BytesIO(files["test.th.docx"])) as package,
+        zipfile.ZipFile(tmp_path / "plain.docx", "w") as plain,
+    ):
         for name in package.namelist():
             data = package.read(name)
             if re.fullmatch(r"word/header\d+\.xml", name):
@@ -313,8 +327,12 @@ def test_fingerprint_follows_records_templates_and_fonts_only(tmp_path):
     assert short_fingerprint(second, agreement_id) == base  # another folder: the same
     (second / "parties/chaiso-sao.yaml").write_text((second / "parties/chaiso-sao.yaml").read_text() + "\n")
     assert short_fingerprint(second, agreement_id) == base  # a party of another agreement
-    changes = {"parties/khon-kaen-university.yaml": b"\n# a comment\n", "templates/standard/en.html": b"\n",
-               "templates/fonts/OFL.txt": b" ", "agreements/chumphae-kku-digital-skills.yaml": b"\n"}
+    changes = {
+        "parties/khon-kaen-university.yaml": b"\n# a comment\n",
+        "templates/standard/en.html": b"\n",
+        "templates/fonts/OFL.txt": b" ",
+        "agreements/chumphae-kku-digital-skills.yaml": b"\n",
+    }
     for name, extra in changes.items():
         third = copy(f"c-{len(list(tmp_path.iterdir()))}")
         with open(third / name, "ab") as handle:
@@ -324,8 +342,13 @@ def test_fingerprint_follows_records_templates_and_fonts_only(tmp_path):
 
 def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
     """`sig-organization` is the release signature's field: a party cannot take that name."""
-    root = tree({"parties/town.yaml": PARTY_A, "parties/organization.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace("parties: [town, kku]", "parties: [town, organization]")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/organization.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace("parties: [town, kku]", "parties: [town, organization]"),
+        }
+    )
     from mou.core.errors import RenderError
 
     layout = Layout(root, root / "output")
@@ -347,7 +370,7 @@ def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
     rng = random.Random(7)
     big = "".join(rng.choice("กขคงจ abc<>/") for _ in range(200_000)).encode()
     members = [("word/styles.xml", big), ("word/document.xml", b"<w:document/>" * 50), ("big-again", big)]
-    when = datetime.datetime(2020, 9, 1, tzinfo=datetime.timezone.utc)
+    when = datetime.datetime(2020, 9, 1, tzinfo=datetime.UTC)
     expected = io.BytesIO()
     with zipfile.ZipFile(expected, "w") as archive:
         for name, data in members:

@@ -106,8 +106,13 @@ def edition(root: Path, output: Path, agreement_id: str) -> Edition:
     layout = Layout(root, output)
     project = load(layout)
     html = next(d.html for d in render_documents(layout, project, agreement_id) if d.language == EDITION)
-    return Edition(sample_file(output, agreement_id, EDITION, "pdf"), sample_file(output, agreement_id, EDITION, "docx"),
-                   split_source(html), project.agreements[agreement_id], t.names_of(agreement_id, project))
+    return Edition(
+        sample_file(output, agreement_id, EDITION, "pdf"),
+        sample_file(output, agreement_id, EDITION, "docx"),
+        split_source(html),
+        project.agreements[agreement_id],
+        t.names_of(agreement_id, project),
+    )
 
 
 # ---------------------------------------------------------------- the PDF, by column
@@ -168,8 +173,9 @@ def copied_columns(path: Path) -> tuple[list[str], list[str]]:
                 # pdfium reads some hyphens as U+0002 or U+FFFE (see readback.pdf_pages)
                 text = text.replace("\ufffe", "-").replace("\x02", "-")
                 # (a draft's watermark crosses both columns: its pieces are not column text)
-                copied[side].extend(line.strip() for line in text.splitlines()
-                                    if line.strip() and line.strip() not in DRAFT_MARK)
+                copied[side].extend(
+                    line.strip() for line in text.splitlines() if line.strip() and line.strip() not in DRAFT_MARK
+                )
             textpage.close()
     finally:
         pdf.close()
@@ -189,12 +195,17 @@ LONG_ENGLISH = " ".join([c.text.en for c in t.PROJECT.agreements[t.KKU].clauses 
 def long_agreement() -> str:
     """Return a draft two-party agreement, side by side, with one clause running over pages."""
     text = AGREEMENT.replace("status: final", "status: draft").replace("[town, kku]", f"[{', '.join(LONG_PARTIES)}]")
-    text = text.replace("originals: 2", "originals: 2\nbilingual_edition: true\nwitnesses:\n"
-                        "  - prefix: {th: นาง, en: Mrs.}\n    name: {th: กนกวรรณ ชื่นชม, en: Kanokwan Chuenchom}\n"
-                        "    position: {th: ปลัดเทศบาล, en: Municipal Clerk}")
-    clause = (f"  - id: long\n    heading: {{th: การดำเนินงาน, en: Operations}}\n"
-              f"    text:\n      th: {json.dumps(LONG_THAI, ensure_ascii=False)}\n"
-              f"      en: {json.dumps(LONG_ENGLISH, ensure_ascii=False)}\n")
+    text = text.replace(
+        "originals: 2",
+        "originals: 2\nbilingual_edition: true\nwitnesses:\n"
+        "  - prefix: {th: นาง, en: Mrs.}\n    name: {th: กนกวรรณ ชื่นชม, en: Kanokwan Chuenchom}\n"
+        "    position: {th: ปลัดเทศบาล, en: Municipal Clerk}",
+    )
+    clause = (
+        f"  - id: long\n    heading: {{th: การดำเนินงาน, en: Operations}}\n"
+        f"    text:\n      th: {json.dumps(LONG_THAI, ensure_ascii=False)}\n"
+        f"      en: {json.dumps(LONG_ENGLISH, ensure_ascii=False)}\n"
+    )
     return text.replace("duration:", clause + "duration:", 1)
 
 
@@ -207,8 +218,7 @@ def long_project(tmp_path_factory) -> Path:
     for party_id in LONG_PARTIES:
         shutil.copy(ROOT / "parties" / f"{party_id}.yaml", root / "parties")
     (root / "agreements").mkdir()
-    (root / "agreements" / f"{LONG}.yaml").write_text(textwrap.dedent(long_agreement()).lstrip("\n"),
-                                                     encoding="utf-8")
+    (root / "agreements" / f"{LONG}.yaml").write_text(textwrap.dedent(long_agreement()).lstrip("\n"), encoding="utf-8")
     assert main(["--root", str(root), "--jobs", "1", "--quiet"], out=io.StringIO(), err=io.StringIO()) == 0
     return root
 
@@ -248,8 +258,9 @@ def test_the_edition_is_archival_like_the_others(built, agreement_id):
     # Sarabun embedded, and a clean qpdf --check.
     test_archival.test_pdf_is_pdf_a_3b_with_its_records_attached_as_source(built, agreement_id, EDITION)
     path = sample_file(built, agreement_id, EDITION, "pdf")
-    rows = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        [require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows and all(re.fullmatch(r"[A-Z]{6}\+Sarabun(-Bold)?", row.split()[0]) for row in rows)
     done = subprocess.run([require_tool("qpdf"), "--check", str(path)], check=False, capture_output=True, text=True)
     assert done.returncode == 0 and "No syntax or stream encoding errors found" in done.stdout
@@ -281,19 +292,32 @@ def test_the_summary_table_lists_the_edition_and_its_pages(long_project, monkeyp
 
 
 def test_the_edition_needs_both_languages(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: true")
-                 .replace("version:", "languages: [th]\nprevailing_language: th\nversion:")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: true").replace(
+                "version:", "languages: [th]\nprevailing_language: th\nversion:"
+            ),
+        }
+    )
     err = io.StringIO()
     assert main(["--root", str(root)], out=io.StringIO(), err=err) == 1
-    assert "agreements/test.yaml:19:1: bilingual_edition: a side-by-side edition needs both Thai and English; " \
-           "add th and en to languages" in err.getvalue()
+    assert (
+        "agreements/test.yaml:19:1: bilingual_edition: a side-by-side edition needs both Thai and English; "
+        "add th and en to languages" in err.getvalue()
+    )
     assert not (root / "output" / "test").exists()
 
 
 def test_the_field_is_true_or_false(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: เอา")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace("originals: 2", "originals: 2\nbilingual_edition: เอา"),
+        }
+    )
     err = io.StringIO()
     assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=err) == 1
     assert "agreements/test.yaml:17:1: bilingual_edition: ต้องเป็น true หรือ false ไม่ใช่ 'เอา'" in err.getvalue()
@@ -321,9 +345,18 @@ def test_every_row_starts_level_in_both_columns(editions, agreement_id):
     thai = row_starts(columns.thai, source.column(0), source.row_of(0))
     english = row_starts(columns.english, source.column(1), source.row_of(1))
     assert sorted(thai) == sorted(english) == list(range(len(source.rows)))
-    uneven = [(row, thai[row].page, round(thai[row].baseline, 2), english[row].page, round(english[row].baseline, 2),
-               thai[row].text) for row in thai
-              if thai[row].page != english[row].page or abs(thai[row].baseline - english[row].baseline) > 0.1]
+    uneven = [
+        (
+            row,
+            thai[row].page,
+            round(thai[row].baseline, 2),
+            english[row].page,
+            round(english[row].baseline, 2),
+            thai[row].text,
+        )
+        for row in thai
+        if thai[row].page != english[row].page or abs(thai[row].baseline - english[row].baseline) > 0.1
+    ]
     assert uneven == []
 
 
@@ -350,10 +383,12 @@ def test_a_long_clause_runs_over_pages_in_both_columns(editions):
         pages.append(sorted({lines[p.line].page for p in alignment.placed if rows[p.block] == row}))
     shorter, longer = sorted(pages, key=len)
     assert len(shorter) >= 3 and len(longer) >= 4
-    assert longer[:len(shorter)] == shorter  # both cells start on one page and continue together
+    assert longer[: len(shorter)] == shorter  # both cells start on one page and continue together
     for page in shorter[1:]:  # on each next page, both columns go on at the top of the text area
-        top = [min((line for line in lines if line.page == page), key=lambda line: -line.baseline)
-               for lines in (columns.thai, columns.english)]
+        top = [
+            min((line for line in lines if line.page == page), key=lambda line: -line.baseline)
+            for lines in (columns.thai, columns.english)
+        ]
         assert top[0].baseline == pytest.approx(top[1].baseline, abs=0.1)
         assert top[0].page_height - TOP - 24 < top[0].baseline < top[0].page_height - TOP
 
@@ -366,8 +401,12 @@ def column_pages(path: Path) -> list[tuple[str, str]]:
         for page in pdf:
             textpage = page.get_textpage()
             height = page.get_height()
-            pages.append(tuple(textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
-                               for left, right in ((0, MIDDLE), (MIDDLE, page.get_width()))))
+            pages.append(
+                tuple(
+                    textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
+                    for left, right in ((0, MIDDLE), (MIDDLE, page.get_width()))
+                )
+            )
             textpage.close()
         return pages
     finally:
@@ -379,8 +418,10 @@ def pages_inside_the_long_row(path: Path) -> list[int]:
     thai, english = squash(LONG_THAI), squash(LONG_ENGLISH)
     found = []
     for number, (left, right) in enumerate(column_pages(path), start=1):
-        left, right = (squash("".join(line for line in text.splitlines() if line.strip() not in DRAFT_MARK))
-                       for text in (left, right))
+        left, right = (
+            squash("".join(line for line in text.splitlines() if line.strip() not in DRAFT_MARK))
+            for text in (left, right)
+        )
         if len(left) > 200 and len(right) > 200 and left in thai and right in english:
             found.append(number)
     return found
@@ -418,8 +459,11 @@ def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, lo
 def test_every_line_of_both_columns_is_laid_out_exactly(editions, agreement_id):
     pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
     columns = pdf_columns(pdf)
-    for blocks, lines in ((source.column(0), columns.thai), (source.column(1), columns.english),
-                          (source.signatures, columns.signatures)):
+    for blocks, lines in (
+        (source.column(0), columns.thai),
+        (source.column(1), columns.english),
+        (source.signatures, columns.signatures),
+    ):
         texts = [line.text for line in lines]
         alignment = t.align([b.text for b in blocks], texts)
         assert alignment.differences == [], t._report(alignment, texts)
@@ -450,12 +494,35 @@ def pdftotext_columns(path: Path) -> tuple[list[str], list[str]]:
     for number in range(1, last + 1):
         bottom = bottom_of_rows + 1 if number == last else BOTTOM
         for side, (left, right) in enumerate(((0, MIDDLE), (MIDDLE, 595.276))):
-            text = subprocess.run([pdftotext, "-enc", "UTF-8", "-raw", "-f", str(number), "-l", str(number),
-                                   "-x", str(int(left)), "-y", str(int(TOP)), "-W", str(int(right - left)),
-                                   "-H", str(int(height - TOP - bottom)), str(path), "-"],
-                                  check=True, capture_output=True).stdout.decode("utf-8")
-            found[side].extend(line.strip() for line in text.replace("\f", "\n").splitlines()
-                               if line.strip() and line.strip() not in DRAFT_MARK)
+            text = subprocess.run(
+                [
+                    pdftotext,
+                    "-enc",
+                    "UTF-8",
+                    "-raw",
+                    "-f",
+                    str(number),
+                    "-l",
+                    str(number),
+                    "-x",
+                    str(int(left)),
+                    "-y",
+                    str(int(TOP)),
+                    "-W",
+                    str(int(right - left)),
+                    "-H",
+                    str(int(height - TOP - bottom)),
+                    str(path),
+                    "-",
+                ],
+                check=True,
+                capture_output=True,
+            ).stdout.decode("utf-8")
+            found[side].extend(
+                line.strip()
+                for line in text.replace("\f", "\n").splitlines()
+                if line.strip() and line.strip() not in DRAFT_MARK
+            )
     return found
 
 
@@ -471,8 +538,10 @@ def column_breaks(editions, agreement_id: str) -> list[t.Breaks]:
     """Check the line breaks of the Thai column and of the signature blocks."""
     found = editions[agreement_id]
     columns = pdf_columns(found.pdf)
-    return [t.check_breaks(found.source.column(0), columns.thai, found.names),
-            t.check_breaks(found.source.signatures, columns.signatures, found.names)]
+    return [
+        t.check_breaks(found.source.column(0), columns.thai, found.names),
+        t.check_breaks(found.source.signatures, columns.signatures, found.names),
+    ]
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
@@ -490,11 +559,19 @@ def test_every_line_stays_inside_its_column(editions, agreement_id):
     columns = pdf_columns(pdf)
     width = columns.thai[0].page_width
     gutter = GUTTER
-    outside = [(line.page, line.text) for line in columns.thai if line.left < LEFT - 1.5 or line.right > MIDDLE - gutter + 1]
-    outside += [(line.page, line.text) for line in columns.english
-                if line.left < MIDDLE + gutter - 1 or line.right > width - RIGHT + 1]
-    outside += [(line.page, line.text) for line in columns.signatures
-                if line.left < LEFT - 1.5 or line.right > width - RIGHT + 1]
+    outside = [
+        (line.page, line.text) for line in columns.thai if line.left < LEFT - 1.5 or line.right > MIDDLE - gutter + 1
+    ]
+    outside += [
+        (line.page, line.text)
+        for line in columns.english
+        if line.left < MIDDLE + gutter - 1 or line.right > width - RIGHT + 1
+    ]
+    outside += [
+        (line.page, line.text)
+        for line in columns.signatures
+        if line.left < LEFT - 1.5 or line.right > width - RIGHT + 1
+    ]
     assert outside == []
 
 
@@ -512,12 +589,14 @@ def test_english_lines_are_filled_before_they_break(editions, agreement_id):
         block = blocks[here.block]
         if after.block != here.block:
             continue
-        unit = next((block.text[s:e] for s, e in block.spans if s == after.start),
-                    block.text[after.start:].split(" ")[0])
+        unit = next(
+            (block.text[s:e] for s, e in block.spans if s == after.start), block.text[after.start :].split(" ")[0]
+        )
         centred = bool({"title", "title-line", "party-joiner"} & set(block.classes))
         bold = block.tag == "h2" or centred and "party-joiner" not in block.classes
-        natural = t.text_width(block.text[here.start:here.end] + " " + unit,
-                               18 if "title" in block.classes else 16, bold)
+        natural = t.text_width(
+            block.text[here.start : here.end] + " " + unit, 18 if "title" in block.classes else 16, bold
+        )
         indent = 0.0 if centred else lines[here.line].left - left
         if indent + natural < width - 1:
             early.append((lines[here.line].page, lines[here.line].text, unit))
@@ -563,8 +642,11 @@ def test_signature_blocks_carry_both_languages(editions, agreement_id):
 def parallel_tables(path: Path) -> list:
     """Return the DOCX's two-column tables of parallel rows (the signature tables excluded)."""
     document = docx.Document(str(path))
-    return [table for table in document.tables
-            if len(table.columns) == 2 and not table.rows[0]._tr.xpath("./w:trPr/w:cantSplit")]
+    return [
+        table
+        for table in document.tables
+        if len(table.columns) == 2 and not table.rows[0]._tr.xpath("./w:trPr/w:cantSplit")
+    ]
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
@@ -607,8 +689,10 @@ def test_libreoffice_uses_only_sarabun_and_keeps_the_columns(editions, office, a
     require_tool("pdffonts")
     pdf = office / f"{agreement_id}.{EDITION}.pdf"
     listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
-    assert {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing.splitlines()[2:]} == \
-        {"Sarabun-Regular", "Sarabun-Bold"}
+    assert {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing.splitlines()[2:]} == {
+        "Sarabun-Regular",
+        "Sarabun-Bold",
+    }
     # the same text as mou's PDF, and each column's text where it belongs, in order
     source = editions[agreement_id].source
     assert sorted(squash("".join(pdf_lines(pdf)))) == sorted(squash("".join(pdf_lines(editions[agreement_id].pdf))))
@@ -617,13 +701,16 @@ def test_libreoffice_uses_only_sarabun_and_keeps_the_columns(editions, office, a
         assert squash("".join(lines)) == squash("".join(b.text for b in blocks))
 
 
-@pytest.mark.parametrize("row", [
-    '<tr><td lang="th"><p>ก</p></td></tr>',  # one cell
-    '<tr><td lang="en"><p>a</p></td><td lang="th"><p>ก</p></td></tr>',  # English first
-    '<tr><td><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # no language
-    '<tr class="other"><td lang="th"><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # unknown row
-    '<tr><td lang="th"><div>ก</div></td><td lang="en"><p>a</p></td></tr>',  # not vocabulary in a cell
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        '<tr><td lang="th"><p>ก</p></td></tr>',  # one cell
+        '<tr><td lang="en"><p>a</p></td><td lang="th"><p>ก</p></td></tr>',  # English first
+        '<tr><td><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # no language
+        '<tr class="other"><td lang="th"><p>ก</p></td><td lang="en"><p>a</p></td></tr>',  # unknown row
+        '<tr><td lang="th"><div>ก</div></td><td lang="en"><p>a</p></td></tr>',  # not vocabulary in a cell
+    ],
+)
 def test_docx_refuses_a_parallel_row_of_another_shape(row):
     from mou.core.errors import RenderError
     from mou.docx.render import html_to_docx
@@ -643,14 +730,19 @@ def test_a_clause_heading_never_ends_a_page(tmp_path):
     from mou.pdf.render import render_pdf
 
     filler = '<tr><td lang="th"><p>ข้อความ</p></td><td lang="en"><p>text</p></td></tr>'
-    clause = ('<tr class="clause"><td lang="th"><h2>ข้อ ๑ วัตถุประสงค์</h2></td><td lang="en"><h2>Clause 1 '
-              'Objectives</h2></td></tr><tr class="text"><td lang="th"><p>เพื่อพัฒนาทักษะดิจิทัลของบุคลากร'
-              'เทศบาลให้สามารถใช้เทคโนโลยีได้</p></td><td lang="en"><p>To develop the digital skills of the staff '
-              'of the municipality.</p></td></tr>')
-    flows = "".join(f'<table class="parallel" style="break-before: page">{filler * n}{clause}</table>'
-                    for n in range(26, 36))
-    html = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
-            f'href="style.css"></head><body>{flows}</body></html>')
+    clause = (
+        '<tr class="clause"><td lang="th"><h2>ข้อ ๑ วัตถุประสงค์</h2></td><td lang="en"><h2>Clause 1 '
+        'Objectives</h2></td></tr><tr class="text"><td lang="th"><p>เพื่อพัฒนาทักษะดิจิทัลของบุคลากร'
+        'เทศบาลให้สามารถใช้เทคโนโลยีได้</p></td><td lang="en"><p>To develop the digital skills of the staff '
+        "of the municipality.</p></td></tr>"
+    )
+    flows = "".join(
+        f'<table class="parallel" style="break-before: page">{filler * n}{clause}</table>' for n in range(26, 36)
+    )
+    html = (
+        '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
+        f'href="style.css"></head><body>{flows}</body></html>'
+    )
     templates = ROOT / "templates"
     pdf = render_pdf(mark_breaks(html), templates / "standard", [templates], "headings", signature_fields=False)
     path = tmp_path / "headings.pdf"

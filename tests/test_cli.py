@@ -8,8 +8,8 @@ import sys
 from importlib import metadata
 
 import pytest
-
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+
 from mou.cli.main import main
 from mou.cli.parser import COMMANDS, command_first
 
@@ -32,8 +32,15 @@ def test_help_lists_every_command(launcher):
 def test_the_mou_script_is_the_same_command_line():
     (script,) = [entry for entry in metadata.distribution("mou").entry_points if entry.name == "mou"]
     assert script.value == "mou.cli.main:main_entry"
-    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['mou', '--version']; "
-                           "from mou.cli.main import main_entry; main_entry()"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv = ['mou', '--version']; from mou.cli.main import main_entry; main_entry()",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and done.stdout.startswith("mou ")
 
 
@@ -44,15 +51,18 @@ def test_each_command_has_its_own_help():
         assert leaving.value.code == 0
 
 
-@pytest.mark.parametrize(("argv", "expected"), [
-    (["release", "--lang", "th"], ["release", "--lang", "th"]),
-    (["--lang", "th", "release"], ["release", "--lang", "th"]),
-    (["--root", "release", "verify", "x.zip"], ["verify", "--root", "release", "x.zip"]),
-    (["--force"], ["build", "--force"]),
-    (["some-agreement", "--jobs", "2"], ["build", "some-agreement", "--jobs", "2"]),
-    ([], ["build"]),
-    (["--help"], ["--help"]),
-])
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["release", "--lang", "th"], ["release", "--lang", "th"]),
+        (["--lang", "th", "release"], ["release", "--lang", "th"]),
+        (["--root", "release", "verify", "x.zip"], ["verify", "--root", "release", "x.zip"]),
+        (["--force"], ["build", "--force"]),
+        (["some-agreement", "--jobs", "2"], ["build", "some-agreement", "--jobs", "2"]),
+        ([], ["build"]),
+        (["--help"], ["--help"]),
+    ],
+)
 def test_the_command_is_found_wherever_it_stands(argv, expected):
     assert command_first(argv) == expected
 
@@ -79,13 +89,16 @@ def test_an_agreement_named_like_a_command_typo_is_built(tree, tmp_path):
     assert "relase.th.docx" in out
 
 
-@pytest.mark.parametrize(("argv", "shown"), [
-    (["--jobs", "0"], "--jobs takes a whole number of processes, 1 or more, not '0'"),
-    (["--jobs", "many"], "--jobs takes a whole number of processes, 1 or more, not 'many'"),
-    (["--shard", "3/2"], "--shard takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
-    (["diff", "only-one"], "the following arguments are required: OLD, NEW"),
-    (["build", "--format", "odt"], "invalid choice: 'odt'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["--jobs", "0"], "--jobs takes a whole number of processes, 1 or more, not '0'"),
+        (["--jobs", "many"], "--jobs takes a whole number of processes, 1 or more, not 'many'"),
+        (["--shard", "3/2"], "--shard takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
+        (["diff", "only-one"], "the following arguments are required: OLD, NEW"),
+        (["build", "--format", "odt"], "invalid choice: 'odt'"),
+    ],
+)
 def test_usage_errors_say_what_to_write_without_internal_names(argv, shown, tmp_path):
     status, _, err = run([*argv, "--root", str(tmp_path)])
     assert status == 2

@@ -75,37 +75,84 @@ def test_the_test_agreement_is_consistent(tree):
 
 PLANTED = [
     # (what, file, old, new, the one problem printed)
-    ("sub-item missing in English", "agreements/test.yaml",
-     "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {th: ติดตามผลทุก ๓ เดือน}",
-     "agreements/test.yaml:17:9: clauses[2] (scope).items[3]: sub-item 2.3 has no 'en' text; add en: …"),
-    ("Thai number absent in English", "agreements/test.yaml",
-     "จัดอบรม ๔ รุ่น รุ่นละ ๓๐ คน,", "จัดอบรม ๔ รุ่น รุ่นละ ๓๐ คน รุ่นละ ๕ วัน,",
-     "agreements/test.yaml:15:14: clauses[2] (scope).items[1]: the Thai text has ๕ but the English text "
-     "has no 5; write the same number in both"),
-    ("wrong year", "agreements/test.yaml", "within fiscal year 2021.", "within fiscal year 2020.",
-     "agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has พ.ศ. ๒๕๖๔ where the "
-     "English text has 2020; write the same year in both"),
-    ("wrong BE year in English", "agreements/test.yaml", "B.E. 2564 (2021)", "B.E. 2563 (2020)",
-     "agreements/test.yaml:4:15: subject: the Thai text has พ.ศ. ๒๕๖๔ where the English text has "
-     "B.E. 2563; write the same year in both"),
-    ("wrong day of a date", "agreements/test.yaml", "Start on 1 September 2020.", "Start on 2 September 2020.",
-     "agreements/test.yaml:16:14: clauses[2] (scope).items[2]: the Thai text has the date ๑ กันยายน พ.ศ. ๒๕๖๓ "
-     "where the English text has 2 September 2020 (a different day); write the same date in both"),
-    ("amount differing by a digit", "agreements/test.yaml", "THB 150,000", "THB 15,000",
-     "agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has ๑๕๐,๐๐๐ where the "
-     "English text has 15,000; write the same number in both"),
-    ("number only in English", "agreements/test.yaml", "digital skills of staff.", "digital skills of 40 staff.",
-     "agreements/test.yaml:11:54: clauses[1] (objectives).text: the English text has 40 but the Thai text "
-     "has no ๔๐; write the same number in both"),
-    ("postcode differs in a party's address", "parties/kku.yaml", '"Mueang Khon Kaen, Khon Kaen 40002"',
-     '"Mueang Khon Kaen, Khon Kaen 40020"',
-     "parties/kku.yaml:4:15: address: the Thai text has ๔๐๐๐๒ where the English text has 40020; write the "
-     "same number in both (needed by agreements/test)"),
-    ("signatory's prefix only in Thai", "parties/town.yaml", "prefix: {th: นาย, en: Mr.}", "prefix: {th: นาย}",
-     "parties/town.yaml:6:11: signatory.prefix: has no 'en' text; add en: … (needed by agreements/test)"),
-    ("signatory's surname missing in English", "parties/town.yaml", "en: Somchai Jaidee}", "en: Somchai}",
-     "parties/town.yaml:7:30: signatory.name: the English name is one word where the Thai name has 2 (given "
-     "name and surname); write the full name in both (needed by agreements/test)"),
+    (
+        "sub-item missing in English",
+        "agreements/test.yaml",
+        "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}",
+        "- {th: ติดตามผลทุก ๓ เดือน}",
+        "agreements/test.yaml:17:9: clauses[2] (scope).items[3]: sub-item 2.3 has no 'en' text; add en: …",
+    ),
+    (
+        "Thai number absent in English",
+        "agreements/test.yaml",
+        "จัดอบรม ๔ รุ่น รุ่นละ ๓๐ คน,",
+        "จัดอบรม ๔ รุ่น รุ่นละ ๓๐ คน รุ่นละ ๕ วัน,",
+        "agreements/test.yaml:15:14: clauses[2] (scope).items[1]: the Thai text has ๕ but the English text "
+        "has no 5; write the same number in both",
+    ),
+    (
+        "wrong year",
+        "agreements/test.yaml",
+        "within fiscal year 2021.",
+        "within fiscal year 2020.",
+        "agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has พ.ศ. ๒๕๖๔ where the "
+        "English text has 2020; write the same year in both",
+    ),
+    (
+        "wrong BE year in English",
+        "agreements/test.yaml",
+        "B.E. 2564 (2021)",
+        "B.E. 2563 (2020)",
+        "agreements/test.yaml:4:15: subject: the Thai text has พ.ศ. ๒๕๖๔ where the English text has "
+        "B.E. 2563; write the same year in both",
+    ),
+    (
+        "wrong day of a date",
+        "agreements/test.yaml",
+        "Start on 1 September 2020.",
+        "Start on 2 September 2020.",
+        "agreements/test.yaml:16:14: clauses[2] (scope).items[2]: the Thai text has the date ๑ กันยายน พ.ศ. ๒๕๖๓ "
+        "where the English text has 2 September 2020 (a different day); write the same date in both",
+    ),
+    (
+        "amount differing by a digit",
+        "agreements/test.yaml",
+        "THB 150,000",
+        "THB 15,000",
+        "agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has ๑๕๐,๐๐๐ where the "
+        "English text has 15,000; write the same number in both",
+    ),
+    (
+        "number only in English",
+        "agreements/test.yaml",
+        "digital skills of staff.",
+        "digital skills of 40 staff.",
+        "agreements/test.yaml:11:54: clauses[1] (objectives).text: the English text has 40 but the Thai text "
+        "has no ๔๐; write the same number in both",
+    ),
+    (
+        "postcode differs in a party's address",
+        "parties/kku.yaml",
+        '"Mueang Khon Kaen, Khon Kaen 40002"',
+        '"Mueang Khon Kaen, Khon Kaen 40020"',
+        "parties/kku.yaml:4:15: address: the Thai text has ๔๐๐๐๒ where the English text has 40020; write the "
+        "same number in both (needed by agreements/test)",
+    ),
+    (
+        "signatory's prefix only in Thai",
+        "parties/town.yaml",
+        "prefix: {th: นาย, en: Mr.}",
+        "prefix: {th: นาย}",
+        "parties/town.yaml:6:11: signatory.prefix: has no 'en' text; add en: … (needed by agreements/test)",
+    ),
+    (
+        "signatory's surname missing in English",
+        "parties/town.yaml",
+        "en: Somchai Jaidee}",
+        "en: Somchai}",
+        "parties/town.yaml:7:30: signatory.name: the English name is one word where the Thai name has 2 (given "
+        "name and surname); write the full name in both (needed by agreements/test)",
+    ),
 ]
 
 
@@ -119,16 +166,25 @@ def test_planted_mismatch_is_reported_where_it_is(tree, what, name, old, new, ex
 @pytest.fixture
 def mismatched(tree) -> Path:
     """A project whose agreement has one amount that differs between Thai and English."""
-    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": planted("THB 150,000", "THB 15,000")})
+    return tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": planted("THB 150,000", "THB 15,000"),
+        }
+    )
 
 
-AMOUNT = ("agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has ๑๕๐,๐๐๐ where the "
-          "English text has 15,000; write the same number in both")
+AMOUNT = (
+    "agreements/test.yaml:21:11: clauses[3] (budget-use).text: the Thai text has ๑๕๐,๐๐๐ where the "
+    "English text has 15,000; write the same number in both"
+)
 
 
-ALLOWED = ("1 place(s) where the Thai and English texts differ, allowed by --allow-mismatch; make them agree "
-           "before the text is final")
+ALLOWED = (
+    "1 place(s) where the Thai and English texts differ, allowed by --allow-mismatch; make them agree "
+    "before the text is final"
+)
 
 
 def test_mismatch_is_an_error_even_in_a_draft_and_nothing_is_written(mismatched):
@@ -161,31 +217,48 @@ def test_mismatch_in_thai_messages(mismatched):
     assert main(["--root", str(mismatched), "--lang", "th"], out=io.StringIO(), err=err) == 1
     assert err.getvalue().splitlines()[0] == (
         "ข้อผิดพลาด: agreements/test.yaml:21:11: clauses[3] (budget-use).text: ข้อความภาษาไทยมี ๑๕๐,๐๐๐ "
-        "แต่ข้อความภาษาอังกฤษมี 15,000 ให้เขียนตัวเลขให้ตรงกันทั้งสองภาษา")
+        "แต่ข้อความภาษาอังกฤษมี 15,000 ให้เขียนตัวเลขให้ตรงกันทั้งสองภาษา"
+    )
 
 
 def test_sub_item_missing_in_thai_messages(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": planted(
-        "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {en: Follow up every 3 months.}")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": planted(
+                "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {en: Follow up every 3 months.}"
+            ),
+        }
+    )
     err = io.StringIO()
     assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=err) == 1
     assert err.getvalue().splitlines()[0] == (
-        "ข้อผิดพลาด: agreements/test.yaml:17:9: clauses[2] (scope).items[3]: ข้อย่อย ๒.๓ "
-        "ยังไม่มีข้อความภาษา 'th' ให้เพิ่ม th: …")
+        "ข้อผิดพลาด: agreements/test.yaml:17:9: clauses[2] (scope).items[3]: ข้อย่อย ๒.๓ ยังไม่มีข้อความภาษา 'th' ให้เพิ่ม th: …"
+    )
 
 
 def test_every_mismatch_at_once(tree):
     text = planted("THB 150,000", "THB 15,000", planted("Start on 1 September", "Start on 2 September"))
-    root = tree({"parties/town.yaml": PARTY_A.replace("en: Somchai Jaidee}", "en: Somchai}"),
-                 "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A.replace("en: Somchai Jaidee}", "en: Somchai}"),
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": text,
+        }
+    )
     found = problems_of(root)
-    assert [p.split(": ")[0] for p in found] == ["agreements/test.yaml:16:14", "agreements/test.yaml:21:11",
-                                                 "parties/town.yaml:7:30"]
+    assert [p.split(": ")[0] for p in found] == [
+        "agreements/test.yaml:16:14",
+        "agreements/test.yaml:21:11",
+        "parties/town.yaml:7:30",
+    ]
 
 
 def test_one_language_agreement_is_not_cross_checked(tree):
-    text = planted("status: draft", "status: draft\nlanguages: [th]\nprevailing_language: th",
-                   planted("THB 150,000", "THB 15,000"))
+    text = planted(
+        "status: draft", "status: draft\nlanguages: [th]\nprevailing_language: th", planted("THB 150,000", "THB 15,000")
+    )
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
     assert load_project(root, {"standard"}).agreements["test"].languages == ["th"]
 
@@ -207,100 +280,135 @@ def keys(text: str, language: str) -> list[tuple]:
     return [(f.kind, f.shown) for f in facts(text, language)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("จำนวน ๑๕๐,๐๐๐ บาท", [("number", "๑๕๐,๐๐๐")]),
-    ("ร้อยละ ๒.๕ ของ 150000", [("number", "๒.๕"), ("number", "150000")]),
-    ("ตามข้อ ๒.๑ และข้อ ๖", [("number", "๒.๑"), ("number", "๖")]),
-    ("พ.ศ. ๒๕๖๔", [("year", "พ.ศ. ๒๕๖๔")]),
-    ("ปีงบประมาณ ๒๕๖๔", [("year", "๒๕๖๔")]),
-    ("วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๔ เวลา ๑๓.๓๐ น.", [("date", "๓๐ กันยายน พ.ศ. ๒๕๖๔"), ("time", "๑๓.๓๐ น.")]),
-    ("๑ ก.ย. ๖๓", [("date", "๑ ก.ย. ๖๓")]),
-    ("เดือนมีนาคม ๒๕๖๔", [("date", "มีนาคม ๒๕๖๔")]),
-    ("๑/๙/๒๕๖๓", [("date", "๑/๙/๒๕๖๓")]),
-    ("๓ เดือน ๓๐ วัน", [("number", "๓"), ("number", "๓๐")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("จำนวน ๑๕๐,๐๐๐ บาท", [("number", "๑๕๐,๐๐๐")]),
+        ("ร้อยละ ๒.๕ ของ 150000", [("number", "๒.๕"), ("number", "150000")]),
+        ("ตามข้อ ๒.๑ และข้อ ๖", [("number", "๒.๑"), ("number", "๖")]),
+        ("พ.ศ. ๒๕๖๔", [("year", "พ.ศ. ๒๕๖๔")]),
+        ("ปีงบประมาณ ๒๕๖๔", [("year", "๒๕๖๔")]),
+        ("วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๔ เวลา ๑๓.๓๐ น.", [("date", "๓๐ กันยายน พ.ศ. ๒๕๖๔"), ("time", "๑๓.๓๐ น.")]),
+        ("๑ ก.ย. ๖๓", [("date", "๑ ก.ย. ๖๓")]),
+        ("เดือนมีนาคม ๒๕๖๔", [("date", "มีนาคม ๒๕๖๔")]),
+        ("๑/๙/๒๕๖๓", [("date", "๑/๙/๒๕๖๓")]),
+        ("๓ เดือน ๓๐ วัน", [("number", "๓"), ("number", "๓๐")]),
+    ],
+)
 def test_thai_facts(text, expected):
     assert keys(text, "th") == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("THB 150,000.50", [("number", "150,000.50")]),
-    ("B.E. 2564 (2021)", [("year", "B.E. 2564"), ("year", "2021")]),
-    ("on 1 September 2020", [("date", "1 September 2020")]),
-    ("on September 1st, 2020 at 2:30 p.m.", [("date", "September 1st, 2020"), ("time", "2:30 p.m.")]),
-    ("by 30 Sept. B.E. 2564", [("date", "30 Sept. B.E. 2564")]),
-    ("in March 2021", [("date", "March 2021")]),
-    ("you may agree", []),
-    ("Clause 2.1 and 40130", [("number", "2.1"), ("number", "40130")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("THB 150,000.50", [("number", "150,000.50")]),
+        ("B.E. 2564 (2021)", [("year", "B.E. 2564"), ("year", "2021")]),
+        ("on 1 September 2020", [("date", "1 September 2020")]),
+        ("on September 1st, 2020 at 2:30 p.m.", [("date", "September 1st, 2020"), ("time", "2:30 p.m.")]),
+        ("by 30 Sept. B.E. 2564", [("date", "30 Sept. B.E. 2564")]),
+        ("in March 2021", [("date", "March 2021")]),
+        ("you may agree", []),
+        ("Clause 2.1 and 40130", [("number", "2.1"), ("number", "40130")]),
+    ],
+)
 def test_english_facts(text, expected):
     assert [k for k in keys(text, "en") if k[1][0].isdigit() or k[0] != "number"] == expected
 
 
 def year_and_date(text: str, language: str) -> list:
     """The common-era year and (day, month, year) of every year and date of a text."""
-    return [(f.kind, f.date) if f.date else (f.kind, sorted(k[1] for k in f.wants if k[0] == "y"))
-            for f in facts(text, language)]
+    return [
+        (f.kind, f.date) if f.date else (f.kind, sorted(k[1] for k in f.wants if k[0] == "y"))
+        for f in facts(text, language)
+    ]
 
 
 def test_years_and_dates_are_read_in_the_common_era():
-    assert year_and_date("พ.ศ. ๒๕๖๔ ค.ศ. 2020 ปี ๒๕๖๓", "th") == [("year", [2021]), ("year", [2020]),
-                                                                   ("year", [2020])]
+    assert year_and_date("พ.ศ. ๒๕๖๔ ค.ศ. 2020 ปี ๒๕๖๓", "th") == [("year", [2021]), ("year", [2020]), ("year", [2020])]
     assert year_and_date("๑ กันยายน ๒๕๖๓ และ ๑ ก.ย. ๖๓", "th") == [("date", (1, 9, 2020)), ("date", (1, 9, 2020))]
-    assert year_and_date("B.E. 2564, 2021 AD, 2564", "en") == [("year", [2021]), ("year", [2021]),
-                                                               ("year", [2021])]
-    assert year_and_date("30 September B.E. 2564, December 5, 2020", "en") == [("date", (30, 9, 2021)),
-                                                                                ("date", (5, 12, 2020))]
+    assert year_and_date("B.E. 2564, 2021 AD, 2564", "en") == [("year", [2021]), ("year", [2021]), ("year", [2021])]
+    assert year_and_date("30 September B.E. 2564, December 5, 2020", "en") == [
+        ("date", (30, 9, 2021)),
+        ("date", (5, 12, 2020)),
+    ]
 
 
 @pytest.mark.parametrize("month", range(1, 13))
 def test_every_month_name_is_understood(month):
-    th, = facts(f"๑๕ {THAI_MONTHS[month - 1]} ๒๕๖๕", "th")
-    en, = facts(f"15 {EN_MONTHS[month - 1]} 2022", "en")
+    (th,) = facts(f"๑๕ {THAI_MONTHS[month - 1]} ๒๕๖๕", "th")
+    (en,) = facts(f"15 {EN_MONTHS[month - 1]} 2022", "en")
     assert th.date == en.date == (15, month, 2022)
     assert compare(th.shown, en.shown) == []
 
 
-@pytest.mark.parametrize("thai, english", [
-    ("จัดอบรม ๔ รุ่น", "four cohorts"), ("ปีละ ๒ ครั้ง", "twice a year"), ("ครั้งที่ ๓", "the third time"),
-    ("๒๑ วัน", "twenty-one days"), ("๑๒ เดือน", "twelve months"), ("๑๐๐ คน", "a hundred people"),
-    ("๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)", "one hundred and fifty thousand baht"),
-    ("๑.๕ ล้านบาท", "THB 1,500,000"), ("๑,๕๐๐,๐๐๐ บาท", "1.5 million baht"),
-    ("พ.ศ. ๒๕๖๔", "2021"), ("พ.ศ. ๒๕๖๔", "B.E. 2564"), ("๑๐.๓๐ น.", "10:30 a.m."), ("๑๔.๐๐ น.", "2:00 pm"),
-    ("ร้อยละ ๕๐", "50%"), ("๓๐ กันยายน ๒๕๖๔", "September 30, 2021"),
-    ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น.", "from 9:00 a.m. to 4:30 p.m."), ("๑๗ นาฬิกา", "5 p.m."),
-    ("ระเบียบ ก.พ. ๒๕๕๑", "the regulation of B.E. 2551 (2008)"), ("๑/๙/๒๕๖๓", "1 September 2020"),
-    ("พ.ศ. ๒๕๖๓ - ๒๕๖๕", "2020-2022"), ("เลขที่ ๑๒๓/๔ หมู่ที่ ๕", "123/4 Moo 5"),
-    ("วันที่ ๑ เดือนกันยายน พุทธศักราช ๒๕๖๓", "the 1st day of September 2020"),
-    ("๑ กันยายน ๒๕๖๓", "2020-09-01"),
-    # Said without digits or number words (review): a year, quarterly, in duplicate, at noon.
-    ("ภายในระยะเวลา ๑ ปี", "within a year"), ("ทุก ๓ เดือน", "quarterly"), ("ปีละ ๔ ครั้ง", "quarterly"),
-    ("ปีละ ๒ ครั้ง", "semi-annually"), ("ปีละ ๑ ครั้ง", "annually"), ("จัดทำขึ้น ๒ ฉบับ", "made in duplicate"),
-    ("เวลา ๑๒.๐๐ น.", "at noon"),
-    # Telephone numbers grouped differently, or with the country code (review).
-    ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"), ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),
-    ("โทร. ๐๘๑-๒๓๔-๕๖๗๘", "Tel. +66 (0)81 234 5678"),
-])
+@pytest.mark.parametrize(
+    "thai, english",
+    [
+        ("จัดอบรม ๔ รุ่น", "four cohorts"),
+        ("ปีละ ๒ ครั้ง", "twice a year"),
+        ("ครั้งที่ ๓", "the third time"),
+        ("๒๑ วัน", "twenty-one days"),
+        ("๑๒ เดือน", "twelve months"),
+        ("๑๐๐ คน", "a hundred people"),
+        ("๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)", "one hundred and fifty thousand baht"),
+        ("๑.๕ ล้านบาท", "THB 1,500,000"),
+        ("๑,๕๐๐,๐๐๐ บาท", "1.5 million baht"),
+        ("พ.ศ. ๒๕๖๔", "2021"),
+        ("พ.ศ. ๒๕๖๔", "B.E. 2564"),
+        ("๑๐.๓๐ น.", "10:30 a.m."),
+        ("๑๔.๐๐ น.", "2:00 pm"),
+        ("ร้อยละ ๕๐", "50%"),
+        ("๓๐ กันยายน ๒๕๖๔", "September 30, 2021"),
+        ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น.", "from 9:00 a.m. to 4:30 p.m."),
+        ("๑๗ นาฬิกา", "5 p.m."),
+        ("ระเบียบ ก.พ. ๒๕๕๑", "the regulation of B.E. 2551 (2008)"),
+        ("๑/๙/๒๕๖๓", "1 September 2020"),
+        ("พ.ศ. ๒๕๖๓ - ๒๕๖๕", "2020-2022"),
+        ("เลขที่ ๑๒๓/๔ หมู่ที่ ๕", "123/4 Moo 5"),
+        ("วันที่ ๑ เดือนกันยายน พุทธศักราช ๒๕๖๓", "the 1st day of September 2020"),
+        ("๑ กันยายน ๒๕๖๓", "2020-09-01"),
+        # Said without digits or number words (review): a year, quarterly, in duplicate, at noon.
+        ("ภายในระยะเวลา ๑ ปี", "within a year"),
+        ("ทุก ๓ เดือน", "quarterly"),
+        ("ปีละ ๔ ครั้ง", "quarterly"),
+        ("ปีละ ๒ ครั้ง", "semi-annually"),
+        ("ปีละ ๑ ครั้ง", "annually"),
+        ("จัดทำขึ้น ๒ ฉบับ", "made in duplicate"),
+        ("เวลา ๑๒.๐๐ น.", "at noon"),
+        # Telephone numbers grouped differently, or with the country code (review).
+        ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"),
+        ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),
+        ("โทร. ๐๘๑-๒๓๔-๕๖๗๘", "Tel. +66 (0)81 234 5678"),
+    ],
+)
 def test_correct_translations_do_not_alarm(thai, english):
     assert compare(thai, english) == []
 
 
-@pytest.mark.parametrize("thai, english, language, words", [
-    ("จัดอบรม ๔ รุ่น", "five cohorts", "th", "the Thai text has ๔ but the English text has no 4"),
-    ("ทุกฝ่าย", "one of the Parties, 3 times", "en", "the English text has 3 but the Thai text has no ๓"),
-    ("๓๐ กันยายน ๒๕๖๔", "30 September 2022", "th", "(a different year)"),
-    ("๓๐ กันยายน ๒๕๖๔", "30 August 2022", "th", "(a different month and year)"),
-    ("๑๐.๓๐ น.", "11:30", "th", "the Thai text has ๑๐.๓๐ น. where the English text has 11:30; write the same time"),
-    # The words that say a number without digits say only that number (review).
-    ("ภายในระยะเวลา ๓ ปี", "within a year", "th", "the Thai text has ๓ but the English text has no 3"),
-    ("ทุก ๕ เดือน", "quarterly", "th", "the Thai text has ๕ but the English text has no 5"),
-    ("จัดทำขึ้น ๓ ฉบับ", "made in duplicate", "th", "the Thai text has ๓ but the English text has no 3"),
-    ("เวลา ๑๓.๐๐ น.", "at noon", "th", "the Thai text has ๑๓.๐๐ น. but the English text has no 13:00"),
-    ("โทร. ๐๔๓-๓๑๑๒๓๕", "Tel. +66 43 311 234", "th",
-     "the Thai text has ๐๔๓-๓๑๑๒๓๕ where the English text has +66 43 311 234; write the same telephone number"),
-])
+@pytest.mark.parametrize(
+    "thai, english, language, words",
+    [
+        ("จัดอบรม ๔ รุ่น", "five cohorts", "th", "the Thai text has ๔ but the English text has no 4"),
+        ("ทุกฝ่าย", "one of the Parties, 3 times", "en", "the English text has 3 but the Thai text has no ๓"),
+        ("๓๐ กันยายน ๒๕๖๔", "30 September 2022", "th", "(a different year)"),
+        ("๓๐ กันยายน ๒๕๖๔", "30 August 2022", "th", "(a different month and year)"),
+        ("๑๐.๓๐ น.", "11:30", "th", "the Thai text has ๑๐.๓๐ น. where the English text has 11:30; write the same time"),
+        # The words that say a number without digits say only that number (review).
+        ("ภายในระยะเวลา ๓ ปี", "within a year", "th", "the Thai text has ๓ but the English text has no 3"),
+        ("ทุก ๕ เดือน", "quarterly", "th", "the Thai text has ๕ but the English text has no 5"),
+        ("จัดทำขึ้น ๓ ฉบับ", "made in duplicate", "th", "the Thai text has ๓ but the English text has no 3"),
+        ("เวลา ๑๓.๐๐ น.", "at noon", "th", "the Thai text has ๑๓.๐๐ น. but the English text has no 13:00"),
+        (
+            "โทร. ๐๔๓-๓๑๑๒๓๕",
+            "Tel. +66 43 311 234",
+            "th",
+            "the Thai text has ๐๔๓-๓๑๑๒๓๕ where the English text has +66 43 311 234; write the same telephone number",
+        ),
+    ],
+)
 def test_wrong_translations_alarm(thai, english, language, words):
-    found, = compare(thai, english)
+    (found,) = compare(thai, english)
     assert found.language == language and words in found.message.en
 
 
@@ -355,8 +463,10 @@ def test_a_changed_number_is_caught(facts_, data):
     changed = list(facts_)
     if kind == "date":
         assert isinstance(value, datetime.date)
-        changed[index] = (kind, value.replace(year=value.year + 1) if value.month != 2 or value.day != 29
-                          else value.replace(day=28))
+        changed[index] = (
+            kind,
+            value.replace(year=value.year + 1) if value.month != 2 or value.day != 29 else value.replace(day=28),
+        )
     else:
         assert isinstance(value, int)
         changed[index] = (kind, value + data.draw(st.integers(1, 9)))
@@ -366,9 +476,42 @@ def test_a_changed_number_is_caught(facts_, data):
     assert compare(th, en), (th, en)
 
 
-FRAGMENTS = ["๑", "๒๕", "2", "0", ",", ".", "/", ":", "-", " ", "กันยายน", "ก.ย.", "เดือน", "พ.ศ.", "ปี",
-             "B.E.", "A.D.", "September", "Sept.", "May", "st", "p.m.", "hrs", "น.", "นาฬิกา", "ล้าน", "million",
-             "twenty", "first", "and", "hundred", "ſecond", "\u00a0", "\n"]
+FRAGMENTS = [
+    "๑",
+    "๒๕",
+    "2",
+    "0",
+    ",",
+    ".",
+    "/",
+    ":",
+    "-",
+    " ",
+    "กันยายน",
+    "ก.ย.",
+    "เดือน",
+    "พ.ศ.",
+    "ปี",
+    "B.E.",
+    "A.D.",
+    "September",
+    "Sept.",
+    "May",
+    "st",
+    "p.m.",
+    "hrs",
+    "น.",
+    "นาฬิกา",
+    "ล้าน",
+    "million",
+    "twenty",
+    "first",
+    "and",
+    "hundred",
+    "ſecond",
+    "\u00a0",
+    "\n",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -379,8 +522,10 @@ def test_english_number_words_translate_thai_digits(n):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)),
-       st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)))
+@given(
+    st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)),
+    st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)),
+)
 def test_any_text_is_read_without_error(th, en):
     for finding in compare(th, en):
         assert finding.language in ("th", "en") and finding.message.en and finding.message.th
@@ -391,19 +536,33 @@ def test_decimal_values_are_compared_not_strings():
 
 
 def test_a_shared_party_is_reported_for_every_agreement_that_names_it(tree):
-    root = tree({"parties/town.yaml": PARTY_A.replace("Khon Kaen 40130", "Khon Kaen 40310"),
-                 "parties/kku.yaml": PARTY_B, "agreements/a.yaml": AGREEMENT, "agreements/b.yaml": AGREEMENT})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A.replace("Khon Kaen 40130", "Khon Kaen 40310"),
+            "parties/kku.yaml": PARTY_B,
+            "agreements/a.yaml": AGREEMENT,
+            "agreements/b.yaml": AGREEMENT,
+        }
+    )
     found = problems_of(root)
     where = "parties/town.yaml:4:15: address: the Thai text has ๔๐๑๓๐ where the English text has 40310"
     assert [p for p in found if p.startswith(where)] == [
-        f"{where}; write the same number in both (needed by agreements/{name})" for name in ("a", "b")]
+        f"{where}; write the same number in both (needed by agreements/{name})" for name in ("a", "b")
+    ]
     status, err = build(root, "--allow-mismatch", "b")  # built alone, b still hears of its party
     assert status == 0 and f"warning: {where}; write the same number in both (needed by agreements/b)" in err
 
 
 def test_a_missing_text_stays_an_error_with_the_flag(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": planted(
-        "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {th: ติดตามผลทุก ๓ เดือน}")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": planted(
+                "- {th: ติดตามผลทุก ๓ เดือน, en: Follow up every 3 months.}", "- {th: ติดตามผลทุก ๓ เดือน}"
+            ),
+        }
+    )
     status, err = build(root, "--allow-mismatch")
     assert status == 1
     assert "error: agreements/test.yaml:17:9: clauses[2] (scope).items[3]: sub-item 2.3 has no 'en' text" in err

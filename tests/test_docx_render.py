@@ -58,7 +58,8 @@ SIGNATURES_TH = """
 </table>
 """
 
-TH_HTML = """<!DOCTYPE html>
+TH_HTML = (
+    """<!DOCTYPE html>
 <html lang="th">
 <head>
 <meta charset="utf-8">
@@ -94,9 +95,12 @@ TH_HTML = """<!DOCTYPE html>
 </ol>
 </section>
 <p class="closing">บันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้นเป็นสองฉบับ มีข้อความถูกต้องตรงกัน</p>
-""" + SIGNATURES_TH + """</body>
+"""
+    + SIGNATURES_TH
+    + """</body>
 </html>
 """
+)
 
 TH_PARAGRAPHS = [
     "บันทึกข้อตกลงความร่วมมือ",
@@ -106,11 +110,9 @@ TH_PARAGRAPHS = [
     "เทศบาลเมืองชุมแพ",
     "เรื่อง การบริหารจัดการน้ำ",
     "บันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้น ณ ห้องประชุมเทศบาลเมืองชุมแพ เมื่อวันที่ ๑ กันยายน พ.ศ. ๒๕๖๓ ระหว่าง",
-    "ที่ว่าการอำเภอชุมแพ โดย นางสุภาวดี ศรีสุขวัฒน์ ตำแหน่ง นายอำเภอชุมแพ "
-    "ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “อำเภอ” ฝ่ายหนึ่ง",
+    "ที่ว่าการอำเภอชุมแพ โดย นางสุภาวดี ศรีสุขวัฒน์ ตำแหน่ง นายอำเภอชุมแพ ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “อำเภอ” ฝ่ายหนึ่ง",
     "กับ",
-    "เทศบาลเมืองชุมแพ โดย นายชัยวัฒน์ ปั้นทอง ตำแหน่ง นายกเทศมนตรีเมืองชุมแพ "
-    "ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “เทศบาล” อีกฝ่ายหนึ่ง",
+    "เทศบาลเมืองชุมแพ โดย นายชัยวัฒน์ ปั้นทอง ตำแหน่ง นายกเทศมนตรีเมืองชุมแพ ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “เทศบาล” อีกฝ่ายหนึ่ง",
     "ทั้งสองฝ่ายได้ตกลงร่วมกันจัดทำบันทึกข้อตกลงความร่วมมือ โดยมีรายละเอียดดังต่อไปนี้",
     "ข้อ ๑ การบริหารจัดการน้ำ",
     "คู่ภาคีตกลงร่วมกันดำเนินงาน ดังนี้",
@@ -121,10 +123,11 @@ TH_PARAGRAPHS = [
 ]
 
 TH_CELLS = [
-    [["(ลงชื่อ) .......................................", "(นางสุภาวดี ศรีสุขวัฒน์)", "นายอำเภอชุมแพ"],
-     ["(ลงชื่อ) .......................................", "(นายชัยวัฒน์ ปั้นทอง)", "นายกเทศมนตรีเมืองชุมแพ"]],
-    [["(ลงชื่อ) ....................................... พยาน", "(นางสาวน้ำฝน ใจดี)", "ปลัดอำเภอ"],
-     [""]],
+    [
+        ["(ลงชื่อ) .......................................", "(นางสุภาวดี ศรีสุขวัฒน์)", "นายอำเภอชุมแพ"],
+        ["(ลงชื่อ) .......................................", "(นายชัยวัฒน์ ปั้นทอง)", "นายกเทศมนตรีเมืองชุมแพ"],
+    ],
+    [["(ลงชื่อ) ....................................... พยาน", "(นางสาวน้ำฝน ใจดี)", "ปลัดอำเภอ"], [""]],
 ]
 
 EN_HTML = """<!DOCTYPE html>
@@ -267,8 +270,9 @@ def test_thai_paragraph_texts_are_exact(th: bytes) -> None:
     doc = open_docx(th)
     assert [p.text for p in doc.paragraphs] == TH_PARAGRAPHS
     assert [cell_texts(t) for t in doc.tables[:1]] == [TH_CELLS]
-    assert cell_texts(doc.tables[1]) == [[["(ลงชื่อ) ....................................... ประธาน",
-                                           "(นายสมศักดิ์ จังตระกุล)", "ผู้ว่าราชการจังหวัดขอนแก่น"]]]
+    assert cell_texts(doc.tables[1]) == [
+        [["(ลงชื่อ) ....................................... ประธาน", "(นายสมศักดิ์ จังตระกุล)", "ผู้ว่าราชการจังหวัดขอนแก่น"]]
+    ]
     text = "\n".join(docx_texts(doc))
     for exact in ("อำเภอ", "น้ำ", "ปั้น", "ต่าง ๆ", "โครงการฯ", "ฯลฯ", "๒๕๖๓", "๑.๒"):
         assert exact in text
@@ -287,11 +291,24 @@ def test_names_stay_in_one_run(th: bytes) -> None:
 
 
 def test_whitespace_collapses_like_a_browser() -> None:
-    doc = open_docx(html_to_docx(page('<p class="lead">  a \n\t <b> b </b>  c <br>  d <!-- x -->'
-                                      ' <span class="name"> นาย  ก </span> ข  </p><p>  </p>')))
+    doc = open_docx(
+        html_to_docx(
+            page(
+                '<p class="lead">  a \n\t <b> b </b>  c <br>  d <!-- x -->'
+                ' <span class="name"> นาย  ก </span> ข  </p><p>  </p>'
+            )
+        )
+    )
     assert [p.text for p in doc.paragraphs] == ["a b c\nd นาย ก ข"]
     assert [(r.text, r.bold) for r in doc.paragraphs[0].runs] == [
-        ("a ", None), ("b ", True), ("c", None), ("\n", None), ("d ", None), ("นาย ก ", None), ("ข", None)]
+        ("a ", None),
+        ("b ", True),
+        ("c", None),
+        ("\n", None),
+        ("d ", None),
+        ("นาย ก ", None),
+        ("ข", None),
+    ]
 
 
 def test_doc_defaults_carry_the_thai_font() -> None:
@@ -304,8 +321,11 @@ def test_doc_defaults_carry_the_thai_font() -> None:
     assert fonts.get(f"{W}hint") == "cs"
     assert rpr.find(f"{W}sz").get(f"{W}val") == rpr.find(f"{W}szCs").get(f"{W}val") == "32"
     assert rpr.find(f"{W}lang").get(f"{W}bidi") == "th-TH"
-    all_fonts = [f for name in ("word/styles.xml", "word/document.xml", "word/header2.xml")
-                 for f in part_xml(data, name).iter(f"{W}rFonts")]
+    all_fonts = [
+        f
+        for name in ("word/styles.xml", "word/document.xml", "word/header2.xml")
+        for f in part_xml(data, name).iter(f"{W}rFonts")
+    ]
     assert all_fonts and all(f.get(f"{W}cs") == f.get(f"{W}ascii") == "TH Sarabun New" for f in all_fonts)
 
 
@@ -328,8 +348,11 @@ def test_bold_is_complex_script_bold_too(th: bytes) -> None:
     for style_id in ("MOUClauseHeading", "MOUTitle", "MOUTitleLine", "MOUSignatureGroup"):
         rpr = style_element(th, style_id).find(f"{W}rPr")
         assert rpr.find(f"{W}b") is not None and rpr.find(f"{W}bCs") is not None, style_id
-    strong = [r for r in part_xml(th, "word/document.xml").iter(f"{W}r")
-              if "".join(r.itertext()) == "อำเภอชุมแพ" and r.find(f"{W}rPr/{W}b") is not None]
+    strong = [
+        r
+        for r in part_xml(th, "word/document.xml").iter(f"{W}r")
+        if "".join(r.itertext()) == "อำเภอชุมแพ" and r.find(f"{W}rPr/{W}b") is not None
+    ]
     assert strong and strong[0].find(f"{W}rPr/{W}bCs") is not None
 
 
@@ -345,8 +368,7 @@ def test_sizes(th: bytes) -> None:
 def test_styles_and_alignment(th: bytes, en: bytes) -> None:
     doc = open_docx(th)
     names = {s.name for s in doc.styles}
-    assert {"MOU Title", "MOU Title Line", "MOU Body", "MOU Clause Heading", "MOU Item",
-            "MOU Signature"} <= names
+    assert {"MOU Title", "MOU Title Line", "MOU Body", "MOU Clause Heading", "MOU Item", "MOU Signature"} <= names
     assert [p.style.name for p in doc.paragraphs[:8]] == ["MOU Title"] + ["MOU Title Line"] * 5 + ["MOU Body"] * 2
     assert doc.paragraphs[8].style.name == "MOU Joiner"
     heading = doc.styles["MOU Clause Heading"].paragraph_format
@@ -363,8 +385,14 @@ def test_styles_and_alignment(th: bytes, en: bytes) -> None:
 
 def test_page_is_a4_with_official_margins(th: bytes) -> None:
     section = open_docx(th).sections[0]
-    measured = [section.page_width, section.page_height, section.top_margin,
-                section.bottom_margin, section.left_margin, section.right_margin]
+    measured = [
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    ]
     assert [round(m.cm, 2) for m in measured] == [21.0, 29.7, 2.5, 2.0, 3.0, 2.0]
 
 
@@ -392,7 +420,8 @@ def test_signature_tables(th: bytes) -> None:
     for tbl in tables:
         borders = tbl.find(f"{W}tblPr/{W}tblBorders")
         assert sorted(b.tag.removeprefix(W) for b in borders) == sorted(
-            ["top", "left", "bottom", "right", "insideH", "insideV"])
+            ["top", "left", "bottom", "right", "insideH", "insideV"]
+        )
         assert {b.get(f"{W}val") for b in borders} == {"none"}
         rows = tbl.findall(f"{W}tr")
         assert rows and all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
@@ -414,7 +443,7 @@ def test_core_properties(th: bytes) -> None:
     assert props.language == "th-TH"
     assert props.author == props.last_modified_by == "mou"
     assert props.revision == 1
-    assert props.created == props.modified == datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    assert props.created == props.modified == datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     assert props.last_printed is None
 
 
@@ -432,24 +461,26 @@ def test_bytes_are_deterministic(th: bytes) -> None:
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {i.external_attr >> 16 for i in infos} == {0o644}
     assert [i.filename for i in infos] == sorted(i.filename for i in infos)
-    later = datetime.datetime(2024, 5, 1, 9, 30, tzinfo=datetime.timezone.utc)
+    later = datetime.datetime(2024, 5, 1, 9, 30, tzinfo=datetime.UTC)
     other = html_to_docx(TH_HTML, timestamp=later)
     assert other != th and open_docx(other).core_properties.created == later
 
 
-@pytest.mark.parametrize("body, named", [
-    ('<div class="note">x</div>', '<div class="note">'),
-    ('<p class="remark">x</p>', 'unsupported class on <p class="remark">'),
-    ("<p>a <span>b</span></p>", "<span>"),
-    ('<p>a <img src="x.png"></p>', "<img>"),
-    ("<h2>heading outside a clause</h2>", "<h2>"),
-    ('<section class="clause"><ul><li>x</li></ul></section>', "<ul>"),
-    ('<table class="layout"><tr><td>x</td></tr></table>', '<table class="layout">'),
-    ('<table class="signatures"><tr><td class="signature wide"></td></tr></table>',
-     '<td class="signature wide">'),
-    ('<p><span class="name"><b>x</b></span></p>', "<b>"),
-    ("stray text", "stray text"),
-])
+@pytest.mark.parametrize(
+    "body, named",
+    [
+        ('<div class="note">x</div>', '<div class="note">'),
+        ('<p class="remark">x</p>', 'unsupported class on <p class="remark">'),
+        ("<p>a <span>b</span></p>", "<span>"),
+        ('<p>a <img src="x.png"></p>', "<img>"),
+        ("<h2>heading outside a clause</h2>", "<h2>"),
+        ('<section class="clause"><ul><li>x</li></ul></section>', "<ul>"),
+        ('<table class="layout"><tr><td>x</td></tr></table>', '<table class="layout">'),
+        ('<table class="signatures"><tr><td class="signature wide"></td></tr></table>', '<td class="signature wide">'),
+        ('<p><span class="name"><b>x</b></span></p>', "<b>"),
+        ("stray text", "stray text"),
+    ],
+)
 def test_unknown_markup_is_refused(body: str, named: str) -> None:
     with pytest.raises(RenderError) as caught:
         html_to_docx(page(body))
@@ -457,8 +488,10 @@ def test_unknown_markup_is_refused(body: str, named: str) -> None:
 
 
 def test_implied_tbody_is_transparent() -> None:
-    table = ('<table class="signatures"><tbody><tr><td class="signature"><p class="sign-name">ก</p></td>'
-             "</tr></tbody></table>")
+    table = (
+        '<table class="signatures"><tbody><tr><td class="signature"><p class="sign-name">ก</p></td>'
+        "</tr></tbody></table>"
+    )
     assert cell_texts(open_docx(html_to_docx(page(table))).tables[0]) == [[["ก"]]]
 
 
@@ -481,9 +514,12 @@ def squeeze(text: str) -> str:
 @pytest.mark.slow
 def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
     thai_digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-    items = "".join(f'<li><span class="item-number">๑.{str(n).translate(thai_digits)}</span> '
-                    "ดูแลแหล่งน้ำและลำน้ำสาธารณะร่วมกับชุมชนในพื้นที่ ปั้นดินกั้นน้ำ "
-                    "และรายงานผลต่อคู่ภาคีทุกไตรมาส</li>" for n in range(3, 40))
+    items = "".join(
+        f'<li><span class="item-number">๑.{str(n).translate(thai_digits)}</span> '
+        "ดูแลแหล่งน้ำและลำน้ำสาธารณะร่วมกับชุมชนในพื้นที่ ปั้นดินกั้นน้ำ "
+        "และรายงานผลต่อคู่ภาคีทุกไตรมาส</li>"
+        for n in range(3, 40)
+    )
     html = TH_HTML.replace("</ol>", items + "</ol>")
     source = tmp_path / "mou.th.docx"
     source.write_bytes(html_to_docx(html))
@@ -492,8 +528,9 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names and all(re.fullmatch(r"[A-Z]{6}\+Sarabun-(Regular|Bold)", n) for n in names), fonts
-    pages = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True,
-                           text=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
     assert len([p for p in pages if p.strip()]) >= 2
     assert not re.search(r"^- *[0-9๐-๙]+ *-$", pages[0], re.M)  # no number on page 1
     # Word shows ๒ (pgNumType thaiNumbers); LibreOffice 7.4 ignores that format and shows 2.
@@ -503,8 +540,9 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
         assert squeeze(expected) in text
 
 
-@pytest.mark.parametrize("text", ["ข้อตกลง", " leading", "trailing ", "\u00a0nbsp\u00a0", "tab\there", "two\nlines",
-                                  "back\r", "ตำบล ไชยสอ"])
+@pytest.mark.parametrize(
+    "text", ["ข้อตกลง", " leading", "trailing ", "\u00a0nbsp\u00a0", "tab\there", "two\nlines", "back\r", "ตำบล ไชยสอ"]
+)
 @pytest.mark.parametrize("bold, italic, change", [(False, False, ""), (True, False, "ins"), (True, True, "del")])
 def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change):
     # mou/docx_render.py writes runs from a copied template run, not through python-docx's
@@ -512,8 +550,11 @@ def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change)
     from mou.docx.render import Segment, fill_rpr, track, write_runs
 
     ours, theirs = docx.Document(), docx.Document()
-    segments = [Segment(text, bold=bold, italic=italic, change=change), Segment("", br=True),
-                Segment("after", bold=not bold)]
+    segments = [
+        Segment(text, bold=bold, italic=italic, change=change),
+        Segment("", br=True),
+        Segment("after", bold=not bold),
+    ]
     write_runs(ours.add_paragraph(), segments, "Sarabun")
     para = theirs.add_paragraph()
     for seg in segments:  # python-docx's own way

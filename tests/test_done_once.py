@@ -42,10 +42,12 @@ VARIED = """<html><head><link rel="stylesheet" href="style.css"></head><body>
 <p class="first tall" lang="th" style="width: 8cm">บรรทัดแรกตัวใหญ่กว่า <span>บรรทัดอื่น</span> ของย่อหน้าเดียวกัน ซึ่งยาวพอที่จะขึ้นบรรทัดใหม่</p>
 </body></html>"""
 
-ffi.cdef("PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
-         "PangoLanguage * pango_context_get_language (PangoContext *context);\n"
-         "const char * pango_language_to_string (PangoLanguage *language);\n"
-         "PangoDirection pango_context_get_base_dir (PangoContext *context);")
+ffi.cdef(
+    "PangoContext * pango_layout_get_context (PangoLayout *layout);\n"
+    "PangoLanguage * pango_context_get_language (PangoContext *context);\n"
+    "const char * pango_language_to_string (PangoLanguage *language);\n"
+    "PangoDirection pango_context_get_base_dir (PangoContext *context);"
+)
 install_patches()  # the tests compare the speed-ups with WeasyPrint's own functions, kept in hooks.ORIGINAL
 
 
@@ -83,9 +85,17 @@ def contexts_seen(setup) -> list[tuple]:
     def watched(self, style):
         setup(self, style)
         context = pango.pango_layout_get_context(self.layout)
-        seen.append((style["lang"], style["font_language_override"], style["direction"],
-                     language_name(pango.pango_context_get_language(context)),
-                     pango.pango_context_get_base_dir(context), context, style.font_config))
+        seen.append(
+            (
+                style["lang"],
+                style["font_language_override"],
+                style["direction"],
+                language_name(pango.pango_context_get_language(context)),
+                pango.pango_context_get_base_dir(context),
+                context,
+                style.font_config,
+            )
+        )
 
     assert render(watched).pages
     return seen
@@ -118,7 +128,7 @@ def test_a_font_description_is_shared_only_by_the_same_font_values(changed):
     descriptions = config.mou_font_descriptions
     index = hooks._FONT_DESCRIPTION_PROPERTIES.index(changed)
     # The page varies each of these, so some descriptions differ only in that value.
-    rest = [key[:index] + key[index + 1:] for key in descriptions]
+    rest = [key[:index] + key[index + 1 :] for key in descriptions]
     assert len(set(rest)) < len(rest)
     assert len({id(description) for description in descriptions.values()}) == len(descriptions)
 
@@ -140,8 +150,9 @@ def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkey
     for function in (counted, hooks.split_first_line):
         monkeypatch.setattr(weasy_inline, "split_first_line", function)
         calls.clear()
-        documents.append(weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(
-            font_config=FontConfiguration()))
+        documents.append(
+            weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
+        )
         documents[-1].calls = len(calls)
     theirs, ours = documents
     assert placed_boxes(theirs) == placed_boxes(ours)
@@ -150,7 +161,9 @@ def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkey
 
 def test_a_fitted_line_is_reused_only_for_the_very_same_style(monkeypatch):
     fitted = []
-    monkeypatch.setitem(hooks.ORIGINAL, "split_first_line", lambda text, style, *rest: fitted.append(style) or (text, style))
+    monkeypatch.setitem(
+        hooks.ORIGINAL, "split_first_line", lambda text, style, *rest: fitted.append(style) or (text, style)
+    )
 
     class Context:
         pass
@@ -210,8 +223,7 @@ def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, mo
     html = VARIED if source == "varied" else sample_html("th-en")
     made = []
     original_init = ComputedStyle.__init__
-    monkeypatch.setattr(ComputedStyle, "__init__",
-                        lambda self, *args: made.append(self) or original_init(self, *args))
+    monkeypatch.setattr(ComputedStyle, "__init__", lambda self, *args: made.append(self) or original_init(self, *args))
     computed = {}
     for name, missing in (("theirs", hooks.ORIGINAL["__missing__"]), ("ours", hooks.computed_missing)):
         monkeypatch.setattr(ComputedStyle, "__missing__", missing)
@@ -230,8 +242,9 @@ def styles_of(html: str, fonts: FontConfiguration, monkeypatch) -> tuple[list, i
     made, computed = [], [0]
     original_init, missing = ComputedStyle.__init__, ComputedStyle.__missing__
     monkeypatch.setattr(ComputedStyle, "__init__", lambda self, *args: made.append(self) or original_init(self, *args))
-    monkeypatch.setattr(ComputedStyle, "__missing__",
-                        lambda self, key: computed.__setitem__(0, computed[0] + 1) or missing(self, key))
+    monkeypatch.setattr(
+        ComputedStyle, "__missing__", lambda self, key: computed.__setitem__(0, computed[0] + 1) or missing(self, key)
+    )
     document = IndexedHTML(string=html, base_url=str(TEMPLATES) + "/").render(font_config=fonts)
     calls = computed[0]
     values = [[repr(style[key]) for key in sorted(INITIAL_VALUES)] for style in made]
@@ -263,7 +276,9 @@ def test_styles_with_lengths_relative_to_the_page_are_never_remembered():
     <div style="margin-left: calc(2vw + 1px)">calc</div><p class="plain">plain</p></body></html>"""
     install_patches()
     document = Indexed(string=html).render(font_config=FontConfiguration())
-    signed = {"".join(box.element.itertext()).strip(): "mou_signature" in box.style.__dict__
-              for box in document.pages[0]._page_box.descendants()
-              if type(box).__name__ == "BlockBox" and box.element.tag in ("div", "p")}
+    signed = {
+        "".join(box.element.itertext()).strip(): "mou_signature" in box.style.__dict__
+        for box in document.pages[0]._page_box.descendants()
+        if type(box).__name__ == "BlockBox" and box.element.tag in ("div", "p")
+    }
     assert signed == {"in half": False, "calc": False, "plain": True}

@@ -42,19 +42,29 @@ from mou.records.model import Party
 
 try:
     import mou.docx.render  # noqa: F401
+
     FORMATS: tuple[str, ...] = ("pdf", "docx")
 except ImportError:  # the DOCX stage is not written yet
     FORMATS = ("pdf",)
 
 VALIDATE_EXAMPLES = int(os.environ.get("MOU_FUZZ_EXAMPLES", "200"))
-RENDER_EXAMPLES = int(os.environ.get("MOU_FUZZ_RENDER_EXAMPLES", max(25, VALIDATE_EXAMPLES // 10)
-                                     if "MOU_FUZZ_EXAMPLES" in os.environ else 25))
-_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
-           HealthCheck.large_base_example]
-settings.register_profile("mou-fuzz-validate", max_examples=VALIDATE_EXAMPLES, deadline=None,
-                          suppress_health_check=_HEALTH, print_blob=True)
-settings.register_profile("mou-fuzz-render", max_examples=RENDER_EXAMPLES, deadline=None,
-                          suppress_health_check=_HEALTH, print_blob=True)
+RENDER_EXAMPLES = int(
+    os.environ.get(
+        "MOU_FUZZ_RENDER_EXAMPLES", max(25, VALIDATE_EXAMPLES // 10) if "MOU_FUZZ_EXAMPLES" in os.environ else 25
+    )
+)
+_HEALTH = [
+    HealthCheck.too_slow,
+    HealthCheck.data_too_large,
+    HealthCheck.filter_too_much,
+    HealthCheck.large_base_example,
+]
+settings.register_profile(
+    "mou-fuzz-validate", max_examples=VALIDATE_EXAMPLES, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+)
+settings.register_profile(
+    "mou-fuzz-render", max_examples=RENDER_EXAMPLES, deadline=None, suppress_health_check=_HEALTH, print_blob=True
+)
 VALIDATE = settings.get_profile("mou-fuzz-validate")
 RENDER = settings.get_profile("mou-fuzz-render")
 
@@ -86,22 +96,90 @@ LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 # --- text strategies ------------------------------------------------------------------------
 
-SARABUN = sorted(chr(c) for c in TTFont(ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf").getBestCmap()
-                 if unicodedata.category(chr(c)) not in ("Cc", "Co", "Cs"))
+SARABUN = sorted(
+    chr(c)
+    for c in TTFont(ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf").getBestCmap()
+    if unicodedata.category(chr(c)) not in ("Cc", "Co", "Cs")
+)
 THAI = [chr(c) for c in range(0x0E01, 0x0E5C) if unicodedata.category(chr(c)) != "Cn"]
-COMBINING = [chr(c) for c in range(0x0300, 0x0370)] + ["\u0e31", "\u0e34", "\u0e47", "\u0e48", "\u0e4c",
-                                                        "\u0e4d", "\u200c", "\u200d"]
+COMBINING = [chr(c) for c in range(0x0300, 0x0370)] + [
+    "\u0e31",
+    "\u0e34",
+    "\u0e47",
+    "\u0e48",
+    "\u0e4c",
+    "\u0e4d",
+    "\u200c",
+    "\u200d",
+]
 SPECIAL = [
-    "", " ", "\n", "\t", " \n\t ", "\u00a0", "\u3000", "\u200b", "\ufeff", "\u202e", "\u2066",
-    "\u00ad", "\u0e33", "\u0e33" * 40, "ำำำ", "\u0e48\u0e48\u0e48", "ก\u0e31\u0e48\u0e4c", "\r\n", "\x85",
-    "\u2028", "\u2029", "\x0b", "\x1b[31m", "\x7f", "\x00", "\ufffe", "\U0010ffff", "\U000e0001",
-    "𝕋𝕙𝕒𝕚", "👩\u200d👩\u200d👧", "🇹🇭", "a\u0301\u0302\u0303\u0304\u0305", "{{ 7*7 }}",
-    "{% raw %}", "<b>x</b>", "&amp;", "\\", "'", '"', "''", "null", "~", "yes", "no", "0x1F",
-    "1e3", ".inf", "- a", "a: b", "? x", "# c", "!!str", "&a", "*a", "|", ">", "%YAML 1.1", "---",
-    "...", "@", "`", "a" * 300, "ก" * 300, "x " * 2000, "\u0e01\u0e33" * 1000,
+    "",
+    " ",
+    "\n",
+    "\t",
+    " \n\t ",
+    "\u00a0",
+    "\u3000",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "\u2066",
+    "\u00ad",
+    "\u0e33",
+    "\u0e33" * 40,
+    "ำำำ",
+    "\u0e48\u0e48\u0e48",
+    "ก\u0e31\u0e48\u0e4c",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\x0b",
+    "\x1b[31m",
+    "\x7f",
+    "\x00",
+    "\ufffe",
+    "\U0010ffff",
+    "\U000e0001",
+    "𝕋𝕙𝕒𝕚",
+    "👩\u200d👩\u200d👧",
+    "🇹🇭",
+    "a\u0301\u0302\u0303\u0304\u0305",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "<b>x</b>",
+    "&amp;",
+    "\\",
+    "'",
+    '"',
+    "''",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "- a",
+    "a: b",
+    "? x",
+    "# c",
+    "!!str",
+    "&a",
+    "*a",
+    "|",
+    ">",
+    "%YAML 1.1",
+    "---",
+    "...",
+    "@",
+    "`",
+    "a" * 300,
+    "ก" * 300,
+    "x " * 2000,
+    "\u0e01\u0e33" * 1000,
 ]
 RENDERABLE_SPECIAL = [s for s in SPECIAL if s.strip() and all(c in SARABUN or c in " \n\t" for c in s)]
-
 
 
 def long_text(piece: st.SearchStrategy[str], most: int) -> st.SearchStrategy[str]:
@@ -126,8 +204,21 @@ clean_text = st.one_of(
 )
 wild_text = st.one_of(clean_text, any_text)
 ident = st.from_regex(r"\A[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?\Z")
-KINDS = ["province", "district", "city-municipality", "town-municipality", "subdistrict-municipality",
-         "sao", "government-agency", "university", "school", "hospital", "company", "foundation", "other"]
+KINDS = [
+    "province",
+    "district",
+    "city-municipality",
+    "town-municipality",
+    "subdistrict-municipality",
+    "sao",
+    "government-agency",
+    "university",
+    "school",
+    "hospital",
+    "company",
+    "foundation",
+    "other",
+]
 
 
 # --- record strategies ----------------------------------------------------------------------
@@ -147,9 +238,16 @@ def person(text, languages) -> st.SearchStrategy[dict]:
 def party(text, languages) -> st.SearchStrategy[dict]:
     """A party record."""
     bi = bilingual(text, languages)
-    return st.fixed_dictionaries({"name": bi, "kind": st.sampled_from(KINDS), "short_name": bi,
-                                  "address": bi, "signatory": person(text, languages)},
-                                 optional={"logo": text} if "logo" in Party.model_fields else {})
+    return st.fixed_dictionaries(
+        {
+            "name": bi,
+            "kind": st.sampled_from(KINDS),
+            "short_name": bi,
+            "address": bi,
+            "signatory": person(text, languages),
+        },
+        optional={"logo": text} if "logo" in Party.model_fields else {},
+    )
 
 
 @st.composite
@@ -160,24 +258,39 @@ def project(draw, text, version, max_list: int, languages: tuple[str, ...] | Non
     bi = bilingual(text, languages)
     ids = draw(st.lists(ident, min_size=2, max_size=4, unique=True))
     parties = {pid: draw(party(text, languages)) for pid in ids}
-    clauses = draw(st.lists(st.fixed_dictionaries({"heading": bi}, optional={
-        "text": bi, "items": st.lists(bi, max_size=max_list)}), min_size=1, max_size=max(1, max_list // 4)))
+    clauses = draw(
+        st.lists(
+            st.fixed_dictionaries({"heading": bi}, optional={"text": bi, "items": st.lists(bi, max_size=max_list)}),
+            min_size=1,
+            max_size=max(1, max_list // 4),
+        )
+    )
     for number, clause in enumerate(clauses, start=1):
         clause["id"] = f"c{number}"
     start = draw(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)))
     agreement = {
-        "version": draw(version), "status": draw(st.sampled_from(["draft", "final", "signed"])),
-        "languages": list(languages), "prevailing_language": languages[0],
-        "title": draw(bi), "subject": draw(bi), "place": draw(bi), "date": start,
-        "parties": ids, "clauses": clauses,
+        "version": draw(version),
+        "status": draw(st.sampled_from(["draft", "final", "signed"])),
+        "languages": list(languages),
+        "prevailing_language": languages[0],
+        "title": draw(bi),
+        "subject": draw(bi),
+        "place": draw(bi),
+        "date": start,
+        "parties": ids,
+        "clauses": clauses,
         "duration": {"start": start, "end": start + datetime.timedelta(days=draw(st.integers(0, 4000)))},
         "originals": draw(st.integers(1, 1000)),
     }
     optional = {
-        "between": st.lists(bi, max_size=max_list // 4), "collective_name": bi,
-        "presiding": person(text, languages), "witnesses": st.lists(person(text, languages), max_size=4),
-        "budget": st.fixed_dictionaries({"amount": st.one_of(
-            st.integers(0, 10**14), st.decimals(0, 10**12, places=2).map(str))}, optional={"source": bi}),
+        "between": st.lists(bi, max_size=max_list // 4),
+        "collective_name": bi,
+        "presiding": person(text, languages),
+        "witnesses": st.lists(person(text, languages), max_size=4),
+        "budget": st.fixed_dictionaries(
+            {"amount": st.one_of(st.integers(0, 10**14), st.decimals(0, 10**12, places=2).map(str))},
+            optional={"source": bi},
+        ),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
@@ -274,8 +387,12 @@ def check_load_result(root: Path, status: int, err: str, language: str = "en") -
 
 
 @VALIDATE
-@given(data=st.sampled_from([any_text, wild_text, clean_text]).flatmap(
-    lambda text: project(text, st.one_of(text, any_text), max_list=60)), language=st.sampled_from(LANGUAGES))
+@given(
+    data=st.sampled_from([any_text, wild_text, clean_text]).flatmap(
+        lambda text: project(text, st.one_of(text, any_text), max_list=60)
+    ),
+    language=st.sampled_from(LANGUAGES),
+)
 @example(data={"parties": {"a": {}, "b": {}}, "agreement": {}}, language="en")
 def test_any_text_in_every_text_field_is_loaded_or_reported(workdir, data, language):
     write_project(workdir, data)
@@ -295,22 +412,37 @@ def _paths(value, prefix=()):
 
 
 yaml_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(-(2**80), 2**80), st.floats(),
-    any_text, st.dates(), st.datetimes(), st.binary(max_size=16), st.sampled_from(KINDS + ["th", "en"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(-(2**80), 2**80),
+    st.floats(),
+    any_text,
+    st.dates(),
+    st.datetimes(),
+    st.binary(max_size=16),
+    st.sampled_from(KINDS + ["th", "en"]),
 )
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(
-        st.one_of(any_text, st.integers(), st.sampled_from(["th", "en", "name", "id", "text"])), inner,
-        max_size=6),
-    max_leaves=25)
+    lambda inner: (
+        st.lists(inner, max_size=6)
+        | st.dictionaries(
+            st.one_of(any_text, st.integers(), st.sampled_from(["th", "en", "name", "id", "text"])), inner, max_size=6
+        )
+    ),
+    max_leaves=25,
+)
 
 
 @VALIDATE
 @given(data=st.data(), language=st.sampled_from(LANGUAGES))
 def test_any_value_anywhere_is_loaded_or_reported(workdir, data, language):
-    records = {"parties/town.yaml": yaml.safe_load(PARTY_A), "parties/kku.yaml": yaml.safe_load(PARTY_B),
-               "agreements/test.yaml": yaml.safe_load(AGREEMENT)}
+    records = {
+        "parties/town.yaml": yaml.safe_load(PARTY_A),
+        "parties/kku.yaml": yaml.safe_load(PARTY_B),
+        "agreements/test.yaml": yaml.safe_load(AGREEMENT),
+    }
     for _ in range(data.draw(st.integers(1, 4), label="mutations")):
         name = data.draw(st.sampled_from(sorted(records)), label="file")
         paths = list(_paths(records[name]))
@@ -331,10 +463,53 @@ def test_any_value_anywhere_is_loaded_or_reported(workdir, data, language):
     check_load_result(workdir, status, err, language)
 
 
-YAML_SPECIALS = [":", ": ", "-", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!", "!!", "%", "@", "`",
-                 "|", ">", "#", "'", '"', "\\", "\t", "\n", "\r", "\r\n", "  ", "---\n", "...\n",
-                 "? ", "<<: ", "!!python/object/apply:os.system ", "\ufeff", "\x00", "\x07", "\x1b",
-                 "\x85", "\u2028", "\ufffe", "9999-99-99", "2020-02-30", "0o17", "0x", ".nan", "~"]
+YAML_SPECIALS = [
+    ":",
+    ": ",
+    "-",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!",
+    "!!",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "#",
+    "'",
+    '"',
+    "\\",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "  ",
+    "---\n",
+    "...\n",
+    "? ",
+    "<<: ",
+    "!!python/object/apply:os.system ",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\ufffe",
+    "9999-99-99",
+    "2020-02-30",
+    "0o17",
+    "0x",
+    ".nan",
+    "~",
+]
 
 
 @st.composite
@@ -345,9 +520,9 @@ def mutated(draw, text: str) -> str:
         at = draw(st.integers(0, len(text)))
         if kind in ("insert", "replace"):
             piece = draw(st.one_of(st.sampled_from(YAML_SPECIALS), any_text, st.text(max_size=5)))
-            text = text[:at] + piece + text[at + (kind == "replace"):]
+            text = text[:at] + piece + text[at + (kind == "replace") :]
         elif kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
+            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
         elif kind == "truncate":
             text = text[:at]
         else:
@@ -366,8 +541,11 @@ def mutated(draw, text: str) -> str:
 @VALIDATE
 @given(data=st.data(), language=st.sampled_from(LANGUAGES))
 def test_raw_edits_of_the_yaml_files_are_loaded_or_reported(workdir, data, language):
-    files = {"parties/town.yaml": PARTY_A.lstrip("\n"), "parties/kku.yaml": PARTY_B.lstrip("\n"),
-             "agreements/test.yaml": AGREEMENT.lstrip("\n")}
+    files = {
+        "parties/town.yaml": PARTY_A.lstrip("\n"),
+        "parties/kku.yaml": PARTY_B.lstrip("\n"),
+        "agreements/test.yaml": AGREEMENT.lstrip("\n"),
+    }
     for name in data.draw(st.lists(st.sampled_from(sorted(files)), min_size=1, max_size=3, unique=True)):
         files[name] = data.draw(mutated(files[name]), label=name)
     write_texts(workdir, files)
@@ -382,15 +560,21 @@ def test_huge_lists_are_loaded():
     import time
 
     agreement = yaml.safe_load(AGREEMENT)
-    agreement["clauses"] = [{"id": f"c{i}", "heading": {"th": f"หัวข้อ {i}", "en": f"Heading {i}"},
-                             "items": [{"th": f"ข้อย่อย {j}", "en": f"Item {j}."} for j in range(50)]}
-                            for i in range(300)]
+    agreement["clauses"] = [
+        {
+            "id": f"c{i}",
+            "heading": {"th": f"หัวข้อ {i}", "en": f"Heading {i}"},
+            "items": [{"th": f"ข้อย่อย {j}", "en": f"Item {j}."} for j in range(50)],
+        }
+        for i in range(300)
+    ]
     agreement["between"] = [{"th": f"คู่สัญญา {i}", "en": f"Party {i}"} for i in range(1000)]
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         shutil.copytree(ROOT / "templates", root / "templates")
-        write_texts(root, {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                           "agreements/test.yaml": dump(agreement)})
+        write_texts(
+            root, {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": dump(agreement)}
+        )
         started = time.perf_counter()
         project_ = load(Layout(root, root / "output"))
         assert time.perf_counter() - started < 30
@@ -404,9 +588,12 @@ safe_version = st.from_regex(r"\A[0-9A-Za-z][0-9A-Za-z._-]{0,15}\Z")
 
 @pytest.mark.slow
 @RENDER
-@given(data=st.tuples(st.sampled_from([("th",), ("en",)]), st.sampled_from([clean_text, clean_text, wild_text]))
-       .flatmap(lambda choice: project(choice[1], safe_version, max_list=12, languages=choice[0])),
-       messages=st.sampled_from(LANGUAGES))
+@given(
+    data=st.tuples(st.sampled_from([("th",), ("en",)]), st.sampled_from([clean_text, clean_text, wild_text])).flatmap(
+        lambda choice: project(choice[1], safe_version, max_list=12, languages=choice[0])
+    ),
+    messages=st.sampled_from(LANGUAGES),
+)
 def test_any_text_renders_or_is_reported(workdir, data, messages):
     write_project(workdir, data)
     language = data["agreement"]["languages"][0]
@@ -417,8 +604,9 @@ def test_any_text_renders_or_is_reported(workdir, data, messages):
     assert status in (0, 1), err
     assert "Traceback" not in err
     for line in err.splitlines():
-        assert PROBLEM_LINE[messages].match(line) or SUMMARY_LINE[messages].match(line), \
+        assert PROBLEM_LINE[messages].match(line) or SUMMARY_LINE[messages].match(line), (
             f"badly shaped error line: {line!r}"
+        )
     if status == 1:
         records = say("problems_found", n=1).text(messages).split("1", 1)[1]
         if records not in err:  # the records are valid: the standard templates must render them
@@ -448,25 +636,34 @@ def test_any_text_renders_or_is_reported(workdir, data, messages):
 def test_raw_control_character_in_a_yaml_file_is_reported(tree, char):
     """A raw control character (pasted from Word) made PyYAML's reader raise outside
     load_record's try: exit 3 instead of a located problem."""
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace("Test agreement", f"Test{char}agreement")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace("Test agreement", f"Test{char}agreement"),
+        }
+    )
     status, _, err = cli_without_rendering(root)
     assert status == 1, err
     assert err.startswith("error: agreements/test.yaml:3:"), err
 
 
-@pytest.mark.parametrize("old, new, problems", [
-    ("status: final", 'status: "done\\nerror: parties/kku.yaml:1:1: forged"', 1),
-    ("status: final", 'status: "\\e[2J\\e[31mdone"', 1),
-    ("originals: 2", '"origi\\nnals": 2', 2),  # unknown field, and originals is missing
-    ("parties: [town, kku]", 'parties: [town, "k\\rku"]', 1),
-    ("originals: 2", 'originals: "2\\n3"', 1),
-])
+@pytest.mark.parametrize(
+    "old, new, problems",
+    [
+        ("status: final", 'status: "done\\nerror: parties/kku.yaml:1:1: forged"', 1),
+        ("status: final", 'status: "\\e[2J\\e[31mdone"', 1),
+        ("originals: 2", '"origi\\nnals": 2', 2),  # unknown field, and originals is missing
+        ("parties: [town, kku]", 'parties: [town, "k\\rku"]', 1),
+        ("originals: 2", 'originals: "2\\n3"', 1),
+    ],
+)
 def test_messages_show_record_text_on_one_printable_line(tree, old, new, problems):
     """Record text was repeated in messages as it was: a line break forged extra 'error:'
     lines and escape codes reached the terminal."""
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace(old, new)})
+    root = tree(
+        {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT.replace(old, new)}
+    )
     status, _, err = cli_without_rendering(root)
     assert status == 1
     lines = err.split("\n")[:-1]
@@ -480,8 +677,7 @@ def test_long_title_builds_a_docx(tree):
     """Found by fuzzing: python-docx refuses a core property over 255 characters (fixed)."""
     agreement = yaml.safe_load(AGREEMENT)
     agreement["title"] = {"th": "บันทึกข้อตกลง " * 30, "en": "A long agreement title " * 12}
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": dump(agreement)})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": dump(agreement)})
     status, _, err = cli(["--root", str(root), "--lang", "en", "--format", "docx"])
     assert status == 0, err
 
@@ -489,23 +685,31 @@ def test_long_title_builds_a_docx(tree):
 @pytest.mark.parametrize("version", ["..", ".", "x" * 300, "ก" * 90, "1.0/../../x", "/tmp/x", "a\\b"])
 def test_unusable_version_is_reported(tree, version):
     """Found by fuzzing: the version names a folder; '..' or a long name made the CLI exit 3 (fixed)."""
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace('version: "1.0"', f'version: "{version}"')})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace('version: "1.0"', f'version: "{version}"'),
+        }
+    )
     status, _, err = cli(["--root", str(root), "--lang", "en", "--format", "pdf"])
     assert status == 1, err
     assert "agreements/test.yaml:1:" in err and "version" in err
 
 
-@pytest.mark.parametrize("extra, key", [('"[": 1', "["), ("clauses[1]: x", "clauses[1]"), ("str: x", "str"),
-                                        ("title: {th: a, en: b, str: c}", "str")])
+@pytest.mark.parametrize(
+    "extra, key",
+    [('"[": 1', "["), ("clauses[1]: x", "clauses[1]"), ("str: x", "str"), ("title: {th: a, en: b, str: c}", "str")],
+)
 def test_unknown_key_that_looks_like_a_type_is_reported(tree, extra, key):
     """A key holding '[' or named str/int/float/decimal was dropped from the error location as
     if it were a pydantic tag: exit 3 (IndexError) at the top level, the wrong field nested."""
     text = AGREEMENT.lstrip("\n")
     if extra.startswith("title:"):
         text = "\n".join(line for line in text.splitlines() if not line.startswith("title:"))
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": text + "\n" + extra + "\n"})
+    root = tree(
+        {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text + "\n" + extra + "\n"}
+    )
     status, _, err = cli_without_rendering(root)
     assert status == 1, err
     assert f"unknown field '{key}'" in err, err
@@ -515,6 +719,7 @@ def test_unknown_key_that_looks_like_a_type_is_reported(tree, extra, key):
 def test_single_language_agreement_with_prefixes_renders(tree, language):
     """signature_rows measured both languages' names, so a one-language agreement whose
     signatories have a prefix failed with a template KeyError."""
+
     def only(value):
         if isinstance(value, dict):
             if value and set(value) <= {"th", "en"}:
@@ -524,8 +729,12 @@ def test_single_language_agreement_with_prefixes_renders(tree, language):
 
     agreement = only(yaml.safe_load(AGREEMENT))
     agreement["languages"], agreement["prevailing_language"] = [language], language
-    root = tree({"parties/town.yaml": dump(only(yaml.safe_load(PARTY_A))),
-                 "parties/kku.yaml": dump(only(yaml.safe_load(PARTY_B))),
-                 "agreements/test.yaml": dump(agreement)})
+    root = tree(
+        {
+            "parties/town.yaml": dump(only(yaml.safe_load(PARTY_A))),
+            "parties/kku.yaml": dump(only(yaml.safe_load(PARTY_B))),
+            "agreements/test.yaml": dump(agreement),
+        }
+    )
     status, _, err = cli(["--root", str(root), "--lang", "en", "--format", "pdf"])
     assert status == 0, err

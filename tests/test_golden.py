@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "golden"))
-from regenerate import golden_html  # noqa: E402
+from regenerate import golden_html
 
 CASES = golden_html()
 
@@ -20,7 +20,8 @@ def test_html_matches_golden(path: Path):
     expected = path.read_text(encoding="utf-8")
     actual = CASES[path]
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            "golden", "now", n=1))
-        pytest.fail(f"{path.name} differs from the golden file; if the change is intended, run "
-                    f"python tests/golden/regenerate.py and review the diff:\n{diff[:4000]}")
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "now", n=1))
+        pytest.fail(
+            f"{path.name} differs from the golden file; if the change is intended, run "
+            f"python tests/golden/regenerate.py and review the diff:\n{diff[:4000]}"
+        )

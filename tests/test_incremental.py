@@ -16,23 +16,28 @@ from mou.cli.main import main
 from mou.pipeline.selection import parse_shard, shard
 
 PARTY_C = PARTY_B.replace("มหาวิทยาลัยขอนแก่น", "วิทยาลัยชุมชนชุมแพ").replace(
-    "Khon Kaen University", "Chum Phae Community College")
+    "Khon Kaen University", "Chum Phae Community College"
+)
 
 
 @pytest.fixture
 def two_agreements(tree) -> Path:
     """A project with two agreements: both use 'town'; only 'second' uses 'college'."""
-    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "parties/college.yaml": PARTY_C, "agreements/first.yaml": AGREEMENT,
-                 "agreements/second.yaml": AGREEMENT.replace("parties: [town, kku]",
-                                                             "parties: [town, college]")})
+    return tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "parties/college.yaml": PARTY_C,
+            "agreements/first.yaml": AGREEMENT,
+            "agreements/second.yaml": AGREEMENT.replace("parties: [town, kku]", "parties: [town, college]"),
+        }
+    )
 
 
 def build(root: Path, *extra: str) -> tuple[int, str]:
     """Run a PDF-only build quietly enough to read; return status and standard output."""
     out = io.StringIO()
-    status = main(["--root", str(root), "--format", "pdf", "--jobs", "1", *extra], out=out,
-                  err=io.StringIO())
+    status = main(["--root", str(root), "--format", "pdf", "--jobs", "1", *extra], out=out, err=io.StringIO())
     return status, out.getvalue()
 
 
@@ -54,20 +59,19 @@ def test_nothing_to_do_skips_everything_and_touches_nothing(two_agreements):
 def test_a_party_change_rebuilds_exactly_the_agreements_that_name_it(two_agreements):
     build(two_agreements)
     college = two_agreements / "parties/college.yaml"
-    college.write_text(college.read_text(encoding="utf-8").replace("วิทยาลัยชุมชนชุมแพ",
-                                                                   "วิทยาลัยชุมชนขอนแก่น"), encoding="utf-8")
+    college.write_text(
+        college.read_text(encoding="utf-8").replace("วิทยาลัยชุมชนชุมแพ", "วิทยาลัยชุมชนขอนแก่น"), encoding="utf-8"
+    )
     assert built_ids(build(two_agreements)[1]) == {"second"}
     town = two_agreements / "parties/town.yaml"
-    town.write_text(town.read_text(encoding="utf-8") + "# a comment changes the record's bytes\n",
-                    encoding="utf-8")
+    town.write_text(town.read_text(encoding="utf-8") + "# a comment changes the record's bytes\n", encoding="utf-8")
     assert built_ids(build(two_agreements)[1]) == {"first", "second"}
 
 
 def test_agreement_template_font_and_force_each_trigger_a_rebuild(two_agreements):
     build(two_agreements)
     first = two_agreements / "agreements/first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace("originals: 2", "originals: 3"),
-                     encoding="utf-8")
+    first.write_text(first.read_text(encoding="utf-8").replace("originals: 2", "originals: 3"), encoding="utf-8")
     assert built_ids(build(two_agreements)[1]) == {"first"}
     css = two_agreements / "templates/standard/style.css"
     css.write_text(css.read_text() + "\n/* changed */\n")
@@ -87,31 +91,45 @@ def test_a_deleted_output_file_is_rebuilt(two_agreements):
 
 def test_a_build_with_nothing_to_do_does_not_import_weasyprint(small_project):
     assert main(["--root", str(small_project), "--format", "pdf"], out=io.StringIO()) == 0
-    probe = ("import sys, io; from mou.cli.main import main; "
-             f"status = main(['--root', {str(small_project)!r}, '--format', 'pdf'], out=io.StringIO()); "
-             "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx', 'mou.records.crosscheck') "
-             "if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
+    probe = (
+        "import sys, io; from mou.cli.main import main; "
+        f"status = main(['--root', {str(small_project)!r}, '--format', 'pdf'], out=io.StringIO()); "
+        "print(status, sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'docx', 'mou.records.crosscheck') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "[]"]
 
 
 def test_parallel_and_serial_builds_write_the_same_bytes(two_agreements, tmp_path):
-    assert main(["--root", str(two_agreements), "--format", "pdf", "--jobs", "2",
-                 "--output", str(tmp_path / "parallel")], out=io.StringIO()) == 0
-    assert main(["--root", str(two_agreements), "--format", "pdf", "--jobs", "1",
-                 "--output", str(tmp_path / "serial")], out=io.StringIO()) == 0
+    assert (
+        main(
+            ["--root", str(two_agreements), "--format", "pdf", "--jobs", "2", "--output", str(tmp_path / "parallel")],
+            out=io.StringIO(),
+        )
+        == 0
+    )
+    assert (
+        main(
+            ["--root", str(two_agreements), "--format", "pdf", "--jobs", "1", "--output", str(tmp_path / "serial")],
+            out=io.StringIO(),
+        )
+        == 0
+    )
     for name in ("first/1.0/first.th.pdf", "second/1.0/second.en.pdf"):
-        assert hashlib.sha256((tmp_path / "parallel" / name).read_bytes()).digest() == \
-            hashlib.sha256((tmp_path / "serial" / name).read_bytes()).digest()
+        assert (
+            hashlib.sha256((tmp_path / "parallel" / name).read_bytes()).digest()
+            == hashlib.sha256((tmp_path / "serial" / name).read_bytes()).digest()
+        )
 
 
-@pytest.mark.parametrize("ids, count", [(["a", "b", "c", "d", "e"], 2), (["x"], 3), ([], 4),
-                                        ([f"id-{n}" for n in range(37)], 5)])
+@pytest.mark.parametrize(
+    "ids, count", [(["a", "b", "c", "d", "e"], 2), (["x"], 3), ([], 4), ([f"id-{n}" for n in range(37)], 5)]
+)
 def test_shards_are_disjoint_complete_and_stable(ids, count):
     shares = [shard(ids, (index, count)) for index in range(1, count + 1)]
     assert sorted(sum(shares, [])) == sorted(ids)
-    assert all(not set(a) & set(b) for i, a in enumerate(shares) for b in shares[i + 1:])
+    assert all(not set(a) & set(b) for i, a in enumerate(shares) for b in shares[i + 1 :])
     assert shares == [shard(list(reversed(ids)), (index, count)) for index in range(1, count + 1)]
 
 
@@ -140,16 +158,19 @@ def test_a_docx_edited_in_output_is_kept_beside_the_new_one(two_agreements):
     kept = two_agreements / "output/first/1.0/first.th.edited.docx"
     assert kept.read_bytes().endswith(b"clerk's edit")
     assert not docx.read_bytes().endswith(b"clerk's edit")
-    assert "first.th.docx was edited after mou wrote it: your copy is kept as first.th.edited.docx" in \
-        err.getvalue()
+    assert "first.th.docx was edited after mou wrote it: your copy is kept as first.th.edited.docx" in err.getvalue()
 
 
 def test_index_page_links_every_file(two_agreements):
     build(two_agreements)
     index = (two_agreements / "output/index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
-    assert sorted(links) == ["first/1.0/first.en.pdf", "first/1.0/first.th.pdf",
-                             "second/1.0/second.en.pdf", "second/1.0/second.th.pdf"]
+    assert sorted(links) == [
+        "first/1.0/first.en.pdf",
+        "first/1.0/first.th.pdf",
+        "second/1.0/second.en.pdf",
+        "second/1.0/second.th.pdf",
+    ]
     assert all((two_agreements / "output" / link).is_file() for link in links)
     assert "บันทึกข้อตกลงทดสอบ" in index and "final" in index
 

@@ -40,22 +40,32 @@ def test_values_inside_messages_follow_the_language():
     assert "ไม่ใช่รายการ" in message.th
 
 
-@pytest.mark.parametrize("environ, expected", [
-    ({"LANG": "th_TH.UTF-8"}, "th"), ({"LC_ALL": "th_TH"}, "th"), ({"LANG": "en_US.UTF-8"}, "en"),
-    ({}, "en"), ({"LC_ALL": "C", "LANG": "th_TH.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    "environ, expected",
+    [
+        ({"LANG": "th_TH.UTF-8"}, "th"),
+        ({"LC_ALL": "th_TH"}, "th"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LC_ALL": "C", "LANG": "th_TH.UTF-8"}, "en"),
+    ],
+)
 def test_clerk_language_comes_from_the_locale(environ, expected):
     assert clerk_language(environ) == expected
 
 
 def test_thai_messages_on_request(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace("originals: 2", "orignals: 2")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace("originals: 2", "orignals: 2"),
+        }
+    )
     err = io.StringIO()
     assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=err) == 1
     lines = err.getvalue().splitlines()
-    assert "ข้อผิดพลาด: agreements/test.yaml:16:1: orignals: ไม่รู้จักช่อง 'orignals' " \
-           "หมายถึง 'originals' หรือไม่" in lines
+    assert "ข้อผิดพลาด: agreements/test.yaml:16:1: orignals: ไม่รู้จักช่อง 'orignals' หมายถึง 'originals' หรือไม่" in lines
     assert lines[-1] == "พบปัญหา 2 รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"
 
 

@@ -45,8 +45,9 @@ def page_count(path: Path) -> int:
 @pytest.mark.parametrize("agreement_id, language", CASES)
 def test_only_the_bundled_font_is_used(office_pdfs, agreement_id, language):
     require_tool("pdffonts")
-    listing = subprocess.run(["pdffonts", str(office_pdf(office_pdfs, agreement_id, language))],
-                             check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(office_pdf(office_pdfs, agreement_id, language))], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     families = {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing}
     assert families == {"Sarabun-Regular", "Sarabun-Bold"}
 

@@ -6,12 +6,11 @@ import io
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import weasyprint
-
 from conftest import ROOT
+
 from mou.core.errors import RenderError
 from mou.pdf import speedups, thai_patches
 from mou.pdf.render import install_patches
@@ -62,8 +61,13 @@ except RenderError as error:
     print("refused:", error.problems[0])
 print(weasy_draw.draw_inline_level is before, thai_patches.ORIGINAL == {})
 """
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     lines = done.stdout.splitlines()
     assert lines[0].startswith("refused:") and "setup" in lines[0]
     assert lines[-1] == "True True"
@@ -86,9 +90,13 @@ sys.exit(status)
 """
     runs = {}
     for mode in ("changed", "tested"):
-        done = subprocess.run([sys.executable, "-c", code, mode, str(ROOT), str(tmp_path / mode)],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                              timeout=600)
+        done = subprocess.run(
+            [sys.executable, "-c", code, mode, str(ROOT), str(tmp_path / mode)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=600,
+        )
         assert done.returncode == 0, done.stderr
         runs[mode] = done
     assert runs["changed"].stdout.split() == ["off"] and runs["tested"].stdout.split() == ["installed"]
@@ -104,18 +112,43 @@ def test_the_samples_are_the_same_bytes_with_and_without_the_speed_ups(tmp_path)
     outputs = {}
     for switch in ("1", "0"):
         output = tmp_path / f"accelerate-{switch}"
-        subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(ROOT), "--output", str(output),
-                        "--jobs", "2", "--quiet", "--force"], check=True, timeout=900,
-                       env={**os.environ, "PYTHONPATH": str(ROOT), "MOU_ACCELERATE": switch})
-        outputs[switch] = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.suffix in (".pdf", ".docx")}
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "build.py"),
+                "--root",
+                str(ROOT),
+                "--output",
+                str(output),
+                "--jobs",
+                "2",
+                "--quiet",
+                "--force",
+            ],
+            check=True,
+            timeout=900,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "MOU_ACCELERATE": switch},
+        )
+        outputs[switch] = {
+            p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.suffix in (".pdf", ".docx")
+        }
     assert len(outputs["1"]) == 12
     assert outputs["1"].keys() == outputs["0"].keys()
     assert [name for name in outputs["1"] if outputs["1"][name] != outputs["0"][name]] == []
 
 
 def test_accelerate_zero_keeps_the_speed_ups_out():
-    done = subprocess.run([sys.executable, "-c", "from mou.pdf import speedups; from mou.pdf.render import "
-                           "install_patches; install_patches(); print(speedups.state['installed'])"],
-                          capture_output=True, text=True, check=True, env={**os.environ, "MOU_ACCELERATE": "0"})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from mou.pdf import speedups; from mou.pdf.render import "
+            "install_patches; install_patches(); print(speedups.state['installed'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "MOU_ACCELERATE": "0"},
+    )
     assert done.stdout.strip() == "False"
     assert io.StringIO(done.stderr).read() == ""

@@ -86,8 +86,10 @@ def redline(project: Path):
 def html_changes(html: str) -> tuple[list[str], list[str]]:
     """Return the texts of the <del> and <ins> elements of the HTML the PDF was rendered from."""
     body = lxml.html.document_fromstring(html).find("body")
-    return ([el.text_content().strip() for el in body.iter("del")],
-            [el.text_content().strip() for el in body.iter("ins")])
+    return (
+        [el.text_content().strip() for el in body.iter("del")],
+        [el.text_content().strip() for el in body.iter("ins")],
+    )
 
 
 def changes(docx: Path) -> tuple[list[str], list[str]]:
@@ -98,7 +100,7 @@ def changes(docx: Path) -> tuple[list[str], list[str]]:
     for para in body.iter(f"{W}p"):
         last = None
         for child in para:
-            kind = child.tag[len(W):]
+            kind = child.tag[len(W) :]
             if kind in found:
                 text = "".join(t.text or "" for t in child.iter(f"{W}t", f"{W}delText"))
                 if kind == last:
@@ -114,7 +116,7 @@ def old_party(project: Path, language: str) -> tuple[str, list[str]]:
     paragraphs = docx_paragraphs(project / "output/mou/1.0" / f"mou.{language}.docx")
     party = next(p for p in paragraphs if p.startswith("(4)" if language == "en" else "(๔)"))
     name_at = max(i for i, p in enumerate(paragraphs) if p.startswith("("))  # the last signatory's name
-    return party, paragraphs[name_at - 1: name_at + 2]
+    return party, paragraphs[name_at - 1 : name_at + 2]
 
 
 def test_versions_come_from_the_release_archive_and_git(project):
@@ -126,8 +128,9 @@ def test_versions_come_from_the_release_archive_and_git(project):
     assert new.source.en.startswith("git commit ")
     assert head1.records == old.records  # the archive holds the records byte for byte
     assert sorted(old.records) == ["agreements/mou.yaml"] + sorted(
-        f"parties/{p}.yaml" for p in ("chumphae-municipality", "khon-kaen-university", "chumphae-district",
-                                      REMOVED_PARTY))
+        f"parties/{p}.yaml"
+        for p in ("chumphae-municipality", "khon-kaen-university", "chumphae-district", REMOVED_PARTY)
+    )
     assert f"parties/{REMOVED_PARTY}.yaml" not in new.records
     assert "release archive mou-1.0.zip" in (project / "diff-stdout.txt").read_text()
     with pytest.raises(UsageError) as info:
@@ -177,15 +180,55 @@ def expected_changes(project: Path, language: str) -> tuple[list[str], list[str]
     """
     party, signature = old_party(project, language)
     if language == "th":
-        deleted = ["กับ", "องค์การบริหารส่วนตำบลชุมแพ", party, "พัฒนา", "ปฏิบัติงาน", "ข้อ ๓", "ข้อ ๔",
-                   "๑๕๐,๐๐๐ บาท", "หนึ่ง", "ห้าหมื่น", "ข้อ ๕", *signature]
-        inserted = ["เสริมสร้าง", "ให้บริการประชาชน", "ข้อ ๓ การประเมินผล",
-                    "มหาวิทยาลัยจะประเมินผลการฝึกอบรมทุกรุ่น", "ข้อ ๔", "ข้อ ๕", "๒๐๐,๐๐๐ บาท", "สอง", "ข้อ ๖"]
+        deleted = [
+            "กับ",
+            "องค์การบริหารส่วนตำบลชุมแพ",
+            party,
+            "พัฒนา",
+            "ปฏิบัติงาน",
+            "ข้อ ๓",
+            "ข้อ ๔",
+            "๑๕๐,๐๐๐ บาท",
+            "หนึ่ง",
+            "ห้าหมื่น",
+            "ข้อ ๕",
+            *signature,
+        ]
+        inserted = [
+            "เสริมสร้าง",
+            "ให้บริการประชาชน",
+            "ข้อ ๓ การประเมินผล",
+            "มหาวิทยาลัยจะประเมินผลการฝึกอบรมทุกรุ่น",
+            "ข้อ ๔",
+            "ข้อ ๕",
+            "๒๐๐,๐๐๐ บาท",
+            "สอง",
+            "ข้อ ๖",
+        ]
     else:
-        deleted = ["and", "Chum Phae Subdistrict Administrative Organization", ";", party, "Clause 3", "Clause 4",
-                   "THB 150,000", "one", "and fifty", "Clause 5", *signature]
-        inserted = [".", "Clause 3 Evaluation", "The University shall evaluate every cohort.", "Clause 4",
-                    "Clause 5", "THB 200,000", "two", "Clause 6"]
+        deleted = [
+            "and",
+            "Chum Phae Subdistrict Administrative Organization",
+            ";",
+            party,
+            "Clause 3",
+            "Clause 4",
+            "THB 150,000",
+            "one",
+            "and fifty",
+            "Clause 5",
+            *signature,
+        ]
+        inserted = [
+            ".",
+            "Clause 3 Evaluation",
+            "The University shall evaluate every cohort.",
+            "Clause 4",
+            "Clause 5",
+            "THB 200,000",
+            "two",
+            "Clause 6",
+        ]
     return deleted, inserted
 
 
@@ -200,8 +243,11 @@ def test_docx_tracked_changes_are_exactly_the_changes(project, language):
     ids = [re.search(r'w:id="(\d+)"', attrs).group(1) for _, attrs in marks]
     assert len(ids) == len(set(ids))
     # Thai runs keep the complex-script font properties of every other run.
-    assert language == "en" or re.search(r'<w:del [^>]*><w:r><w:rPr><w:rFonts [^>]*w:cs="Sarabun"[^>]*w:hint="cs"/></w:rPr>'
-                     r"<w:delText>พัฒนา</w:delText>", xml)
+    assert language == "en" or re.search(
+        r'<w:del [^>]*><w:r><w:rPr><w:rFonts [^>]*w:cs="Sarabun"[^>]*w:hint="cs"/></w:rPr>'
+        r"<w:delText>พัฒนา</w:delText>",
+        xml,
+    )
 
 
 def test_thai_sentence_changes_by_whole_words(project):
@@ -211,7 +257,7 @@ def test_thai_sentence_changes_by_whole_words(project):
     para = next(p for p in body.iter(f"{W}p") if "วัตถุประสงค์เพื่อ" in "".join(p.itertext()))
     old, new, spans = "", "", []
     for child in para:
-        kind = child.tag[len(W):]
+        kind = child.tag[len(W) :]
         text = "".join(t.text or "" for t in child.iter(f"{W}t", f"{W}delText"))
         if kind == "del":
             spans.append(("del", len(old), len(old) + len(text)))
@@ -249,10 +295,19 @@ def office(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     conf = bundled_fonts_conf(folder)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     for language in ("th", "en"):
-        done = subprocess.run([python, str(Path(__file__).parent / "lo_tracked.py"), str(folder / "profile"),
-                               str(folder), str(project / FOLDER / f"mou.{language}.redline.docx")],
-                              capture_output=True, text=True, timeout=300,
-                              env={**env, "FONTCONFIG_FILE": str(conf)})
+        done = subprocess.run(
+            [
+                python,
+                str(Path(__file__).parent / "lo_tracked.py"),
+                str(folder / "profile"),
+                str(folder),
+                str(project / FOLDER / f"mou.{language}.redline.docx"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**env, "FONTCONFIG_FILE": str(conf)},
+        )
         assert done.returncode == 0, done.stderr
         (folder / f"{language}.json").write_text(done.stdout.strip().splitlines()[-1])
     return folder
@@ -269,15 +324,21 @@ def test_accepting_all_in_libreoffice_gives_the_new_version(project, redline, of
     assert rejected[skip:] == docx_paragraphs(project / "output/mou/1.0" / f"mou.{language}.docx")
     # The removed party's signature block went with its table row: no empty cell is left.
     assert table_cells(office / f"mou.{language}.redline.accepted.docx") == table_cells(
-        project / "output/mou/1.1" / f"mou.{language}.docx")
+        project / "output/mou/1.1" / f"mou.{language}.docx"
+    )
     assert table_cells(office / f"mou.{language}.redline.rejected.docx") == table_cells(
-        project / "output/mou/1.0" / f"mou.{language}.docx")
+        project / "output/mou/1.0" / f"mou.{language}.docx"
+    )
 
 
 def table_cells(docx: Path) -> list[str]:
     """Return the text of every table cell of a DOCX, empty cells included."""
-    return [cell.text.strip() for table in python_docx.Document(str(docx)).tables
-            for row in table.rows for cell in row.cells]
+    return [
+        cell.text.strip()
+        for table in python_docx.Document(str(docx)).tables
+        for row in table.rows
+        for cell in row.cells
+    ]
 
 
 def colored_text(pdf: Path) -> dict[tuple[int, int, int], str]:
@@ -340,14 +401,21 @@ def test_pdf_shows_deleted_and_inserted_text_in_place(project, redline, language
 def test_summary_counts_and_values(project, redline):
     th, en = redline.summaries["th"], redline.summaries["en"]
     assert (th.clauses_added, th.clauses_removed, th.clauses_changed) == (
-        ["ข้อ ๓ การประเมินผล"], [], ["ข้อ ๑ วัตถุประสงค์", "ข้อ ๕ งบประมาณ"])
+        ["ข้อ ๓ การประเมินผล"],
+        [],
+        ["ข้อ ๑ วัตถุประสงค์", "ข้อ ๕ งบประมาณ"],
+    )
     assert (en.clauses_added, en.clauses_removed, en.clauses_changed) == (
-        ["Clause 3 Evaluation"], [], ["Clause 5 Budget"])
+        ["Clause 3 Evaluation"],
+        [],
+        ["Clause 5 Budget"],
+    )
     assert th.parties_removed == ["องค์การบริหารส่วนตำบลชุมแพ"] and th.parties_added == []
     assert en.parties_removed == ["Chum Phae Subdistrict Administrative Organization"]
     assert th.values == [("งบประมาณ", "๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)", "๒๐๐,๐๐๐ บาท (สองแสนบาทถ้วน)")]
-    assert en.values == [("Budget", "THB 150,000 (one hundred and fifty thousand baht)",
-                          "THB 200,000 (two hundred thousand baht)")]
+    assert en.values == [
+        ("Budget", "THB 150,000 (one hundred and fifty thousand baht)", "THB 200,000 (two hundred thousand baht)")
+    ]
     # The box at the top of page 1 of the PDF says the same, in the document's language.
     first = pdf_lines(project / FOLDER / "mou.th.redline.pdf")[:8]
     assert first[0] == "สรุปการเปลี่ยนแปลงจากรุ่น 1.0 เป็นรุ่น 1.1"
@@ -363,8 +431,7 @@ def test_changed_dates_are_summarized(tmp_path):
     record.write_text(record.read_text().replace("1.1", "1.2").replace("end: 2021-11-15", "end: 2022-03-31"))
     git(root, "commit", "-qam", "1.2")
     redline = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ())
-    assert redline.summaries["en"].values == [("In force until", "15 November 2021",
-                                               "31 March 2022")]
+    assert redline.summaries["en"].values == [("In force until", "15 November 2021", "31 March 2022")]
     assert redline.summaries["en"].clauses_changed == ["Clause 4 Duration"]
 
 
@@ -385,17 +452,23 @@ def test_an_inserted_item_and_a_renamed_clause_id_read_as_such(tmp_path):
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
     text = record.read_text().replace('"1.1"', '"1.2"').replace("id: objectives", "id: purpose")
-    text = text.replace("      - {th: ติดตามผล", "      - {th: จัดทำสื่อออนไลน์, en: Producing online materials;}\n"
-                                               "      - {th: ติดตามผล")
+    text = text.replace(
+        "      - {th: ติดตามผล", "      - {th: จัดทำสื่อออนไลน์, en: Producing online materials;}\n      - {th: ติดตามผล"
+    )
     record.write_text(text)
     redline = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ())
     summary = redline.summaries["en"]
     assert (summary.clauses_added, summary.clauses_removed, summary.clauses_changed) == (
-        [], [], ["Clause 2 Scope of Cooperation"])
+        [],
+        [],
+        ["Clause 2 Scope of Cooperation"],
+    )
     html = redline.html["en"]
     assert '<li><ins><span class="item-number">2.2</span> Producing online materials;</ins></li>' in html
-    assert ('<li><del><span class="item-number">2.2</span></del><ins><span class="item-number">2.3</span></ins>'
-            " Following up") in html
+    assert (
+        '<li><del><span class="item-number">2.2</span></del><ins><span class="item-number">2.3</span></ins>'
+        " Following up"
+    ) in html
     assert 'id="clause-purpose"' in html and "<del>" not in html.split('id="clause-purpose"')[1].split("</section>")[0]
 
 
@@ -405,23 +478,41 @@ def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
     record.write_text(record.read_text().replace('"1.1"', '"1.2"').replace("จำนวน ๔ รุ่น", "จำนวน ๕ รุ่น"))
     err = io.StringIO()
     assert main(["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx"], io.StringIO(), err) == 1
-    assert re.search(r"error: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
-                     r"the Thai text has ๕ where the English text has 4", err.getvalue())
+    assert re.search(
+        r"error: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
+        r"the Thai text has ๕ where the English text has 4",
+        err.getvalue(),
+    )
     assert not (root / "output").exists() or not any((root / "output").rglob("*.docx"))
     err = io.StringIO()
-    assert main(["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx", "--allow-mismatch"],
-                io.StringIO(), err) == 0
+    assert (
+        main(
+            ["diff", "mou", "1.1", "1.2", "--root", str(root), "--format", "docx", "--allow-mismatch"],
+            io.StringIO(),
+            err,
+        )
+        == 0
+    )
     assert err.getvalue().count("warning: ") == 1
-    assert re.search(r"warning: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
-                     r"the Thai text has ๕ where the English text has 4", err.getvalue())  # which version, where
+    assert re.search(
+        r"warning: \[1\.2\] agreements/mou\.yaml:\d+:\d+: clauses\[2\] \(scope\)\.items\[1\]: "
+        r"the Thai text has ๕ where the English text has 4",
+        err.getvalue(),
+    )  # which version, where
     _, inserted = changes(root / "output/mou/diff-1.1-1.2/mou.th.redline.docx")
     assert "๕" in "".join(inserted)
     # A mismatch both versions have is said once, at the newer one.
     git(root, "commit", "-qam", "1.2")
     record.write_text(record.read_text().replace('"1.2"', '"1.3"'))
     err = io.StringIO()
-    assert main(["diff", "mou", "1.2", "1.3", "--root", str(root), "--format", "docx", "--allow-mismatch"],
-                io.StringIO(), err) == 0
+    assert (
+        main(
+            ["diff", "mou", "1.2", "1.3", "--root", str(root), "--format", "docx", "--allow-mismatch"],
+            io.StringIO(),
+            err,
+        )
+        == 0
+    )
     assert err.getvalue().count("warning: ") == 1 and "warning: [1.3] agreements/mou.yaml" in err.getvalue()
 
 
@@ -436,8 +527,12 @@ def test_a_tampered_or_damaged_release_archive_is_refused(project, tmp_path):
     with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(tampered, "w") as out:
         for info in src.infolist():
             data = src.read(info)
-            out.writestr(info, data.replace(b"amount: 150000", b"amount: 1500") if info.filename.endswith(
-                "agreements/mou.yaml") else data)
+            out.writestr(
+                info,
+                data.replace(b"amount: 150000", b"amount: 1500")
+                if info.filename.endswith("agreements/mou.yaml")
+                else data,
+            )
     with pytest.raises(InputError) as info:
         find_version(project, tmp_path / "output", "mou", "1.0")
     problem = info.value.problems[0]
@@ -446,15 +541,23 @@ def test_a_tampered_or_damaged_release_archive_is_refused(project, tmp_path):
     assert "python build.py verify" in problem.render("en") and "ตรวจสอบไม่ผ่าน" in problem.render("th")
     tampered.write_bytes(good[:2000])  # cut short
     err = io.StringIO()
-    assert main(["diff", "mou", "1.0", "1.1", "--root", str(project), "--output", str(tmp_path / "output")],
-                io.StringIO(), err) == 1
+    assert (
+        main(
+            ["diff", "mou", "1.0", "1.1", "--root", str(project), "--output", str(tmp_path / "output")],
+            io.StringIO(),
+            err,
+        )
+        == 1
+    )
     assert "is not a readable zip archive" in err.getvalue() and "Traceback" not in err.getvalue()
     assert not (tmp_path / "output/mou").exists()
 
 
 def test_an_unknown_agreement_and_the_same_version_twice_are_usage_errors(project):
-    for argv, expected in ((["diff", "mo", "1.0", "1.1"], "no agreement 'mo'; did you mean 'mou'?"),
-                           (["diff", "mou", "1.1", "1.1"], "'1.1' is given as both the old and the new version")):
+    for argv, expected in (
+        (["diff", "mo", "1.0", "1.1"], "no agreement 'mo'; did you mean 'mou'?"),
+        (["diff", "mou", "1.1", "1.1"], "'1.1' is given as both the old and the new version"),
+    ):
         err = io.StringIO()
         assert main(argv + ["--root", str(project)], io.StringIO(), err) == 2
         assert expected in err.getvalue()
@@ -511,49 +614,74 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     objectives, scope = text.index("  - id: objectives"), text.index("  - id: scope")
     end = text.index("duration:")
     text = text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:]
-    text = text.replace('"1.1"', '"1.2"').replace("status: final", "status: draft\nbilingual_edition: true").replace(
-        "clauses:", WITNESSES + "clauses:")
+    text = (
+        text.replace('"1.1"', '"1.2"')
+        .replace("status: final", "status: draft\nbilingual_edition: true")
+        .replace("clauses:", WITNESSES + "clauses:")
+    )
     # The two short-named signatories first: their blocks share a row, each in half a line.
-    text = text.replace("chumphae-municipality, khon-kaen-university, chumphae-district",
-                        "chumphae-municipality, chumphae-district, khon-kaen-university")
+    text = text.replace(
+        "chumphae-municipality, khon-kaen-university, chumphae-district",
+        "chumphae-municipality, chumphae-district, khon-kaen-university",
+    )
     commit(root, text, "1.2")
-    text = text.replace('"1.2"', '"1.3"').replace("กนกวรรณ ชื่นชม", "วีระพงษ์ ศรีสุข").replace(
-        "Kanokwan Chuenchom", "Weerapong Srisuk").replace("{th: นางสาว, en: Ms.}", "{th: นาย, en: Mr.}")
+    text = (
+        text.replace('"1.2"', '"1.3"')
+        .replace("กนกวรรณ ชื่นชม", "วีระพงษ์ ศรีสุข")
+        .replace("Kanokwan Chuenchom", "Weerapong Srisuk")
+        .replace("{th: นางสาว, en: Ms.}", "{th: นาย, en: Mr.}")
+    )
     text = text.replace("ท้องถิ่นอำเภอชุมแพ", "พัฒนาการอำเภอชุมแพ").replace("สมศักดิ์ จังตระกุล", "คมสันติ์ สุทธิสวัสดิ์")
     text = text.replace("Somsak Jangtrakul", "Khomsan Suttisawat")
     district = root / "parties/chumphae-district.yaml"  # a signatory in a half-width cell, renamed
-    district.write_text(district.read_text().replace("สุภาวดี ศรีสุขวัฒน์", "กนกวรรณ ชื่นชมยินดี").replace(
-        "Supawadee Srisukwat", "Kanokwan Chuenchomyindee"))
+    district.write_text(
+        district.read_text()
+        .replace("สุภาวดี ศรีสุขวัฒน์", "กนกวรรณ ชื่นชมยินดี")
+        .replace("Supawadee Srisukwat", "Kanokwan Chuenchomyindee")
+    )
     commit(root, text, "1.3")
     text = text.replace("bilingual_edition: true", "bilingual_edition: false")  # one language: none
     commit(root, text.replace('"1.3"', '"1.4"').replace("status: draft", "status: draft\nlanguages: [th]"), "1.4")
-    commit(root, text.replace('"1.3"', '"1.5"').replace("status: draft", "status: draft\nlanguages: [en]\n"
-                                                                         "prevailing_language: en"), "1.5")
+    commit(
+        root,
+        text.replace('"1.3"', '"1.5"').replace(
+            "status: draft", "status: draft\nlanguages: [en]\nprevailing_language: en"
+        ),
+        "1.5",
+    )
     return root
 
 
 def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
     layout = Layout(people, people / "output")
     en, th = (make_redline(layout, "mou", "1.1", "1.2", ()).summaries[lang] for lang in ("en", "th"))
-    assert (en.clauses_added, en.clauses_removed, en.clauses_moved) == (
-        [], [], ["Clause 3 Objectives (was Clause 1)"])
+    assert (en.clauses_added, en.clauses_removed, en.clauses_moved) == ([], [], ["Clause 3 Objectives (was Clause 1)"])
     assert th.clauses_moved == ["ข้อ ๓ วัตถุประสงค์ (เดิมข้อ ๑)"]
     assert en.witnesses_added == ["Acting Sub-Lt. Teerawat Ponyiam", "Ms. Kanokwan Chuenchom"]
-    assert en.values == [("Status", "final", "draft"),
-                         ("Presiding", "none", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen"),
-                         ("Side-by-side edition", "no", "yes")]
+    assert en.values == [
+        ("Status", "final", "draft"),
+        ("Presiding", "none", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen"),
+        ("Side-by-side edition", "no", "yes"),
+    ]
     assert th.values[0] == ("สถานะ", "ฉบับสมบูรณ์", "ร่าง")
     later = make_redline(layout, "mou", "1.2", "1.3", ()).summaries["en"]
     assert (later.witnesses_added, later.witnesses_removed) == (["Mr. Weerapong Srisuk"], ["Ms. Kanokwan Chuenchom"])
-    assert later.values == [("Presiding", "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen",
-                             "Mr. Khomsan Suttisawat, Provincial Governor of Khon Kaen")]
+    assert later.values == [
+        (
+            "Presiding",
+            "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen",
+            "Mr. Khomsan Suttisawat, Provincial Governor of Khon Kaen",
+        )
+    ]
 
 
 def test_a_language_left_out_is_said(people):
     out, err = io.StringIO(), io.StringIO()
     assert main(["diff", "mou", "1.3", "1.4", "--root", str(people), "--format", "docx"], out, err) == 0
     assert "note: no English redline: version 1.4 is not made in English" in err.getvalue()
-    assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir() if ".redline." in p.name) == ["mou.th.redline.docx"]
+    assert sorted(p.name for p in (people / "output/mou/diff-1.3-1.4").iterdir() if ".redline." in p.name) == [
+        "mou.th.redline.docx"
+    ]
     summary = make_redline(Layout(people, people / "output"), "mou", "1.3", "1.4", ()).summaries["th"]
     assert summary.values == [("ภาษา", "ไทยและอังกฤษ", "ไทย"), ("ฉบับสองภาษาคู่กัน", "มี", "ไม่มี")]
     assert summary.clauses_removed == ["ข้อ ๖ ภาษา"]
@@ -565,13 +693,17 @@ def test_a_language_left_out_is_said(people):
 def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
     """Old and new names, each kept whole, were one unbreakable run that ran off the page."""
     redline = make_redline(Layout(people, people / "output"), "mou", "1.2", "1.3", ("pdf",))
-    cell = next(td for td in lxml.html.document_fromstring(redline.html["th"]).iter("td")
-                if "กนกวรรณ ชื่นชมยินดี" in td.text_content())
+    cell = next(
+        td
+        for td in lxml.html.document_fromstring(redline.html["th"]).iter("td")
+        if "กนกวรรณ ชื่นชมยินดี" in td.text_content()
+    )
     assert len(cell.getparent()) == 2 and "นางสุภาวดี ศรีสุขวัฒน์" in cell.text_content()  # half a line
     document = pypdfium2.PdfDocument(redline.files["mou.th.redline.pdf"])
     width = document[0].get_width()
-    right = max(obj.get_bounds()[2] for page in document for obj in page.get_objects()
-                if obj.type == pdfium.FPDF_PAGEOBJ_TEXT)
+    right = max(
+        obj.get_bounds()[2] for page in document for obj in page.get_objects() if obj.type == pdfium.FPDF_PAGEOBJ_TEXT
+    )
     document.close()
     assert right <= width - 2 / 2.54 * 72 + 1  # the 2 cm right margin
 
@@ -583,11 +715,13 @@ def test_a_record_name_never_leads_outside_the_scratch_project(tmp_path):
     record = root / "agreements/mou.yaml"
     record.write_text(record.read_text().replace("parties: [", "parties: [../../outside, "))
     assert set(_working_records(root, "mou")) == {"agreements/mou.yaml"} | {
-        f"parties/{p}.yaml" for p in ("chumphae-municipality", "khon-kaen-university", "chumphae-district")}
+        f"parties/{p}.yaml" for p in ("chumphae-municipality", "khon-kaen-university", "chumphae-district")
+    }
     scratch = tmp_path / "scratch" / "deep"
     scratch.mkdir(parents=True)
-    version = VersionRecords("x", "x", Message("", ""), {"agreements/mou.yaml": b"a: 1\n",
-                                                         "parties/../../../evil.yaml": b"evil: 1\n"})
+    version = VersionRecords(
+        "x", "x", Message("", ""), {"agreements/mou.yaml": b"a: 1\n", "parties/../../../evil.yaml": b"evil: 1\n"}
+    )
     made = materialize(version, root / "templates", scratch)
     assert (made / "agreements/mou.yaml").is_file() and not list(tmp_path.rglob("evil.yaml"))
 
@@ -599,12 +733,15 @@ def accepted_and_rejected(old: str, new: str) -> tuple[str, str]:
     return ("".join(t.text for op, t in ops if op != "del"), "".join(t.text for op, t in ops if op != "ins"))
 
 
-@pytest.mark.parametrize("old, new, shown", [
-    ("the follow-up, and meet", "the follow-up and meet", "<del>,</del>"),  # "up ~~, ~~and" before review
-    ("ทั้งนี้ การยกเลิก", "ทั้งนี้การยกเลิก", "<del> </del>"),  # a Thai space removed was not shown
-    ("x y", "x, y", "<ins>,</ins>"),
-    ("a  b", "a b", ""),  # several spaces show as one: no change
-])
+@pytest.mark.parametrize(
+    "old, new, shown",
+    [
+        ("the follow-up, and meet", "the follow-up and meet", "<del>,</del>"),  # "up ~~, ~~and" before review
+        ("ทั้งนี้ การยกเลิก", "ทั้งนี้การยกเลิก", "<del> </del>"),  # a Thai space removed was not shown
+        ("x y", "x, y", "<ins>,</ins>"),
+        ("a  b", "a b", ""),  # several spaces show as one: no change
+    ],
+)
 def test_spaces_and_punctuation_reject_to_the_old_text(old, new, shown):
     assert accepted_and_rejected(old, new) == (new, old if shown else new)
     tokenizer = Tokenizer()
@@ -638,15 +775,18 @@ def test_what_was_struck_out_comes_before_what_replaces_it():
 def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_path):
     root = tmp_path / "p"
     shutil.copytree(people, root)
-    text = subprocess.run(["git", "-C", str(root), "show", "HEAD~2:agreements/mou.yaml"], capture_output=True,
-                          text=True, check=True).stdout  # 1.3
+    text = subprocess.run(
+        ["git", "-C", str(root), "show", "HEAD~2:agreements/mou.yaml"], capture_output=True, text=True, check=True
+    ).stdout  # 1.3
     first = text.index("  - prefix: {th: ว่าที่ร้อยตรี")
     second = text.index("  - prefix: {th: นาย, en: Mr.}", first)
     (root / "agreements/mou.yaml").write_text((text[:first] + text[second:]).replace('"1.3"', '"1.6"'))
     redline = make_redline(Layout(root, root / "output"), "mou", "1.3", "1.6", ())
-    witnesses = [(td.find(".//span[@class='name']").text_content(), td.get("data-change", ""))
-                 for td in lxml.html.document_fromstring(redline.html["en"]).iter("td")
-                 if "Witness" in td.text_content()]
+    witnesses = [
+        (td.find(".//span[@class='name']").text_content(), td.get("data-change", ""))
+        for td in lxml.html.document_fromstring(redline.html["en"]).iter("td")
+        if "Witness" in td.text_content()
+    ]
     assert witnesses == [("Acting Sub-Lt. Teerawat Ponyiam", "removed"), ("Mr. Weerapong Srisuk", "")]
     assert redline.summaries["en"].witnesses_removed == ["Acting Sub-Lt. Teerawat Ponyiam"]
 
@@ -654,7 +794,9 @@ def test_a_witness_removed_before_another_is_removed_not_renamed(people, tmp_pat
 def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
-    text = record.read_text().replace('"1.1"', '"1.2"').replace("develop the digital skills", "build the digital skills")
+    text = (
+        record.read_text().replace('"1.1"', '"1.2"').replace("develop the digital skills", "build the digital skills")
+    )
     objectives, scope, end = text.index("  - id: objectives"), text.index("  - id: scope"), text.index("duration:")
     record.write_text(text[:objectives] + text[scope:end] + text[objectives:scope] + text[end:])
     summary = make_redline(Layout(root, root / "output"), "mou", "1.1", "1.2", ()).summaries["en"]
@@ -665,14 +807,15 @@ def test_a_clause_moved_and_edited_is_said_to_be_both(tmp_path):
 def test_the_docx_summary_is_flush_left_like_the_pdf_box(project, redline):
     for language in ("th", "en"):
         paragraphs = python_docx.Document(str(project / FOLDER / f"mou.{language}.redline.docx")).paragraphs
-        box = paragraphs[1:summary_paragraphs(redline.html[language])]  # after its heading
+        box = paragraphs[1 : summary_paragraphs(redline.html[language])]  # after its heading
         assert box and {p.style.name for p in box} == {"MOU Summary"}
         assert all(p.style.paragraph_format.first_line_indent in (None, 0) for p in box)
         assert all(p.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT for p in box)
 
 
-@pytest.mark.parametrize("language, footer", [("en", "mou · redline 1.0 → 1.1"),
-                                              ("th", "mou · ฉบับเปรียบเทียบ รุ่น 1.0 → 1.1")])
+@pytest.mark.parametrize(
+    "language, footer", [("en", "mou · redline 1.0 → 1.1"), ("th", "mou · ฉบับเปรียบเทียบ รุ่น 1.0 → 1.1")]
+)
 def test_every_page_says_which_redline_it_belongs_to(project, language, footer):
     pages = pdf_pages(project / FOLDER / f"mou.{language}.redline.pdf")
     assert len(pages) > 1 and all(page.splitlines()[-1].strip() == footer for page in pages)
@@ -688,8 +831,9 @@ def test_index_page_lists_the_redline_after_diff_and_after_a_build(project):
         index = (project / "output/index.html").read_text(encoding="utf-8")
         redline_part = index.split("<h2>Redlines", 1)[1]
         links = re.findall(r'href="([^"]+)"', redline_part)
-        assert sorted(links) == [f"mou/diff-1.0-1.1/mou.{lang}.redline.{fmt}"
-                                 for lang in ("en", "th") for fmt in ("docx", "pdf")], when
+        assert sorted(links) == [
+            f"mou/diff-1.0-1.1/mou.{lang}.redline.{fmt}" for lang in ("en", "th") for fmt in ("docx", "pdf")
+        ], when
         assert all((project / "output" / link).is_file() for link in links)
         assert "1.0 → 1.1" in redline_part
         assert "mou/1.1/mou.th.docx" in index.split("<h2>Redlines", 1)[0]  # the build's own table is kept

@@ -25,9 +25,10 @@ from mou.cli.main import main
 PASSWORD = "throwaway-password"
 
 
-@functools.lru_cache(maxsize=None)
-def throwaway_key(kind: str = "rsa", valid_from: tuple[int, int, int] = (2000, 1, 1),
-                  name: str = "Chum Phae Test Organization") -> bytes:
+@functools.cache
+def throwaway_key(
+    kind: str = "rsa", valid_from: tuple[int, int, int] = (2000, 1, 1), name: str = "Chum Phae Test Organization"
+) -> bytes:
     """Return a PKCS#12 file (password PASSWORD) with a new key and a self-signed certificate."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -36,16 +37,23 @@ def throwaway_key(kind: str = "rsa", valid_from: tuple[int, int, int] = (2000, 1
     from cryptography.x509.oid import NameOID
 
     key = rsa.generate_private_key(65537, 2048) if kind == "rsa" else ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "mou tests")])
-    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(datetime.datetime(*valid_from, tzinfo=datetime.timezone.utc))
-            .not_valid_after(datetime.datetime(2100, 1, 1, tzinfo=datetime.timezone.utc))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-            .sign(key, hashes.SHA256()))
-    return pkcs12.serialize_key_and_certificates(b"org", key, cert, None,
-                                                 serialization.BestAvailableEncryption(PASSWORD.encode()))
+    subject = x509.Name(
+        [x509.NameAttribute(NameOID.COMMON_NAME, name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, "mou tests")]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(datetime.datetime(*valid_from, tzinfo=datetime.UTC))
+        .not_valid_after(datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC))
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        b"org", key, cert, None, serialization.BestAvailableEncryption(PASSWORD.encode())
+    )
 
 
 def key_file(folder: Path, kind: str = "rsa", **options) -> Path:
@@ -85,7 +93,7 @@ def rezip(path: Path, entries: list[tuple[str, bytes]]) -> None:
 def flip(data: bytes, where: float = 0.5) -> bytes:
     """Flip one bit of one byte."""
     index = int(len(data) * where)
-    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1:]
+    return data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1 :]
 
 
 # --- one signed release of the small project, and one of another version ---------------
@@ -109,7 +117,8 @@ def signed(tmp_path_factory) -> dict[str, Path]:
         (root / "parties/town.yaml").write_text(textwrap.dedent(PARTY_A).lstrip(), encoding="utf-8")
         (root / "parties/kku.yaml").write_text(textwrap.dedent(PARTY_B).lstrip(), encoding="utf-8")
         (root / "agreements/test.yaml").write_text(
-            textwrap.dedent(AGREEMENT).lstrip().replace('version: "1.0"', f'version: "{version}"'), encoding="utf-8")
+            textwrap.dedent(AGREEMENT).lstrip().replace('version: "1.0"', f'version: "{version}"'), encoding="utf-8"
+        )
         with pytest.MonkeyPatch.context() as patch:
             status, out, err = release(root, key, patch)
         assert status == 0, err
@@ -127,15 +136,28 @@ def verify(path: Path, *options: str) -> tuple[int, str, str]:
 def test_signed_release_holds_everything_and_verifies(signed):
     path = signed["1.0"]
     names = list(members(path))
-    assert names == ["manifest.json", "manifest.json.p7s", "SHA256SUMS",
-                     "documents/test.en.docx", "documents/test.en.pdf", "documents/test.th.docx",
-                     "documents/test.th.pdf", "inputs/agreements/test.yaml", "inputs/parties/kku.yaml",
-                     "inputs/parties/town.yaml"]
+    assert names == [
+        "manifest.json",
+        "manifest.json.p7s",
+        "SHA256SUMS",
+        "documents/test.en.docx",
+        "documents/test.en.pdf",
+        "documents/test.th.docx",
+        "documents/test.th.pdf",
+        "inputs/agreements/test.yaml",
+        "inputs/parties/kku.yaml",
+        "inputs/parties/town.yaml",
+    ]
     manifest = json.loads(members(path)["manifest.json"])
     assert manifest["agreement"] == "test" and manifest["version"] == "1.0"
     assert manifest["build_time"] == "2020-11-16T00:00:00Z" and manifest["build_time_source"] == "agreement date"
-    assert set(manifest["inputs"]) >= {"agreements/test.yaml", "parties/kku.yaml", "parties/town.yaml",
-                                       "templates/standard/style.css", "templates/fonts/Sarabun-Regular.ttf"}
+    assert set(manifest["inputs"]) >= {
+        "agreements/test.yaml",
+        "parties/kku.yaml",
+        "parties/town.yaml",
+        "templates/standard/style.css",
+        "templates/fonts/Sarabun-Regular.ttf",
+    }
     assert manifest["software"]["mou"] and manifest["software"]["weasyprint"] == "70.0"
     assert manifest["software"]["font-subsetter"] in ("harfbuzz-subset", "fonttools")
     assert manifest["signature"]["signer"].endswith("Chum Phae Test Organization")
@@ -164,37 +186,44 @@ def test_sha256sum_checks_the_archive_too(signed, tmp_path):
 
 # --- tampering: each case is its own test, and each must be caught ------------------------
 
+
 def _flip_member(name: str):
     def change(path: Path, other: Path) -> None:
         entries = [(n, flip(d) if n == name else d) for n, d in members(path).items()]
         rezip(path, entries)
+
     return change
 
 
 def _remove_member(name: str):
     def change(path: Path, other: Path) -> None:
         rezip(path, [(n, d) for n, d in members(path).items() if n != name])
+
     return change
 
 
 def _add_member(name: str, data: bytes):
     def change(path: Path, other: Path) -> None:
         rezip(path, list(members(path).items()) + [(name, data)])
+
     return change
 
 
 def _swap_from_other(*names: str):
     def change(path: Path, other: Path) -> None:
         theirs = members(other)
-        rezip(path, [(n, theirs[n.replace("test-1.1", "test-1.0")] if n in names else d)
-                     for n, d in members(path).items()])
+        rezip(
+            path,
+            [(n, theirs[n.replace("test-1.1", "test-1.0")] if n in names else d) for n, d in members(path).items()],
+        )
+
     return change
 
 
 def _flip_raw_zip_byte(path: Path, other: Path) -> None:
     data = path.read_bytes()
     entry = data.index(b"documents/test.th.docx")  # inside that member's compressed bytes
-    path.write_bytes(flip(data[:entry + 400], 1.0 - 1 / (entry + 400)) + data[entry + 400:])
+    path.write_bytes(flip(data[: entry + 400], 1.0 - 1 / (entry + 400)) + data[entry + 400 :])
 
 
 def _whole_archive_of_other_version(path: Path, other: Path) -> None:
@@ -226,8 +255,12 @@ def _edit_record_and_fix_sums(path: Path, other: Path) -> None:
 TAMPERING = {
     # flip a byte in each kind of member
     "flip-pdf": (_flip_member("documents/test.th.pdf"), "documents/test.th.pdf"),
-    "flip-pdf-signed-range-end": (lambda p, o: rezip(p, [(n, flip(d, 0.999) if n == "documents/test.en.pdf" else d)
-                                                         for n, d in members(p).items()]), "documents/test.en.pdf"),
+    "flip-pdf-signed-range-end": (
+        lambda p, o: rezip(
+            p, [(n, flip(d, 0.999) if n == "documents/test.en.pdf" else d) for n, d in members(p).items()]
+        ),
+        "documents/test.en.pdf",
+    ),
     "flip-docx": (_flip_member("documents/test.en.docx"), "documents/test.en.docx"),
     "flip-record": (_flip_member("inputs/parties/kku.yaml"), "inputs/parties/kku.yaml"),
     "flip-manifest": (_flip_member("manifest.json"), "manifest.json"),
@@ -243,14 +276,18 @@ TAMPERING = {
     "remove-manifest": (_remove_member("manifest.json"), "manifest.json"),
     # add members
     "add-file": (_add_member("documents/annex.pdf", b"%PDF-1.7\n"), "documents/annex.pdf"),
-    "add-second-copy": (lambda p, o: rezip(p, list(members(p).items()) + [("documents/test.th.pdf", b"x")]),
-                        "documents/test.th.pdf"),
+    "add-second-copy": (
+        lambda p, o: rezip(p, list(members(p).items()) + [("documents/test.th.pdf", b"x")]),
+        "documents/test.th.pdf",
+    ),
     # swap members from another version of the same agreement
     "swap-pdf-from-1.1": (_swap_from_other("documents/test.th.pdf"), "documents/test.th.pdf"),
     "swap-docx-from-1.1": (_swap_from_other("documents/test.en.docx"), "documents/test.en.docx"),
     "swap-record-from-1.1": (_swap_from_other("inputs/agreements/test.yaml"), "inputs/agreements/test.yaml"),
-    "swap-manifest-sums-signature-from-1.1": (_swap_from_other("manifest.json", "manifest.json.p7s", "SHA256SUMS"),
-                                              "documents/test.th.pdf"),
+    "swap-manifest-sums-signature-from-1.1": (
+        _swap_from_other("manifest.json", "manifest.json.p7s", "SHA256SUMS"),
+        "documents/test.th.pdf",
+    ),
     "whole-archive-of-1.1-renamed": (_whole_archive_of_other_version, "manifest.json"),
     # cleverer edits
     "strip-signature-rewrite-manifest": (_strip_signature_and_say_unsigned, "documents/test.th.pdf"),
@@ -328,9 +365,11 @@ def test_releasing_a_released_version_with_other_content_is_refused(small_projec
     style.write_text(style.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     status, out, err = release(small_project, None, monkeypatch)
     assert status == 1
-    assert ("error: output/releases/test-1.0.zip: version 1.0 was already released with different content "
-            "(agreements/test.yaml changed; templates/standard/style.css changed); a released version "
-            "cannot change: give the agreement a new version") in err
+    assert (
+        "error: output/releases/test-1.0.zip: version 1.0 was already released with different content "
+        "(agreements/test.yaml changed; templates/standard/style.css changed); a released version "
+        "cannot change: give the agreement a new version"
+    ) in err
     assert path.read_bytes() == before
 
 
@@ -375,8 +414,10 @@ def test_a_certificate_not_valid_at_the_build_time_is_refused(small_project, mon
     key.write_bytes(throwaway_key("rsa", valid_from=(2024, 1, 1)))  # the agreement is dated 2020
     status, out, err = release(small_project, key, monkeypatch)
     assert status == 1
-    assert "the certificate is valid from 2024-01-01 to 2100-01-01, but the signing time would be " \
-           "2020-11-16 00:00:00 UTC" in err
+    assert (
+        "the certificate is valid from 2024-01-01 to 2100-01-01, but the signing time would be "
+        "2020-11-16 00:00:00 UTC" in err
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2025, 1, 1).timestamp())))
     status, out, err = release(small_project, key, monkeypatch)
     assert status == 0, err
@@ -414,7 +455,8 @@ def test_parties_can_sign_their_fields_after_the_organization(signed, tmp_path):
     party = signers.SimpleSigner.load_pkcs12_data(throwaway_key("rsa", name="A Party"), [], PASSWORD.encode())
     for field in ("sig-kku", "sig-town"):  # the second party signs first
         out = signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field), party).sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(pdf)), existing_fields_only=True)
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), existing_fields_only=True
+        )
         pdf = out.getvalue()
     assert empty_signature_fields(pdf) == []
     reader = PdfFileReader(io.BytesIO(pdf))
@@ -434,8 +476,13 @@ def test_parties_can_sign_their_fields_after_the_organization(signed, tmp_path):
 def test_release_workflow_passes_actionlint():
     actionlint = require_tool("actionlint")
     workflow = ROOT / ".github" / "workflows" / "release.yml"
-    done = subprocess.run([actionlint, "-no-color", str(workflow)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "NO_COLOR": "1"})
+    done = subprocess.run(
+        [actionlint, "-no-color", str(workflow)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     text = workflow.read_text(encoding="utf-8")
     assert "tags:" in text and "bash .ci/run" in text and "build.py release" in text

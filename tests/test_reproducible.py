@@ -38,8 +38,11 @@ sys.exit(main(first.split()) or main(second.split()))
 def make_project(folder: Path) -> Path:
     """Write the small two-party project (real templates and fonts) into folder."""
     shutil.copytree(ROOT / "templates", folder / "templates")
-    for name, text in {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                       "agreements/test.yaml": AGREEMENT}.items():
+    for name, text in {
+        "parties/town.yaml": PARTY_A,
+        "parties/kku.yaml": PARTY_B,
+        "agreements/test.yaml": AGREEMENT,
+    }.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return folder
@@ -54,8 +57,14 @@ def run_release(folder: Path, subsetter: str, key: Path | None, epoch: str | Non
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     argv = ["--root", ".", "--then", "release", "--root", ".", *(["--key", str(key)] if key else [])]
-    done = subprocess.run([sys.executable, str(runner), subsetter, *argv], cwd=folder, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(runner), subsetter, *argv],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return folder / "output" / "releases" / "test-1.0.zip"
 
@@ -122,7 +131,7 @@ def test_fonttools_subset_fonts_carry_the_build_time_not_the_clock():
 
     from mou.pdf.font_time import fixed_font_time
 
-    when = datetime.datetime(2020, 11, 16, tzinfo=datetime.timezone.utc)
+    when = datetime.datetime(2020, 11, 16, tzinfo=datetime.UTC)
 
     def subset_font() -> bytes:
         font = TTFont(ROOT / "templates/fonts/Sarabun-Regular.ttf")
@@ -168,8 +177,10 @@ def test_every_stream_is_deflated_at_zlibs_default_level(built):
     import zlib
 
     data = (built / "chumphae-kku-digital-skills" / "1.0" / "chumphae-kku-digital-skills.th.pdf").read_bytes()
-    streams = [data[m.end():m.end() + int(m.group(1))]
-               for m in re.finditer(rb"/Filter /FlateDecode[^\n]*?/Length (\d+)[^\n]*>>\nstream\n", data)]
+    streams = [
+        data[m.end() : m.end() + int(m.group(1))]
+        for m in re.finditer(rb"/Filter /FlateDecode[^\n]*?/Length (\d+)[^\n]*>>\nstream\n", data)
+    ]
     assert len(streams) > 10
     for raw in streams:
         packer = zlib.compressobj(6)

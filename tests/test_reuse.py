@@ -20,22 +20,44 @@ from readback import pdf_lines
 
 from mou.cli.main import main
 
-SECOND = AGREEMENT.replace("title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}",
-                           "title: {th: บันทึกข้อตกลงทดสอบฉบับที่สอง, en: Second test agreement}")
+SECOND = AGREEMENT.replace(
+    "title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", "title: {th: บันทึกข้อตกลงทดสอบฉบับที่สอง, en: Second test agreement}"
+)
 
 
 def build_here(root: Path, output: Path, *extra: str) -> None:
     """Build every agreement in this process (which has rendered other projects before)."""
-    assert main(["--root", str(root), "--output", str(output), "--jobs", "1", "--quiet", *extra],
-                out=io.StringIO(), err=io.StringIO()) == 0
+    assert (
+        main(
+            ["--root", str(root), "--output", str(output), "--jobs", "1", "--quiet", *extra],
+            out=io.StringIO(),
+            err=io.StringIO(),
+        )
+        == 0
+    )
 
 
 def fresh_build(root: Path, output: Path, scratch: Path, jobs: str = "1") -> None:
     """Build every agreement in a new process whose temporary files go to scratch."""
     scratch.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)}
-    subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), "--output", str(output),
-                    "--jobs", jobs, "--quiet"], env=env, check=True, cwd=root, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--root",
+            str(root),
+            "--output",
+            str(output),
+            "--jobs",
+            jobs,
+            "--quiet",
+        ],
+        env=env,
+        check=True,
+        cwd=root,
+        timeout=300,
+    )
 
 
 def same_files(first: Path, second: Path) -> int:
@@ -48,8 +70,14 @@ def same_files(first: Path, second: Path) -> int:
 
 
 def test_a_warm_process_writes_what_fresh_workers_write_and_they_leave_no_font_folders(tree, tmp_path):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/first.yaml": AGREEMENT, "agreements/second.yaml": SECOND})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/first.yaml": AGREEMENT,
+            "agreements/second.yaml": SECOND,
+        }
+    )
     build_here(root, tmp_path / "warm")
     build_here(root, tmp_path / "warm-again", "--force")  # now with everything reused
     fresh_build(root, tmp_path / "fresh", tmp_path / "scratch", jobs="2")
@@ -67,16 +95,23 @@ def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     # font file. A stale template or font configuration would keep either as it was.
     template = root / "templates/standard/th.html"
     times = template.stat()
-    template.write_text(template.read_text(encoding="utf-8").replace(
-        '<p class="title">บันทึกข้อตกลงความร่วมมือ</p>', '<p class="title">บันทึกความเข้าใจ</p>'),
-        encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(
+            '<p class="title">บันทึกข้อตกลงความร่วมมือ</p>', '<p class="title">บันทึกความเข้าใจ</p>'
+        ),
+        encoding="utf-8",
+    )
     # An edit that keeps the file's time (a restore, `cp -p`) must show too: Jinja alone
     # would trust the time and keep the template it compiled.
     os.utime(template, ns=(times.st_atime_ns, times.st_mtime_ns))
     css = root / "templates/standard/style.css"
-    css.write_text(css.read_text(encoding="utf-8").replace(
-        "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Bold.ttf)",
-        "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Italic.ttf)"), encoding="utf-8")
+    css.write_text(
+        css.read_text(encoding="utf-8").replace(
+            "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Bold.ttf)",
+            "font-weight: 700; font-style: normal; src: url(../fonts/Sarabun-Italic.ttf)",
+        ),
+        encoding="utf-8",
+    )
     build_here(root, tmp_path / "after")
     lines = pdf_lines(tmp_path / "after/test/1.0/test.th.pdf")
     assert "บันทึกความเข้าใจ" in lines and "บันทึกข้อตกลงความร่วมมือ" not in lines
@@ -99,23 +134,37 @@ def test_a_reused_stylesheet_keeps_each_editions_page_numbers(tmp_path):
         for language, digits in (("th", thai.thai_digits), ("en", str), ("th", thai.thai_digits)):
             pages = pdf_pages(folder / f"chumphae-kku-digital-skills.{language}.pdf")
             assert len(pages) >= 2
-            numbers = [[line.strip() for line in page.splitlines() if PAGE_NUMBER.match(line.strip())]
-                       for page in pages]
+            numbers = [
+                [line.strip() for line in page.splitlines() if PAGE_NUMBER.match(line.strip())] for page in pages
+            ]
             assert numbers == [[]] + [[f"- {digits(number)} -"] for number in range(2, len(pages) + 1)]
 
 
 def test_a_stylesheet_that_warns_fails_every_document_not_just_the_first(tree, tmp_path):
     # A sheet whose parsing warned is never reused, so its warning stops every render.
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/first.yaml": AGREEMENT, "agreements/second.yaml": SECOND})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/first.yaml": AGREEMENT,
+            "agreements/second.yaml": SECOND,
+        }
+    )
     css = root / "templates/standard/style.css"
     text = css.read_text(encoding="utf-8") + "\n.broken { color: nonsense; }\n"
     css.write_text(text, encoding="utf-8")
     line = text.count("\n")
     err = io.StringIO()
-    assert main(["--root", str(root), "--output", str(tmp_path / "out"), "--jobs", "1", "--quiet"],
-                out=io.StringIO(), err=err) != 0
+    assert (
+        main(
+            ["--root", str(root), "--output", str(tmp_path / "out"), "--jobs", "1", "--quiet"],
+            out=io.StringIO(),
+            err=err,
+        )
+        != 0
+    )
     # Each agreement stops at its first edition, Thai.
     assert [line for line in err.getvalue().splitlines() if "nonsense" in line] == [
         f"error: agreements/{agreement_id}.yaml (th): WeasyPrint: Ignored `color: nonsense` at {line}:11, invalid value."
-        for agreement_id in ("first", "second")]
+        for agreement_id in ("first", "second")
+    ]

@@ -29,8 +29,7 @@ def expected_phrases(agreement_id: str, language: str) -> list[str]:
         phrases += [person_in(person, language), person.position.get(language)]
     for clause in agreement.clauses:
         phrases.append(clause.heading.get(language))
-    dates = [agreement.date, agreement.duration.start] + (
-        [agreement.duration.end] if agreement.duration.end else [])
+    dates = [agreement.date, agreement.duration.start] + ([agreement.duration.end] if agreement.duration.end else [])
     if language == "th":
         phrases += [thai.thai_date(d) for d in dates]
         if agreement.budget:
@@ -96,8 +95,9 @@ def test_english_edition_dates_amount_and_prevailing_language(built):
     text = "\n".join(pdf_lines(sample_file(built, "chumphae-kku-digital-skills", "en", "pdf")))
     assert "16 November 2020" in text
     assert squash("THB 150,000 (one hundred and fifty thousand baht)") in squash(text)
-    assert squash("In case of any inconsistency between the Thai and English texts, the Thai text "
-                  "shall prevail.") in squash(text)
+    assert squash(
+        "In case of any inconsistency between the Thai and English texts, the Thai text shall prevail."
+    ) in squash(text)
 
 
 def test_thai_pages_are_numbered_from_page_two(built):

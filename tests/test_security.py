@@ -10,6 +10,7 @@ decompressed, for the contents of /etc/passwd and of a canary file outside the p
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import importlib.util
 import io
@@ -43,8 +44,10 @@ from mou.pdf.render import ProjectFetcher
 
 HAVE_DOCX = importlib.util.find_spec("mou.docx.render") is not None
 FORMATS = ("pdf", "docx") if HAVE_DOCX else ("pdf",)
-SUMMARY = re.compile(r"^(\d+ problem\(s\) found; nothing was written\.|"
-                     r"\d+ of \d+ agreement\(s\) failed; their earlier output is unchanged\.)$")
+SUMMARY = re.compile(
+    r"^(\d+ problem\(s\) found; nothing was written\.|"
+    r"\d+ of \d+ agreement\(s\) failed; their earlier output is unchanged\.)$"
+)
 PROBLEM = re.compile(r"^error: [^:\n]+(:\d+(:\d+)?)?: .*\S.*$")
 
 
@@ -76,9 +79,16 @@ class Guard:
 
 
 _GUARD: list[Guard | None] = [None]
-NETWORK_EVENTS = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
-                  "socket.gethostbyname_ex", "urllib.Request", "http.client.connect",
-                  "ftplib.connect", "smtplib.connect")
+NETWORK_EVENTS = (
+    "socket.connect",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyname_ex",
+    "urllib.Request",
+    "http.client.connect",
+    "ftplib.connect",
+    "smtplib.connect",
+)
 
 
 def _audit(event: str, args: tuple) -> None:
@@ -158,12 +168,25 @@ def guard(monkeypatch: pytest.MonkeyPatch, listener) -> Iterator[Guard]:
 def allowed_prefixes(project: Path) -> list[str]:
     """Folders a build may legitimately read or write: the project, Python and its packages'
     data, fonts, time zones (PyThaiNLP loads Asia/Bangkok); WeasyPrint's temp files are added below."""
-    folders = [project, Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix),
-               *map(Path, site.getsitepackages()), Path(site.getusersitepackages()),
-               ROOT / "mou", Path("/etc/fonts"), Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-               Path("/usr/share/fontconfig"), Path("/var/cache/fontconfig"), Path("/usr/share/zoneinfo"),
-               Path.home() / ".cache" / "fontconfig", Path("/proc/self"), Path("/dev/urandom"),
-               Path("/dev/null")]
+    folders = [
+        project,
+        Path(sys.prefix),
+        Path(sys.base_prefix),
+        Path(sys.exec_prefix),
+        *map(Path, site.getsitepackages()),
+        Path(site.getusersitepackages()),
+        ROOT / "mou",
+        Path("/etc/fonts"),
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path("/usr/share/fontconfig"),
+        Path("/var/cache/fontconfig"),
+        Path("/usr/share/zoneinfo"),
+        Path.home() / ".cache" / "fontconfig",
+        Path("/proc/self"),
+        Path("/dev/urandom"),
+        Path("/dev/null"),
+    ]
     return [os.path.realpath(f) for f in folders]
 
 
@@ -195,10 +218,8 @@ def stream_bytes(pdf: bytes) -> bytes:
     """Return the PDF's bytes followed by every Flate stream decompressed."""
     parts = [pdf]
     for match in re.finditer(rb"stream\r?\n", pdf):
-        try:
-            parts.append(zlib.decompressobj().decompress(pdf[match.end():]))
-        except zlib.error:
-            pass
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompressobj().decompress(pdf[match.end() :]))
     return b"\n".join(parts)
 
 
@@ -235,8 +256,11 @@ def pdf_attachment_files(pdf: bytes) -> dict[str, bytes]:
 
 def own_records(project: Path) -> dict[str, bytes]:
     """Return the project's records by the names mou attaches them under (PDF/A-3 Source files)."""
-    return {f"{kind}/{path.name}": path.read_bytes()
-            for kind in ("agreements", "parties") for path in sorted((project / kind).glob("*.yaml"))}
+    return {
+        f"{kind}/{path.name}": path.read_bytes()
+        for kind in ("agreements", "parties")
+        for path in sorted((project / kind).glob("*.yaml"))
+    }
 
 
 def _signature_widget(pdfium_c, annot) -> bool:
@@ -284,8 +308,9 @@ def pdf_active_content(pdf: bytes) -> list[str]:
         with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
             handle.write(pdf)
             handle.flush()
-            done = subprocess.run([qpdf, "--json=2", "--json-key=qpdf", handle.name],
-                                  capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [qpdf, "--json=2", "--json-key=qpdf", handle.name], capture_output=True, text=True, check=True
+            )
         objects = json.loads(done.stdout)["qpdf"][1]
 
         def resolve(value):
@@ -298,8 +323,12 @@ def pdf_active_content(pdf: bytes) -> list[str]:
             found.append("/AcroForm")
         names = resolve(catalog.get("/Names", {}))
         specs = [resolve(s) for s in resolve(resolve(names.get("/EmbeddedFiles", {})).get("/Names", []))[1::2]]
-        found += [f"/Names {key}" for key in names if key != "/Dests" and not (
-            key == "/EmbeddedFiles" and all(s.get("/AFRelationship") == "/Source" for s in specs))]
+        found += [
+            f"/Names {key}"
+            for key in names
+            if key != "/Dests"
+            and not (key == "/EmbeddedFiles" and all(s.get("/AFRelationship") == "/Source" for s in specs))
+        ]
     return found
 
 
@@ -350,8 +379,15 @@ def run_build(root: Path, guard: Guard | None = None, formats: tuple[str, ...] =
         if guard is not None:
             guard.active = False
     output = root / "output"
-    files = {str(p.relative_to(output)): p.read_bytes() for p in output.rglob("*")
-             if p.is_file() and p.suffix in (".pdf", ".docx")} if output.exists() else {}
+    files = (
+        {
+            str(p.relative_to(output)): p.read_bytes()
+            for p in output.rglob("*")
+            if p.is_file() and p.suffix in (".pdf", ".docx")
+        }
+        if output.exists()
+        else {}
+    )
     return Build(status, out.getvalue(), err.getvalue(), files)
 
 
@@ -410,9 +446,11 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     return folder, token
 
 
-SVG_WITH_FILE = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" '
-                                 b'xmlns:xlink="http://www.w3.org/1999/xlink">'
-                                 b'<image xlink:href="file:///etc/passwd"/></svg>').decode()
+SVG_WITH_FILE = base64.b64encode(
+    b'<svg xmlns="http://www.w3.org/2000/svg" '
+    b'xmlns:xlink="http://www.w3.org/1999/xlink">'
+    b'<image xlink:href="file:///etc/passwd"/></svg>'
+).decode()
 
 # (id, payload): PORT is the listener's port, CANARY the canary folder's file: URL.
 PAYLOADS = [
@@ -421,8 +459,10 @@ PAYLOADS = [
     ("img-http-local", "<img src=http://127.0.0.1:PORT/x.png>"),
     ("img-file-hostname", "<img src=file:///etc/hostname>"),
     ("style-import", "<style>@import url(file:///etc/passwd)</style>"),
-    ("style-font-face-http", "<style>@font-face{font-family:x;src:url(http://127.0.0.1:PORT/f.ttf)}"
-                             "p{font-family:x}</style>"),
+    (
+        "style-font-face-http",
+        "<style>@font-face{font-family:x;src:url(http://127.0.0.1:PORT/f.ttf)}p{font-family:x}</style>",
+    ),
     ("div-background", '<div style="background:url(file:///etc/passwd)">x</div>'),
     ("svg-image", '<svg><image href="file:///etc/passwd"/></svg>'),
     ("object-data", "<object data=file:///etc/passwd></object>"),
@@ -444,15 +484,20 @@ PAYLOADS = [
     ("pre-escaped", "&lt;img src=file:///etc/passwd&gt; &amp;lt;"),
     ("pdf-string-breakout", ") >> /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> /X ("),
     ("pdf-hex-breakout", "> /AA << /O << /S /URI /URI (http://127.0.0.1:PORT/) >> >> <"),
-    ("thai-around-markup", "สวัสดี<img src=file:///etc/passwd>ครับ</span><link rel=attachment "
-                           'href="CANARY/secret.txt">ขอบคุณ{{ 7*7 }}ค่ะ'),
+    (
+        "thai-around-markup",
+        'สวัสดี<img src=file:///etc/passwd>ครับ</span><link rel=attachment href="CANARY/secret.txt">ขอบคุณ{{ 7*7 }}ค่ะ',
+    ),
 ]
 
 
 def substitute(payload: str, port: int, canary_folder: Path) -> str:
     """Fill in the listener's port and the canary folder's path or URL."""
-    return payload.replace("PORT", str(port)).replace("CANARY_PATH", str(canary_folder)) \
+    return (
+        payload.replace("PORT", str(port))
+        .replace("CANARY_PATH", str(canary_folder))
         .replace("CANARY", canary_folder.as_uri())
+    )
 
 
 def records_with(payload: str, title: bool = True) -> dict[str, str]:
@@ -470,8 +515,7 @@ def records_with(payload: str, title: bool = True) -> dict[str, str]:
         if title:
             agreement["title"][lang] = payload
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # noqa: E731
-    return {"parties/town.yaml": dump(town), "parties/kku.yaml": dump(kku),
-            "agreements/test.yaml": dump(agreement)}
+    return {"parties/town.yaml": dump(town), "parties/kku.yaml": dump(kku), "agreements/test.yaml": dump(agreement)}
 
 
 @pytest.mark.slow
@@ -514,8 +558,14 @@ def test_record_markup_is_escaped_in_the_html(small_project, payload):
     for document in documents:
         if "<" in payload:
             assert payload not in document.html
-        assert payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-            .replace('"', "&#34;").replace("'", "&#39;") in document.html
+        assert (
+            payload.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&#34;")
+            .replace("'", "&#39;")
+            in document.html
+        )
         if "7*7" in payload:
             assert "49" not in document.html
 
@@ -544,13 +594,13 @@ def test_guard_sees_a_connection_and_an_attachment(tree, guard, canary):
     guard.network.clear()
     accepted.clear()
 
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     token = f"IN-PROJECT-{uuid.uuid4().hex}".encode()
     (root / "assets").mkdir()
     (root / "assets" / "note.txt").write_bytes(token)
-    add_to_template(root, '<link rel="attachment" href="../../assets/note.txt">'
-                          '<p><a href="https://example.com/">a link</a></p>')
+    add_to_template(
+        root, '<link rel="attachment" href="../../assets/note.txt"><p><a href="https://example.com/">a link</a></p>'
+    )
     build = run_build(root, guard, formats=("pdf",))
     assert build.status == 0, build.err
     pdf = next(data for name, data in build.files.items() if name.endswith("test.en.pdf"))
@@ -604,22 +654,29 @@ TEMPLATE_ATTACKS = [
     ("stylesheet-http", '<link rel="stylesheet" href="http://127.0.0.1:PORT/x.css">', "refused to fetch"),
     ("img-data", '<img src="data:image/png;base64,iVBORw0KGgo=">', "refused to fetch"),
     ("style-import", "<style>@import url(file:///etc/passwd);</style>", "refused to read"),
-    ("font-face-http", "<style>@font-face { font-family: X; src: url(http://127.0.0.1:PORT/f.ttf) }"
-                       " body { font-family: X, Sarabun }</style>", "refused to fetch"),
+    (
+        "font-face-http",
+        "<style>@font-face { font-family: X; src: url(http://127.0.0.1:PORT/f.ttf) }"
+        " body { font-family: X, Sarabun }</style>",
+        "refused to fetch",
+    ),
     ("attachment-canary", '<link rel="attachment" href="CANARY/secret.txt">', "outside the project"),
-    ("svg-canary", '<svg width="10" height="10"><image href="CANARY/secret.svg" width="10" '
-                   'height="10"/></svg>', "outside the project"),
+    (
+        "svg-canary",
+        '<svg width="10" height="10"><image href="CANARY/secret.svg" width="10" height="10"/></svg>',
+        "outside the project",
+    ),
     ("attachment-symlink-out", '<link rel="attachment" href="../../assets/link.txt">', "refused to read"),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("snippet, words", [(s, w) for _, s, w in TEMPLATE_ATTACKS],
-                         ids=[i for i, _, _ in TEMPLATE_ATTACKS])
+@pytest.mark.parametrize(
+    "snippet, words", [(s, w) for _, s, w in TEMPLATE_ATTACKS], ids=[i for i, _, _ in TEMPLATE_ATTACKS]
+)
 def test_template_cannot_escape(tree, guard, canary, snippet, words):
     folder, token = canary
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     (root / "assets").mkdir()
     (root / "assets" / "link.txt").symlink_to(folder / "secret.txt")
     snippet = substitute(snippet, guard.port, folder)
@@ -637,8 +694,7 @@ def test_template_cannot_read_files_through_record_methods(tree, guard, canary):
     """Found by this suite (fixed by RecordSandbox): pydantic's Model.parse_file() was reachable
     from any record in a template and read, then printed, any file on disk."""
     folder, token = canary
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     add_to_template(root, f"{{{{ agreement.title.parse_file('{folder / 'secret.json'}').en }}}}")
     build = run_build(root, guard, formats=("pdf",))
     assert_clear_failure(build)
@@ -647,8 +703,7 @@ def test_template_cannot_read_files_through_record_methods(tree, guard, canary):
 
 def test_refused_include_is_not_called_a_missing_edition(tree):
     """Found by this suite (fixed): a refused {% include %} was reported as a missing edition."""
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     add_to_template(root, "{% include '../../etc/passwd' %}")
     build = run_build(root, formats=("pdf",))
     assert_clear_failure(build)
@@ -675,8 +730,13 @@ PYTHON_TAGS = [
 def test_python_yaml_tags_never_run(tree, tmp_path_factory, old, new):
     pwned = tmp_path_factory.mktemp("pwned") / "pwned"
     assert old in AGREEMENT
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace(old, new.replace("PWNED", str(pwned)))})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace(old, new.replace("PWNED", str(pwned))),
+        }
+    )
     build = run_build(root, formats=("pdf",))
     assert not pwned.exists(), "the YAML tag ran a command"
     assert_clear_failure(build)
@@ -686,9 +746,15 @@ def test_python_yaml_tags_never_run(tree, tmp_path_factory, old, new):
 def test_python_tag_on_a_list_is_reported(tree, tmp_path_factory):
     """Found by this suite (fixed): a tag on a sequence or mapping was silently dropped."""
     pwned = tmp_path_factory.mktemp("pwned") / "pwned"
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace(
-                     "parties: [town, kku]", "parties: !!python/object/apply:os.system [town, kku]")})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace(
+                "parties: [town, kku]", "parties: !!python/object/apply:os.system [town, kku]"
+            ),
+        }
+    )
     build = run_build(root, formats=("pdf",))
     assert not pwned.exists()
     assert_clear_failure(build)
@@ -699,14 +765,27 @@ def test_yaml_alias_bomb_is_refused_quickly(tree):
     """Found by this suite (fixed): aliases were expanded without limit (exponential time and memory)."""
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": "\n".join(lines) + "\n"
-                 + AGREEMENT.lstrip("\n").replace("originals: 2", "originals: *a8")})
-    limit = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30));"
-             "import sys; from mou.cli.main import main; sys.exit(main(sys.argv[1:]))")
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": "\n".join(lines)
+            + "\n"
+            + AGREEMENT.lstrip("\n").replace("originals: 2", "originals: *a8"),
+        }
+    )
+    limit = (
+        "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30));"
+        "import sys; from mou.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    )
     try:
-        done = subprocess.run([sys.executable, "-c", limit, "--root", str(root), "--lang", "en",
-                               "--format", "pdf"], cwd=ROOT, capture_output=True, text=True, timeout=15)
+        done = subprocess.run(
+            [sys.executable, "-c", limit, "--root", str(root), "--lang", "en", "--format", "pdf"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=15,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("an alias bomb kept the build busy for 15 s")
     assert done.returncode == 1, done.stderr
@@ -722,8 +801,13 @@ def test_version_cannot_write_outside_output(tree, tmp_path_factory, version):
     so '../..' or an absolute path wrote, and swapped folders, outside output/."""
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     version = version.replace("/ABSOLUTE", str(elsewhere))
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace('version: "1.0"', f'version: "{version}"')})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT.replace('version: "1.0"', f'version: "{version}"'),
+        }
+    )
     build = run_build(root, formats=("pdf",))
     written = [p for p in list(root.rglob("*.pdf")) + list(elsewhere.rglob("*.pdf"))]
     assert all((root / "output") in p.parents for p in written), written
@@ -731,17 +815,25 @@ def test_version_cannot_write_outside_output(tree, tmp_path_factory, version):
     assert "agreements/test.yaml:1:" in build.err and "version" in build.err
 
 
-@pytest.mark.parametrize("old, new, words", [
-    ('version: "1.0"', 'version: "1.0"\ntemplate: "../../../../etc"', "template: '../../../../etc' is not a valid id"),
-    ('version: "1.0"', 'version: "1.0"\ntemplate: /etc', "template: '/etc' is not a valid id"),
-    ("parties: [town, kku]", 'parties: ["../../../etc/passwd", kku]', "parties[1]: '../../../etc/passwd'"),
-    ("parties: [town, kku]", 'parties: [town, "/etc/hostname"]', "parties[2]: '/etc/hostname'"),
-])
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        (
+            'version: "1.0"',
+            'version: "1.0"\ntemplate: "../../../../etc"',
+            "template: '../../../../etc' is not a valid id",
+        ),
+        ('version: "1.0"', 'version: "1.0"\ntemplate: /etc', "template: '/etc' is not a valid id"),
+        ("parties: [town, kku]", 'parties: ["../../../etc/passwd", kku]', "parties[1]: '../../../etc/passwd'"),
+        ("parties: [town, kku]", 'parties: [town, "/etc/hostname"]', "parties[2]: '/etc/hostname'"),
+    ],
+)
 def test_record_ids_cannot_name_paths(tree, guard, canary, old, new, words):
     """Ids in records become file names (templates/<template>/, parties/<id>.yaml): never paths."""
     assert old in AGREEMENT
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT.replace(old, new)})
+    root = tree(
+        {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT.replace(old, new)}
+    )
     build = run_build(root, guard, formats=("pdf",))
     assert_clear_failure(build)
     assert words in build.err, build.err
@@ -797,29 +889,54 @@ def fetch_tree(tmp_path: Path, canary) -> tuple[ProjectFetcher, Path, Path]:
 def test_fetcher_serves_files_inside(fetch_tree):
     fetcher, allowed, _ = fetch_tree
     style = allowed / "standard" / "style.css"
-    for url in (style.as_uri(), f"file://localhost{style}", style.as_uri() + "?v=1#top",
-                (allowed / "standard" / "inner-link.css").as_uri(),
-                (allowed / "standard" / ".." / "standard" / "style.css").as_uri(),
-                "FILE://" + str(style)):
+    for url in (
+        style.as_uri(),
+        f"file://localhost{style}",
+        style.as_uri() + "?v=1#top",
+        (allowed / "standard" / "inner-link.css").as_uri(),
+        (allowed / "standard" / ".." / "standard" / "style.css").as_uri(),
+        "FILE://" + str(style),
+    ):
         response = fetcher.fetch(url)
         assert response.read() == b"p { color: black }", url
         assert response.content_type == "text/css"
 
 
 REFUSED = [
-    "http://127.0.0.1:9/x.png", "https://example.com/x.css", "HTTP://example.com/x",
-    "ftp://example.com/x", "data:text/css,p{color:red}", "data:image/png;base64,iVBORw0KGgo=",
-    "javascript:alert(1)", "gopher://127.0.0.1:9/", "jar:file:///etc/passwd!/", "//example.com/x",
-    "/etc/passwd", "style.css", "file:///etc/passwd", "file:/etc/passwd", "file:///etc/hostname",
-    "file://localhost/etc/passwd", "file://example.com/ALLOWED/standard/style.css",
-    "file://127.0.0.1/ALLOWED/standard/style.css", "file:///ALLOWED/../../../../../etc/passwd",
-    "file:///ALLOWED/standard/../../templates-evil/x.css", "file:///ALLOWED/%2e%2e/templates-evil/x.css",
+    "http://127.0.0.1:9/x.png",
+    "https://example.com/x.css",
+    "HTTP://example.com/x",
+    "ftp://example.com/x",
+    "data:text/css,p{color:red}",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "javascript:alert(1)",
+    "gopher://127.0.0.1:9/",
+    "jar:file:///etc/passwd!/",
+    "//example.com/x",
+    "/etc/passwd",
+    "style.css",
+    "file:///etc/passwd",
+    "file:/etc/passwd",
+    "file:///etc/hostname",
+    "file://localhost/etc/passwd",
+    "file://example.com/ALLOWED/standard/style.css",
+    "file://127.0.0.1/ALLOWED/standard/style.css",
+    "file:///ALLOWED/../../../../../etc/passwd",
+    "file:///ALLOWED/standard/../../templates-evil/x.css",
+    "file:///ALLOWED/%2e%2e/templates-evil/x.css",
     "file:///ALLOWED/standard/%2e%2e%2f%2e%2e%2f..%2ftemplates-evil%2fx.css",
-    "file:///ALLOWED-evil/x.css", "file:///ALLOWED/standard/passwd.css", "file:///ALLOWED/standard/canary.css",
-    "file:///ALLOWED/standard/dir-out/secret.txt", "file:///ALLOWED/standard/loop-a",
-    "file:///ALLOWED/standard/folder", "file:///ALLOWED/standard/fifo", "file:///ALLOWED/standard/missing.css",
-    "file:///ALLOWED/standard/a%00b.css", "file:///ALLOWED/standard/" + "a" * 5000 + ".css",
-    "file:///ALLOWED/standard/" + "/".join(["d"] * 3000) + "/x.css", "file:///CANARY/secret.txt",
+    "file:///ALLOWED-evil/x.css",
+    "file:///ALLOWED/standard/passwd.css",
+    "file:///ALLOWED/standard/canary.css",
+    "file:///ALLOWED/standard/dir-out/secret.txt",
+    "file:///ALLOWED/standard/loop-a",
+    "file:///ALLOWED/standard/folder",
+    "file:///ALLOWED/standard/fifo",
+    "file:///ALLOWED/standard/missing.css",
+    "file:///ALLOWED/standard/a%00b.css",
+    "file:///ALLOWED/standard/" + "a" * 5000 + ".css",
+    "file:///ALLOWED/standard/" + "/".join(["d"] * 3000) + "/x.css",
+    "file:///CANARY/secret.txt",
 ]
 
 
@@ -862,8 +979,21 @@ def test_no_forbidden_open_or_connect_at_the_system_call_level(tree, canary, lis
     payload = " ".join(substitute(p, port, folder) for _, p in PAYLOADS)
     root = tree(records_with(payload, title=False))  # a title over 255 characters breaks DOCX
     trace = root.parent / "strace.txt"
-    argv = [strace, "-f", "-qq", "-e", "trace=open,openat,openat2,connect,execve", "-o", str(trace),
-            sys.executable, str(ROOT / "build.py"), "--root", str(root), "--lang", "en"]
+    argv = [
+        strace,
+        "-f",
+        "-qq",
+        "-e",
+        "trace=open,openat,openat2,connect,execve",
+        "-o",
+        str(trace),
+        sys.executable,
+        str(ROOT / "build.py"),
+        "--root",
+        str(root),
+        "--lang",
+        "en",
+    ]
     for fmt in FORMATS:
         argv += ["--format", fmt]
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)

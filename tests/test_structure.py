@@ -111,15 +111,16 @@ def test_every_module_is_in_a_stage_and_imports_only_downward():
 
 def test_functions_import_nothing_inside_themselves():
     inside = []
-    for name, path in modules().items():
+    for path in modules().values():
         relative = path.relative_to(PACKAGE.parent).as_posix()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for inner in ast.walk(node):
-                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
-                        inside.append(f"{relative}:{inner.lineno}")
-                    elif (isinstance(inner, ast.Call) and "import_module" in ast.unparse(inner.func)
-                          and relative not in ON_DEMAND):
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)) or (
+                        isinstance(inner, ast.Call)
+                        and "import_module" in ast.unparse(inner.func)
+                        and relative not in ON_DEMAND
+                    ):
                         inside.append(f"{relative}:{inner.lineno}")
     assert inside == []
 
@@ -128,9 +129,12 @@ def test_functions_import_nothing_inside_themselves():
 def test_the_command_line_and_a_usage_error_load_no_renderer(command, tmp_path):
     # Asking for help, or a build that stops before there is work, never loads WeasyPrint,
     # pydantic, Jinja or pyHanko: the command modules load only when their command runs.
-    code = ("import sys, io; from mou.cli.main import main\n"
-            "try:\n    main(sys.argv[1:], io.StringIO(), io.StringIO())\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'pyhanko', 'docx') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True,
-                          cwd=tmp_path)
+    code = (
+        "import sys, io; from mou.cli.main import main\n"
+        "try:\n    main(sys.argv[1:], io.StringIO(), io.StringIO())\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('weasyprint', 'pydantic', 'jinja2', 'pyhanko', 'docx') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *command], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert done.stdout.strip().splitlines()[-1] == "[]"

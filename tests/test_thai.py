@@ -35,7 +35,7 @@ D = Decimal
 
 
 def test_thai_digits_constant() -> None:
-    assert THAI_DIGITS == "".join(chr(0x0E50 + i) for i in range(10))
+    assert "".join(chr(0x0E50 + i) for i in range(10)) == THAI_DIGITS
 
 
 @pytest.mark.parametrize(
@@ -239,9 +239,7 @@ def test_baht_text_agrees_with_pythainlp_on_integers() -> None:
     # so the comparison stays below 10**12 where both conventions agree.
     rng = random.Random(20200901)
     amounts = _random_integers(rng, 400) + [1, 11, 21, 101, 1001, 10**6 + 1, 10**12 - 1]
-    mismatches = [
-        (n, baht_text(D(n)), bahttext(n)) for n in amounts if baht_text(D(n)) != bahttext(n)
-    ]
+    mismatches = [(n, baht_text(D(n)), bahttext(n)) for n in amounts if baht_text(D(n)) != bahttext(n)]
     assert mismatches == []
 
 
@@ -249,11 +247,7 @@ def test_baht_text_agrees_with_pythainlp_with_satang() -> None:
     # Baht >= 1 only: pythainlp says "ศูนย์บาท..." below one baht.
     rng = random.Random(11)
     amounts = [D(rng.randrange(100, 10**11)) / 100 for _ in range(300)]
-    mismatches = [
-        (a, baht_text(a), bahttext(float(a)))
-        for a in amounts
-        if baht_text(a) != bahttext(float(a))
-    ]
+    mismatches = [(a, baht_text(a), bahttext(float(a))) for a in amounts if baht_text(a) != bahttext(float(a))]
     assert mismatches == []
 
 
@@ -261,9 +255,7 @@ def test_thai_number_words_agrees_with_pythainlp() -> None:
     rng = random.Random(7)
     numbers = _random_integers(rng, 300) + [0, 1, 10, 11, 21]
     mismatches = [
-        (n, thai_number_words(n), num_to_thaiword(n))
-        for n in numbers
-        if thai_number_words(n) != num_to_thaiword(n)
+        (n, thai_number_words(n), num_to_thaiword(n)) for n in numbers if thai_number_words(n) != num_to_thaiword(n)
     ]
     assert mismatches == []
 

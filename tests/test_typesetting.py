@@ -77,8 +77,7 @@ class _BlockParser(HTMLParser):
             self.in_cell = True
         if self.block is None and tag in self.BLOCKS and not self.in_head:
             group = f"td{self.cells}" if self.in_cell else f"block{len(self.blocks)}"
-            self.block = {"tag": tag, "classes": classes, "group": group, "out": "",
-                          "spans": [], "open": []}
+            self.block = {"tag": tag, "classes": classes, "group": group, "out": "", "spans": [], "open": []}
         elif self.block is not None and tag not in self.VOID:
             keep = tag == "span" and bool({"name", "nowrap"} & set(classes))
             self.block["open"].append((keep, len(self.block["out"])))
@@ -155,8 +154,12 @@ def _mark_key(obj: pypdfium2.PdfObject) -> bytes | None:
         if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0, ctypes.byref(length)):
             buffer = ctypes.create_string_buffer(length.value)
             pdfium_c.FPDFPageObjMark_GetParamStringValue(
-                mark, b"ActualText", ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)),
-                length.value, ctypes.byref(length))
+                mark,
+                b"ActualText",
+                ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)),
+                length.value,
+                ctypes.byref(length),
+            )
             return buffer.raw
     return None
 
@@ -203,14 +206,19 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
         mark, baseline = _mark_key(obj), obj.get_matrix().f
         left, _, right, _ = obj.get_bounds()
         last = groups[-1] if groups else None
-        if (last is not None and abs(last[1] - baseline) < 3 and last[0] == mark
-                and (mark is not None or left >= last[2] - 1)):
+        if (
+            last is not None
+            and abs(last[1] - baseline) < 3
+            and last[0] == mark
+            and (mark is not None or left >= last[2] - 1)
+        ):
             last[2] = max(last[2], right)
             last[3].append(obj)
         else:
             groups.append([mark, baseline, right, [obj]])
-    owner = {ctypes.cast(obj.raw, ctypes.c_void_p).value: index
-             for index, group in enumerate(groups) for obj in group[3]}
+    owner = {
+        ctypes.cast(obj.raw, ctypes.c_void_p).value: index for index, group in enumerate(groups) for obj in group[3]
+    }
     texts = ["".join(c for c, _ in chars).replace("\x02", "-").strip() for chars in _chars(page, owner)]
     _remove_marks(obj for group in groups for obj in group[3])
     lines = []
@@ -222,8 +230,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
         for box in visible[1:]:
             gaps.append(max(0.0, box[0] - reach))
             reach = max(reach, box[2])
-        lines.append(Line(number, text, visible[0][0], reach, group[1], gaps,
-                          page.get_width(), page.get_height()))
+        lines.append(Line(number, text, visible[0][0], reach, group[1], gaps, page.get_width(), page.get_height()))
     return lines
 
 
@@ -329,7 +336,7 @@ def align(blocks: list[str], lines: list[str], window: int = 3000) -> Alignment:
             continue
         found = _find(blocks, line, b, i, window) if line else None
         if not (lost and found):
-            expected = blocks[b][i:i + len(line) + 5] if b < len(blocks) else "(end of the text)"
+            expected = blocks[b][i : i + len(line) + 5] if b < len(blocks) else "(end of the text)"
             differences.append(f"line {k + 1}: {line!r} where the source has {expected!r}…")
         if found:
             placed.append(Placed(k, found[0], found[1], found[1] + len(line)))
@@ -337,7 +344,7 @@ def align(blocks: list[str], lines: list[str], window: int = 3000) -> Alignment:
         else:
             lost = True
     if b < len(blocks) and not lost:
-        differences.append(f"source text never extracted from block {b + 1}: {blocks[b][i:i + 40]!r}…")
+        differences.append(f"source text never extracted from block {b + 1}: {blocks[b][i : i + 40]!r}…")
     return Alignment(placed, differences)
 
 
@@ -352,8 +359,11 @@ def names_of(agreement_id: str, project=None) -> list[str]:
     project = project or PROJECT
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
-    people = [p.signatory for p in parties] + list(agreement.witnesses) + (
-        [agreement.presiding] if agreement.presiding else [])
+    people = (
+        [p.signatory for p in parties]
+        + list(agreement.witnesses)
+        + ([agreement.presiding] if agreement.presiding else [])
+    )
     texts = [t.th for p in parties for t in (p.name, p.short_name)]
     texts += [t.th for t in agreement.between or []]
     for person in people:
@@ -486,8 +496,9 @@ def check_breaks(blocks: list[Block], lines: list[Line], names: list[str]) -> Br
             pass  # at a space
         elif THAI_LETTER.match(before) and THAI_LETTER.match(after) and after not in NO_BREAK_BEFORE:
             marks = mark_boundaries(text, dictionary_names())
-            missing = [name for name, bounds in (("mark_breaks", marks), ("newmm", newmm_boundaries(text)))
-                       if at not in bounds]
+            missing = [
+                name for name, bounds in (("mark_breaks", marks), ("newmm", newmm_boundaries(text))) if at not in bounds
+            ]
             word = _word_around(text, at, marks)
             if missing and text_width(word, size, bold) <= room:
                 found.append((BETWEEN_WORDS, f"inside {word!r} (no boundary of {' or '.join(missing)})"))
@@ -497,7 +508,7 @@ def check_breaks(blocks: list[Block], lines: list[Line], names: list[str]) -> Br
         for start, end, name in wholes:
             if start < at < end and text_width(name, size, bold) <= room:
                 found.append((NAMES_WHOLE, f"inside {name!r}"))
-        shown = f"{text[max(0, at - 25):at]}|{text[at:at + 25]}"
+        shown = f"{text[max(0, at - 25) : at]}|{text[at : at + 25]}"
         violations += [(kind, f"{what}: …{shown}… in {text[:30]!r}…") for kind, what in found]
     return Breaks(len(lines), checked, violations)
 
@@ -528,24 +539,21 @@ def sample_breaks(output: Path, agreement_id: str) -> Breaks:
 
 
 def _report(alignment: Alignment, lines: list[str]) -> str:
-    return (f"{len(alignment.differences)} of {len(lines)} lines differ:\n"
-            + "\n".join(alignment.differences[:30]))
+    return f"{len(alignment.differences)} of {len(lines)} lines differ:\n" + "\n".join(alignment.differences[:30])
 
 
 SMART, KKU = "smart-chum-phae-2563", "chumphae-kku-digital-skills"
 assert {SMART, KKU} == set(SAMPLES)
 
 
-@pytest.mark.parametrize(("agreement_id", "language"), [(SMART, "th"), (KKU, "th"), (SMART, "en"),
-                                                        (KKU, "en")])
+@pytest.mark.parametrize(("agreement_id", "language"), [(SMART, "th"), (KKU, "th"), (SMART, "en"), (KKU, "en")])
 def test_pdfium_extracts_every_line_exactly(built, agreement_id, language):
     lines = pdfium_lines(sample_file(built, agreement_id, language, "pdf"))
     alignment = align(source_texts(agreement_id, language), lines)
     assert alignment.differences == [], _report(alignment, lines)
 
 
-@pytest.mark.parametrize(("agreement_id", "language"), [
-    (SMART, "th"), (KKU, "th"), (SMART, "en"), (KKU, "en")])
+@pytest.mark.parametrize(("agreement_id", "language"), [(SMART, "th"), (KKU, "th"), (SMART, "en"), (KKU, "en")])
 def test_pdftotext_raw_extracts_every_line_exactly(built, agreement_id, language):
     lines = pdftotext_lines(sample_file(built, agreement_id, language, "pdf"))
     alignment = align(source_texts(agreement_id, language), lines)
@@ -571,28 +579,37 @@ def test_thai_samples_hold_the_hard_cases(built, agreement_id, hard):
     assert re.search("[\u0e50-\u0e59]{4}", text)  # Thai digits: years, postcodes
 
 
-
-
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 @pytest.mark.parametrize("language", ["th", "en"])
 def test_every_line_stays_inside_the_text_area(built, agreement_id, language):
     lines = layout_lines(sample_file(built, agreement_id, language, "pdf"))
     _, right_margin, _, left = page_margins()
     right = lines[0].page_width - right_margin
-    outside = [(line.page, round(line.left, 1), round(line.right, 1), line.text) for line in lines
-               if line.left < left - 1.5 or line.right > right + 1]
+    outside = [
+        (line.page, round(line.left, 1), round(line.right, 1), line.text)
+        for line in lines
+        if line.left < left - 1.5 or line.right > right + 1
+    ]
     assert outside == []
 
 
 # ---------------------------------------------------------------- the aligner itself
 
 
-ALIGNER_SOURCE = ["บันทึกข้อตกลงนี้ทำขึ้น ณ ที่ว่าการอำเภอชุมแพ จังหวัดขอนแก่น",
-                  "ข้อ ๑ วัตถุประสงค์",
-                  "เพื่อพัฒนาระบบน้ำประปาให้ได้มาตรฐาน และเพื่อให้ประชาชนมีน้ำใช้อย่างทั่วถึง"]
-ALIGNER_LINES = ["บันทึกข้อตกลงนี้ทำขึ้น ณ", "ที่ว่าการอำเภอชุมแพ", "จังหวัดขอนแก่น",
-                 "ข้อ ๑ วัตถุประสงค์", "เพื่อพัฒนาระบบน้ำประปา", "ให้ได้มาตรฐาน และเพื่อให้",
-                 "ประชาชนมีน้ำใช้อย่างทั่วถึง"]
+ALIGNER_SOURCE = [
+    "บันทึกข้อตกลงนี้ทำขึ้น ณ ที่ว่าการอำเภอชุมแพ จังหวัดขอนแก่น",
+    "ข้อ ๑ วัตถุประสงค์",
+    "เพื่อพัฒนาระบบน้ำประปาให้ได้มาตรฐาน และเพื่อให้ประชาชนมีน้ำใช้อย่างทั่วถึง",
+]
+ALIGNER_LINES = [
+    "บันทึกข้อตกลงนี้ทำขึ้น ณ",
+    "ที่ว่าการอำเภอชุมแพ",
+    "จังหวัดขอนแก่น",
+    "ข้อ ๑ วัตถุประสงค์",
+    "เพื่อพัฒนาระบบน้ำประปา",
+    "ให้ได้มาตรฐาน และเพื่อให้",
+    "ประชาชนมีน้ำใช้อย่างทั่วถึง",
+]
 
 
 def test_aligner_accepts_the_exact_lines():
@@ -601,18 +618,26 @@ def test_aligner_accepts_the_exact_lines():
     assert [(p.block, p.start) for p in alignment.placed][:4] == [(0, 0), (0, 25), (0, 45), (1, 0)]
 
 
-@pytest.mark.parametrize(("mangle", "count"), [
-    (lambda lines: [lines[0], lines[1].replace("อำเภอ", "อาเภอ")] + lines[2:], 1),  # sara am lost
-    (lambda lines: lines[:4] + ["เพื่อพัฒนา ระบบน้ำประปา"] + lines[5:], 1),  # a space inside a line
-    (lambda lines: lines[:2] + lines[3:], 1),  # a missing line
-    (lambda lines: lines[:-1], 1),  # the last line missing
-    (lambda lines: lines[:4] + [lines[4] + " " + lines[5]] + lines[6:], 1),  # joined with a space
-    (lambda lines: [line.replace("อำเภอ", "อาเภอ") if i in (1, 4) else line.replace("ทั่ว", "ทั้ว")
-                    for i, line in enumerate(lines)], 2),  # two lines apart (line 5 unchanged)
-    (lambda lines: [line.replace("น้ำ", "นา") for line in lines], 2),  # น้ำ twice, the last line
-    (lambda lines: lines[:3] + ["ข้อ 1 วัตถุประสงค์"] + lines[4:], 1),  # Arabic digit
-    (lambda lines: lines + ["- ๒ -"], 1),  # a stray line at the end
-])
+@pytest.mark.parametrize(
+    ("mangle", "count"),
+    [
+        (lambda lines: [lines[0], lines[1].replace("อำเภอ", "อาเภอ")] + lines[2:], 1),  # sara am lost
+        (lambda lines: lines[:4] + ["เพื่อพัฒนา ระบบน้ำประปา"] + lines[5:], 1),  # a space inside a line
+        (lambda lines: lines[:2] + lines[3:], 1),  # a missing line
+        (lambda lines: lines[:-1], 1),  # the last line missing
+        (lambda lines: lines[:4] + [lines[4] + " " + lines[5]] + lines[6:], 1),  # joined with a space
+        (
+            lambda lines: [
+                line.replace("อำเภอ", "อาเภอ") if i in (1, 4) else line.replace("ทั่ว", "ทั้ว")
+                for i, line in enumerate(lines)
+            ],
+            2,
+        ),  # two lines apart (line 5 unchanged)
+        (lambda lines: [line.replace("น้ำ", "นา") for line in lines], 2),  # น้ำ twice, the last line
+        (lambda lines: lines[:3] + ["ข้อ 1 วัตถุประสงค์"] + lines[4:], 1),  # Arabic digit
+        (lambda lines: lines + ["- ๒ -"], 1),  # a stray line at the end
+    ],
+)
 def test_aligner_counts_each_difference(mangle, count):
     assert len(align(ALIGNER_SOURCE, mangle(list(ALIGNER_LINES))).differences) == count
 
@@ -625,8 +650,10 @@ def test_aligner_refuses_a_break_that_drops_text():
 
 
 def test_source_blocks_collapse_whitespace_and_keep_names():
-    html = ('<html><head><title>x</title></head><body><p class="lead">ก\n  ข <span class="name">'
-            'นาย ก</span></p><table><tr><td><p>(ลงชื่อ)</p><p>ตำแหน่ง</p></td></tr></table></body></html>')
+    html = (
+        '<html><head><title>x</title></head><body><p class="lead">ก\n  ข <span class="name">'
+        "นาย ก</span></p><table><tr><td><p>(ลงชื่อ)</p><p>ตำแหน่ง</p></td></tr></table></body></html>"
+    )
     blocks = source_blocks(html)
     assert [b.text for b in blocks] == ["ก ข นาย ก", "(ลงชื่อ)", "ตำแหน่ง"]
     assert blocks[0].spans == [(4, 9)]
@@ -659,8 +686,6 @@ def test_break_checker_finds_each_kind_of_bad_break():
 
 
 # ---------------------------------------------------------------- line breaking, samples
-
-
 
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
@@ -722,10 +747,19 @@ def generated_paragraphs(marked: bool) -> list[str]:
         parts = []
         for _ in range(170):
             roll = rng.random()
-            parts.append(rng.choice(names) if roll < 0.06 else f"“{rng.choice(words)}”" if roll < 0.09
-                         else f"({rng.choice(words)})" if roll < 0.11
-                         else rng.choice(words) + "ๆ" if roll < 0.14
-                         else "โครงการฯ" if roll < 0.16 else rng.choice(words))
+            parts.append(
+                rng.choice(names)
+                if roll < 0.06
+                else f"“{rng.choice(words)}”"
+                if roll < 0.09
+                else f"({rng.choice(words)})"
+                if roll < 0.11
+                else rng.choice(words) + "ๆ"
+                if roll < 0.14
+                else "โครงการฯ"
+                if roll < 0.16
+                else rng.choice(words)
+            )
             parts.append(" " if spaced and rng.random() < 0.3 else "")
         paragraphs.append("".join(parts).strip())
     return paragraphs
@@ -736,13 +770,19 @@ def render_paragraphs(paragraphs: list[str], widths_cm: tuple[float, ...]) -> tu
     from mou.pdf.render import render_pdf
 
     body = "".join(f'<p class="t" style="width: {w}cm">{p}</p>' for w in widths_cm for p in paragraphs)
-    html = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
-            f'href="style.css"><style>@page {{ size: 20cm 200cm; margin: {PAGE_MARGIN_CM}cm; '
-            '@top-center { content: none } } p.t { margin: 0 0 12pt 0; text-indent: 0 }</style>'
-            f'</head><body>{body}</body></html>')
+    html = (
+        '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" '
+        f'href="style.css"><style>@page {{ size: 20cm 200cm; margin: {PAGE_MARGIN_CM}cm; '
+        "@top-center { content: none } } p.t { margin: 0 0 12pt 0; text-indent: 0 }</style>"
+        f"</head><body>{body}</body></html>"
+    )
     templates = ROOT / "templates"
-    pdf = render_pdf(mark_breaks(html, dictionary_names(), people_names(), title_names()), templates / "standard", [templates],
-                     "generated paragraphs")
+    pdf = render_pdf(
+        mark_breaks(html, dictionary_names(), people_names(), title_names()),
+        templates / "standard",
+        [templates],
+        "generated paragraphs",
+    )
     return pdf.data, html
 
 
@@ -770,7 +810,10 @@ def generated(tmp_path_factory) -> dict[str, Generated]:
 @pytest.mark.parametrize("kind", ["marked", "plain"])
 def test_generated_paragraphs_extract_exactly(generated, kind):
     texts = [b.text for b in generated[kind].blocks]
-    for lines in ([line.text for line in generated[kind].lines], pdftotext_lines(generated[kind].path, margins=NO_MARGINS)):
+    for lines in (
+        [line.text for line in generated[kind].lines],
+        pdftotext_lines(generated[kind].path, margins=NO_MARGINS),
+    ):
         alignment = align(texts, lines)
         assert alignment.differences == [], _report(alignment, lines)
 
@@ -780,8 +823,6 @@ def test_generated_paragraphs_break_between_words(generated):
     assert result.checked > 400
     bad = result.of(BETWEEN_WORDS, BEFORE_CLOSING)
     assert bad == [], _described(result, bad)
-
-
 
 
 def test_generated_paragraphs_with_marked_names_break_between_words(generated):
@@ -801,8 +842,6 @@ def test_generated_paragraphs_keep_marked_names_whole(generated):
     result = generated["marked"].breaks
     bad = result.of(NAMES_WHOLE)
     assert bad == [], _described(result, bad)
-
-
 
 
 def test_generated_paragraphs_keep_names_in_running_text_whole(generated):
@@ -840,12 +879,16 @@ SPACE_PT = 3.84  # a Sarabun space at 16 pt (0.24 em)
 
 def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
     """Return the lines of body paragraphs and items that are not a block's last line."""
-    not_body = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name",
-                "sign-position"}
+    not_body = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name", "sign-position"}
     placed = align([b.text for b in blocks], [line.text for line in lines]).placed
-    return [lines[here.line] for here, after in zip(placed, placed[1:])
-            if blocks[here.block].tag in ("p", "li") and not not_body & set(blocks[here.block].classes)
-            and blocks[here.block].group.startswith("block") and after.block == here.block]
+    return [
+        lines[here.line]
+        for here, after in zip(placed, placed[1:])
+        if blocks[here.block].tag in ("p", "li")
+        and not not_body & set(blocks[here.block].classes)
+        and blocks[here.block].group.startswith("block")
+        and after.block == here.block
+    ]
 
 
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
@@ -886,8 +929,11 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
     whole = names_of(agreement_id)
     starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
     at = {id(line): index for index, line in enumerate(lines)}
-    short = [(round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1:at[id(line)] + 3]))
-             for line in full if short_of_margin(line) > FLUSH_PT]
+    short = [
+        (round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1 : at[id(line)] + 3]))
+        for line in full
+        if short_of_margin(line) > FLUSH_PT
+    ]
     assert [s for s in short if not s[2]] == []
     # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
     # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
@@ -900,8 +946,12 @@ def test_thai_full_lines_end_flush(thai_justified, agreement_id):
 # README, "Thai justification"). Strict: when they are flush, this fails, and the mark goes.
 @pytest.mark.xfail(strict=True, reason="8 full lines before a whole name or title are not flush yet")
 def test_every_full_thai_line_is_flush(thai_justified):
-    short = [(agreement_id, line.text) for agreement_id, (full, _) in thai_justified.items()
-             for line in full if short_of_margin(line) > FLUSH_PT]
+    short = [
+        (agreement_id, line.text)
+        for agreement_id, (full, _) in thai_justified.items()
+        for line in full
+        if short_of_margin(line) > FLUSH_PT
+    ]
     assert short == []
 
 
@@ -921,8 +971,11 @@ def test_english_lines_hold_more_than_a_word_unless_a_whole_name_follows(built, 
     lines = layout_lines(sample_file(built, agreement_id, "en", "pdf"))
     full = {id(line) for line in full_body_lines(sample_blocks(agreement_id, "en"), lines)}
     names = english_names_of(agreement_id)
-    lonely = [(line.text, after.text) for line, after in zip(lines, lines[1:])
-              if id(line) in full and " " not in line.text and not any(after.text.startswith(n) for n in names)]
+    lonely = [
+        (line.text, after.text)
+        for line, after in zip(lines, lines[1:])
+        if id(line) in full and " " not in line.text and not any(after.text.startswith(n) for n in names)
+    ]
     assert lonely == []
 
 

@@ -36,6 +36,8 @@ def mous_hooks() -> None:
     from mou.pdf.render import install_patches
 
     install_patches()
+
+
 # Every rule the rewrite touches: nested lists, lists under dir attributes, hidden table
 # parts, and tables with rules and frame attributes.
 EXERCISE = """<html lang="en"><head><link rel="stylesheet" href="style.css"></head><body>
@@ -68,14 +70,25 @@ p.item { display: list-item; list-style-position: inside }
 def rules(css: str) -> list[tuple[str, str]]:
     """Return a stylesheet's rules as (selector list, declarations), comments and spacing dropped."""
     parsed = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return [(tinycss2.serialize(rule.prelude).strip() if rule.type == "qualified-rule" else rule.serialize(),
-             tinycss2.serialize(getattr(rule, "content", None) or []).strip()) for rule in parsed]
+    return [
+        (
+            tinycss2.serialize(rule.prelude).strip() if rule.type == "qualified-rule" else rule.serialize(),
+            tinycss2.serialize(getattr(rule, "content", None) or []).strip(),
+        )
+        for rule in parsed
+    ]
 
 
 def test_the_rules_left_out_are_the_bare_pseudo_element_ones_and_nothing_else_styles_those_pseudo_elements():
     kept, left_out = _every_elements_pseudo(weasyprint.html.UA)
     assert [selector for selector, _ in rules(left_out)] == [
-        "::marker", "::footnote-call", "::footnote-marker", "::note-call", "::note-marker", "::note-callback"]
+        "::marker",
+        "::footnote-call",
+        "::footnote-marker",
+        "::note-call",
+        "::note-marker",
+        "::note-callback",
+    ]
     # Split, not changed: the rules of both, in order, are the stylesheet's.
     original = rules(weasyprint.html.UA)
     assert sorted(rules(kept) + rules(left_out)) == sorted(original)
@@ -85,7 +98,13 @@ def test_the_rules_left_out_are_the_bare_pseudo_element_ones_and_nothing_else_st
     for selector_list, _ in rules(kept):
         assert not any(f"::{pseudo}" in selector_list for pseudo in every_elements_pseudo_styles()), selector_list
     assert set(every_elements_pseudo_styles()) == {
-        "marker", "footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"}
+        "marker",
+        "footnote-call",
+        "footnote-marker",
+        "note-call",
+        "note-marker",
+        "note-callback",
+    }
 
 
 def test_the_same_rules_in_the_same_order_with_only_leading_is_of_names_spelled_out():
@@ -99,9 +118,11 @@ def test_the_same_rules_in_the_same_order_with_only_leading_is_of_names_spelled_
     # What the rewrite is for: no selector left that ends in a leading :is() of plain names.
     for selector_list, _ in indexed:
         for selector in _split_commas(tinycss2.parse_component_value_list(selector_list)):
-            compound = tinycss2.serialize(selector[_last_compound_start(selector):]).strip()
-            assert not (compound.startswith(":is(") and all(
-                part.strip().isalpha() for part in compound[4:compound.index(")")].split(","))), selector_list
+            compound = tinycss2.serialize(selector[_last_compound_start(selector) :]).strip()
+            assert not (
+                compound.startswith(":is(")
+                and all(part.strip().isalpha() for part in compound[4 : compound.index(")")].split(","))
+            ), selector_list
 
 
 def count_selectors(selector_list: str) -> int:
@@ -115,11 +136,27 @@ def placed_boxes(document: weasyprint.document.Document) -> list[tuple]:
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants(placeholders=True):  # with absolute boxes (outside list markers)
             style = box.style
-            found.append((number, type(box).__name__, round(box.position_x, 3), round(box.position_y, 3),
-                          round(box.width or 0, 3), round(box.height or 0, 3), getattr(box, "text", None),
-                          style["color"], style["text_decoration_line"], style["list_style_type"],
-                          style["direction"], style["visibility"], style["border_top_style"], style["font_size"],
-                          style["white_space"], style["vertical_align"], style["font_variant_numeric"]))
+            found.append(
+                (
+                    number,
+                    type(box).__name__,
+                    round(box.position_x, 3),
+                    round(box.position_y, 3),
+                    round(box.width or 0, 3),
+                    round(box.height or 0, 3),
+                    getattr(box, "text", None),
+                    style["color"],
+                    style["text_decoration_line"],
+                    style["list_style_type"],
+                    style["direction"],
+                    style["visibility"],
+                    style["border_top_style"],
+                    style["font_size"],
+                    style["white_space"],
+                    style["vertical_align"],
+                    style["font_variant_numeric"],
+                )
+            )
     return found
 
 
@@ -152,8 +189,11 @@ def test_pseudo_element_styles_are_made_only_for_the_pseudo_elements_asked_for(m
     # What leaving those rules out is for: WeasyPrint made six such styles for every element.
     cascades = []
     original = weasyprint.css.StyleFor.__init__
-    monkeypatch.setattr(weasyprint.css.StyleFor, "__init__",
-                        lambda self, *args, **kwargs: cascades.append(self) or original(self, *args, **kwargs))
+    monkeypatch.setattr(
+        weasyprint.css.StyleFor,
+        "__init__",
+        lambda self, *args, **kwargs: cascades.append(self) or original(self, *args, **kwargs),
+    )
     counts = []
     for html_class in (weasyprint.HTML, IndexedHTML):
         html_class(string=sample_html(), base_url=str(TEMPLATES) + "/").render(font_config=FontConfiguration())
@@ -173,8 +213,14 @@ def sample_html(language: str = "th") -> str:
     project = load_project(ROOT)
     agreement = project.agreements["chumphae-kku-digital-skills"]
     env = shared_environment(layout.templates, "test")
-    return render_html(env, layout.templates, "chumphae-kku-digital-skills", agreement,
-                       [project.parties[p] for p in agreement.parties], language).html
+    return render_html(
+        env,
+        layout.templates,
+        "chumphae-kku-digital-skills",
+        agreement,
+        [project.parties[p] for p in agreement.parties],
+        language,
+    ).html
 
 
 def test_a_rendered_pdf_uses_mous_stylesheet(monkeypatch):

@@ -28,56 +28,125 @@ def agreement_with(old: str, new: str) -> str:
 
 CASES = [
     # (what, agreement text, expected "path:line:col: field:" prefix, words in the message)
-    ("missing field", agreement_with("status: final\n", ""), "agreements/test.yaml:1:1:",
-     "status: is required"),
-    ("unknown key with suggestion", agreement_with("originals: 2", "orignals: 2"),
-     "agreements/test.yaml:16:1: orignals:", "did you mean 'originals'"),
-    ("duplicate key", agreement_with("originals: 2", "originals: 2\noriginals: 3"),
-     "agreements/test.yaml:17:1: originals:", "given twice (first on line 16)"),
-    ("impossible date", agreement_with("date: 2020-11-16", "date: 2020-02-30"),
-     "agreements/test.yaml:6:7: date:", "not a real date"),
-    ("end before start", agreement_with("end: 2021-11-15", "end: 2019-11-15"),
-     "agreements/test.yaml:14:", "duration.end: ends (2019-11-15) before it starts"),
-    ("negative budget", agreement_with("amount: 150000", "amount: -5"),
-     "agreements/test.yaml:15:", "budget.amount: must be at least 0"),
-    ("budget with commas", agreement_with("budget: {amount: 150000}", "budget:\n  amount: 150,000"),
-     "agreements/test.yaml:16:3: budget.amount:", "not an amount"),
-    ("unknown party", agreement_with("parties: [town, kku]", "parties: [town, kkuu]"),
-     "agreements/test.yaml:7:", "no party 'kkuu' in parties/; did you mean 'kku'?"),
-    ("party twice", agreement_with("parties: [town, kku]", "parties: [town, kku, town]"),
-     "agreements/test.yaml:7:", "'town' is listed twice"),
-    ("list where text expected", agreement_with("{th: วัตถุประสงค์,", "{th: [a, b],"),
-     "agreements/test.yaml:10:", "clauses[1].heading.th: must be text, not a list"),
-    ("number where text expected", agreement_with('version: "1.0"', "version: 1.0"),
-     "agreements/test.yaml:1:", "version: must be text, not the number 1.0"),
-    ("empty text", agreement_with("{th: มหาวิทยาลัยขอนแก่น,", "{th: '  ',"),
-     "agreements/test.yaml:5:", "place.th: is empty"),
-    ("missing language", agreement_with(", en: Objectives}", "}"),
-     "agreements/test.yaml:10:", "clauses[1] (objectives).heading: has no 'en' text"),
-    ("bad status", agreement_with("status: final", "status: done"),
-     "agreements/test.yaml:2:", "'done' is not allowed"),
-    ("text instead of bilingual", agreement_with("place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}",
-                                                 "place: Khon Kaen"),
-     "agreements/test.yaml:5:", "place: must be given per language, as {th: …, en: …}"),
-    ("control character", agreement_with("To develop", "To\\x07 develop").replace(
-        "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To\\x07 develop the digital skills of staff.}",
-        'text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: "To\\x07 develop the digital skills of staff."}'),
-     "agreements/test.yaml:", "control character U+0007"),
-    ("unknown template", agreement_with('version: "1.0"', 'version: "1.0"\ntemplate: fancy'),
-     "agreements/test.yaml:2:", "no template 'fancy'"),
-    ("object construction tag", agreement_with("originals: 2", "originals: !!python/object/apply:os.system [ls]"),
-     "agreements/test.yaml:16:", "originals:"),
-    ("syntax error", agreement_with("parties: [town, kku]", "parties: [town, kku"),
-     "agreements/test.yaml:", "YAML syntax error"),
-    ("tab indentation", agreement_with("  - id: objectives", "\t- id: objectives"),
-     "agreements/test.yaml:9:1:", "tab is used for indentation"),
+    ("missing field", agreement_with("status: final\n", ""), "agreements/test.yaml:1:1:", "status: is required"),
+    (
+        "unknown key with suggestion",
+        agreement_with("originals: 2", "orignals: 2"),
+        "agreements/test.yaml:16:1: orignals:",
+        "did you mean 'originals'",
+    ),
+    (
+        "duplicate key",
+        agreement_with("originals: 2", "originals: 2\noriginals: 3"),
+        "agreements/test.yaml:17:1: originals:",
+        "given twice (first on line 16)",
+    ),
+    (
+        "impossible date",
+        agreement_with("date: 2020-11-16", "date: 2020-02-30"),
+        "agreements/test.yaml:6:7: date:",
+        "not a real date",
+    ),
+    (
+        "end before start",
+        agreement_with("end: 2021-11-15", "end: 2019-11-15"),
+        "agreements/test.yaml:14:",
+        "duration.end: ends (2019-11-15) before it starts",
+    ),
+    (
+        "negative budget",
+        agreement_with("amount: 150000", "amount: -5"),
+        "agreements/test.yaml:15:",
+        "budget.amount: must be at least 0",
+    ),
+    (
+        "budget with commas",
+        agreement_with("budget: {amount: 150000}", "budget:\n  amount: 150,000"),
+        "agreements/test.yaml:16:3: budget.amount:",
+        "not an amount",
+    ),
+    (
+        "unknown party",
+        agreement_with("parties: [town, kku]", "parties: [town, kkuu]"),
+        "agreements/test.yaml:7:",
+        "no party 'kkuu' in parties/; did you mean 'kku'?",
+    ),
+    (
+        "party twice",
+        agreement_with("parties: [town, kku]", "parties: [town, kku, town]"),
+        "agreements/test.yaml:7:",
+        "'town' is listed twice",
+    ),
+    (
+        "list where text expected",
+        agreement_with("{th: วัตถุประสงค์,", "{th: [a, b],"),
+        "agreements/test.yaml:10:",
+        "clauses[1].heading.th: must be text, not a list",
+    ),
+    (
+        "number where text expected",
+        agreement_with('version: "1.0"', "version: 1.0"),
+        "agreements/test.yaml:1:",
+        "version: must be text, not the number 1.0",
+    ),
+    (
+        "empty text",
+        agreement_with("{th: มหาวิทยาลัยขอนแก่น,", "{th: '  ',"),
+        "agreements/test.yaml:5:",
+        "place.th: is empty",
+    ),
+    (
+        "missing language",
+        agreement_with(", en: Objectives}", "}"),
+        "agreements/test.yaml:10:",
+        "clauses[1] (objectives).heading: has no 'en' text",
+    ),
+    ("bad status", agreement_with("status: final", "status: done"), "agreements/test.yaml:2:", "'done' is not allowed"),
+    (
+        "text instead of bilingual",
+        agreement_with("place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}", "place: Khon Kaen"),
+        "agreements/test.yaml:5:",
+        "place: must be given per language, as {th: …, en: …}",
+    ),
+    (
+        "control character",
+        agreement_with("To develop", "To\\x07 develop").replace(
+            "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To\\x07 develop the digital skills of staff.}",
+            'text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: "To\\x07 develop the digital skills of staff."}',
+        ),
+        "agreements/test.yaml:",
+        "control character U+0007",
+    ),
+    (
+        "unknown template",
+        agreement_with('version: "1.0"', 'version: "1.0"\ntemplate: fancy'),
+        "agreements/test.yaml:2:",
+        "no template 'fancy'",
+    ),
+    (
+        "object construction tag",
+        agreement_with("originals: 2", "originals: !!python/object/apply:os.system [ls]"),
+        "agreements/test.yaml:16:",
+        "originals:",
+    ),
+    (
+        "syntax error",
+        agreement_with("parties: [town, kku]", "parties: [town, kku"),
+        "agreements/test.yaml:",
+        "YAML syntax error",
+    ),
+    (
+        "tab indentation",
+        agreement_with("  - id: objectives", "\t- id: objectives"),
+        "agreements/test.yaml:9:1:",
+        "tab is used for indentation",
+    ),
 ]
 
 
 @pytest.mark.parametrize("what, text, where, words", CASES, ids=[c[0] for c in CASES])
 def test_record_mistake_is_reported_clearly(tree, what, text, where, words):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": text})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
     status, err = run(root)
     assert status == 1, err
     assert "Traceback" not in err
@@ -88,8 +157,13 @@ def test_record_mistake_is_reported_clearly(tree, what, text, where, words):
 
 def test_every_problem_is_reported_at_once(tree):
     text = agreement_with("status: final", "status: done").replace("originals: 2", "orignals: 2")
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B.replace("kind: university", ""),
-                 "agreements/test.yaml": text})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B.replace("kind: university", ""),
+            "agreements/test.yaml": text,
+        }
+    )
     with pytest.raises(InputError) as info:
         load_project(root, {"standard"})
     messages = [str(p) for p in info.value.problems]
@@ -107,16 +181,20 @@ def test_comma_in_unquoted_flow_text_gets_a_quoting_hint(tree):
 
 
 def test_party_missing_a_language_names_the_party_file(tree):
-    root = tree({"parties/town.yaml": PARTY_A.replace(", en: the Municipality}", "}"),
-                 "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A.replace(", en: the Municipality}", "}"),
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT,
+        }
+    )
     status, err = run(root)
     assert status == 1
     assert "error: parties/town.yaml:3:" in err and "short_name: has no 'en' text" in err
 
 
 def test_file_that_is_not_utf8(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     (root / "agreements/test.yaml").write_bytes("title: ข้อตกลง\n".encode("cp874"))
     status, err = run(root)
     assert status == 1
@@ -124,16 +202,28 @@ def test_file_that_is_not_utf8(tree):
 
 
 def test_id_that_could_escape_output(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT, "agreements/Bad Name.yaml": AGREEMENT})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT,
+            "agreements/Bad Name.yaml": AGREEMENT,
+        }
+    )
     status, err = run(root)
     assert status == 1
     assert "agreements/Bad Name.yaml: the file name 'Bad Name' is not a valid id" in err
 
 
 def test_two_records_with_one_id(tree):
-    root = tree({"parties/town.yaml": PARTY_A, "parties/town.yml": PARTY_A, "parties/kku.yaml": PARTY_B,
-                 "agreements/test.yaml": AGREEMENT})
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/town.yml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT,
+        }
+    )
     status, err = run(root)
     assert status == 1
     assert "two records have the id 'town'" in err
@@ -161,7 +251,7 @@ def _template_line(root: Path, needle: str) -> int:
 def test_template_syntax_error_names_the_template_file_and_line(small_project):
     template = small_project / "templates/standard/th.html"
     text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("<p class=\"title\">", "{% if %}<p class=\"title\">", 1), encoding="utf-8")
+    template.write_text(text.replace('<p class="title">', '{% if %}<p class="title">', 1), encoding="utf-8")
     status, err = run(small_project)
     line = _template_line(small_project, "{% if %}")
     assert status == 1
@@ -172,8 +262,7 @@ def test_template_syntax_error_names_the_template_file_and_line(small_project):
 def test_undefined_value_in_a_template_names_the_file_and_line(small_project):
     template = small_project / "templates/standard/th.html"
     text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("<p class=\"title\">", "{{ agreement.nope }}<p class=\"title\">", 1),
-                        encoding="utf-8")
+    template.write_text(text.replace('<p class="title">', '{{ agreement.nope }}<p class="title">', 1), encoding="utf-8")
     status, err = run(small_project)
     line = _template_line(small_project, "agreement.nope")
     assert status == 1

@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def digests(folder: Path) -> dict[str, str]:
     """Return the SHA-256 of every file under folder, by relative path, skipping the lock."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".mou.lock"}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".mou.lock"
+    }
 
 
 def test_write_replaces_files_and_keeps_a_clerks_own_files(tmp_path):
@@ -28,8 +31,9 @@ def test_write_replaces_files_and_keeps_a_clerks_own_files(tmp_path):
     (tmp_path / "a/1.0/notes.txt").write_text("mine")
     written, kept = write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new th", "a.en.pdf": b"new en"})
     assert kept == [] and sorted(p.name for p in written) == ["a.en.pdf", "a.th.pdf"]
-    assert digests(tmp_path) == digests_of({"a/1.0/a.th.pdf": b"new th", "a/1.0/a.en.pdf": b"new en",
-                                            "a/1.0/notes.txt": b"mine"})
+    assert digests(tmp_path) == digests_of(
+        {"a/1.0/a.th.pdf": b"new th", "a/1.0/a.en.pdf": b"new en", "a/1.0/notes.txt": b"mine"}
+    )
     assert oct((tmp_path / "a/1.0").stat().st_mode & 0o777) == oct(0o777 & ~current_umask())
 
 
@@ -71,20 +75,27 @@ def test_a_build_killed_halfway_loses_nothing(small_project, point):
 
     assert main(["--root", str(small_project), "--format", "pdf"]) == 0
     before = digests(small_project / "output")
-    assert sorted(before) == [".mou-build.json", "index.html", "test.en.pdf", "test.th.pdf"] or \
-        sorted(Path(name).name for name in before) == [".mou-build.json", "index.html", "test.en.pdf",
-                                                       "test.th.pdf"]
+    assert sorted(before) == [".mou-build.json", "index.html", "test.en.pdf", "test.th.pdf"] or sorted(
+        Path(name).name for name in before
+    ) == [".mou-build.json", "index.html", "test.en.pdf", "test.th.pdf"]
     record = small_project / "agreements/test.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("ปีละ ๒ ครั้ง", "ปีละ ๓ ครั้ง")
-                      .replace("twice a year", "three times a year"),
-                      encoding="utf-8")
-    child = subprocess.Popen([sys.executable, "-c", KILLABLE, str(small_project), point],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    record.write_text(
+        record.read_text(encoding="utf-8")
+        .replace("ปีละ ๒ ครั้ง", "ปีละ ๓ ครั้ง")
+        .replace("twice a year", "three times a year"),
+        encoding="utf-8",
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE, str(small_project), point], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout.readline().strip() == "PAUSED"
     child.send_signal(signal.SIGKILL)
     child.wait()
-    finished = {name: value for name, value in digests(small_project / "output").items()
-                if not name.startswith((".staging-", ".replaced-"))}
+    finished = {
+        name: value
+        for name, value in digests(small_project / "output").items()
+        if not name.startswith((".staging-", ".replaced-"))
+    }
     assert set(finished.items()) <= set(before.items())  # old files whole, or moved aside
     recover(small_project / "output")  # what the next build does first
     assert digests(small_project / "output") == before
@@ -96,10 +107,8 @@ def test_a_build_killed_halfway_loses_nothing(small_project, point):
 
 
 def test_a_second_build_at_once_is_refused_clearly(tmp_path):
-    with output_lock(tmp_path):
-        with pytest.raises(BusyError) as info:
-            with output_lock(tmp_path):
-                pass
+    with output_lock(tmp_path), pytest.raises(BusyError) as info, output_lock(tmp_path):
+        pass
     assert "another build (pid " in str(info.value) and "wait for it to finish" in str(info.value)
     with output_lock(tmp_path):  # released: a later build goes ahead
         pass

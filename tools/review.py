@@ -34,8 +34,22 @@ def render(pdf: Path, pages: list[int], out: Path, dpi: int) -> list[Path]:
         if not 1 <= number <= total:
             raise SystemExit(f"{pdf}: no page {page} (it has {total})")
         stem = out / f"{pdf.stem}-p{number}"
-        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(number), "-l", str(number),
-                        "-singlefile", str(pdf), str(stem)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                str(dpi),
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                str(pdf),
+                str(stem),
+            ],
+            check=True,
+        )
         written.append(stem.parent / f"{stem.name}.png")
     return written
 

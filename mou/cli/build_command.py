@@ -14,9 +14,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
     """Build what the arguments ask for; report each agreement; return the exit status."""
     layout = Layout(args.root, args.output or args.root / "output")
     try:
-        results = build(layout, args.agreements + args.only, tuple(args.formats or FORMATS),
-                        force=args.force, jobs=args.jobs, shard_spec=args.shard,
-                        allow_mismatch=args.allow_mismatch, on_start=console.start, on_result=console.result)
+        results = build(
+            layout,
+            args.agreements + args.only,
+            tuple(args.formats or FORMATS),
+            force=args.force,
+            jobs=args.jobs,
+            shard_spec=args.shard,
+            allow_mismatch=args.allow_mismatch,
+            on_start=console.start,
+            on_result=console.result,
+        )
     finally:
         console.finish()
     warned = sum(len(r.warnings) for r in results)

@@ -21,8 +21,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 class Console:
     """Prints results and problems in the clerk's language: plain lines, or a progress bar on a terminal."""
 
-    def __init__(self, language: str, out: TextIO, err: TextIO, quiet: bool = False,
-                 verbose: bool = False):
+    def __init__(self, language: str, out: TextIO, err: TextIO, quiet: bool = False, verbose: bool = False):
         self.language, self.out, self.err = language, out, err
         self.quiet, self.verbose = quiet, verbose
         self.live = not quiet and out.isatty() and err.isatty()
@@ -48,8 +47,9 @@ class Console:
     def start(self, to_build: int, total: int) -> None:
         """Begin a batch: a progress bar on a terminal, a log line otherwise."""
         if to_build and self.live:
-            self.progress = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), transient=True)
+            self.progress = Progress(
+                "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+            )
             self.progress.start()
             self.task = self.progress.add_task(self.text(say("building")), total=to_build)
         elif not self.quiet and not self.live and self.verbose:
@@ -84,15 +84,34 @@ class Console:
             self.progress.stop()
             self.progress = None
         if self.live and self.results:
-            table = Table(*[self.text(say(h)) for h in ("col_agreement", "col_version", "col_status",
-                                                          "col_languages", "col_files", "col_pages",
-                                                          "col_time")])
+            table = Table(
+                *[
+                    self.text(say(h))
+                    for h in (
+                        "col_agreement",
+                        "col_version",
+                        "col_status",
+                        "col_languages",
+                        "col_files",
+                        "col_pages",
+                        "col_time",
+                    )
+                ]
+            )
             for r in self.results:
-                state = self.text(say("state_failed" if r.problems else "state_skipped" if r.skipped
-                                      else "state_built"))
+                state = self.text(
+                    say("state_failed" if r.problems else "state_skipped" if r.skipped else "state_built")
+                )
                 pages = ", ".join(f"{lang} {r.pages[lang]}" for lang in r.languages if lang in r.pages)
-                table.add_row(r.agreement_id, r.version, f"{r.status} ({state})", ", ".join(r.languages),
-                              str(len(r.files)), pages, "–" if r.skipped else f"{r.seconds:.1f} s")
+                table.add_row(
+                    r.agreement_id,
+                    r.version,
+                    f"{r.status} ({state})",
+                    ", ".join(r.languages),
+                    str(len(r.files)),
+                    pages,
+                    "–" if r.skipped else f"{r.seconds:.1f} s",
+                )
             RichConsole(file=self.out).print(table)
 
     def _print(self, line: str, stream: TextIO) -> None:
@@ -138,6 +157,8 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
     except Exception as exc:  # a bug in mou, not a mistake of the user
         if debug:
             raise
-        console.note(f"internal error: {type(exc).__name__}: {exc}\n"
-                     "This is a bug in mou; run again with --debug and report the traceback.")
+        console.note(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in mou; run again with --debug and report the traceback."
+        )
         return EXIT_INTERNAL

@@ -36,8 +36,12 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
             console.quiet, console.verbose = args.quiet, args.verbose
             console.live = console.live and not args.quiet
             if not args.force:
-                skipped = up_to_date_results(build_layout(args.root, args.output), args.agreements + args.only,
-                                             tuple(args.formats or FORMATS), args.shard)
+                skipped = up_to_date_results(
+                    build_layout(args.root, args.output),
+                    args.agreements + args.only,
+                    tuple(args.formats or FORMATS),
+                    args.shard,
+                )
                 if skipped is not None:
                     return report_skipped(console, skipped)
         runner = importlib.import_module(RUNNERS[args.command])

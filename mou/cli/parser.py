@@ -22,8 +22,21 @@ COMMANDS = {
     "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
 }
 # Options that take a value, so the first word that is not one of them names the command.
-VALUED_OPTIONS = frozenset({"--root", "--output", "--only", "--format", "--jobs", "-j", "--shard", "--lang",
-                            "--key", "--key-password-env", "--trust"})
+VALUED_OPTIONS = frozenset(
+    {
+        "--root",
+        "--output",
+        "--only",
+        "--format",
+        "--jobs",
+        "-j",
+        "--shard",
+        "--lang",
+        "--key",
+        "--key-password-env",
+        "--trust",
+    }
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -57,8 +70,11 @@ def shard_share(text: str) -> tuple[int, int]:
 
 def make_parser() -> argparse.ArgumentParser:
     """Describe the whole command line: one parser, one subparser per command."""
-    parser = Parser(prog=PROG, description="Build bilingual Thai/English MOU agreements (PDF and DOCX) "
-                    "from YAML records. Without a command, `build` runs.")
+    parser = Parser(
+        prog=PROG,
+        description="Build bilingual Thai/English MOU agreements (PDF and DOCX) "
+        "from YAML records. Without a command, `build` runs.",
+    )
     parser.add_argument("--version", action="version", version=f"mou {__version__}")
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     _build_options(commands.add_parser("build", help=COMMANDS["build"], description=COMMANDS["build"]))
@@ -70,35 +86,73 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     """Add the options every command has."""
-    parser.add_argument("--lang", choices=("en", "th"), default=None,
-                        help="language of messages (default: Thai under a Thai locale, else English)")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "th"),
+        default=None,
+        help="language of messages (default: Thai under a Thai locale, else English)",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
 
 
 def _project_options(parser: argparse.ArgumentParser) -> None:
     """Add --root and --output."""
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="project folder holding parties/, agreements/ and templates/ (default: .)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding parties/, agreements/ and templates/ (default: .)",
+    )
     parser.add_argument("--output", type=Path, default=None, help="where to write the files (default: ROOT/output)")
 
 
 def _build_options(parser: argparse.ArgumentParser) -> None:
     """Describe `build`."""
-    parser.add_argument("agreements", nargs="*", metavar="AGREEMENT",
-                        help="ids of the agreements to build (default: all in agreements/)")
+    parser.add_argument(
+        "agreements",
+        nargs="*",
+        metavar="AGREEMENT",
+        help="ids of the agreements to build (default: all in agreements/)",
+    )
     _project_options(parser)
-    parser.add_argument("--only", action="append", default=[], metavar="AGREEMENT",
-                        help="build only this agreement (repeatable; same as naming it)")
-    parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
-                        help="only this format; repeat for several (default: pdf and docx)")
-    parser.add_argument("--force", action="store_true", help="rebuild even the agreements whose inputs have not changed")
-    parser.add_argument("--jobs", "-j", type=positive_jobs, default=os.cpu_count() or 1, metavar="N",
-                        help="render in N processes (default: the number of cores)")
-    parser.add_argument("--shard", type=shard_share, default=None, metavar="I/N",
-                        help="build only share I of N of the agreements (for a CI matrix)")
-    parser.add_argument("--allow-mismatch", action="store_true",
-                        help="while drafting: report where the Thai and English texts differ (numbers, "
-                             "dates, names) as warnings and build anyway")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="AGREEMENT",
+        help="build only this agreement (repeatable; same as naming it)",
+    )
+    parser.add_argument(
+        "--format",
+        action="append",
+        choices=FORMATS,
+        dest="formats",
+        help="only this format; repeat for several (default: pdf and docx)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild even the agreements whose inputs have not changed"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="render in N processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--shard",
+        type=shard_share,
+        default=None,
+        metavar="I/N",
+        help="build only share I of N of the agreements (for a CI matrix)",
+    )
+    parser.add_argument(
+        "--allow-mismatch",
+        action="store_true",
+        help="while drafting: report where the Thai and English texts differ (numbers, "
+        "dates, names) as warnings and build anyway",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
     _common_options(parser)
@@ -106,23 +160,42 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 
 def _release_options(parser: argparse.ArgumentParser) -> None:
     """Describe `release`."""
-    parser.add_argument("agreements", nargs="*", metavar="AGREEMENT",
-                        help="ids of the agreements to release (default: all in agreements/)")
+    parser.add_argument(
+        "agreements",
+        nargs="*",
+        metavar="AGREEMENT",
+        help="ids of the agreements to release (default: all in agreements/)",
+    )
     _project_options(parser)
-    parser.add_argument("--key", type=Path, default=None, metavar="FILE.p12",
-                        help="PKCS#12 file with the organization's key and certificate "
-                             "(default: MOU_SIGNING_KEY, a path or base64 content; none: unsigned)")
-    parser.add_argument("--key-password-env", default=None, metavar="NAME",
-                        help="environment variable holding the key's password (default: MOU_SIGNING_PASSWORD)")
+    parser.add_argument(
+        "--key",
+        type=Path,
+        default=None,
+        metavar="FILE.p12",
+        help="PKCS#12 file with the organization's key and certificate "
+        "(default: MOU_SIGNING_KEY, a path or base64 content; none: unsigned)",
+    )
+    parser.add_argument(
+        "--key-password-env",
+        default=None,
+        metavar="NAME",
+        help="environment variable holding the key's password (default: MOU_SIGNING_PASSWORD)",
+    )
     _common_options(parser)
 
 
 def _verify_options(parser: argparse.ArgumentParser) -> None:
     """Describe `verify`."""
     parser.add_argument("archives", nargs="+", type=Path, metavar="ARCHIVE", help="release zip files")
-    parser.add_argument("--trust", type=Path, action="append", default=[], metavar="CERT",
-                        help="certificate (PEM or DER) the signer must chain to (repeatable; default: "
-                             "check integrity against the certificate in the signature)")
+    parser.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CERT",
+        help="certificate (PEM or DER) the signer must chain to (repeatable; default: "
+        "check integrity against the certificate in the signature)",
+    )
     parser.add_argument("--require-signature", action="store_true", help="fail an unsigned archive")
     _common_options(parser)
 
@@ -130,15 +203,25 @@ def _verify_options(parser: argparse.ArgumentParser) -> None:
 def _diff_options(parser: argparse.ArgumentParser) -> None:
     """Describe `diff`."""
     parser.add_argument("agreement", metavar="AGREEMENT", help="id of the agreement")
-    parser.add_argument("old", metavar="OLD", help="earlier version: a version number (release archive, "
-                        "git history, working tree) or git:<revision>")
+    parser.add_argument(
+        "old",
+        metavar="OLD",
+        help="earlier version: a version number (release archive, git history, working tree) or git:<revision>",
+    )
     parser.add_argument("new", metavar="NEW", help="later version, named the same way")
     _project_options(parser)
-    parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
-                        help="only this format; repeat for several (default: pdf and docx)")
-    parser.add_argument("--allow-mismatch", action="store_true",
-                        help="report where a version's Thai and English texts differ as warnings and "
-                             "make the redline anyway")
+    parser.add_argument(
+        "--format",
+        action="append",
+        choices=FORMATS,
+        dest="formats",
+        help="only this format; repeat for several (default: pdf and docx)",
+    )
+    parser.add_argument(
+        "--allow-mismatch",
+        action="store_true",
+        help="report where a version's Thai and English texts differ as warnings and make the redline anyway",
+    )
     _common_options(parser)
 
 
@@ -153,7 +236,7 @@ def command_first(argv: list[str], root_of: Path | None = None) -> list[str]:
         return argv if {"-h", "--help", "--version"} & set(argv) else [DEFAULT_COMMAND, *argv]
     word = argv[position]
     if word in COMMANDS:
-        return [word, *argv[:position], *argv[position + 1:]]
+        return [word, *argv[:position], *argv[position + 1 :]]
     guess = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.75)
     if guess and not _is_agreement(word, argv, root_of):
         raise UsageError(say("unknown_command", command=word, guess=guess[0]))

@@ -85,5 +85,3 @@ def _load_certificate(path: Path) -> x509.Certificate:
         return x509.Certificate.load(data)
     except (OSError, ValueError) as exc:
         raise InputError(Problem(str(path), say("cannot_read_key", detail=exc))) from None
-
-

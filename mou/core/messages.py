@@ -13,118 +13,165 @@ LANGUAGES = ("en", "th")
 
 CATALOG: dict[str, tuple[str, str]] = {
     # reading files
-    "not_utf8": ("the file is not UTF-8 text; save it as UTF-8 (byte 0x{byte} cannot be read)",
-                 "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 ให้บันทึกใหม่เป็น UTF-8 (อ่านไบต์ 0x{byte} ไม่ได้)"),
-    "tab": ("a tab is used for indentation; indent with spaces only",
-            "มีการย่อหน้าด้วยแท็บ ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น"),
-    "yaml_syntax": ("YAML syntax error: {detail}; check indentation, colons and quotes",
-                    "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด"),
+    "not_utf8": (
+        "the file is not UTF-8 text; save it as UTF-8 (byte 0x{byte} cannot be read)",
+        "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 ให้บันทึกใหม่เป็น UTF-8 (อ่านไบต์ 0x{byte} ไม่ได้)",
+    ),
+    "tab": (
+        "a tab is used for indentation; indent with spaces only",
+        "มีการย่อหน้าด้วยแท็บ ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น",
+    ),
+    "yaml_syntax": (
+        "YAML syntax error: {detail}; check indentation, colons and quotes",
+        "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
+    ),
     "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
-    "duplicate_key": ("'{key}' is given twice (first on line {line}); keep only one",
-                      "ระบุ '{key}' ซ้ำสองครั้ง (ครั้งแรกที่บรรทัด {line}) ให้เหลือไว้เพียงครั้งเดียว"),
-    "bad_date": ("'{value}' is not a real date ({detail}); write an existing date as YYYY-MM-DD",
-                 "'{value}' ไม่ใช่วันที่ที่มีอยู่จริง ({detail}) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01"),
-    "bad_tag": ("the tag {tag} is not allowed; write plain text, numbers, dates and lists",
-                "ไม่อนุญาตให้ใช้แท็ก {tag} ให้เขียนเป็นข้อความ ตัวเลข วันที่ หรือรายการธรรมดา"),
-    "too_many_values": ("the file expands to more than {limit} values (through YAML aliases *name?); "
-                        "write the values out instead",
-                        "ไฟล์นี้ขยายออกเป็นค่ามากกว่า {limit} ค่า (จากการอ้างอิงแบบ *ชื่อ ของ YAML) "
-                        "ให้เขียนค่าออกมาตรง ๆ แทน"),
-    "not_fields": ("the file must hold fields (name: value), one per line",
-                   "ไฟล์ต้องประกอบด้วยช่องข้อมูลแบบ ชื่อ: ค่า บรรทัดละหนึ่งช่อง"),
+    "duplicate_key": (
+        "'{key}' is given twice (first on line {line}); keep only one",
+        "ระบุ '{key}' ซ้ำสองครั้ง (ครั้งแรกที่บรรทัด {line}) ให้เหลือไว้เพียงครั้งเดียว",
+    ),
+    "bad_date": (
+        "'{value}' is not a real date ({detail}); write an existing date as YYYY-MM-DD",
+        "'{value}' ไม่ใช่วันที่ที่มีอยู่จริง ({detail}) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01",
+    ),
+    "bad_tag": (
+        "the tag {tag} is not allowed; write plain text, numbers, dates and lists",
+        "ไม่อนุญาตให้ใช้แท็ก {tag} ให้เขียนเป็นข้อความ ตัวเลข วันที่ หรือรายการธรรมดา",
+    ),
+    "too_many_values": (
+        "the file expands to more than {limit} values (through YAML aliases *name?); write the values out instead",
+        "ไฟล์นี้ขยายออกเป็นค่ามากกว่า {limit} ค่า (จากการอ้างอิงแบบ *ชื่อ ของ YAML) ให้เขียนค่าออกมาตรง ๆ แทน",
+    ),
+    "not_fields": (
+        "the file must hold fields (name: value), one per line",
+        "ไฟล์ต้องประกอบด้วยช่องข้อมูลแบบ ชื่อ: ค่า บรรทัดละหนึ่งช่อง",
+    ),
     # record files
-    "bad_file_id": ("the file name '{id}' is not a valid id; rename it with lower-case letters a-z, "
-                    "digits and hyphens only",
-                    "ชื่อไฟล์ '{id}' ใช้เป็นรหัสไม่ได้ ให้เปลี่ยนชื่อไฟล์โดยใช้อักษรอังกฤษตัวเล็ก a-z "
-                    "ตัวเลข และขีด (-) เท่านั้น"),
-    "duplicate_id": ("two records have the id '{id}' ({first} and {second}); keep one",
-                     "มีสองไฟล์ที่ใช้รหัส '{id}' ซ้ำกัน ({first} และ {second}) ให้เหลือไว้ไฟล์เดียว"),
-    "no_agreements": ("no agreement records found; add agreements/<id>.yaml",
-                      "ไม่พบบันทึกข้อตกลง ให้เพิ่มไฟล์ agreements/<รหัส>.yaml"),
+    "bad_file_id": (
+        "the file name '{id}' is not a valid id; rename it with lower-case letters a-z, digits and hyphens only",
+        "ชื่อไฟล์ '{id}' ใช้เป็นรหัสไม่ได้ ให้เปลี่ยนชื่อไฟล์โดยใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข และขีด (-) เท่านั้น",
+    ),
+    "duplicate_id": (
+        "two records have the id '{id}' ({first} and {second}); keep one",
+        "มีสองไฟล์ที่ใช้รหัส '{id}' ซ้ำกัน ({first} และ {second}) ให้เหลือไว้ไฟล์เดียว",
+    ),
+    "no_agreements": (
+        "no agreement records found; add agreements/<id>.yaml",
+        "ไม่พบบันทึกข้อตกลง ให้เพิ่มไฟล์ agreements/<รหัส>.yaml",
+    ),
     # fields
     "required": ("is required; add it", "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้"),
-    "required_bilingual": ("is required; add it, e.g. {{th: …, en: …}}",
-                           "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้ เช่น {{th: …, en: …}}"),
-    "unknown_field_guess": ("unknown field '{key}'; did you mean '{guess}'?",
-                            "ไม่รู้จักช่อง '{key}' หมายถึง '{guess}' หรือไม่"),
-    "unknown_field": ("unknown field '{key}'; allowed here: {allowed}",
-                      "ไม่รู้จักช่อง '{key}' ช่องที่ใช้ได้ตรงนี้คือ {allowed}"),
-    "comma_hint": (" (a text with a comma inside {{th: …, en: …}} is split there: put the whole text "
-                   "in quotes)",
-                   " (ข้อความที่มีเครื่องหมายจุลภาค , ภายใน {{th: …, en: …}} จะถูกตัดตรงนั้น "
-                   "ให้ใส่ข้อความทั้งหมดไว้ในเครื่องหมายคำพูด)"),
-    "per_language": ("must be given per language, as {{th: …, en: …}}",
-                     "ต้องระบุแยกตามภาษา ในรูปแบบ {{th: …, en: …}}"),
+    "required_bilingual": ("is required; add it, e.g. {{th: …, en: …}}", "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้ เช่น {{th: …, en: …}}"),
+    "unknown_field_guess": (
+        "unknown field '{key}'; did you mean '{guess}'?",
+        "ไม่รู้จักช่อง '{key}' หมายถึง '{guess}' หรือไม่",
+    ),
+    "unknown_field": ("unknown field '{key}'; allowed here: {allowed}", "ไม่รู้จักช่อง '{key}' ช่องที่ใช้ได้ตรงนี้คือ {allowed}"),
+    "comma_hint": (
+        " (a text with a comma inside {{th: …, en: …}} is split there: put the whole text in quotes)",
+        " (ข้อความที่มีเครื่องหมายจุลภาค , ภายใน {{th: …, en: …}} จะถูกตัดตรงนั้น ให้ใส่ข้อความทั้งหมดไว้ในเครื่องหมายคำพูด)",
+    ),
+    "per_language": ("must be given per language, as {{th: …, en: …}}", "ต้องระบุแยกตามภาษา ในรูปแบบ {{th: …, en: …}}"),
     "group_expected": ("must be a group of fields, not {what}", "ต้องเป็นกลุ่มของช่องข้อมูล ไม่ใช่{what}"),
-    "text_expected": ("must be text, not {what}; put it in quotes if it is a number",
-                      "ต้องเป็นข้อความ ไม่ใช่{what} ถ้าเป็นตัวเลขให้ใส่เครื่องหมายคำพูดครอบ"),
+    "text_expected": (
+        "must be text, not {what}; put it in quotes if it is a number",
+        "ต้องเป็นข้อความ ไม่ใช่{what} ถ้าเป็นตัวเลขให้ใส่เครื่องหมายคำพูดครอบ",
+    ),
     "whole_number": ("must be a whole number, not {what}", "ต้องเป็นจำนวนเต็ม ไม่ใช่{what}"),
-    "date_expected": ("must be a date written YYYY-MM-DD (e.g. 2020-09-01), not {what}",
-                      "ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01 ไม่ใช่{what}"),
-    "list_expected": ("must be a list (one '- ' line per entry), not {what}",
-                      "ต้องเป็นรายการ (บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- ') ไม่ใช่{what}"),
-    "not_allowed": ("'{value}' is not allowed; use one of {expected}",
-                    "ใช้ '{value}' ไม่ได้ ให้เลือกจาก {expected}"),
+    "date_expected": (
+        "must be a date written YYYY-MM-DD (e.g. 2020-09-01), not {what}",
+        "ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01 ไม่ใช่{what}",
+    ),
+    "list_expected": (
+        "must be a list (one '- ' line per entry), not {what}",
+        "ต้องเป็นรายการ (บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- ') ไม่ใช่{what}",
+    ),
+    "not_allowed": ("'{value}' is not allowed; use one of {expected}", "ใช้ '{value}' ไม่ได้ ให้เลือกจาก {expected}"),
     "too_short": ("needs at least {n} entries", "ต้องมีอย่างน้อย {n} รายการ"),
     "at_least": ("must be at least {n}, not {value}", "ต้องไม่น้อยกว่า {n} (ระบุไว้ {value})"),
     "at_most": ("must be at most {n}, not {value}", "ต้องไม่เกิน {n} (ระบุไว้ {value})"),
-    "not_amount": ("'{value}' is not an amount; write a number with at most two decimals and no "
-                   "commas or currency, e.g. 150000 or 150000.50",
-                   "'{value}' ไม่ใช่จำนวนเงิน ให้เขียนเป็นตัวเลขอารบิก ทศนิยมไม่เกินสองตำแหน่ง "
-                   "ไม่มีจุลภาคหรือหน่วยเงิน เช่น 150000 หรือ 150000.50"),
-    "empty_text": ("is empty; write the text or remove the field",
-                   "ว่างเปล่า ให้เขียนข้อความ หรือลบช่องนี้ออก"),
-    "control_character": ("contains the control character U+{code} at character {index}; delete it "
-                          "(it often comes from copying out of another program)",
-                          "มีอักขระควบคุม U+{code} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก "
-                          "(มักติดมาจากการคัดลอกจากโปรแกรมอื่น)"),
-    "bad_id": ("'{value}' is not a valid id; use lower-case letters a-z, digits and hyphens, starting "
-               "and ending with a letter or digit (e.g. chumphae-district)",
-               "'{value}' ใช้เป็นรหัสไม่ได้ ให้ใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข และขีด (-) "
-               "ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น chumphae-district"),
-    "bad_version": ("'{value}' is not a valid version; use letters, digits, dots and hyphens, starting "
-                    "and ending with a letter or digit (e.g. \"1.0\" or \"2.1-draft\")",
-                    "'{value}' ใช้เป็นรุ่นไม่ได้ ให้ใช้อักษรอังกฤษ ตัวเลข จุด และขีด "
-                    "ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น \"1.0\" หรือ \"2.1-draft\""),
-    "number_expected": ("must be a number such as 150000 or 150000.50, without commas",
-                        "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค"),
+    "not_amount": (
+        "'{value}' is not an amount; write a number with at most two decimals and no "
+        "commas or currency, e.g. 150000 or 150000.50",
+        "'{value}' ไม่ใช่จำนวนเงิน ให้เขียนเป็นตัวเลขอารบิก ทศนิยมไม่เกินสองตำแหน่ง ไม่มีจุลภาคหรือหน่วยเงิน เช่น 150000 หรือ 150000.50",
+    ),
+    "empty_text": ("is empty; write the text or remove the field", "ว่างเปล่า ให้เขียนข้อความ หรือลบช่องนี้ออก"),
+    "control_character": (
+        "contains the control character U+{code} at character {index}; delete it "
+        "(it often comes from copying out of another program)",
+        "มีอักขระควบคุม U+{code} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก (มักติดมาจากการคัดลอกจากโปรแกรมอื่น)",
+    ),
+    "bad_id": (
+        "'{value}' is not a valid id; use lower-case letters a-z, digits and hyphens, starting "
+        "and ending with a letter or digit (e.g. chumphae-district)",
+        "'{value}' ใช้เป็นรหัสไม่ได้ ให้ใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข และขีด (-) "
+        "ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น chumphae-district",
+    ),
+    "bad_version": (
+        "'{value}' is not a valid version; use letters, digits, dots and hyphens, starting "
+        'and ending with a letter or digit (e.g. "1.0" or "2.1-draft")',
+        '\'{value}\' ใช้เป็นรุ่นไม่ได้ ให้ใช้อักษรอังกฤษ ตัวเลข จุด และขีด ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น "1.0" หรือ "2.1-draft"',
+    ),
+    "number_expected": (
+        "must be a number such as 150000 or 150000.50, without commas",
+        "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค",
+    ),
     # references between records
-    "listed_twice": ("'{id}' is listed twice; list each party once",
-                     "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
-    "no_party_guess": ("no party '{id}' in parties/; did you mean '{guess}'?",
-                       "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ หมายถึง '{guess}' หรือไม่"),
-    "no_party": ("no party '{id}' in parties/; create parties/{id}.yaml",
-                 "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างไฟล์ parties/{id}.yaml"),
-    "ends_before_start": ("ends ({end}) before it starts ({start}); fix one of the dates",
-                          "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง"),
-    "prevailing_not_used": ("'{language}' is not one of the agreement's languages {languages}",
-                            "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}"),
-    "bilingual_needs_both": ("a side-by-side edition needs both Thai and English; add th and en to "
-                             "languages (languages: [th, en]) or remove bilingual_edition",
-                             "ฉบับสองภาษาคู่กันต้องมีทั้งภาษาไทยและภาษาอังกฤษ ให้ระบุ languages: [th, en] "
-                             "หรือลบช่อง bilingual_edition ออก"),
+    "listed_twice": ("'{id}' is listed twice; list each party once", "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
+    "no_party_guess": (
+        "no party '{id}' in parties/; did you mean '{guess}'?",
+        "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ หมายถึง '{guess}' หรือไม่",
+    ),
+    "no_party": (
+        "no party '{id}' in parties/; create parties/{id}.yaml",
+        "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างไฟล์ parties/{id}.yaml",
+    ),
+    "ends_before_start": (
+        "ends ({end}) before it starts ({start}); fix one of the dates",
+        "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง",
+    ),
+    "prevailing_not_used": (
+        "'{language}' is not one of the agreement's languages {languages}",
+        "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}",
+    ),
+    "bilingual_needs_both": (
+        "a side-by-side edition needs both Thai and English; add th and en to "
+        "languages (languages: [th, en]) or remove bilingual_edition",
+        "ฉบับสองภาษาคู่กันต้องมีทั้งภาษาไทยและภาษาอังกฤษ ให้ระบุ languages: [th, en] หรือลบช่อง bilingual_edition ออก",
+    ),
     "yes_no_expected": ("must be true or false, not {what}", "ต้องเป็น true หรือ false ไม่ใช่{what}"),
-    "no_template": ("no template '{name}' in templates/; use one of {names}",
-                    "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}"),
-    "clause_id_twice": ("clause id '{id}' is used twice; ids must be unique",
-                        "รหัสข้อ '{id}' ใช้ซ้ำสองครั้ง รหัสของแต่ละข้อต้องไม่ซ้ำกัน"),
-    "missing_language": ("has no '{language}' text; add {language}: …",
-                         "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …"),
+    "no_template": (
+        "no template '{name}' in templates/; use one of {names}",
+        "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}",
+    ),
+    "clause_id_twice": (
+        "clause id '{id}' is used twice; ids must be unique",
+        "รหัสข้อ '{id}' ใช้ซ้ำสองครั้ง รหัสของแต่ละข้อต้องไม่ซ้ำกัน",
+    ),
+    "missing_language": (
+        "has no '{language}' text; add {language}: …",
+        "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …",
+    ),
     "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
     "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
     # cross-language checks (crosscheck.py)
-    "xc_missing_in_en": ("the Thai text has {th} but the English text has no {en}; write the same {what} "
-                         "in both", "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษไม่มี {en} "
-                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
-    "xc_missing_in_th": ("the English text has {en} but the Thai text has no {th}; write the same {what} "
-                         "in both", "ข้อความภาษาอังกฤษมี {en} แต่ข้อความภาษาไทยไม่มี {th} "
-                         "ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
-    "xc_differs": ("the Thai text has {th} where the English text has {en}; write the same {what} in both",
-                   "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา"),
-    "xc_date_differs": ("the Thai text has the date {th} where the English text has {en} (a different "
-                        "{parts}); write the same date in both",
-                        "ข้อความภาษาไทยมีวันที่ {th} แต่ข้อความภาษาอังกฤษมี {en} ({parts}ไม่ตรงกัน) "
-                        "ให้เขียนวันที่ให้ตรงกันทั้งสองภาษา"),
+    "xc_missing_in_en": (
+        "the Thai text has {th} but the English text has no {en}; write the same {what} in both",
+        "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษไม่มี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_missing_in_th": (
+        "the English text has {en} but the Thai text has no {th}; write the same {what} in both",
+        "ข้อความภาษาอังกฤษมี {en} แต่ข้อความภาษาไทยไม่มี {th} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_differs": (
+        "the Thai text has {th} where the English text has {en}; write the same {what} in both",
+        "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_date_differs": (
+        "the Thai text has the date {th} where the English text has {en} (a different "
+        "{parts}); write the same date in both",
+        "ข้อความภาษาไทยมีวันที่ {th} แต่ข้อความภาษาอังกฤษมี {en} ({parts}ไม่ตรงกัน) ให้เขียนวันที่ให้ตรงกันทั้งสองภาษา",
+    ),
     "xc_number": ("number", "ตัวเลข"),
     "xc_year": ("year", "ปี"),
     "xc_date": ("date", "วันที่"),
@@ -133,56 +180,80 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xc_day": ("day", "วัน"),
     "xc_month": ("month", "เดือน"),
     "xc_and": (" and ", "และ"),
-    "xc_en_name_short": ("the English name is one word where the Thai name has {n} (given name and "
-                         "surname); write the full name in both",
-                         "ชื่อภาษาอังกฤษมีเพียงคำเดียว แต่ชื่อภาษาไทยมี {n} คำ (ชื่อและนามสกุล) "
-                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
-    "xc_th_name_short": ("the Thai name is one word where the English name has {n} (given name and "
-                         "surname); write the full name in both",
-                         "ชื่อภาษาไทยมีเพียงคำเดียว แต่ชื่อภาษาอังกฤษมี {n} คำ (ชื่อและนามสกุล) "
-                         "ให้เขียนชื่อเต็มทั้งสองภาษา"),
+    "xc_en_name_short": (
+        "the English name is one word where the Thai name has {n} (given name and "
+        "surname); write the full name in both",
+        "ชื่อภาษาอังกฤษมีเพียงคำเดียว แต่ชื่อภาษาไทยมี {n} คำ (ชื่อและนามสกุล) ให้เขียนชื่อเต็มทั้งสองภาษา",
+    ),
+    "xc_th_name_short": (
+        "the Thai name is one word where the English name has {n} (given name and "
+        "surname); write the full name in both",
+        "ชื่อภาษาไทยมีเพียงคำเดียว แต่ชื่อภาษาอังกฤษมี {n} คำ (ชื่อและนามสกุล) ให้เขียนชื่อเต็มทั้งสองภาษา",
+    ),
     # command line
-    "unknown_agreement_guess": ("no agreement '{id}'; did you mean '{guess}'?",
-                                "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่"),
-    "unknown_agreement": ("no agreement '{id}'; known: {known}",
-                          "ไม่พบบันทึกข้อตกลง '{id}' ที่มีอยู่คือ {known}"),
+    "unknown_agreement_guess": (
+        "no agreement '{id}'; did you mean '{guess}'?",
+        "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่",
+    ),
+    "unknown_agreement": ("no agreement '{id}'; known: {known}", "ไม่พบบันทึกข้อตกลง '{id}' ที่มีอยู่คือ {known}"),
     "usage": ("{detail} (see python build.py --help)", "{detail} (ดูวิธีใช้ด้วย python build.py --help)"),
-    "weasyprint_untested": ("WeasyPrint {version} differs from the releases mou's Thai patches are tested with "
-                            "(weasyprint{tested}; differing: {functions}), so Thai text would not copy, break or "
-                            "justify correctly; install a tested release: pip install 'weasyprint{tested}'",
-                            "WeasyPrint {version} ต่างจากรุ่นที่ทดสอบการแก้ไขภาษาไทยของ mou แล้ว "
-                            "(weasyprint{tested} ส่วนที่ต่าง: {functions}) ข้อความภาษาไทยจะคัดลอก ตัดบรรทัด "
-                            "หรือจัดชิดขอบไม่ถูกต้อง กรุณาติดตั้งรุ่นที่ทดสอบแล้ว: pip install 'weasyprint{tested}'"),
-    "unknown_command": ("unknown command '{command}'; did you mean '{guess}'?",
-                        "ไม่รู้จักคำสั่ง '{command}' หมายถึง '{guess}' หรือไม่"),
+    "weasyprint_untested": (
+        "WeasyPrint {version} differs from the releases mou's Thai patches are tested with "
+        "(weasyprint{tested}; differing: {functions}), so Thai text would not copy, break or "
+        "justify correctly; install a tested release: pip install 'weasyprint{tested}'",
+        "WeasyPrint {version} ต่างจากรุ่นที่ทดสอบการแก้ไขภาษาไทยของ mou แล้ว "
+        "(weasyprint{tested} ส่วนที่ต่าง: {functions}) ข้อความภาษาไทยจะคัดลอก ตัดบรรทัด "
+        "หรือจัดชิดขอบไม่ถูกต้อง กรุณาติดตั้งรุ่นที่ทดสอบแล้ว: pip install 'weasyprint{tested}'",
+    ),
+    "unknown_command": (
+        "unknown command '{command}'; did you mean '{guess}'?",
+        "ไม่รู้จักคำสั่ง '{command}' หมายถึง '{guess}' หรือไม่",
+    ),
     # templates
     "template_syntax": ("template syntax error: {detail}", "แม่แบบเขียนผิดรูปแบบ: {detail}"),
-    "no_edition": ("the '{template}' template has no {language} edition; add templates/{name}",
-                   "แม่แบบ '{template}' ไม่มีฉบับภาษา {language} ให้เพิ่มไฟล์ templates/{name}"),
-    "include_missing": ("the template includes '{name}', which is not a file inside templates/",
-                        "แม่แบบเรียกใช้ '{name}' ซึ่งไม่ใช่ไฟล์ในโฟลเดอร์ templates/"),
-    "template_error": ("template error while rendering agreements/{id}: {detail}",
-                       "แม่แบบผิดพลาดขณะสร้างบันทึกข้อตกลง agreements/{id}: {detail}"),
+    "no_edition": (
+        "the '{template}' template has no {language} edition; add templates/{name}",
+        "แม่แบบ '{template}' ไม่มีฉบับภาษา {language} ให้เพิ่มไฟล์ templates/{name}",
+    ),
+    "include_missing": (
+        "the template includes '{name}', which is not a file inside templates/",
+        "แม่แบบเรียกใช้ '{name}' ซึ่งไม่ใช่ไฟล์ในโฟลเดอร์ templates/",
+    ),
+    "template_error": (
+        "template error while rendering agreements/{id}: {detail}",
+        "แม่แบบผิดพลาดขณะสร้างบันทึกข้อตกลง agreements/{id}: {detail}",
+    ),
     # rendering
-    "refused_url": ("refused to fetch '{url}': only the project's own template and asset files may be used",
-                    "ไม่อนุญาตให้ดึง '{url}' ใช้ได้เฉพาะไฟล์แม่แบบและไฟล์ประกอบของโครงการเท่านั้น"),
-    "outside_project": ("refused to read '{path}': it is outside the project's template and asset folders",
-                        "ไม่อนุญาตให้อ่าน '{path}' เพราะอยู่นอกโฟลเดอร์แม่แบบและไฟล์ประกอบของโครงการ"),
-    "missing_file": ("missing file '{path}': restore it (fonts and stylesheets are part of the project)",
-                     "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)"),
+    "refused_url": (
+        "refused to fetch '{url}': only the project's own template and asset files may be used",
+        "ไม่อนุญาตให้ดึง '{url}' ใช้ได้เฉพาะไฟล์แม่แบบและไฟล์ประกอบของโครงการเท่านั้น",
+    ),
+    "outside_project": (
+        "refused to read '{path}': it is outside the project's template and asset folders",
+        "ไม่อนุญาตให้อ่าน '{path}' เพราะอยู่นอกโฟลเดอร์แม่แบบและไฟล์ประกอบของโครงการ",
+    ),
+    "missing_file": (
+        "missing file '{path}': restore it (fonts and stylesheets are part of the project)",
+        "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)",
+    ),
     "weasyprint": ("WeasyPrint: {detail}", "WeasyPrint แจ้งว่า: {detail}"),
-    "foreign_font": ("the PDF would use the system font(s) {fonts}: some text has characters the "
-                     "bundled fonts cannot draw; remove or replace those characters",
-                     "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการ"
-                     "แสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น"),
-    "cannot_write_output": ("cannot write here ({detail}); give a folder you may write to with --output, "
-                            "or fix this one's permissions",
-                            "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output "
-                            "หรือแก้สิทธิ์ของโฟลเดอร์นี้"),
-    "busy": ("another build ({owner}) is writing here; wait for it to finish, then run the build again",
-             "มีการสร้างเอกสารอีกชุดหนึ่ง ({owner}) กำลังเขียนอยู่ที่นี่ ให้รอจนเสร็จแล้วจึงสั่งใหม่"),
-    "kept_edited": ("{name} was edited after mou wrote it: your copy is kept as {kept}",
-                    "มีการแก้ไข {name} หลังจากที่ mou สร้างไว้ จึงเก็บฉบับที่แก้ไขไว้เป็น {kept}"),
+    "foreign_font": (
+        "the PDF would use the system font(s) {fonts}: some text has characters the "
+        "bundled fonts cannot draw; remove or replace those characters",
+        "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการแสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น",
+    ),
+    "cannot_write_output": (
+        "cannot write here ({detail}); give a folder you may write to with --output, or fix this one's permissions",
+        "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output หรือแก้สิทธิ์ของโฟลเดอร์นี้",
+    ),
+    "busy": (
+        "another build ({owner}) is writing here; wait for it to finish, then run the build again",
+        "มีการสร้างเอกสารอีกชุดหนึ่ง ({owner}) กำลังเขียนอยู่ที่นี่ ให้รอจนเสร็จแล้วจึงสั่งใหม่",
+    ),
+    "kept_edited": (
+        "{name} was edited after mou wrote it: your copy is kept as {kept}",
+        "มีการแก้ไข {name} หลังจากที่ mou สร้างไว้ จึงเก็บฉบับที่แก้ไขไว้เป็น {kept}",
+    ),
     "building": ("building", "กำลังสร้าง"),
     "batch": ("{n} of {total} agreement(s) to build", "ต้องสร้าง {n} จาก {total} ฉบับ"),
     "up_to_date": ("up to date: {id} {version}", "เป็นปัจจุบันแล้ว: {id} {version}"),
@@ -197,55 +268,80 @@ CATALOG: dict[str, tuple[str, str]] = {
     "state_built": ("built", "สร้างแล้ว"),
     "state_skipped": ("up to date", "เป็นปัจจุบัน"),
     "state_failed": ("failed", "ไม่สำเร็จ"),
-    "bad_source_date_epoch": ("'{value}' is not a usable SOURCE_DATE_EPOCH; set it to whole seconds since "
-                              "1970 (UTC), on or after 1980, e.g. $(git log -1 --format=%ct), or unset it",
-                              "'{value}' ใช้เป็น SOURCE_DATE_EPOCH ไม่ได้ ให้ตั้งเป็นจำนวนวินาทีนับจาก พ.ศ. ๒๕๑๓ "
-                              "(ค.ศ. 1970, UTC) ตั้งแต่ ค.ศ. 1980 เป็นต้นไป เช่น $(git log -1 --format=%ct) "
-                              "หรือยกเลิกค่านี้"),
-    "record_gone": ("the record file disappeared while building; restore it and build again",
-                    "ไฟล์ข้อมูลหายไประหว่างการสร้างเอกสาร ให้นำกลับมาแล้วสั่งสร้างใหม่"),
-    "duplicate_signature_field": ("two signature lines would get the same field name ({names}); a party "
-                                  "id must not be 'organization', 'presiding' or 'witness-N'",
-                                  "ช่องลงลายมือชื่อสองช่องจะได้ชื่อเดียวกัน ({names}) รหัสคู่ภาคีต้องไม่ใช่ "
-                                  "'organization', 'presiding' หรือ 'witness-N'"),
+    "bad_source_date_epoch": (
+        "'{value}' is not a usable SOURCE_DATE_EPOCH; set it to whole seconds since "
+        "1970 (UTC), on or after 1980, e.g. $(git log -1 --format=%ct), or unset it",
+        "'{value}' ใช้เป็น SOURCE_DATE_EPOCH ไม่ได้ ให้ตั้งเป็นจำนวนวินาทีนับจาก พ.ศ. ๒๕๑๓ "
+        "(ค.ศ. 1970, UTC) ตั้งแต่ ค.ศ. 1980 เป็นต้นไป เช่น $(git log -1 --format=%ct) "
+        "หรือยกเลิกค่านี้",
+    ),
+    "record_gone": (
+        "the record file disappeared while building; restore it and build again",
+        "ไฟล์ข้อมูลหายไประหว่างการสร้างเอกสาร ให้นำกลับมาแล้วสั่งสร้างใหม่",
+    ),
+    "duplicate_signature_field": (
+        "two signature lines would get the same field name ({names}); a party "
+        "id must not be 'organization', 'presiding' or 'witness-N'",
+        "ช่องลงลายมือชื่อสองช่องจะได้ชื่อเดียวกัน ({names}) รหัสคู่ภาคีต้องไม่ใช่ 'organization', 'presiding' หรือ 'witness-N'",
+    ),
     # releases and signatures
-    "bad_key": ("cannot load the signing key: {detail}; give a PKCS#12 (.p12) file holding the key and its "
-                "certificate, and its password in MOU_SIGNING_PASSWORD or --key-password-env",
-                "โหลดกุญแจสำหรับลงนามไม่ได้: {detail} ให้ใช้ไฟล์ PKCS#12 (.p12) ที่มีกุญแจและใบรับรอง "
-                "และใส่รหัสผ่านไว้ใน MOU_SIGNING_PASSWORD หรือระบุด้วย --key-password-env"),
+    "bad_key": (
+        "cannot load the signing key: {detail}; give a PKCS#12 (.p12) file holding the key and its "
+        "certificate, and its password in MOU_SIGNING_PASSWORD or --key-password-env",
+        "โหลดกุญแจสำหรับลงนามไม่ได้: {detail} ให้ใช้ไฟล์ PKCS#12 (.p12) ที่มีกุญแจและใบรับรอง "
+        "และใส่รหัสผ่านไว้ใน MOU_SIGNING_PASSWORD หรือระบุด้วย --key-password-env",
+    ),
     "cannot_read_key": ("cannot read the signing key file: {detail}", "อ่านไฟล์กุญแจสำหรับลงนามไม่ได้: {detail}"),
-    "bad_key_env": ("{name} is neither an existing file nor base64 text of a PKCS#12 file",
-                    "{name} ไม่ใช่ไฟล์ที่มีอยู่ และไม่ใช่ข้อความ base64 ของไฟล์ PKCS#12"),
-    "no_password_env": ("the environment variable {name} is not set; set it to the key's password",
-                        "ยังไม่ได้ตั้งตัวแปรสภาพแวดล้อม {name} ให้ตั้งเป็นรหัสผ่านของกุญแจ"),
-    "certificate_not_valid_then": ("the certificate is valid from {start} to {end}, but the signing time "
-                                   "would be {when} (the build time: SOURCE_DATE_EPOCH, else the agreement's "
-                                   "date); set SOURCE_DATE_EPOCH to a time inside the certificate's validity, "
-                                   "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
-                                   "ใบรับรองใช้ได้ตั้งแต่ {start} ถึง {end} แต่เวลาลงนามจะเป็น {when} "
-                                   "(เวลาสร้างเอกสาร คือ SOURCE_DATE_EPOCH หรือวันที่ของบันทึกข้อตกลง) "
-                                   "ให้ตั้ง SOURCE_DATE_EPOCH เป็นเวลาที่อยู่ในช่วงที่ใบรับรองใช้ได้ "
-                                   "เช่น SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
-    "release_immutable": ("version {version} was already released with different content ({what}); a released "
-                          "version cannot change: give the agreement a new version",
-                          "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ "
-                          "ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง"),
-    "release_unreadable": ("the existing archive cannot be read; move it away if it is damaged",
-                           "อ่านไฟล์ชุดเผยแพร่ที่มีอยู่ไม่ได้ หากไฟล์เสียให้ย้ายออกไปก่อน"),
-    "inputs_changed_while_building": ("a record or template changed while the release was being built; "
-                                      "release again", "ข้อมูลหรือแม่แบบเปลี่ยนไประหว่างการสร้างชุดเผยแพร่ ให้สั่งใหม่อีกครั้ง"),
+    "bad_key_env": (
+        "{name} is neither an existing file nor base64 text of a PKCS#12 file",
+        "{name} ไม่ใช่ไฟล์ที่มีอยู่ และไม่ใช่ข้อความ base64 ของไฟล์ PKCS#12",
+    ),
+    "no_password_env": (
+        "the environment variable {name} is not set; set it to the key's password",
+        "ยังไม่ได้ตั้งตัวแปรสภาพแวดล้อม {name} ให้ตั้งเป็นรหัสผ่านของกุญแจ",
+    ),
+    "certificate_not_valid_then": (
+        "the certificate is valid from {start} to {end}, but the signing time "
+        "would be {when} (the build time: SOURCE_DATE_EPOCH, else the agreement's "
+        "date); set SOURCE_DATE_EPOCH to a time inside the certificate's validity, "
+        "e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+        "ใบรับรองใช้ได้ตั้งแต่ {start} ถึง {end} แต่เวลาลงนามจะเป็น {when} "
+        "(เวลาสร้างเอกสาร คือ SOURCE_DATE_EPOCH หรือวันที่ของบันทึกข้อตกลง) "
+        "ให้ตั้ง SOURCE_DATE_EPOCH เป็นเวลาที่อยู่ในช่วงที่ใบรับรองใช้ได้ "
+        "เช่น SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+    ),
+    "release_immutable": (
+        "version {version} was already released with different content ({what}); a released "
+        "version cannot change: give the agreement a new version",
+        "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง",
+    ),
+    "release_unreadable": (
+        "the existing archive cannot be read; move it away if it is damaged",
+        "อ่านไฟล์ชุดเผยแพร่ที่มีอยู่ไม่ได้ หากไฟล์เสียให้ย้ายออกไปก่อน",
+    ),
+    "inputs_changed_while_building": (
+        "a record or template changed while the release was being built; release again",
+        "ข้อมูลหรือแม่แบบเปลี่ยนไประหว่างการสร้างชุดเผยแพร่ ให้สั่งใหม่อีกครั้ง",
+    ),
     "signature_reason": ("release {id} {version}", "ออกเผยแพร่ {id} รุ่น {version}"),
     "released": ("released {path} (signed by {signer})", "สร้างชุดเผยแพร่ {path} (ลงนามโดย {signer})"),
-    "released_unsigned": ("released {path} UNSIGNED: no key was given (--key, or MOU_SIGNING_KEY)",
-                          "สร้างชุดเผยแพร่ {path} โดยไม่ได้ลงนาม เพราะไม่ได้ระบุกุญแจ (--key หรือ MOU_SIGNING_KEY)"),
-    "release_unchanged": ("unchanged: {path} already holds this release (same inputs); it was kept as it is",
-                          "ไม่เปลี่ยนแปลง: {path} เป็นชุดเผยแพร่นี้อยู่แล้ว (ข้อมูลเดียวกัน) จึงเก็บไว้ตามเดิม"),
-    "release_randomized": ("note: the key is not RSA, so its signatures differ on every run; only unsigned "
-                           "archives, or archives signed with an RSA key, are byte-identical",
-                           "หมายเหตุ: กุญแจไม่ใช่ RSA ลายมือชื่อจึงต่างกันทุกครั้งที่ลงนาม เฉพาะชุดที่ไม่ลงนาม "
-                           "หรือลงนามด้วยกุญแจ RSA เท่านั้นที่ได้ไฟล์เหมือนเดิมทุกไบต์"),
-    "usage_command": ("{detail} (see python build.py {command} --help)",
-                      "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)"),
+    "released_unsigned": (
+        "released {path} UNSIGNED: no key was given (--key, or MOU_SIGNING_KEY)",
+        "สร้างชุดเผยแพร่ {path} โดยไม่ได้ลงนาม เพราะไม่ได้ระบุกุญแจ (--key หรือ MOU_SIGNING_KEY)",
+    ),
+    "release_unchanged": (
+        "unchanged: {path} already holds this release (same inputs); it was kept as it is",
+        "ไม่เปลี่ยนแปลง: {path} เป็นชุดเผยแพร่นี้อยู่แล้ว (ข้อมูลเดียวกัน) จึงเก็บไว้ตามเดิม",
+    ),
+    "release_randomized": (
+        "note: the key is not RSA, so its signatures differ on every run; only unsigned "
+        "archives, or archives signed with an RSA key, are byte-identical",
+        "หมายเหตุ: กุญแจไม่ใช่ RSA ลายมือชื่อจึงต่างกันทุกครั้งที่ลงนาม เฉพาะชุดที่ไม่ลงนาม หรือลงนามด้วยกุญแจ RSA เท่านั้นที่ได้ไฟล์เหมือนเดิมทุกไบต์",
+    ),
+    "usage_command": (
+        "{detail} (see python build.py {command} --help)",
+        "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)",
+    ),
     "verify_ok_label": ("ok  ", "ผ่าน"),
     "verify_fail_label": ("FAIL", "ไม่ผ่าน"),
     "verify_missing": ("missing from the archive", "ไม่มีในชุดเผยแพร่"),
@@ -254,85 +350,122 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verify_damaged": ("is damaged (its zip checksum fails)", "ไฟล์เสีย (ค่าตรวจสอบของ zip ไม่ตรง)"),
     "verify_not_zip": ("is not a readable zip archive", "ไม่ใช่ไฟล์ zip ที่อ่านได้"),
     "verify_unreadable_manifest": ("cannot be read as a release manifest", "อ่านเป็นรายการของชุดเผยแพร่ไม่ได้"),
-    "verify_wrong_archive": ("the archive is named {name} but holds {claimed}",
-                             "ไฟล์ชื่อ {name} แต่เนื้อในเป็น {claimed}"),
-    "verify_signed": ("manifest signature valid: signed by {signer} at {when} (the signer's own clock; no timestamp)",
-                      "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา)"),
+    "verify_wrong_archive": ("the archive is named {name} but holds {claimed}", "ไฟล์ชื่อ {name} แต่เนื้อในเป็น {claimed}"),
+    "verify_signed": (
+        "manifest signature valid: signed by {signer} at {when} (the signer's own clock; no timestamp)",
+        "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา)",
+    ),
     "verify_bad_signature": ("manifest signature INVALID: {detail}", "ลายมือชื่อบนรายการไม่ถูกต้อง: {detail}"),
-    "verify_unsigned": ("the archive is not signed: its checksums show it is complete, not who made it",
-                        "ชุดเผยแพร่นี้ไม่ได้ลงนาม ค่าตรวจสอบยืนยันได้เพียงว่าไฟล์ครบ ไม่ได้ยืนยันว่าใครเป็นผู้จัดทำ"),
-    "verify_changed": ("CHANGED: its SHA-256 or size differs from the manifest",
-                       "ถูกแก้ไข: ค่า SHA-256 หรือขนาดไม่ตรงกับรายการ"),
-    "verify_intact": ("intact ({size} bytes, SHA-256 as in the manifest)",
-                      "ครบถ้วน ({size} ไบต์ ค่า SHA-256 ตรงกับรายการ)"),
+    "verify_unsigned": (
+        "the archive is not signed: its checksums show it is complete, not who made it",
+        "ชุดเผยแพร่นี้ไม่ได้ลงนาม ค่าตรวจสอบยืนยันได้เพียงว่าไฟล์ครบ ไม่ได้ยืนยันว่าใครเป็นผู้จัดทำ",
+    ),
+    "verify_changed": (
+        "CHANGED: its SHA-256 or size differs from the manifest",
+        "ถูกแก้ไข: ค่า SHA-256 หรือขนาดไม่ตรงกับรายการ",
+    ),
+    "verify_intact": (
+        "intact ({size} bytes, SHA-256 as in the manifest)",
+        "ครบถ้วน ({size} ไบต์ ค่า SHA-256 ตรงกับรายการ)",
+    ),
     "verify_unreadable_sums": ("cannot be read as SHA-256 checksums", "อ่านเป็นค่าตรวจสอบ SHA-256 ไม่ได้"),
     "verify_sums_mismatch": ("does not match the archive: {names}", "ไม่ตรงกับไฟล์ในชุดเผยแพร่: {names}"),
     "verify_sums_ok": ("all {n} checksums match", "ค่าตรวจสอบทั้ง {n} รายการตรงกัน"),
-    "verify_fingerprint": ("fingerprint {fingerprint} follows from the listed inputs",
-                           "รหัสตรวจสอบ {fingerprint} ตรงกับข้อมูลนำเข้าที่ระบุ"),
-    "verify_fingerprint_mismatch": ("the fingerprint does not follow from the inputs, or the archived records "
-                                    "are not the inputs listed", "รหัสตรวจสอบไม่ตรงกับข้อมูลนำเข้า "
-                                    "หรือไฟล์ข้อมูลในชุดเผยแพร่ไม่ใช่ข้อมูลนำเข้าที่ระบุ"),
+    "verify_fingerprint": (
+        "fingerprint {fingerprint} follows from the listed inputs",
+        "รหัสตรวจสอบ {fingerprint} ตรงกับข้อมูลนำเข้าที่ระบุ",
+    ),
+    "verify_fingerprint_mismatch": (
+        "the fingerprint does not follow from the inputs, or the archived records are not the inputs listed",
+        "รหัสตรวจสอบไม่ตรงกับข้อมูลนำเข้า หรือไฟล์ข้อมูลในชุดเผยแพร่ไม่ใช่ข้อมูลนำเข้าที่ระบุ",
+    ),
     "verify_pdf_unreadable": ("cannot be read as a PDF", "อ่านเป็น PDF ไม่ได้"),
-    "verify_pdf_records": ("the records attached to the PDF are not the archived records",
-                           "ไฟล์ข้อมูลที่แนบใน PDF ไม่ใช่ไฟล์ข้อมูลในชุดเผยแพร่"),
-    "verify_pdf_signature_count": ("{n} signature(s) where the release has exactly one, in sig-organization",
-                                   "มีลายมือชื่อ {n} รายการ แต่ชุดเผยแพร่ต้องมีหนึ่งรายการในช่อง sig-organization"),
-    "verify_pdf_other_signer": ("signed by {signer}, not by the manifest's signer",
-                                "ลงนามโดย {signer} ซึ่งไม่ใช่ผู้ลงนามรายการ"),
+    "verify_pdf_records": (
+        "the records attached to the PDF are not the archived records",
+        "ไฟล์ข้อมูลที่แนบใน PDF ไม่ใช่ไฟล์ข้อมูลในชุดเผยแพร่",
+    ),
+    "verify_pdf_signature_count": (
+        "{n} signature(s) where the release has exactly one, in sig-organization",
+        "มีลายมือชื่อ {n} รายการ แต่ชุดเผยแพร่ต้องมีหนึ่งรายการในช่อง sig-organization",
+    ),
+    "verify_pdf_other_signer": (
+        "signed by {signer}, not by the manifest's signer",
+        "ลงนามโดย {signer} ซึ่งไม่ใช่ผู้ลงนามรายการ",
+    ),
     "verify_pdf_field": ("field {field}: {detail}", "ช่อง {field}: {detail}"),
     "sig_unreadable": ("the signature cannot be read ({kind})", "อ่านลายมือชื่อไม่ได้ ({kind})"),
     "sig_changed": ("the signed content was changed", "เนื้อหาที่ลงนามไว้ถูกแก้ไข"),
     "sig_invalid": ("the signature does not match its certificate", "ลายมือชื่อไม่ตรงกับใบรับรอง"),
-    "sig_untrusted": ("the signer's certificate is not trusted (or was not valid at the signing time)",
-                      "ใบรับรองของผู้ลงนามไม่น่าเชื่อถือ (หรือใช้ไม่ได้ในเวลาที่ลงนาม)"),
+    "sig_untrusted": (
+        "the signer's certificate is not trusted (or was not valid at the signing time)",
+        "ใบรับรองของผู้ลงนามไม่น่าเชื่อถือ (หรือใช้ไม่ได้ในเวลาที่ลงนาม)",
+    ),
     "sig_not_whole_file": ("the file was changed after it was signed", "ไฟล์ถูกแก้ไขหลังจากลงนาม"),
     "verify_pdf_bad": ("PDF check FAILED: {detail}", "ตรวจ PDF ไม่ผ่าน: {detail}"),
-    "verify_pdf_signed": ("intact; PDF signature valid, signed by {signer}, whole file covered; carries the {n} records",
-                          "ครบถ้วน ลายมือชื่อใน PDF ถูกต้อง ลงนามโดย {signer} ครอบคลุมทั้งไฟล์ และแนบไฟล์ข้อมูลครบ {n} ไฟล์"),
+    "verify_pdf_signed": (
+        "intact; PDF signature valid, signed by {signer}, whole file covered; carries the {n} records",
+        "ครบถ้วน ลายมือชื่อใน PDF ถูกต้อง ลงนามโดย {signer} ครอบคลุมทั้งไฟล์ และแนบไฟล์ข้อมูลครบ {n} ไฟล์",
+    ),
     "verify_pdf_ok": ("intact (unsigned); carries the {n} records", "ครบถ้วน (ไม่ได้ลงนาม) แนบไฟล์ข้อมูลครบ {n} ไฟล์"),
-    "verified": ("VERIFIED {path}: every file is as released{signed}", "ตรวจแล้วถูกต้อง {path}: ทุกไฟล์ตรงตามที่ออกเผยแพร่{signed}"),
+    "verified": (
+        "VERIFIED {path}: every file is as released{signed}",
+        "ตรวจแล้วถูกต้อง {path}: ทุกไฟล์ตรงตามที่ออกเผยแพร่{signed}",
+    ),
     "verified_signed": (", signed by {signer}", " ลงนามโดย {signer}"),
     "verified_unsigned": (" (unsigned)", " (ไม่ได้ลงนาม)"),
     "not_verified": ("NOT VERIFIED {path}: {n} problem(s)", "ตรวจไม่ผ่าน {path}: พบปัญหา {n} รายการ"),
     # summaries
     # diff (redlines between versions)
-    "diff_unknown_version": ("no version '{version}' of {id} found (looked in output/releases/, the git "
-                             "history of agreements/{id}.yaml and the working tree); versions found: {known}",
-                             "ไม่พบรุ่น '{version}' ของ {id} (ค้นใน output/releases/ ในประวัติ git ของ "
-                             "agreements/{id}.yaml และในไฟล์ปัจจุบัน) รุ่นที่พบ: {known}"),
-    "diff_no_git_revision": ("git has no revision '{rev}' holding agreements/{id}.yaml (or this folder is "
-                             "not in a git repository); give a commit, tag or branch",
-                             "ไม่พบ '{rev}' ใน git ที่มีไฟล์ agreements/{id}.yaml (หรือโฟลเดอร์นี้ไม่อยู่ใน "
-                             "คลัง git) ให้ระบุรหัส commit, tag หรือ branch"),
-    "diff_bad_archive": ("cannot read the release archive ({detail}); run python build.py verify on it",
-                         "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify"),
-    "diff_archive_fails": ("the release archive does not verify ({detail}; {n} problem(s) in all), so it is "
-                           "not read as that version; run python build.py verify on it, or name the version "
-                           "as git:<revision>",
-                           "ชุดเผยแพร่นี้ตรวจสอบไม่ผ่าน ({detail} รวมพบปัญหา {n} รายการ) จึงไม่ใช้เป็นรุ่นนั้น "
-                           "ให้ตรวจด้วยคำสั่ง python build.py verify หรือระบุรุ่นเป็น git:<revision>"),
-    "diff_same_version": ("'{version}' is given as both the old and the new version; name two different "
-                          "versions (e.g. 1.0 1.1)",
-                          "ระบุ '{version}' เป็นทั้งรุ่นเดิมและรุ่นใหม่ ให้ระบุสองรุ่นที่ต่างกัน (เช่น 1.0 1.1)"),
-    "diff_language_dropped": ("note: no {language} redline: version {version} is not made in {language}",
-                              "หมายเหตุ: ไม่มีฉบับเปรียบเทียบภาษา{language} เพราะรุ่น {version} ไม่ได้จัดทำเป็นภาษา{language}"),
-    "diff_no_common_language": ("versions {old} and {new} are not made in any language in common: there is "
-                                "nothing to compare; name versions that share a language",
-                                "รุ่น {old} และรุ่น {new} ไม่มีภาษาที่จัดทำตรงกัน จึงเปรียบเทียบไม่ได้ "
-                                "ให้ระบุรุ่นที่มีภาษาเดียวกัน"),
+    "diff_unknown_version": (
+        "no version '{version}' of {id} found (looked in output/releases/, the git "
+        "history of agreements/{id}.yaml and the working tree); versions found: {known}",
+        "ไม่พบรุ่น '{version}' ของ {id} (ค้นใน output/releases/ ในประวัติ git ของ "
+        "agreements/{id}.yaml และในไฟล์ปัจจุบัน) รุ่นที่พบ: {known}",
+    ),
+    "diff_no_git_revision": (
+        "git has no revision '{rev}' holding agreements/{id}.yaml (or this folder is "
+        "not in a git repository); give a commit, tag or branch",
+        "ไม่พบ '{rev}' ใน git ที่มีไฟล์ agreements/{id}.yaml (หรือโฟลเดอร์นี้ไม่อยู่ใน คลัง git) ให้ระบุรหัส commit, tag หรือ branch",
+    ),
+    "diff_bad_archive": (
+        "cannot read the release archive ({detail}); run python build.py verify on it",
+        "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify",
+    ),
+    "diff_archive_fails": (
+        "the release archive does not verify ({detail}; {n} problem(s) in all), so it is "
+        "not read as that version; run python build.py verify on it, or name the version "
+        "as git:<revision>",
+        "ชุดเผยแพร่นี้ตรวจสอบไม่ผ่าน ({detail} รวมพบปัญหา {n} รายการ) จึงไม่ใช้เป็นรุ่นนั้น "
+        "ให้ตรวจด้วยคำสั่ง python build.py verify หรือระบุรุ่นเป็น git:<revision>",
+    ),
+    "diff_same_version": (
+        "'{version}' is given as both the old and the new version; name two different versions (e.g. 1.0 1.1)",
+        "ระบุ '{version}' เป็นทั้งรุ่นเดิมและรุ่นใหม่ ให้ระบุสองรุ่นที่ต่างกัน (เช่น 1.0 1.1)",
+    ),
+    "diff_language_dropped": (
+        "note: no {language} redline: version {version} is not made in {language}",
+        "หมายเหตุ: ไม่มีฉบับเปรียบเทียบภาษา{language} เพราะรุ่น {version} ไม่ได้จัดทำเป็นภาษา{language}",
+    ),
+    "diff_no_common_language": (
+        "versions {old} and {new} are not made in any language in common: there is "
+        "nothing to compare; name versions that share a language",
+        "รุ่น {old} และรุ่น {new} ไม่มีภาษาที่จัดทำตรงกัน จึงเปรียบเทียบไม่ได้ ให้ระบุรุ่นที่มีภาษาเดียวกัน",
+    ),
     "language_th": ("Thai", "ไทย"),
     "language_en": ("English", "อังกฤษ"),
     "diff_from_release": ("release archive {path}", "ชุดเผยแพร่ {path}"),
     "diff_from_git": ("git commit {commit}", "คอมมิต git {commit}"),
     "diff_from_working_tree": ("working tree", "ไฟล์ปัจจุบัน"),
-    "diff_comparing": ("comparing {old} ({old_source}) with {new} ({new_source})",
-                       "เปรียบเทียบรุ่น {old} ({old_source}) กับรุ่น {new} ({new_source})"),
+    "diff_comparing": (
+        "comparing {old} ({old_source}) with {new} ({new_source})",
+        "เปรียบเทียบรุ่น {old} ({old_source}) กับรุ่น {new} ({new_source})",
+    ),
     "redline_footer": ("redline {old} → {new}", "ฉบับเปรียบเทียบ รุ่น {old} → {new}"),
-    "redline_title": ("Changes from version {old} to version {new}",
-                      "สรุปการเปลี่ยนแปลงจากรุ่น {old} เป็นรุ่น {new}"),
-    "redline_counts": ("Clauses: {added} added, {removed} removed, {changed} changed.",
-                       "ข้อ: เพิ่ม {added} ข้อ ตัดออก {removed} ข้อ แก้ไข {changed} ข้อ"),
+    "redline_title": ("Changes from version {old} to version {new}", "สรุปการเปลี่ยนแปลงจากรุ่น {old} เป็นรุ่น {new}"),
+    "redline_counts": (
+        "Clauses: {added} added, {removed} removed, {changed} changed.",
+        "ข้อ: เพิ่ม {added} ข้อ ตัดออก {removed} ข้อ แก้ไข {changed} ข้อ",
+    ),
     "redline_clauses_added": ("Clauses added: {names}.", "ข้อที่เพิ่ม: {names}"),
     "redline_clauses_removed": ("Clauses removed: {names}.", "ข้อที่ตัดออก: {names}"),
     "redline_clauses_changed": ("Clauses changed: {names}.", "ข้อที่แก้ไข: {names}"),
@@ -359,19 +492,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redline_budget": ("Budget", "งบประมาณ"),
     "redline_none_value": ("none", "ไม่มี"),
     "redline_no_changes": ("No changes.", "ไม่มีการเปลี่ยนแปลง"),
-    "redline_legend": ("Inserted text is underlined in blue, deleted text struck through in red; a bar "
-                       "in the margin marks each changed part. Both versions are shown with the current "
-                       "templates.",
-                       "ข้อความที่เพิ่มขีดเส้นใต้สีน้ำเงิน ข้อความที่ตัดออกขีดฆ่าสีแดง แถบที่ขอบซ้ายแสดงส่วนที่เปลี่ยน "
-                       "ทั้งสองรุ่นจัดพิมพ์ด้วยแม่แบบปัจจุบัน"),
-    "problems_found": ("{n} problem(s) found; nothing was written.",
-                       "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
-    "agreements_failed": ("{n} of {total} agreement(s) failed; their earlier output is unchanged.",
-                          "สร้างไม่สำเร็จ {n} จาก {total} ฉบับ ไฟล์เดิมของฉบับเหล่านั้นยังอยู่ครบ"),
-    "mismatches_allowed": ("{n} place(s) where the Thai and English texts differ, allowed by --allow-mismatch; "
-                           "make them agree before the text is final",
-                           "ข้อความภาษาไทยและภาษาอังกฤษไม่ตรงกัน {n} แห่ง ซึ่งยอมให้ผ่านเพราะใช้ --allow-mismatch "
-                           "ให้แก้ให้ตรงกันก่อนจัดทำฉบับจริง"),
+    "redline_legend": (
+        "Inserted text is underlined in blue, deleted text struck through in red; a bar "
+        "in the margin marks each changed part. Both versions are shown with the current "
+        "templates.",
+        "ข้อความที่เพิ่มขีดเส้นใต้สีน้ำเงิน ข้อความที่ตัดออกขีดฆ่าสีแดง แถบที่ขอบซ้ายแสดงส่วนที่เปลี่ยน ทั้งสองรุ่นจัดพิมพ์ด้วยแม่แบบปัจจุบัน",
+    ),
+    "problems_found": ("{n} problem(s) found; nothing was written.", "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
+    "agreements_failed": (
+        "{n} of {total} agreement(s) failed; their earlier output is unchanged.",
+        "สร้างไม่สำเร็จ {n} จาก {total} ฉบับ ไฟล์เดิมของฉบับเหล่านั้นยังอยู่ครบ",
+    ),
+    "mismatches_allowed": (
+        "{n} place(s) where the Thai and English texts differ, allowed by --allow-mismatch; "
+        "make them agree before the text is final",
+        "ข้อความภาษาไทยและภาษาอังกฤษไม่ตรงกัน {n} แห่ง ซึ่งยอมให้ผ่านเพราะใช้ --allow-mismatch ให้แก้ให้ตรงกันก่อนจัดทำฉบับจริง",
+    ),
     "interrupted": ("interrupted; earlier output is unchanged.", "หยุดกลางคัน ไฟล์เดิมยังอยู่ครบ"),
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
@@ -410,8 +546,10 @@ class Message:
 def say(message_key: str, /, **values: object) -> Message:
     """Fill a catalogued message with values, in both languages (values may be Messages)."""
     en, th = CATALOG[message_key]
-    return Message(en.format(**{k: _in(v, "en") for k, v in values.items()}),
-                   th.format(**{k: _in(v, "th") for k, v in values.items()}))
+    return Message(
+        en.format(**{k: _in(v, "en") for k, v in values.items()}),
+        th.format(**{k: _in(v, "th") for k, v in values.items()}),
+    )
 
 
 def _in(value: object, language: str) -> object:
@@ -427,9 +565,12 @@ def printable(text: str, limit: int = 200) -> str:
     A value such as "done\nerror: …" or a terminal escape sequence must not forge or hide
     lines of the report.
     """
-    shown = "".join(char if char.isprintable() or char == " " else
-                    (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-                    for char in text[:limit])
+    shown = "".join(
+        char
+        if char.isprintable() or char == " "
+        else (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        for char in text[:limit]
+    )
     return shown + ("…" if len(text) > limit else "")
 
 

@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 def sha256(data: bytes) -> str:
@@ -20,7 +20,7 @@ def sha256(data: bytes) -> str:
 
 def deterministic_zip(members: list[tuple[str, bytes]], when: datetime.datetime) -> bytes:
     """Zip members in the given order, each dated `when` (UTC), with fixed permissions."""
-    stamp = max(when.astimezone(datetime.timezone.utc), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    stamp = max(when.astimezone(datetime.UTC), datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC))
     date_time = stamp.timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive, _deflated_once():

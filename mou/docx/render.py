@@ -35,8 +35,8 @@ from mou.core.reproducible import deterministic_zip
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
-EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
-ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)  # the earliest a zip can date
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)  # the earliest a zip can date
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
 FONT_SLOT_NAMES = tuple(qn(f"w:{slot}") for slot in FONT_SLOTS)
@@ -50,20 +50,31 @@ BODY_PARAGRAPHS = {("p", cls): "MOU Body" for cls in ("", "lead", "party", "coll
 BODY_PARAGRAPHS |= {("p", "party-joiner"): "MOU Joiner", ("p", "signature-group"): "MOU Signature Group"}
 # What each container may hold, by (tag, class): a paragraph style, or the kind of a nested container.
 CONTENT: dict[str, dict[tuple[str, str], str]] = {
-    "body": {("header", "title-block"): "header", ("section", "clause"): "section",
-             ("table", "signatures"): "table", ("table", "signatures single"): "table",
-             ("table", "parallel"): "parallel", ("table", "parallel title-block"): "parallel",
-             ("footer", "page-footer"): "page-footer",
-             ("div", "watermark"): "watermark", ("aside", "redline-summary"): "summary",
-             **BODY_PARAGRAPHS},
+    "body": {
+        ("header", "title-block"): "header",
+        ("section", "clause"): "section",
+        ("table", "signatures"): "table",
+        ("table", "signatures single"): "table",
+        ("table", "parallel"): "parallel",
+        ("table", "parallel title-block"): "parallel",
+        ("footer", "page-footer"): "page-footer",
+        ("div", "watermark"): "watermark",
+        ("aside", "redline-summary"): "summary",
+        **BODY_PARAGRAPHS,
+    },
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
     "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline.py)
     "td": {("p", cls): "MOU Signature" for cls in ("sign-line", "sign-name", "sign-position")},
     # A cell of the side-by-side edition holds what a title block or a clause holds.
-    "cell": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line", ("h2", ""): "MOU Clause Heading",
-             ("ol", "items"): "ol", **BODY_PARAGRAPHS},
+    "cell": {
+        ("p", "title"): "MOU Title",
+        ("p", "title-line"): "MOU Title Line",
+        ("h2", ""): "MOU Clause Heading",
+        ("ol", "items"): "ol",
+        **BODY_PARAGRAPHS,
+    },
 }
 PARALLEL_LANGUAGES = ("th", "en")  # the cells of a parallel row: Thai left, English right
 PARALLEL_ROWS = frozenset({"", "party", "clause", "text", "item", "closing"})
@@ -71,12 +82,21 @@ PARALLEL_INDENT_CM = 1.0  # style.css: table.parallel td > p
 PARALLEL_FLUSH = frozenset({"party", "party-joiner", "title", "title-line"})  # no first-line indent
 GUTTER_TWIPS = 170  # style.css: 0.3 cm on each side of the column gap
 SPACE_BEFORE_PT = {"party": 2, "agree": 6, "closing": 10, "sign-line": 18}  # margins in style.css
-INLINE_FORMAT = {("strong", ""): {"bold": True}, ("b", ""): {"bold": True}, ("em", ""): {"italic": True},
-                 ("i", ""): {"italic": True}, ("span", "clause-number"): {}, ("span", "item-number"): {},
-                 ("span", "sign-dots"): {}}
+INLINE_FORMAT = {
+    ("strong", ""): {"bold": True},
+    ("b", ""): {"bold": True},
+    ("em", ""): {"italic": True},
+    ("i", ""): {"italic": True},
+    ("span", "clause-number"): {},
+    ("span", "item-number"): {},
+    ("span", "sign-dots"): {},
+}
 FOOTER_PT = 10  # style.css: footer.page-footer
-VML = {"v": "urn:schemas-microsoft-com:vml", "o": "urn:schemas-microsoft-com:office:office",
-       "w10": "urn:schemas-microsoft-com:office:word"}
+VML = {
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+}
 # A watermark as Word writes one: a VML WordArt shape (text path) in the page header,
 # centred on the page, rotated, light grey and behind the text.
 WATERMARK_VML = (
@@ -94,11 +114,12 @@ WATERMARK_VML = (
     '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
     '<v:shape id="MouWatermark{n}" o:spid="_x0000_s{spid}" type="#_x0000_t136" '
     'style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;rotation:320;'
-    'z-index:-251655168;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
+    "z-index:-251655168;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
     'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
     'fillcolor="#e3e3e3" stroked="f"><v:fill opacity="1"/>'
     '<v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt;font-weight:bold" string="{text}"/>'
-    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict>')
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict>'
+)
 
 
 @dataclass(frozen=True)
@@ -139,8 +160,7 @@ class Segment:
     change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline.py)
 
 
-def html_to_docx(html: str, font_family: str = "Sarabun",
-                 timestamp: datetime.datetime | None = None) -> bytes:
+def html_to_docx(html: str, font_family: str = "Sarabun", timestamp: datetime.datetime | None = None) -> bytes:
     """Convert one MOU HTML document to the bytes of a deterministic DOCX file."""
     try:
         root = lxml.html.document_fromstring(html)
@@ -174,8 +194,7 @@ def refuse(el: HtmlElement, why: str = "unsupported element") -> RenderError:
     """Build the error for something the DOCX converter does not understand."""
     parent = el.getparent()
     where = f" in {describe(parent)}" if parent is not None else ""
-    return RenderError(Problem(path="<html>", line=el.sourceline,
-                               message=f"DOCX: {why} {describe(el)}{where}"))
+    return RenderError(Problem(path="<html>", line=el.sourceline, message=f"DOCX: {why} {describe(el)}{where}"))
 
 
 def class_name(el: HtmlElement) -> str:
@@ -199,8 +218,9 @@ def document_title(head: HtmlElement) -> str:
     return HTML_SPACE.sub(" ", head.findtext("title") or "").strip()
 
 
-def fill_rpr(rpr: BaseOxmlElement, font: str, bold: bool = False, italic: bool = False,
-             size_pt: int = 0, lang: bool = False) -> None:
+def fill_rpr(
+    rpr: BaseOxmlElement, font: str, bold: bool = False, italic: bool = False, size_pt: int = 0, lang: bool = False
+) -> None:
     """Replace a w:rPr's children by font, emphasis, size and language, in schema order."""
     rpr.clear()
     rpr.append(OxmlElement("w:rFonts", {qn(f"w:{s}"): font for s in FONT_SLOTS} | {qn("w:hint"): "cs"}))
@@ -210,8 +230,7 @@ def fill_rpr(rpr: BaseOxmlElement, font: str, bold: bool = False, italic: bool =
     if size_pt:
         rpr.extend(OxmlElement(tag, {qn("w:val"): str(size_pt * 2)}) for tag in ("w:sz", "w:szCs"))
     if lang:
-        rpr.append(OxmlElement("w:lang", {qn("w:val"): "en-US", qn("w:eastAsia"): "en-US",
-                                          qn("w:bidi"): "th-TH"}))
+        rpr.append(OxmlElement("w:lang", {qn("w:val"): "en-US", qn("w:eastAsia"): "en-US", qn("w:bidi"): "th-TH"}))
 
 
 def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
@@ -221,12 +240,18 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
     ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
     ppr.clear()
     ppr.append(OxmlElement("w:widowControl"))
-    ppr.append(OxmlElement("w:spacing", {qn("w:before"): "0", qn("w:after"): "0",
-                                         qn("w:line"): "240", qn("w:lineRule"): "auto"}))
+    ppr.append(
+        OxmlElement(
+            "w:spacing", {qn("w:before"): "0", qn("w:after"): "0", qn("w:line"): "240", qn("w:lineRule"): "auto"}
+        )
+    )
     normal = doc.styles["Normal"]
     fill_rpr(normal.element.get_or_add_rPr(), font, size_pt=16, lang=True)
-    aligns = {"body": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY if thai else WD_ALIGN_PARAGRAPH.JUSTIFY,
-              "center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT}
+    aligns = {
+        "body": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY if thai else WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+    }
     for spec in STYLES:
         # What styles.add_style does, without its scan of all ~160 template styles for a
         # clash per style added: the MOU styles are new (their names are mou's own).
@@ -270,6 +295,7 @@ def set_up_page(doc: DocxDocument, font: str, thai: bool) -> None:
 
 def add_page_field(para: Paragraph, placeholder: str, font: str) -> None:
     """Append a real PAGE field: begin, instruction, separate, cached result, end."""
+
     def field_run(child: BaseOxmlElement) -> None:
         run = para.add_run()
         fill_rpr(run._r.get_or_add_rPr(), font)
@@ -284,8 +310,7 @@ def add_page_field(para: Paragraph, placeholder: str, font: str) -> None:
     field_run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
-def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
-                  font: str) -> Paragraph | None:
+def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell, font: str) -> Paragraph | None:
     """Render a container's children by the vocabulary; return the last paragraph added."""
     last = None
     for child in block_children(el):
@@ -295,8 +320,7 @@ def render_blocks(el: HtmlElement, kind: str, container: DocxDocument | _Cell,
     return last
 
 
-def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell,
-                 font: str) -> Paragraph | None:
+def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell, font: str) -> Paragraph | None:
     """Render one child of a container by the vocabulary; return the last paragraph added."""
     cls = class_name(child)
     target = CONTENT[kind].get((child.tag, cls))
@@ -346,13 +370,18 @@ def render_watermark(el: HtmlElement, doc: DocxDocument, font: str) -> None:
         header.is_linked_to_previous = False
         run = header.paragraphs[0].add_run()
         fill_rpr(run._r.get_or_add_rPr(), font)
-        run._r.append(parse_xml(WATERMARK_VML.format(n=n, spid=2048 + n, width=width, height=150,
-                                                     font=escape_attr(font), text=escape_attr(text))))
+        run._r.append(
+            parse_xml(
+                WATERMARK_VML.format(
+                    n=n, spid=2048 + n, width=width, height=150, font=escape_attr(font), text=escape_attr(text)
+                )
+            )
+        )
 
 
 def escape_attr(text: str) -> str:
     """Escape text for an XML attribute value."""
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;"))
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
@@ -402,7 +431,8 @@ def parallel_rows(table: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
                 raise refuse(tr, "unsupported row")
             cells = list(block_children(tr))
             if [(td.tag, td.get("lang"), class_name(td)) for td in cells] != [
-                    ("td", lang, "") for lang in PARALLEL_LANGUAGES]:
+                ("td", lang, "") for lang in PARALLEL_LANGUAGES
+            ]:
                 raise refuse(tr, 'a parallel row holds <td lang="th"> then <td lang="en">, not')
             rows.append((cells[0], cells[1]))
     return rows
@@ -462,8 +492,9 @@ def shape_table(table: Table, margins: tuple[tuple[str, int], ...] = SIGNATURE_M
     tbl_w.set(qn("w:w"), str(TEXT_WIDTH.twips))
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "none", qn("w:sz"): "0",
-                                                 qn("w:space"): "0", qn("w:color"): "auto"}))
+        borders.append(
+            OxmlElement(f"w:{side}", {qn("w:val"): "none", qn("w:sz"): "0", qn("w:space"): "0", qn("w:color"): "auto"})
+        )
     insert_before(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
     cell_margins = OxmlElement("w:tblCellMar")
     for side, twips in margins:
@@ -471,8 +502,7 @@ def shape_table(table: Table, margins: tuple[tuple[str, int], ...] = SIGNATURE_M
     insert_before(tbl_pr, cell_margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
 
 
-def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement,
-                  font: str) -> Paragraph | None:
+def add_paragraph(container: DocxDocument | _Cell, style: str, el: HtmlElement, font: str) -> Paragraph | None:
     """Add a paragraph of the element's inline content; none when it shows no text."""
     segments = collapse(inline_segments(el, Segment("")))
     if not segments:
@@ -533,8 +563,11 @@ def collapse(segments: Iterator[Segment]) -> list[Segment]:
         elif not text:
             continue
         last = out[-1] if out else None
-        if (last is not None and not (seg.br or last.br or seg.whole or last.whole)
-                and (last.bold, last.italic, last.change) == (seg.bold, seg.italic, seg.change)):
+        if (
+            last is not None
+            and not (seg.br or last.br or seg.whole or last.whole)
+            and (last.bold, last.italic, last.change) == (seg.bold, seg.italic, seg.change)
+        ):
             out[-1] = replace(last, text=last.text + text)
         else:
             out.append(replace(seg, text=text))
@@ -616,7 +649,7 @@ def number_revisions(doc: DocxDocument, when: datetime.datetime) -> None:
         kinds = {run.getparent().tag for run in row.iter(qn("w:r"))}
         if kinds in ({qn("w:ins")}, {qn("w:del")}):
             row.get_or_add_trPr().append(OxmlElement("w:ins" if kinds == {qn("w:ins")} else "w:del"))
-    stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = when.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for number, change in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
         change.set(qn("w:id"), str(number))
         change.set(qn("w:author"), "mou")
@@ -645,12 +678,11 @@ def drop_template_extras(doc: DocxDocument) -> None:
             del rels[r_id]
 
 
-def set_core_properties(doc: DocxDocument, title: str, language: str,
-                        when: datetime.datetime) -> None:
+def set_core_properties(doc: DocxDocument, title: str, language: str, when: datetime.datetime) -> None:
     """Write fixed core properties, so the same input gives the same bytes."""
     # python-docx refuses core properties over 255 characters; the body keeps the full title.
     if when.tzinfo is not None:
-        when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(datetime.UTC).replace(tzinfo=None)
     props = doc.core_properties
     props.title, props.language, props.comments = clip(title, 255), language, ""
     props.author = props.last_modified_by = "mou"

@@ -36,8 +36,7 @@ def template_names(templates_dir: Path) -> set[str]:
     """List the templates: folders of templates/ holding one HTML file per language."""
     if not templates_dir.is_dir():
         return set()
-    return {p.name for p in templates_dir.iterdir()
-            if p.is_dir() and any(p.glob(f"*{TEMPLATE_SUFFIX}"))}
+    return {p.name for p in templates_dir.iterdir() if p.is_dir() and any(p.glob(f"*{TEMPLATE_SUFFIX}"))}
 
 
 class RecordSandbox(ImmutableSandboxedEnvironment):
@@ -61,7 +60,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["signature_rows"] = lambda people, role="", language="th": signature_rows(
-        people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf")
+        people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf"
+    )
     env.filters.update(
         thai_digits=thai.thai_digits,
         thai_date=thai_date_markup,
@@ -98,8 +98,10 @@ def keep_together(text: str, units: list[str]) -> Markup:
 
 def _thai_date_units(d: datetime.date) -> list[str]:
     """Return the parts of a Thai date that must stay on one line: day+month, and the year."""
-    return [thai.thai_digits(f"{d.day} {thai.THAI_MONTHS[d.month - 1]}"),
-            thai.thai_digits(f"พ.ศ. {thai.buddhist_year(d.year)}")]
+    return [
+        thai.thai_digits(f"{d.day} {thai.THAI_MONTHS[d.month - 1]}"),
+        thai.thai_digits(f"พ.ศ. {thai.buddhist_year(d.year)}"),
+    ]
 
 
 def thai_date_markup(d: datetime.date) -> Markup:
@@ -135,6 +137,7 @@ def signature_rows(people: list[Person], role: str, language: str, font: Path) -
 
     The side-by-side edition ("th-en") prints both names in each block: both must fit.
     """
+
     def name_width(person: Person, lang: str) -> float:
         return text_width(f"({person_in(person, lang)})", font)
 
@@ -155,8 +158,7 @@ def signature_rows(people: list[Person], role: str, language: str, font: Path) -
     return rows
 
 
-def context(agreement_id: str, agreement: Agreement, parties: list[Party],
-            language: str) -> dict[str, Any]:
+def context(agreement_id: str, agreement: Agreement, parties: list[Party], language: str) -> dict[str, Any]:
     """Return what a template sees: the records as they are, and the language."""
     return {
         "id": agreement_id,
@@ -168,8 +170,14 @@ def context(agreement_id: str, agreement: Agreement, parties: list[Party],
     }
 
 
-def render_html(env: jinja2.Environment, templates_dir: Path, agreement_id: str,
-                agreement: Agreement, parties: list[Party], language: str) -> Document:
+def render_html(
+    env: jinja2.Environment,
+    templates_dir: Path,
+    agreement_id: str,
+    agreement: Agreement,
+    parties: list[Party],
+    language: str,
+) -> Document:
     """Render one language of one agreement to HTML, reporting template errors by line."""
     name = f"{agreement.template}/{language}{TEMPLATE_SUFFIX}"
     try:
@@ -180,15 +188,26 @@ def render_html(env: jinja2.Environment, templates_dir: Path, agreement_id: str,
         raise InputError(Problem(shown, say("template_syntax", detail=exc.message), exc.lineno)) from None
     except jinja2.TemplateNotFound as exc:
         if exc.name == name:
-            raise InputError(Problem(f"templates/{name}", say(
-                "no_edition", template=agreement.template, language=language, name=name))) from None
-        raise InputError(Problem(f"templates/{name}", say("include_missing", name=exc.name),
-                                 _template_line(exc, name))) from None
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, KeyError,
-            AttributeError, ValueError) as exc:
+            raise InputError(
+                Problem(
+                    f"templates/{name}", say("no_edition", template=agreement.template, language=language, name=name)
+                )
+            ) from None
+        raise InputError(
+            Problem(f"templates/{name}", say("include_missing", name=exc.name), _template_line(exc, name))
+        ) from None
+    except (
+        jinja2.UndefinedError,
+        jinja2.exceptions.SecurityError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        ValueError,
+    ) as exc:
         line = _template_line(exc, name)
-        raise InputError(Problem(f"templates/{name}", say("template_error", id=agreement_id, detail=exc),
-                                 line)) from None
+        raise InputError(
+            Problem(f"templates/{name}", say("template_error", id=agreement_id, detail=exc), line)
+        ) from None
     return Document(agreement_id, language, html, templates_dir / agreement.template)
 
 

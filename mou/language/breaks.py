@@ -59,8 +59,9 @@ class WordSet:
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """Return the dictionary words that text[start:] begins with, shortest first."""
         end = len(text)
-        return [text[start:start + n] for n in self.lengths
-                if start + n <= end and text[start:start + n] in self.words]
+        return [
+            text[start : start + n] for n in self.lengths if start + n <= end and text[start : start + n] in self.words
+        ]
 
     def segment(self, run: str) -> list[str]:
         """Return a Thai run's dictionary words (newmm), segmenting each run once."""
@@ -107,8 +108,7 @@ def thai_words_of(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
 
 
-def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
-                titles: Iterable[str] = ()) -> str:
+def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (), titles: Iterable[str] = ()) -> str:
     """Mark where Thai may break: ZWSP between words, WORD JOINER inside glued names.
 
     `names` (organizations, places, addresses, people) add their words to the dictionary;
@@ -134,8 +134,7 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
     marked = glue_names(THAI_RUN.sub(segment, body), glued)
     # Signature tables keep their positions breakable; everywhere else they are glued too.
     parts = SIGNATURE_TABLE.split(marked)
-    return head + "".join(part if SIGNATURE_TABLE.fullmatch(part) else glue_names(part, titles)
-                          for part in parts)
+    return head + "".join(part if SIGNATURE_TABLE.fullmatch(part) else glue_names(part, titles) for part in parts)
 
 
 def glue_names(marked: str, names: Iterable[str]) -> str:
@@ -146,8 +145,9 @@ def glue_names(marked: str, names: Iterable[str]) -> str:
     """
     for name in sorted({n.strip() for n in names if THAI_RUN.search(n)}, key=len, reverse=True):
         pattern = f"{ZWSP}?".join(re.escape(char) for char in name)
-        marked = re.sub(pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER,
-                                                  m.group().replace(ZWSP, WORD_JOINER)), marked)
+        marked = re.sub(
+            pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER, m.group().replace(ZWSP, WORD_JOINER)), marked
+        )
     return marked
 
 
@@ -159,8 +159,11 @@ def no_break_ranges(text: str) -> list[tuple[int, int]]:
     with the character before it, any opening punctuation with the character after it,
     and any glued space inside a name.
     """
-    ranges = [run.span() for run in THAI_RUN.finditer(text)  # runs end at each ZWSP
-              if _spacing_letters(run.group()) <= LONGEST_UNBREAKABLE]
+    ranges = [
+        run.span()
+        for run in THAI_RUN.finditer(text)  # runs end at each ZWSP
+        if _spacing_letters(run.group()) <= LONGEST_UNBREAKABLE
+    ]
     ranges += [(max(m.start() - 1, 0), m.end()) for m in _NO_BREAK_BEFORE.finditer(text)]
     ranges += [m.span() for m in _NO_BREAK_AFTER.finditer(text)]
     ranges += [m.span() for m in _GLUED.finditer(text)]

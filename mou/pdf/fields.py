@@ -45,8 +45,10 @@ def find_signature_fields(document: Any) -> list[SignatureField]:
     for index, page in enumerate(document.pages):
         page_box = getattr(page, "_page_box", None)
         if page_box is None:  # WeasyPrint is pinned; this guards an unexpected upgrade
-            raise RenderError("cannot place signature fields with this WeasyPrint version; "
-                              "install the version pinned in pyproject.toml")
+            raise RenderError(
+                "cannot place signature fields with this WeasyPrint version; "
+                "install the version pinned in pyproject.toml"
+            )
         height_pt = page.height * PT_PER_PX
         for box in page_box.descendants():
             element = getattr(box, "element", None)
@@ -59,14 +61,19 @@ def find_signature_fields(document: Any) -> list[SignatureField]:
             right = (box.position_x + box.margin_width()) * PT_PER_PX
             top = box.position_y * PT_PER_PX
             bottom = (box.position_y + box.margin_height()) * PT_PER_PX
-            rect = (round(left, 2), round(height_pt - bottom, 2),
-                    round(right, 2), round(height_pt - top + ABOVE_LINE_PT, 2))
+            rect = (
+                round(left, 2),
+                round(height_pt - bottom, 2),
+                round(right, 2),
+                round(height_pt - top + ABOVE_LINE_PT, 2),
+            )
             if name in fields or name == ORGANIZATION_FIELD:
                 duplicates.append(name)
             fields[name] = SignatureField(name, index, rect)
     if duplicates:
-        raise RenderError(Problem("templates", say("duplicate_signature_field",
-                                                   names=", ".join(sorted(set(duplicates))))))
+        raise RenderError(
+            Problem("templates", say("duplicate_signature_field", names=", ".join(sorted(set(duplicates)))))
+        )
     return list(fields.values())
 
 
@@ -83,19 +90,29 @@ def add_signature_fields(pdf: pydyf.PDF, fields: list[SignatureField], organizat
         page_number = page_numbers[field.page]
         page = pdf.objects[page_number]
         x1, y1, x2, y2 = field.rect
-        widget = pydyf.Dictionary({
-            "Type": "/Annot", "Subtype": "/Widget", "FT": "/Sig",
-            "T": pydyf.String(field.name),
-            "Rect": pydyf.Array(field.rect),
-            "F": PRINT_FLAG,  # PDF/A: printable, never hidden
-            "P": f"{page_number} 0 R",
-        })
+        widget = pydyf.Dictionary(
+            {
+                "Type": "/Annot",
+                "Subtype": "/Widget",
+                "FT": "/Sig",
+                "T": pydyf.String(field.name),
+                "Rect": pydyf.Array(field.rect),
+                "F": PRINT_FLAG,  # PDF/A: printable, never hidden
+                "P": f"{page_number} 0 R",
+            }
+        )
         if (x2 - x1) > 0 and (y2 - y1) > 0:  # PDF/A: a visible widget needs an appearance
-            appearance = pydyf.Stream([], pydyf.Dictionary({
-                "Type": "/XObject", "Subtype": "/Form",
-                "BBox": pydyf.Array((0, 0, round(x2 - x1, 2), round(y2 - y1, 2))),
-                "Resources": pydyf.Dictionary({}),
-            }))
+            appearance = pydyf.Stream(
+                [],
+                pydyf.Dictionary(
+                    {
+                        "Type": "/XObject",
+                        "Subtype": "/Form",
+                        "BBox": pydyf.Array((0, 0, round(x2 - x1, 2), round(y2 - y1, 2))),
+                        "Resources": pydyf.Dictionary({}),
+                    }
+                ),
+            )
             pdf.add_object(appearance)
             widget["AP"] = pydyf.Dictionary({"N": appearance.reference})
         pdf.add_object(widget)

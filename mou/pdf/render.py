@@ -25,7 +25,7 @@ from mou.pdf.font_time import fixed_font_time
 from mou.pdf.warnings import collected_warnings
 
 PDF_VARIANT = "pdf/a-3b"
-DEFAULT_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+DEFAULT_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 ATTACHMENT_TYPES = {".yaml": "/application#2fyaml", ".yml": "/application#2fyaml"}
 
 
@@ -68,21 +68,23 @@ class ProjectFetcher(URLFetcher):
         except ValueError:
             parts = None
         if parts is None or parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise self._refuse(f"refused to fetch '{shown}': only the project's own template "
-                               "and asset files may be used")
+            raise self._refuse(
+                f"refused to fetch '{shown}': only the project's own template and asset files may be used"
+            )
         try:
             path = Path(unquote(parts.path)).resolve()  # resolve() follows symlinks out
         except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, symlink loop, too long
-            raise self._refuse(f"refused to read '{shown}': the path cannot be used "
-                               f"({type(exc).__name__})") from None
+            raise self._refuse(f"refused to read '{shown}': the path cannot be used ({type(exc).__name__})") from None
         shown_path = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
         if not any(path.is_relative_to(root) for root in self.allowed_roots):
-            raise self._refuse(f"refused to read '{shown_path}': it is outside the project's "
-                               "template and asset folders")
+            raise self._refuse(
+                f"refused to read '{shown_path}': it is outside the project's template and asset folders"
+            )
         try:
             if not path.is_file():
-                raise self._refuse(f"missing file '{shown_path}': restore it (fonts and "
-                                   "stylesheets are part of the project)")
+                raise self._refuse(
+                    f"missing file '{shown_path}': restore it (fonts and stylesheets are part of the project)"
+                )
             body = path.read_bytes()
         except OSError as exc:
             raise self._refuse(f"cannot read '{shown_path}': {exc.strerror or type(exc).__name__}") from None
@@ -104,8 +106,9 @@ def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ..
     """
     fonts = getattr(document, "fonts", None)
     if fonts is None:  # WeasyPrint is pinned; this guards an unexpected upgrade
-        raise RenderError("cannot check the PDF's fonts with this WeasyPrint version; "
-                          "install the version pinned in pyproject.toml")
+        raise RenderError(
+            "cannot check the PDF's fonts with this WeasyPrint version; install the version pinned in pyproject.toml"
+        )
     return sorted({font.family for font in fonts.values() if font.family not in allowed})
 
 
@@ -163,10 +166,18 @@ def install_patches() -> None:
     speedups.install()
 
 
-def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str,
-               allowed_fonts: tuple[str, ...] = ("Sarabun",), *,
-               attachments: Sequence[PdfAttachment] = (), when: datetime.datetime | None = None,
-               signature_fields: bool = True, fonts_key: str | None = None) -> RenderedPdf:
+def render_pdf(
+    html: str,
+    base_dir: Path,
+    allowed_roots: list[Path],
+    source: str,
+    allowed_fonts: tuple[str, ...] = ("Sarabun",),
+    *,
+    attachments: Sequence[PdfAttachment] = (),
+    when: datetime.datetime | None = None,
+    signature_fields: bool = True,
+    fonts_key: str | None = None,
+) -> RenderedPdf:
     """Render HTML to PDF/A-3b bytes; any warning, refused URL or foreign font is an error.
 
     The bytes depend only on the inputs: every date written (document, attachments, subset
@@ -176,7 +187,7 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
     last render with the same key is reused.
     """
     install_patches()
-    when = (when or DEFAULT_TIME).astimezone(datetime.timezone.utc)
+    when = (when or DEFAULT_TIME).astimezone(datetime.UTC)
     fetcher = ProjectFetcher(allowed_roots)
     placed: list[SignatureField] = []
     font_config = _shared_fonts.get(fonts_key) if fonts_key else FontConfiguration()
@@ -189,16 +200,25 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], source: str
 
     with collected_warnings() as warnings, fixed_font_time(when):
         try:
-            document = speedups.html_class()(string=html, base_url=str(base_dir) + "/",
-                                  url_fetcher=fetcher).render(font_config=font_config)
+            document = speedups.html_class()(string=html, base_url=str(base_dir) + "/", url_fetcher=fetcher).render(
+                font_config=font_config
+            )
             if signature_fields:
                 placed.extend(find_signature_fields(document))
             stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
             document.metadata.created = document.metadata.modified = stamp
-            files = [weasyprint.Attachment(string=a.data, name=a.name, description=a.description or None,
-                                           relationship=a.relationship, created=when.replace(tzinfo=None),
-                                           modified=when.replace(tzinfo=None), url_fetcher=fetcher)
-                     for a in attachments]
+            files = [
+                weasyprint.Attachment(
+                    string=a.data,
+                    name=a.name,
+                    description=a.description or None,
+                    relationship=a.relationship,
+                    created=when.replace(tzinfo=None),
+                    modified=when.replace(tzinfo=None),
+                    url_fetcher=fetcher,
+                )
+                for a in attachments
+            ]
             data = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=files, finisher=finish)
         except FatalURLFetchingError as exc:
             raise RenderError(Problem(source, str(exc))) from None
@@ -216,8 +236,11 @@ def _fix_attachment_types(pdf: object) -> None:
         extra = getattr(obj, "extra", None)
         if isinstance(extra, dict) and extra.get("Type") == "/EmbeddedFile":
             for spec in pdf.objects:  # type: ignore[attr-defined]
-                if isinstance(spec, dict) and spec.get("Type") == "/Filespec" and \
-                        spec.get("EF", {}).get("F") == obj.reference:
+                if (
+                    isinstance(spec, dict)
+                    and spec.get("Type") == "/Filespec"
+                    and spec.get("EF", {}).get("F") == obj.reference
+                ):
                     suffix = Path(_pdf_text(spec.get("F"))).suffix.lower()
                     if suffix in ATTACHMENT_TYPES:
                         extra["Subtype"] = ATTACHMENT_TYPES[suffix]

@@ -121,9 +121,11 @@ def install() -> bool:
     changed = differing()
     if changed or not ua_stylesheet.every_elements_pseudo_styles():
         if not state["note"]:
-            state["note"] = (f"mou: WeasyPrint {weasyprint.__version__} differs from the tested release "
-                             f"({', '.join(changed) or 'user-agent stylesheet'}); its speed-ups are off and "
-                             "documents are rendered at WeasyPrint's own speed, with the same result")
+            state["note"] = (
+                f"mou: WeasyPrint {weasyprint.__version__} differs from the tested release "
+                f"({', '.join(changed) or 'user-agent stylesheet'}); its speed-ups are off and "
+                "documents are rendered at WeasyPrint's own speed, with the same result"
+            )
             print(state["note"], file=sys.stderr)
         return False
     for name, (owner, attribute) in _places().items():
@@ -148,8 +150,15 @@ def html_class() -> type[weasyprint.HTML]:
 
 # The style values WeasyPrint's get_font_description reads: a layout's font description is
 # the same for the same values.
-_FONT_DESCRIPTION_PROPERTIES = ("font_family", "font_style", "font_stretch", "font_weight", "font_size",
-                                "font_variant_caps", "font_variation_settings")
+_FONT_DESCRIPTION_PROPERTIES = (
+    "font_family",
+    "font_style",
+    "font_stretch",
+    "font_weight",
+    "font_size",
+    "font_variant_caps",
+    "font_variation_settings",
+)
 
 
 def _kept_with_style(style: Any, name: str, work_out: Any) -> Any:
@@ -178,12 +187,18 @@ def setup(self: Any, style: Any) -> None:
     if derived.metrics is None:
         self.ascent = self.underline_position = self.strikethrough_position = None
     else:
-        (self.ascent, self.underline_position, self.strikethrough_position, self.underline_thickness,
-         self.strikethrough_thickness) = derived.metrics
+        (
+            self.ascent,
+            self.underline_position,
+            self.strikethrough_position,
+            self.underline_thickness,
+            self.strikethrough_thickness,
+        ) = derived.metrics
     if derived.features:
         # As WeasyPrint: a list of the layout's own (set_text adds to it), with the configuration's attribute.
         attribute = style.font_config.font_features.setdefault(
-            derived.features, pango.pango_attr_font_features_new(derived.features))
+            derived.features, pango.pango_attr_font_features_new(derived.features)
+        )
         attributes = pango.pango_attr_list_new()
         pango.pango_attr_list_insert(attributes, attribute)
         pango.pango_layout_set_attributes(self.layout, attributes)
@@ -208,18 +223,36 @@ def _derive_setup(style: Any) -> _DerivedSetup:
     font_description = _shared_font_description(style)
     metrics = None
     if style["text_decoration_line"] != "none":
-        found = ffi.gc(pango.pango_context_get_metrics(context, font_description, language),
-                       pango.pango_font_metrics_unref)
-        metrics = tuple(line_break.FROM_UNITS * read(found) for read in (
-            pango.pango_font_metrics_get_ascent, pango.pango_font_metrics_get_underline_position,
-            pango.pango_font_metrics_get_strikethrough_position, pango.pango_font_metrics_get_underline_thickness,
-            pango.pango_font_metrics_get_strikethrough_thickness))
+        found = ffi.gc(
+            pango.pango_context_get_metrics(context, font_description, language), pango.pango_font_metrics_unref
+        )
+        metrics = tuple(
+            line_break.FROM_UNITS * read(found)
+            for read in (
+                pango.pango_font_metrics_get_ascent,
+                pango.pango_font_metrics_get_underline_position,
+                pango.pango_font_metrics_get_strikethrough_position,
+                pango.pango_font_metrics_get_underline_thickness,
+                pango.pango_font_metrics_get_strikethrough_thickness,
+            )
+        )
     features = line_break.font_features(
-        style["font_kerning"], style["font_variant_ligatures"], style["font_variant_position"],
-        style["font_variant_caps"], style["font_variant_numeric"], style["font_variant_alternates"],
-        style["font_variant_east_asian"], style["font_feature_settings"])
-    return _DerivedSetup(context, language, font_description, metrics,
-                         ",".join(f"{key} {value}" for key, value in features.items()).encode())
+        style["font_kerning"],
+        style["font_variant_ligatures"],
+        style["font_variant_position"],
+        style["font_variant_caps"],
+        style["font_variant_numeric"],
+        style["font_variant_alternates"],
+        style["font_variant_east_asian"],
+        style["font_feature_settings"],
+    )
+    return _DerivedSetup(
+        context,
+        language,
+        font_description,
+        metrics,
+        ",".join(f"{key} {value}" for key, value in features.items()).encode(),
+    )
 
 
 def strut(style: Any) -> tuple[float, float]:
@@ -259,8 +292,15 @@ def _shared_font_description(style: Any) -> Any:
     return descriptions[key]
 
 
-def split_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
-                     is_line_start: bool = True, minimum: bool = False) -> tuple:
+def split_first_line(
+    text: str,
+    style: Any,
+    context: Any,
+    max_width: float | None,
+    justification_spacing: float,
+    is_line_start: bool = True,
+    minimum: bool = False,
+) -> tuple:
     """Fit text into a line as before, once per document for the same text, style and width.
 
     A quarter of the texts are fitted again with the same style and width (a paragraph's
@@ -269,14 +309,19 @@ def split_first_line(text: str, style: Any, context: Any, max_width: float | Non
     a box, never changed (drawing reactivates it, justification copies it).
     """
     if not hasattr(context, "__dict__"):
-        return ORIGINAL["split_first_line"](text, style, context, max_width, justification_spacing, is_line_start,
-                                            minimum)
+        return ORIGINAL["split_first_line"](
+            text, style, context, max_width, justification_spacing, is_line_start, minimum
+        )
     fitted = context.__dict__.setdefault("mou_first_lines", {})
     key = text, id(style), max_width, justification_spacing, is_line_start, minimum
     found = fitted.get(key)
     if found is None or found[0] is not style:  # the style itself is kept, so its id is not another's
-        found = fitted[key] = style, ORIGINAL["split_first_line"](text, style, context, max_width,
-                                                                 justification_spacing, is_line_start, minimum)
+        found = fitted[key] = (
+            style,
+            ORIGINAL["split_first_line"](
+                text, style, context, max_width, justification_spacing, is_line_start, minimum
+            ),
+        )
     return found[1]
 
 
@@ -290,9 +335,16 @@ def computed_missing(self: Any, key: str) -> Any:
 def _computed(self: Any, key: str) -> Any:
     """Compute a style's property: the initial or the parent's value at once, anything else as WeasyPrint does."""
     cascaded = self.cascaded
-    if (key not in cascaded and key not in _COMPUTED_APART and key[:2] != "__" and key[:16] != "text_decoration_"
-            and (key not in weasy_computed_values.PHYSICAL_FUNCTIONS
-                 or _logical_property(key, self["direction"]) not in cascaded)):
+    if (
+        key not in cascaded
+        and key not in _COMPUTED_APART
+        and key[:2] != "__"
+        and key[:16] != "text_decoration_"
+        and (
+            key not in weasy_computed_values.PHYSICAL_FUNCTIONS
+            or _logical_property(key, self["direction"]) not in cascaded
+        )
+    ):
         parent = self.parent_style
         if key in weasy_css.INHERITED and parent is not None:
             value = parent[key]
@@ -312,15 +364,23 @@ def _logical_property(physical: str, direction: str) -> str:
     return weasy_computed_values.PHYSICAL_FUNCTIONS[physical](block="ttb", inline=direction)
 
 
-def set_computed_styles(self: Any, element: Any, parent: Any, root: Any = None, pseudo_type: str | None = None,
-                        base_url: str | None = None, target_collector: Any = None) -> None:
+def set_computed_styles(
+    self: Any,
+    element: Any,
+    parent: Any,
+    root: Any = None,
+    pseudo_type: str | None = None,
+    base_url: str | None = None,
+    target_collector: Any = None,
+) -> None:
     """Compute a style like StyleFor, with the left-out rules' declarations for such a pseudo-element, from the memo."""
     if parent is None and pseudo_type is None:
         self.mou_root = root, base_url, target_collector  # for the styles made later, on request
     if pseudo_type in ua_stylesheet.every_elements_pseudo_styles():
         # Another rule styles this pseudo-element here (else WeasyPrint would not make it now).
-        ua_stylesheet.add_left_out_declarations(self.get_cascaded_styles().setdefault((element, pseudo_type), {}),
-                                                pseudo_type)
+        ua_stylesheet.add_left_out_declarations(
+            self.get_cascaded_styles().setdefault((element, pseudo_type), {}), pseudo_type
+        )
     ORIGINAL["set_computed_styles"](self, element, parent, root, pseudo_type, base_url, target_collector)
     style_memo.prefill(self, element, pseudo_type)
 
@@ -328,9 +388,13 @@ def set_computed_styles(self: Any, element: Any, parent: Any, root: Any = None, 
 def style_for(self: Any, element: Any, pseudo_type: str | None = None) -> Any:
     """Return a computed style like StyleFor, first making an element's pseudo-element style the left-out rules give it."""
     computed = self.get_computed_styles()
-    if (pseudo_type in ua_stylesheet.every_elements_pseudo_styles() and (element, pseudo_type) not in computed
-            and isinstance(element, ElementTree.Element) and (element, None) in computed
-            and hasattr(self, "mou_root")):
+    if (
+        pseudo_type in ua_stylesheet.every_elements_pseudo_styles()
+        and (element, pseudo_type) not in computed
+        and isinstance(element, ElementTree.Element)
+        and (element, None) in computed
+        and hasattr(self, "mou_root")
+    ):
         root, base_url, target_collector = self.mou_root
         cascaded = self.get_cascaded_styles()
         cascaded[element, pseudo_type] = dict(ua_stylesheet.every_elements_pseudo_styles()[pseudo_type])
@@ -360,8 +424,13 @@ def cached_css(**options: Any) -> Any:
     given this document's page rules and layers, as WeasyPrint's own would be.
     """
     font_config, page_rules = options.get("font_config"), options.get("page_rules")
-    if (font_config is None or page_rules is None or options.get("matcher") is not None
-            or options.get("layer") is not None or not ({"string", "url"} & options.keys())):
+    if (
+        font_config is None
+        or page_rules is None
+        or options.get("matcher") is not None
+        or options.get("layer") is not None
+        or not ({"string", "url"} & options.keys())
+    ):
         return ORIGINAL["CSS"](**options)  # an @import or a caller mou does not know
     content = options.get("string")
     if content is None:
@@ -370,7 +439,7 @@ def cached_css(**options: Any) -> Any:
         try:
             with fetch(options["url_fetcher"], options["url"]) as resource:
                 content = resource.read()
-        except Exception:  # noqa: BLE001 -- WeasyPrint's own call reports it as it always did
+        except Exception:
             content = None
         finally:
             logger.disabled = was_disabled
@@ -385,9 +454,13 @@ def cached_css(**options: Any) -> Any:
         reused.page_rules, reused.layers = page_rules, [] if layers is None else layers  # as CSS() does
         page_rules.extend(added)
         return reused
+
     def other_effects() -> tuple:
-        return (len(options.get("layers") or ()), dict(options.get("counter_style") or {}),
-                dict(options.get("color_profiles") or {}))
+        return (
+            len(options.get("layers") or ()),
+            dict(options.get("counter_style") or {}),
+            dict(options.get("color_profiles") or {}),
+        )
 
     first_rule, before = len(page_rules), other_effects()
     with collected_warnings() as warnings:

@@ -95,14 +95,21 @@ TESTED_SOURCES = {
 def _targets() -> dict[str, Target]:
     """Return every function the patches replace or rely on, by the name the patches use."""
     places: dict[str, tuple[Any, bool]] = {
-        "draw_inline_level": (weasy_draw, True), "set_text": (line_break.Layout, True),
-        "justify_line": (weasy_inline, True), "reactivate": (line_break.Layout, True),
-        "iter_line_boxes": (weasy_block, True), "avoid_collisions": (weasy_inline, True),
-        "split_first_line": (weasy_inline, True), "get_next_linebox": (weasy_inline, False),
-        "handle_leader": (weasy_inline, False), "setup": (line_break.Layout, False),
+        "draw_inline_level": (weasy_draw, True),
+        "set_text": (line_break.Layout, True),
+        "justify_line": (weasy_inline, True),
+        "reactivate": (line_break.Layout, True),
+        "iter_line_boxes": (weasy_block, True),
+        "avoid_collisions": (weasy_inline, True),
+        "split_first_line": (weasy_inline, True),
+        "get_next_linebox": (weasy_inline, False),
+        "handle_leader": (weasy_inline, False),
+        "setup": (line_break.Layout, False),
     }
-    return {name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
-            for name, (owner, replaced) in places.items()}
+    return {
+        name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
+        for name, (owner, replaced) in places.items()
+    }
 
 
 ORIGINAL: dict[str, Callable[..., Any]] = {}  # WeasyPrint's own functions, taken by install()
@@ -131,8 +138,14 @@ def check() -> None:
     """Refuse a WeasyPrint whose internals differ from the tested ones (before anything is patched)."""
     differing = mismatches()
     if differing:
-        raise RenderError(say("weasyprint_untested", version=weasyprint.__version__, tested=TESTED_RANGE,
-                              functions=", ".join(differing)))
+        raise RenderError(
+            say(
+                "weasyprint_untested",
+                version=weasyprint.__version__,
+                tested=TESTED_RANGE,
+                functions=", ".join(differing),
+            )
+        )
 
 
 def install() -> None:
@@ -140,11 +153,19 @@ def install() -> None:
     if ORIGINAL:
         return
     check()
-    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);\n"
-             "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);")
-    replacements: dict[str, Callable[..., Any]] = {"draw_inline_level": draw_inline_level, "set_text": set_text, "justify_line": justify_line,
-                    "reactivate": reactivate, "iter_line_boxes": iter_line_boxes,
-                    "avoid_collisions": avoid_collisions, "split_first_line": fitted_first_line}
+    ffi.cdef(
+        "PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);\n"
+        "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);"
+    )
+    replacements: dict[str, Callable[..., Any]] = {
+        "draw_inline_level": draw_inline_level,
+        "set_text": set_text,
+        "justify_line": justify_line,
+        "reactivate": reactivate,
+        "iter_line_boxes": iter_line_boxes,
+        "avoid_collisions": avoid_collisions,
+        "split_first_line": fitted_first_line,
+    }
     for name, target in _targets().items():
         ORIGINAL[name] = getattr(target.owner, target.name)
     for name, replacement in replacements.items():
@@ -160,8 +181,9 @@ def line_text(box: Any) -> str:
     return ""
 
 
-def draw_inline_level(stream: Any, page: Any, box: Any, offset_x: float = 0,
-                      text_overflow: str = "clip", block_ellipsis: str = "none") -> None:
+def draw_inline_level(
+    stream: Any, page: Any, box: Any, offset_x: float = 0, text_overflow: str = "clip", block_ellipsis: str = "none"
+) -> None:
     """Draw like WeasyPrint, wrapping each line that holds Thai in an ActualText span."""
     text = line_text(box).translate(_DROP_INVISIBLE) if isinstance(box, boxes.LineBox) else ""
     if not THAI.search(text):
@@ -218,8 +240,11 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     """
     line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
-    if (extra_width <= 0 or not any(THAI.search(box.text) for box in texts)
-            or any(_RTL.search(box.text) for box in texts)):
+    if (
+        extra_width <= 0
+        or not any(THAI.search(box.text) for box in texts)
+        or any(_RTL.search(box.text) for box in texts)
+    ):
         ORIGINAL["justify_line"](context, line, extra_width)
         return
     # Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster).
@@ -312,7 +337,7 @@ def reactivate(self: Any, style: Any) -> None:
         return
     # Drawing sets this too; set first, it would otherwise lay the text out anew.
     pango.pango_layout_set_single_paragraph_mode(self.layout, True)
-    starts = _cluster_starts(self.text[:self.mou_text_length])
+    starts = _cluster_starts(self.text[: self.mou_text_length])
     end = len(starts) - 1  # the byte offset just past the text
     run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
     previous, previous_byte = None, 0
@@ -341,9 +366,18 @@ def _cluster_starts(text: str) -> list[int]:
     return starts
 
 
-def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
-                    containing_block: Any, absolute_boxes: list, fixed_boxes: list,
-                    first_letter_style: Any, first_line_style: Any) -> Any:
+def iter_line_boxes(
+    context: Any,
+    box: Any,
+    position_y: float,
+    bottom_space: float,
+    skip_stack: Any,
+    containing_block: Any,
+    absolute_boxes: list,
+    fixed_boxes: list,
+    first_letter_style: Any,
+    first_line_style: Any,
+) -> Any:
     """Lay out a paragraph's lines like WeasyPrint; in justified Thai, rebreak around loose lines.
 
     WeasyPrint fills each line greedily. Before a name that must not break and does not fit,
@@ -352,8 +386,18 @@ def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: flo
     the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
     """
     if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not THAI.search(line_text(box)):
-        yield from ORIGINAL["iter_line_boxes"](context, box, position_y, bottom_space, skip_stack, containing_block,
-                                             absolute_boxes, fixed_boxes, first_letter_style, first_line_style)
+        yield from ORIGINAL["iter_line_boxes"](
+            context,
+            box,
+            position_y,
+            bottom_space,
+            skip_stack,
+            containing_block,
+            absolute_boxes,
+            fixed_boxes,
+            first_letter_style,
+            first_line_style,
+        )
         return
     resolve_percentages(box, containing_block)
     if skip_stack is None:
@@ -423,8 +467,17 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
     _narrower = narrower
     try:
         line, resume_at = ORIGINAL["get_next_linebox"](
-            context, box, start.position_y, bottom_space, start.skip_stack, containing_block,
-            absolute_boxes, fixed_boxes, start.first_letter_style, start.first_line_style)
+            context,
+            box,
+            start.position_y,
+            bottom_space,
+            start.skip_stack,
+            containing_block,
+            absolute_boxes,
+            fixed_boxes,
+            start.first_letter_style,
+            start.first_line_style,
+        )
     finally:
         _narrower = 0.0
     if line is None:
@@ -445,7 +498,7 @@ def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]
     target = lines[-1].resume_at
     for back in range(1, len(lines)):
         for drops in _drop_plans(back):
-            kept = lines[:-1 - back]
+            kept = lines[: -1 - back]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
             if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
                 best, best_score = kept + trial, _score(kept + trial)
@@ -468,8 +521,9 @@ def _drop_plans(back: int) -> list[tuple[int, ...]]:
     return sorted((plan + (0,) for plan in itertools.product((0, 1, 2), repeat=back) if plan[0]), key=sum)
 
 
-def _relaid(args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int,
-            laid: dict[tuple, _Line | None]) -> list[_Line] | None:
+def _relaid(
+    args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int, laid: dict[tuple, _Line | None]
+) -> list[_Line] | None:
     """Lay out len(drops) lines again from start, each giving that many words to the next.
 
     Return None if they would not end where they did, or as soon as more than `most_short`
@@ -526,8 +580,15 @@ def avoid_collisions(context: Any, box: Any, containing_block: Any, outer: bool 
     return position_x, position_y, available_width
 
 
-def fitted_first_line(text: str, style: Any, context: Any, max_width: float | None, justification_spacing: float,
-                       is_line_start: bool = True, minimum: bool = False) -> tuple:
+def fitted_first_line(
+    text: str,
+    style: Any,
+    context: Any,
+    max_width: float | None,
+    justification_spacing: float,
+    is_line_start: bool = True,
+    minimum: bool = False,
+) -> tuple:
     """Fit text into a line like WeasyPrint, except that trailing spaces never make it overflow.
 
     WeasyPrint 70 measures a text with its trailing spaces; when the text fits only without
@@ -535,18 +596,26 @@ def fitted_first_line(text: str, style: Any, context: Any, max_width: float | No
     first word alone, so a line held "Mayor" and nothing else. Such a text fits: the spaces
     hang past the margin, as CSS wants, and are removed at the end of the line.
     """
-    result = ORIGINAL["split_first_line"](text, style, context, max_width, justification_spacing,
-                                        is_line_start, minimum)
-    if (result[2] is None or max_width is None or style["white_space"] != "normal"
-            or not text.endswith(" ") or "\n" in text or not text.strip(" ")):
+    result = ORIGINAL["split_first_line"](
+        text, style, context, max_width, justification_spacing, is_line_start, minimum
+    )
+    if (
+        result[2] is None
+        or max_width is None
+        or style["white_space"] != "normal"
+        or not text.endswith(" ")
+        or "\n" in text
+        or not text.strip(" ")
+    ):
         return result
     # When that happens WeasyPrint's first line is the text's first word; a first line that
     # reaches past the first space (a break always follows a space) means the text needed a
     # break anyway, so the second measure (one in eight of the Thai ones) is spared.
-    if result[1] > len(text[:text.index(" ") + 1].encode()):
+    if result[1] > len(text[: text.index(" ") + 1].encode()):
         return result
-    stripped = ORIGINAL["split_first_line"](text.rstrip(" "), style, context, max_width, justification_spacing,
-                                          is_line_start, minimum)
+    stripped = ORIGINAL["split_first_line"](
+        text.rstrip(" "), style, context, max_width, justification_spacing, is_line_start, minimum
+    )
     if stripped[2] is not None:
         return result  # the text needs a break anyway
     return ORIGINAL["split_first_line"](text, style, context, None, justification_spacing, is_line_start, minimum)

@@ -34,6 +34,8 @@ import weasyprint.css as weasy_css
 import weasyprint.html
 
 _COMBINATORS = frozenset(">+~")
+
+
 @functools.cache
 def indexed_ua_stylesheet() -> weasyprint.CSS:
     """Return WeasyPrint's HTML user-agent stylesheet with `:is()` of names spelled out and every element's pseudo-element rules left out."""
@@ -124,8 +126,12 @@ def _spelled(selector: list) -> list[list]:
     """Return one selector, or the selectors its last compound's leading `:is(a, b)` stands for."""
     start = _last_compound_start(selector)
     compound = selector[start:]
-    if (len(compound) < 2 or not _is_colon(compound[0]) or not isinstance(compound[1], tinycss2.ast.FunctionBlock)
-            or compound[1].lower_name != "is"):
+    if (
+        len(compound) < 2
+        or not _is_colon(compound[0])
+        or not isinstance(compound[1], tinycss2.ast.FunctionBlock)
+        or compound[1].lower_name != "is"
+    ):
         return [selector]
     names = _plain_names(compound[1].arguments)
     if names is None:
@@ -137,8 +143,12 @@ def _last_compound_start(selector: list) -> int:
     """Return where the last compound selector starts (after the last top-level combinator)."""
     start = 0
     for index, token in enumerate(selector):
-        if isinstance(token, tinycss2.ast.WhitespaceToken) and index + 1 < len(selector) or \
-                isinstance(token, tinycss2.ast.LiteralToken) and token.value in _COMBINATORS:
+        if (
+            isinstance(token, tinycss2.ast.WhitespaceToken)
+            and index + 1 < len(selector)
+            or isinstance(token, tinycss2.ast.LiteralToken)
+            and token.value in _COMBINATORS
+        ):
             start = index + 1
     while start < len(selector) and isinstance(selector[start], tinycss2.ast.WhitespaceToken):
         start += 1

@@ -56,8 +56,9 @@ def render_task(task: Task) -> Rendered:
     result = Rendered(task.agreement_id)
     project = Project(task.root, parties=task.parties, agreements={task.agreement_id: task.agreement})
     try:
-        result.files, result.pages = render_agreement(Layout(task.root, task.output), project,
-                                                      task.agreement_id, task.formats)
+        result.files, result.pages = render_agreement(
+            Layout(task.root, task.output), project, task.agreement_id, task.formats
+        )
     except MouError as exc:
         result.problems = exc.problems
     del project
@@ -112,7 +113,7 @@ def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
         context = multiprocessing.get_context("fork")
         chunk = jobs * TASKS_PER_WORKER
         for start in range(0, len(tasks), chunk):
-            part = tasks[start:start + chunk]
+            part = tasks[start : start + chunk]
             with ProcessPoolExecutor(max_workers=min(jobs, len(part)), mp_context=context) as pool:
                 for future in as_completed([pool.submit(render_task, task) for task in part]):
                     yield future.result()

@@ -31,21 +31,33 @@ def load(layout: Layout, allow_mismatch: bool = False) -> Project:
     return load_project(layout.root, template_names(layout.templates), allow_mismatch)
 
 
-def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned: Planned | None,
-                   formats: tuple[str, ...]) -> AgreementResult:
+def write_rendered(
+    layout: Layout, project: Project, rendered: Rendered, planned: Planned | None, formats: tuple[str, ...]
+) -> AgreementResult:
     """Write one rendered agreement with its stamp, in one swap; failures become problems."""
     agreement = project.agreements[rendered.agreement_id]
-    result = AgreementResult(rendered.agreement_id, agreement.version, agreement.status,
-                             pages=rendered.pages, seconds=rendered.seconds,
-                             problems=rendered.problems, languages=editions(agreement),
-                             warnings=project.warnings.get(rendered.agreement_id, []))
+    result = AgreementResult(
+        rendered.agreement_id,
+        agreement.version,
+        agreement.status,
+        pages=rendered.pages,
+        seconds=rendered.seconds,
+        problems=rendered.problems,
+        languages=editions(agreement),
+        warnings=project.warnings.get(rendered.agreement_id, []),
+    )
     if result.problems:
         return result
-    about = {"agreement": rendered.agreement_id, "version": agreement.version,
-             "status": agreement.status, "languages": list(agreement.languages),
-             "editions": editions(agreement),
-             "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
-             "formats": list(formats), "pages": rendered.pages}
+    about = {
+        "agreement": rendered.agreement_id,
+        "version": agreement.version,
+        "status": agreement.status,
+        "languages": list(agreement.languages),
+        "editions": editions(agreement),
+        "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
+        "formats": list(formats),
+        "pages": rendered.pages,
+    }
     if result.warnings:
         about["mismatches"] = len(result.warnings)
     files = dict(rendered.files)
@@ -60,10 +72,18 @@ def write_rendered(layout: Layout, project: Project, rendered: Rendered, planned
     return result
 
 
-def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] = FORMATS, *,
-          force: bool = False, jobs: int = 1, shard_spec: tuple[int, int] | None = None,
-          allow_mismatch: bool = False, on_start: Callable[[int, int], None] | None = None,
-          on_result: Callable[[AgreementResult], None] | None = None) -> list[AgreementResult]:
+def build(
+    layout: Layout,
+    wanted: Iterable[str] = (),
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    shard_spec: tuple[int, int] | None = None,
+    allow_mismatch: bool = False,
+    on_start: Callable[[int, int], None] | None = None,
+    on_result: Callable[[AgreementResult], None] | None = None,
+) -> list[AgreementResult]:
     """Build the wanted agreements (all by default); return one result per agreement.
 
     Agreements whose inputs have not changed since their last build are skipped (unless
@@ -92,14 +112,15 @@ def build(layout: Layout, wanted: Iterable[str] = (), formats: tuple[str, ...] =
             fingerprint = planned[agreement_id]
             if not force and fingerprint and is_up_to_date(layout.output, fingerprint):
                 folder = layout.output / output_folder(agreement_id, agreement)
-                results[agreement_id] = skipped_result(agreement_id, folder, read_stamp(folder) or {},
-                                                       project.warnings.get(agreement_id))
+                results[agreement_id] = skipped_result(
+                    agreement_id, folder, read_stamp(folder) or {}, project.warnings.get(agreement_id)
+                )
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}
             tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))
         if on_start:
             on_start(len(tasks), len(chosen))
-        for agreement_id, result in results.items():
+        for result in results.values():
             if on_result:
                 on_result(result)
         for rendered in run(tasks, jobs):

@@ -35,8 +35,7 @@ from mou.pipeline.selection import agreement_ids, shard
 
 STAMP = ".mou-build.json"
 # The libraries whose versions change output bytes.
-SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools",
-                     "tinycss2", "tinyhtml5")
+SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools", "tinycss2", "tinyhtml5")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -93,8 +92,7 @@ def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | N
     except InputError:  # a record is missing: validation will say so
         return None
     digest = hashlib.sha256()
-    for part in (inputs.fingerprint, code_digest(), ",".join(formats),
-                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (inputs.fingerprint, code_digest(), ",".join(formats), os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode() + b"\0")
     return Planned(agreement_id, record["version"], digest.hexdigest())
 
@@ -129,8 +127,9 @@ def stamp_bytes(planned_fingerprint: str, files: dict[str, bytes], about: dict[s
     stamp = dict(about)
     stamp["mou"] = __version__
     stamp["fingerprint"] = planned_fingerprint
-    stamp["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                      for name, data in sorted(files.items())}
+    stamp["files"] = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)} for name, data in sorted(files.items())
+    }
     return (json.dumps(stamp, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -147,8 +146,9 @@ def edited_by_hand(folder: Path) -> list[str]:
     return changed
 
 
-def up_to_date_results(layout: Layout, wanted: list[str], formats: tuple[str, ...],
-                       shard_spec: tuple[int, int] | None) -> list[AgreementResult] | None:
+def up_to_date_results(
+    layout: Layout, wanted: list[str], formats: tuple[str, ...], shard_spec: tuple[int, int] | None
+) -> list[AgreementResult] | None:
     """Return 'skipped' results when every chosen agreement is already built, else None.
 
     Decided from file contents alone, before records are validated or WeasyPrint is

@@ -41,31 +41,36 @@ def _links(output: Path, folder: Path, names: list[str]) -> str:
     """Return a link to each file of a folder that exists, labelled with what follows the agreement id."""
     return " ".join(
         f'<a href="{escape(str((folder / name).relative_to(output)))}">{escape(name.split(".", 1)[1])}</a>'
-        for name in sorted(names) if (folder / name).is_file())
+        for name in sorted(names)
+        if (folder / name).is_file()
+    )
 
 
 def _redline_row(output: Path, folder: Path, about: dict[str, Any]) -> str:
     """Return one row of the redlines table: agreement, versions compared, pages, links."""
     pages = about.get("pages") if isinstance(about.get("pages"), dict) else {}
     files = [path.name for path in folder.iterdir() if ".redline." in path.name]
-    return (f"<tr><td><b>{escape(str(about.get('agreement', folder.parent.name)))}</b></td>"
-            f"<td>{escape(str(about.get('old', '')))} → {escape(str(about.get('new', '')))}</td>"
-            f"<td>{escape(', '.join(f'{lang} {count}' for lang, count in sorted(pages.items())))}</td>"
-            f"<td>{_links(output, folder, files)}</td></tr>")
+    return (
+        f"<tr><td><b>{escape(str(about.get('agreement', folder.parent.name)))}</b></td>"
+        f"<td>{escape(str(about.get('old', '')))} → {escape(str(about.get('new', '')))}</td>"
+        f"<td>{escape(', '.join(f'{lang} {count}' for lang, count in sorted(pages.items())))}</td>"
+        f"<td>{_links(output, folder, files)}</td></tr>"
+    )
 
 
 def _row(output: Path, folder: Path, stamp: dict[str, Any]) -> str:
     """Return one table row: agreement, version, status, languages, links."""
     title = stamp.get("title") or {}
-    names = "<br>".join(f'<span lang="{escape(lang)}">{escape(str(text))}</span>'
-                        for lang, text in title.items())
+    names = "<br>".join(f'<span lang="{escape(lang)}">{escape(str(text))}</span>' for lang, text in title.items())
     status = str(stamp.get("status", ""))
     links = _links(output, folder, list(stamp.get("files", {})))
     pages = ", ".join(f"{lang} {count}" for lang, count in sorted(stamp.get("pages", {}).items()))
-    return (f"<tr><td><b>{escape(str(stamp.get('agreement', folder.parent.name)))}</b><br>{names}</td>"
-            f"<td>{escape(str(stamp.get('version', folder.name)))}</td>"
-            f'<td class="{escape(status)}">{escape(status)} <span lang="th">{STATUS_TH.get(status, "")}</span></td>'
-            f"<td>{escape(pages)}</td><td>{links}</td></tr>")
+    return (
+        f"<tr><td><b>{escape(str(stamp.get('agreement', folder.parent.name)))}</b><br>{names}</td>"
+        f"<td>{escape(str(stamp.get('version', folder.name)))}</td>"
+        f'<td class="{escape(status)}">{escape(status)} <span lang="th">{STATUS_TH.get(status, "")}</span></td>'
+        f"<td>{escape(pages)}</td><td>{links}</td></tr>"
+    )
 
 
 def render_index(output: Path) -> str:
@@ -73,9 +78,11 @@ def render_index(output: Path) -> str:
     rows = "\n".join(_row(output, folder, stamp) for folder, stamp in built_versions(output))
     diffs = "\n".join(_redline_row(output, folder, about) for folder, about in redlines(output))
     if diffs:
-        diffs = ('<h2>Redlines <span lang="th">เปรียบเทียบฉบับ</span> (<code>python build.py diff</code>)</h2>\n'
-                 "<table>\n<tr><th>agreement</th><th>versions</th><th>pages</th><th>files</th></tr>\n"
-                 f"{diffs}\n</table>\n")
+        diffs = (
+            '<h2>Redlines <span lang="th">เปรียบเทียบฉบับ</span> (<code>python build.py diff</code>)</h2>\n'
+            "<table>\n<tr><th>agreement</th><th>versions</th><th>pages</th><th>files</th></tr>\n"
+            f"{diffs}\n</table>\n"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

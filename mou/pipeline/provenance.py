@@ -65,8 +65,12 @@ class Inputs:
 
 def fingerprint_of(agreement_id: str, mou_version: str, hashes: dict[str, str]) -> str:
     """Return SHA-256 over a canonical JSON of the agreement id, mou version and input hashes."""
-    canonical = json.dumps({"agreement": agreement_id, "mou": mou_version, "inputs": hashes},
-                           sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    canonical = json.dumps(
+        {"agreement": agreement_id, "mou": mou_version, "inputs": hashes},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=True,
+    )
     return sha256(canonical.encode())
 
 
@@ -75,8 +79,7 @@ def collect_inputs(root: Path, templates_dir: Path, agreement_id: str, agreement
     return read_inputs(root, templates_dir, agreement_id, agreement.parties, agreement.template)
 
 
-def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: list[str],
-                template: str) -> Inputs:
+def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: list[str], template: str) -> Inputs:
     """Read the records of an agreement and its parties, and hash its template folder and the fonts.
 
     Cheap to import and to call before validation: the fast path of an incremental build
@@ -97,8 +100,7 @@ def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: lis
 
 def _ignored(path: Path) -> bool:
     """Leave out editor and cache droppings, which do not shape the output."""
-    return any(part.startswith(".") or part == "__pycache__" for part in path.parts[-2:]) or \
-        path.name.endswith("~")
+    return any(part.startswith(".") or part == "__pycache__" for part in path.parts[-2:]) or path.name.endswith("~")
 
 
 @dataclass(frozen=True)
@@ -142,5 +144,9 @@ class Stamp:
 
     def for_template(self) -> dict[str, str]:
         """Return the values a template sees as `stamp`."""
-        return {"agreement": self.agreement, "version": self.version, "status": self.status,
-                "fingerprint": self.fingerprint}
+        return {
+            "agreement": self.agreement,
+            "version": self.version,
+            "status": self.status,
+            "fingerprint": self.fingerprint,
+        }

@@ -28,18 +28,25 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
     env = make_environment(layout.templates)
-    return [render_html(env, layout.templates, agreement_id, agreement, parties, language)
-            for language in editions(agreement)]
+    return [
+        render_html(env, layout.templates, agreement_id, agreement, parties, language)
+        for language in editions(agreement)
+    ]
 
 
 def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return an agreement's Thai names (for the dictionary), those glued whole, and its position titles."""
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
-    people = [p.signatory for p in parties] + list(agreement.witnesses) + (
-        [agreement.presiding] if agreement.presiding else [])
-    glued = frozenset([person_in(person, "th") for person in people if person.name.th]
-                      + [p.short_name.th for p in parties if p.short_name.th])
+    people = (
+        [p.signatory for p in parties]
+        + list(agreement.witnesses)
+        + ([agreement.presiding] if agreement.presiding else [])
+    )
+    glued = frozenset(
+        [person_in(person, "th") for person in people if person.name.th]
+        + [p.short_name.th for p in parties if p.short_name.th]
+    )
     names = [t.th for p in parties for t in (p.name, p.address) if t.th]
     names += [person.name.th for person in people if person.name.th]
     # Not the place: it is a phrase (a room of an organization, district, province), which may
@@ -56,8 +63,9 @@ def column_glue(texts: frozenset[str], font: Path) -> frozenset[str]:
     return frozenset(t for t in texts if text_width(t, font) <= COLUMN_PT)
 
 
-def render_agreement(layout: Layout, project: Project, agreement_id: str,
-                     formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], dict[str, int]]:
+def render_agreement(
+    layout: Layout, project: Project, agreement_id: str, formats: tuple[str, ...] = FORMATS
+) -> tuple[dict[str, bytes], dict[str, int]]:
     """Render every language and format of one agreement to bytes (the same bytes every time)."""
     rendered = render_stamped(layout, project, agreement_id, formats)
     return rendered.files, rendered.pages
@@ -66,6 +74,7 @@ def render_agreement(layout: Layout, project: Project, agreement_id: str,
 @dataclass
 class StampedRender:
     """One agreement rendered, with what it was made from (see archival.py)."""
+
     files: dict[str, bytes]
     pages: dict[str, int]
     inputs: Inputs
@@ -73,8 +82,9 @@ class StampedRender:
     fields: dict[str, list[str]]  # PDF file name → its signature fields' names
 
 
-def render_stamped(layout: Layout, project: Project, agreement_id: str,
-                   formats: tuple[str, ...] = FORMATS) -> StampedRender:
+def render_stamped(
+    layout: Layout, project: Project, agreement_id: str, formats: tuple[str, ...] = FORMATS
+) -> StampedRender:
     """Render one agreement: footers carry its fingerprint, every date is the build time.
 
     The fingerprint of the inputs is computed first, so the documents can print it; the
@@ -91,24 +101,32 @@ def render_stamped(layout: Layout, project: Project, agreement_id: str,
     files_digest = sha256("\n".join(f"{k}\0{v}" for k, v in sorted(inputs.assets.items())).encode())
     env = shared_environment(layout.templates, files_digest)
     env.globals["stamp"] = stamp.for_template()
-    attachments = [PdfAttachment(name, data, f"source record {name} of {agreement_id} {agreement.version}")
-                   for name, data in inputs.records.items()]
+    attachments = [
+        PdfAttachment(name, data, f"source record {name} of {agreement_id} {agreement.version}")
+        for name, data in inputs.records.items()
+    ]
     names, people, titles = proper_names(project, agreement_id)
     result = StampedRender({}, {}, inputs, when, {})
     font = layout.fonts / "Sarabun-Regular.ttf"
     for language in editions(agreement):
         document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
-        glued, kept = ((column_glue(people, font), column_glue(titles, font)) if language == BILINGUAL
-                       else (people, titles))
+        glued, kept = (
+            (column_glue(people, font), column_glue(titles, font)) if language == BILINGUAL else (people, titles)
+        )
         if "pdf" in formats:
-            pdf = render_pdf(mark_breaks(document.html, names, glued, kept), document.base_dir, [layout.templates, layout.assets],
-                             f"agreements/{agreement_id}.yaml ({language})", attachments=attachments,
-                             when=when.when, fonts_key=f"{layout.templates.resolve()}\0{files_digest}")
+            pdf = render_pdf(
+                mark_breaks(document.html, names, glued, kept),
+                document.base_dir,
+                [layout.templates, layout.assets],
+                f"agreements/{agreement_id}.yaml ({language})",
+                attachments=attachments,
+                when=when.when,
+                fonts_key=f"{layout.templates.resolve()}\0{files_digest}",
+            )
             name = output_name(agreement_id, language, "pdf")
             result.files[name] = pdf.data
             result.pages[language] = pdf.pages
             result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in formats:
-            result.files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html,
-                                                                                    timestamp=when.when)
+            result.files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html, timestamp=when.when)
     return result

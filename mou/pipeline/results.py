@@ -26,9 +26,17 @@ class AgreementResult:
     warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches allowed
 
 
-def skipped_result(agreement_id: str, folder: Path, stamp: dict, warnings: list[Problem] | None = None) -> AgreementResult:
+def skipped_result(
+    agreement_id: str, folder: Path, stamp: dict, warnings: list[Problem] | None = None
+) -> AgreementResult:
     """Return the result of an agreement left as it was: what the stamp of its last build says."""
-    return AgreementResult(agreement_id, folder.name, str(stamp.get("status", "")),
-                           files=[folder / name for name in stamp.get("files", {})],
-                           pages=dict(stamp.get("pages", {})), skipped=True,
-                           languages=list(stamp.get("editions", [])), warnings=warnings or [])
+    return AgreementResult(
+        agreement_id,
+        folder.name,
+        str(stamp.get("status", "")),
+        files=[folder / name for name in stamp.get("files", {})],
+        pages=dict(stamp.get("pages", {})),
+        skipped=True,
+        languages=list(stamp.get("editions", [])),
+        warnings=warnings or [],
+    )

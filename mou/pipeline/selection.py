@@ -20,8 +20,11 @@ def select(known: Iterable[str], wanted: Iterable[str]) -> list[str]:
     for agreement_id in wanted:
         if agreement_id not in known_ids:
             guess = difflib.get_close_matches(agreement_id, known_ids, n=1)
-            message = (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess else
-                       say("unknown_agreement", id=agreement_id, known=", ".join(known_ids)))
+            message = (
+                say("unknown_agreement_guess", id=agreement_id, guess=guess[0])
+                if guess
+                else say("unknown_agreement", id=agreement_id, known=", ".join(known_ids))
+            )
             problems.append(Problem("command line", message))
     if problems:
         raise UsageError(problems)
@@ -38,8 +41,7 @@ def shard(ids: list[str], spec: tuple[int, int] | None) -> list[str]:
     if spec is None:
         return ids
     index, count = spec
-    return [agreement_id for position, agreement_id in enumerate(sorted(ids))
-            if position % count == index - 1]
+    return [agreement_id for position, agreement_id in enumerate(sorted(ids)) if position % count == index - 1]
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -49,4 +51,3 @@ def parse_shard(text: str) -> tuple[int, int]:
     if not 1 <= index <= count:
         raise ValueError(text)
     return index, count
-

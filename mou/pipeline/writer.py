@@ -70,8 +70,7 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_files(output_dir: Path, folder: Path,
-                files: dict[str, bytes]) -> tuple[list[Path], list[tuple[str, str]]]:
+def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Replace output_dir/folder with the given files in one swap; return them and kept copies.
 
     Everything is complete on disk before the old folder is moved aside, and a build killed

@@ -48,8 +48,20 @@ BE_YEARS = range(2400, 2701)  # …in the common or the Buddhist era
 
 # --- what the texts say: numbers, years, dates, times ----------------------------------------
 
-TH_MONTH_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
-                          "ต.ค.", "พ.ย.", "ธ.ค.")
+TH_MONTH_ABBREVIATIONS = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
 EN_MONTH_ABBREVIATIONS = tuple(name[:3] for name in EN_MONTHS)
 
 
@@ -63,8 +75,10 @@ def _month_table(names: tuple[str, ...], *more: tuple[str, ...]) -> dict[str, in
 
 
 TH_MONTH_NUMBERS = _month_table(THAI_MONTHS, TH_MONTH_ABBREVIATIONS)
-EN_MONTH_NUMBERS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS,
-                                tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {"Sept": 9, "Sept.": 9}
+EN_MONTH_NUMBERS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS, tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {
+    "Sept": 9,
+    "Sept.": 9,
+}
 
 
 def _alternatives(words: list[str] | dict[str, int]) -> str:
@@ -81,11 +95,17 @@ _EN_MONTH = rf"(?:{_alternatives(EN_MONTH_NUMBERS)})(?![A-Za-z])"
 _EN_DAY = rf"(?<![0-9.,])(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?![0-9])"
 _EN_YEAR = rf"(?:,?\s+(?:(?P<era>{EN_ERA})\s*)?(?P<year>{_D}{{4}})(?![0-9]))"
 DATES = {
-    "th": [re.compile(rf"(?:(?<![0-9.,])(?P<day>{_D}{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_TH_MONTH})"
-                      rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}})(?![0-9]))?")],
-    "en": [re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
-           re.compile(rf"(?P<month>{_EN_MONTH})\s+{_EN_DAY}{_EN_YEAR}?"),
-           re.compile(rf"(?P<month>{_EN_MONTH}){_EN_YEAR}")],
+    "th": [
+        re.compile(
+            rf"(?:(?<![0-9.,])(?P<day>{_D}{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_TH_MONTH})"
+            rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}})(?![0-9]))?"
+        )
+    ],
+    "en": [
+        re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
+        re.compile(rf"(?P<month>{_EN_MONTH})\s+{_EN_DAY}{_EN_YEAR}?"),
+        re.compile(rf"(?P<month>{_EN_MONTH}){_EN_YEAR}"),
+    ],
 }
 # 1/9/2563 or 01/09/2020: day first, as Thai and British usage write it; and 2020-09-01.
 NUMERIC_DATES = [
@@ -94,35 +114,61 @@ NUMERIC_DATES = [
 ]
 YEARS = {
     "th": re.compile(rf"(?P<era>{TH_ERA}|ปีงบประมาณ|ปี)\s*(?P<year>{_D}{{4}})(?![0-9])"),
-    "en": re.compile(rf"(?P<era>{EN_ERA})\s*(?P<year>{_D}{{4}})(?![0-9])"
-                     rf"|(?<![0-9.,])(?P<year2>{_D}{{4}})\s*(?P<era2>{EN_ERA})"),
+    "en": re.compile(
+        rf"(?P<era>{EN_ERA})\s*(?P<year>{_D}{{4}})(?![0-9])"
+        rf"|(?<![0-9.,])(?P<year2>{_D}{{4}})\s*(?P<era2>{EN_ERA})"
+    ),
 }
 _HALF = r"a\.m\.|p\.m\.|am\b|pm\b"
 TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs, 2 pm
-    "th": re.compile(rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}})(?:[.:](?P<minute>{_D}{{2}})\s*(?:น\.|นาฬิกา)"
-                     rf"|\s*นาฬิกา)"),
-    "en": re.compile(rf"(?<![0-9.,:])(?P<hour>{_D}{{1,2}})(?::(?P<minute>{_D}{{2}})(?![0-9])"
-                     rf"(?:\s*(?P<half>{_HALF}))?"
-                     rf"|\.(?P<minute2>{_D}{{2}})\s*(?P<half2>{_HALF}|hrs\b)|\s*(?P<half3>{_HALF}))"),
+    "th": re.compile(
+        rf"(?<![0-9.,])(?P<hour>{_D}{{1,2}})(?:[.:](?P<minute>{_D}{{2}})\s*(?:น\.|นาฬิกา)"
+        rf"|\s*นาฬิกา)"
+    ),
+    "en": re.compile(
+        rf"(?<![0-9.,:])(?P<hour>{_D}{{1,2}})(?::(?P<minute>{_D}{{2}})(?![0-9])"
+        rf"(?:\s*(?P<half>{_HALF}))?"
+        rf"|\.(?P<minute2>{_D}{{2}})\s*(?P<half2>{_HALF}|hrs\b)|\s*(?P<half3>{_HALF}))"
+    ),
 }
 NUMBERS = re.compile(_NUMBER)
 # A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
 PHONE = re.compile(r"(?<![0-9.,/+])(?:\+66[\s-]?(?:\(0\))?|0)(?:[\s-]?[0-9]){8,9}(?![0-9])")
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
-SCALES = {"th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
-          "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}}
+SCALES = {
+    "th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
+    "en": {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
+}
 SCALE_AFTER = {lang: re.compile(rf"\s*({_alternatives(words)})") for lang, words in SCALES.items()}
 
 # English number words, cardinal and ordinal: only ever a translation of Thai digits, never
 # a number the Thai must also have ("one of the Parties" is not a number in the Thai text).
-_ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-             "tenth", "eleventh", "twelfth")
+_ORDINALS = (
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
 WORD_VALUES: dict[str, int] = (
-    {w: n for n, w in enumerate(_EN_ONES)} | {w: 10 * n for n, w in enumerate(_EN_TENS) if w}
-    | {w: n for n, w in enumerate(_ORDINALS)} | {f"{w}th": n for n, w in enumerate(_EN_ONES) if n > 12}
-    | {f"{w[:-1]}ieth": 10 * n for n, w in enumerate(_EN_TENS) if w} | {"once": 1, "twice": 2, "thrice": 3})
+    {w: n for n, w in enumerate(_EN_ONES)}
+    | {w: 10 * n for n, w in enumerate(_EN_TENS) if w}
+    | {w: n for n, w in enumerate(_ORDINALS)}
+    | {f"{w}th": n for n, w in enumerate(_EN_ONES) if n > 12}
+    | {f"{w[:-1]}ieth": 10 * n for n, w in enumerate(_EN_TENS) if w}
+    | {"once": 1, "twice": 2, "thrice": 3}
+)
 WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousandth": 10**3} | {
-    w: 1000**power for power, w in enumerate(_EN_SCALES) if w}  # every scale thai.english_number_words says
+    w: 1000**power for power, w in enumerate(_EN_SCALES) if w
+}  # every scale thai.english_number_words says
 _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
 NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)
@@ -133,19 +179,22 @@ NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b
 _UNITS = r"year|month|week|day|hour|minute|time|term|period|cohort|session|meeting|round"
 IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
     (re.compile(rf"\ban?\s+(?:single\s+)?(?:{_UNITS})\b", re.I | re.A), frozenset({("n", Decimal(1))})),
-    (re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily)\b", re.I | re.A),
-     frozenset({("n", Decimal(1))})),
+    (re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily)\b", re.I | re.A), frozenset({("n", Decimal(1))})),
     (re.compile(r"\bquarterly\b", re.I | re.A), frozenset({("n", Decimal(3)), ("n", Decimal(4))})),
-    (re.compile(r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?yearly|twice-yearly)\b", re.I | re.A),
-     frozenset({("n", Decimal(2)), ("n", Decimal(6))})),
+    (
+        re.compile(r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?yearly|twice-yearly)\b", re.I | re.A),
+        frozenset({("n", Decimal(2)), ("n", Decimal(6))}),
+    ),
     (re.compile(r"\bfortnight(?:ly)?\b", re.I | re.A), frozenset({("n", Decimal(2)), ("n", Decimal(14))})),
     (re.compile(r"\bduplicate\b", re.I | re.A), frozenset({("n", Decimal(2))})),
     (re.compile(r"\btriplicate\b", re.I | re.A), frozenset({("n", Decimal(3))})),
     (re.compile(r"\bquadruplicate\b", re.I | re.A), frozenset({("n", Decimal(4))})),
     (re.compile(r"\bdozens?\b", re.I | re.A), frozenset({("n", Decimal(12))})),
     (re.compile(r"\b(?:noon|midday)\b", re.I | re.A), frozenset({("t", 12, 0), ("n", Decimal(12))})),
-    (re.compile(r"\bmidnight\b", re.I | re.A),
-     frozenset({("t", 0, 0), ("t", 24, 0), ("n", Decimal(24)), ("n", Decimal(0))})),
+    (
+        re.compile(r"\bmidnight\b", re.I | re.A),
+        frozenset({("t", 0, 0), ("t", 24, 0), ("n", Decimal(24)), ("n", Decimal(0))}),
+    ),
 ]
 
 Key = tuple[Any, ...]
@@ -192,13 +241,13 @@ def _date_text(day: int | None, month: int, year: int | None, language: str) -> 
     """Write a date the way the other language would: 1 September 2020 / ๑ กันยายน พ.ศ. ๒๕๖๓."""
     if language == "en":
         return " ".join(str(p) for p in (day, EN_MONTHS[month - 1], year) if p is not None)
-    parts = [thai_digits(day) if day else None, THAI_MONTHS[month - 1],
-             _be_year(year) if year is not None else None]
+    parts = [thai_digits(day) if day else None, THAI_MONTHS[month - 1], _be_year(year) if year is not None else None]
     return " ".join(p for p in parts if p)
 
 
-def _date_fact(shown: str, day: int | None, month: int, year: int | None, written_year: str | None,
-               language: str) -> Fact:
+def _date_fact(
+    shown: str, day: int | None, month: int, year: int | None, written_year: str | None, language: str
+) -> Fact:
     """A date: it matches the same day, month and year; it gives its year to the other text too."""
     provides: set[Key] = {("d", day, month, year), ("d", day, month, None), ("m", month, year)}
     if year is not None:
@@ -206,15 +255,20 @@ def _date_fact(shown: str, day: int | None, month: int, year: int | None, writte
     if written_year:
         provides.add(("n", Decimal(written_year)))
     other = "en" if language == "th" else "th"
-    return Fact("date", shown, _date_text(day, month, year, other), frozenset(provides),
-                frozenset({("d", day, month, year) if day else ("m", month, year)}), (day, month, year))
+    return Fact(
+        "date",
+        shown,
+        _date_text(day, month, year, other),
+        frozenset(provides),
+        frozenset({("d", day, month, year) if day else ("m", month, year)}),
+        (day, month, year),
+    )
 
 
 def _year_fact(shown: str, year: int, written: str, language: str) -> Fact:
     """A year with its era: matches the same common-era year, however written."""
     counterpart = str(year) if language == "th" else _be_year(year)
-    return Fact("year", shown, counterpart, frozenset({("y", year), ("n", Decimal(written))}),
-                frozenset({("y", year)}))
+    return Fact("year", shown, counterpart, frozenset({("y", year), ("n", Decimal(written))}), frozenset({("y", year)}))
 
 
 def _number_fact(shown: str, value: Decimal, scaled: Decimal | None, language: str) -> Fact:
@@ -319,32 +373,41 @@ def facts(text: str, language: str) -> list[Fact]:
     for match in (m for pattern in NUMERIC_DATES for m in pattern.finditer(plain)):
         day, month, written = int(match["day"]), int(match["month"]), match["year"]
         if 1 <= day <= 31 and 1 <= month <= 12 and free(*match.span()):
-            claim(*match.span(), _date_fact(text[match.start():match.end()], day, month,
-                                            _year(int(written), None, language), written, language))
+            claim(
+                *match.span(),
+                _date_fact(
+                    text[match.start() : match.end()],
+                    day,
+                    month,
+                    _year(int(written), None, language),
+                    written,
+                    language,
+                ),
+            )
     for match in YEARS[language].finditer(plain):
         if free(*match.span()):
             written, era = match["year"] or match["year2"], match["era"] or match["era2"]
             era = None if era in ("ปี", "ปีงบประมาณ") else era
             # "ปีงบประมาณ ๒๕๖๔" is shown as ๒๕๖๔; "พ.ศ. ๒๕๖๔" and "B.E. 2564" whole.
-            shown = text[match.start("year"):match.end()] if era is None else text[match.start():match.end()]
+            shown = text[match.start("year") : match.end()] if era is None else text[match.start() : match.end()]
             claim(*match.span(), _year_fact(shown, _year(int(written), era, language), written, language))
     for match in PHONE.finditer(plain):
         if free(*match.span()):
-            claim(*match.span(), _phone_fact(text[match.start():match.end()], language))
+            claim(*match.span(), _phone_fact(text[match.start() : match.end()], language))
     for match in TIMES[language].finditer(plain):
         if free(*match.span()):
             groups = match.groupdict()
             hour, minute = int(groups["hour"]), int(groups["minute"] or groups.get("minute2") or 0)
             half = groups.get("half") or groups.get("half2") or groups.get("half3")
             if hour <= 24 and minute < 60:
-                claim(*match.span(), _time_fact(text[match.start():match.end()], hour, minute, half, language))
+                claim(*match.span(), _time_fact(text[match.start() : match.end()], hour, minute, half, language))
     for match in NUMBERS.finditer(plain):
         value = _decimal(match[0])
         if value is None or not free(*match.span()):
             continue
         scale = SCALE_AFTER[language].match(plain, match.end())
         scaled = (value * SCALES[language][scale[1]]).normalize() if scale else None
-        claim(*match.span(), _number_fact(text[match.start():match.end()], value, scaled, language))
+        claim(*match.span(), _number_fact(text[match.start() : match.end()], value, scaled, language))
     if language == "en":
         for match in NUMBER_WORDS.finditer(plain):
             keys = frozenset(("n", Decimal(n)) for n in _word_numbers(match[0]))
@@ -404,23 +467,25 @@ def compare(th: str, en: str) -> list[Finding]:
         # One value changed in translation shows as one fact missing on each side: say it once.
         other = next((f for f in en_missing if f.kind == fact.kind), None)
         if other is None:
-            findings.append(Finding("th", say("xc_missing_in_en", th=fact.shown, en=fact.counterpart,
-                                              what=say(WHAT[fact.kind]))))
+            findings.append(
+                Finding("th", say("xc_missing_in_en", th=fact.shown, en=fact.counterpart, what=say(WHAT[fact.kind])))
+            )
             continue
         en_missing.remove(other)
         said_en |= other.provides
         if fact.kind == "date":
-            findings.append(Finding("th", say("xc_date_differs", th=fact.shown, en=other.shown,
-                                              parts=_date_parts(fact, other))))
+            findings.append(
+                Finding("th", say("xc_date_differs", th=fact.shown, en=other.shown, parts=_date_parts(fact, other)))
+            )
         else:
-            findings.append(Finding("th", say("xc_differs", th=fact.shown, en=other.shown,
-                                              what=say(WHAT[fact.kind]))))
+            findings.append(Finding("th", say("xc_differs", th=fact.shown, en=other.shown, what=say(WHAT[fact.kind]))))
     for fact in en_missing:
         if fact.wants & said_en:
             continue
         said_en |= fact.provides
-        findings.append(Finding("en", say("xc_missing_in_th", en=fact.shown, th=fact.counterpart,
-                                          what=say(WHAT[fact.kind]))))
+        findings.append(
+            Finding("en", say("xc_missing_in_th", en=fact.shown, th=fact.counterpart, what=say(WHAT[fact.kind])))
+        )
     return findings
 
 
@@ -449,27 +514,38 @@ def field_name(data: Any, key_path: KeyPath) -> str:
         clause_id = clause.get("id") if isinstance(clause, dict) else None
         if isinstance(clause_id, str):
             head = dotted_path(key_path[:2])
-            shown = f"{head} ({printable(clause_id)})" + shown[len(head):]
+            shown = f"{head} ({printable(clause_id)})" + shown[len(head) :]
     return shown
 
 
 def sub_item(key_path: KeyPath) -> Message | None:
     """Name the sub-item a key path points at, as the documents number it: 2.3 / ๒.๓."""
-    if (len(key_path) == 4 and key_path[0] == "clauses" and key_path[2] == "items"
-            and isinstance(key_path[1], int) and isinstance(key_path[3], int)):
+    if (
+        len(key_path) == 4
+        and key_path[0] == "clauses"
+        and key_path[2] == "items"
+        and isinstance(key_path[1], int)
+        and isinstance(key_path[3], int)
+    ):
         number = f"{key_path[1] + 1}.{key_path[3] + 1}"
         return say("sub_item", number=Message(number, thai_digits(number)))
     return None
 
 
-def field_problem(source: Record, key_path: KeyPath, message: Message, language: str | None = None,
-                  name_sub_item: bool = False) -> Problem:
+def field_problem(
+    source: Record, key_path: KeyPath, message: Message, language: str | None = None, name_sub_item: bool = False
+) -> Problem:
     """A Problem at a bilingual field (at its text in one language, if given), its clause named."""
     where = key_path + (language,) if language else key_path
     line, column = source.value_positions.get(where) or source.locate(where) or (None, None)
     label = sub_item(key_path) if name_sub_item else None
-    return Problem(source.shown_path, label + message if label else message, line, column,
-                   field_name(source.data, key_path) or None)
+    return Problem(
+        source.shown_path,
+        label + message if label else message,
+        line,
+        column,
+        field_name(source.data, key_path) or None,
+    )
 
 
 def _fields(value: Any, key_path: KeyPath) -> Iterator[tuple[KeyPath, Bilingual | Person]]:
@@ -523,6 +599,7 @@ def cross_check(project: Project) -> dict[str, list[Problem]]:
                 continue
             if party_id not in party_findings:
                 party_findings[party_id] = record_findings(party)
-            found += _placed(project.party_source(party_id), party_findings[party_id],
-                             say("needed_by", id=agreement_id))
+            found += _placed(
+                project.party_source(party_id), party_findings[party_id], say("needed_by", id=agreement_id)
+            )
     return problems

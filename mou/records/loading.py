@@ -129,8 +129,7 @@ def _check_size(root: Node, shown: str) -> None:
         node = stack.pop()
         count += 1
         if count > MAX_VALUES:
-            raise InputError(Problem(shown, say("too_many_values", limit=f"{MAX_VALUES:,}"),
-                                     *_position(root)))
+            raise InputError(Problem(shown, say("too_many_values", limit=f"{MAX_VALUES:,}"), *_position(root)))
         if isinstance(node, MappingNode):
             stack.extend(item for pair in node.value for item in pair)
         elif isinstance(node, SequenceNode):
@@ -141,53 +140,76 @@ def _position(node: Node) -> Location:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoader,
-             problems: list[Problem]) -> Any:
+def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoader, problems: list[Problem]) -> Any:
     """Turn a composed node into Python data, recording positions and duplicate keys."""
     record.value_positions[key_path] = where = _position(node)
     record.positions.setdefault(key_path, where)
     if not isinstance(node, ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
-        problems.append(Problem(record.shown_path,
-                                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
-                                *_position(node), dotted_path(key_path) or None))
+        problems.append(
+            Problem(
+                record.shown_path,
+                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                *_position(node),
+                dotted_path(key_path) or None,
+            )
+        )
         return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(record.shown_path, say("plain_keys"),
-                                        *_position(key_node), dotted_path(key_path) or None))
+                problems.append(
+                    Problem(record.shown_path, say("plain_keys"), *_position(key_node), dotted_path(key_path) or None)
+                )
                 continue
             key = key_node.value
             child = key_path + (key,)
             if key in result:
                 first = record.positions.get(child, (None, None))
-                problems.append(Problem(record.shown_path, say("duplicate_key", key=key, line=first[0]),
-                                        *_position(key_node), dotted_path(child)))
+                problems.append(
+                    Problem(
+                        record.shown_path,
+                        say("duplicate_key", key=key, line=first[0]),
+                        *_position(key_node),
+                        dotted_path(child),
+                    )
+                )
                 continue
             record.positions[child] = _position(key_node)
             result[key] = _convert(value_node, child, record, loader, problems)
         return result
     if isinstance(node, SequenceNode):
-        return [_convert(item, key_path + (index,), record, loader, problems)
-                for index, item in enumerate(node.value)]
+        return [_convert(item, key_path + (index,), record, loader, problems) for index, item in enumerate(node.value)]
     return _scalar(node, key_path, record, loader, problems)
 
 
-def _scalar(node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.SafeLoader,
-            problems: list[Problem]) -> Any:
+def _scalar(
+    node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.SafeLoader, problems: list[Problem]
+) -> Any:
     """Construct one scalar the safe way; impossible dates become problems."""
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
         if node.tag == "tag:yaml.org,2002:timestamp":
-            problems.append(Problem(record.shown_path, say("bad_date", value=node.value, detail=exc),
-                                    *_position(node), dotted_path(key_path)))
+            problems.append(
+                Problem(
+                    record.shown_path,
+                    say("bad_date", value=node.value, detail=exc),
+                    *_position(node),
+                    dotted_path(key_path),
+                )
+            )
             return node.value
         raise
     except yaml.constructor.ConstructorError:
-        problems.append(Problem(record.shown_path, say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
-                                *_position(node), dotted_path(key_path)))
+        problems.append(
+            Problem(
+                record.shown_path,
+                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+                *_position(node),
+                dotted_path(key_path),
+            )
+        )
         return node.value
 
 

@@ -26,7 +26,6 @@ LANGUAGES = ("th", "en")
 Language = Literal["th", "en"]
 
 
-
 def clean_text(value: str) -> str:
     """Refuse empty text and characters that cannot be printed or stored in a DOCX."""
     if not value.strip():
@@ -35,8 +34,9 @@ def clean_text(value: str) -> str:
         if char in "\n\t":
             continue
         if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
-            raise PydanticCustomError("control_character", "contains a control character",
-                                      {"code": f"{ord(char):04X}", "index": index + 1})
+            raise PydanticCustomError(
+                "control_character", "contains a control character", {"code": f"{ord(char):04X}", "index": index + 1}
+            )
     return value.strip()
 
 
@@ -56,6 +56,8 @@ def plain_number(value: object) -> object:
 
 Date = Annotated[datetime.date, Strict()]
 Amount = Annotated[Decimal, BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)]
+
+
 def check_version(value: str) -> str:
     """Accept versions that are safe as a folder name: 1.0, 2.1-draft, 2020.09."""
     if not is_version(value):
@@ -96,9 +98,21 @@ class Person(Record):
     acting_for: Bilingual | None = None
 
 
-PartyKind = Literal["province", "district", "city-municipality", "town-municipality",
-                    "subdistrict-municipality", "sao", "government-agency", "university",
-                    "school", "hospital", "company", "foundation", "other"]
+PartyKind = Literal[
+    "province",
+    "district",
+    "city-municipality",
+    "town-municipality",
+    "subdistrict-municipality",
+    "sao",
+    "government-agency",
+    "university",
+    "school",
+    "hospital",
+    "company",
+    "foundation",
+    "other",
+]
 
 
 class Party(Record):

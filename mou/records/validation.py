@@ -27,8 +27,7 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
     """
     project = Project(root)
     problems: list[Problem] = []
-    for kind, model, target in (("parties", Party, project.parties),
-                                ("agreements", Agreement, project.agreements)):
+    for kind, model, target in (("parties", Party, project.parties), ("agreements", Agreement, project.agreements)):
         for path in record_files(root / kind):
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
@@ -45,8 +44,9 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
     return project
 
 
-def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
-              target: dict[str, Any], problems: list[Problem]) -> None:
+def _load_one(
+    project: Project, kind: str, model: type[BaseModel], path: Path, target: dict[str, Any], problems: list[Problem]
+) -> None:
     """Load and validate one record file into target, collecting problems."""
     shown = display_path(path, project.root)
     record_id = path.stem
@@ -55,8 +55,9 @@ def _load_one(project: Project, kind: str, model: type[BaseModel], path: Path,
         return
     key = f"{kind}/{record_id}"
     if key in project.sources:
-        problems.append(Problem(shown, say("duplicate_id", id=record_id,
-                                           first=project.sources[key].shown_path, second=shown)))
+        problems.append(
+            Problem(shown, say("duplicate_id", id=record_id, first=project.sources[key].shown_path, second=shown))
+        )
         return
     try:
         record = load_record(path, shown)
@@ -89,9 +90,13 @@ def record_location(data: Any, loc: KeyPath) -> KeyPath:
     kept: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (
+            isinstance(current, dict)
+            and part in current
+            or isinstance(current, list)
+            and isinstance(part, int)
+            and 0 <= part < len(current)
+        ):
             current = current[part]
         elif index < len(loc) - 1 or not isinstance(current, dict):
             continue  # a tag of pydantic's, not part of the record
@@ -111,8 +116,11 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        message = (say("unknown_field_guess", key=loc[-1], guess=guess[0]) if guess
-                   else say("unknown_field", key=loc[-1], allowed=", ".join(allowed)))
+        message = (
+            say("unknown_field_guess", key=loc[-1], guess=guess[0])
+            if guess
+            else say("unknown_field", key=loc[-1], allowed=", ".join(allowed))
+        )
         if parent is Bilingual or not str(loc[-1]).isidentifier():
             message += say("comma_hint")
         return message
@@ -120,10 +128,17 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
         if _model_at(model, loc) is Bilingual:
             return say("per_language")
         return say("group_expected", what=what)
-    simple = {"string_type": "text_expected", "int_type": "whole_number", "int_parsing": "whole_number",
-              "int_from_float": "whole_number", "date_type": "date_expected",
-              "date_parsing": "date_expected", "date_from_datetime_inexact": "date_expected",
-              "list_type": "list_expected", "bool_type": "yes_no_expected"}
+    simple = {
+        "string_type": "text_expected",
+        "int_type": "whole_number",
+        "int_parsing": "whole_number",
+        "int_from_float": "whole_number",
+        "date_type": "date_expected",
+        "date_parsing": "date_expected",
+        "date_from_datetime_inexact": "date_expected",
+        "list_type": "list_expected",
+        "bool_type": "yes_no_expected",
+    }
     if kind in simple:
         return say(simple[kind], what=what)
     if kind == "literal_error":
@@ -183,8 +198,9 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
-                    template_names: set[str] | None) -> list[Problem]:
+def check_agreement(
+    project: Project, agreement_id: str, agreement: Agreement, template_names: set[str] | None
+) -> list[Problem]:
     """Check what one record cannot check alone: references, dates, languages."""
     source = project.agreement_source(agreement_id)
     problems: list[Problem] = []
@@ -198,45 +214,66 @@ def check_agreement(project: Project, agreement_id: str, agreement: Agreement,
             if f"parties/{party_id}" in project.sources:
                 continue  # the party file itself is wrong and already reported
             guess = difflib.get_close_matches(party_id, list(project.parties), n=1)
-            problems.append(source.problem(where, say("no_party_guess", id=party_id, guess=guess[0])
-                                           if guess else say("no_party", id=party_id)))
+            problems.append(
+                source.problem(
+                    where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
+                )
+            )
     if agreement.duration.end and agreement.duration.end < agreement.duration.start:
-        problems.append(source.problem(("duration", "end"), say(
-            "ends_before_start", end=agreement.duration.end, start=agreement.duration.start)))
+        problems.append(
+            source.problem(
+                ("duration", "end"),
+                say("ends_before_start", end=agreement.duration.end, start=agreement.duration.start),
+            )
+        )
     if agreement.prevailing_language not in agreement.languages:
-        problems.append(source.problem(("prevailing_language",), say(
-            "prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages)))
+        problems.append(
+            source.problem(
+                ("prevailing_language",),
+                say("prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages),
+            )
+        )
     if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
         problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
     if template_names is not None and agreement.template not in template_names:
-        problems.append(source.problem(("template",), say(
-            "no_template", name=agreement.template, names=sorted(template_names))))
+        problems.append(
+            source.problem(("template",), say("no_template", name=agreement.template, names=sorted(template_names)))
+        )
     if len(set(c.id for c in agreement.clauses)) != len(agreement.clauses):
         ids = [c.id for c in agreement.clauses]
         for index, clause_id in enumerate(ids):
             if ids.index(clause_id) != index:
-                problems.append(source.problem(("clauses", index, "id"),
-                                               say("clause_id_twice", id=clause_id)))
+                problems.append(source.problem(("clauses", index, "id"), say("clause_id_twice", id=clause_id)))
     problems += missing_languages(source, agreement, (), agreement.languages)
     for party_id in dict.fromkeys(agreement.parties):
         party = project.parties.get(party_id)
         if party is not None:
-            problems += missing_languages(project.party_source(party_id), party, (),
-                                          agreement.languages, say("needed_by", id=agreement_id))
+            problems += missing_languages(
+                project.party_source(party_id), party, (), agreement.languages, say("needed_by", id=agreement_id)
+            )
     return problems
 
 
-def missing_languages(source: Record, value: Any, key_path: KeyPath, languages: list[str],
-                      why: Message | str = "") -> list[Problem]:
+def missing_languages(
+    source: Record, value: Any, key_path: KeyPath, languages: list[str], why: Message | str = ""
+) -> list[Problem]:
     """Report every bilingual field that lacks one of the agreement's languages (naming its clause and sub-item)."""
     if isinstance(value, Bilingual):
-        return [field_problem(source, key_path, say("missing_language", language=lang) + why, name_sub_item=True)
-                for lang in languages if getattr(value, lang) is None]
+        return [
+            field_problem(source, key_path, say("missing_language", language=lang) + why, name_sub_item=True)
+            for lang in languages
+            if getattr(value, lang) is None
+        ]
     if isinstance(value, BaseModel):
-        return [p for name in type(value).model_fields
-                for p in missing_languages(source, getattr(value, name), key_path + (name,),
-                                           languages, why)]
+        return [
+            p
+            for name in type(value).model_fields
+            for p in missing_languages(source, getattr(value, name), key_path + (name,), languages, why)
+        ]
     if isinstance(value, list):
-        return [p for index, item in enumerate(value)
-                for p in missing_languages(source, item, key_path + (index,), languages, why)]
+        return [
+            p
+            for index, item in enumerate(value)
+            for p in missing_languages(source, item, key_path + (index,), languages, why)
+        ]
     return []

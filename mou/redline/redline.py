@@ -197,8 +197,7 @@ def units(html: str, agreement: Agreement, tokenizer: Tokenizer) -> list[Unit]:
                 else:
                     blocks.append(tokenizer.block(inner))
             name = child.get("id") or key[1]
-            found.append(Unit(name, child.tag, key[1], {"id": child.get("id", "")} if child.get("id") else {},
-                              blocks))
+            found.append(Unit(name, child.tag, key[1], {"id": child.get("id", "")} if child.get("id") else {}, blocks))
             continue
         if key == ("p", "party"):
             name = f"party:{next(parties, len(found))}"
@@ -226,8 +225,16 @@ def _tidy_spaces(ops: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     """Keep a space rather than strike and insert one: "up[+ ][-, ]and" reads "up[-,] and"."""
     out: list[tuple[str, Token]] = []
     for op, token in ops:
-        if out and op and out[-1][0] and out[-1][0] != op and not out[-1][1].key and not token.atomic \
-                and token.key and _space(token.text):
+        if (
+            out
+            and op
+            and out[-1][0]
+            and out[-1][0] != op
+            and not out[-1][1].key
+            and not token.atomic
+            and token.key
+            and _space(token.text)
+        ):
             space = out.pop()[1]
             out += [(op, replace(token, text=token.text.rstrip())), ("", space)]
         else:
@@ -237,7 +244,7 @@ def _tidy_spaces(ops: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
 
 def _space(text: str) -> str:
     """Return the spaces after a word as the page shows them: one space, or none."""
-    return " " if text[len(text.rstrip()):] else ""
+    return " " if text[len(text.rstrip()) :] else ""
 
 
 def kept(old: Token, new: Token) -> list[tuple[str, Token]]:
@@ -250,8 +257,11 @@ def kept(old: Token, new: Token) -> list[tuple[str, Token]]:
     if old.atomic or _space(old.text) == _space(new.text):
         return [("", new)]  # a kept word as the new version writes it
     word = new.text.rstrip()
-    return ([("", replace(new, text=word))] + [("del", replace(old, text=old.text[len(old.text.rstrip()):]))] * bool(
-        _space(old.text)) + [("ins", replace(new, text=new.text[len(word):]))] * bool(_space(new.text)))
+    return (
+        [("", replace(new, text=word))]
+        + [("del", replace(old, text=old.text[len(old.text.rstrip()) :]))] * bool(_space(old.text))
+        + [("ins", replace(new, text=new.text[len(word) :]))] * bool(_space(new.text))
+    )
 
 
 def diff_blocks(old: list[Block], new: list[Block]) -> list[tuple[Block, list[tuple[str, Token]]]]:
@@ -260,8 +270,7 @@ def diff_blocks(old: list[Block], new: list[Block]) -> list[tuple[Block, list[tu
     out: list[tuple[Block, list[tuple[str, Token]]]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out += [(new[j], diff_tokens(old[i].tokens, new[j].tokens)) for i, j in
-                    zip(range(i1, i2), range(j1, j2))]
+            out += [(new[j], diff_tokens(old[i].tokens, new[j].tokens)) for i, j in zip(range(i1, i2), range(j1, j2))]
             continue
         for a, b in pair_alike(old[i1:i2], new[j1:j2], Block.words):
             if a is None:
@@ -276,7 +285,7 @@ def diff_blocks(old: list[Block], new: list[Block]) -> list[tuple[Block, list[tu
 ALIKE = 0.5  # share of words two paragraphs (or clauses) must have in common to be one, edited
 
 
-def pair_alike(olds: list, new: list, words) -> list[tuple]:  # noqa: ANN001 - Blocks or Units
+def pair_alike(olds: list, new: list, words) -> list[tuple]:
     """Pair old and new pieces in order where they are alike; the rest stand alone, in document order.
 
     Between two pairs, the old pieces that stand alone come before the new ones, as a
@@ -362,32 +371,56 @@ def heading_text(change: Change) -> str:
 
 def _clause_number(change: Change) -> str:
     """Return a clause's number as its heading prints it ('ข้อ ๔')."""
-    return next((t.text.strip() for block, ops in change.blocks if block.tag == "h2" for _, t in ops
-                 if t.numbering), change.unit.key)
+    return next(
+        (t.text.strip() for block, ops in change.blocks if block.tag == "h2" for _, t in ops if t.numbering),
+        change.unit.key,
+    )
 
 
-def summarize(changes: list[Change], old: Agreement, new: Agreement, old_parties: dict[str, Party],
-              new_parties: dict[str, Party], language: str) -> Summary:
+def summarize(
+    changes: list[Change],
+    old: Agreement,
+    new: Agreement,
+    old_parties: dict[str, Party],
+    new_parties: dict[str, Party],
+    language: str,
+) -> Summary:
     """Count clauses added, removed, changed and moved; list parties, witnesses and changed values."""
     clauses = [c for c in changes if c.unit.cls == "clause"]
     # A clause moved elsewhere is shown removed there and added here: the summary says "moved".
     removed_at = {c.unit.key: c for c in clauses if c.state == "removed"}
     moved = {c.unit.key for c in clauses if c.state == "added" and c.unit.key in removed_at}
-    by_state = {state: [heading_text(c) for c in clauses if c.state == state and c.unit.key not in moved]
-                for state in ("added", "removed", "changed")}
+    by_state = {
+        state: [heading_text(c) for c in clauses if c.state == state and c.unit.key not in moved]
+        for state in ("added", "removed", "changed")
+    }
     # Shown whole in both places, a moved clause's edits do not stand out: the summary says so.
-    moved_names = [say("redline_moved_from" if _clause_words(c.unit) == _clause_words(removed_at[c.unit.key].unit)
-                       else "redline_moved_changed", heading=heading_text(c),
-                       old=_clause_number(removed_at[c.unit.key])).text(language)
-                   for c in clauses if c.state == "added" and c.unit.key in moved]
+    moved_names = [
+        say(
+            "redline_moved_from"
+            if _clause_words(c.unit) == _clause_words(removed_at[c.unit.key].unit)
+            else "redline_moved_changed",
+            heading=heading_text(c),
+            old=_clause_number(removed_at[c.unit.key]),
+        ).text(language)
+        for c in clauses
+        if c.state == "added" and c.unit.key in moved
+    ]
     added = [new_parties[p].name.get(language) for p in new.parties if p not in old.parties]
     removed = [old_parties[p].name.get(language) for p in old.parties if p not in new.parties]
     old_witnesses = [person_in(w, language) for w in old.witnesses]
     new_witnesses = [person_in(w, language) for w in new.witnesses]
-    return Summary(by_state["added"], by_state["removed"], by_state["changed"], added, removed,
-                   changed_values(old, new, language), moved_names,
-                   [w for w in new_witnesses if w not in old_witnesses],
-                   [w for w in old_witnesses if w not in new_witnesses])
+    return Summary(
+        by_state["added"],
+        by_state["removed"],
+        by_state["changed"],
+        added,
+        removed,
+        changed_values(old, new, language),
+        moved_names,
+        [w for w in new_witnesses if w not in old_witnesses],
+        [w for w in old_witnesses if w not in new_witnesses],
+    )
 
 
 def _presiding(agreement: Agreement, language: str) -> str | None:
@@ -400,43 +433,72 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
     """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
     date = thai.thai_date if language == "th" else thai.english_date
     amount = thai.thai_amount if language == "th" else thai.english_amount
-    pairs = [("redline_date", old.date, new.date, date),
-             ("redline_start", old.duration.start, new.duration.start, date),
-             ("redline_end", old.duration.end, new.duration.end, date),
-             ("redline_budget", old.budget.amount if old.budget else None,
-              new.budget.amount if new.budget else None, amount)]
+    pairs = [
+        ("redline_date", old.date, new.date, date),
+        ("redline_start", old.duration.start, new.duration.start, date),
+        ("redline_end", old.duration.end, new.duration.end, date),
+        (
+            "redline_budget",
+            old.budget.amount if old.budget else None,
+            new.budget.amount if new.budget else None,
+            amount,
+        ),
+    ]
+
     def languages(codes: list[str]) -> str:
         return (", " if language == "en" else "และ").join(say(f"language_{code}").text(language) for code in codes)
 
-    pairs += [("redline_status", old.status, new.status, lambda s: say(f"status_{s}").text(language)),
-              ("redline_languages", old.languages, new.languages, languages),
-              ("redline_presiding", _presiding(old, language), _presiding(new, language), str),
-              ("redline_bilingual", old.bilingual_edition, new.bilingual_edition,
-               lambda made: say("redline_yes" if made else "redline_no").text(language))]
+    pairs += [
+        ("redline_status", old.status, new.status, lambda s: say(f"status_{s}").text(language)),
+        ("redline_languages", old.languages, new.languages, languages),
+        ("redline_presiding", _presiding(old, language), _presiding(new, language), str),
+        (
+            "redline_bilingual",
+            old.bilingual_edition,
+            new.bilingual_edition,
+            lambda made: say("redline_yes" if made else "redline_no").text(language),
+        ),
+    ]
     none = say("redline_none_value").text(language)
-    return [(say(label).text(language), none if a is None else fmt(a), none if b is None else fmt(b))
-            for label, a, b, fmt in pairs if a != b]
+    return [
+        (say(label).text(language), none if a is None else fmt(a), none if b is None else fmt(b))
+        for label, a, b, fmt in pairs
+        if a != b
+    ]
 
 
 def summary_html(summary: Summary, old_label: str, new_label: str, language: str) -> str:
     """Return the summary box: counts, then the clauses, parties and values that changed."""
+
     def line(key: str, **values: object) -> str:
         return f"<p>{escape(say(key, **values).text(language))}</p>"
 
     joined = "; ".join if language == "en" else " ".join
     number = (lambda n: thai.thai_digits(str(n))) if language == "th" else str
-    lines = [f"<h2>{escape(say('redline_title', old=old_label, new=new_label).text(language))}</h2>",
-             line("redline_counts", **{k: number(len(v)) for k, v in (
-                 ("added", summary.clauses_added), ("removed", summary.clauses_removed),
-                 ("changed", summary.clauses_changed))})]
-    listed = (("redline_clauses_added", summary.clauses_added),
-              ("redline_clauses_removed", summary.clauses_removed),
-              ("redline_clauses_changed", summary.clauses_changed),
-              ("redline_clauses_moved", summary.clauses_moved),
-              ("redline_parties_added", summary.parties_added),
-              ("redline_parties_removed", summary.parties_removed),
-              ("redline_witnesses_added", summary.witnesses_added),
-              ("redline_witnesses_removed", summary.witnesses_removed))
+    lines = [
+        f"<h2>{escape(say('redline_title', old=old_label, new=new_label).text(language))}</h2>",
+        line(
+            "redline_counts",
+            **{
+                k: number(len(v))
+                for k, v in (
+                    ("added", summary.clauses_added),
+                    ("removed", summary.clauses_removed),
+                    ("changed", summary.clauses_changed),
+                )
+            },
+        ),
+    ]
+    listed = (
+        ("redline_clauses_added", summary.clauses_added),
+        ("redline_clauses_removed", summary.clauses_removed),
+        ("redline_clauses_changed", summary.clauses_changed),
+        ("redline_clauses_moved", summary.clauses_moved),
+        ("redline_parties_added", summary.parties_added),
+        ("redline_parties_removed", summary.parties_removed),
+        ("redline_witnesses_added", summary.witnesses_added),
+        ("redline_witnesses_removed", summary.witnesses_removed),
+    )
     lines += [line(key, names=joined(names)) for key, names in listed if names]
     lines += [line("redline_value", what=what, old=a, new=b) for what, a, b in summary.values]
     if not (summary.values or any(names for _, names in listed)):
@@ -463,7 +525,7 @@ def tokens_html(ops: list[tuple[str, Token]]) -> str:
         else:
             inner = escape(token.text)
         for tag, cls in reversed(token.wrap):
-            inner = f'<{tag}{f" class={chr(34)}{escape(cls)}{chr(34)}" if cls else ""}>{inner}</{tag}>'
+            inner = f"<{tag}{f' class={chr(34)}{escape(cls)}{chr(34)}' if cls else ''}>{inner}</{tag}>"
         out.append((op, inner))
     html = ""
     for op, inner in out:  # one <ins>/<del> per run of inserted or deleted words
@@ -512,15 +574,22 @@ def signatures_html(cells: list[Change]) -> str:
     rows: list[list[Change]] = []
     for cell in cells:
         alone = cell.unit.single or cell.state in ("added", "removed")
-        if rows and len(rows[-1]) == 1 and not rows[-1][0].unit.single and not alone and \
-                rows[-1][0].state not in ("added", "removed"):
+        if (
+            rows
+            and len(rows[-1]) == 1
+            and not rows[-1][0].unit.single
+            and not alone
+            and rows[-1][0].state not in ("added", "removed")
+        ):
             rows[-1].append(cell)
         else:
             rows.append([cell])
     html = ""
     for row in rows:
-        tds = "".join(f"<td{_attrs('signature', {}, c.state)}>" +
-                      "".join(block_html(b, ops) for b, ops in c.blocks) + "</td>" for c in row)
+        tds = "".join(
+            f"<td{_attrs('signature', {}, c.state)}>" + "".join(block_html(b, ops) for b, ops in c.blocks) + "</td>"
+            for c in row
+        )
         html += f'<table class="signatures{" single" if len(row) == 1 else ""}"><tr>{tds}</tr></table>'
     return html
 
@@ -539,6 +608,7 @@ def breakable_changes(html: str) -> str:
     one (each kept whole) is one unbreakable run that overflows a signature cell. Only the
     PDF gets the mark: in the DOCX it would stay in the text after accepting the changes.
     """
+
     def mark(match: re.Match[str]) -> str:
         tags = match.group()
         return match[1] + ZWSP + match[2] if re.search(r"</?(?:ins|del)>", tags) else tags
@@ -590,6 +660,7 @@ class Redline:
 
 def folder_name(old: str, new: str) -> str:
     """Return diff-<old>-<new>, with characters unfit for a folder name (git:HEAD~1) replaced."""
+
     def clean(label: str) -> str:
         return re.sub(r"[^0-9A-Za-z._+-]", "_", label)
 
@@ -603,11 +674,18 @@ def located_warnings(projects: list[Project], versions: list[VersionRecords], ag
     """
     old, new = (p.warnings.get(agreement_id, []) for p in projects)
     return (relabel(MouError(new), versions[1]).problems if new else []) + (
-        relabel(MouError(gone), versions[0]).problems if (gone := [w for w in old if w not in new]) else [])
+        relabel(MouError(gone), versions[0]).problems if (gone := [w for w in old if w not in new]) else []
+    )
 
 
-def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: str,
-                 formats: tuple[str, ...] = ("pdf", "docx"), allow_mismatch: bool = False) -> Redline:
+def make_redline(
+    layout: Layout,
+    agreement_id: str,
+    old_label: str,
+    new_label: str,
+    formats: tuple[str, ...] = ("pdf", "docx"),
+    allow_mismatch: bool = False,
+) -> Redline:
     """Find both versions, render them with the current templates and mark what changed.
 
     A draft under negotiation may not yet say the same in both languages: allow_mismatch
@@ -632,17 +710,27 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
         old_parties = {p: old_project.parties[p] for p in old.parties}
         new_parties = {p: new_project.parties[p] for p in new.parties}
         env = make_environment(layout.templates)
-        names = [frozenset().union(*parts) for parts in zip(proper_names(old_project, agreement_id),
-                                                           proper_names(new_project, agreement_id))]
+        names = [
+            frozenset().union(*parts)
+            for parts in zip(proper_names(old_project, agreement_id), proper_names(new_project, agreement_id))
+        ]
         tokenizer = Tokenizer(names[0])
         when = build_time(new.date)
-        result = Redline(f"{agreement_id}/{folder_name(old_label, new_label)}", {}, {}, {}, {},
-                         (versions[0].source, versions[1].source),
-                         located_warnings(projects, versions, agreement_id), labels=(old_label, new_label))
+        result = Redline(
+            f"{agreement_id}/{folder_name(old_label, new_label)}",
+            {},
+            {},
+            {},
+            {},
+            (versions[0].source, versions[1].source),
+            located_warnings(projects, versions, agreement_id),
+            labels=(old_label, new_label),
+        )
         for made, lacking, records in ((old, new, versions[1]), (new, old, versions[0])):
             for language in [lang for lang in made.languages if lang not in lacking.languages]:
-                result.notes.append(say("diff_language_dropped", language=say(f"language_{language}"),
-                                        version=records.label))
+                result.notes.append(
+                    say("diff_language_dropped", language=say(f"language_{language}"), version=records.label)
+                )
         common = [lang for lang in new.languages if lang in old.languages]
         if not common:
             raise UsageError(Problem("command line", say("diff_no_common_language", old=old_label, new=new_label)))
@@ -660,9 +748,14 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
-                pdf = render_pdf(mark_breaks(breakable_changes(html), *names), new_doc.base_dir, [layout.templates, layout.assets],
-                                 f"{agreement_id} {old_label} → {new_label} ({language})", when=when.when,
-                                 signature_fields=False)
+                pdf = render_pdf(
+                    mark_breaks(breakable_changes(html), *names),
+                    new_doc.base_dir,
+                    [layout.templates, layout.assets],
+                    f"{agreement_id} {old_label} → {new_label} ({language})",
+                    when=when.when,
+                    signature_fields=False,
+                )
                 result.files[f"{stem}.pdf"], result.pages[language] = pdf.data, pdf.pages
             if "docx" in formats:
                 result.files[f"{stem}.docx"] = html_to_docx(html, timestamp=when.when)
@@ -671,8 +764,12 @@ def make_redline(layout: Layout, agreement_id: str, old_label: str, new_label: s
 
 def write_redline(layout: Layout, redline: Redline) -> list[Path]:
     """Write a redline's files into output/<agreement>/diff-<old>-<new>/ in one swap, and list it in index.html."""
-    about = {"agreement": redline.folder.split("/", 1)[0], "old": redline.labels[0], "new": redline.labels[1],
-             "pages": redline.pages}
+    about = {
+        "agreement": redline.folder.split("/", 1)[0],
+        "old": redline.labels[0],
+        "new": redline.labels[1],
+        "pages": redline.pages,
+    }
     files = {**redline.files, DIFF_STAMP: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
     with output_lock(layout.output):
         written, _ = write_files(layout.output, Path(redline.folder), files)

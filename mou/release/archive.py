@@ -57,9 +57,23 @@ SUMS = "SHA256SUMS"
 DOCUMENTS = "documents/"
 INPUTS = "inputs/"
 RELEASES = "releases"
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "tinyhtml5", "python-docx", "lxml",
-             "jinja2", "pythainlp", "pyyaml", "pydantic", "pyhanko", "pyhanko-certvalidator",
-             "asn1crypto", "cryptography")
+LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "tinyhtml5",
+    "python-docx",
+    "lxml",
+    "jinja2",
+    "pythainlp",
+    "pyyaml",
+    "pydantic",
+    "pyhanko",
+    "pyhanko-certvalidator",
+    "asn1crypto",
+    "cryptography",
+)
 NAME = re.compile(r"^(?P<agreement>[a-z0-9-]+?)-(?P<version>[0-9A-Za-z][0-9A-Za-z._+-]*)\.zip$")
 
 
@@ -120,10 +134,13 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     if path.exists():
         differences = compare_release(path, inputs)
         if differences:
-            raise ReleaseRefused(Problem(display_path(path, layout.root), say(
-                "release_immutable", version=agreement.version, what="; ".join(differences))))
-        return ReleaseResult(agreement_id, agreement.version, path, created=False,
-                             signer=_existing_signer(path))
+            raise ReleaseRefused(
+                Problem(
+                    display_path(path, layout.root),
+                    say("release_immutable", version=agreement.version, what="; ".join(differences)),
+                )
+            )
+        return ReleaseResult(agreement_id, agreement.version, path, created=False, signer=_existing_signer(path))
     rendered = render_stamped(layout, project, agreement_id)
     if rendered.inputs != inputs:  # a record or template changed while rendering
         raise InputError(Problem(agreement_id, say("inputs_changed_while_building")))
@@ -133,8 +150,9 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     members: dict[str, bytes] = {}
     for name, data in sorted(rendered.files.items()):
         if name.endswith(".pdf") and key is not None:
-            data = sign_pdf(data, key, when.when, say("signature_reason", id=agreement_id,
-                                                      version=agreement.version).en)
+            data = sign_pdf(
+                data, key, when.when, say("signature_reason", id=agreement_id, version=agreement.version).en
+            )
         members[DOCUMENTS + name] = data
     for name, data in inputs.records.items():
         members[INPUTS + name] = data
@@ -151,7 +169,9 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
         "build_time": when.iso,
         "build_time_source": when.source,
         "software": software_versions(),
-        "signature": None if key is None else {
+        "signature": None
+        if key is None
+        else {
             "manifest": MANIFEST_SIGNATURE,
             "pdf": "PAdES baseline B-B (no timestamp), field sig-organization",
             "signer": key.subject,
@@ -168,8 +188,14 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     head[SUMS] = "".join(f"{sha256(data)}  {name}\n" for name, data in sorted(everything.items())).encode()
     archive = deterministic_zip(list(head.items()) + list(members.items()), when.when)
     write_atomically(path, archive)
-    return ReleaseResult(agreement_id, agreement.version, path, created=True,
-                         signer=key.subject if key else "", reproducible=key is None or not key.randomized)
+    return ReleaseResult(
+        agreement_id,
+        agreement.version,
+        path,
+        created=True,
+        signer=key.subject if key else "",
+        reproducible=key is None or not key.randomized,
+    )
 
 
 def compare_release(path: Path, inputs: Inputs) -> list[str]:
@@ -291,7 +317,7 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
         recomputed = fingerprint_of(str(manifest["agreement"]), str(software["mou"]), dict(inputs))
     except (KeyError, TypeError, ValueError):
         recomputed = ""
-    records = {n[len(INPUTS):]: d for n, d in members.items() if n.startswith(INPUTS)}
+    records = {n[len(INPUTS) :]: d for n, d in members.items() if n.startswith(INPUTS)}
     if recomputed != manifest.get("fingerprint") or any(inputs.get(n) != sha256(d) for n, d in records.items()):
         report.add(False, MANIFEST, "verify_fingerprint_mismatch")
     else:
@@ -299,8 +325,9 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
 
     # Each PDF: its signatures, and the records it carries.
     for name in sorted(n for n in set(files) & set(members) if n.endswith(".pdf")):
-        _check_pdf_member(name, members[name], files[name], records, signature, manifest_signer, trust, report,
-                          check_pdf)
+        _check_pdf_member(
+            name, members[name], files[name], records, signature, manifest_signer, trust, report, check_pdf
+        )
     return report
 
 
@@ -348,13 +375,22 @@ def _check_sums(members: dict[str, bytes], report: Report) -> None:
         report.add(True, SUMS, "verify_sums_ok", n=len(listed))
 
 
-def _check_pdf_member(name: str, data: bytes, entry: Any, records: dict[str, bytes], signature: Any,
-                      manifest_signer: bytes, trust: list[Any] | None, report: Report, check_pdf: Any) -> None:
+def _check_pdf_member(
+    name: str,
+    data: bytes,
+    entry: Any,
+    records: dict[str, bytes],
+    signature: Any,
+    manifest_signer: bytes,
+    trust: list[Any] | None,
+    report: Report,
+    check_pdf: Any,
+) -> None:
     """Check one PDF's signatures and attachments."""
     try:
         checks = check_pdf(data, trust)
         attached = pdf_attachments(data)
-    except Exception:  # noqa: BLE001 - any unreadable PDF is a failed check
+    except Exception:
         report.add(False, name, "verify_pdf_unreadable")
         return
     intact = isinstance(entry, dict) and entry.get("sha256") == sha256(data)
@@ -393,4 +429,3 @@ def pdf_attachments(data: bytes) -> dict[str, bytes]:
         spec = names[index + 1].get_object()
         found[str(names[index])] = spec["/EF"]["/F"].get_object().data
     return found
-

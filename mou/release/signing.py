@@ -49,7 +49,7 @@ from mou.pdf.fields import ORGANIZATION_FIELD
 
 KEY_ENV = "MOU_SIGNING_KEY"
 PASSWORD_ENV = "MOU_SIGNING_PASSWORD"
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,17 @@ class SigningKey:
         validity = self.certificate["tbs_certificate"]["validity"]
         start, end = validity["not_before"].native, validity["not_after"].native
         if not start <= when <= end:
-            raise InputError(Problem(self.source, say(
-                "certificate_not_valid_then", when=when.strftime("%Y-%m-%d %H:%M:%S UTC"),
-                start=start.strftime("%Y-%m-%d"), end=end.strftime("%Y-%m-%d"))))
+            raise InputError(
+                Problem(
+                    self.source,
+                    say(
+                        "certificate_not_valid_then",
+                        when=when.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                        start=start.strftime("%Y-%m-%d"),
+                        end=end.strftime("%Y-%m-%d"),
+                    ),
+                )
+            )
 
 
 def load_key(data: bytes, password: bytes | None, source: str) -> SigningKey:
@@ -95,8 +103,9 @@ def load_key(data: bytes, password: bytes | None, source: str) -> SigningKey:
     return SigningKey(signer, source)
 
 
-def key_from_options(key_path: Path | None, password_env: str | None,
-                     environ: dict[str, str] | None = None) -> SigningKey | None:
+def key_from_options(
+    key_path: Path | None, password_env: str | None, environ: dict[str, str] | None = None
+) -> SigningKey | None:
     """Load the key named by --key / --key-password-env, else by MOU_SIGNING_KEY / _PASSWORD.
 
     MOU_SIGNING_KEY holds a path to a .p12 file or the file's content in base64 (as CI
@@ -168,19 +177,20 @@ class _FixedTimeSigner(signers.PdfSigner):
         return session
 
 
-def sign_pdf(data: bytes, key: SigningKey, when: datetime.datetime, reason: str,
-             field_name: str = ORGANIZATION_FIELD) -> bytes:
+def sign_pdf(
+    data: bytes, key: SigningKey, when: datetime.datetime, reason: str, field_name: str = ORGANIZATION_FIELD
+) -> bytes:
     """Sign a PDF in its (invisible) organization field: PAdES B-B, an incremental update.
 
     It is an approval signature, not a certification: the parties' empty fields stay
     free to sign afterwards, in any order.
     """
     if not all(hasattr(IncrementalPdfFileWriter, name) for name in ("_handle_id", "_update_meta")):
-        raise RenderError("this pyHanko version cannot sign reproducibly; install the version "
-                           "pinned in pyproject.toml")
+        raise RenderError("this pyHanko version cannot sign reproducibly; install the version pinned in pyproject.toml")
     writer = _ReproducibleWriter(io.BytesIO(data))
-    meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
-                                        subfilter=sig_fields.SigSeedSubFilter.PADES, reason=reason)
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, md_algorithm="sha256", subfilter=sig_fields.SigSeedSubFilter.PADES, reason=reason
+    )
     signer = _FixedTimeSigner(meta, key.signer, when=when.astimezone(UTC))
     out = signer.sign_pdf(writer, existing_fields_only=True)
     return out.getvalue()
@@ -189,8 +199,7 @@ def sign_pdf(data: bytes, key: SigningKey, when: datetime.datetime, reason: str,
 def sign_detached(data: bytes, key: SigningKey, when: datetime.datetime) -> bytes:
     """Return a detached CMS (PKCS#7) signature over data, in DER, with the certificate in it."""
     attrs = PdfCMSSignedAttributes(signing_time=when.astimezone(UTC))
-    content = asyncio.run(key.signer.async_sign_general_data(
-        data, "sha256", detached=True, signed_attr_settings=attrs))
+    content = asyncio.run(key.signer.async_sign_general_data(data, "sha256", detached=True, signed_attr_settings=attrs))
     return content.dump()
 
 
@@ -205,8 +214,9 @@ class SignatureCheck:
     certificate: bytes = field(default=b"", repr=False)  # DER of the signer's certificate
 
 
-def _context(signer_cert: x509.Certificate, trust: list[x509.Certificate] | None,
-             moment: datetime.datetime | None) -> ValidationContext:
+def _context(
+    signer_cert: x509.Certificate, trust: list[x509.Certificate] | None, moment: datetime.datetime | None
+) -> ValidationContext:
     """Trust the given anchors, or else the signature's own certificate (integrity only)."""
     roots = trust if trust else [signer_cert]
     return ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment)
@@ -222,8 +232,9 @@ def check_detached(data: bytes, signature: bytes, trust: list[x509.Certificate] 
         sid = signer_info["sid"].chosen
         cert = next(c for c in certs if c.issuer == sid["issuer"] and c.serial_number == sid["serial_number"].native)
         moment = _signing_time(signer_info)
-        status = asyncio.run(async_validate_detached_cms(data, signed_data,
-                                                         signer_validation_context=_context(cert, trust, moment)))
+        status = asyncio.run(
+            async_validate_detached_cms(data, signed_data, signer_validation_context=_context(cert, trust, moment))
+        )
     except Exception as exc:  # any malformed signature is simply not a valid one
         return SignatureCheck(False, detail=say("sig_unreadable", kind=type(exc).__name__))
     return _verdict(status, cert, moment)
@@ -267,8 +278,7 @@ def check_pdf(data: bytes, trust: list[x509.Certificate] | None = None) -> list[
         check = _verdict(status, cert, moment)
         coverage = getattr(getattr(status, "coverage", None), "name", "")
         if check.ok and coverage != "ENTIRE_FILE":
-            check = SignatureCheck(False, check.signer, check.signed_at, say("sig_not_whole_file"),
-                                   check.certificate)
+            check = SignatureCheck(False, check.signer, check.signed_at, say("sig_not_whole_file"), check.certificate)
         results.append((name, check))
     return results
 

@@ -138,14 +138,18 @@ def _archive_records(path: Path) -> dict[str, bytes]:
         raise InputError(Problem(str(path), say("diff_archive_fails", detail=detail, n=len(failed))))
     try:
         with zipfile.ZipFile(path) as archive:
-            return {info.filename[len(INPUTS):]: archive.read(info) for info in archive.infolist()
-                    if info.filename.startswith(INPUTS) and RECORD_NAME.fullmatch(info.filename[len(INPUTS):])}
+            return {
+                info.filename[len(INPUTS) :]: archive.read(info)
+                for info in archive.infolist()
+                if info.filename.startswith(INPUTS) and RECORD_NAME.fullmatch(info.filename[len(INPUTS) :])
+            }
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(Problem(str(path), say("diff_bad_archive", detail=exc))) from None
 
 
 def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
     """Return the working tree's records of the agreement and its parties."""
+
     def read(kind: str, record_id: str) -> tuple[str, bytes] | None:
         path = record_path(root, kind, record_id)
         return None if path is None else (f"{kind}/{path.name}", path.read_bytes())
@@ -155,8 +159,11 @@ def _working_records(root: Path, agreement_id: str) -> dict[str, bytes] | None:
 
 def known_versions(root: Path, output: Path, agreement_id: str, history: list[tuple[str, str]]) -> list[str]:
     """Return every version of the agreement that can be found (history: _git_history's), for a helpful message."""
-    found = [m.group("version") for p in sorted((output / RELEASES).glob(f"{agreement_id}-*.zip"))
-             if (m := NAME.match(p.name)) and m.group("agreement") == agreement_id]
+    found = [
+        m.group("version")
+        for p in sorted((output / RELEASES).glob(f"{agreement_id}-*.zip"))
+        if (m := NAME.match(p.name)) and m.group("agreement") == agreement_id
+    ]
     found += [version for _, version in history if version]
     working = _working_records(root, agreement_id)
     if working:
@@ -180,13 +187,12 @@ def _commit_of(root: Path, rev: str) -> str:
 def find_version(root: Path, output: Path, agreement_id: str, label: str) -> VersionRecords:
     """Find one version's records (see the module's docstring for the order); refuse unknown ones."""
     if label.startswith(GIT_PREFIX):
-        rev = label[len(GIT_PREFIX):]
+        rev = label[len(GIT_PREFIX) :]
         records = _git_records(root, agreement_id, rev) if rev and not rev.startswith("-") else None
         if records is None:
             raise UsageError(Problem("command line", say("diff_no_git_revision", rev=rev, id=agreement_id)))
         version = _yaml_field(records[next(iter(records))], "version")
-        return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)),
-                              records)
+        return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)), records)
     archive = output / RELEASES / archive_name(agreement_id, label)
     if "/" not in label and archive.is_file():
         return VersionRecords(label, label, say("diff_from_release", path=archive.name), _archive_records(archive))
@@ -206,16 +212,20 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
     known = known_versions(root, output, agreement_id, history)
     if not known:
         raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
-    raise UsageError(Problem("command line", say("diff_unknown_version", version=label, id=agreement_id,
-                                                   known=", ".join(known))))
+    raise UsageError(
+        Problem("command line", say("diff_unknown_version", version=label, id=agreement_id, known=", ".join(known)))
+    )
 
 
 def _unknown_agreement(root: Path, agreement_id: str) -> Message:
     """Say that no version of an agreement exists anywhere, with the nearest known id."""
     known = sorted(path.stem for path in record_files(root / "agreements"))
     guess = difflib.get_close_matches(agreement_id, known, n=1)
-    return (say("unknown_agreement_guess", id=agreement_id, guess=guess[0]) if guess
-            else say("unknown_agreement", id=agreement_id, known=", ".join(known) or "–"))
+    return (
+        say("unknown_agreement_guess", id=agreement_id, guess=guess[0])
+        if guess
+        else say("unknown_agreement", id=agreement_id, known=", ".join(known) or "–")
+    )
 
 
 def materialize(records: VersionRecords, templates: Path, into: Path) -> Path:

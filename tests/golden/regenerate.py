@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from mou.pipeline.build import load
+from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout  # noqa: E402
-from mou.pipeline.render import render_documents
+from mou.pipeline.render import render_documents  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent
 SAMPLES = ("smart-chum-phae-2563", "chumphae-kku-digital-skills")
@@ -24,8 +24,11 @@ def golden_html() -> dict[Path, str]:
     """Return the HTML of every sample and language, keyed by its golden file."""
     layout = Layout(ROOT, ROOT / "output")
     project = load(layout)
-    return {GOLDEN / f"{d.agreement_id}.{d.language}.html": d.html
-            for agreement_id in SAMPLES for d in render_documents(layout, project, agreement_id)}
+    return {
+        GOLDEN / f"{d.agreement_id}.{d.language}.html": d.html
+        for agreement_id in SAMPLES
+        for d in render_documents(layout, project, agreement_id)
+    }
 
 
 if __name__ == "__main__":
