@@ -128,7 +128,10 @@ def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> Run:
 def page_count(pdf: Path) -> int:
     """Return a PDF's page count (pdfinfo)."""
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    found = re.search(r"Pages:\s+(\d+)", info)
+    if found is None:
+        raise SystemExit(f"pdfinfo gave no page count for {pdf}")
+    return int(found.group(1))
 
 
 def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_docs: int) -> dict[str, list[Run]]:

@@ -77,8 +77,8 @@ def _deflated_once() -> Iterator[None]:
             return _OnceDeflater(compresslevel)
         return original(compress_type, compresslevel)
 
-    zipfile._get_compressor = get_compressor
+    setattr(zipfile, "_get_compressor", get_compressor)  # noqa: B010 - a private name, set for this archive only
     try:
         yield
     finally:
-        zipfile._get_compressor = original
+        setattr(zipfile, "_get_compressor", original)  # noqa: B010

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 import lxml.etree
 import lxml.html
@@ -24,6 +25,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
 from docx.styles.styles import StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -82,7 +84,7 @@ PARALLEL_INDENT_CM = 1.0  # style.css: table.parallel td > p
 PARALLEL_FLUSH = frozenset({"party", "party-joiner", "title", "title-line"})  # no first-line indent
 GUTTER_TWIPS = 170  # style.css: 0.3 cm on each side of the column gap
 SPACE_BEFORE_PT = {"party": 2, "agree": 6, "closing": 10, "sign-line": 18}  # margins in style.css
-INLINE_FORMAT = {
+INLINE_FORMAT: dict[tuple[str, str], dict[str, Any]] = {
     ("strong", ""): {"bold": True},
     ("b", ""): {"bold": True},
     ("em", ""): {"italic": True},
@@ -255,7 +257,10 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
     for spec in STYLES:
         # What styles.add_style does, without its scan of all ~160 template styles for a
         # clash per style added: the MOU styles are new (their names are mou's own).
-        style = StyleFactory(doc.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False))
+        style = cast(
+            ParagraphStyle,
+            StyleFactory(doc.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False)),
+        )
         style.base_style, style.quick_style = normal, True
         fmt = style.paragraph_format
         fmt.alignment = aligns[spec.align]
@@ -328,13 +333,13 @@ def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell,
         known = any(tag == child.tag for tag, _ in CONTENT[kind])
         raise refuse(child, "unsupported class on" if known else "unsupported element")
     if target == "table":
-        render_signatures(child, container, font)
+        render_signatures(child, cast(DocxDocument, container), font)  # CONTENT has it in the body only
     elif target == "parallel":
-        render_parallel(child, container, font)
+        render_parallel(child, cast(DocxDocument, container), font)  # CONTENT has it in the body only
     elif target == "page-footer":
-        render_footer(child, container, font)
+        render_footer(child, cast(DocxDocument, container), font)  # CONTENT has it in the body only
     elif target == "watermark":
-        render_watermark(child, container, font)
+        render_watermark(child, cast(DocxDocument, container), font)  # CONTENT has it in the body only
     elif target in CONTENT:
         return render_blocks(child, target, container, font)
     elif (para := add_paragraph(container, target, child, font)) is not None:
@@ -728,5 +733,5 @@ def deterministic_package(doc: DocxDocument) -> bytes:
     collector = _PartCollector()
     PackageWriter._write_content_types_stream(collector, package.parts)
     PackageWriter._write_pkg_rels(collector, package.rels)
-    PackageWriter._write_parts(collector, package.parts)
+    PackageWriter._write_parts(cast(Any, collector), package.parts)
     return deterministic_zip(sorted(collector.members.items()), ZIP_EPOCH)

@@ -69,7 +69,8 @@ class WordSet:
         if words is None:
             if len(self.segmented) > MAX_SEGMENTED:
                 self.segmented.clear()
-            words = self.segmented[run] = newmm_segment(run, custom_dict=self)
+            # newmm asks its dictionary only for the words a text starts with (prefixes()), as a Trie answers.
+            words = self.segmented[run] = newmm_segment(run, custom_dict=self)  # type: ignore[arg-type]
         return words
 
     def extended(self, words: frozenset[str]) -> WordSet:

@@ -95,7 +95,7 @@ def source_digests() -> dict[str, str]:
     found = {}
     for name, (owner, attribute) in _places().items():
         # WeasyPrint's own function, not a Thai patch that replaced it (thai_patches.py wraps split_first_line).
-        function = thai_patches.ORIGINAL.get(name) or ORIGINAL.get(name) or getattr(owner, attribute, None)
+        function: Any = thai_patches.ORIGINAL.get(name) or ORIGINAL.get(name) or getattr(owner, attribute, None)
         try:
             found[name] = hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
         except (TypeError, OSError):

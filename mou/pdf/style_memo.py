@@ -137,4 +137,4 @@ def _relative_to_page(value: Any) -> bool:
         inner = getattr(value, "arguments", None) or getattr(value, "content", None) or ()
         return any(_relative_to_page(item) for item in inner)
     tokens = getattr(value, "tokens", None)  # WeasyPrint's pending values (with var())
-    return bool(tokens) and any(_relative_to_page(item) for item in tokens)
+    return bool(tokens) and any(_relative_to_page(item) for item in tokens or ())

@@ -50,7 +50,8 @@ def indexed_ua_stylesheet() -> weasyprint.CSS:
 @functools.cache
 def _every_elements_pseudo(css: str) -> tuple[str, str]:
     """Split a stylesheet into its other rules and its rules whose selector is a bare pseudo-element (`::marker`)."""
-    kept, universal = [], []
+    kept: list[str] = []
+    universal: list[str] = []
     for rule in tinycss2.parse_stylesheet(css):
         prelude = tinycss2.serialize(rule.prelude).strip() if isinstance(rule, tinycss2.ast.QualifiedRule) else ""
         bare = prelude.startswith("::") and prelude[2:].replace("-", "").isalpha()

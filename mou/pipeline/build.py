@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from mou.core.errors import MouError
 from mou.core.messages import say
@@ -48,7 +49,7 @@ def write_rendered(
     )
     if result.problems:
         return result
-    about = {
+    about: dict[str, Any] = {
         "agreement": rendered.agreement_id,
         "version": agreement.version,
         "status": agreement.status,

@@ -48,7 +48,9 @@ def _links(output: Path, folder: Path, names: list[str]) -> str:
 
 def _redline_row(output: Path, folder: Path, about: dict[str, Any]) -> str:
     """Return one row of the redlines table: agreement, versions compared, pages, links."""
-    pages = about.get("pages") if isinstance(about.get("pages"), dict) else {}
+    pages = about.get("pages")
+    if not isinstance(pages, dict):
+        pages = {}
     files = [path.name for path in folder.iterdir() if ".redline." in path.name]
     return (
         f"<tr><td><b>{escape(str(about.get('agreement', folder.parent.name)))}</b></td>"

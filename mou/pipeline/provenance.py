@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,10 +117,10 @@ class BuildTime:
         return self.when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_time(date: datetime.date, environ: dict[str, str] | None = None) -> BuildTime:
+def build_time(date: datetime.date, environ: Mapping[str, str] | None = None) -> BuildTime:
     """Return SOURCE_DATE_EPOCH when set, else the agreement's date at 00:00 UTC."""
-    environ = os.environ if environ is None else environ
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    variables = os.environ if environ is None else environ
+    value = variables.get("SOURCE_DATE_EPOCH", "").strip()
     if value:
         try:
             seconds = int(value)

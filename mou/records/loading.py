@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -180,7 +180,7 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
         return result
     if isinstance(node, SequenceNode):
         return [_convert(item, key_path + (index,), record, loader, problems) for index, item in enumerate(node.value)]
-    return _scalar(node, key_path, record, loader, problems)
+    return _scalar(cast(ScalarNode, node), key_path, record, loader, problems)
 
 
 def _scalar(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -157,7 +157,7 @@ class Agreement(Record):
     template: Ident = "standard"
     version: Annotated[StrictStr, AfterValidator(check_version)]
     status: Status
-    languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
+    languages: list[Language] = Field(default_factory=lambda: cast(list[Language], list(LANGUAGES)), min_length=1)
     prevailing_language: Language = "th"
     title: Bilingual
     subject: Bilingual

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,13 +91,9 @@ def record_location(data: Any, loc: KeyPath) -> KeyPath:
     kept: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if (
-            isinstance(current, dict)
-            and part in current
-            or isinstance(current, list)
-            and isinstance(part, int)
-            and 0 <= part < len(current)
-        ):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
         elif index < len(loc) - 1 or not isinstance(current, dict):
             continue  # a tag of pydantic's, not part of the record
@@ -255,7 +252,7 @@ def check_agreement(
 
 
 def missing_languages(
-    source: Record, value: Any, key_path: KeyPath, languages: list[str], why: Message | str = ""
+    source: Record, value: Any, key_path: KeyPath, languages: Sequence[str], why: Message | str = ""
 ) -> list[Problem]:
     """Report every bilingual field that lacks one of the agreement's languages (naming its clause and sub-item)."""
     if isinstance(value, Bilingual):

@@ -19,10 +19,11 @@ import difflib
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -433,7 +434,7 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
     """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
     date = thai.thai_date if language == "th" else thai.english_date
     amount = thai.thai_amount if language == "th" else thai.english_amount
-    pairs = [
+    pairs: list[tuple[str, Any, Any, Callable[[Any], str]]] = [
         ("redline_date", old.date, new.date, date),
         ("redline_start", old.duration.start, new.duration.start, date),
         ("redline_end", old.duration.end, new.duration.end, date),
@@ -744,7 +745,7 @@ def make_redline(
             changes = compare(units(old_doc.html, old, tokenizer), units(new_doc.html, new, tokenizer))
             summary = summarize(changes, old, new, old_parties, new_parties, language)
             footer = f"{agreement_id} · " + say("redline_footer", old=old_label, new=new_label).text(language)
-            html = redline_html(new_doc.html, changes, summary_html(summary, *labels, language), footer)
+            html = redline_html(new_doc.html, changes, summary_html(summary, labels[0], labels[1], language), footer)
             result.summaries[language], result.html[language] = summary, html
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:

@@ -30,6 +30,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import cms, x509
 from pyhanko.pdf_utils import generic
@@ -171,7 +172,7 @@ class _FixedTimeSigner(signers.PdfSigner):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.when = when
 
-    def init_signing_session(self, pdf_out, existing_fields_only=False):  # type: ignore[no-untyped-def]
+    def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
         session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
         session.system_time = self.when
         return session
