@@ -119,16 +119,25 @@ BILINGUAL_DOTS = "(ลงชื่อ / Signed) ........................"  # th-
 
 
 @functools.lru_cache(maxsize=4)
-def _advances(font: Path) -> tuple[dict[int, int], int]:
-    """Return a font's advance width per character and its units per em."""
-    with TTFont(str(font), lazy=True) as face:
+def _advances(state: tuple[str, int, int, int]) -> tuple[dict[int, int], int]:
+    """Return the advance width per character and the units per em of a font file in one state (a changed file is read anew)."""
+    with TTFont(state[0], lazy=True) as face:
         cmap, metrics = face.getBestCmap(), face["hmtx"]
         return {code: metrics[glyph][0] for code, glyph in cmap.items()}, face["head"].unitsPerEm
 
 
+def _font_state(font: Path) -> tuple[str, int, int, int]:
+    """Return what tells one version of a font file from another: its path, size and change times.
+
+    The ctime moves with every write, even one that puts the modification time back.
+    """
+    found = font.stat()
+    return str(font.resolve()), found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
 def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
     """Return the width in points of a line of text set in the bundled font (marks take none)."""
-    advances, units = _advances(font)
+    advances, units = _advances(_font_state(font))
     return sum(advances.get(ord(char), units // 2) for char in text) * size / units
 
 
