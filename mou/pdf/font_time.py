@@ -38,7 +38,8 @@ def _patch_fonttools() -> None:
 
     def timestamp_now() -> int:
         seconds = _font_time.get()
-        return original() if seconds is None else timeTools.timestampSinceEpoch(seconds)
+        # A head table cannot hold a time before 1904, its epoch: such a build time is stamped as 1904.
+        return original() if seconds is None else max(0, timeTools.timestampSinceEpoch(seconds))
 
     _h_e_a_d.timestampNow = timestamp_now
     _patched = True
