@@ -179,3 +179,12 @@ def test_quiet_prints_nothing_and_verbose_prints_timings(two_agreements):
     assert build(two_agreements, "--quiet")[1] == ""
     log = build(two_agreements, "--verbose", "--force")[1]
     assert re.search(r"built first in \d+\.\d\d s", log)
+
+
+def test_the_code_digest_covers_every_module_of_every_stage_package():
+    from mou.pipeline.incremental import source_files
+
+    files = source_files()
+    package = ROOT / "mou"
+    assert sorted(files) == sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py"))
+    assert {"pdf/thai_patches.py", "pdf/speedups.py", "cli/main.py", "records/model.py"} <= files.keys()

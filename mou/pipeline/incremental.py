@@ -48,13 +48,18 @@ class Planned:
     fingerprint: str
 
 
+def source_files() -> dict[str, Path]:
+    """Return every source file of the mou package, by its path inside the package, in a fixed order."""
+    package = Path(__file__).resolve().parent.parent
+    return {path.relative_to(package).as_posix(): path for path in sorted(package.rglob("*.py"))}
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """Return a digest of mou's own source and the shaping libraries' versions."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name, path in source_files().items():
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     for name in SHAPING_LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
