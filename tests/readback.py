@@ -64,3 +64,43 @@ def docx_paragraphs(path: Path) -> list[str]:
 def squash(text: str) -> str:
     """Drop all whitespace: Thai lines break without spaces, so compare text this way."""
     return re.sub(r"\s+", "", text)
+
+
+def pdf_difference(first: bytes, second: bytes) -> str:
+    """Say where two PDFs differ: the first object that does, and for an embedded font, which tables.
+
+    Two builds that should be the same bytes and are not get a message that names the cause
+    (a subset font's head.modified, its glyph set, a content stream…), not just a byte offset.
+    """
+    import io
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    if first == second:
+        return "the same bytes"
+    pattern = re.compile(rb"\n(\d+) 0 obj\n(.*?)\nendobj", re.S)
+    theirs = {m.group(1): m.group(2) for m in pattern.finditer(second)}
+    for match in pattern.finditer(first):
+        number, body = match.group(1), match.group(2)
+        other = theirs.get(number)
+        if other == body:
+            continue
+        where = f"object {number.decode()} (first at byte {match.start()})"
+        if other is None or b"/Length1" not in body:
+            return f"{where}: {body[:120]!r} against {(other or b'')[:120]!r}"
+        fonts = []
+        for data in (body, other):
+            stream = data[data.index(b"stream\n") + 7 :]
+            fonts.append(TTFont(io.BytesIO(zlib.decompressobj().decompress(stream))))
+        tags = set(fonts[0].reader.keys()) | set(fonts[1].reader.keys())
+        tables = sorted(
+            tag
+            for tag in tags
+            if tag not in fonts[0].reader or tag not in fonts[1].reader or fonts[0].reader[tag] != fonts[1].reader[tag]
+        )
+        head = [font["head"].modified for font in fonts]
+        return (
+            f"{where}: an embedded font; tables that differ: {', '.join(tables)}; head.modified {head[0]} / {head[1]}"
+        )
+    return "the same objects in another order or with another trailer"

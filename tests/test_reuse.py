@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from readback import pdf_lines
+from readback import pdf_difference, pdf_lines
 
 from mou.cli.main import main
 
@@ -65,7 +65,8 @@ def same_files(first: Path, second: Path) -> int:
     names = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in (".pdf", ".docx"))
     assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".pdf", ".docx"))
     for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        ours, theirs = (first / name).read_bytes(), (second / name).read_bytes()
+        assert ours == theirs, f"{name}: {pdf_difference(ours, theirs) if name.suffix == '.pdf' else 'differs'}"
     return len(names)
 
 
