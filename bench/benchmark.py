@@ -110,7 +110,7 @@ def build_command(root: Path, output: Path, *extra: str) -> list[str]:
 def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     """Build with `jobs` workers and return the largest worker's peak RSS in kB."""
     probe = (
-        "import resource; from pathlib import Path; from mou.pipeline.build import Layout, build; "
+        "import resource; from pathlib import Path; from mou.pipeline.build import build; from mou.pipeline.layout import Layout; "
         f"build(Layout(Path({str(root)!r}), Path({str(output)!r})), force=True, jobs={jobs}); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
