@@ -209,3 +209,15 @@ def test_a_difference_between_two_builds_is_named_down_to_the_font_table():
     said = pdf_difference(*built)
     assert "an embedded font; tables that differ: head;" in said
     assert pdf_difference(built[0], built[0]) == "the same bytes"
+
+
+def test_an_agreement_dated_before_1904_builds_with_fonttools(tmp_path):
+    # A head table counts from 1904: an earlier build time is stamped as 1904, not a crash.
+    project = make_project(tmp_path / "old")
+    record = project / "agreements" / "test.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("2020-11-16", "1903-11-16"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, "fonttools", "--root", str(project), "--format", "pdf", "--jobs", "1", "--quiet"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr

@@ -169,3 +169,20 @@ def test_a_stylesheet_that_warns_fails_every_document_not_just_the_first(tree, t
         f"error: agreements/{agreement_id}.yaml (th): WeasyPrint: Ignored `color: nonsense` at {line}:11, invalid value."
         for agreement_id in ("first", "second")
     ]
+
+
+def test_a_replaced_font_file_is_measured_again_in_the_same_process(tmp_path):
+    # Signature rows pair and side-by-side names stay whole by their width in the font
+    # (mou/html/templating.py: text_width); a font replaced in place must be read again,
+    # even when its modification time is put back.
+    import shutil
+
+    from mou.html.templating import text_width
+
+    font = tmp_path / "Sarabun-Regular.ttf"
+    shutil.copy(ROOT / "templates/fonts/Sarabun-Regular.ttf", font)
+    before = text_width("(Somchai Jaidee)", font)
+    times = font.stat()
+    font.write_bytes((ROOT / "templates/fonts/Sarabun-Bold.ttf").read_bytes())
+    os.utime(font, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert text_width("(Somchai Jaidee)", font) > before
