@@ -142,3 +142,10 @@ originals: 2
 def small_project(tree) -> Path:
     """A valid two-party project with the real templates."""
     return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as slow every test that reads the built samples (building them takes most of a minute)."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

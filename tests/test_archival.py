@@ -78,6 +78,7 @@ def draft(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 @pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.slow
 def test_pdf_is_pdf_a_3b_with_its_records_attached_as_source(built, agreement_id, language):
     data = sample_file(built, agreement_id, language, "pdf").read_bytes()
     assert data.startswith(b"%PDF-1.7\n")
@@ -189,6 +190,7 @@ def expected_fields(agreement_id: str) -> list[str]:
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 @pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.slow
 def test_every_signatory_has_a_named_empty_field_over_their_dotted_line(built, agreement_id, language):
     """Each field's rectangle holds the dots at its bottom edge, end to end, and blank space
     above them for the signature: looked at in pixels, as a reader's page shows it."""
@@ -260,6 +262,7 @@ def test_final_versions_have_no_watermark(built):
                 assert not any(b"v:textpath" in package.read(n) for n in package.namelist())
 
 
+@pytest.mark.slow
 def test_drafts_carry_the_watermark_on_every_page_of_both_pdfs_and_in_the_docx(draft):
     root, files = draft
     for language, mark in (("th", "ร่าง"), ("en", "DRAFT")):
@@ -314,6 +317,7 @@ def test_docx_watermark_and_footer_show_in_libreoffice(draft, tmp_path):
 # --- the fingerprint ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fingerprint_follows_records_templates_and_fonts_only(tmp_path):
     def copy(name: str) -> Path:
         target = tmp_path / name
@@ -357,6 +361,7 @@ def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
     assert "two signature lines would get the same field name (sig-organization)" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
     # mou/archival.py deflates a large member once per process and content; every archive
     # must still be byte for byte what zipfile itself writes.

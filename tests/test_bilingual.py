@@ -267,6 +267,7 @@ def test_the_edition_is_archival_like_the_others(built, agreement_id):
     assert "WARNING" not in done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_a_second_build_skips_the_edition_too(long_project):
     out = io.StringIO()
     assert main(["--root", str(long_project), "--jobs", "1"], out=out, err=io.StringIO()) == 0
@@ -337,6 +338,7 @@ def row_starts(lines: list[t.Line], blocks: list[t.Block], rows: list[int]) -> d
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_every_row_starts_level_in_both_columns(editions, agreement_id):
     # Title lines, parties, clauses, sub-items: the first line of each Thai cell and of its
     # English cell share a page and a baseline (both columns are set in 16 pt Sarabun).
@@ -361,6 +363,7 @@ def test_every_row_starts_level_in_both_columns(editions, agreement_id):
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_each_clause_heading_starts_level_in_both_columns(editions, agreement_id):
     columns = pdf_columns(editions[agreement_id].pdf)
     agreement = editions[agreement_id].agreement
@@ -371,6 +374,7 @@ def test_each_clause_heading_starts_level_in_both_columns(editions, agreement_id
         assert (th.page, round(th.baseline, 1)) == (en.page, round(en.baseline, 1)), (n, th.text, en.text)
 
 
+@pytest.mark.slow
 def test_a_long_clause_runs_over_pages_in_both_columns(editions):
     pdf, source = editions[LONG].pdf, editions[LONG].source
     columns = pdf_columns(pdf)
@@ -456,6 +460,7 @@ def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, lo
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_every_line_of_both_columns_is_laid_out_exactly(editions, agreement_id):
     pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
     columns = pdf_columns(pdf)
@@ -527,6 +532,7 @@ def pdftotext_columns(path: Path) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_each_column_copies_exactly_with_pdftotext(editions, agreement_id):
     found = editions[agreement_id]
     for blocks, lines in zip((found.source.column(0), found.source.column(1)), pdftotext_columns(found.pdf)):
@@ -545,6 +551,7 @@ def column_breaks(editions, agreement_id: str) -> list[t.Breaks]:
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_thai_column_breaks_only_between_words_and_never_inside_a_name(editions, agreement_id):
     results = column_breaks(editions, agreement_id)
     assert results[0].checked > 40
@@ -554,6 +561,7 @@ def test_thai_column_breaks_only_between_words_and_never_inside_a_name(editions,
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_every_line_stays_inside_its_column(editions, agreement_id):
     pdf = editions[agreement_id].pdf
     columns = pdf_columns(pdf)
@@ -576,6 +584,7 @@ def test_every_line_stays_inside_its_column(editions, agreement_id):
 
 
 @pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
 def test_english_lines_are_filled_before_they_break(editions, agreement_id):
     # A line ends early only when the next line's first word (or nowrap unit) would not fit:
     # WeasyPrint can break a narrow line too soon before a nowrap span (th-en.html: glued).
@@ -608,6 +617,7 @@ def test_english_lines_are_filled_before_they_break(editions, agreement_id):
 
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
+@pytest.mark.slow
 def test_one_signature_field_per_signatory_named_as_in_the_other_editions(built, agreement_id):
     path = sample_file(built, agreement_id, EDITION, "pdf")
     widgets = test_archival.signature_widgets(path.read_bytes())
@@ -722,6 +732,7 @@ def test_docx_refuses_a_parallel_row_of_another_shape(row):
     assert html_to_docx(good)
 
 
+@pytest.mark.slow
 def test_a_clause_heading_never_ends_a_page(tmp_path):
     # Ten flows, each a run of one-line rows then a clause (heading row, text row): with one
     # more filler each time, the heading comes to the foot of a page in one of them. It must

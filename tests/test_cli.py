@@ -82,6 +82,7 @@ def test_a_mistyped_command_gets_a_suggestion(tmp_path):
     assert "ไม่รู้จักคำสั่ง 'verfy' หมายถึง 'verify' หรือไม่" in err
 
 
+@pytest.mark.slow
 def test_an_agreement_named_like_a_command_typo_is_built(tree, tmp_path):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/relase.yaml": AGREEMENT})
     status, out, err = run(["relase", "--root", str(root), "--format", "docx", "--jobs", "1"])

@@ -194,6 +194,7 @@ def test_mismatch_is_an_error_even_in_a_draft_and_nothing_is_written(mismatched)
     assert not (mismatched / "output").exists()
 
 
+@pytest.mark.slow
 def test_flag_makes_mismatches_warnings_and_the_build_writes(mismatched):
     status, err = build(mismatched, "--allow-mismatch")
     assert status == 0, err
@@ -440,6 +441,7 @@ def render(facts_: list[tuple[str, object]]) -> tuple[str, str]:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(pieces, min_size=1, max_size=6))
+@pytest.mark.slow
 def test_a_faithful_translation_is_consistent(facts_):
     assert compare(*render(facts_)) == []
 
@@ -456,6 +458,7 @@ def atoms(piece: tuple[str, object]) -> set[tuple]:
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(pieces, min_size=1, max_size=6), st.data())
+@pytest.mark.slow
 def test_a_changed_number_is_caught(facts_, data):
     th, _ = render(facts_)
     index = data.draw(st.integers(0, len(facts_) - 1))
@@ -526,6 +529,7 @@ def test_english_number_words_translate_thai_digits(n):
     st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)),
     st.one_of(st.text(), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)),
 )
+@pytest.mark.slow
 def test_any_text_is_read_without_error(th, en):
     for finding in compare(th, en):
         assert finding.language in ("th", "en") and finding.message.en and finding.message.th
@@ -535,6 +539,7 @@ def test_decimal_values_are_compared_not_strings():
     assert {k for f in facts("๑๕๐,๐๐๐.๐๐", "th") for k in f.wants} == {("n", Decimal(150000))}
 
 
+@pytest.mark.slow
 def test_a_shared_party_is_reported_for_every_agreement_that_names_it(tree):
     root = tree(
         {

@@ -67,6 +67,7 @@ def render(setup, strut=hooks.strut) -> weasyprint.document.Document:
             module.strut = function
 
 
+@pytest.mark.slow
 def test_setup_and_strut_once_per_style_place_the_same_boxes_and_draw_the_same_text(tmp_path):
     theirs, ours = render(hooks.ORIGINAL["setup"], hooks.ORIGINAL["strut"]), render(hooks.setup)
     assert placed_boxes(theirs) == placed_boxes(ours)
@@ -134,6 +135,7 @@ def test_a_font_description_is_shared_only_by_the_same_font_values(changed):
 
 
 @pytest.mark.parametrize("language", ["th", "th-en"])
+@pytest.mark.slow
 def test_fitting_a_text_once_per_document_places_the_same_boxes(language, monkeypatch):
     # The sample's Thai edition (rebreaks) and its side-by-side one (table cells measured,
     # then laid out) fit many texts more than once.
@@ -214,6 +216,7 @@ def test_html_is_parsed_the_same_with_its_scanning_expressions_made_once(monkeyp
 
 
 @pytest.mark.parametrize("source", ["varied", "sample"])
+@pytest.mark.slow
 def test_styles_computed_at_once_have_every_value_weasyprint_computes(source, monkeypatch):
     # mou/pdf/speedups.py: computed_missing takes an undeclared property's initial or
     # inherited value at once. Every property of every style of a page, computed both ways.
@@ -252,6 +255,7 @@ def styles_of(html: str, fonts: FontConfiguration, monkeypatch) -> tuple[list, i
     return [placed_boxes(document), values], calls
 
 
+@pytest.mark.slow
 def test_a_later_document_starts_with_the_styles_an_earlier_one_computed_and_gets_the_same(monkeypatch):
     # mou/style_memo.py: the Thai and the side-by-side edition of the sample rendered after
     # the other sample with the same font configuration (as a batch's worker does), and in

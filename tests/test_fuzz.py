@@ -394,6 +394,7 @@ def check_load_result(root: Path, status: int, err: str, language: str = "en") -
     language=st.sampled_from(LANGUAGES),
 )
 @example(data={"parties": {"a": {}, "b": {}}, "agreement": {}}, language="en")
+@pytest.mark.slow
 def test_any_text_in_every_text_field_is_loaded_or_reported(workdir, data, language):
     write_project(workdir, data)
     status, _, err = cli_without_rendering(workdir, language)
@@ -437,6 +438,7 @@ yaml_values = st.recursive(
 
 @VALIDATE
 @given(data=st.data(), language=st.sampled_from(LANGUAGES))
+@pytest.mark.slow
 def test_any_value_anywhere_is_loaded_or_reported(workdir, data, language):
     records = {
         "parties/town.yaml": yaml.safe_load(PARTY_A),
@@ -540,6 +542,7 @@ def mutated(draw, text: str) -> str:
 
 @VALIDATE
 @given(data=st.data(), language=st.sampled_from(LANGUAGES))
+@pytest.mark.slow
 def test_raw_edits_of_the_yaml_files_are_loaded_or_reported(workdir, data, language):
     files = {
         "parties/town.yaml": PARTY_A.lstrip("\n"),
@@ -673,6 +676,7 @@ def test_messages_show_record_text_on_one_printable_line(tree, old, new, problem
 
 
 @pytest.mark.skipif("docx" not in FORMATS, reason="the DOCX stage is not written yet")
+@pytest.mark.slow
 def test_long_title_builds_a_docx(tree):
     """Found by fuzzing: python-docx refuses a core property over 255 characters (fixed)."""
     agreement = yaml.safe_load(AGREEMENT)
@@ -716,6 +720,7 @@ def test_unknown_key_that_looks_like_a_type_is_reported(tree, extra, key):
 
 
 @pytest.mark.parametrize("language", ["en", "th"])
+@pytest.mark.slow
 def test_single_language_agreement_with_prefixes_renders(tree, language):
     """signature_rows measured both languages' names, so a one-language agreement whose
     signatories have a prefix failed with a template KeyError."""

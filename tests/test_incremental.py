@@ -46,6 +46,7 @@ def built_ids(output: str) -> set[str]:
     return set(re.findall(r"wrote \S+/output/([^/]+)/", output))
 
 
+@pytest.mark.slow
 def test_nothing_to_do_skips_everything_and_touches_nothing(two_agreements):
     assert build(two_agreements)[0] == 0
     pdf = two_agreements / "output/first/1.0/first.th.pdf"
@@ -56,6 +57,7 @@ def test_nothing_to_do_skips_everything_and_touches_nothing(two_agreements):
     assert (pdf.stat().st_ino, pdf.stat().st_mtime_ns) == before
 
 
+@pytest.mark.slow
 def test_a_party_change_rebuilds_exactly_the_agreements_that_name_it(two_agreements):
     build(two_agreements)
     college = two_agreements / "parties/college.yaml"
@@ -68,6 +70,7 @@ def test_a_party_change_rebuilds_exactly_the_agreements_that_name_it(two_agreeme
     assert built_ids(build(two_agreements)[1]) == {"first", "second"}
 
 
+@pytest.mark.slow
 def test_agreement_template_font_and_force_each_trigger_a_rebuild(two_agreements):
     build(two_agreements)
     first = two_agreements / "agreements/first.yaml"
@@ -83,12 +86,14 @@ def test_agreement_template_font_and_force_each_trigger_a_rebuild(two_agreements
     assert built_ids(build(two_agreements, "--format", "docx")[1]) == {"first", "second"}
 
 
+@pytest.mark.slow
 def test_a_deleted_output_file_is_rebuilt(two_agreements):
     build(two_agreements)
     (two_agreements / "output/second/1.0/second.en.pdf").unlink()
     assert built_ids(build(two_agreements)[1]) == {"second"}
 
 
+@pytest.mark.slow
 def test_a_build_with_nothing_to_do_does_not_import_weasyprint(small_project):
     assert main(["--root", str(small_project), "--format", "pdf"], out=io.StringIO()) == 0
     probe = (
@@ -101,6 +106,7 @@ def test_a_build_with_nothing_to_do_does_not_import_weasyprint(small_project):
     assert result.stdout.split() == ["0", "[]"]
 
 
+@pytest.mark.slow
 def test_parallel_and_serial_builds_write_the_same_bytes(two_agreements, tmp_path):
     assert (
         main(
@@ -140,15 +146,18 @@ def test_bad_shard_is_a_usage_error(text):
     assert main(["--shard", text], out=io.StringIO(), err=io.StringIO()) == 2
 
 
+@pytest.mark.slow
 def test_shard_builds_only_its_share(two_agreements):
     assert built_ids(build(two_agreements, "--shard", "1/2")[1]) == {"first"}
     assert built_ids(build(two_agreements, "--shard", "2/2")[1]) == {"second"}
 
 
+@pytest.mark.slow
 def test_only_picks_agreements(two_agreements):
     assert built_ids(build(two_agreements, "--only", "second")[1]) == {"second"}
 
 
+@pytest.mark.slow
 def test_a_docx_edited_in_output_is_kept_beside_the_new_one(two_agreements):
     main(["--root", str(two_agreements), "--jobs", "1"], out=io.StringIO())
     docx = two_agreements / "output/first/1.0/first.th.docx"
@@ -161,6 +170,7 @@ def test_a_docx_edited_in_output_is_kept_beside_the_new_one(two_agreements):
     assert "first.th.docx was edited after mou wrote it: your copy is kept as first.th.edited.docx" in err.getvalue()
 
 
+@pytest.mark.slow
 def test_index_page_links_every_file(two_agreements):
     build(two_agreements)
     index = (two_agreements / "output/index.html").read_text(encoding="utf-8")
@@ -175,6 +185,7 @@ def test_index_page_links_every_file(two_agreements):
     assert "บันทึกข้อตกลงทดสอบ" in index and "final" in index
 
 
+@pytest.mark.slow
 def test_quiet_prints_nothing_and_verbose_prints_timings(two_agreements):
     assert build(two_agreements, "--quiet")[1] == ""
     log = build(two_agreements, "--verbose", "--force")[1]

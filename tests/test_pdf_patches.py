@@ -47,6 +47,7 @@ def test_another_weasyprint_release_stops_the_thai_patches(monkeypatch):
     assert thai_patches.mismatches() == ["version 71.0"]
 
 
+@pytest.mark.slow
 def test_the_guard_runs_before_anything_is_patched():
     # In a fresh process, a refused WeasyPrint keeps every one of its own functions.
     code = """
@@ -73,6 +74,7 @@ print(weasy_draw.draw_inline_level is before, thai_patches.ORIGINAL == {})
     assert lines[-1] == "True True"
 
 
+@pytest.mark.slow
 def test_changed_internals_switch_the_speed_ups_off_with_one_note_and_the_same_bytes(tmp_path):
     # A fresh process whose tested sources say otherwise: the speed-ups stay out, one note
     # says so, and the PDF is the one the sped-up renderer writes.
@@ -137,6 +139,7 @@ def test_the_samples_are_the_same_bytes_with_and_without_the_speed_ups(tmp_path)
     assert [name for name in outputs["1"] if outputs["1"][name] != outputs["0"][name]] == []
 
 
+@pytest.mark.slow
 def test_accelerate_zero_keeps_the_speed_ups_out():
     done = subprocess.run(
         [

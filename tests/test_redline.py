@@ -119,6 +119,7 @@ def old_party(project: Path, language: str) -> tuple[str, list[str]]:
     return party, paragraphs[name_at - 1 : name_at + 2]
 
 
+@pytest.mark.slow
 def test_versions_come_from_the_release_archive_and_git(project):
     output = project / "output"
     old = find_version(project, output, "mou", "1.0")
@@ -157,6 +158,7 @@ def test_unknown_version_is_a_message_in_both_languages(project):
     assert "git has no revision 'no-such-rev'" in err.getvalue()
 
 
+@pytest.mark.slow
 def test_files_written_and_earlier_output_kept_on_failure(project):
     folder = project / FOLDER
     names = sorted(p.name for p in folder.iterdir() if p.name != ".mou-diff.json")  # the index page's stamp aside
@@ -250,6 +252,7 @@ def test_docx_tracked_changes_are_exactly_the_changes(project, language):
     )
 
 
+@pytest.mark.slow
 def test_thai_sentence_changes_by_whole_words(project):
     docx = project / FOLDER / "mou.th.redline.docx"
     with zipfile.ZipFile(docx) as archive:
@@ -425,6 +428,7 @@ def test_summary_counts_and_values(project, redline):
     assert "Parties removed: Chum Phae Subdistrict Administrative Organization." in en_first
 
 
+@pytest.mark.slow
 def test_changed_dates_are_summarized(tmp_path):
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
@@ -472,6 +476,7 @@ def test_an_inserted_item_and_a_renamed_clause_id_read_as_such(tmp_path):
     assert 'id="clause-purpose"' in html and "<del>" not in html.split('id="clause-purpose"')[1].split("</section>")[0]
 
 
+@pytest.mark.slow
 def test_a_draft_with_a_language_mismatch_is_refused_unless_allowed(tmp_path):
     root = make_project(tmp_path / "p")
     record = root / "agreements/mou.yaml"
@@ -652,6 +657,7 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
     layout = Layout(people, people / "output")
     en, th = (make_redline(layout, "mou", "1.1", "1.2", ()).summaries[lang] for lang in ("en", "th"))
@@ -675,6 +681,7 @@ def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
     ]
 
 
+@pytest.mark.slow
 def test_a_language_left_out_is_said(people):
     out, err = io.StringIO(), io.StringIO()
     assert main(["diff", "mou", "1.3", "1.4", "--root", str(people), "--format", "docx"], out, err) == 0
@@ -690,6 +697,7 @@ def test_a_language_left_out_is_said(people):
     assert "versions 1.4 and 1.5 are not made in any language in common" in err.getvalue()
 
 
+@pytest.mark.slow
 def test_a_replaced_name_in_a_signature_cell_stays_inside_the_page(people):
     """Old and new names, each kept whole, were one unbreakable run that ran off the page."""
     redline = make_redline(Layout(people, people / "output"), "mou", "1.2", "1.3", ("pdf",))
@@ -824,6 +832,7 @@ def test_every_page_says_which_redline_it_belongs_to(project, language, footer):
     assert section.footer.paragraphs[-1].text.strip() == footer
 
 
+@pytest.mark.slow
 def test_index_page_lists_the_redline_after_diff_and_after_a_build(project):
     for when in ("after diff", "after a build"):
         if when == "after a build":

@@ -133,6 +133,7 @@ def verify(path: Path, *options: str) -> tuple[int, str, str]:
     return run(["verify", str(path), *options])
 
 
+@pytest.mark.slow
 def test_signed_release_holds_everything_and_verifies(signed):
     path = signed["1.0"]
     names = list(members(path))
@@ -320,6 +321,7 @@ def certificate_pem(p12: bytes, folder: Path, name: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_verify_with_a_trust_anchor(signed, tmp_path):
     """--trust: the organization's own certificate is accepted, another one is not."""
     ours = certificate_pem(signed["key"].read_bytes(), tmp_path, "ours")
@@ -342,6 +344,7 @@ def test_verify_reports_a_file_that_is_not_a_zip(tmp_path):
 # --- immutability ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_releasing_again_with_the_same_inputs_is_a_no_op(small_project, monkeypatch, tmp_path):
     key = key_file(tmp_path)
     status, out, err = release(small_project, key, monkeypatch)
@@ -354,6 +357,7 @@ def test_releasing_again_with_the_same_inputs_is_a_no_op(small_project, monkeypa
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_releasing_a_released_version_with_other_content_is_refused(small_project, monkeypatch):
     status, out, err = release(small_project, None, monkeypatch)
     assert status == 0, err
@@ -376,6 +380,7 @@ def test_releasing_a_released_version_with_other_content_is_refused(small_projec
 # --- release without a key, keys from the environment, bad keys ---------------------------
 
 
+@pytest.mark.slow
 def test_release_without_a_key_builds_an_unsigned_archive_and_says_so(small_project, monkeypatch):
     status, out, err = release(small_project, None, monkeypatch)
     assert status == 0, err
@@ -390,6 +395,7 @@ def test_release_without_a_key_builds_an_unsigned_archive_and_says_so(small_proj
 
 
 @pytest.mark.parametrize("how", ["base64", "path"])
+@pytest.mark.slow
 def test_key_from_the_environment(small_project, monkeypatch, tmp_path, how):
     key = key_file(tmp_path)
     monkeypatch.setenv("MOU_SIGNING_KEY", base64.b64encode(key.read_bytes()).decode() if how == "base64" else str(key))
@@ -409,6 +415,7 @@ def test_a_wrong_password_is_a_clear_error(small_project, monkeypatch, tmp_path)
     assert not (small_project / "output/releases/test-1.0.zip").exists()
 
 
+@pytest.mark.slow
 def test_a_certificate_not_valid_at_the_build_time_is_refused(small_project, monkeypatch, tmp_path):
     key = tmp_path / "young.p12"
     key.write_bytes(throwaway_key("rsa", valid_from=(2024, 1, 1)))  # the agreement is dated 2020
@@ -423,6 +430,7 @@ def test_a_certificate_not_valid_at_the_build_time_is_refused(small_project, mon
     assert status == 0, err
 
 
+@pytest.mark.slow
 def test_release_messages_in_thai(small_project, monkeypatch):
     status, out, err = run(["release", "--root", str(small_project), "--lang", "th"])
     assert status == 0, err
@@ -439,6 +447,7 @@ def test_release_of_an_unknown_agreement_is_a_usage_error(small_project):
 # --- the parties sign after the organization -------------------------------------------------
 
 
+@pytest.mark.slow
 def test_parties_can_sign_their_fields_after_the_organization(signed, tmp_path):
     """Each party's field takes a signature afterwards, in any order; the organization's
     signature stays valid (the later revisions only fill in signature fields)."""

@@ -84,6 +84,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("subsetter", ["harfbuzz", "fonttools"])
+@pytest.mark.slow
 def test_two_builds_in_different_folders_at_different_times_are_byte_identical(tmp_path, subsetter):
     if subsetter == "harfbuzz":
         import weasyprint.pdf.fonts
@@ -107,6 +108,7 @@ def test_two_builds_in_different_folders_at_different_times_are_byte_identical(t
             assert str(tmp_path).encode() not in data
 
 
+@pytest.mark.slow
 def test_source_date_epoch_sets_the_time_of_everything(tmp_path):
     epoch = "1735689600"  # 2025-01-01T00:00:00Z
     first = run_release(make_project(tmp_path / "a"), "harfbuzz", None, epoch)
@@ -121,6 +123,7 @@ def test_source_date_epoch_sets_the_time_of_everything(tmp_path):
     assert b"D:20250101000000Z" in pdf and b"2025-01-01T00:00:00Z" in docx.read("docProps/core.xml")
 
 
+@pytest.mark.slow
 def test_fonttools_subset_fonts_carry_the_build_time_not_the_clock():
     """The fix for fontTools' head.modified, on its own: two subsets a second apart."""
     import datetime
@@ -153,6 +156,7 @@ def test_fonttools_subset_fonts_carry_the_build_time_not_the_clock():
     assert modified == timestampSinceEpoch(int(when.timestamp()))
 
 
+@pytest.mark.slow
 def test_an_ec_key_signs_validly_but_not_reproducibly(small_project, monkeypatch, tmp_path):
     """ECDSA draws a random number per signature: both archives verify, their bytes differ,
     and release says so (see README: use an RSA key for byte-identical signed archives)."""
@@ -211,13 +215,29 @@ def test_a_difference_between_two_builds_is_named_down_to_the_font_table():
     assert pdf_difference(built[0], built[0]) == "the same bytes"
 
 
+@pytest.mark.slow
 def test_an_agreement_dated_before_1904_builds_with_fonttools(tmp_path):
     # A head table counts from 1904: an earlier build time is stamped as 1904, not a crash.
     project = make_project(tmp_path / "old")
     record = project / "agreements" / "test.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("2020-11-16", "1903-11-16"), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, "fonttools", "--root", str(project), "--format", "pdf", "--jobs", "1", "--quiet"],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600,
+        [
+            sys.executable,
+            "-c",
+            RUNNER,
+            "fonttools",
+            "--root",
+            str(project),
+            "--format",
+            "pdf",
+            "--jobs",
+            "1",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from readback import pdf_difference, pdf_lines
 
@@ -70,6 +71,7 @@ def same_files(first: Path, second: Path) -> int:
     return len(names)
 
 
+@pytest.mark.slow
 def test_a_warm_process_writes_what_fresh_workers_write_and_they_leave_no_font_folders(tree, tmp_path):
     root = tree(
         {
@@ -88,6 +90,7 @@ def test_a_warm_process_writes_what_fresh_workers_write_and_they_leave_no_font_f
     assert not [p.name for p in (tmp_path / "scratch").iterdir() if p.name.startswith("weasyprint-")]
 
 
+@pytest.mark.slow
 def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     build_here(root, tmp_path / "before")
@@ -120,6 +123,7 @@ def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     assert same_files(tmp_path / "after", tmp_path / "fresh") == 4
 
 
+@pytest.mark.slow
 def test_a_reused_stylesheet_keeps_each_editions_page_numbers(tmp_path):
     # style.css is parsed once per process (mou/pdf/speedups.py: cached_css) and reused with
     # the page rules it added; th.html's own <style> numbers Thai pages in Thai digits. Built
@@ -141,6 +145,7 @@ def test_a_reused_stylesheet_keeps_each_editions_page_numbers(tmp_path):
             assert numbers == [[]] + [[f"- {digits(number)} -"] for number in range(2, len(pages) + 1)]
 
 
+@pytest.mark.slow
 def test_a_stylesheet_that_warns_fails_every_document_not_just_the_first(tree, tmp_path):
     # A sheet whose parsing warned is never reused, so its warning stops every render.
     root = tree(

@@ -701,6 +701,7 @@ def test_template_cannot_read_files_through_record_methods(tree, guard, canary):
     assert_nothing_leaked(build, canary, guard, root)
 
 
+@pytest.mark.slow
 def test_refused_include_is_not_called_a_missing_edition(tree):
     """Found by this suite (fixed): a refused {% include %} was reported as a missing edition."""
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
@@ -761,6 +762,7 @@ def test_python_tag_on_a_list_is_reported(tree, tmp_path_factory):
     assert "agreements/test.yaml:7:" in build.err
 
 
+@pytest.mark.slow
 def test_yaml_alias_bomb_is_refused_quickly(tree):
     """Found by this suite (fixed): aliases were expanded without limit (exponential time and memory)."""
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']

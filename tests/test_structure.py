@@ -97,6 +97,7 @@ def test_the_circle_finder_finds_a_circle():
     assert circles({"a": {"b"}, "b": set()}) == []
 
 
+@pytest.mark.slow
 def test_every_module_is_in_a_stage_and_imports_only_downward():
     upward = []
     for module, targets in graph().items():

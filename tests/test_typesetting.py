@@ -547,6 +547,7 @@ assert {SMART, KKU} == set(SAMPLES)
 
 
 @pytest.mark.parametrize(("agreement_id", "language"), [(SMART, "th"), (KKU, "th"), (SMART, "en"), (KKU, "en")])
+@pytest.mark.slow
 def test_pdfium_extracts_every_line_exactly(built, agreement_id, language):
     lines = pdfium_lines(sample_file(built, agreement_id, language, "pdf"))
     alignment = align(source_texts(agreement_id, language), lines)
@@ -808,6 +809,7 @@ def generated(tmp_path_factory) -> dict[str, Generated]:
 
 
 @pytest.mark.parametrize("kind", ["marked", "plain"])
+@pytest.mark.slow
 def test_generated_paragraphs_extract_exactly(generated, kind):
     texts = [b.text for b in generated[kind].blocks]
     for lines in (
@@ -850,6 +852,7 @@ def test_generated_paragraphs_keep_names_in_running_text_whole(generated):
     assert bad == [], _described(result, bad)
 
 
+@pytest.mark.slow
 def test_thai_line_breaking_is_alive(tmp_path):
     # Pango breaking only at spaces (or not at all) would leave one overflowing line.
     text = re.sub(r"\s+", "", "".join(_sample_thai_texts()))
@@ -1016,6 +1019,7 @@ def test_justification_never_parts_sara_am_from_its_consonant(built, agreement_i
     assert max(abs(gap) for gap in gaps) < 0.05, sorted(gaps)[-5:]
 
 
+@pytest.mark.slow
 def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
     """In the narrow Thai column a rebreak once handed words down twice, leaving บันทึก alone on a line."""
     import mou.pdf.thai_patches as hooks

@@ -79,6 +79,7 @@ def rules(css: str) -> list[tuple[str, str]]:
     ]
 
 
+@pytest.mark.slow
 def test_the_rules_left_out_are_the_bare_pseudo_element_ones_and_nothing_else_styles_those_pseudo_elements():
     kept, left_out = _every_elements_pseudo(weasyprint.html.UA)
     assert [selector for selector, _ in rules(left_out)] == [
@@ -166,6 +167,7 @@ def indexed_css() -> str:
 
 
 @pytest.mark.parametrize("source", ["exercise", "pseudo", "sample"])
+@pytest.mark.slow
 def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
     html = {"exercise": EXERCISE, "pseudo": PSEUDO}.get(source) or sample_html()
     fonts = FontConfiguration()
@@ -185,6 +187,7 @@ def test_weasyprints_stylesheet_and_mous_place_the_same_boxes(source):
         assert red[13] == pytest.approx(20 * 4 / 3) and "0.78" in str(red[7])
 
 
+@pytest.mark.slow
 def test_pseudo_element_styles_are_made_only_for_the_pseudo_elements_asked_for(monkeypatch):
     # What leaving those rules out is for: WeasyPrint made six such styles for every element.
     cascades = []

@@ -248,6 +248,7 @@ def _template_line(root: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, start=1) if needle in line)
 
 
+@pytest.mark.slow
 def test_template_syntax_error_names_the_template_file_and_line(small_project):
     template = small_project / "templates/standard/th.html"
     text = template.read_text(encoding="utf-8")
@@ -259,6 +260,7 @@ def test_template_syntax_error_names_the_template_file_and_line(small_project):
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_undefined_value_in_a_template_names_the_file_and_line(small_project):
     template = small_project / "templates/standard/th.html"
     text = template.read_text(encoding="utf-8")

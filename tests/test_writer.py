@@ -70,6 +70,7 @@ KILLABLE = textwrap.dedent("""
 
 
 @pytest.mark.parametrize("point", ["writing", "swap"])
+@pytest.mark.slow
 def test_a_build_killed_halfway_loses_nothing(small_project, point):
     from mou.cli.main import main
 
