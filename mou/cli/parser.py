@@ -106,6 +106,17 @@ def _project_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=None, help="where to write the files (default: ROOT/output)")
 
 
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    """Add --format."""
+    parser.add_argument(
+        "--format",
+        action="append",
+        choices=FORMATS,
+        dest="formats",
+        help="only this format; repeat for several (default: pdf and docx)",
+    )
+
+
 def _build_options(parser: argparse.ArgumentParser) -> None:
     """Describe `build`."""
     parser.add_argument(
@@ -122,13 +133,7 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
         metavar="AGREEMENT",
         help="build only this agreement (repeatable; same as naming it)",
     )
-    parser.add_argument(
-        "--format",
-        action="append",
-        choices=FORMATS,
-        dest="formats",
-        help="only this format; repeat for several (default: pdf and docx)",
-    )
+    _format_option(parser)
     parser.add_argument(
         "--force", action="store_true", help="rebuild even the agreements whose inputs have not changed"
     )
@@ -210,13 +215,7 @@ def _diff_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("new", metavar="NEW", help="later version, named the same way")
     _project_options(parser)
-    parser.add_argument(
-        "--format",
-        action="append",
-        choices=FORMATS,
-        dest="formats",
-        help="only this format; repeat for several (default: pdf and docx)",
-    )
+    _format_option(parser)
     parser.add_argument(
         "--allow-mismatch",
         action="store_true",
