@@ -116,7 +116,7 @@ def wanted() -> bool:
 
 def install() -> bool:
     """Install the speed-ups once if asked for and WeasyPrint is the tested one; return whether they are on."""
-    if state["installed"] or not wanted():
+    if state["installed"] or ORIGINAL or not wanted():
         return bool(state["installed"])
     changed = differing()
     if changed or not ua_stylesheet.every_elements_pseudo_styles():

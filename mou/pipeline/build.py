@@ -10,12 +10,12 @@ from mou.core.messages import say
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, Task, run
 from mou.pipeline.incremental import (
-    STAMP,
+    BUILD_FILE,
     Planned,
+    build_file_bytes,
     is_up_to_date,
     plan,
-    read_stamp,
-    stamp_bytes,
+    read_build_file,
     up_to_date_results,
 )
 from mou.pipeline.index_page import write_index
@@ -62,13 +62,13 @@ def write_rendered(
     if result.warnings:
         about["mismatches"] = len(result.warnings)
     files = dict(rendered.files)
-    files[STAMP] = stamp_bytes(planned.fingerprint if planned else "", rendered.files, about)
+    files[BUILD_FILE] = build_file_bytes(planned.fingerprint if planned else "", rendered.files, about)
     try:
         written, kept = write_files(layout.output, output_folder(rendered.agreement_id, agreement), files)
     except MouError as exc:
         result.problems = exc.problems
         return result
-    result.files = [path for path in written if path.name != STAMP]
+    result.files = [path for path in written if path.name != BUILD_FILE]
     result.notes = [say("kept_edited", name=old, kept=new) for old, new in kept]
     return result
 
@@ -114,7 +114,7 @@ def build(
             if not force and fingerprint and is_up_to_date(layout.output, fingerprint):
                 folder = layout.output / output_folder(agreement_id, agreement)
                 results[agreement_id] = skipped_result(
-                    agreement_id, folder, read_stamp(folder) or {}, project.warnings.get(agreement_id)
+                    agreement_id, folder, read_build_file(folder) or {}, project.warnings.get(agreement_id)
                 )
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}

@@ -33,7 +33,7 @@ from mou.pipeline.provenance import read_inputs
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, shard
 
-STAMP = ".mou-build.json"
+BUILD_FILE = ".mou-build.json"
 # The libraries whose versions change output bytes.
 SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools", "tinycss2", "tinyhtml5")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -102,10 +102,10 @@ def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | N
     return Planned(agreement_id, record["version"], digest.hexdigest())
 
 
-def read_stamp(folder: Path) -> dict[str, Any] | None:
+def read_build_file(folder: Path) -> dict[str, Any] | None:
     """Return the stamp of an output folder, or None."""
     try:
-        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+        stamp = json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return stamp if isinstance(stamp, dict) else None
@@ -114,7 +114,7 @@ def read_stamp(folder: Path) -> dict[str, Any] | None:
 def is_up_to_date(output: Path, planned: Planned) -> bool:
     """Return True when the output folder holds complete files of this very fingerprint."""
     folder = output / planned.agreement_id / planned.version
-    stamp = read_stamp(folder)
+    stamp = read_build_file(folder)
     if stamp is None or stamp.get("fingerprint") != planned.fingerprint:
         return False
     files = stamp.get("files")
@@ -127,7 +127,7 @@ def is_up_to_date(output: Path, planned: Planned) -> bool:
     return True
 
 
-def stamp_bytes(planned_fingerprint: str, files: dict[str, bytes], about: dict[str, Any]) -> bytes:
+def build_file_bytes(planned_fingerprint: str, files: dict[str, bytes], about: dict[str, Any]) -> bytes:
     """Return the stamp to write beside the files: fingerprint, file digests, and facts for the index."""
     stamp = dict(about)
     stamp["mou"] = __version__
@@ -140,7 +140,7 @@ def stamp_bytes(planned_fingerprint: str, files: dict[str, bytes], about: dict[s
 
 def edited_by_hand(folder: Path) -> list[str]:
     """Return the names of files mou wrote that someone has changed since (a DOCX edited in place)."""
-    stamp = read_stamp(folder)
+    stamp = read_build_file(folder)
     if stamp is None or not isinstance(stamp.get("files"), dict):
         return []
     changed = []
@@ -168,7 +168,7 @@ def up_to_date_results(
         if planned is None or not is_up_to_date(layout.output, planned):
             return None
         folder = layout.output / agreement_id / planned.version
-        stamp = read_stamp(folder) or {}
+        stamp = read_build_file(folder) or {}
         if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
             return None
         results.append(skipped_result(agreement_id, folder, stamp))

@@ -7,18 +7,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mou.pipeline.incremental import STAMP, read_stamp
+from mou.pipeline.incremental import BUILD_FILE, read_build_file
 from mou.pipeline.writer import write_atomically
 
 STATUS_TH = {"draft": "ร่าง", "final": "ฉบับสมบูรณ์", "signed": "ลงนามแล้ว"}
-DIFF_STAMP = ".mou-diff.json"  # beside a redline's files: the agreement and the two versions compared
+DIFF_FILE = ".mou-diff.json"  # beside a redline's files: the agreement and the two versions compared
 
 
 def built_versions(output: Path) -> list[tuple[Path, dict[str, Any]]]:
     """Return (folder, stamp) for every built agreement version under output/, sorted."""
     found = []
-    for stamp_path in sorted(output.glob(f"*/*/{STAMP}")):
-        stamp = read_stamp(stamp_path.parent)
+    for stamp_path in sorted(output.glob(f"*/*/{BUILD_FILE}")):
+        stamp = read_build_file(stamp_path.parent)
         if stamp is not None:
             found.append((stamp_path.parent, stamp))
     return found
@@ -27,7 +27,7 @@ def built_versions(output: Path) -> list[tuple[Path, dict[str, Any]]]:
 def redlines(output: Path) -> list[tuple[Path, dict[str, Any]]]:
     """Return (folder, about) for every redline written by `diff` under output/, sorted."""
     found = []
-    for path in sorted(output.glob(f"*/diff-*/{DIFF_STAMP}")):
+    for path in sorted(output.glob(f"*/diff-*/{DIFF_FILE}")):
         try:
             about = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -134,7 +134,7 @@ def build_time(date: datetime.date, environ: Mapping[str, str] | None = None) ->
 
 
 @dataclass(frozen=True)
-class Stamp:
+class FooterFacts:
     """What the templates print in every footer (and whether the edition is a draft)."""
 
     agreement: str

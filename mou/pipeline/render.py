@@ -19,7 +19,7 @@ from mou.html.templating import (
 from mou.language.breaks import mark_breaks
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
-from mou.pipeline.provenance import BuildTime, Inputs, Stamp, build_time, collect_inputs
+from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
 from mou.records.project import Project
 
 
@@ -95,7 +95,7 @@ def render_stamped(
     parties = [project.parties[p] for p in agreement.parties]
     inputs = collect_inputs(layout.root, layout.templates, agreement_id, agreement)
     when = build_time(agreement.date)
-    stamp = Stamp(agreement_id, agreement.version, agreement.status, inputs.short, inputs.fingerprint)
+    stamp = FooterFacts(agreement_id, agreement.version, agreement.status, inputs.short, inputs.fingerprint)
     # A batch compiles the templates and loads the fonts once per process, not per agreement:
     # both are reused while the template and font files (their hashes, here) stay the same.
     files_digest = sha256("\n".join(f"{k}\0{v}" for k, v in sorted(inputs.assets.items())).encode())

@@ -69,13 +69,13 @@ Text = Annotated[StrictStr, AfterValidator(clean_text)]
 Ident = Annotated[StrictStr, AfterValidator(check_id)]
 
 
-class Record(BaseModel):
-    """Base of every record: unknown fields are errors, types are strict."""
+class StrictRecord(BaseModel):
+    """Base of every typed record and part of one: unknown fields are errors, types are strict."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Bilingual(Record):
+class Bilingual(StrictRecord):
     """A text given in Thai and English: {th: …, en: …}."""
 
     th: Text | None = None
@@ -89,7 +89,7 @@ class Bilingual(Record):
         return value
 
 
-class Person(Record):
+class Person(StrictRecord):
     """Someone who signs: prefix, name and position in both languages."""
 
     prefix: Bilingual | None = None
@@ -115,7 +115,7 @@ PartyKind = Literal[
 ]
 
 
-class Party(Record):
+class Party(StrictRecord):
     """One organization that signs agreements (parties/<id>.yaml)."""
 
     name: Bilingual
@@ -125,7 +125,7 @@ class Party(Record):
     signatory: Person
 
 
-class Clause(Record):
+class Clause(StrictRecord):
     """A numbered clause: heading, optional text, optional numbered sub-items."""
 
     id: Ident
@@ -134,14 +134,14 @@ class Clause(Record):
     items: list[Bilingual] = Field(default_factory=list)
 
 
-class Duration(Record):
+class Duration(StrictRecord):
     """When the agreement is in force; no end means until terminated."""
 
     start: Date
     end: Date | None = None
 
 
-class Budget(Record):
+class Budget(StrictRecord):
     """Money the agreement commits, in baht, and where it comes from."""
 
     amount: Amount
@@ -151,7 +151,7 @@ class Budget(Record):
 Status = Literal["draft", "final", "signed"]
 
 
-class Agreement(Record):
+class Agreement(StrictRecord):
     """One memorandum of understanding (agreements/<id>.yaml)."""
 
     template: Ident = "standard"

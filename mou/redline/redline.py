@@ -37,7 +37,7 @@ from mou.language import thai
 from mou.language.breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks
 from mou.pdf.render import render_pdf
 from mou.pipeline.build import load
-from mou.pipeline.index_page import DIFF_STAMP, write_index
+from mou.pipeline.index_page import DIFF_FILE, write_index
 from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
 from mou.pipeline.render import proper_names
@@ -771,8 +771,8 @@ def write_redline(layout: Layout, redline: Redline) -> list[Path]:
         "new": redline.labels[1],
         "pages": redline.pages,
     }
-    files = {**redline.files, DIFF_STAMP: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
+    files = {**redline.files, DIFF_FILE: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
     with output_lock(layout.output):
         written, _ = write_files(layout.output, Path(redline.folder), files)
         write_index(layout.output)
-    return [path for path in written if path.name != DIFF_STAMP]
+    return [path for path in written if path.name != DIFF_FILE]
