@@ -32,7 +32,7 @@ def deterministic_zip(members: list[tuple[str, bytes]], when: datetime.datetime)
 
 
 # Members of these sizes are deflated once per process and content: every Thai DOCX
-# holds the same 352 kB styles part, whose deflating was a sixth of a DOCX's time.
+# holds the same large styles part, and deflating it was a good part of a DOCX's time.
 _REUSED_MIN_SIZE, _REUSED_MAX_SIZE = 8192, 1 << 20
 _deflated: dict[tuple[int, bytes], bytes] = {}
 

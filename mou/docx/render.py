@@ -255,7 +255,7 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
         "left": WD_ALIGN_PARAGRAPH.LEFT,
     }
     for spec in STYLES:
-        # What styles.add_style does, without its scan of all ~160 template styles for a
+        # What styles.add_style does, without its scan of every template style for a
         # clash per style added: the MOU styles are new (their names are mou's own).
         style = cast(
             ParagraphStyle,

@@ -303,7 +303,7 @@ def split_first_line(
 ) -> tuple:
     """Fit text into a line as before, once per document for the same text, style and width.
 
-    A quarter of the texts are fitted again with the same style and width (a paragraph's
+    Many texts are fitted again with the same style and width (a paragraph's
     lines laid again on the next page, words of a rebreak trial, table cells measured then
     laid out); the result depends on nothing else, and its layout is only ever replaced on
     a box, never changed (drawing reactivates it, justification copies it).

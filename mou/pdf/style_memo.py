@@ -1,8 +1,7 @@
 """Computed styles remembered from one document to the next of a batch, for the same cascade.
 
 Every agreement of a batch has the same elements styled by the same stylesheets, and
-WeasyPrint computes each of their 200 styles again, property by property, on first use
-(11,000 properties an agreement). A style's computed values depend only on its cascaded
+WeasyPrint computes each of their styles again, property by property, on first use. A style's computed values depend only on its cascaded
 declarations, its parent's and root's values, the base URL and the font configuration;
 a style is given a signature of exactly these, and a new style with a signature seen
 before starts with the values computed for it before (each property is still computed
@@ -30,7 +29,7 @@ from weasyprint.css.units import VIEWPORT_UNITS
 from weasyprint.layout.page import PageType
 
 # Signatures kept per font configuration before the memo starts again: a batch of one
-# template uses 175 however many agreements it has (a few kB each).
+# template uses the same few hundred however many agreements it has.
 MEMO_LIMIT = 2_000
 # Each signature gets a number, never reused, which stands for it in its children's
 # signatures (nested tuples would be hashed down the whole tree for every style).

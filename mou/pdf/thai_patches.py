@@ -323,7 +323,7 @@ def _pango_no_break_ranges(text: str) -> tuple[int, tuple[tuple[int, int], ...]]
     """Return a text's UTF-8 length and the byte ranges Pango must not break inside.
 
     Cached: WeasyPrint sets the same text on a layout many times while it fits lines
-    (six times each, on average, for an agreement's Thai text).
+    (several times each while it fits lines).
     """
     offsets = _byte_offsets(text)
     return offsets[-1], tuple((offsets[start], offsets[end]) for start, end in no_break_ranges(text))

@@ -3,17 +3,16 @@
 cssselect2 files each selector under the element name of its last compound and tests only
 those of an element's name on that element; a selector ending in `:is(dir, menu, ol, ul)`
 has no name there, so it is tested on every element of every document. Eleven such rules
-in WeasyPrint 70's stylesheet were half the time of the whole cascade (measured: 14.5 ms
-of a PDF's cascade, 5.9 ms without them). Each is written here as the list of selectors it
+in WeasyPrint 70's stylesheet took about half the time of the whole cascade
+(docs/design.md). Each is written here as the list of selectors it
 stands for, one per name, which is the same rule: `:is()` of plain names has the
 specificity of one name, so every element gets the same declarations with the same weight.
 Nothing else changes; selectors whose `:is()` mixes specificities stay as they are.
 
 Six rules style a pseudo-element of every element (`::marker`, `::footnote-call`,
 `::footnote-marker`, `::note-call`, `::note-marker`, `::note-callback`), so WeasyPrint
-matched them on every element and made six pseudo-element styles for each: 1,600 styles
-an agreement, of which it uses none unless the document has lists or footnotes (7% of a
-PDF's time). mou's stylesheet leaves them out, and WeasyPrint's style lookup gets them
+matched them on every element and made six pseudo-element styles for each, of which it
+uses none unless the document has lists or footnotes. mou's stylesheet leaves them out, and WeasyPrint's style lookup gets them
 back when it asks for such a pseudo-element (speedups.py: set_computed_styles and
 style_for), with those rules' declarations at the weight
 WeasyPrint's cascade gives them, merged with any other rule's for the same pseudo-element

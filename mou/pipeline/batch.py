@@ -19,9 +19,8 @@ from mou.pipeline.layout import Layout
 from mou.pipeline.render import render_agreement
 from mou.records.project import Project
 
-# A worker's memory stays flat over a batch (measured: 116 MB after 10 and after 60
-# agreements; it grew by 0.5 MB an agreement while each document made its own font
-# configuration). A fresh worker now and then is only a safety net, and a costly one: a
+# A worker's memory stays flat over a batch (docs/performance.md), so a fresh worker now
+# and then is only a safety net, and a costly one: a
 # new worker loads the fonts, compiles the templates and warms its caches again, and each
 # pool waits for its slowest task before the next one starts.
 TASKS_PER_WORKER = 250
@@ -75,7 +74,7 @@ def settle() -> None:
 
     WeasyPrint makes millions of short-lived objects, so Python's collector runs often, and
     each full round walked every long-lived object too (modules, the compiled templates, the
-    font configuration, the Thai dictionary): 14% of a worker's time. Once these exist, a
+    font configuration, the Thai dictionary), a large part of a worker's time. Once these exist, a
     collection clears the first agreement's garbage and the rest is frozen (gc.freeze); run()
     unfreezes when the batch ends. Only reference cycles among frozen objects that die later
     would wait for that; nothing of the output depends on when garbage is collected.
