@@ -11,7 +11,7 @@ import pypdfium2
 PAGE_NUMBER = re.compile(r"^- [0-9๐-๙]+ -$")
 # Every page's footer (agreement · version · fingerprint) and a draft's watermark: not body text.
 # (The side-by-side edition says both: รุ่น / version …, ร่าง · DRAFT.)
-# A redline's footer names both versions instead (mou/redline.py).
+# A redline's footer names both versions instead (mou/redline/redline.py).
 FOOTER = re.compile(
     r"[a-z0-9-]+ · (?:(?:version|รุ่น|รุ่น / version) \S+ · "
     r"(?:fingerprint|รหัสตรวจสอบ|รหัสตรวจสอบ / fingerprint) [0-9a-f]{12}"

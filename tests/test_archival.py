@@ -363,7 +363,7 @@ def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
 
 @pytest.mark.slow
 def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
-    # mou/archival.py deflates a large member once per process and content; every archive
+    # mou/pipeline/provenance.py deflates a large member once per process and content; every archive
     # must still be byte for byte what zipfile itself writes.
     import datetime
     import io

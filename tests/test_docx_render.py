@@ -545,7 +545,7 @@ def test_libreoffice_renders_thai_in_sarabun(tmp_path: Path) -> None:
 )
 @pytest.mark.parametrize("bold, italic, change", [(False, False, ""), (True, False, "ins"), (True, True, "del")])
 def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change):
-    # mou/docx_render.py writes runs from a copied template run, not through python-docx's
+    # mou/docx/render.py writes runs from a copied template run, not through python-docx's
     # add_run/rPr/text; the XML must be exactly python-docx's.
     from mou.docx.render import Segment, fill_rpr, track, write_runs
 

@@ -56,7 +56,7 @@ from mou.release.versions import (
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DEL_RGB, INS_RGB = (0xC6, 0x28, 0x28), (0x1F, 0x4F, 0xBF)  # mou/redline.py REDLINE_CSS
+DEL_RGB, INS_RGB = (0xC6, 0x28, 0x28), (0x1F, 0x4F, 0xBF)  # mou/redline/redline.py REDLINE_CSS
 FOLDER = Path("output/mou/diff-1.0-1.1")
 
 

@@ -1,7 +1,7 @@
 """What a process reuses between agreements (templates, fonts, Thai breaks) never shows in the output.
 
 A batch compiles the templates and loads the fonts once per process and keeps them while the
-template and font files stay the same (mou/templating.py, mou/pdf_render.py). These tests
+template and font files stay the same (mou/html/templating.py, mou/pdf/render.py). These tests
 build in this warm test process and in fresh ones, and change templates and fonts between
 builds in the same process: the bytes must be those a fresh process writes, and every change
 must show.

@@ -67,7 +67,7 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
     "header": {("p", "title"): "MOU Title", ("p", "title-line"): "MOU Title Line"},
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
-    "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline.py)
+    "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline/redline.py)
     "td": {("p", cls): "MOU Signature" for cls in ("sign-line", "sign-name", "sign-position")},
     # A cell of the side-by-side edition holds what a title block or a clause holds.
     "cell": {
@@ -159,7 +159,7 @@ class Segment:
     italic: bool = False
     whole: bool = False
     br: bool = False
-    change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline.py)
+    change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline/redline.py)
 
 
 def html_to_docx(html: str, font_family: str = "Sarabun", timestamp: datetime.datetime | None = None) -> bytes:

@@ -8,7 +8,7 @@ the rest of the PDF: no incremental update, nothing random, and PDF/A rules kept
 is printable and has an appearance stream, empty until someone signs).
 
 An invisible field, `sig-organization`, is added for the organization's release signature
-(mou/signing.py), so the parties' fields stay free for the parties.
+(mou/release/signing.py), so the parties' fields stay free for the parties.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Skip work that is already done: a fingerprint of everything an agreement's output depends on.
 
 The fingerprint covers the agreement's record, the records of its parties, its template
-folder and the fonts (the inputs archival.py fingerprints for the footers), the formats
+folder and the fonts (the inputs provenance.py fingerprints for the footers), the formats
 asked for, SOURCE_DATE_EPOCH, the source of mou itself and the versions of the libraries
 that shape the bytes. It is stored
 beside the output in a stamp file written in the same swap as the files, so a stamp never
@@ -80,7 +80,7 @@ def quick_read(path: Path) -> dict[str, Any] | None:
 def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | None:
     """Fingerprint one agreement from its files; None when the fast path cannot tell.
 
-    The fingerprint extends the one printed in the footers (archival.py: the records,
+    The fingerprint extends the one printed in the footers (provenance.py: the records,
     the template folder, the fonts) with what else shapes the bytes: mou's source, the
     libraries' versions, the formats and SOURCE_DATE_EPOCH.
     """

@@ -73,7 +73,7 @@ def render_agreement(
 
 @dataclass
 class StampedRender:
-    """One agreement rendered, with what it was made from (see archival.py)."""
+    """One agreement rendered, with what it was made from (see provenance.py)."""
 
     files: dict[str, bytes]
     pages: dict[str, int]

@@ -5,7 +5,7 @@ would otherwise take from the clock or from chance are fixed, so a signed releas
 reproducible as an unsigned one:
 
 - the signing time (the CMS signing-time attribute and the PDF's /M) is the build time
-  (SOURCE_DATE_EPOCH, else the agreement's date; see archival.py);
+  (SOURCE_DATE_EPOCH, else the agreement's date; see mou/pipeline/provenance.py);
 - the second half of the PDF's file identifier, which pyHanko draws at random for an
   incremental update, is a hash of the signed revision; and pyHanko's update of the
   document's modification date (the clock) is left out: the PDF/A metadata stays as
