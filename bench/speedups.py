@@ -34,7 +34,7 @@ from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout  # noqa: E402
 from mou.pipeline.render import render_stamped  # noqa: E402
 
-SPEEDUPS = ("stylesheets", "setup", "fitting", "parser", "missing", "cascade", "memo")
+SPEEDUPS = ("stylesheets", "setup", "fitting", "parser", "cascade", "memo")
 
 
 def configure(
@@ -52,7 +52,7 @@ def configure(
         module.strut = pick("setup", "strut")
     weasy_inline.split_first_line = pick("fitting", "split_first_line")
     tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until = pick("parser", "chars_until")
-    weasy_css.ComputedStyle.__missing__ = pick("missing", "__missing__")
+    weasy_css.ComputedStyle.__missing__ = pick("memo", "__missing__")  # it records what the memo keeps
     # The indexed user-agent stylesheet needs the cascade hooks: they go together.
     weasy_css.StyleFor.set_computed_styles = pick("cascade", "set_computed_styles")
     weasy_css.StyleFor.__call__ = pick("cascade", "__call__")

@@ -6,9 +6,8 @@
 | layout set-up once per style (setup, strut) | a Pango context, font description and strut per text layout |
 | lines fitted once (split_first_line) | fitting the same text into the same width again in one document |
 | tinyhtml5's expressions made once (chars_until) | compiling the same regular expression on every call (its cache never hits) |
-| undeclared properties at once (computed_missing) | a dozen checks per property that only takes its initial or inherited value |
 | an indexable user-agent stylesheet (ua_stylesheet.py) | matching eleven `:is()` rules and six pseudo-element rules on every element |
-| computed styles remembered across a batch (style_memo.py) | computing the same style's properties again in the next document |
+| computed styles remembered across a batch (style_memo.py, computed_missing) | computing the same style's properties again in the next document |
 
 They fail open: install() compares the source of every WeasyPrint, tinyhtml5 and cssselect2
 function they replace or re-derive with the source they were tested with; if any differs,
@@ -20,7 +19,6 @@ both ways and compares the bytes).
 from __future__ import annotations
 
 import copy
-import functools
 import hashlib
 import inspect
 import logging
@@ -46,11 +44,6 @@ from mou.pdf import style_memo, thai_patches, ua_stylesheet
 from mou.pdf.warnings import collected_warnings
 
 SWITCH = "MOU_ACCELERATE"  # "0" leaves the speed-ups out
-# Properties WeasyPrint's ComputedStyle.__missing__ treats apart even without a declaration,
-# with specified values kept or a value of their own; computed_missing also leaves it
-# propagated text decorations, custom properties ("__…") and physical properties whose
-# logical one is declared.
-_COMPUTED_APART = frozenset({"position", "float", "display", "page"})
 # The modules that imported strut by name, to be given mou's.
 _STRUT_MODULES = (line_break, weasy_inline, weasy_units, weasy_computed_values)
 # SHA-256 of the source of everything the speed-ups replace, wrap or re-derive, as tested
@@ -326,42 +319,10 @@ def split_first_line(
 
 
 def computed_missing(self: Any, key: str) -> Any:
-    """Compute a style's property as WeasyPrint does, at once when it only takes the initial or the parent's value."""
-    value = _computed(self, key)
-    style_memo.record(self, key, value)  # for the next style of the same signature (style_memo.py)
+    """Compute a style's property as WeasyPrint does, and remember it for the next style of the same signature (style_memo.py)."""
+    value = ORIGINAL["__missing__"](self, key)
+    style_memo.record(self, key, value)
     return value
-
-
-def _computed(self: Any, key: str) -> Any:
-    """Compute a style's property: the initial or the parent's value at once, anything else as WeasyPrint does."""
-    cascaded = self.cascaded
-    if (
-        key not in cascaded
-        and key not in _COMPUTED_APART
-        and key[:2] != "__"
-        and key[:16] != "text_decoration_"
-        and (
-            key not in weasy_computed_values.PHYSICAL_FUNCTIONS
-            or _logical_property(key, self["direction"]) not in cascaded
-        )
-    ):
-        parent = self.parent_style
-        if key in weasy_css.INHERITED and parent is not None:
-            value = parent[key]
-            if not weasy_css.check_math(value):  # else WeasyPrint resolves the math function again
-                self[key] = value
-                return value
-        elif key not in weasy_css.INITIAL_NOT_COMPUTED:
-            # Not inherited, or on the root: the initial value, which is its own computed value.
-            value = self[key] = weasy_css.INITIAL_VALUES[key]
-            return value
-    return ORIGINAL["__missing__"](self, key)
-
-
-@functools.lru_cache(maxsize=512)
-def _logical_property(physical: str, direction: str) -> str:
-    """Return the logical property WeasyPrint maps to a physical one, in horizontal writing of a direction."""
-    return weasy_computed_values.PHYSICAL_FUNCTIONS[physical](block="ttb", inline=direction)
 
 
 def set_computed_styles(
