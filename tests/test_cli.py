@@ -93,9 +93,9 @@ def test_an_agreement_named_like_a_command_typo_is_built(tree, tmp_path):
 @pytest.mark.parametrize(
     ("argv", "shown"),
     [
-        (["--jobs", "0"], "--jobs takes a whole number of processes, 1 or more, not '0'"),
-        (["--jobs", "many"], "--jobs takes a whole number of processes, 1 or more, not 'many'"),
-        (["--shard", "3/2"], "--shard takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
+        (["--jobs", "0"], "argument --jobs/-j: takes a whole number of processes, 1 or more, not '0'"),
+        (["--jobs", "many"], "argument --jobs/-j: takes a whole number of processes, 1 or more, not 'many'"),
+        (["--shard", "3/2"], "argument --shard: takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
         (["diff", "only-one"], "the following arguments are required: OLD, NEW"),
         (["build", "--format", "odt"], "invalid choice: 'odt'"),
     ],

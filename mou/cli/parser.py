@@ -56,7 +56,7 @@ def positive_jobs(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, 1 or more, not '{text}'")
+        raise argparse.ArgumentTypeError(f"takes a whole number of processes, 1 or more, not '{text}'")
     return value
 
 
@@ -65,7 +65,7 @@ def shard_share(text: str) -> tuple[int, int]:
     try:
         return parse_shard(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--shard takes I/N with 1 <= I <= N, such as 1/4, not '{text}'") from None
+        raise argparse.ArgumentTypeError(f"takes I/N with 1 <= I <= N, such as 1/4, not '{text}'") from None
 
 
 def make_parser() -> argparse.ArgumentParser:
