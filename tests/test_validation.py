@@ -63,7 +63,7 @@ CASES = [
         "budget with commas",
         agreement_with("budget: {amount: 150000}", "budget:\n  amount: 150,000"),
         "agreements/test.yaml:16:3: budget.amount:",
-        "not an amount",
+        "'150,000' has thousands separators",
     ),
     (
         "unknown party",
@@ -85,9 +85,9 @@ CASES = [
     ),
     (
         "number where text expected",
-        agreement_with('version: "1.0"', "version: 1.0"),
-        "agreements/test.yaml:1:",
-        "version: must be text, not the number 1.0",
+        agreement_with("en: digital skills training}", "en: 2020}"),
+        "agreements/test.yaml:4:",
+        "subject.en: must be text, not the number 2020",
     ),
     (
         "empty text",

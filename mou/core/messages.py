@@ -116,7 +116,55 @@ CATALOG: dict[str, tuple[str, str]] = {
         "must be a number such as 150000 or 150000.50, without commas",
         "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค",
     ),
+    "buddhist_year": (
+        "{value} looks like a Buddhist-era year; write the common-era date {ce} (B.E. − 543)",
+        "{value} ดูเหมือนใช้ปีพุทธศักราช ให้เขียนวันที่เป็นปีคริสต์ศักราช {ce} (พ.ศ. − 543)",
+    ),
+    "buddhist_year_no_date": (
+        "{value} looks like a Buddhist-era year, but {ce} (B.E. − 543) is not a real date either; "
+        "write an existing common-era date as YYYY-MM-DD",
+        "{value} ดูเหมือนใช้ปีพุทธศักราช แต่ {ce} (พ.ศ. − 543) ก็ไม่ใช่วันที่ที่มีอยู่จริง "
+        "ให้เขียนวันที่ที่มีอยู่จริงเป็นปีคริสต์ศักราชในรูปแบบ ปปปป-ดด-วว",
+    ),
+    # numbers as written (numbers.py): "<what to write>; <what is wrong>"
+    "nw_amount": (
+        "write the amount in plain digits, e.g. 150000 or 150000.50; {reason}",
+        "ให้เขียนจำนวนเงินเป็นตัวเลขอารบิกธรรมดา เช่น 150000 หรือ 150000.50 เพราะ {reason}",
+    ),
+    "nw_count": (
+        "must be a whole number in plain digits, e.g. 2; {reason}",
+        "ต้องเป็นจำนวนเต็มที่เขียนด้วยตัวเลขอารบิกธรรมดา เช่น 2 เพราะ {reason}",
+    ),
+    "nw_yes_no": ("'{value}' is a yes/no word, not a number", "'{value}' เป็นคำตอบใช่/ไม่ใช่ ไม่ใช่ตัวเลข"),
+    "nw_thai_digits": ("'{value}' has Thai digits; use 0-9", "'{value}' ใช้เลขไทย ให้ใช้เลขอารบิก 0-9"),
+    "nw_not_finite": ("'{value}' is not a finite number", "'{value}' ไม่ใช่จำนวนที่มีค่าจำกัด"),
+    "nw_base": (
+        "'{value}' is written in hexadecimal, octal or binary",
+        "'{value}' เขียนเป็นเลขฐานสิบหก ฐานแปด หรือฐานสอง",
+    ),
+    "nw_colon": (
+        "'{value}' has a colon, which YAML reads as minutes:seconds (base 60)",
+        "'{value}' มีเครื่องหมาย : ซึ่ง YAML อ่านเป็นนาที:วินาที (ฐานหกสิบ)",
+    ),
+    "nw_separator": (
+        "'{value}' has thousands separators; write the digits without commas, underscores or spaces",
+        "'{value}' มีเครื่องหมายคั่นหลักพัน ให้เขียนตัวเลขติดกันโดยไม่มีจุลภาค ขีดล่าง หรือเว้นวรรค",
+    ),
+    "nw_negative_zero": ("'{value}' is a negative zero; write 0", "'{value}' เป็นศูนย์ติดลบ ให้เขียน 0"),
+    "nw_sign": ("'{value}' has a plus sign; leave it out", "'{value}' มีเครื่องหมายบวก ให้ตัดออก"),
+    "nw_leading_zero": (
+        "'{value}' has a leading zero (YAML would read it as octal)",
+        "'{value}' ขึ้นต้นด้วยเลขศูนย์ (YAML จะอ่านเป็นเลขฐานแปด)",
+    ),
+    "nw_exponent": ("'{value}' is in exponent notation", "'{value}' เขียนในรูปเลขยกกำลัง"),
+    "nw_decimals": ("'{value}' has more than two decimals", "'{value}' มีทศนิยมเกินสองตำแหน่ง"),
+    "nw_fraction": ("'{value}' is not a whole number", "'{value}' ไม่ใช่จำนวนเต็ม"),
+    "nw_not_number": ("'{value}' is not a number", "'{value}' ไม่ใช่ตัวเลข"),
     # references between records
+    "originals_too_few": (
+        "{n} is fewer than the {parties} parties; each party keeps one original, so write originals: {parties} or more",
+        "{n} ฉบับน้อยกว่าจำนวนคู่ภาคี {parties} ฝ่าย แต่ละฝ่ายต้องยึดถือไว้ฝ่ายละหนึ่งฉบับ ให้ระบุ originals: {parties} หรือมากกว่า",
+    ),
     "listed_twice": ("'{id}' is listed twice; list each party once", "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
     "no_party_guess": (
         "no party '{id}' in parties/; did you mean '{guess}'?",

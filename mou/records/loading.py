@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mou.core.errors import InputError, Problem
 from mou.core.messages import Message, printable, say
+from mou.records.eras import buddhist_date
 
 Location = tuple[int, int]
 # A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
@@ -19,6 +20,14 @@ Location = tuple[int, int]
 MAX_VALUES = 100_000
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A scalar's text as it stands in the file, and whether it was written without quotes."""
+
+    text: str
+    plain: bool
 
 
 @dataclass
@@ -31,6 +40,8 @@ class Record:
     positions: dict[KeyPath, Location] = field(default_factory=dict)
     # Where each value itself starts (positions holds a key's place, for a mapping entry).
     value_positions: dict[KeyPath, Location] = field(default_factory=dict)
+    # The text of each scalar as written, before YAML 1.1 made it a number, a date or a bool.
+    scalars: dict[KeyPath, Written] = field(default_factory=dict)
 
     def locate(self, key_path: KeyPath) -> Location | None:
         """Return the position of key_path, or of its nearest parent that has one."""
@@ -40,9 +51,9 @@ class Record:
                 return found
         return None
 
-    def problem(self, key_path: KeyPath, message: str | Message) -> Problem:
-        """Build a Problem pointing at key_path in this file."""
-        line, column = self.locate(key_path) or (None, None)
+    def problem(self, key_path: KeyPath, message: str | Message, at_value: bool = False) -> Problem:
+        """Build a Problem pointing at key_path in this file (at its value rather than its key if at_value)."""
+        line, column = (at_value and self.value_positions.get(key_path)) or self.locate(key_path) or (None, None)
         dotted = dotted_path(key_path)
         return Problem(self.shown_path, message, line, column, dotted or None)
 
@@ -186,7 +197,8 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
 def _scalar(
     node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.SafeLoader, problems: list[Problem]
 ) -> Any:
-    """Construct one scalar the safe way; impossible dates become problems."""
+    """Construct one scalar the safe way, keeping its text; impossible dates become problems."""
+    record.scalars[key_path] = Written(node.value, node.style is None)
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
@@ -194,7 +206,7 @@ def _scalar(
             problems.append(
                 Problem(
                     record.shown_path,
-                    say("bad_date", value=node.value, detail=exc),
+                    buddhist_date(node.value) or say("bad_date", value=node.value, detail=exc),
                     *_position(node),
                     dotted_path(key_path),
                 )

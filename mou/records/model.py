@@ -21,6 +21,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mou.core.ids import ID_PATTERN, is_version
+from mou.records.eras import BUDDHIST_YEARS, buddhist_context
+from mou.records.numbers import AsWritten
 
 LANGUAGES = ("th", "en")
 Language = Literal["th", "en"]
@@ -54,8 +56,20 @@ def plain_number(value: object) -> object:
     return value
 
 
-Date = Annotated[datetime.date, Strict()]
-Amount = Annotated[Decimal, BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)]
+def common_era(value: datetime.date) -> datetime.date:
+    """Refuse a year that looks Buddhist-era (2400–2700), naming the common-era date meant."""
+    if value.year in BUDDHIST_YEARS:
+        key, values = buddhist_context(value.year, value.month, value.day)
+        raise PydanticCustomError(key, "looks like a Buddhist-era year", values)
+    return value
+
+
+Date = Annotated[datetime.date, Strict(), AfterValidator(common_era)]
+# Numbers are read from the text as written (numbers.py), never through YAML 1.1's octal or base 60.
+Amount = Annotated[
+    Decimal, AsWritten("amount"), BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)
+]
+Count = Annotated[StrictInt, AsWritten("count")]
 
 
 def check_version(value: str) -> str:
@@ -155,7 +169,7 @@ class Agreement(StrictRecord):
     """One memorandum of understanding (agreements/<id>.yaml)."""
 
     template: Ident = "standard"
-    version: Annotated[StrictStr, AfterValidator(check_version)]
+    version: Annotated[StrictStr, AsWritten("version"), AfterValidator(check_version)]
     status: Status
     languages: list[Language] = Field(default_factory=lambda: cast(list[Language], list(LANGUAGES)), min_length=1)
     prevailing_language: Language = "th"
@@ -171,6 +185,6 @@ class Agreement(StrictRecord):
     clauses: list[Clause] = Field(min_length=1)
     duration: Duration
     budget: Budget | None = None
-    originals: StrictInt = Field(ge=1, le=1000)
+    originals: Count = Field(ge=1, le=1000)
     # A third edition, Thai and English side by side (templates/<template>/th-en.html).
     bilingual_edition: StrictBool = False

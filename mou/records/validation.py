@@ -17,7 +17,11 @@ from mou.core.paths import record_files
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.loading import KeyPath, Record, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
+from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
+
+# Errors about a value's own text point at the value, as the loader's do (a date's column).
+AT_VALUE = {"buddhist_year", "buddhist_year_no_date"}
 
 
 def load_project(root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False) -> Project:
@@ -69,16 +73,19 @@ def _load_one(
     if not isinstance(record.data, dict):
         problems.append(Problem(shown, say("not_fields"), 1, 1))
         return
+    refused = numbers_as_written(model, record)
+    problems += refused
     try:
         target[record_id] = model.model_validate(record.data)
     except ValidationError as exc:
-        problems += [pydantic_problem(record, model, error) for error in exc.errors()]
+        said = {p.field for p in refused}
+        problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
 
 
 def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
     """Turn one pydantic error into a message a clerk can act on."""
     loc = record_location(record.data, tuple(error["loc"]))
-    return record.problem(loc, _message(model, loc, error))
+    return record.problem(loc, _message(model, loc, error), at_value=error["type"] in AT_VALUE)
 
 
 def record_location(data: Any, loc: KeyPath) -> KeyPath:
@@ -216,6 +223,11 @@ def check_agreement(
                     where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
                 )
             )
+    parties = len(dict.fromkeys(agreement.parties))
+    if agreement.originals < parties:
+        problems.append(
+            source.problem(("originals",), say("originals_too_few", n=agreement.originals, parties=parties))
+        )
     if agreement.duration.end and agreement.duration.end < agreement.duration.start:
         problems.append(
             source.problem(
