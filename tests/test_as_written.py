@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import pytest
 from conftest import AGREEMENT, PARTY_A, PARTY_B
 
 from mou.cli.main import main
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout
+from mou.pipeline.render import render_documents
 from mou.records.numbers import read_written
 from mou.records.validation import load_project
 
@@ -311,3 +315,29 @@ def test_amount_text_is_read_exactly(text, expected):
 @pytest.mark.parametrize("text", ["0150000", "0x10", "1:30", ".inf", "-.inf", ".nan", "-0", "-0.0", "yes", "1_0"])
 def test_amount_text_that_yaml_would_convert_is_refused(text):
     assert not isinstance(read_written("amount", text), Decimal)
+
+
+def closing(tree, originals: int) -> dict[str, str]:
+    """The closing paragraph of each edition of the test agreement, made with `originals` originals."""
+    root = project(tree, "originals: 2", f"originals: {originals}\nbilingual_edition: true")
+    layout = Layout(root, root / "output")
+    documents = render_documents(layout, load(layout), "test")
+    return {
+        d.language: re.sub(r"\s+", " ", d.html.split('class="closing">', 1)[1].split("</p>", 1)[0]) for d in documents
+    }
+
+
+def test_closing_says_each_party_keeps_one_of_as_many_originals_as_parties(tree):
+    text = closing(tree, 2)
+    assert "DONE in two originals" in text["en"] and text["en"].endswith("each party retaining one original.")
+    assert "ทำขึ้นเป็นสองฉบับ" in text["th"] and text["th"].endswith("และยึดถือไว้ฝ่ายละหนึ่งฉบับ")
+    assert text["th-en"].endswith("และยึดถือไว้ฝ่ายละหนึ่งฉบับ")
+
+
+def test_closing_with_more_originals_than_parties_says_at_least_one(tree):
+    text = closing(tree, 3)
+    assert "DONE in three originals" in text["en"] and text["en"].endswith(
+        "each party retaining at least one original."
+    )
+    assert "ทำขึ้นเป็นสามฉบับ" in text["th"] and text["th"].endswith("และยึดถือไว้ฝ่ายละอย่างน้อยหนึ่งฉบับ")
+    assert text["th-en"].endswith("และยึดถือไว้ฝ่ายละอย่างน้อยหนึ่งฉบับ")

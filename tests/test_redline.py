@@ -178,7 +178,8 @@ def expected_changes(project: Path, language: str) -> tuple[list[str], list[str]
     """Return what the redline must show deleted and inserted, in document order.
 
     Besides the four changes, the clauses after the added one (duration, budget, languages)
-    are renumbered; in English the party before the removed one now ends the list with '.'.
+    are renumbered; in English the party before the removed one now ends the list with '.';
+    the closing now gives each party at least one of the originals, one fewer party sharing them.
     """
     party, signature = old_party(project, language)
     if language == "th":
@@ -206,6 +207,7 @@ def expected_changes(project: Path, language: str) -> tuple[list[str], list[str]
             "๒๐๐,๐๐๐ บาท",
             "สอง",
             "ข้อ ๖",
+            "อย่างน้อย",  # four originals were one each for four parties, now for three
         ]
     else:
         deleted = [
@@ -230,6 +232,7 @@ def expected_changes(project: Path, language: str) -> tuple[list[str], list[str]
             "THB 200,000",
             "two",
             "Clause 6",
+            "at least",  # four originals were one each for four parties, now for three
         ]
     return deleted, inserted
 
