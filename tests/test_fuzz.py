@@ -20,6 +20,7 @@ import io
 import os
 import re
 import shutil
+import typing
 import unicodedata
 from pathlib import Path
 from unittest import mock
@@ -38,7 +39,7 @@ from mou.core.messages import say
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
 from mou.pipeline.selection import select
-from mou.records.model import Party
+from mou.records.model import Party, PartyKind
 
 try:
     import mou.docx.render  # noqa: F401
@@ -204,21 +205,7 @@ clean_text = st.one_of(
 )
 wild_text = st.one_of(clean_text, any_text)
 ident = st.from_regex(r"\A[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?\Z")
-KINDS = [
-    "province",
-    "district",
-    "city-municipality",
-    "town-municipality",
-    "subdistrict-municipality",
-    "sao",
-    "government-agency",
-    "university",
-    "school",
-    "hospital",
-    "company",
-    "foundation",
-    "other",
-]
+KINDS = list(typing.get_args(PartyKind))  # every kind the model accepts
 
 
 # --- record strategies ----------------------------------------------------------------------
