@@ -182,6 +182,9 @@ def test_weasyprint_subsets_fonts_with_the_expected_library():
 
     import weasyprint.pdf.fonts
 
+    from mou.pdf.render import install_patches
+
+    install_patches()  # where MOU_FONT_SUBSETTER=fonttools takes effect, as in every render
     installed = "harfbuzz-subset" if ctypes.util.find_library("harfbuzz-subset") else "fonttools"
     expected = os.environ.get("MOU_EXPECT_SUBSETTER") or installed
     found = "harfbuzz-subset" if weasyprint.pdf.fonts.harfbuzz_subset else "fonttools"
@@ -243,3 +246,20 @@ def test_an_agreement_dated_before_1904_builds_with_fonttools(tmp_path):
         timeout=600,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_subsetter_switch_makes_weasyprint_use_fonttools():
+    # MOU_FONT_SUBSETTER=fonttools (docs/ci.md): where the library cannot be hidden, CI runs
+    # the reproducibility tests with this switch instead.
+    code = (
+        "from mou.pdf.render import install_patches; install_patches(); "
+        "import weasyprint.pdf.fonts as fonts; print(fonts.harfbuzz_subset is None)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "MOU_FONT_SUBSETTER": "fonttools"},
+    )
+    assert done.stdout.strip() == "True"

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
+import weasyprint.pdf.fonts
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -160,10 +161,18 @@ class _SharedFonts:
 _shared_fonts = _SharedFonts()
 
 
+# MOU_FONT_SUBSETTER=fonttools makes WeasyPrint subset fonts with fontTools even where
+# libharfbuzz-subset0 is installed, as on a machine without it: CI checks reproducibility in
+# both modes, and hides the library itself where it may (docs/ci.md).
+SUBSETTER_SWITCH = "MOU_FONT_SUBSETTER"
+
+
 def install_patches() -> None:
     """Put WeasyPrint's Thai patches in place (or refuse an untested WeasyPrint), then the speed-ups if they fit."""
     thai_patches.install()
     speedups.install()
+    if os.environ.get(SUBSETTER_SWITCH, "").strip().lower() == "fonttools":
+        weasyprint.pdf.fonts.harfbuzz_subset = None
 
 
 def render_pdf(
