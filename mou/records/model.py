@@ -80,20 +80,23 @@ def check_version(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(clean_text)]
-Ident = Annotated[StrictStr, AfterValidator(check_id)]
+# The pattern is for editors (schemas/); check_id is what decides.
+Ident = Annotated[StrictStr, AfterValidator(check_id), Field(json_schema_extra={"pattern": ID_PATTERN.pattern})]
 
 
 class StrictRecord(BaseModel):
     """Base of every typed record and part of one: unknown fields are errors, types are strict."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Bilingual(StrictRecord):
     """A text given in Thai and English: {th: …, en: …}."""
 
     th: Text | None = None
+    """The text in Thai."""
     en: Text | None = None
+    """The text in English."""
 
     def get(self, language: str) -> str:
         """Return the text in one language (validation guarantees it is there)."""
@@ -107,9 +110,13 @@ class Person(StrictRecord):
     """Someone who signs: prefix, name and position in both languages."""
 
     prefix: Bilingual | None = None
+    """นาย, นาง, รองศาสตราจารย์ ดร. …: Thai prefixes join the name."""
     name: Bilingual
+    """Given name and surname, one space between."""
     position: Bilingual
+    """The position title."""
     acting_for: Bilingual | None = None
+    """A delegated signer (ปฏิบัติราชการแทน …), written in full."""
 
 
 PartyKind = Literal[
@@ -133,33 +140,46 @@ class Party(StrictRecord):
     """One organization that signs agreements (parties/<id>.yaml)."""
 
     name: Bilingual
+    """Full name of the organization."""
     kind: PartyKind
+    """What sort of organization it is."""
     short_name: Bilingual
+    """Short name used in the clauses: อบต.ไชยสอ / Chai So SAO."""
     address: Bilingual
+    """Office address."""
     signatory: Person
+    """Who signs for the organization."""
 
 
 class Clause(StrictRecord):
     """A numbered clause: heading, optional text, optional numbered sub-items."""
 
     id: Ident
+    """Unique within the agreement: lower-case letters, digits, hyphens."""
     heading: Bilingual
+    """Heading of the clause."""
     text: Bilingual | None = None
+    """Text of the clause."""
     items: list[Bilingual] = Field(default_factory=list)
+    """Numbered sub-items, after the text."""
 
 
 class Duration(StrictRecord):
     """When the agreement is in force; no end means until terminated."""
 
     start: Date
+    """First day in force, common era, unquoted: 2020-09-01."""
     end: Date | None = None
+    """Last day in force (common era, unquoted); none means until terminated."""
 
 
 class Budget(StrictRecord):
     """Money the agreement commits, in baht, and where it comes from."""
 
     amount: Amount
+    """Amount in baht, digits only, up to 2 decimals: 150000 or 150000.50."""
     source: Bilingual | None = None
+    """Where the money comes from."""
 
 
 Status = Literal["draft", "final", "signed"]
@@ -169,22 +189,41 @@ class Agreement(StrictRecord):
     """One memorandum of understanding (agreements/<id>.yaml)."""
 
     template: Ident = "standard"
+    """A folder of templates/ (default standard)."""
     version: Annotated[StrictStr, AsWritten("version"), AfterValidator(check_version)]
+    """Version, in quotes: "1.0", "2.1-draft"; output goes to output/<id>/<version>/."""
     status: Status
+    """draft, final or signed; a draft carries a ร่าง / DRAFT watermark."""
     languages: list[Language] = Field(default_factory=lambda: cast(list[Language], list(LANGUAGES)), min_length=1)
+    """The editions to build (default [th, en])."""
     prevailing_language: Language = "th"
+    """The text that governs (default th); must be one of languages."""
     title: Bilingual
+    """Title of the document."""
     subject: Bilingual
+    """What the agreement is about."""
     between: list[Bilingual] = Field(default_factory=list)
+    """The title block's party lines (default: each party's name)."""
     collective_name: Bilingual | None = None
+    """What the parties are called together: คู่ภาคี / the Parties."""
     place: Bilingual
+    """Where it is signed."""
     date: Date
+    """Date of signing, common era, unquoted: 2020-09-01."""
     parties: list[Ident] = Field(min_length=2)
+    """Party ids (parties/<id>.yaml), in the order they appear; at least two."""
     presiding: Person | None = None
+    """An official presiding over the signing, who is not a party (signs last)."""
     witnesses: list[Person] = Field(default_factory=list)
+    """People who sign as witnesses (พยาน)."""
     clauses: list[Clause] = Field(min_length=1)
+    """The clauses, in order."""
     duration: Duration
+    """When the agreement is in force."""
     budget: Budget | None = None
+    """Money committed, if any."""
     originals: Count = Field(ge=1, le=1000)
+    """The number of signed originals: at least the number of parties, at most 1000."""
     # A third edition, Thai and English side by side (templates/<template>/th-en.html).
     bilingual_edition: StrictBool = False
+    """true also builds the side-by-side edition, Thai | English (default false)."""
