@@ -39,7 +39,7 @@ from mou.html.templating import text_width as font_width
 from mou.language.breaks import NO_BREAK_BEFORE, WORD_JOINER, ZWSP, mark_breaks
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
-from mou.pipeline.render import proper_names, render_documents
+from mou.pipeline.render import people_of, proper_names, render_documents
 
 PT_PER_CM = 72 / 2.54
 
@@ -359,11 +359,7 @@ def names_of(agreement_id: str, project=None) -> list[str]:
     project = project or PROJECT
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
-    people = (
-        [p.signatory for p in parties]
-        + list(agreement.witnesses)
-        + ([agreement.presiding] if agreement.presiding else [])
-    )
+    people = people_of(project, agreement_id)
     texts = [t.th for p in parties for t in (p.name, p.short_name)]
     texts += [t.th for t in agreement.between or []]
     for person in people:

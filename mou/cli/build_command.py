@@ -12,7 +12,7 @@ from mou.pipeline.layout import FORMATS, Layout
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Build what the arguments ask for; report each agreement; return the exit status."""
-    layout = Layout(args.root, args.output or args.root / "output")
+    layout = Layout.at(args.root, args.output)
     try:
         results = build(
             layout,

@@ -12,7 +12,7 @@ from mou.redline.redline import make_redline, write_redline
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write the redlines; print the files written; return the exit status."""
-    layout = Layout(args.root, args.output or args.root / "output")
+    layout = Layout.at(args.root, args.output)
     redline = make_redline(
         layout, args.agreement, args.old, args.new, tuple(args.formats or ("pdf", "docx")), args.allow_mismatch
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from mou.cli.console import EXIT_OK, Console, guarded, message_language
@@ -37,7 +36,7 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
             console.live = console.live and not args.quiet
             if not args.force:
                 skipped = up_to_date_results(
-                    build_layout(args.root, args.output),
+                    Layout.at(args.root, args.output),
                     args.agreements + args.only,
                     tuple(args.formats or FORMATS),
                     args.shard,
@@ -48,11 +47,6 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         return int(runner.run(args, console))
 
     return guarded(run, console, "--debug" in argv)
-
-
-def build_layout(root: Path, output: Path | None) -> Layout:
-    """Return the layout of a project folder and its output folder (ROOT/output by default)."""
-    return Layout(root, output or root / "output")
 
 
 def report_skipped(console: Console, results: list[AgreementResult]) -> int:

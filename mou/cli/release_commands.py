@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 def run_release(args: argparse.Namespace, console: Console) -> int:
     """Build, sign and archive each chosen agreement version; return the exit status."""
-    layout = Layout(args.root, args.output or args.root / "output")
+    layout = Layout.at(args.root, args.output)
     key = key_from_options(args.key, args.key_password_env)
     ids = select(load(layout).agreements, args.agreements)
     failed = 0

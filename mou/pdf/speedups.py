@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import inspect
 import logging
 import os
 import re
@@ -90,7 +89,7 @@ def source_digests() -> dict[str, str]:
         # WeasyPrint's own function, not a Thai patch that replaced it (thai_patches.py wraps split_first_line).
         function: Any = thai_patches.ORIGINAL.get(name) or ORIGINAL.get(name) or getattr(owner, attribute, None)
         try:
-            found[name] = hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+            found[name] = thai_patches.source_digest(function)
         except (TypeError, OSError):
             found[name] = "missing"
     found["UA"] = hashlib.sha256(weasyprint.html.UA.encode()).hexdigest()

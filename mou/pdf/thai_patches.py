@@ -166,10 +166,11 @@ def install() -> None:
         "avoid_collisions": avoid_collisions,
         "split_first_line": fitted_first_line,
     }
-    for name, target in _targets().items():
+    targets = _targets()
+    for name, target in targets.items():
         ORIGINAL[name] = getattr(target.owner, target.name)
     for name, replacement in replacements.items():
-        setattr(_targets()[name].owner, name, replacement)
+        setattr(targets[name].owner, name, replacement)
 
 
 def line_text(box: Any) -> str:

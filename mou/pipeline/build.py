@@ -16,7 +16,6 @@ from mou.pipeline.incremental import (
     is_up_to_date,
     plan,
     read_build_file,
-    up_to_date_results,
 )
 from mou.pipeline.index_page import write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
@@ -92,16 +91,8 @@ def build(
     allow_mismatch turns cross-language mismatches from errors into the results' warnings.
     """
     wanted = list(wanted)
-    if not force:
-        skipped = up_to_date_results(layout, wanted, formats, shard_spec)
-        if skipped is not None:
-            if on_start:
-                on_start(0, len(skipped))
-            for result in skipped:
-                if on_result:
-                    on_result(result)
-            return skipped
-
+    # The check that needs no records loaded (incremental.up_to_date_results) is the command
+    # line's, made before this module is imported; here each agreement is checked after loading.
     project = load(layout, allow_mismatch)
     chosen = shard(select(project.agreements, wanted), shard_spec)
     results: dict[str, AgreementResult] = {}

@@ -20,6 +20,11 @@ class Layout:
     root: Path
     output: Path
 
+    @classmethod
+    def at(cls, root: Path, output: Path | None = None) -> Layout:
+        """Return the layout of a project folder, writing to ROOT/output unless told otherwise."""
+        return cls(root, output or root / "output")
+
     @property
     def templates(self) -> Path:
         """Return the templates folder."""

@@ -20,6 +20,7 @@ from mou.language.breaks import mark_breaks
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
+from mou.records.model import Person
 from mou.records.project import Project
 
 
@@ -34,15 +35,18 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
     ]
 
 
+def people_of(project: Project, agreement_id: str) -> list[Person]:
+    """Return everyone an agreement names: each party's signatory, the witnesses, the presiding official."""
+    agreement = project.agreements[agreement_id]
+    presiding = [agreement.presiding] if agreement.presiding else []
+    return [project.parties[p].signatory for p in agreement.parties] + list(agreement.witnesses) + presiding
+
+
 def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return an agreement's Thai names (for the dictionary), those glued whole, and its position titles."""
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
-    people = (
-        [p.signatory for p in parties]
-        + list(agreement.witnesses)
-        + ([agreement.presiding] if agreement.presiding else [])
-    )
+    people = people_of(project, agreement_id)
     glued = frozenset(
         [person_in(person, "th") for person in people if person.name.th]
         + [p.short_name.th for p in parties if p.short_name.th]
