@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal, cast
@@ -70,6 +71,8 @@ Amount = Annotated[
     Decimal, AsWritten("amount"), BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)
 ]
 Count = Annotated[StrictInt, AsWritten("count")]
+# Clause text names an amount of `amounts` as {amount:<key>}; a key is written like an id.
+AMOUNT_REFERENCE = re.compile(r"\{amount:(?P<key>[^{}]*)\}")
 
 
 def check_version(value: str) -> str:
@@ -222,6 +225,8 @@ class Agreement(StrictRecord):
     """When the agreement is in force."""
     budget: Budget | None = None
     """Money committed, if any."""
+    amounts: dict[Ident, Amount] = Field(default_factory=dict)
+    """Named amounts in baht, digits only: {grant: 21000001}; clause text prints one as {amount:grant}."""
     originals: Count = Field(ge=1, le=1000)
     """The number of signed originals: at least the number of parties, at most 1000."""
     # A third edition, Thai and English side by side (templates/<template>/th-en.html).

@@ -86,6 +86,11 @@ def _walk(model: type[BaseModel], data: Any, key_path: KeyPath, record: Record, 
         if marker is not None:
             _read_field(marker.kind, data, name, key_path + (name,), record, refused)
             continue
+        marker = dict_value_marker(info.annotation)
+        if marker is not None and isinstance(data[name], dict):  # amounts: {grant: 21000001}
+            for key in list(data[name]):
+                _read_field(marker.kind, data[name], key, key_path + (name, key), record, refused)
+            continue
         for inner in _models(info.annotation):
             value = data[name]
             items = enumerate(value) if isinstance(value, list) else [(None, value)]
@@ -110,6 +115,15 @@ def _read_field(
         del data[name]
     else:
         data[name] = result
+
+
+def dict_value_marker(annotation: Any) -> AsWritten | None:
+    """The AsWritten mark of a dict field's values (dict[str, Amount]), if they have one."""
+    if typing.get_origin(annotation) is not dict:
+        return None
+    value = typing.get_args(annotation)[1]
+    metadata = getattr(value, "__metadata__", ())
+    return next((m for m in metadata if isinstance(m, AsWritten)), None)
 
 
 def _models(annotation: Any) -> list[type[BaseModel]]:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from mou.records.model import Agreement, Party
-from mou.records.numbers import AsWritten, _models
+from mou.records.numbers import AsWritten, _models, dict_value_marker
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The record kinds: the file name under schemas/ and the model it describes.
@@ -43,6 +43,11 @@ def record_schema(model: type[BaseModel]) -> dict[str, Any]:
             if marker is not None and marker.kind in WRITTEN:
                 kept = {key: properties[name][key] for key in ("title", "description") if key in properties[name]}
                 properties[name] = {**kept, **WRITTEN[marker.kind]}
+            marker = dict_value_marker(info.annotation)
+            if marker is not None and marker.kind in WRITTEN:  # amounts: {grant: 21000001}
+                for pattern in properties[name].get("patternProperties", {}):
+                    properties[name]["patternProperties"][pattern] = WRITTEN[marker.kind]
+                properties[name]["additionalProperties"] = False  # a key the pattern refuses
     return {"$schema": DIALECT, **schema}
 
 
