@@ -42,6 +42,9 @@ class Record:
     value_positions: dict[KeyPath, Location] = field(default_factory=dict)
     # The text of each scalar as written, before YAML 1.1 made it a number, a date or a bool.
     scalars: dict[KeyPath, Written] = field(default_factory=dict)
+    # The file's text, and where each scalar's source starts and ends in it (character offsets).
+    source: str = ""
+    spans: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, key_path: KeyPath) -> Location | None:
         """Return the position of key_path, or of its nearest parent that has one."""
@@ -56,6 +59,23 @@ class Record:
         line, column = (at_value and self.value_positions.get(key_path)) or self.locate(key_path) or (None, None)
         dotted = dotted_path(key_path)
         return Problem(self.shown_path, message, line, column, dotted or None)
+
+    def position_in(self, key_path: KeyPath, needle: str, occurrence: int = 0) -> Location | None:
+        """Return where the occurrence-th needle (text without spaces) inside a scalar stands in the file.
+
+        A needle with no spaces is never folded across lines, so it is written in the file as
+        it is in the value, whatever the scalar's style (plain, quoted, | or >).
+        """
+        span = self.spans.get(key_path)
+        if span is None or not needle:
+            return None
+        raw, found = self.source[span[0] : span[1]], -1
+        for _ in range(occurrence + 1):
+            found = raw.find(needle, found + 1)
+            if found < 0:
+                return None
+        index = span[0] + found
+        return self.source.count("\n", 0, index) + 1, index - (self.source.rfind("\n", 0, index) + 1) + 1
 
 
 def dotted_path(key_path: KeyPath) -> str:
@@ -103,7 +123,7 @@ def load_record(path: Path, shown: str) -> Record:
         raise InputError(_reader_problem(text, exc, shown)) from None
     try:
         node = loader.get_single_node()
-        record = Record(path, shown, None)
+        record = Record(path, shown, None, source=text)
         problems: list[Problem] = []
         if node is not None:
             _check_size(node, shown)
@@ -199,6 +219,7 @@ def _scalar(
 ) -> Any:
     """Construct one scalar the safe way, keeping its text; impossible dates become problems."""
     record.scalars[key_path] = Written(node.value, node.style is None)
+    record.spans[key_path] = (node.start_mark.index, node.end_mark.index)
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
