@@ -202,6 +202,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
     "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
+    # amounts in the text (amounts.py): {amount:<key>} and amounts written out by hand
+    "amount_unknown": (
+        "no amount '{key}' in amounts; use one of {keys}, or add {key}: <number> to amounts",
+        "ไม่มีจำนวนเงิน '{key}' ในช่อง amounts ให้ใช้ชื่อใดชื่อหนึ่งใน {keys} หรือเพิ่ม {key}: <ตัวเลข> ในช่อง amounts",
+    ),
+    "amount_none": (
+        "no amount '{key}': the agreement names no amounts; add amounts: {{{key}: <number>}}",
+        "ไม่มีจำนวนเงิน '{key}' เพราะบันทึกข้อตกลงนี้ยังไม่มีช่อง amounts ให้เพิ่ม amounts: {{{key}: <ตัวเลข>}}",
+    ),
+    "amount_not_printed": (
+        "{reference} is printed only in a clause's text and sub-items; write the amount here in digits and words",
+        "{reference} ใช้ได้เฉพาะในข้อความของข้อและข้อย่อยเท่านั้น ที่นี่ให้เขียนจำนวนเงินเป็นตัวเลขและตัวอักษรเอง",
+    ),
+    "amount_words_wrong": (
+        "the words ({words}) say {said} but the digits say {digits}; write ({expected})",
+        "ตัวอักษร ({words}) อ่านได้ {said} แต่ตัวเลขเขียนว่า {digits} ให้เขียนเป็น ({expected})",
+    ),
+    "amount_words_unreadable": (
+        "({words}) cannot be read as an amount in words; for {digits} write ({expected})",
+        "อ่าน ({words}) เป็นจำนวนเงินตัวอักษรไม่ได้ จำนวน {digits} ให้เขียนเป็น ({expected})",
+    ),
     # cross-language checks (crosscheck.py)
     "xc_missing_in_en": (
         "the Thai text has {th} but the English text has no {en}; write the same {what} in both",
@@ -228,6 +249,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xc_day": ("day", "วัน"),
     "xc_month": ("month", "เดือน"),
     "xc_and": (" and ", "และ"),
+    # amounts in the text: the same {amount:<key>} in both languages
+    "xc_amount_only_th": (
+        "the Thai text has {reference} but the English text does not; refer to the same amounts in both",
+        "ข้อความภาษาไทยมี {reference} แต่ข้อความภาษาอังกฤษไม่มี ให้อ้างถึงจำนวนเงินเดียวกันทั้งสองภาษา",
+    ),
+    "xc_amount_only_en": (
+        "the English text has {reference} but the Thai text does not; refer to the same amounts in both",
+        "ข้อความภาษาอังกฤษมี {reference} แต่ข้อความภาษาไทยไม่มี ให้อ้างถึงจำนวนเงินเดียวกันทั้งสองภาษา",
+    ),
     "xc_en_name_short": (
         "the English name is one word where the Thai name has {n} (given name and "
         "surname); write the full name in both",
@@ -538,6 +568,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "redline_start": ("In force from", "วันเริ่มมีผลใช้บังคับ"),
     "redline_end": ("In force until", "วันสิ้นสุด"),
     "redline_budget": ("Budget", "งบประมาณ"),
+    "redline_amount": ("Amount {key}", "จำนวนเงิน {key}"),  # amounts: {key: …}
     "redline_none_value": ("none", "ไม่มี"),
     "redline_no_changes": ("No changes.", "ไม่มีการเปลี่ยนแปลง"),
     "redline_legend": (

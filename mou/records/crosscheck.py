@@ -39,7 +39,7 @@ from mou.language.thai import (
     thai_digits,
 )
 from mou.records.loading import KeyPath, Record, dotted_path
-from mou.records.model import Bilingual, Person
+from mou.records.model import AMOUNT_REFERENCE, Bilingual, Person
 from mou.records.project import Project
 
 BE_OFFSET = 543  # Buddhist era = common era + 543
@@ -426,6 +426,7 @@ class Finding:
 
     language: str
     message: Message
+    at: tuple[str, int] | None = None  # (text, occurrence) inside the field it is about, if known
 
 
 WHAT = {"number": "xc_number", "year": "xc_year", "date": "xc_date", "time": "xc_time", "phone": "xc_phone"}
@@ -453,11 +454,37 @@ def _date_parts(th: Fact, en: Fact) -> Message:
     return message
 
 
+def _references(text: str) -> dict[str, tuple[str, int]]:
+    """The {amount:<key>} references of a text: key -> (what to find, which occurrence), first of each."""
+    found: dict[str, tuple[str, int]] = {}
+    for match in AMOUNT_REFERENCE.finditer(text):
+        needle = match[0].split()[0]
+        found.setdefault(match["key"].strip(), (needle, text[: match.start()].count(needle)))
+    return found
+
+
+def _without_references(text: str) -> str:
+    """The text with each {amount:<key>} blanked out, positions kept: a key's digits are no number."""
+    return AMOUNT_REFERENCE.sub(lambda match: " " * len(match[0]), text)
+
+
+def reference_findings(th: str, en: str) -> list[Finding]:
+    """An amount referred to in one language of a field must be referred to in the other too."""
+    th_keys, en_keys = _references(th), _references(en)
+    return [
+        Finding(language, say(f"xc_amount_only_{language}", reference=f"{{amount:{key}}}"), where)
+        for language, mine, theirs in (("th", th_keys, en_keys), ("en", en_keys, th_keys))
+        for key, where in mine.items()
+        if key not in theirs
+    ]
+
+
 def compare(th: str, en: str) -> list[Finding]:
     """Return what the Thai and the English text of one field do not say alike."""
+    findings = reference_findings(th, en)
+    th, en = _without_references(th), _without_references(en)
     th_facts, en_facts = facts(th, "th"), facts(en, "en")
     th_missing, en_missing = _unmatched(th_facts, en_facts), _unmatched(en_facts, th_facts)
-    findings = []
     said_th: set[Key] = set()  # what was reported already, so one value is reported once
     said_en: set[Key] = set()
     for fact in th_missing:
@@ -533,11 +560,17 @@ def sub_item(key_path: KeyPath) -> Message | None:
 
 
 def field_problem(
-    source: Record, key_path: KeyPath, message: Message, language: str | None = None, name_sub_item: bool = False
+    source: Record,
+    key_path: KeyPath,
+    message: Message,
+    language: str | None = None,
+    name_sub_item: bool = False,
+    at: tuple[str, int] | None = None,
 ) -> Problem:
-    """A Problem at a bilingual field (at its text in one language, if given), its clause named."""
+    """A Problem at a bilingual field (at its text in one language, if given, and at a place in it), its clause named."""
     where = key_path + (language,) if language else key_path
-    line, column = source.value_positions.get(where) or source.locate(where) or (None, None)
+    inside = source.position_in(where, *at) if at else None
+    line, column = inside or source.value_positions.get(where) or source.locate(where) or (None, None)
     label = sub_item(key_path) if name_sub_item else None
     return Problem(
         source.shown_path,
@@ -575,7 +608,7 @@ def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
 
 def _placed(source: Record, findings: list[tuple[KeyPath, Finding]], why: Message | str = "") -> list[Problem]:
     """Return the findings of one record as Problems, each at its value."""
-    return [field_problem(source, key_path, f.message + why, f.language) for key_path, f in findings]
+    return [field_problem(source, key_path, f.message + why, f.language, at=f.at) for key_path, f in findings]
 
 
 def check_record(source: Record, value: BaseModel) -> list[Problem]:

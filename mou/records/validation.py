@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import CATALOG, Message, say
 from mou.core.paths import record_files
+from mou.records.amounts import reference_problems, words_problems
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.loading import KeyPath, Record, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
@@ -37,6 +38,8 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
             _load_one(project, kind, model, path, target, problems)
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
+    for party_id, party in project.parties.items():  # amounts written out by hand
+        problems += words_problems(project.party_source(party_id), party)
     mismatches = cross_check(project)
     if allow_mismatch:
         project.warnings = mismatches
@@ -254,6 +257,7 @@ def check_agreement(
             if ids.index(clause_id) != index:
                 problems.append(source.problem(("clauses", index, "id"), say("clause_id_twice", id=clause_id)))
     problems += missing_languages(source, agreement, (), agreement.languages)
+    problems += reference_problems(source, agreement) + words_problems(source, agreement)
     for party_id in dict.fromkeys(agreement.parties):
         party = project.parties.get(party_id)
         if party is not None:
