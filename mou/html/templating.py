@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.language import thai
-from mou.records.model import Agreement, Bilingual, Party, Person
+from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual, Party, Person
 
 TEMPLATE_SUFFIX = ".html"
 
@@ -67,8 +68,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         thai_date=thai_date_markup,
         thai_day_month_year=lambda d: keep_together(thai.thai_day_month_year(d), _thai_date_units(d)),
         english_date=lambda d: keep_together(thai.english_date(d), [thai.english_date(d)]),
-        thai_amount=lambda a: keep_together(thai.thai_amount(a), [thai.thai_digits(thai.format_amount(a)) + " บาท"]),
-        english_amount=lambda a: keep_together(thai.english_amount(a), ["THB " + thai.format_amount(a)]),
+        thai_amount=thai_amount_markup,
+        english_amount=english_amount_markup,
+        with_amounts=with_amounts,
         thai_words=thai.thai_number_words,
         english_words=thai.english_number_words,
         thai_person=lambda p: thai.thai_person(p.prefix.th if p.prefix else "", p.name.th),
@@ -94,6 +96,26 @@ def keep_together(text: str, units: list[str]) -> Markup:
     for unit in units:
         result = result.replace(escape(unit), Markup('<span class="nowrap">{}</span>').format(unit), 1)
     return Markup(result)
+
+
+def thai_amount_markup(amount: Decimal) -> Markup:
+    """Return "๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)" with its figures and บาท kept together."""
+    return keep_together(thai.thai_amount(amount), [thai.thai_digits(thai.format_amount(amount)) + " บาท"])
+
+
+def english_amount_markup(amount: Decimal) -> Markup:
+    """Return "THB 150,000 (one hundred and fifty thousand baht)" with THB and its figures kept together."""
+    return keep_together(thai.english_amount(amount), ["THB " + thai.format_amount(amount)])
+
+
+def with_amounts(text: str, amounts: dict[str, Decimal], language: str) -> Markup:
+    """Escape a clause's text, printing each {amount:<key>} in digits and words (validation checked the keys)."""
+    amount_markup = thai_amount_markup if language == "th" else english_amount_markup
+    result, last = Markup(), 0
+    for match in AMOUNT_REFERENCE.finditer(text):
+        result += escape(text[last : match.start()]) + amount_markup(amounts[match["key"].strip()])
+        last = match.end()
+    return result + escape(text[last:])
 
 
 def _thai_date_units(d: datetime.date) -> list[str]:
