@@ -434,7 +434,7 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
     """Return the dates, amounts, status, languages and presiding official that differ, as (label, old, new)."""
     date = thai.thai_date if language == "th" else thai.english_date
     amount = thai.thai_amount if language == "th" else thai.english_amount
-    pairs: list[tuple[str, Any, Any, Callable[[Any], str]]] = [
+    pairs: list[tuple[str | Message, Any, Any, Callable[[Any], str]]] = [
         ("redline_date", old.date, new.date, date),
         ("redline_start", old.duration.start, new.duration.start, date),
         ("redline_end", old.duration.end, new.duration.end, date),
@@ -444,6 +444,10 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
             new.budget.amount if new.budget else None,
             amount,
         ),
+    ]
+    pairs += [  # each named amount (amounts: {key: …}) that was added, removed or changed
+        (say("redline_amount", key=key), old.amounts.get(key), new.amounts.get(key), amount)
+        for key in dict.fromkeys([*old.amounts, *new.amounts])
     ]
 
     def languages(codes: list[str]) -> str:
@@ -462,7 +466,11 @@ def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[
     ]
     none = say("redline_none_value").text(language)
     return [
-        (say(label).text(language), none if a is None else fmt(a), none if b is None else fmt(b))
+        (
+            (label if isinstance(label, Message) else say(label)).text(language),
+            none if a is None else fmt(a),
+            none if b is None else fmt(b),
+        )
         for label, a, b, fmt in pairs
         if a != b
     ]
