@@ -44,8 +44,9 @@ EN_HAND_WRITTEN = re.compile(
     rf"(?:(?:\bTHB|\bBaht|฿)\s*{_digits()}(?:\s+(?P<scale>thousand|million|billion))?"
     rf"|{_digits('2')}(?:\s+(?P<scale2>thousand|million|billion))?\s+(?:Thai\s+)?[Bb]aht)\s*{_WORDS}"
 )
-# What looks meant as an amount in words even when it cannot be read: it ends as one does.
-TH_WORDS_END = re.compile(r"(?:บาท(?:ถ้วน)?|สตางค์)$")
+# What looks meant as an amount in words even when it cannot be read: Thai that says บาท or
+# สตางค์ (a misspelt ถ้วน too), English that ends as amount words do.
+TH_WORDS_MEANT = re.compile(r"บาท|สตางค์")
 EN_WORDS_END = re.compile(r"^[A-Za-z\s,-]+\b(?:baht|satang)(?:\s+only)?$", re.IGNORECASE)
 # Where an amount reference is printed (the templates pass these through with_amounts).
 PRINTED = ("text", "items")
@@ -95,7 +96,7 @@ def words_message(found: HandWritten, language: str) -> Message | None:
     """Say what is wrong with an amount written out by hand, or None if its words say its digits."""
     shown = format_amount(found.value)
     if language == "th":
-        if thai_word_tokens(found.words) is None and not TH_WORDS_END.search(found.words):
+        if thai_word_tokens(found.words) is None and not TH_WORDS_MEANT.search(found.words):
             return None  # (ต่อคน): not an amount in words
         said = read_baht_text(found.words)
     else:
