@@ -128,6 +128,9 @@ def test_thai_words_that_are_not_an_amount(words):
         ("one baht and five satang", "1.05"),
         ("fifty satang", "0.50"),
         ("zero baht", "0"),
+        ("Baht Twenty-One Million and One Only", "21000001"),
+        ("Baht One Thousand and Fifty Satang Only", "1000.50"),
+        ("Baht One Thousand", None),
         ("one million million baht", None),  # scales go down
         ("twenty twenty baht", None),
         ("one one baht", None),
@@ -308,6 +311,7 @@ RIGHT_EN = "THB 21,000,001 (twenty-one million and one baht)"
         ("21,000,001 บาท (ยี่สิบเอ็ดล้านเอ็ดบาทถ้วน)", "21,000,001 baht (twenty-one million and one baht)"),
         ("๑,๕๐๐.๕๐ บาท (หนึ่งพันห้าร้อยบาทห้าสิบสตางค์)", "THB 1,500.50 (one thousand five hundred baht and fifty satang)"),
         ("๒.๕ ล้านบาท (สองล้านห้าแสนบาทถ้วน)", "2.5 million baht (two million five hundred thousand baht)"),
+        (RIGHT_TH, "THB 21,000,001 (Baht Twenty-One Million and One Only)"),
         ("๑๐๐ บาท (ต่อคน)", "100 baht (per person)"),  # not amounts in words
     ],
 )
@@ -331,6 +335,11 @@ def test_a_wrong_english_amount_in_words_is_located_and_says_the_words(tree):
         f"agreements/test.yaml:{line}:{column + 1}: clauses[2] (money).text: the words (twenty million and one "
         "baht) say 20,000,001 but the digits say 21,000,001; write (twenty-one million and one baht)"
     ]
+
+
+def test_wrong_words_in_the_baht_only_form_are_found(tree):
+    found = problems(tree, hand(RIGHT_TH, "THB 21,000,001 (Baht Twenty-One Million Only)"))
+    assert len(found) == 1 and found[0].endswith("write (twenty-one million and one baht)")
 
 
 def test_unreadable_words_are_refused_with_the_words_to_write(tree):

@@ -174,7 +174,10 @@ def read_english_number_words(text: str) -> int | None:
 
 
 _EN_AMOUNT = re.compile(
-    r"(?:(?P<baht>.+?)\s+(?:thai\s+)?baht(?:\s+and\s+(?P<satang1>.+?)\s+satang)?|(?P<satang2>.+?)\s+satang)"
+    r"(?:(?P<baht>.+?)\s+(?:thai\s+)?baht(?:\s+and\s+(?P<satang1>.+?)\s+satang)?"
+    # "Baht Twenty-One Million and One Only", as Thai offices also write it
+    r"|(?:thai\s+)?baht\s+(?P<baht3>.+?)(?:\s+and\s+(?P<satang3>.+?)\s+satang)?(?=\s+only$)"
+    r"|(?P<satang2>.+?)\s+satang)"
     r"(?:\s+only)?",
     re.IGNORECASE | re.DOTALL,
 )
@@ -185,8 +188,9 @@ def read_english_amount_words(text: str) -> Decimal | None:
     match = _EN_AMOUNT.fullmatch(text.strip())
     if match is None:
         return None
-    baht = read_english_number_words(match["baht"]) if match["baht"] else 0
-    satang_words = match["satang1"] or match["satang2"]
+    baht_words = match["baht"] or match["baht3"]
+    baht = read_english_number_words(baht_words) if baht_words else 0
+    satang_words = match["satang1"] or match["satang2"] or match["satang3"]
     satang = read_english_number_words(satang_words) if satang_words else 0
     if baht is None or satang is None or satang > 99 or (satang_words and not satang):
         return None

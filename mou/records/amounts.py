@@ -45,9 +45,11 @@ EN_HAND_WRITTEN = re.compile(
     rf"|{_digits('2')}(?:\s+(?P<scale2>thousand|million|billion))?\s+(?:Thai\s+)?[Bb]aht)\s*{_WORDS}"
 )
 # What looks meant as an amount in words even when it cannot be read: Thai that says บาท or
-# สตางค์ (a misspelt ถ้วน too), English that ends as amount words do.
+# สตางค์ (a misspelt ถ้วน too), English that ends as amount words do (or reads Baht … Only).
 TH_WORDS_MEANT = re.compile(r"บาท|สตางค์")
-EN_WORDS_END = re.compile(r"^[A-Za-z\s,-]+\b(?:baht|satang)(?:\s+only)?$", re.IGNORECASE)
+EN_WORDS_END = re.compile(
+    r"^(?:[A-Za-z\s,-]+\b(?:baht|satang)(?:\s+only)?|(?:thai\s+)?baht\b[A-Za-z\s,-]+\bonly)$", re.IGNORECASE
+)
 # Where an amount reference is printed (the templates pass these through with_amounts).
 PRINTED = ("text", "items")
 
