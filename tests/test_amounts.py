@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import textwrap
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import AGREEMENT, PARTY_A, PARTY_B
 from hypothesis import example, given
@@ -32,6 +35,7 @@ from mou.records.validation import load_project
 from mou.redline.redline import make_redline
 
 D = Decimal
+ROOT = Path(__file__).resolve().parent.parent
 # Whole baht up to ten million million (ล้านล้าน twice over), and satang 0-99.
 BAHT = st.integers(min_value=0, max_value=10**16)
 SATANG = st.integers(min_value=0, max_value=99)
@@ -280,8 +284,29 @@ def test_amounts_are_read_as_written(tree, written, reason):
 
 
 def test_a_bad_amount_key_is_refused(tree):
-    found = problems(tree, agreement(amounts="amounts: {Grant: 5}"))
-    assert any("amounts.Grant: 'Grant' is not a valid id" in p or "amounts.Grant" in p for p in found), found
+    text = agreement(amounts="amounts: {Grant: 5, grant: 5, fee: 1}")
+    line, column = line_of(text, "Grant: 5")
+    found = problems(tree, text)
+    assert found == [
+        f"agreements/test.yaml:{line}:{column}: amounts.Grant: 'Grant' is not a valid id; use lower-case letters "
+        "a-z, digits and hyphens, starting and ending with a letter or digit (e.g. chumphae-district)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("amounts", "valid"),
+    [
+        ({"grant": 21000001, "fee": 1500.5}, True),
+        ({"Grant": 5}, False),
+        ({"grant": "5"}, False),
+        ({"grant": -1}, False),
+    ],
+)
+def test_the_schema_checks_amounts_as_the_editor_reads_them(amounts, valid):
+    schema = json.loads((ROOT / "schemas/agreement.schema.json").read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors({"amounts": amounts}))
+    about_amounts = [e for e in errors if e.path and e.path[0] == "amounts"]
+    assert (not about_amounts) == valid
 
 
 # --- amounts written out by hand ---------------------------------------------------------------
