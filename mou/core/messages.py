@@ -101,6 +101,81 @@ CATALOG: dict[str, tuple[str, str]] = {
         "(it often comes from copying out of another program)",
         "มีอักขระควบคุม U+{code} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก (มักติดมาจากการคัดลอกจากโปรแกรมอื่น)",
     ),
+    # hostile input: characters, Thai spelling and size limits (language/characters.py, records)
+    "direction_character": (
+        "contains the direction control U+{code} {name} at character {index}; delete it (it makes the page "
+        "show the text in another order than the one checked and stored)",
+        "มีอักขระกำหนดทิศทางข้อความ U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก "
+        "(อักขระนี้ทำให้หน้ากระดาษแสดงข้อความเรียงต่างจากข้อความที่ตรวจและจัดเก็บไว้)",
+    ),
+    "invisible_character": (
+        "contains the invisible character U+{code} {name} at character {index}; delete it (it prints as "
+        "nothing but stays in copies and searches, so the text does not match what is seen)",
+        "มีอักขระที่มองไม่เห็น U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก "
+        "(อักขระนี้ไม่ปรากฏบนหน้ากระดาษ แต่ติดไปกับการคัดลอกและการค้นหา ทำให้ข้อความไม่ตรงกับที่เห็น)",
+    ),
+    "yaml_line_break": (
+        "the line-break character U+{code} {name} is not allowed (YAML reads it as a new line, editors do "
+        "not); delete it, or press Enter for a new line",
+        "ไม่อนุญาตให้ใช้อักขระขึ้นบรรทัด U+{code} {name} (YAML อ่านเป็นการขึ้นบรรทัดใหม่ แต่โปรแกรมแก้ไขข้อความไม่อ่านเช่นนั้น) "
+        "ให้ลบออก หรือกด Enter เพื่อขึ้นบรรทัดใหม่",
+    ),
+    "font_cannot_draw": (
+        "contains U+{code} {name} at character {index}, which the bundled font {font} cannot draw; "
+        "replace it with a character the font has, or delete it",
+        "มีอักขระ U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ซึ่งแบบอักษร {font} ของโครงการแสดงไม่ได้ "
+        "ให้เปลี่ยนเป็นอักขระที่แบบอักษรมี หรือลบออก",
+    ),
+    "thai_lookalike": (
+        "contains the Lao letter U+{code} {name}, which looks like Thai but is not; write the Thai {thai} instead",
+        "มีอักษรลาว U+{code} {name} ซึ่งดูคล้ายอักษรไทยแต่ไม่ใช่ ให้พิมพ์อักษรไทย {thai} แทน",
+    ),
+    "thai_lakkhangyao": (
+        "has ๅ (lakkhangyao), which Thai writes only after ฤ or ฦ; write {fix} (with า, sara aa)",
+        "ใช้ ๅ (ลากข้าง) ซึ่งใช้ได้เฉพาะหลัง ฤ หรือ ฦ ให้เขียน {fix} (ใช้สระอา า)",
+    ),
+    "thai_double_sara_e": (
+        "has two เ (sara e) where Thai writes one แ (sara ae); write {fix}",
+        "พิมพ์สระเอ เ สองตัวแทนสระแอ แ ให้เขียน {fix}",
+    ),
+    "thai_no_base": (
+        "has the mark {mark} with no letter under it; type it right after the consonant it belongs to, or delete it",
+        "มีเครื่องหมาย {mark} ที่ไม่มีพยัญชนะรองรับ ให้พิมพ์ต่อจากพยัญชนะที่เป็นของมันทันที หรือลบออก",
+    ),
+    "thai_doubled_mark": (
+        "has the mark {mark} twice on one letter; write {fix}",
+        "มีเครื่องหมาย {mark} ซ้ำสองครั้งบนอักษรตัวเดียว ให้เขียน {fix}",
+    ),
+    "thai_two_marks": (
+        "has two marks of one kind, {first} and {second}, on one letter; keep only the right one",
+        "มีเครื่องหมายชนิดเดียวกันสองตัว ({first} และ {second}) บนอักษรตัวเดียว ให้เหลือไว้เฉพาะตัวที่ถูกต้อง",
+    ),
+    "thai_mark_order": (
+        "has the mark {tone} typed before the vowel {vowel}; write {fix} (vowel before tone)",
+        "พิมพ์เครื่องหมาย {tone} ก่อนสระ {vowel} ให้เขียน {fix} (พิมพ์สระก่อนวรรณยุกต์)",
+    ),
+    "thai_sara_am": (
+        "has ํ (nikhahit) and า typed for ำ (sara am); write {fix}",
+        "พิมพ์นิคหิต ํ กับสระอา า แทนสระอำ ำ ให้เขียน {fix}",
+    ),
+    "text_too_long": (
+        "is {length} characters long, more than the {limit} a text may have; shorten it or split it into clauses or items",
+        "ยาว {length} อักขระ เกินกว่าที่ข้อความหนึ่งช่องมีได้ ({limit} อักขระ) ให้ย่อ หรือแบ่งเป็นหลายข้อหรือหลายข้อย่อย",
+    ),
+    "file_too_large": (
+        "the file is {size} bytes, more than the {limit} a record may have; a record is text only: "
+        "check it is the right file, or split it",
+        "ไฟล์มีขนาด {size} ไบต์ เกินกว่าที่บันทึกหนึ่งไฟล์มีได้ ({limit} ไบต์) บันทึกมีเพียงข้อความ "
+        "ให้ตรวจว่าเป็นไฟล์ที่ถูกต้อง หรือแบ่งออกเป็นหลายไฟล์",
+    ),
+    "too_many_entries": (
+        "has {n} entries, more than the {limit} allowed here",
+        "มี {n} รายการ เกินกว่าที่มีได้ ({limit} รายการ)",
+    ),
+    "sexagesimal": (
+        '{value} is read by YAML as a time of day, that is a base-60 number, not as text; put it in quotes: "{value}"',
+        '{value} ถูก YAML อ่านเป็นเวลา (ตัวเลขฐานหกสิบ) ไม่ใช่ข้อความ ให้ใส่เครื่องหมายคำพูดครอบ: "{value}"',
+    ),
     "bad_id": (
         "'{value}' is not a valid id; use lower-case letters a-z, digits and hyphens, starting "
         "and ending with a letter or digit (e.g. chumphae-district)",

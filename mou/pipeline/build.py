@@ -28,7 +28,7 @@ from mou.records.validation import load_project
 
 def load(layout: Layout, allow_mismatch: bool = False) -> Project:
     """Load and validate every record: the gather-and-check phase."""
-    return load_project(layout.root, template_names(layout.templates), allow_mismatch)
+    return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts)
 
 
 def write_rendered(

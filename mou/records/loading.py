@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -12,12 +13,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mou.core.errors import InputError, Problem
 from mou.core.messages import Message, printable, say
+from mou.language.characters import YAML_LINE_BREAKS, char_values
 from mou.records.eras import buddhist_date
 
 Location = tuple[int, int]
 # A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
 # billions of them (the "billion laughs"), so stop well before that.
 MAX_VALUES = 100_000
+# A record is a few kilobytes of text; a file this large is not one, and is refused before it
+# is read, so a runaway or wrong file costs no time or memory.
+MAX_FILE_BYTES = 2_000_000
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 KeyPath = tuple[str | int, ...]
 
@@ -77,6 +82,35 @@ class Record:
         index = span[0] + found
         return self.source.count("\n", 0, index) + 1, index - (self.source.rfind("\n", 0, index) + 1) + 1
 
+    def char_location(self, key_path: KeyPath, value: str, index: int) -> Location | None:
+        """Return the line and column of value[index] in the file, for a text at key_path.
+
+        The character is found among the value's characters in the file, as itself or as an
+        escape in double quotes (\\u200b), counting the same character before it.
+        """
+        span = self.spans.get(key_path)
+        if span is None or not 0 <= index < len(value):
+            return self.value_positions.get(key_path)
+        char = value[index]
+        matches = list(_written_forms(char).finditer(self.source, span[0], span[1]))
+        before = value[:index].count(char)
+        if before >= len(matches):
+            return self.value_positions.get(key_path)
+        return line_and_column(self.source, matches[before].start())
+
+
+def _written_forms(char: str) -> re.Pattern[str]:
+    """Match a character as itself or as a YAML double-quoted escape of it."""
+    code = ord(char)
+    escapes = [f"\\\\U{code:08x}", f"\\\\u{code:04x}"] + ([f"\\\\x{code:02x}"] if code < 0x100 else [])
+    return re.compile("|".join([re.escape(char), *escapes]), re.IGNORECASE)
+
+
+def line_and_column(text: str, offset: int) -> Location:
+    """Return the 1-based line and column of a character offset, lines ending at \\n only."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
 
 def dotted_path(key_path: KeyPath) -> str:
     """Render ('clauses', 0, 'heading') as 'clauses[1].heading' (items counted from 1)."""
@@ -92,6 +126,9 @@ def dotted_path(key_path: KeyPath) -> str:
 
 def read_text(path: Path, shown: str) -> str:
     """Read a file as UTF-8, reporting the line of the first undecodable byte."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(Problem(shown, say("file_too_large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -113,10 +150,17 @@ def tab_problems(text: str, shown: str) -> list[Problem]:
 
 def load_record(path: Path, shown: str) -> Record:
     """Parse one YAML file into a Record, or raise InputError with every problem found."""
-    text = read_text(path, shown)
+    return load_text(path, shown, read_text(path, shown))
+
+
+def load_text(path: Path, shown: str, text: str) -> Record:
+    """Parse the text of a YAML file into a Record, or raise InputError with every problem found."""
     tabs = tab_problems(text, shown)
     if tabs:
         raise InputError(tabs)
+    breaks = [offset for offset, char in enumerate(text) if char in YAML_LINE_BREAKS]
+    if breaks:
+        raise InputError(_line_break_problems(path, shown, text, breaks))
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as exc:
@@ -151,6 +195,30 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError, shown: str) -> Prob
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
     return Problem(shown, say("control_character", code=f"{ord(char):04X}", index=column), line, column)
+
+
+def _line_break_problems(path: Path, shown: str, text: str, offsets: list[int]) -> list[Problem]:
+    """Report each line break of YAML's that editors do not show (U+2028 …), at the line an editor shows.
+
+    The field is found by reading the file with a space in place of each: same offsets, no
+    shifted lines; a file that does not read even so gets the position alone.
+    """
+    spaced = "".join(" " if char in YAML_LINE_BREAKS else char for char in text)
+    try:
+        record = load_text(path, shown, spaced)
+    except InputError:
+        record = None
+    problems = []
+    for offset in offsets:
+        fields = (
+            [key for key, (start, end) in record.spans.items() if start <= offset < end and key]
+            if record is not None
+            else []
+        )
+        field_name = dotted_path(max(fields, key=len)) if fields else None
+        message = say("yaml_line_break", **char_values(text[offset]))
+        problems.append(Problem(shown, message, *line_and_column(text, offset), field_name))
+    return problems
 
 
 def _check_size(root: Node, shown: str) -> None:

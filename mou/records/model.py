@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal, cast
 
@@ -22,24 +21,37 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mou.core.ids import ID_PATTERN, is_version
+from mou.language.characters import char_values, refused_character, thai_spelling
 from mou.records.eras import BUDDHIST_YEARS, buddhist_context
 from mou.records.numbers import AsWritten
 
 LANGUAGES = ("th", "en")
+# Limits far above any real agreement (the largest known has 300 parties and 40 witnesses),
+# low enough that a runaway file fails at once with a message instead of exhausting memory.
+MAX_TEXT = 100_000  # characters in one text
+MAX_PARTIES = 1_000
+MAX_WITNESSES = 500
+MAX_CLAUSES = 1_000
+MAX_ITEMS = 1_000  # sub-items of one clause, and party lines of the title block
 Language = Literal["th", "en"]
 
 
 def clean_text(value: str) -> str:
-    """Refuse empty text and characters that cannot be printed or stored in a DOCX."""
+    """Refuse empty, over-long and hidden-character text, and Thai typed in an order that prints wrong."""
     if not value.strip():
         raise PydanticCustomError("empty_text", "is empty")
+    if len(value) > MAX_TEXT:
+        raise PydanticCustomError(
+            "text_too_long", "is too long", {"length": f"{len(value):,}", "limit": f"{MAX_TEXT:,}", "index": 1}
+        )
     for index, char in enumerate(value):
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
+        refused = refused_character(char)
+        if refused:
             raise PydanticCustomError(
-                "control_character", "contains a control character", {"code": f"{ord(char):04X}", "index": index + 1}
+                refused, "contains a character it may not", {"index": index + 1} | char_values(char)
             )
+    for finding in thai_spelling(value)[:1]:
+        raise PydanticCustomError(finding.key, "Thai spelling", {"index": finding.index + 1} | finding.values)
     return value.strip()
 
 
@@ -163,7 +175,7 @@ class Clause(StrictRecord):
     """Heading of the clause."""
     text: Bilingual | None = None
     """Text of the clause."""
-    items: list[Bilingual] = Field(default_factory=list)
+    items: list[Bilingual] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Numbered sub-items, after the text."""
 
 
@@ -205,7 +217,7 @@ class Agreement(StrictRecord):
     """Title of the document."""
     subject: Bilingual
     """What the agreement is about."""
-    between: list[Bilingual] = Field(default_factory=list)
+    between: list[Bilingual] = Field(default_factory=list, max_length=MAX_ITEMS)
     """The title block's party lines (default: each party's name)."""
     collective_name: Bilingual | None = None
     """What the parties are called together: คู่ภาคี / the Parties."""
@@ -213,13 +225,13 @@ class Agreement(StrictRecord):
     """Where it is signed."""
     date: Date
     """Date of signing, common era, unquoted: 2020-09-01."""
-    parties: list[Ident] = Field(min_length=2)
+    parties: list[Ident] = Field(min_length=2, max_length=MAX_PARTIES)
     """Party ids (parties/<id>.yaml), in the order they appear; at least two."""
     presiding: Person | None = None
     """An official presiding over the signing, who is not a party (signs last)."""
-    witnesses: list[Person] = Field(default_factory=list)
+    witnesses: list[Person] = Field(default_factory=list, max_length=MAX_WITNESSES)
     """People who sign as witnesses (พยาน)."""
-    clauses: list[Clause] = Field(min_length=1)
+    clauses: list[Clause] = Field(min_length=1, max_length=MAX_CLAUSES)
     """The clauses, in order."""
     duration: Duration
     """When the agreement is in force."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -15,27 +16,47 @@ from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import CATALOG, Message, say
 from mou.core.paths import record_files
 from mou.records.amounts import reference_problems, words_problems
+from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
-from mou.records.loading import KeyPath, Record, load_record
+from mou.records.loading import KeyPath, Record, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 
 # Errors about a value's own text point at the value, as the loader's do (a date's column).
-AT_VALUE = {"buddhist_year", "buddhist_year_no_date"}
+AT_VALUE = {"buddhist_year", "buddhist_year_no_date", "text_too_long"}
+# Errors about one character of a text point at that character.
+AT_CHARACTER = {
+    "control_character",
+    "direction_character",
+    "invisible_character",
+    "thai_lookalike",
+    "thai_lakkhangyao",
+    "thai_double_sara_e",
+    "thai_no_base",
+    "thai_doubled_mark",
+    "thai_two_marks",
+    "thai_mark_order",
+    "thai_sara_am",
+}
+# YAML 1.1 reads 10:30 as 10 × 60 + 30: a plain scalar of this form is a base-60 number.
+SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 
 
-def load_project(root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False) -> Project:
+def load_project(
+    root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False, fonts: Path | None = None
+) -> Project:
     """Load and validate parties/ and agreements/ under root, or raise InputError.
 
     Cross-language mismatches (crosscheck.py) are errors too, unless allow_mismatch: then
-    they are kept in project.warnings and the build goes on.
+    they are kept in project.warnings and the build goes on. With fonts (a folder of .ttf
+    files), every text must be drawable by them.
     """
     project = Project(root)
     problems: list[Problem] = []
     for kind, model, target in (("parties", Party, project.parties), ("agreements", Agreement, project.agreements)):
         for path in record_files(root / kind):
-            _load_one(project, kind, model, path, target, problems)
+            _load_one(project, kind, model, path, target, problems, fonts)
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
     for party_id, party in project.parties.items():  # amounts written out by hand
@@ -53,7 +74,13 @@ def load_project(root: Path, template_names: set[str] | None = None, allow_misma
 
 
 def _load_one(
-    project: Project, kind: str, model: type[BaseModel], path: Path, target: dict[str, Any], problems: list[Problem]
+    project: Project,
+    kind: str,
+    model: type[BaseModel],
+    path: Path,
+    target: dict[str, Any],
+    problems: list[Problem],
+    fonts: Path | None = None,
 ) -> None:
     """Load and validate one record file into target, collecting problems."""
     shown = display_path(path, project.root)
@@ -80,6 +107,8 @@ def _load_one(
     problems += refused
     try:
         target[record_id] = model.model_validate(record.data)
+        if fonts is not None:
+            problems += font_problems(record, target[record_id], fonts)
     except ValidationError as exc:
         said = {p.field for p in refused}
         problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
@@ -88,7 +117,12 @@ def _load_one(
 def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
     """Turn one pydantic error into a message a clerk can act on."""
     loc = record_location(record.data, tuple(error["loc"]))
-    return record.problem(loc, _message(model, loc, error), at_value=error["type"] in AT_VALUE)
+    message = _message(model, loc, error, record.scalars.get(loc))
+    value = error.get("input")
+    if error["type"] in AT_CHARACTER and isinstance(value, str):
+        line, column = record.char_location(loc, value, int(error["ctx"]["index"]) - 1) or (None, None)
+        return Problem(record.shown_path, message, line, column, dotted_path(loc) or None)
+    return record.problem(loc, message, at_value=error["type"] in AT_VALUE)
 
 
 def record_location(data: Any, loc: KeyPath) -> KeyPath:
@@ -111,11 +145,13 @@ def record_location(data: Any, loc: KeyPath) -> KeyPath:
     return tuple(kept)
 
 
-def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
+def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written | None = None) -> Message | str:
     """Explain an error type in plain words, with how to fix it."""
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
     what = _describe(value)
+    if written and written.plain and isinstance(value, (int, float)) and SEXAGESIMAL.fullmatch(written.text):
+        return say("sexagesimal", value=written.text)
     if kind == "missing":
         bilingual = _model_at(model, loc) is Bilingual
         return say("required_bilingual" if bilingual else "required")
@@ -152,6 +188,8 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any) -> Message | str:
         return say("not_allowed", value=value, expected=str(ctx.get("expected")).replace(" or ", ", "))
     if kind == "too_short":
         return say("too_short", n=ctx.get("min_length"))
+    if kind == "too_long":
+        return say("too_many_entries", n=f"{ctx.get('actual_length'):,}", limit=f"{ctx.get('max_length'):,}")
     if kind in ("greater_than_equal", "greater_than"):
         return say("at_least", n=ctx.get("ge", ctx.get("gt")), value=value)
     if kind == "less_than_equal":

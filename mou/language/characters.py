@@ -1,0 +1,154 @@
+"""Characters a record's text may not hold, and Thai written in an order Thai does not allow.
+
+Both checks work on one text and return findings by character index; the records stage
+turns each into a message at the file, line and column of the character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+# Characters that change the order text is shown in: the page can read "30" where the
+# text holds "03", so a check of the text is not a check of the page.
+DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "\u2066\u2067\u2068\u2069"
+)
+# Characters that print as nothing (or as a break YAML and editors disagree on), yet stay in
+# copies, searches and the DOCX: a name with one does not match the name without.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u2028\u2029\u0085")
+# YAML 1.1 reads these as line breaks while most editors do not: positions after one would
+# be a line off, so they are refused before the file is parsed.
+YAML_LINE_BREAKS = frozenset("\u0085\u2028\u2029")
+# Names of characters unicodedata leaves unnamed (controls).
+UNNAMED = {0x0085: "NEXT LINE (NEL)"}
+
+THAI_CONSONANTS = frozenset(map(chr, range(0x0E01, 0x0E2F)))  # ก … ฮ, ฤ and ฦ among them
+ABOVE_BELOW_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")  # ั ิ ี ึ ื ุ ู
+TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")  # ่ ้ ๊ ๋
+# Marks written last on a letter: the tones, mai taikhu ็, thanthakhat ์, yamakkan ๎.
+LAST_MARKS = TONES | frozenset("\u0e47\u0e4c\u0e4e")
+NIKHAHIT, PHINTHU = "\u0e4d", "\u0e3a"
+MARKS = ABOVE_BELOW_VOWELS | LAST_MARKS | frozenset(NIKHAHIT + PHINTHU)
+SARA_AA, SARA_AM, LAKKHANGYAO, SARA_E, SARA_AE = "\u0e32", "\u0e33", "\u0e45", "\u0e40", "\u0e41"
+RU_LU = frozenset("\u0e24\u0e26")  # ฤ ฦ: the only letters ๅ follows
+LAO = range(0x0E80, 0x0F00)
+# The Lao block repeats the Thai block's layout 0x80 higher: ກ U+0E81 is ก U+0E01.
+LAO_TO_THAI = 0x80
+DOTTED_CIRCLE = "\u25cc"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong in a text: at which character, the message key and its values."""
+
+    index: int
+    key: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def char_name(char: str) -> str:
+    """Return a character's Unicode name, or a description for the unnamed ones."""
+    return unicodedata.name(char, "") or UNNAMED.get(ord(char), "unnamed character")
+
+
+def char_values(char: str) -> dict[str, str]:
+    """Return the code and name a message shows for a character."""
+    return {"code": f"{ord(char):04X}", "name": char_name(char)}
+
+
+def refused_character(char: str) -> str | None:
+    """Return the message key for a character no text may hold, or None when it may."""
+    if char in "\n\t":
+        return None
+    if char in DIRECTION_CONTROLS:
+        return "direction_character"
+    if char in INVISIBLE:
+        return "invisible_character"
+    if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
+        return "control_character"
+    return None
+
+
+def shown_mark(mark: str) -> str:
+    """Return a combining mark on a dotted circle, as it is shown on its own."""
+    return DOTTED_CIRCLE + mark
+
+
+def thai_spelling(text: str) -> list[Finding]:
+    """Find Thai written in a way that prints wrong or only looks right: each with what to write."""
+    findings: list[Finding] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if ord(char) in LAO:
+            findings.append(_lookalike(index, char))
+        elif char == LAKKHANGYAO and (index == 0 or text[index - 1] not in RU_LU):
+            findings.append(Finding(index, "thai_lakkhangyao", {"fix": _word(text, index, SARA_AA)}))
+        elif char == SARA_E and text[index + 1 : index + 2] == SARA_E:
+            findings.append(Finding(index, "thai_double_sara_e", {"fix": _word(text, index, SARA_AE, 2)}))
+            index += 1
+        elif char in MARKS:
+            end = index
+            while end < len(text) and text[end] in MARKS:
+                end += 1
+            if index == 0 or text[index - 1] not in THAI_CONSONANTS:
+                findings.append(Finding(index, "thai_no_base", {"mark": shown_mark(char)}))
+            else:
+                finding = _cluster(text, index - 1, end)
+                if finding:
+                    findings.append(finding)
+            index = end
+            continue
+        index += 1
+    return findings
+
+
+def _lookalike(index: int, char: str) -> Finding:
+    """A Lao letter in Thai text, with the Thai letter it stands for when there is one."""
+    thai = chr(ord(char) - LAO_TO_THAI)
+    values = char_values(char) | {"thai": thai if unicodedata.name(thai, "") else "?"}
+    return Finding(index, "thai_lookalike", values)
+
+
+def _cluster(text: str, base: int, end: int) -> Finding | None:
+    """Check the marks on one consonant (text[base + 1:end]) and the sara am or aa after them."""
+    marks = text[base + 1 : end]
+    for offset, (first, second) in enumerate(zip(marks, marks[1:]), start=base + 1):
+        if first == second:
+            fixed = text[base] + _dedupe(marks)
+            return Finding(offset + 1, "thai_doubled_mark", {"mark": shown_mark(first), "fix": fixed})
+        if first in LAST_MARKS and second in ABOVE_BELOW_VOWELS:
+            fixed = text[base] + _in_order(marks)
+            return Finding(
+                offset, "thai_mark_order", {"tone": shown_mark(first), "vowel": shown_mark(second), "fix": fixed}
+            )
+        same_kind = (first in TONES and second in TONES) or (
+            first in ABOVE_BELOW_VOWELS and second in ABOVE_BELOW_VOWELS
+        )
+        if same_kind:
+            return Finding(offset + 1, "thai_two_marks", {"first": shown_mark(first), "second": shown_mark(second)})
+    if NIKHAHIT in marks and text[end : end + 1] == SARA_AA:
+        fixed = text[base] + marks.replace(NIKHAHIT, "") + SARA_AM
+        return Finding(base + 1 + marks.index(NIKHAHIT), "thai_sara_am", {"fix": fixed})
+    return None
+
+
+def _dedupe(marks: str) -> str:
+    """Return marks with each repeated mark written once."""
+    return "".join(mark for position, mark in enumerate(marks) if position == 0 or marks[position - 1] != mark)
+
+
+def _in_order(marks: str) -> str:
+    """Return marks in the order Thai types them: the vowel above or below, then the rest."""
+    return "".join(sorted(marks, key=lambda mark: mark not in ABOVE_BELOW_VOWELS))
+
+
+def _word(text: str, index: int, replacement: str, length: int = 1) -> str:
+    """Return the run of Thai around index with text[index:index + length] replaced, to show what to write."""
+    start, end = index, index + length
+    while start > 0 and "\u0e00" <= text[start - 1] <= "\u0e7f":
+        start -= 1
+    while end < len(text) and "\u0e00" <= text[end] <= "\u0e7f":
+        end += 1
+    return text[start:index] + replacement + text[index + length : end]
