@@ -372,6 +372,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the template includes '{name}', which is not a file inside templates/",
         "แม่แบบเรียกใช้ '{name}' ซึ่งไม่ใช่ไฟล์ในโฟลเดอร์ templates/",
     ),
+    # template limits (hostile input): output size, recursion and render time
+    "template_too_large": (
+        "the template makes more than {limit} characters for agreements/{id}; look for a loop or a "
+        "repeated text ('x' * n) that grows without end",
+        "แม่แบบสร้างข้อความเกิน {limit} อักขระสำหรับบันทึกข้อตกลง agreements/{id} ให้ตรวจหาวนซ้ำหรือการทำซ้ำข้อความ ('x' * n) ที่ไม่มีที่สิ้นสุด",
+    ),
+    "template_too_deep": (
+        "the template calls itself too deeply for agreements/{id} (a macro or include that never stops); "
+        "give the recursion an end",
+        "แม่แบบเรียกตัวเองซ้อนลึกเกินไปสำหรับบันทึกข้อตกลง agreements/{id} (มาโครหรือ include ที่ไม่มีจุดสิ้นสุด) "
+        "ให้กำหนดจุดสิ้นสุดของการเรียกซ้ำ",
+    ),
+    "template_too_slow": (
+        "the template took more than {seconds} s for agreements/{id} and was stopped; look for loops inside "
+        "loops (the limit is set by {variable})",
+        "แม่แบบใช้เวลาเกิน {seconds} วินาทีสำหรับบันทึกข้อตกลง agreements/{id} จึงถูกหยุด ให้ตรวจหาการวนซ้ำซ้อนกัน "
+        "(กำหนดเวลาได้ที่ตัวแปร {variable})",
+    ),
+    "bad_render_seconds": (
+        "{variable}='{value}' is not a number of seconds; set it to a positive number such as 60",
+        "{variable}='{value}' ไม่ใช่จำนวนวินาที ให้ตั้งเป็นจำนวนบวก เช่น 60",
+    ),
     "template_error": (
         "template error while rendering agreements/{id}: {detail}",
         "แม่แบบผิดพลาดขณะสร้างบันทึกข้อตกลง agreements/{id}: {detail}",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import os
+import signal
+import threading
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from fontTools.ttLib import TTFont
@@ -21,6 +26,20 @@ from mou.language import thai
 from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual, Party, Person
 
 TEMPLATE_SUFFIX = ".html"
+# A rendered document is tens of kilobytes (records' texts are limited, records.md); a template
+# that makes more is runaway, and is stopped before it holds the memory.
+MAX_OUTPUT = 20_000_000  # characters
+# The seconds one document may take to render, unless the environment variable says otherwise.
+RENDER_SECONDS = 60.0
+RENDER_SECONDS_VARIABLE = "MOU_RENDER_SECONDS"
+
+
+class TemplateLimit(Exception):
+    """A template went past a limit: the message key says which."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -43,11 +62,33 @@ def template_names(templates_dir: Path) -> set[str]:
 class RecordSandbox(ImmutableSandboxedEnvironment):
     """A sandbox in which a record shows its fields and nothing else (no model methods)."""
 
+    # Repetition and powers can make a value of any size in one step ('x' * 10**9): they are
+    # checked before they run, and a template cannot fold them into a constant either.
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        """Refuse a repetition or a power whose result would be larger than any document."""
+        if _too_large(operator, left, right):
+            raise TemplateLimit("template_too_large")
+        return super().call_binop(context, operator, left, right)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Allow a record's declared fields; refuse its methods (parse_file reads files)."""
         if isinstance(obj, BaseModel):
             return attr in type(obj).model_fields
         return super().is_safe_attribute(obj, attr, value)
+
+
+def _too_large(operator: str, left: Any, right: Any) -> bool:
+    """Tell whether left * right or left ** right would be larger than any document."""
+    if operator == "*":
+        return any(
+            isinstance(sequence, (str, list, tuple)) and isinstance(times, int) and len(sequence) * times > MAX_OUTPUT
+            for sequence, times in ((left, right), (right, left))
+        )
+    if isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+        return right * abs(left).bit_length() > MAX_OUTPUT
+    return False
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -211,9 +252,18 @@ def render_html(
 ) -> Document:
     """Render one language of one agreement to HTML, reporting template errors by line."""
     name = f"{agreement.template}/{language}{TEMPLATE_SUFFIX}"
+    seconds = render_seconds(os.environ)
     try:
         template = env.get_template(name)
-        html = template.render(context(agreement_id, agreement, parties, language))
+        with time_limit(seconds):
+            html = limited_render(template, context(agreement_id, agreement, parties, language))
+    except (TemplateLimit, RecursionError, MemoryError) as exc:
+        key = exc.key if isinstance(exc, TemplateLimit) else "template_too_deep"
+        key = "template_too_large" if isinstance(exc, MemoryError) else key
+        message = say(
+            key, id=agreement_id, limit=f"{MAX_OUTPUT:,}", seconds=f"{seconds:g}", variable=RENDER_SECONDS_VARIABLE
+        )
+        raise InputError(Problem(f"templates/{name}", message, _template_line(exc, name))) from None
     except jinja2.TemplateSyntaxError as exc:
         shown = display_path(Path(exc.filename or templates_dir / name), templates_dir.parent)
         raise InputError(Problem(shown, say("template_syntax", detail=exc.message), exc.lineno)) from None
@@ -240,6 +290,57 @@ def render_html(
             Problem(f"templates/{name}", say("template_error", id=agreement_id, detail=exc), line)
         ) from None
     return Document(agreement_id, language, html, templates_dir / agreement.template)
+
+
+def limited_render(template: jinja2.Template, values: dict[str, Any]) -> str:
+    """Render a template piece by piece, stopping once the output passes MAX_OUTPUT."""
+    parts, size = [], 0
+    pieces = cast(Generator[str, None, None], template.generate(values))  # jinja2 returns a generator
+    for part in pieces:
+        size += len(part)
+        if size > MAX_OUTPUT:
+            # Raised where the template stands, so the error carries the template's line.
+            pieces.throw(TemplateLimit("template_too_large"))
+        parts.append(part)
+    return "".join(parts)
+
+
+def render_seconds(environ: Mapping[str, str]) -> float:
+    """Return the render time limit per document, from the environment or the default."""
+    value = environ.get(RENDER_SECONDS_VARIABLE, "")
+    if not value:
+        return RENDER_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise InputError(say("bad_render_seconds", variable=RENDER_SECONDS_VARIABLE, value=value))
+    return seconds
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Stop a render that ran past its time (a signal handler)."""
+    raise TemplateLimit("template_too_slow")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the body after seconds of wall time, with TemplateLimit.
+
+    A timer signal can only be handled by the main thread; elsewhere the output limit alone
+    holds (the build renders in the main thread of each process).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _template_line(exc: BaseException, name: str) -> int | None:
