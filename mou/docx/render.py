@@ -162,10 +162,15 @@ class Segment:
     change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline/redline.py)
 
 
+# Without huge_tree, libxml2 stops at a text of 10 MB and returns what it read so far, without
+# an error: the DOCX would be cut short. Templates and records are limited well below that.
+HUGE_TEXT_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def html_to_docx(html: str, font_family: str = "Sarabun", timestamp: datetime.datetime | None = None) -> bytes:
     """Convert one MOU HTML document to the bytes of a deterministic DOCX file."""
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=HUGE_TEXT_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise RenderError(Problem(path="<html>", message=f"DOCX: cannot parse HTML: {exc}")) from None
     lang = root.get("lang", "").strip().lower()

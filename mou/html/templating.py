@@ -27,8 +27,9 @@ from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual, Party, Per
 
 TEMPLATE_SUFFIX = ".html"
 # A rendered document is tens of kilobytes (records' texts are limited, records.md); a template
-# that makes more is runaway, and is stopped before it holds the memory.
-MAX_OUTPUT = 20_000_000  # characters
+# that makes more is runaway, and is stopped before it holds the memory. Under 10 MB of UTF-8
+# even in Thai (3 bytes a character), the most an HTML parser reads in one text by default.
+MAX_OUTPUT = 3_000_000  # characters
 # The seconds one document may take to render, unless the environment variable says otherwise.
 RENDER_SECONDS = 60.0
 RENDER_SECONDS_VARIABLE = "MOU_RENDER_SECONDS"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from pythainlp.tokenize import word_tokenize
+
 # Characters that change the order text is shown in: the page can read "30" where the
 # text holds "03", so a check of the text is not a check of the page.
 DIRECTION_CONTROLS = frozenset(
@@ -84,9 +86,9 @@ def thai_spelling(text: str) -> list[Finding]:
         if ord(char) in LAO:
             findings.append(_lookalike(index, char))
         elif char == LAKKHANGYAO and (index == 0 or text[index - 1] not in RU_LU):
-            findings.append(Finding(index, "thai_lakkhangyao", {"fix": _word(text, index, SARA_AA)}))
+            findings.append(Finding(index, "thai_lakkhangyao", {"fix": _word(text, index, 1, SARA_AA)}))
         elif char == SARA_E and text[index + 1 : index + 2] == SARA_E:
-            findings.append(Finding(index, "thai_double_sara_e", {"fix": _word(text, index, SARA_AE, 2)}))
+            findings.append(Finding(index, "thai_double_sara_e", {"fix": _word(text, index, 2, SARA_AE)}))
             index += 1
         elif char in MARKS:
             end = index
@@ -116,10 +118,10 @@ def _cluster(text: str, base: int, end: int) -> Finding | None:
     marks = text[base + 1 : end]
     for offset, (first, second) in enumerate(zip(marks, marks[1:]), start=base + 1):
         if first == second:
-            fixed = text[base] + _dedupe(marks)
-            return Finding(offset + 1, "thai_doubled_mark", {"mark": shown_mark(first), "fix": fixed})
+            fixed = _word(text, base + 1, len(marks), _dedupe(marks))
+            return Finding(offset, "thai_doubled_mark", {"mark": shown_mark(first), "fix": fixed})
         if first in LAST_MARKS and second in ABOVE_BELOW_VOWELS:
-            fixed = text[base] + _in_order(marks)
+            fixed = _word(text, base + 1, len(marks), _in_order(marks))
             return Finding(
                 offset, "thai_mark_order", {"tone": shown_mark(first), "vowel": shown_mark(second), "fix": fixed}
             )
@@ -129,7 +131,7 @@ def _cluster(text: str, base: int, end: int) -> Finding | None:
         if same_kind:
             return Finding(offset + 1, "thai_two_marks", {"first": shown_mark(first), "second": shown_mark(second)})
     if NIKHAHIT in marks and text[end : end + 1] == SARA_AA:
-        fixed = text[base] + marks.replace(NIKHAHIT, "") + SARA_AM
+        fixed = _word(text, base + 1, len(marks) + 1, marks.replace(NIKHAHIT, "") + SARA_AM)
         return Finding(base + 1 + marks.index(NIKHAHIT), "thai_sara_am", {"fix": fixed})
     return None
 
@@ -144,11 +146,12 @@ def _in_order(marks: str) -> str:
     return "".join(sorted(marks, key=lambda mark: mark not in ABOVE_BELOW_VOWELS))
 
 
-def _word(text: str, index: int, replacement: str, length: int = 1) -> str:
-    """Return the run of Thai around index with text[index:index + length] replaced, to show what to write."""
-    start, end = index, index + length
-    while start > 0 and "\u0e00" <= text[start - 1] <= "\u0e7f":
-        start -= 1
-    while end < len(text) and "\u0e00" <= text[end] <= "\u0e7f":
-        end += 1
-    return text[start:index] + replacement + text[index + length : end]
+def _word(text: str, index: int, length: int, replacement: str) -> str:
+    """Return the word around index once text[index:index + length] is replaced, to show what to write."""
+    fixed = text[:index] + replacement + text[index + length :]
+    start = 0
+    for word in word_tokenize(fixed, keep_whitespace=True):
+        if start <= index < start + len(word):
+            return word
+        start += len(word)
+    return replacement

@@ -122,7 +122,9 @@ def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Prob
     if error["type"] in AT_CHARACTER and isinstance(value, str):
         line, column = record.char_location(loc, value, int(error["ctx"]["index"]) - 1) or (None, None)
         return Problem(record.shown_path, message, line, column, dotted_path(loc) or None)
-    return record.problem(loc, message, at_value=error["type"] in AT_VALUE)
+    return record.problem(
+        loc, message, at_value=error["type"] in AT_VALUE or _sexagesimal(record.scalars.get(loc), value)
+    )
 
 
 def record_location(data: Any, loc: KeyPath) -> KeyPath:
@@ -150,7 +152,7 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
     what = _describe(value)
-    if written and written.plain and isinstance(value, (int, float)) and SEXAGESIMAL.fullmatch(written.text):
+    if written and _sexagesimal(written, value):
         return say("sexagesimal", value=written.text)
     if kind == "missing":
         bilingual = _model_at(model, loc) is Bilingual
@@ -199,6 +201,11 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
     if kind in CATALOG:  # mou's own checks (model.py) name their message
         return say(kind, **ctx)
     return str(error["msg"])
+
+
+def _sexagesimal(written: Written | None, value: Any) -> bool:
+    """Tell whether YAML 1.1 read a plain 10:30 as the base-60 number 630."""
+    return bool(written and written.plain and isinstance(value, (int, float)) and SEXAGESIMAL.fullmatch(written.text))
 
 
 def _describe(value: Any) -> Message:
