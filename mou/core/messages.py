@@ -79,8 +79,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "whole_number": ("must be a whole number, not {what}", "ต้องเป็นจำนวนเต็ม ไม่ใช่{what}"),
     "date_expected": (
-        "must be a date written YYYY-MM-DD (e.g. 2020-09-01), not {what}",
-        "ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01 ไม่ใช่{what}",
+        "must be a date written YYYY-MM-DD in the common era (e.g. 2020-09-01) or the Thai way "
+        "in B.E. (e.g. 1 กันยายน 2563), not {what}",
+        "ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01 หรือเขียนแบบไทยเป็นปี พ.ศ. เช่น ๑ กันยายน ๒๕๖๓ ไม่ใช่{what}",
     ),
     "list_expected": (
         "must be a list (one '- ' line per entry), not {what}",
@@ -200,6 +201,45 @@ CATALOG: dict[str, tuple[str, str]] = {
         "write an existing common-era date as YYYY-MM-DD",
         "{value} ดูเหมือนใช้ปีพุทธศักราช แต่ {ce} (พ.ศ. − 543) ก็ไม่ใช่วันที่ที่มีอยู่จริง "
         "ให้เขียนวันที่ที่มีอยู่จริงเป็นปีคริสต์ศักราชในรูปแบบ ปปปป-ดด-วว",
+    ),
+    # dates written the Thai way, read as B.E. (eras.py)
+    "thai_date_form": (
+        "'{value}' is not a date mou can read; write it the Thai way in B.E., day month year "
+        "(๒๙ กุมภาพันธ์ ๒๕๖๗ or 29 ก.พ. 2567), or in the common era as YYYY-MM-DD (2024-02-29)",
+        "'{value}' ไม่ใช่วันที่ที่โปรแกรมอ่านได้ ให้เขียนแบบไทยเป็นปี พ.ศ. เรียง วัน เดือน ปี "
+        "(๒๙ กุมภาพันธ์ ๒๕๖๗ หรือ 29 ก.พ. 2567) หรือเขียนเป็นปี ค.ศ. ในรูปแบบ ปปปป-ดด-วว (2024-02-29)",
+    ),
+    "thai_date_month_guess": (
+        "'{month}' is not a Thai month name; did you mean {guess}?",
+        "'{month}' ไม่ใช่ชื่อเดือนภาษาไทย หมายถึง {guess} หรือไม่",
+    ),
+    "thai_date_month": (
+        "'{month}' is not a Thai month name; write one of {months}, or its abbreviation (ม.ค. … ธ.ค.)",
+        "'{month}' ไม่ใช่ชื่อเดือนภาษาไทย ให้เขียนชื่อเดือนใดเดือนหนึ่ง ได้แก่ {months} หรือชื่อย่อ (ม.ค. … ธ.ค.)",
+    ),
+    "thai_date_english_month": (
+        "'{value}': a date written with a month name is read the Thai way, in B.E.; write {thai} "
+        "(B.E.), or the common-era date as {iso}",
+        "'{value}' วันที่ที่เขียนด้วยชื่อเดือนจะอ่านแบบไทยเป็นปี พ.ศ. ให้เขียน {thai} (พ.ศ.) หรือเขียนเป็นปี ค.ศ. ว่า {iso}",
+    ),
+    "thai_date_ce_year": (
+        "'{value}' is written the Thai way, so its year is B.E., but {year} looks like a common-era "
+        "year; write the B.E. year {be} (C.E. + 543), or the common-era date as {iso}",
+        "'{value}' เขียนแบบไทย จึงอ่านปีเป็น พ.ศ. แต่ {year} ดูเหมือนเป็นปี ค.ศ. ให้เขียนปี พ.ศ. {be} "
+        "(ค.ศ. + 543) หรือเขียนเป็นปี ค.ศ. ว่า {iso}",
+    ),
+    "thai_date_short_year": (
+        "'{value}': write the B.E. year in full, {be}",
+        "'{value}' ให้เขียนปี พ.ศ. เต็มสี่หลัก คือ {be}",
+    ),
+    "thai_date_year": (
+        "'{value}': {year} is not a B.E. year mou reads; a Thai-written date needs a B.E. year "
+        "from {first} to {last}, such as 2567",
+        "'{value}' ปี {year} ไม่ใช่ปี พ.ศ. ที่โปรแกรมอ่านได้ วันที่ที่เขียนแบบไทยต้องเป็นปี พ.ศ. ตั้งแต่ {first} ถึง {last} เช่น ๒๕๖๗",
+    ),
+    "thai_date_no_day": (
+        "'{value}' does not exist: {month} B.E. {year} has {days} days; write a day from 1 to {days}",
+        "'{value}' ไม่มีอยู่จริง เดือน{month} พ.ศ. {year} มี {days} วัน ให้เขียนวันที่ ๑ ถึง {days}",
     ),
     # numbers as written (numbers.py): "<what to write>; <what is wrong>"
     "nw_amount": (

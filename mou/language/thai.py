@@ -24,6 +24,22 @@ THAI_MONTHS: tuple[str, ...] = (
     "ธันวาคม",
 )
 
+# The abbreviations official letters use: ๑ ก.พ. ๒๕๖๗.
+THAI_MONTH_ABBREVIATIONS: tuple[str, ...] = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+
 EN_MONTHS: tuple[str, ...] = (
     "January",
     "February",

@@ -33,6 +33,7 @@ from mou.language.thai import (
     _EN_SCALES,
     _EN_TENS,
     EN_MONTHS,
+    THAI_MONTH_ABBREVIATIONS,
     THAI_MONTHS,
     arabic_digits,
     buddhist_year,
@@ -48,20 +49,6 @@ BE_YEARS = range(2400, 2701)  # …in the common or the Buddhist era
 
 # --- what the texts say: numbers, years, dates, times ----------------------------------------
 
-TH_MONTH_ABBREVIATIONS = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
 EN_MONTH_ABBREVIATIONS = tuple(name[:3] for name in EN_MONTHS)
 
 
@@ -74,7 +61,7 @@ def _month_table(names: tuple[str, ...], *more: tuple[str, ...]) -> dict[str, in
     return table
 
 
-TH_MONTH_NUMBERS = _month_table(THAI_MONTHS, TH_MONTH_ABBREVIATIONS)
+TH_MONTH_NUMBERS = _month_table(THAI_MONTHS, THAI_MONTH_ABBREVIATIONS)
 EN_MONTH_NUMBERS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS, tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {
     "Sept": 9,
     "Sept.": 9,
@@ -353,7 +340,7 @@ def facts(text: str, language: str) -> list[Fact]:
             day = int(match["day"]) if match.groupdict().get("day") else None
             if (day is None and not match["year"]) or (day is not None and not 1 <= day <= 31):
                 continue
-            if day is None and match["month"] in TH_MONTH_ABBREVIATIONS:
+            if day is None and match["month"] in THAI_MONTH_ABBREVIATIONS:
                 continue  # "ก.พ. ๒๕๕๑" is more likely the Civil Service Commission than February
             if not free(*match.span()):
                 continue
@@ -361,7 +348,7 @@ def facts(text: str, language: str) -> list[Fact]:
             end, year, written = match.end(), None, None
             if match["year"]:
                 two = len(match["year"]) == 2
-                if two and match["month"] not in TH_MONTH_ABBREVIATIONS:
+                if two and match["month"] not in THAI_MONTH_ABBREVIATIONS:
                     end = match.end("month")  # ๑ กันยายน ๓๐ คน: the ๓๐ is not a year
                     if day is None:
                         continue

@@ -1,16 +1,51 @@
-"""Calendar eras: a year that looks Buddhist-era (B.E. = C.E. + 543) is refused, naming the C.E. date."""
+"""Calendar eras: YYYY-MM-DD is common era, a date written the Thai way is Buddhist era (B.E. = C.E. + 543).
+
+A YYYY-MM-DD year that looks Buddhist-era is refused, naming the common-era date meant. A
+date written the Thai way, `๒๙ กุมภาพันธ์ ๒๕๖๗` or `29 ก.พ. พ.ศ. 2567`, is read as B.E.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import difflib
 import re
 
+from pydantic_core import PydanticCustomError
+
 from mou.core.messages import Message, say
+from mou.language.thai import EN_MONTHS, THAI_MONTH_ABBREVIATIONS, THAI_MONTHS, arabic_digits
 
 BE_OFFSET = 543
 # B.E. 2400–2700 is C.E. 1857–2157: no agreement of this century is dated in those C.E. years.
 BUDDHIST_YEARS = range(2400, 2701)
+# Until B.E. 2483 the Thai year began on 1 April, so B.E. − 543 is the C.E. year only from
+# B.E. 2484 (1941), when it began on 1 January: a Thai-written date is read from then on.
+THAI_WRITTEN_YEARS = range(2484, 2701)
 _YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+THAI_MONTH_NUMBERS = {
+    name: number for names in (THAI_MONTHS, THAI_MONTH_ABBREVIATIONS) for number, name in enumerate(names, 1)
+}
+_DIGITS = "0-9๐-๙"
+_ERA = r"พ\.\s?ศ\.|พุทธศักราช"
+# Day, month, optional era, year: `๒๙ กุมภาพันธ์ ๒๕๖๗`, `วันที่ 29 ก.พ. พ.ศ. 2567`. The month is
+# any word here, so that a wrong one is named in the message rather than the whole text.
+THAI_WRITTEN = re.compile(
+    rf"(?:วันที่\s*)?(?P<day>[{_DIGITS}]+)\s*(?P<month>[^\s{_DIGITS}]+?)\s*(?:(?P<era>{_ERA})\s*)?(?P<year>[{_DIGITS}]+)"
+)
+THAI_LETTERS = re.compile("[\u0e00-\u0e7f]")
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of words, longest first, without named groups (JSON Schema patterns are ECMA)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# What an editor accepts as a Thai-written date (schemas/): only real month names, four-digit years.
+THAI_WRITTEN_PATTERN = (
+    rf"^(วันที่\s*)?[{_DIGITS}]{{1,2}}\s*({_alternatives(list(THAI_MONTH_NUMBERS))})\s*(({_ERA})\s*)?[{_DIGITS}]{{4}}$"
+)
 
 
 def buddhist_context(year: int, month: int, day: int) -> tuple[str, dict[str, str]]:
@@ -33,3 +68,62 @@ def buddhist_date(text: str) -> Message | None:
         return None
     key, values = buddhist_context(year, month, day)
     return say(key, **values)
+
+
+def thai_written_date(value: object) -> object:
+    """Read a date written the Thai way as B.E. (pydantic before-validator); other values pass unchanged.
+
+    A text with Thai letters or digits that is not a Thai date, an unknown month, a year
+    outside B.E. or a day the month does not have is refused, saying what to write.
+    """
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    match = THAI_WRITTEN.fullmatch(text)
+    if match is None:
+        if THAI_LETTERS.search(text):
+            raise PydanticCustomError("thai_date_form", "not a Thai-written date", {"value": text})
+        return value
+    day, year = int(arabic_digits(match["day"])), int(arabic_digits(match["year"]))
+    month = THAI_MONTH_NUMBERS.get(match["month"])
+    if month is None:
+        raise _unknown_month(text, match["month"], day, year)
+    if year not in THAI_WRITTEN_YEARS:
+        raise _not_buddhist_year(text, day, month, year)
+    days = calendar.monthrange(year - BE_OFFSET, month)[1]
+    if not 1 <= day <= days:
+        raise PydanticCustomError(
+            "thai_date_no_day",
+            "no such day",
+            {"value": text, "month": THAI_MONTHS[month - 1], "year": year, "days": days},
+        )
+    return datetime.date(year - BE_OFFSET, month, day)
+
+
+def _unknown_month(text: str, month: str, day: int, year: int) -> PydanticCustomError:
+    """Refuse an unknown month name: an English one with the YYYY-MM-DD meant, else the closest Thai one."""
+    english = [name for name in EN_MONTHS if len(month) >= 3 and name.lower().startswith(month.lower().rstrip("."))]
+    ce_year = year if year + BE_OFFSET in THAI_WRITTEN_YEARS else year - BE_OFFSET
+    if english and ce_year + BE_OFFSET in THAI_WRITTEN_YEARS and 1 <= day <= 31:
+        number = EN_MONTHS.index(english[0]) + 1
+        values = {
+            "value": text,
+            "iso": f"{ce_year:04d}-{number:02d}-{day:02d}",
+            "thai": f"{day} {THAI_MONTHS[number - 1]} {ce_year + BE_OFFSET}",
+        }
+        return PydanticCustomError("thai_date_english_month", "English month name", values)
+    guess = difflib.get_close_matches(month, list(THAI_MONTH_NUMBERS), n=1, cutoff=0.5)
+    if guess:
+        return PydanticCustomError("thai_date_month_guess", "unknown month", {"month": month, "guess": guess[0]})
+    return PydanticCustomError("thai_date_month", "unknown month", {"month": month, "months": ", ".join(THAI_MONTHS)})
+
+
+def _not_buddhist_year(text: str, day: int, month: int, year: int) -> PydanticCustomError:
+    """Refuse a Thai-written year outside B.E., naming the B.E. year or the YYYY-MM-DD probably meant."""
+    if year + BE_OFFSET in THAI_WRITTEN_YEARS:
+        values = {"value": text, "year": year, "be": year + BE_OFFSET, "iso": f"{year:04d}-{month:02d}-{day:02d}"}
+        return PydanticCustomError("thai_date_ce_year", "a common-era year", values)
+    if year < 100 and 2500 + year in THAI_WRITTEN_YEARS:
+        return PydanticCustomError("thai_date_short_year", "a short year", {"value": text, "be": 2500 + year})
+    values = {"value": text, "year": year, "first": THAI_WRITTEN_YEARS[0], "last": THAI_WRITTEN_YEARS[-1]}
+    return PydanticCustomError("thai_date_year", "not a B.E. year", values)

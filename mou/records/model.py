@@ -17,12 +17,13 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
 from mou.core.ids import ID_PATTERN, is_version
 from mou.language.characters import char_values, refused_character, thai_spelling
-from mou.records.eras import BUDDHIST_YEARS, buddhist_context
+from mou.records.eras import BUDDHIST_YEARS, THAI_WRITTEN_PATTERN, buddhist_context, thai_written_date
 from mou.records.numbers import AsWritten
 
 LANGUAGES = ("th", "en")
@@ -77,7 +78,21 @@ def common_era(value: datetime.date) -> datetime.date:
     return value
 
 
-Date = Annotated[datetime.date, Strict(), AfterValidator(common_era)]
+# YYYY-MM-DD is common era; a date written the Thai way (๒๙ กุมภาพันธ์ ๒๕๖๗) is Buddhist era (eras.py).
+Date = Annotated[
+    datetime.date,
+    Strict(),
+    BeforeValidator(thai_written_date),
+    AfterValidator(common_era),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": THAI_WRITTEN_PATTERN},
+            ]
+        }
+    ),
+]
 # Numbers are read from the text as written (numbers.py), never through YAML 1.1's octal or base 60.
 Amount = Annotated[
     Decimal, AsWritten("amount"), BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)
@@ -183,9 +198,9 @@ class Duration(StrictRecord):
     """When the agreement is in force; no end means until terminated."""
 
     start: Date
-    """First day in force, common era, unquoted: 2020-09-01."""
+    """First day in force: 2020-09-01 (common era) or ๑ กันยายน ๒๕๖๓ (Thai-written, B.E.)."""
     end: Date | None = None
-    """Last day in force (common era, unquoted); none means until terminated."""
+    """Last day in force, written as start is; none means until terminated."""
 
 
 class Budget(StrictRecord):
@@ -224,7 +239,7 @@ class Agreement(StrictRecord):
     place: Bilingual
     """Where it is signed."""
     date: Date
-    """Date of signing, common era, unquoted: 2020-09-01."""
+    """Date of signing: 2020-09-01 (common era) or ๑ กันยายน ๒๕๖๓ (Thai-written, B.E.)."""
     parties: list[Ident] = Field(min_length=2, max_length=MAX_PARTIES)
     """Party ids (parties/<id>.yaml), in the order they appear; at least two."""
     presiding: Person | None = None

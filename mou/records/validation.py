@@ -24,7 +24,19 @@ from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 
 # Errors about a value's own text point at the value, as the loader's do (a date's column).
-AT_VALUE = {"buddhist_year", "buddhist_year_no_date", "text_too_long"}
+AT_VALUE = {
+    "buddhist_year",
+    "buddhist_year_no_date",
+    "text_too_long",
+    "thai_date_form",
+    "thai_date_month_guess",
+    "thai_date_month",
+    "thai_date_english_month",
+    "thai_date_ce_year",
+    "thai_date_short_year",
+    "thai_date_year",
+    "thai_date_no_day",
+}
 # Errors about one character of a text point at that character.
 AT_CHARACTER = {
     "control_character",
