@@ -20,6 +20,7 @@ RUNNERS = {
     "release": "mou.cli.release_commands",
     "verify": "mou.cli.release_commands",
     "diff": "mou.cli.diff_command",
+    "new": "mou.cli.new_command",
 }
 
 

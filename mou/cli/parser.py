@@ -1,4 +1,4 @@
-"""The command line's one parser: `build` (the default), `release`, `verify` and `diff`."""
+"""The command line's one parser: `build` (the default), `release`, `verify`, `diff` and `new`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ COMMANDS = {
     "release": "build, sign and archive agreement versions as output/releases/<agreement>-<version>.zip",
     "verify": "check a release archive: checksums, manifest signature, PDF signatures",
     "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
+    "new": "start a party or an agreement record: a commented file to fill in",
 }
 # Options that take a value, so the first word that is not one of them names the command.
 VALUED_OPTIONS = frozenset(
@@ -35,6 +36,7 @@ VALUED_OPTIONS = frozenset(
         "--key",
         "--key-password-env",
         "--trust",
+        "--parties",
     }
 )
 
@@ -81,6 +83,7 @@ def make_parser() -> argparse.ArgumentParser:
     _release_options(commands.add_parser("release", help=COMMANDS["release"], description=COMMANDS["release"]))
     _verify_options(commands.add_parser("verify", help=COMMANDS["verify"], description=COMMANDS["verify"]))
     _diff_options(commands.add_parser("diff", help=COMMANDS["diff"], description=COMMANDS["diff"]))
+    _new_options(commands.add_parser("new", help=COMMANDS["new"], description=COMMANDS["new"]))
     return parser
 
 
@@ -220,6 +223,27 @@ def _diff_options(parser: argparse.ArgumentParser) -> None:
         "--allow-mismatch",
         action="store_true",
         help="report where a version's Thai and English texts differ as warnings and make the redline anyway",
+    )
+    _common_options(parser)
+
+
+def _new_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `new`."""
+    parser.add_argument("kind", choices=("party", "agreement"), help="the kind of record to start")
+    parser.add_argument(
+        "id", metavar="ID", help="its id, the file's name: lower-case letters, digits and hyphens (e.g. kku)"
+    )
+    parser.add_argument(
+        "--parties",
+        metavar="A,B",
+        default=None,
+        help="for an agreement: the ids of its parties, comma-separated, in order (each in parties/)",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder to write into (default: .); one without templates/ gets the standard ones",
     )
     _common_options(parser)
 

@@ -202,6 +202,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{value} ดูเหมือนใช้ปีพุทธศักราช แต่ {ce} (พ.ศ. − 543) ก็ไม่ใช่วันที่ที่มีอยู่จริง "
         "ให้เขียนวันที่ที่มีอยู่จริงเป็นปีคริสต์ศักราชในรูปแบบ ปปปป-ดด-วว",
     ),
+    # drafts written by `new` (drafts.py)
+    "placeholder": (
+        "'{value}' is a placeholder; write the real value (the comment above it says what goes there)",
+        "'{value}' ยังเป็นช่องให้กรอก ให้เขียนข้อมูลจริงแทน (คำอธิบายอยู่ในบรรทัดข้างบน)",
+    ),
     # dates written the Thai way, read as B.E. (eras.py)
     "thai_date_form": (
         "'{value}' is not a date mou can read; write it the Thai way in B.E., day month year "
@@ -401,6 +406,36 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unknown_command": (
         "unknown command '{command}'; did you mean '{guess}'?",
         "ไม่รู้จักคำสั่ง '{command}' หมายถึง '{guess}' หรือไม่",
+    ),
+    # starting a record (`new`)
+    "new_exists": (
+        "already exists; edit it, or start the record under another id",
+        "มีไฟล์นี้อยู่แล้ว ให้แก้ไขไฟล์นี้ หรือใช้รหัสอื่น",
+    ),
+    "new_no_party": (
+        "no party '{id}' in parties/; start it first: python build.py new party {id}",
+        "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างก่อนด้วยคำสั่ง python build.py new party {id}",
+    ),
+    "new_few_parties": (
+        "an agreement needs at least two parties; name them as --parties first-id,second-id",
+        "บันทึกข้อตกลงต้องมีคู่ภาคีอย่างน้อยสองฝ่าย ให้ระบุเป็น --parties รหัสที่หนึ่ง,รหัสที่สอง",
+    ),
+    "new_next_party": (
+        "next: replace every <…> in {path}, then name '{id}' in an agreement's parties",
+        "ขั้นต่อไป: แทนที่ <…> ทุกแห่งในไฟล์ {path} แล้วระบุ '{id}' ในรายการ parties ของบันทึกข้อตกลง",
+    ),
+    "new_next_agreement": (
+        "next: replace every <…> in {path}, then build it: python build.py {id}",
+        "ขั้นต่อไป: แทนที่ <…> ทุกแห่งในไฟล์ {path} แล้วสร้างเอกสารด้วยคำสั่ง python build.py {id}",
+    ),
+    "new_templates": (
+        "copied the standard templates and the Sarabun fonts into {path}",
+        "คัดลอกแม่แบบมาตรฐานและแบบอักษร Sarabun ไว้ที่ {path}",
+    ),
+    "new_no_templates": (
+        "this folder has no templates/ and mou has none to copy; copy templates/ from mou's source folder before building",
+        "โฟลเดอร์นี้ไม่มี templates/ และไม่พบแม่แบบของโปรแกรมที่จะคัดลอกมา ให้คัดลอกโฟลเดอร์ templates/ "
+        "จากโฟลเดอร์ของโปรแกรม mou มาก่อนสร้างเอกสาร",
     ),
     # templates
     "template_syntax": ("template syntax error: {detail}", "แม่แบบเขียนผิดรูปแบบ: {detail}"),

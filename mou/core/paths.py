@@ -21,3 +21,8 @@ def record_path(root: Path, kind: str, record_id: str) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+def bundled_templates() -> Path:
+    """Return mou's own templates/ folder: the standard layout and fonts, beside the mou package."""
+    return Path(__file__).resolve().parents[2] / "templates"

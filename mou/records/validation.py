@@ -18,6 +18,7 @@ from mou.core.paths import record_files
 from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
+from mou.records.drafts import placeholder_problems
 from mou.records.loading import KeyPath, Record, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
 from mou.records.numbers import numbers_as_written
@@ -115,15 +116,21 @@ def _load_one(
     if not isinstance(record.data, dict):
         problems.append(Problem(shown, say("not_fields"), 1, 1))
         return
-    refused = numbers_as_written(model, record)
-    problems += refused
+    # A draft's placeholders (<…>) are said once each, not again as a wrong number or kind.
+    unfilled = placeholder_problems(record)
+    said = {p.field for p in unfilled}
+    refused = [p for p in numbers_as_written(model, record) if p.field not in said]
+    problems += unfilled + refused
+    said |= {p.field for p in refused}
     try:
-        target[record_id] = model.model_validate(record.data)
-        if fonts is not None:
-            problems += font_problems(record, target[record_id], fonts)
+        validated = model.model_validate(record.data)
     except ValidationError as exc:
-        said = {p.field for p in refused}
         problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
+        return
+    if fonts is not None:
+        problems += font_problems(record, validated, fonts)
+    if not unfilled:
+        target[record_id] = validated
 
 
 def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
