@@ -204,7 +204,7 @@ def test_a_bad_id_is_refused(tmp_path, bad):
         ("town,kkuu", "usage error: --parties: no party 'kkuu' in parties/; did you mean 'kku'?"),
         (
             "town,school",
-            "usage error: --parties: no party 'school' in parties/; start it first: python build.py new party school",
+            "usage error: --parties: no party 'school' in parties/; start it first: python -m mou new party school",
         ),
         (
             "town",

@@ -413,8 +413,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มีไฟล์นี้อยู่แล้ว ให้แก้ไขไฟล์นี้ หรือใช้รหัสอื่น",
     ),
     "new_no_party": (
-        "no party '{id}' in parties/; start it first: python build.py new party {id}",
-        "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างก่อนด้วยคำสั่ง python build.py new party {id}",
+        "no party '{id}' in parties/; start it first: python -m mou new party {id}",
+        "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างก่อนด้วยคำสั่ง python -m mou new party {id}",
     ),
     "new_few_parties": (
         "an agreement needs at least two parties; name them as --parties first-id,second-id",
@@ -425,8 +425,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ขั้นต่อไป: แทนที่ <…> ทุกแห่งในไฟล์ {path} แล้วระบุ '{id}' ในรายการ parties ของบันทึกข้อตกลง",
     ),
     "new_next_agreement": (
-        "next: replace every <…> in {path}, then build it: python build.py {id}",
-        "ขั้นต่อไป: แทนที่ <…> ทุกแห่งในไฟล์ {path} แล้วสร้างเอกสารด้วยคำสั่ง python build.py {id}",
+        "next: replace every <…> in {path}, then build it: python -m mou {id}",
+        "ขั้นต่อไป: แทนที่ <…> ทุกแห่งในไฟล์ {path} แล้วสร้างเอกสารด้วยคำสั่ง python -m mou {id}",
     ),
     "new_templates": (
         "copied the standard templates and the Sarabun fonts into {path}",
