@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PARTY_A, PARTY_B, ROOT
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from readback import pdf_lines, squash
 
 from mou.cli.main import main
 from mou.cli.parser import command_first
-from mou.records.drafts import KIND_NAMES_TH, PLACEHOLDER, draft_agreement, draft_party
+from mou.records.drafts import KIND_NAMES_TH, PLACEHOLDERS, draft_agreement, draft_party
 from mou.records.model import Agreement, Budget, Clause, Duration, Party, PartyKind, Person
 from mou.records.schema import render, schemas
+from mou.records.validation import load_project
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 KEY_LINE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>\w+):(?P<value>.*)$")
@@ -121,7 +122,7 @@ def placeholders(text: str) -> list[tuple[int, int, str, str]]:
             keys.pop()
         keys.append((indent, match["key"]))
         value = match["value"].strip()
-        if PLACEHOLDER.fullmatch(value):
+        if value in PLACEHOLDERS:
             found.append((number, line.index(value) + 1, ".".join(key for _, key in keys), value))
     return found
 
@@ -160,6 +161,25 @@ def test_a_placeholder_is_said_once_not_again_as_a_wrong_value(tmp_path):
     assert status == 1 and "kind: '<kind>' is a placeholder" in err
     assert all("is a placeholder" in line for line in lines[:-1]), lines
     assert len(lines) - 1 == len(placeholders(draft_party("kku")))
+
+
+def test_the_placeholders_are_the_drafts_values_in_angle_brackets():
+    assert {"<kind>", "<party-id>", "<number of originals>", "<ชื่อเต็มของหน่วยงาน>"} <= PLACEHOLDERS
+    assert "<id>" not in PLACEHOLDERS  # in a comment (parties/<id>.yaml), not a value
+    written = [value for draft in (draft_party("a"), draft_agreement("b", None)) for *_, value in placeholders(draft)]
+    assert set(written) | {"<party-id>"} == PLACEHOLDERS  # the parties are list items, not keys
+
+
+def test_other_text_in_angle_brackets_is_text(tree):
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A.replace("en: Mr.", "en: <kind of>"),
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT,
+        }
+    )
+    party = load_project(root, {"standard"}).parties["town"]
+    assert party.signatory.prefix is not None and party.signatory.prefix.en == "<kind of>"
 
 
 def test_an_agreement_without_parties_gets_placeholders_for_them(tmp_path):
@@ -244,7 +264,7 @@ def fill(text: str) -> str:
 
     def value(match: re.Match[str]) -> str:
         key, placeholder = match["key"], match["value"].strip()
-        if not PLACEHOLDER.fullmatch(placeholder):
+        if placeholder not in PLACEHOLDERS:
             return match[0]
         if key == "kind":
             filled = "university"

@@ -1,8 +1,8 @@
 """Drafts of new records: every field with a comment in English and Thai, and <…> where the clerk writes.
 
 `python build.py new party <id>` and `new agreement <id> --parties a,b` write these. A value
-still written as a placeholder, `<…>`, is refused by validation with its place, so a draft
-left unfilled never builds.
+still written as one of their placeholders, `<…>`, is refused by validation with its place, so
+a draft left unfilled never builds.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from mou.records.loading import Record
 from mou.records.model import PartyKind
 from mou.records.schema import file_name
 
-# A whole value between angle brackets: no agreement's text is written so.
-PLACEHOLDER = re.compile(r"<[^<>\n]+>")
+# A draft's value to fill in: a whole value between angle brackets, after a key or a list dash.
+DRAFT_VALUE = re.compile(r"^[^#\n]*?[:-] (<[^<>\n]+>)$", re.MULTILINE)
 # The Thai name of each kind of party, for the draft's comment.
 KIND_NAMES_TH: dict[str, str] = {
     "province": "จังหวัด",
@@ -47,7 +47,7 @@ def placeholder_problems(record: Record) -> list[Problem]:
     return [
         record.problem(key_path, say("placeholder", value=written.text), at_value=True)
         for key_path, written in record.scalars.items()
-        if written.plain and PLACEHOLDER.fullmatch(written.text.strip())
+        if written.plain and written.text.strip() in PLACEHOLDERS
     ]
 
 
@@ -205,3 +205,7 @@ def draft_agreement(agreement_id: str, parties: list[str] | None) -> str:
         "# A folder of templates/.\n# แม่แบบที่ใช้ (ชื่อโฟลเดอร์ใน templates/)\n"
         "template: standard\n"
     )
+
+
+# Exactly the drafts' placeholders: other text in angle brackets (markup, say) is text like any other.
+PLACEHOLDERS = frozenset(DRAFT_VALUE.findall(draft_party("x") + draft_agreement("x", None)))
