@@ -241,6 +241,12 @@ def test_unknown_or_too_few_parties_are_refused(small_project, listed, said):
     assert not (small_project / "agreements" / "second.yaml").exists()
 
 
+def test_parties_are_refused_for_a_party(tmp_path):
+    status, _, err = start(tmp_path, "party", "kku", "--parties", "a,b")
+    assert status == 2 and err.startswith("usage error: --parties: --parties names an agreement's parties")
+    assert not list(tmp_path.iterdir())
+
+
 def test_unknown_parties_are_refused_in_thai(small_project):
     status, _, err = start(small_project, "agreement", "second", "--parties", "town,kkuu", language="th")
     assert status == 2 and err.strip() == (

@@ -25,6 +25,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     folder = FOLDERS[args.kind]
     if not is_id(args.id):
         raise UsageError(Problem("command line", say("bad_id", value=args.id)))
+    if args.kind == "party" and args.parties is not None:
+        raise UsageError(Problem("--parties", say("new_parties_for_agreement")))
     existing = record_path(root, folder, args.id)
     if existing is not None:
         raise InputError(Problem(display_path(existing, root), say("new_exists")))

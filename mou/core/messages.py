@@ -244,7 +244,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "thai_date_no_day": (
         "'{value}' does not exist: {month} B.E. {year} has {days} days; write a day from 1 to {days}",
-        "'{value}' ไม่มีอยู่จริง เดือน{month} พ.ศ. {year} มี {days} วัน ให้เขียนวันที่ ๑ ถึง {days}",
+        "'{value}' ไม่มีอยู่จริง เดือน{month} พ.ศ. {year} มี {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
     ),
     # numbers as written (numbers.py): "<what to write>; <what is wrong>"
     "nw_amount": (
@@ -419,6 +419,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "new_few_parties": (
         "an agreement needs at least two parties; name them as --parties first-id,second-id",
         "บันทึกข้อตกลงต้องมีคู่ภาคีอย่างน้อยสองฝ่าย ให้ระบุเป็น --parties รหัสที่หนึ่ง,รหัสที่สอง",
+    ),
+    "new_parties_for_agreement": (
+        "--parties names an agreement's parties; start a party with: python -m mou new party ID",
+        "--parties ใช้ระบุคู่ภาคีของบันทึกข้อตกลงเท่านั้น การเริ่มข้อมูลคู่ภาคีให้ใช้คำสั่ง python -m mou new party รหัส",
     ),
     "new_next_party": (
         "next: replace every <…> in {path}, then name '{id}' in an agreement's parties",
