@@ -81,7 +81,21 @@ def wrong_agreements() -> list[tuple[str, dict[str, Any], str]]:
     spoil("bad party id", lambda data: data["parties"].__setitem__(0, "Chum Phae"), "does not match")
     spoil("amount as a word", lambda data: data.update(budget={"amount": "much"}), "'much' is not of type 'number'")
     spoil("unknown language", lambda data: data["title"].update(fr="Protocole"), "'fr' was unexpected")
+    signer = {"name": {"th": "สมชาย ใจดี"}, "position": {"th": "อธิการบดี"}}
+    spoil("signatory of a bad id", lambda data: data.update(signatories={"KKU": signer}), "does not match")
+    spoil(
+        "signatory without a position",
+        lambda data: data.update(signatories={"khon-kaen-university": {"name": signer["name"]}}),
+        "'position' is a required property",
+    )
     return spoiled
+
+
+def test_an_agreement_naming_who_signs_for_a_party_passes():
+    data = sample("agreements/chumphae-kku-digital-skills.yaml")
+    person = sample("parties/khon-kaen-university.yaml")["signatory"]
+    data["signatories"] = {"khon-kaen-university": {key: person[key] for key in ("prefix", "name", "position")}}
+    assert not list(validator("agreement").iter_errors(data))
 
 
 @pytest.mark.parametrize(("name", "data", "said"), wrong_agreements(), ids=[name for name, _, _ in wrong_agreements()])

@@ -294,6 +294,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no party '{id}' in parties/; create parties/{id}.yaml",
         "ไม่พบคู่ภาคี '{id}' ในโฟลเดอร์ parties/ ให้สร้างไฟล์ parties/{id}.yaml",
     ),
+    # who signs, per agreement (signatories:)
+    "signatory_not_party_guess": (
+        "'{id}' is not one of this agreement's parties; did you mean '{guess}'?",
+        "'{id}' ไม่ใช่คู่ภาคีของบันทึกข้อตกลงนี้ หมายถึง '{guess}' หรือไม่",
+    ),
+    "signatory_not_party": (
+        "'{id}' is not one of this agreement's parties ({parties}); use an id listed under parties:, or remove it",
+        "'{id}' ไม่ใช่คู่ภาคีของบันทึกข้อตกลงนี้ ({parties}) ให้ใช้รหัสคู่ภาคีที่ระบุไว้ใน parties: หรือลบออก",
+    ),
     "ends_before_start": (
         "ends ({end}) before it starts ({start}); fix one of the dates",
         "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง",
@@ -738,6 +747,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "status_signed": ("signed", "ลงนามแล้ว"),
     "redline_languages": ("Languages", "ภาษา"),
     "redline_presiding": ("Presiding", "ประธานในพิธีลงนาม"),
+    # who signs, per agreement: a party's signer changed between versions
+    "redline_signatory": ("Signing for {party}", "ผู้ลงนามฝ่าย{party}"),
     "redline_witnesses_added": ("Witnesses added: {names}.", "พยานที่เพิ่ม: {names}"),
     "redline_witnesses_removed": ("Witnesses removed: {names}.", "พยานที่ตัดออก: {names}"),
     "redline_date": ("Date of the agreement", "วันที่ทำบันทึกข้อตกลง"),

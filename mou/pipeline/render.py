@@ -27,7 +27,7 @@ from mou.records.project import Project
 def render_documents(layout: Layout, project: Project, agreement_id: str) -> list[Document]:
     """Render the HTML of every language of one agreement."""
     agreement = project.agreements[agreement_id]
-    parties = [project.parties[p] for p in agreement.parties]
+    parties = project.parties_of(agreement_id)
     env = make_environment(layout.templates)
     return [
         render_html(env, layout.templates, agreement_id, agreement, parties, language)
@@ -36,16 +36,15 @@ def render_documents(layout: Layout, project: Project, agreement_id: str) -> lis
 
 
 def people_of(project: Project, agreement_id: str) -> list[Person]:
-    """Return everyone an agreement names: each party's signatory, the witnesses, the presiding official."""
+    """Return everyone an agreement names: who signs for each party, the witnesses, the presiding official."""
     agreement = project.agreements[agreement_id]
     presiding = [agreement.presiding] if agreement.presiding else []
-    return [project.parties[p].signatory for p in agreement.parties] + list(agreement.witnesses) + presiding
+    return [p.signatory for p in project.parties_of(agreement_id)] + list(agreement.witnesses) + presiding
 
 
 def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return an agreement's Thai names (for the dictionary), those glued whole, and its position titles."""
-    agreement = project.agreements[agreement_id]
-    parties = [project.parties[p] for p in agreement.parties]
+    parties = project.parties_of(agreement_id)
     people = people_of(project, agreement_id)
     glued = frozenset(
         [person_in(person, "th") for person in people if person.name.th]
@@ -96,7 +95,7 @@ def render_stamped(
     Source), and each PDF gets an empty signature field over every signatory's line.
     """
     agreement = project.agreements[agreement_id]
-    parties = [project.parties[p] for p in agreement.parties]
+    parties = project.parties_of(agreement_id)
     inputs = collect_inputs(layout.root, layout.templates, agreement_id, agreement)
     when = build_time(agreement.date)
     stamp = FooterFacts(agreement_id, agreement.version, agreement.status, inputs.short, inputs.fingerprint)

@@ -40,7 +40,7 @@ from mou.language.thai import (
     thai_digits,
 )
 from mou.records.loading import KeyPath, Record, dotted_path
-from mou.records.model import AMOUNT_REFERENCE, Bilingual, Person
+from mou.records.model import AMOUNT_REFERENCE, Bilingual, Person, replaced_fields
 from mou.records.project import Project
 
 BE_OFFSET = 543  # Buddhist era = common era + 543
@@ -580,6 +580,9 @@ def _fields(value: Any, key_path: KeyPath) -> Iterator[tuple[KeyPath, Bilingual 
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _fields(item, key_path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _fields(item, key_path + (key,))
 
 
 def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
@@ -619,7 +622,11 @@ def cross_check(project: Project) -> dict[str, list[Problem]]:
                 continue
             if party_id not in party_findings:
                 party_findings[party_id] = record_findings(party)
+            # A signatory the agreement replaces is not printed in it: its findings are not this agreement's.
+            replaced = replaced_fields(agreement, party_id)
             found += _placed(
-                project.party_source(party_id), party_findings[party_id], say("needed_by", id=agreement_id)
+                project.party_source(party_id),
+                [(key_path, f) for key_path, f in party_findings[party_id] if key_path[0] not in replaced],
+                say("needed_by", id=agreement_id),
             )
     return problems

@@ -242,6 +242,9 @@ class Agreement(StrictRecord):
     """Date of signing: 2020-09-01 (common era) or ๑ กันยายน ๒๕๖๓ (Thai-written, B.E.)."""
     parties: list[Ident] = Field(min_length=2, max_length=MAX_PARTIES)
     """Party ids (parties/<id>.yaml), in the order they appear; at least two."""
+    # A party record names its usual signatory; one agreement may be signed by someone else.
+    signatories: dict[Ident, Person] = Field(default_factory=dict)
+    """Who signs this agreement for a party, by party id, in place of the party's usual signatory."""
     presiding: Person | None = None
     """An official presiding over the signing, who is not a party (signs last)."""
     witnesses: list[Person] = Field(default_factory=list, max_length=MAX_WITNESSES)
@@ -259,3 +262,14 @@ class Agreement(StrictRecord):
     # A third edition, Thai and English side by side (templates/<template>/th-en.html).
     bilingual_edition: StrictBool = False
     """true also builds the side-by-side edition, Thai | English (default false)."""
+
+
+def as_signed(agreement: Agreement, party_id: str, party: Party) -> Party:
+    """Return a party as an agreement shows it: with the signatory the agreement names for it, if any."""
+    chosen = agreement.signatories.get(party_id)
+    return party if chosen is None else party.model_copy(update={"signatory": chosen})
+
+
+def replaced_fields(agreement: Agreement, party_id: str) -> frozenset[str]:
+    """Return the fields of a party record an agreement replaces: its signatory, when the agreement names one."""
+    return frozenset({"signatory"}) if party_id in agreement.signatories else frozenset()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -93,7 +94,11 @@ def _walk(model: type[BaseModel], data: Any, key_path: KeyPath, record: Record, 
             continue
         for inner in _models(info.annotation):
             value = data[name]
-            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            items: Iterable[tuple[int | str | None, Any]] = [(None, value)]
+            if isinstance(value, list):
+                items = enumerate(value)
+            elif typing.get_origin(info.annotation) is dict and isinstance(value, dict):
+                items = value.items()  # a model per key (signatories: a person per party id)
             for index, item in items:
                 _walk(inner, item, key_path + (name,) + (() if index is None else (index,)), record, refused)
 

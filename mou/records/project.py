@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mou.core.errors import Problem
 from mou.records.loading import Record
-from mou.records.model import Agreement, Party
+from mou.records.model import Agreement, Party, as_signed
 
 
 @dataclass
@@ -28,3 +28,8 @@ class Project:
     def party_source(self, party_id: str) -> Record:
         """Return the loaded YAML record of a party."""
         return self.sources[f"parties/{party_id}"]
+
+    def parties_of(self, agreement_id: str) -> list[Party]:
+        """Return an agreement's parties in its order, each with the signatory who signs this agreement."""
+        agreement = self.agreements[agreement_id]
+        return [as_signed(agreement, party_id, self.parties[party_id]) for party_id in agreement.parties]

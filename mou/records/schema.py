@@ -47,6 +47,7 @@ def record_schema(model: type[BaseModel]) -> dict[str, Any]:
             if marker is not None and marker.kind in WRITTEN:  # amounts: {grant: 21000001}
                 for pattern in properties[name].get("patternProperties", {}):
                     properties[name]["patternProperties"][pattern] = WRITTEN[marker.kind]
+            if "patternProperties" in properties.get(name, {}):  # keyed by id: amounts, signatories
                 properties[name]["additionalProperties"] = False  # a key the pattern refuses
     return {"$schema": DIALECT, **schema}
 

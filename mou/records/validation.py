@@ -20,7 +20,7 @@ from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.drafts import placeholder_problems
 from mou.records.loading import KeyPath, Record, Written, dotted_path, load_record
-from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party
+from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 
@@ -246,6 +246,9 @@ def _model_at(model: type[BaseModel] | None, loc: KeyPath) -> type[BaseModel] | 
     for part in loc:
         if isinstance(part, int):
             continue
+        if typing.get_origin(current) is dict:  # part is a key of the mapping (a party id)
+            current = _inner_model(typing.get_args(current)[1])
+            continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         info = current.model_fields.get(part)
@@ -290,6 +293,7 @@ def check_agreement(
                     where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
                 )
             )
+    problems += signatory_problems(source, agreement)
     parties = len(dict.fromkeys(agreement.parties))
     if agreement.originals < parties:
         problems.append(
@@ -324,10 +328,38 @@ def check_agreement(
     problems += reference_problems(source, agreement) + words_problems(source, agreement)
     for party_id in dict.fromkeys(agreement.parties):
         party = project.parties.get(party_id)
-        if party is not None:
-            problems += missing_languages(
-                project.party_source(party_id), party, (), agreement.languages, say("needed_by", id=agreement_id)
+        if party is None:
+            continue
+        # A signatory the agreement replaces is not printed in it, so it needs none of its languages.
+        replaced = replaced_fields(agreement, party_id)
+        problems += [
+            problem
+            for name in type(party).model_fields
+            if name not in replaced
+            for problem in missing_languages(
+                project.party_source(party_id),
+                getattr(party, name),
+                (name,),
+                agreement.languages,
+                say("needed_by", id=agreement_id),
             )
+        ]
+    return problems
+
+
+def signatory_problems(source: Record, agreement: Agreement) -> list[Problem]:
+    """Report each party id under signatories: that is not one of the agreement's parties."""
+    problems = []
+    for party_id in agreement.signatories:
+        if party_id in agreement.parties:
+            continue
+        guess = difflib.get_close_matches(party_id, agreement.parties, n=1)
+        message = (
+            say("signatory_not_party_guess", id=party_id, guess=guess[0])
+            if guess
+            else say("signatory_not_party", id=party_id, parties=", ".join(agreement.parties))
+        )
+        problems.append(source.problem(("signatories", party_id), message))
     return problems
 
 
@@ -352,5 +384,9 @@ def missing_languages(
             p
             for index, item in enumerate(value)
             for p in missing_languages(source, item, key_path + (index,), languages, why)
+        ]
+    if isinstance(value, dict):
+        return [
+            p for key, item in value.items() for p in missing_languages(source, item, key_path + (key,), languages, why)
         ]
     return []

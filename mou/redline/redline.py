@@ -42,7 +42,7 @@ from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
 from mou.pipeline.render import proper_names
 from mou.pipeline.writer import output_lock, write_files
-from mou.records.model import Agreement, Party
+from mou.records.model import Agreement, Party, Person
 from mou.records.project import Project
 from mou.release.versions import VersionRecords, find_version, materialize, relabel
 
@@ -356,7 +356,7 @@ class Summary:
     clauses_changed: list[str]
     parties_added: list[str]
     parties_removed: list[str]
-    values: list[tuple[str, str, str]]  # (what, old, new): dates, amounts, status, languages, presiding
+    values: list[tuple[str, str, str]]  # (what, old, new): dates, amounts, status, languages, presiding, signers
     clauses_moved: list[str] = field(default_factory=list)  # "Clause 3 Duties … (was Clause 4)"
     witnesses_added: list[str] = field(default_factory=list)
     witnesses_removed: list[str] = field(default_factory=list)
@@ -417,7 +417,7 @@ def summarize(
         by_state["changed"],
         added,
         removed,
-        changed_values(old, new, language),
+        changed_values(old, new, language) + signatory_changes(old_parties, new_parties, language),
         moved_names,
         [w for w in new_witnesses if w not in old_witnesses],
         [w for w in old_witnesses if w not in new_witnesses],
@@ -428,6 +428,27 @@ def _presiding(agreement: Agreement, language: str) -> str | None:
     """Return the presiding official as the signature block names them: name, position."""
     person = agreement.presiding
     return None if person is None else f"{person_in(person, language)}, {person.position.get(language)}"
+
+
+def _signer(person: Person, language: str) -> str:
+    """Return who signs as the signature block names them: name, position, on whose behalf."""
+    parts = [person_in(person, language), person.position.get(language)]
+    return ", ".join(parts + ([person.acting_for.get(language)] if person.acting_for else []))
+
+
+def signatory_changes(
+    old_parties: dict[str, Party], new_parties: dict[str, Party], language: str
+) -> list[tuple[str, str, str]]:
+    """Return, for each party in both versions whose signer changed, (label, old signer, new signer)."""
+    return [
+        (
+            say("redline_signatory", party=party.name.get(language)).text(language),
+            _signer(old_parties[party_id].signatory, language),
+            _signer(party.signatory, language),
+        )
+        for party_id, party in new_parties.items()
+        if party_id in old_parties and old_parties[party_id].signatory != party.signatory
+    ]
 
 
 def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[str, str, str]]:
@@ -716,8 +737,9 @@ def make_redline(
                 raise relabel(exc, records) from None
         (old_project, new_project) = projects
         old, new = (p.agreements[agreement_id] for p in projects)
-        old_parties = {p: old_project.parties[p] for p in old.parties}
-        new_parties = {p: new_project.parties[p] for p in new.parties}
+        # Each party as the version shows it: with who signs that version for it.
+        old_parties = dict(zip(old.parties, old_project.parties_of(agreement_id)))
+        new_parties = dict(zip(new.parties, new_project.parties_of(agreement_id)))
         env = make_environment(layout.templates)
         names = [
             frozenset().union(*parts)
