@@ -1,0 +1,274 @@
+"""Who signs, per agreement: one party record, a different signer in each agreement that says so."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pypdfium2
+import pytest
+from conftest import AGREEMENT, PARTY_A
+from pyhanko.pdf_utils.reader import PdfFileReader
+from readback import docx_paragraphs, pdf_lines, squash
+from redline_fixture import git
+
+from mou.cli.main import main
+from mou.core.errors import InputError
+from mou.html.templating import make_environment, render_html
+from mou.pipeline.incremental import plan
+from mou.pipeline.layout import Layout
+from mou.pipeline.render import people_of, proper_names
+from mou.records.validation import load_project
+from mou.redline.redline import make_redline
+
+# Khon Kaen University: one record, whose usual signatory is the President.
+KKU = """
+name: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}
+kind: university
+short_name: {th: มหาวิทยาลัย, en: the University}
+address: {th: อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๒, en: "Mueang Khon Kaen, Khon Kaen 40002"}
+signatory:
+  prefix: {th: ศาสตราจารย์ ดร., en: Prof. Dr.}
+  name: {th: ประเสริฐ มั่นคง, en: Prasert Mankong}
+  position: {th: อธิการบดีมหาวิทยาลัยขอนแก่น, en: President of Khon Kaen University}
+"""
+# The other agreement is signed by a Vice-President acting for the President.
+VICE = """
+signatories:
+  kku:
+    prefix: {th: รองศาสตราจารย์ ดร., en: Assoc. Prof. Dr.}
+    name: {th: วิภาวดี ศรีสุข, en: Wipawadee Srisuk}
+    position: {th: รองอธิการบดีฝ่ายวิจัย, en: Vice-President for Research}
+    acting_for: {th: ปฏิบัติการแทนอธิการบดีมหาวิทยาลัยขอนแก่น, en: for the President of Khon Kaen University}
+"""
+PRESIDENT_TH, PRESIDENT_EN = "ศาสตราจารย์ ดร.ประเสริฐ มั่นคง", "Prof. Dr. Prasert Mankong"
+VICE_TH, VICE_EN = "รองศาสตราจารย์ ดร.วิภาวดี ศรีสุข", "Assoc. Prof. Dr. Wipawadee Srisuk"
+ACTING_TH, ACTING_EN = "ปฏิบัติการแทนอธิการบดีมหาวิทยาลัยขอนแก่น", "for the President of Khon Kaen University"
+# Each agreement: who signs for the University, in Thai and English, and who must not appear.
+SIGNERS = {
+    "by-president": ((PRESIDENT_TH, "อธิการบดีมหาวิทยาลัยขอนแก่น"), (PRESIDENT_EN, "President of Khon Kaen University")),
+    "by-vice": ((VICE_TH, "รองอธิการบดีฝ่ายวิจัย", ACTING_TH), (VICE_EN, "Vice-President for Research", ACTING_EN)),
+}
+ABSENT = {"by-president": (VICE_TH, VICE_EN), "by-vice": (PRESIDENT_TH, PRESIDENT_EN)}
+
+
+@pytest.fixture
+def kku_project(tree) -> Path:
+    """One parties/kku record; by-president uses its usual signatory, by-vice names another."""
+    return tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": KKU,
+            "agreements/by-president.yaml": AGREEMENT,
+            "agreements/by-vice.yaml": AGREEMENT + "bilingual_edition: true\n" + VICE,
+        }
+    )
+
+
+def check(root: Path, language: str = "en") -> tuple[int, str]:
+    """Build a project with a mistake in a clerk's language; return status and the errors said."""
+    err = io.StringIO()
+    status = main(["--root", str(root), "--lang", language], io.StringIO(), err)
+    return status, err.getvalue()
+
+
+def signature_cells(html: str) -> list[str]:
+    """Return the text of every signature block of a rendered document."""
+    return [td.text_content() for td in lxml.html.document_fromstring(html).find_class("signature")]
+
+
+def test_one_party_record_signs_through_two_people(kku_project):
+    project = load_project(kku_project)
+    assert set(project.parties) == {"kku", "town"}
+    env = make_environment(kku_project / "templates")
+    for agreement_id, (thai, english) in SIGNERS.items():
+        agreement = project.agreements[agreement_id]
+        for language in ("th", "en", "th-en") if agreement.bilingual_edition else ("th", "en"):
+            html = render_html(
+                env, kku_project / "templates", agreement_id, agreement, project.parties_of(agreement_id), language
+            ).html
+            wanted = {"th": thai, "en": english, "th-en": thai + english}[language]
+            university = signature_cells(html)[1]  # the second party's block
+            assert all(text in university for text in wanted), (agreement_id, language, university)
+            preamble = " ".join(
+                p.text_content() for p in lxml.html.document_fromstring(html).xpath("//p[@class='party']")
+            )
+            assert wanted[0] in preamble
+            assert not any(name in html for name in ABSENT[agreement_id]), (agreement_id, language)
+    # The party record itself is untouched: it still names its usual signatory.
+    assert project.parties["kku"].signatory.name.en == "Prasert Mankong"
+
+
+def test_names_kept_whole_are_the_agreements_own_signers(kku_project):
+    project = load_project(kku_project)
+    for agreement_id, ((name, position, *_), (english, *_)) in SIGNERS.items():
+        _, glued, titles = proper_names(project, agreement_id)
+        assert name in glued and position in titles
+        assert ABSENT[agreement_id][0] not in glued
+        assert english.endswith(people_of(project, agreement_id)[1].name.en)
+    assert ACTING_TH in proper_names(project, "by-vice")[2]
+
+
+@pytest.mark.parametrize(
+    ("key", "english", "thai"),
+    [
+        (
+            "kkv",
+            "'kkv' is not one of this agreement's parties; did you mean 'kku'?",
+            "'kkv' ไม่ใช่คู่ภาคีของบันทึกข้อตกลงนี้ หมายถึง 'kku' หรือไม่",
+        ),
+        (
+            "college",
+            "'college' is not one of this agreement's parties (town, kku); use an id listed under parties:, or remove it",
+            "'college' ไม่ใช่คู่ภาคีของบันทึกข้อตกลงนี้ (town, kku) ให้ใช้รหัสคู่ภาคีที่ระบุไว้ใน parties: หรือลบออก",
+        ),
+    ],
+)
+def test_a_signatory_for_a_party_not_in_the_agreement_is_located(kku_project, key, english, thai):
+    record = kku_project / "agreements/by-vice.yaml"
+    text = record.read_text(encoding="utf-8").replace("  kku:\n", f"  {key}:\n")
+    record.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"  {key}:") + 1
+    for language, said in (("en", english), ("th", thai)):
+        status, err = check(kku_project, language)
+        assert status == 1
+        assert f"agreements/by-vice.yaml:{line}:3: signatories.{key}: {said}" in err, err
+
+
+def test_a_signatory_field_is_checked_like_a_party_s(kku_project):
+    record = kku_project / "agreements/by-vice.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("    position: {th: รองอธิการบดีฝ่ายวิจัย", "    positoin: {th: รองอธิการบดีฝ่ายวิจัย"))
+    status, err = check(kku_project)
+    assert status == 1
+    assert re.search(
+        r"by-vice\.yaml:\d+:5: signatories\.kku\.positoin: unknown field 'positoin'; did you mean 'position'", err
+    )
+    assert re.search(r"by-vice\.yaml:\d+:3: signatories\.kku\.position: is required; add it, e\.g\. \{th: …", err), err
+    record.write_text(
+        text.replace("en: Wipawadee Srisuk}", "en: Wipawadee}").replace(
+            "en: Vice-President for Research}", "en: Vice-President 2}"
+        )
+    )
+    status, err = check(kku_project)
+    assert status == 1
+    lines = err.splitlines()
+    assert any(
+        re.search(r"by-vice\.yaml:\d+:\d+: signatories\.kku\.name: the English name is one word", x) for x in lines
+    ), err
+    assert any(re.search(r"by-vice\.yaml:\d+:\d+: signatories\.kku\.position: .*2", x) for x in lines), err
+
+
+def test_a_replaced_usual_signatory_is_not_needed_by_the_agreement(tree):
+    """The usual signatory lacks English: an agreement that names its own signer does not print it."""
+    kku = KKU.replace(", en: Prasert Mankong}", "}")
+    agreement = AGREEMENT + VICE
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": kku, "agreements/by-vice.yaml": agreement})
+    assert load_project(root).agreements["by-vice"].signatories["kku"].name.en == "Wipawadee Srisuk"
+    (root / "agreements/by-vice.yaml").write_text(AGREEMENT, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_project(root)
+    assert [(p.path, p.field) for p in raised.value.problems] == [("parties/kku.yaml", "signatory.name")]
+    assert "needed by agreements/by-vice" in raised.value.problems[0].message.en
+
+
+def test_editing_an_agreement_s_signatory_changes_only_its_fingerprint(kku_project):
+    before = {i: plan(kku_project, i, ("pdf",)) for i in SIGNERS}
+    record = kku_project / "agreements/by-vice.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("วิภาวดี", "วิภาวรรณ"), encoding="utf-8")
+    after = {i: plan(kku_project, i, ("pdf",)) for i in SIGNERS}
+    assert before["by-president"] == after["by-president"]
+    assert before["by-vice"] != after["by-vice"]
+
+
+@pytest.mark.slow
+def test_a_new_signer_shows_in_the_redline(kku_project):
+    git(kku_project, "init", "-q", "-b", "main")
+    git(kku_project, "add", "-A")
+    git(kku_project, "commit", "-q", "-m", "1.0")
+    record = kku_project / "agreements/by-president.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"') + VICE, encoding="utf-8"
+    )
+    git(kku_project, "commit", "-qam", "1.1")
+    redline = make_redline(Layout(kku_project, kku_project / "output"), "by-president", "1.0", "1.1", ())
+    assert redline.summaries["en"].values == [
+        (
+            "Signing for Khon Kaen University",
+            f"{PRESIDENT_EN}, President of Khon Kaen University",
+            f"{VICE_EN}, Vice-President for Research, {ACTING_EN}",
+        )
+    ]
+    assert redline.summaries["th"].values[0][0] == "ผู้ลงนามฝ่ายมหาวิทยาลัยขอนแก่น"
+    cell = signature_cells(redline.html["th"])[1]
+    block = lxml.html.document_fromstring(redline.html["th"]).find_class("signature")[1]
+    assert PRESIDENT_TH in "".join(d.text_content() for d in block.iter("del"))
+    assert VICE_TH in "".join(i.text_content() for i in block.iter("ins"))
+    assert ACTING_TH in cell
+
+
+def build(root: Path) -> tuple[int, str]:
+    """Build a project in one process; return status and the log."""
+    out = io.StringIO()
+    status = main(["--root", str(root), "--jobs", "1"], out=out, err=io.StringIO())
+    return status, out.getvalue()
+
+
+def text_under_field(path: Path, name: str) -> str:
+    """Return the text of the line under a signature field: the name of who signs there.
+
+    The name is centred under the dots and may be wider than them: the box reaches out either side.
+    """
+    pdf = PdfFileReader(io.BytesIO(path.read_bytes()), strict=False)
+    pages = []
+
+    def walk(node_ref: Any) -> None:
+        node = node_ref.get_object()
+        for kid in node.raw_get("/Kids") if node["/Type"] == "/Pages" else []:
+            walk(kid)
+        if node["/Type"] == "/Page":
+            pages.append(node_ref.idnum)
+
+    walk(pdf.root.raw_get("/Pages"))
+    widget = next(ref.get_object() for ref in pdf.root["/AcroForm"]["/Fields"] if str(ref.get_object()["/T"]) == name)
+    x1, y1, x2, _ = (float(v) for v in widget["/Rect"])
+    document = pypdfium2.PdfDocument(path)
+    try:
+        page = document[pages.index(widget.raw_get("/P").idnum)]
+        return page.get_textpage().get_text_bounded(x1 - 100, y1 - 24, x2 + 100, y1 - 2)
+    finally:
+        document.close()
+
+
+@pytest.mark.slow
+def test_both_agreements_print_their_own_signer_and_only_the_edited_one_rebuilds(kku_project):
+    status, log = build(kku_project)
+    assert status == 0, log
+    for agreement_id, (thai, english) in SIGNERS.items():
+        folder = kku_project / "output" / agreement_id / "1.0"
+        for language, wanted in (("th", thai), ("en", english)):
+            pdf = squash("".join(pdf_lines(folder / f"{agreement_id}.{language}.pdf")))
+            docx = squash("".join(docx_paragraphs(folder / f"{agreement_id}.{language}.docx")))
+            for text in wanted:
+                # In the preamble and in the signature block: twice, in the PDF and in the DOCX.
+                assert pdf.count(squash(text)) >= (2 if text == wanted[0] else 1), (agreement_id, language, text)
+                assert docx.count(squash(text)) >= (2 if text == wanted[0] else 1), (agreement_id, language, text)
+            absent = squash(ABSENT[agreement_id][0 if language == "th" else 1])
+            assert absent not in pdf and absent not in docx
+            # The University's signature field is over the line of whoever signs this agreement.
+            under = squash(text_under_field(folder / f"{agreement_id}.{language}.pdf", "sig-kku"))
+            assert squash(wanted[0]) in under and absent not in under, (agreement_id, language, under)
+    by_vice = kku_project / "output/by-vice/1.0/by-vice.th.pdf"
+    president_pdf = kku_project / "output/by-president/1.0/by-president.th.pdf"
+    untouched = president_pdf.stat().st_mtime_ns, president_pdf.read_bytes()
+    record = kku_project / "agreements/by-vice.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("วิภาวดี ศรีสุข", "วิภาวรรณ ศรีสุข"), encoding="utf-8")
+    status, log = build(kku_project)
+    assert status == 0, log
+    assert set(re.findall(r"wrote \S+/output/([^/]+)/", log)) == {"by-vice"}
+    assert "up to date: by-president" in log or log.count("up to date") == 1
+    assert (president_pdf.stat().st_mtime_ns, president_pdf.read_bytes()) == untouched
+    assert squash("รองศาสตราจารย์ ดร.วิภาวรรณ ศรีสุข") in squash("".join(pdf_lines(by_vice)))
