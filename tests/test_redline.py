@@ -680,7 +680,12 @@ def test_summary_names_moved_clauses_status_presiding_and_witnesses(people):
             "Presiding",
             "Mr. Somsak Jangtrakul, Provincial Governor of Khon Kaen",
             "Mr. Khomsan Suttisawat, Provincial Governor of Khon Kaen",
-        )
+        ),
+        (  # the district's record renamed its signatory: who signs for it changed
+            "Signing for Chum Phae District Office",
+            "Mrs. Supawadee Srisukwat, District Chief Officer of Chum Phae",
+            "Mrs. Kanokwan Chuenchomyindee, District Chief Officer of Chum Phae",
+        ),
     ]
 
 
