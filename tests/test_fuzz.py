@@ -274,6 +274,8 @@ def project(draw, text, version, max_list: int, languages: tuple[str, ...] | Non
         "collective_name": bi,
         "presiding": person(text, languages),
         "witnesses": st.lists(person(text, languages), max_size=4),
+        # who signs for some parties in this agreement; now and then an id that is not a party
+        "signatories": st.dictionaries(st.sampled_from([*ids, "not-a-party"]), person(text, languages), max_size=3),
         "budget": st.fixed_dictionaries(
             {"amount": st.one_of(st.integers(0, 10**14), st.decimals(0, 10**12, places=2).map(str))},
             optional={"source": bi},
