@@ -439,16 +439,15 @@ def _signer(person: Person, language: str) -> str:
 def signatory_changes(
     old_parties: dict[str, Party], new_parties: dict[str, Party], language: str
 ) -> list[tuple[str, str, str]]:
-    """Return, for each party in both versions whose signer changed, (label, old signer, new signer)."""
-    return [
-        (
-            say("redline_signatory", party=party.name.get(language)).text(language),
-            _signer(old_parties[party_id].signatory, language),
-            _signer(party.signatory, language),
-        )
-        for party_id, party in new_parties.items()
-        if party_id in old_parties and old_parties[party_id].signatory != party.signatory
-    ]
+    """Return, for each party in both versions whose signer reads differently in this language, (label, old, new)."""
+    changes = []
+    for party_id, party in new_parties.items():
+        if party_id not in old_parties:
+            continue  # an added party is said as such
+        old, new = _signer(old_parties[party_id].signatory, language), _signer(party.signatory, language)
+        if old != new:
+            changes.append((say("redline_signatory", party=party.name.get(language)).text(language), old, new))
+    return changes
 
 
 def changed_values(old: Agreement, new: Agreement, language: str) -> list[tuple[str, str, str]]:
