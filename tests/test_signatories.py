@@ -160,6 +160,17 @@ def test_a_signatory_field_is_checked_like_a_party_s(kku_project):
     assert any(re.search(r"by-vice\.yaml:\d+:\d+: signatories\.kku\.position: .*2", x) for x in lines), err
 
 
+def test_a_character_the_font_cannot_draw_in_a_signatory_is_located(kku_project):
+    record = kku_project / "agreements/by-vice.yaml"
+    text = record.read_text(encoding="utf-8").replace("en: Wipawadee Srisuk}", "en: Wipawadee 漢Srisuk}")
+    record.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "漢" in row)
+    column = text.splitlines()[line - 1].index("漢") + 1
+    status, err = check(kku_project)
+    assert status == 1
+    assert f"agreements/by-vice.yaml:{line}:{column}: signatories.kku.name.en: contains U+6F22" in err, err
+
+
 def test_a_replaced_usual_signatory_is_not_needed_by_the_agreement(tree):
     """The usual signatory lacks English: an agreement that names its own signer does not print it."""
     kku = KKU.replace(", en: Prasert Mankong}", "}")

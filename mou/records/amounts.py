@@ -126,6 +126,9 @@ def texts(value: object, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, str,
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, key_path + (index,))
+    elif isinstance(value, dict):  # signatories: a person per party id (amounts: numbers, no text)
+        for key, item in value.items():
+            yield from texts(item, key_path + (key,))
 
 
 def located(source: Record, key_path: KeyPath, language: str, text: str, offset: int, message: Message) -> Problem:

@@ -90,4 +90,6 @@ def _texts(value: object, key_path: KeyPath) -> list[tuple[KeyPath, str]]:
         return [t for name in type(value).model_fields for t in _texts(getattr(value, name), key_path + (name,))]
     if isinstance(value, list):
         return [t for index, item in enumerate(value) for t in _texts(item, key_path + (index,))]
+    if isinstance(value, dict):  # signatories: a person per party id
+        return [t for key, item in value.items() for t in _texts(item, key_path + (key,))]
     return []
