@@ -450,6 +450,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "โฟลเดอร์นี้ไม่มี templates/ และไม่พบแม่แบบของโปรแกรมที่จะคัดลอกมา ให้คัดลอกโฟลเดอร์ templates/ "
         "จากโฟลเดอร์ของโปรแกรม mou มาก่อนสร้างเอกสาร",
     ),
+    # command line: the project folder, shards and processes (runtime limits)
+    "no_project_folder": (
+        "the project folder '{path}' does not exist; give the folder that holds parties/, "
+        "agreements/ and templates/ with --root, or run from inside it",
+        "ไม่พบโฟลเดอร์โครงการ '{path}' ให้ระบุโฟลเดอร์ที่มี parties/ agreements/ และ templates/ ด้วย --root "
+        "หรือสั่งจากภายในโฟลเดอร์นั้น",
+    ),
+    "project_not_folder": (
+        "'{path}' is a file, not a project folder; give the folder that holds parties/, agreements/ "
+        "and templates/ with --root",
+        "'{path}' เป็นไฟล์ ไม่ใช่โฟลเดอร์โครงการ ให้ระบุโฟลเดอร์ที่มี parties/ agreements/ และ templates/ ด้วย --root",
+    ),
+    "shard_empty": (
+        "share {index}/{count} holds no agreement ({n} agreement(s) in all, so shares above {n} are empty); "
+        "nothing to build",
+        "ส่วนที่ {index}/{count} ไม่มีบันทึกข้อตกลง (มีทั้งหมด {n} ฉบับ ส่วนที่เกิน {n} จึงว่าง) ไม่มีสิ่งที่ต้องสร้าง",
+    ),
+    "jobs_capped": (
+        "rendering with {n} process(es), not {requested}: more than the {cores} core(s) or the "
+        "{tasks} agreement(s) to build would only wait for each other",
+        "สร้างด้วย {n} โพรเซส แทน {requested} เพราะมีแกนประมวลผล {cores} แกน และมีบันทึกข้อตกลงที่ต้องสร้าง "
+        "{tasks} ฉบับ โพรเซสที่เกินกว่านี้จะได้แต่รอกัน",
+    ),
     # templates
     "template_syntax": ("template syntax error: {detail}", "แม่แบบเขียนผิดรูปแบบ: {detail}"),
     "no_edition": (
@@ -516,6 +539,36 @@ CATALOG: dict[str, tuple[str, str]] = {
     "kept_edited": (
         "{name} was edited after mou wrote it: your copy is kept as {kept}",
         "มีการแก้ไข {name} หลังจากที่ mou สร้างไว้ จึงเก็บฉบับที่แก้ไขไว้เป็น {kept}",
+    ),
+    # output: one consistent folder, and a disk that refuses to be written
+    "stale_removed": (
+        "removed {name}: it was made from earlier inputs than the {formats} files just written; "
+        "build without --format (or with --format {format}) to make it again",
+        "ลบ {name} แล้ว เพราะสร้างจากข้อมูลรุ่นก่อน ไม่ตรงกับไฟล์ {formats} ที่เพิ่งสร้าง "
+        "ให้สั่งสร้างโดยไม่ระบุ --format (หรือระบุ --format {format}) เพื่อสร้างไฟล์นี้ใหม่",
+    ),
+    "disk_full": (
+        "the disk is full ({detail}); free some space, or give a folder on another disk with --output, "
+        "then run again (earlier output is unchanged)",
+        "ดิสก์เต็ม ({detail}) ให้ลบไฟล์ที่ไม่ใช้ออก หรือระบุโฟลเดอร์บนดิสก์อื่นด้วย --output แล้วสั่งใหม่ (ไฟล์เดิมยังอยู่ครบ)",
+    ),
+    "read_only_disk": (
+        "this folder is on a read-only disk ({detail}); give a folder you may write to with --output",
+        "โฟลเดอร์นี้อยู่บนดิสก์ที่อ่านได้อย่างเดียว ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output",
+    ),
+    "system_error": (
+        "the system refused: {detail}; check the disk and the folder, then run again",
+        "ระบบปฏิเสธ: {detail} ให้ตรวจดิสก์และโฟลเดอร์ แล้วสั่งใหม่",
+    ),
+    "out_of_memory": (
+        "the computer ran out of memory; close other programs, or build fewer agreements at once "
+        "(--jobs 1, or name the agreements), then run again",
+        "หน่วยความจำของเครื่องไม่พอ ให้ปิดโปรแกรมอื่น หรือสร้างทีละน้อยลง (--jobs 1 หรือระบุบันทึกข้อตกลงที่ต้องการ) แล้วสั่งใหม่",
+    ),
+    "worker_died": (
+        "a rendering process ended without a word (the system may have stopped it for lack of memory); "
+        "run again with --jobs 1",
+        "โพรเซสที่ใช้สร้างเอกสารหยุดไปโดยไม่แจ้งสาเหตุ (ระบบอาจหยุดเพราะหน่วยความจำไม่พอ) ให้สั่งใหม่ด้วย --jobs 1",
     ),
     "building": ("building", "กำลังสร้าง"),
     "batch": ("{n} of {total} agreement(s) to build", "ต้องสร้าง {n} จาก {total} ฉบับ"),
@@ -612,6 +665,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verify_duplicate": ("appears twice in the archive", "มีซ้ำสองครั้งในชุดเผยแพร่"),
     "verify_damaged": ("is damaged (its zip checksum fails)", "ไฟล์เสีย (ค่าตรวจสอบของ zip ไม่ตรง)"),
     "verify_not_zip": ("is not a readable zip archive", "ไม่ใช่ไฟล์ zip ที่อ่านได้"),
+    # hostile archives: refused before unpacking
+    "archive_cannot_open": ("cannot be opened ({detail})", "เปิดไฟล์ไม่ได้ ({detail})"),
+    "archive_not_regular": (
+        "is {kind}, not a file; give the path of a release .zip",
+        "เป็น{kind} ไม่ใช่ไฟล์ ให้ระบุตำแหน่งของไฟล์ชุดเผยแพร่ .zip",
+    ),
+    "kind_folder": ("a folder", "โฟลเดอร์"),
+    "kind_pipe": ("a pipe", "ท่อส่งข้อมูล (pipe)"),
+    "kind_socket": ("a socket", "ซ็อกเก็ต"),
+    "kind_device": ("a device", "อุปกรณ์"),
+    "archive_zip64": (
+        "is a zip64 archive, far larger than a release; it was not unpacked",
+        "เป็นไฟล์ zip64 ซึ่งใหญ่เกินชุดเผยแพร่มาก จึงไม่ได้แตกไฟล์",
+    ),
+    "archive_too_many_members": (
+        "lists {n} members, more than the {limit} a release may hold; it was not unpacked",
+        "มีรายการ {n} ไฟล์ มากกว่าที่ชุดเผยแพร่มีได้ ({limit}) จึงไม่ได้แตกไฟล์",
+    ),
+    "archive_member_too_large": (
+        "member {name} would unpack to {size} bytes, more than the {limit} a release member may have "
+        "(a zip bomb?); it was not unpacked",
+        "ไฟล์ {name} จะขยายเป็น {size} ไบต์ มากกว่าที่ไฟล์ในชุดเผยแพร่มีได้ ({limit}) (อาจเป็น zip bomb) จึงไม่ได้แตกไฟล์",
+    ),
+    "archive_too_large": (
+        "would unpack to {size} bytes in all, more than the {limit} a release may have (a zip bomb?); "
+        "it was not unpacked",
+        "จะขยายรวมเป็น {size} ไบต์ มากกว่าที่ชุดเผยแพร่มีได้ ({limit}) (อาจเป็น zip bomb) จึงไม่ได้แตกไฟล์",
+    ),
     "verify_unreadable_manifest": ("cannot be read as a release manifest", "อ่านเป็นรายการของชุดเผยแพร่ไม่ได้"),
     "verify_wrong_archive": ("the archive is named {name} but holds {claimed}", "ไฟล์ชื่อ {name} แต่เนื้อในเป็น {claimed}"),
     "verify_signed": (
@@ -619,6 +700,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา)",
     ),
     "verify_bad_signature": ("manifest signature INVALID: {detail}", "ลายมือชื่อบนรายการไม่ถูกต้อง: {detail}"),
+    # who signed: a certificate's name proves nothing without a trust list
+    "verify_signed_trusted": (
+        "manifest signature valid: signed by {signer} at {when} (the signer's own clock; no timestamp); "
+        "the certificate (SHA-256 {fingerprint}) chains to the trust list",
+        "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา) "
+        "ใบรับรอง (SHA-256 {fingerprint}) อยู่ในรายการที่เชื่อถือ",
+    ),
+    "verify_signed_identity_unknown": (
+        "manifest signature intact, made at {when} with a certificate that names {signer}, SHA-256 "
+        "fingerprint {fingerprint}; the signer's identity is NOT established: anyone can make a "
+        "certificate with any name. Compare the fingerprint with the one the organization publishes, "
+        "or verify with --trust CERT (or the project's trust/*.pem)",
+        "ลายมือชื่อบนรายการไม่ถูกแก้ไข ลงนามเมื่อ {when} ด้วยใบรับรองที่ระบุชื่อ {signer} ลายนิ้วมือ SHA-256 "
+        "{fingerprint} แต่ยังยืนยันตัวผู้ลงนามไม่ได้ เพราะใครก็สร้างใบรับรองในชื่อใดก็ได้ "
+        "ให้เทียบลายนิ้วมือกับที่หน่วยงานประกาศไว้ หรือตรวจด้วย --trust ไฟล์ใบรับรอง (หรือ trust/*.pem ของโครงการ)",
+    ),
+    "verify_trust_list": (
+        "signers are checked against the trust list: {paths}",
+        "ตรวจผู้ลงนามกับรายการใบรับรองที่เชื่อถือ: {paths}",
+    ),
+    "cannot_read_certificate": (
+        "cannot read the certificate: {detail}; give a PEM or DER certificate file",
+        "อ่านใบรับรองไม่ได้: {detail} ให้ระบุไฟล์ใบรับรองแบบ PEM หรือ DER",
+    ),
     "verify_unsigned": (
         "the archive is not signed: its checksums show it is complete, not who made it",
         "ชุดเผยแพร่นี้ไม่ได้ลงนาม ค่าตรวจสอบยืนยันได้เพียงว่าไฟล์ครบ ไม่ได้ยืนยันว่าใครเป็นผู้จัดทำ",
@@ -675,6 +780,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ตรวจแล้วถูกต้อง {path}: ทุกไฟล์ตรงตามที่ออกเผยแพร่{signed}",
     ),
     "verified_signed": (", signed by {signer}", " ลงนามโดย {signer}"),
+    "verified_signed_unknown": (
+        ", signed with a certificate naming {signer} (SHA-256 {fingerprint}); who signed is NOT established "
+        "(no --trust, no trust/*.pem)",
+        " ลงนามด้วยใบรับรองที่ระบุชื่อ {signer} (SHA-256 {fingerprint}) แต่ยังยืนยันตัวผู้ลงนามไม่ได้ "
+        "(ไม่ได้ระบุ --trust และไม่มี trust/*.pem)",
+    ),
     "verified_unsigned": (" (unsigned)", " (ไม่ได้ลงนาม)"),
     "not_verified": ("NOT VERIFIED {path}: {n} problem(s)", "ตรวจไม่ผ่าน {path}: พบปัญหา {n} รายการ"),
     # summaries
@@ -775,6 +886,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ข้อความภาษาไทยและภาษาอังกฤษไม่ตรงกัน {n} แห่ง ซึ่งยอมให้ผ่านเพราะใช้ --allow-mismatch ให้แก้ให้ตรงกันก่อนจัดทำฉบับจริง",
     ),
     "interrupted": ("interrupted; earlier output is unchanged.", "หยุดกลางคัน ไฟล์เดิมยังอยู่ครบ"),
+    "interrupted_after_writing": (
+        "interrupted; already replaced in this run: {written}; the other agreements' earlier output is unchanged.",
+        "หยุดกลางคัน ฉบับที่เขียนทับไปแล้วในรอบนี้: {written} ส่วนฉบับอื่นไฟล์เดิมยังอยู่ครบ",
+    ),
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
     "error": ("error", "ข้อผิดพลาด"),
