@@ -170,7 +170,10 @@ def test_signed_release_holds_everything_and_verifies(signed):
     assert len(sums.splitlines()) == len(names) - 1
     status, out, err = verify(path, "--require-signature")
     assert status == 0, out + err
-    assert out.splitlines()[-1].startswith(f"VERIFIED {path}: every file is as released, signed by ")
+    assert out.splitlines()[-1].startswith(
+        f"VERIFIED {path}: every file is as released, signed with a certificate naming "
+    )  # no trust list: intact, but who signed is not established
+    assert "who signed is NOT established" in out.splitlines()[-1]
     assert "FAIL" not in out
     assert out.count("PDF signature valid") == 2
 
@@ -327,6 +330,7 @@ def test_verify_with_a_trust_anchor(signed, tmp_path):
     ours = certificate_pem(signed["key"].read_bytes(), tmp_path, "ours")
     status, out, err = verify(signed["1.0"], "--trust", str(ours), "--require-signature")
     assert status == 0, out + err
+    assert out.splitlines()[-1].startswith(f"VERIFIED {signed['1.0']}: every file is as released, signed by ")
     theirs = certificate_pem(throwaway_key("rsa", name="Someone Else"), tmp_path, "theirs")
     status, out, _ = verify(signed["1.0"], "--trust", str(theirs))
     assert status == 1

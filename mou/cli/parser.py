@@ -201,8 +201,15 @@ def _verify_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CERT",
-        help="certificate (PEM or DER) the signer must chain to (repeatable; default: "
-        "check integrity against the certificate in the signature)",
+        help="certificate (PEM or DER) the signer must chain to (repeatable; default: the "
+        "project's trust/*.pem; without either, the signature shows the archive is intact "
+        "but not who signed it)",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder whose trust/*.pem lists the trusted signers (default: .)",
     )
     parser.add_argument("--require-signature", action="store_true", help="fail an unsigned archive")
     _common_options(parser)

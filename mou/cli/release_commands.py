@@ -51,9 +51,22 @@ def run_release(args: argparse.Namespace, console: Console) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
+TRUST_FOLDER = "trust"
+
+
+def trust_list(given: list[Path], root: Path) -> list[Path]:
+    """Return the certificates to check signers against: --trust, else the project's trust/*.pem."""
+    if given:
+        return given
+    return sorted((root / TRUST_FOLDER).glob("*.pem")) if (root / TRUST_FOLDER).is_dir() else []
+
+
 def run_verify(args: argparse.Namespace, console: Console) -> int:
     """Print a verdict per file and per archive; return non-zero on any problem."""
-    trust = [_load_certificate(path) for path in args.trust]
+    paths = trust_list(args.trust, args.root)
+    trust = [certificate for path in paths for certificate in _load_certificates(path)]
+    if paths:
+        console.note(say("verify_trust_list", paths=", ".join(map(str, paths))))
     status = EXIT_OK
     for path in args.archives:
         report = verify(path, trust or None, args.require_signature)
@@ -61,7 +74,12 @@ def run_verify(args: argparse.Namespace, console: Console) -> int:
             label = say("verify_ok_label" if finding.ok else "verify_fail_label")
             console.say(f"{console.text(label)} {finding.member}: {console.text(finding.message)}")
         if report.ok:
-            signed = say("verified_signed", signer=report.signer) if report.signed else say("verified_unsigned")
+            if not report.signed:
+                signed = say("verified_unsigned")
+            elif report.trusted:
+                signed = say("verified_signed", signer=report.signer)
+            else:
+                signed = say("verified_signed_unknown", signer=report.signer, fingerprint=report.fingerprint)
             console.say(say("verified", path=path, signed=signed))
         else:
             problems = sum(1 for f in report.findings if not f.ok)
@@ -76,12 +94,13 @@ def _member_order(finding: Finding) -> tuple[int, str]:
     return (head.index(finding.member), "") if finding.member in head else (len(head), finding.member)
 
 
-def _load_certificate(path: Path) -> x509.Certificate:
-    """Read a PEM or DER certificate given with --trust."""
+def _load_certificates(path: Path) -> list[x509.Certificate]:
+    """Read the certificates of a trust file: PEM (one or more) or DER."""
     try:
         data = path.read_bytes()
         if pem.detect(data):
-            _, _, data = pem.unarmor(data)
-        return x509.Certificate.load(data)
+            return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
+        certificate = x509.Certificate.load(data)
+        return [certificate]
     except (OSError, ValueError) as exc:
-        raise InputError(Problem(str(path), say("cannot_read_key", detail=exc))) from None
+        raise InputError(Problem(str(path), say("cannot_read_certificate", detail=exc))) from None

@@ -23,6 +23,7 @@ import json
 import platform
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -44,11 +45,13 @@ from mou.pipeline.selection import select
 from mou.pipeline.writer import write_atomically
 from mou.release.signing import (
     SigningKey,
+    certificate_fingerprint,
     check_detached,
     check_pdf,
     sign_detached,
     sign_pdf,
 )
+from mou.release.unpacking import Member, Refused, load_json, read_json_member, unpack
 
 FORMAT = "mou-release/1"
 MANIFEST = "manifest.json"
@@ -201,11 +204,10 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
 def compare_release(path: Path, inputs: Inputs) -> list[str]:
     """Say how an existing archive's inputs differ from these (empty: the same release)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            manifest = json.loads(archive.read(MANIFEST))
+        manifest = read_json_member(path, MANIFEST)
         old = dict(manifest["inputs"])
         old_mou = manifest["software"]["mou"]
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile):
+    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, Refused):
         return [say("release_unreadable").en]
     new = inputs.hashes()
     differences = [f"{name} changed" for name in sorted(set(old) & set(new)) if old[name] != new[name]]
@@ -219,10 +221,9 @@ def compare_release(path: Path, inputs: Inputs) -> list[str]:
 def _existing_signer(path: Path) -> str:
     """Return who signed an existing archive, from its manifest."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            signature = json.loads(archive.read(MANIFEST)).get("signature") or {}
+        signature = read_json_member(path, MANIFEST).get("signature") or {}
         return str(signature.get("signer") or "")
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+    except (OSError, KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, Refused):
         return ""
 
 
@@ -247,6 +248,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     signer: str = ""
     signed: bool = False
+    fingerprint: str = ""  # SHA-256 of the signer's certificate, as `openssl x509 -fingerprint -sha256` prints it
+    trusted: bool = False  # the certificate chains to a trust list, so the signer's identity is established
 
     @property
     def ok(self) -> bool:
@@ -265,7 +268,7 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
     if members is None:
         return report
     try:
-        manifest = json.loads(members[MANIFEST])
+        manifest = load_json(_data(members[MANIFEST]))
         files: dict[str, dict[str, Any]] = manifest["files"]
         if not isinstance(files, dict):
             raise TypeError("files")
@@ -292,10 +295,18 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
     manifest_signer = b""
     if signature:
         if MANIFEST_SIGNATURE in members:
-            check = check_detached(members[MANIFEST], members[MANIFEST_SIGNATURE], trust)
+            check = check_detached(_data(members[MANIFEST]), _data(members[MANIFEST_SIGNATURE]), trust)
             if check.ok:
                 report.signed, report.signer, manifest_signer = True, check.signer, check.certificate
-                report.add(True, MANIFEST_SIGNATURE, "verify_signed", signer=check.signer, when=check.signed_at)
+                report.fingerprint, report.trusted = certificate_fingerprint(check.certificate), bool(trust)
+                report.add(
+                    True,
+                    MANIFEST_SIGNATURE,
+                    "verify_signed_trusted" if trust else "verify_signed_identity_unknown",
+                    signer=check.signer,
+                    when=check.signed_at,
+                    fingerprint=report.fingerprint,
+                )
             else:
                 report.add(False, MANIFEST_SIGNATURE, "verify_bad_signature", detail=check.detail)
     else:
@@ -303,11 +314,11 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
 
     # Every file against the manifest, and SHA256SUMS against everything.
     for name in sorted(set(files) & set(members)):
-        entry, data = files[name], members[name]
-        if not isinstance(entry, dict) or entry.get("sha256") != sha256(data) or entry.get("size") != len(data):
+        entry, member = files[name], members[name]
+        if not isinstance(entry, dict) or entry.get("sha256") != member.sha256 or entry.get("size") != member.size:
             report.add(False, name, "verify_changed")
         elif not name.endswith(".pdf"):
-            report.add(True, name, "verify_intact", size=len(data))
+            report.add(True, name, "verify_intact", size=member.size)
     _check_sums(members, report)
 
     # The fingerprint must follow from the inputs listed, and the archived records must be those inputs.
@@ -317,7 +328,7 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
         recomputed = fingerprint_of(str(manifest["agreement"]), str(software["mou"]), dict(inputs))
     except (KeyError, TypeError, ValueError):
         recomputed = ""
-    records = {n[len(INPUTS) :]: d for n, d in members.items() if n.startswith(INPUTS)}
+    records = {n[len(INPUTS) :]: _data(m) for n, m in members.items() if n.startswith(INPUTS)}
     if recomputed != manifest.get("fingerprint") or any(inputs.get(n) != sha256(d) for n, d in records.items()):
         report.add(False, MANIFEST, "verify_fingerprint_mismatch")
     else:
@@ -326,38 +337,45 @@ def verify(path: Path, trust: list[Any] | None = None, require_signature: bool =
     # Each PDF: its signatures, and the records it carries.
     for name in sorted(n for n in set(files) & set(members) if n.endswith(".pdf")):
         _check_pdf_member(
-            name, members[name], files[name], records, signature, manifest_signer, trust, report, check_pdf
+            name, _data(members[name]), files[name], records, signature, manifest_signer, trust, report, check_pdf
         )
     return report
 
 
-def _read_members(path: Path, report: Report) -> dict[str, bytes] | None:
-    """Read every member of the zip; a damaged or doubled member is a finding."""
+def _kept(name: str) -> bool:
+    """Say whether verification needs a member's bytes, not only its digest (the DOCX files it does not)."""
+    return name in (MANIFEST, MANIFEST_SIGNATURE, SUMS) or name.startswith(INPUTS) or name.endswith(".pdf")
+
+
+def _data(member: Member) -> bytes:
+    """Return the bytes of a member that _kept() names."""
+    return member.data or b""
+
+
+def _read_members(path: Path, report: Report) -> dict[str, Member] | None:
+    """Read every member of the zip within bounds; a damaged or doubled member is a finding."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = [info.filename for info in archive.infolist()]
-            members: dict[str, bytes] = {}
-            for name in names:
-                if name in members:
-                    report.add(False, name, "verify_duplicate")
-                    continue
-                try:
-                    members[name] = archive.read(name)
-                except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-                    report.add(False, name, "verify_damaged")
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        found = unpack(path, _kept)
+    except Refused as refused:
+        report.findings.append(Finding(False, path.name, refused.message))
+        return None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
         report.add(False, path.name, "verify_not_zip")
         return None
-    return members
+    for name in found.duplicates:
+        report.add(False, name, "verify_duplicate")
+    for name in found.damaged:
+        report.add(False, name, "verify_damaged")
+    return found.members
 
 
-def _check_sums(members: dict[str, bytes], report: Report) -> None:
+def _check_sums(members: dict[str, Member], report: Report) -> None:
     """Check SHA256SUMS: one line per other member, each hash right."""
     if SUMS not in members:
         return
     listed: dict[str, str] = {}
     try:
-        for line in members[SUMS].decode("ascii").splitlines():
+        for line in _data(members[SUMS]).decode("ascii").splitlines():
             digest, name = line.split("  ", 1)
             if not re.fullmatch(r"[0-9a-f]{64}", digest) or name in listed:
                 raise ValueError(line)
@@ -365,8 +383,8 @@ def _check_sums(members: dict[str, bytes], report: Report) -> None:
     except (UnicodeDecodeError, ValueError):
         report.add(False, SUMS, "verify_unreadable_sums")
         return
-    others = {n: d for n, d in members.items() if n != SUMS}
-    wrong = sorted(n for n in set(listed) & set(others) if listed[n] != sha256(others[n]))
+    others = {n: m for n, m in members.items() if n != SUMS}
+    wrong = sorted(n for n in set(listed) & set(others) if listed[n] != others[n].sha256)
     unlisted = sorted(set(others) - set(listed))
     absent = sorted(set(listed) - set(others))
     if wrong or unlisted or absent:
@@ -389,7 +407,7 @@ def _check_pdf_member(
     """Check one PDF's signatures and attachments."""
     try:
         checks = check_pdf(data, trust)
-        attached = pdf_attachments(data)
+        attached = pdf_attachments(data, records)
     except Exception:
         report.add(False, name, "verify_pdf_unreadable")
         return
@@ -417,8 +435,12 @@ def _check_pdf_member(
         report.add(True, name, "verify_pdf_signed" if who else "verify_pdf_ok", signer=who, n=len(attached))
 
 
-def pdf_attachments(data: bytes) -> dict[str, bytes]:
-    """Return the files embedded in a PDF, by name."""
+def pdf_attachments(data: bytes, expected: dict[str, bytes]) -> dict[str, bytes]:
+    """Return the files embedded in a PDF, by name, each unpacked no further than the expected file's size.
+
+    An embedded file is compressed inside the PDF: one that would unpack to more than the
+    record it should be (a bomb inside a PDF) is cut there, and so differs from it.
+    """
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     found: dict[str, bytes] = {}
     try:
@@ -426,6 +448,18 @@ def pdf_attachments(data: bytes) -> dict[str, bytes]:
     except KeyError:
         return found
     for index in range(0, len(names), 2):
-        spec = names[index + 1].get_object()
-        found[str(names[index])] = spec["/EF"]["/F"].get_object().data
+        name = str(names[index])
+        stream = names[index + 1].get_object()["/EF"]["/F"].get_object()
+        found[name] = _unpacked_at_most(stream, len(expected.get(name, b"")) + 1)
     return found
+
+
+def _unpacked_at_most(stream: Any, limit: int) -> bytes:
+    """Return an embedded file's bytes, unpacking no more than limit (mou writes them deflated, or plain)."""
+    packed = stream.encoded_data
+    method = stream.get("/Filter")
+    if method is None and "/DecodeParms" not in stream:
+        return bytes(packed[:limit])
+    if method in ("/FlateDecode", ["/FlateDecode"]) and "/DecodeParms" not in stream:
+        return zlib.decompressobj().decompress(packed, limit)
+    return b""  # any other encoding is not mou's: the file then differs from the record

@@ -27,6 +27,7 @@ import binascii
 import datetime
 import hashlib
 import io
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,12 @@ from pyhanko_certvalidator import ValidationContext
 from mou.core.errors import InputError, Problem, RenderError
 from mou.core.messages import Message, say
 from mou.pdf.fields import ORGANIZATION_FIELD
+
+# pyHanko logs every check that fails with its traceback; with no handler of the program's
+# own, Python would print those to the clerk. The verdict is said in mou's words instead
+# (a program that configures logging still receives the records).
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
 
 KEY_ENV = "MOU_SIGNING_KEY"
 PASSWORD_ENV = "MOU_SIGNING_PASSWORD"
@@ -213,6 +220,11 @@ class SignatureCheck:
     signed_at: str = ""
     detail: Message | str = ""
     certificate: bytes = field(default=b"", repr=False)  # DER of the signer's certificate
+
+
+def certificate_fingerprint(der: bytes) -> str:
+    """Return a certificate's SHA-256 fingerprint as `openssl x509 -noout -fingerprint -sha256` prints it."""
+    return ":".join(f"{byte:02X}" for byte in hashlib.sha256(der).digest())
 
 
 def _context(
