@@ -29,8 +29,8 @@ def digests(folder: Path) -> dict[str, str]:
 def test_write_replaces_files_and_keeps_a_clerks_own_files(tmp_path):
     write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"old th", "a.en.pdf": b"old en"})
     (tmp_path / "a/1.0/notes.txt").write_text("mine")
-    written, kept = write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new th", "a.en.pdf": b"new en"})
-    assert kept == [] and sorted(p.name for p in written) == ["a.en.pdf", "a.th.pdf"]
+    written = write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new th", "a.en.pdf": b"new en"})
+    assert written.kept == [] and sorted(p.name for p in written.files) == ["a.en.pdf", "a.th.pdf"]
     assert digests(tmp_path) == digests_of(
         {"a/1.0/a.th.pdf": b"new th", "a/1.0/a.en.pdf": b"new en", "a/1.0/notes.txt": b"mine"}
     )

@@ -24,6 +24,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             allow_mismatch=args.allow_mismatch,
             on_start=console.start,
             on_result=console.result,
+            on_note=console.note,
         )
     finally:
         console.finish()

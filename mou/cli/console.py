@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO
 
 from rich.console import Console as RichConsole
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
-from mou.core.errors import MouError, Problem, UsageError
+from mou.core.errors import MachineError, MouError, Problem, UsageError
 from mou.core.messages import Message, clerk_language, say
 from mou.pipeline.results import AgreementResult
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+# Failures of the machine, not of mou: what the clerk can do about each (others: system_error).
+ENVIRONMENT_ERRORS = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only_disk",
+    errno.EPERM: "cannot_write_output",
+    errno.EACCES: "cannot_write_output",
+    errno.EIO: "system_error",
+    errno.EMFILE: "system_error",
+    errno.ENFILE: "system_error",
+    errno.ENOMEM: "out_of_memory",
+}
 
 
 class Console:
@@ -146,19 +160,43 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
     except MouError as exc:
         for problem in exc.problems:
             console.problem(problem)
-        console.note(say("problems_found", n=len(exc.problems)))
+        if not isinstance(exc, MachineError):  # what the machine refused may come after some output was written
+            console.note(say("problems_found", n=len(exc.problems)))
         return EXIT_INPUT
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
         return EXIT_OK
     except KeyboardInterrupt:
-        console.note(say("interrupted"))
+        console.note(interrupted(console.results))
         return 130
+    except OSError as exc:
+        if exc.errno not in ENVIRONMENT_ERRORS:
+            return internal_error(exc, console, debug)
+        where = exc.filename or "mou"
+        console.problem(Problem(str(where), say(ENVIRONMENT_ERRORS[exc.errno], detail=exc.strerror or exc)))
+        return EXIT_INPUT
+    except MemoryError:
+        console.problem(Problem("mou", say("out_of_memory")))
+        return EXIT_INPUT
+    except BrokenProcessPool:  # a worker killed from outside, most often for lack of memory
+        console.problem(Problem("mou", say("worker_died")))
+        return EXIT_INPUT
     except Exception as exc:  # a bug in mou, not a mistake of the user
-        if debug:
-            raise
-        console.note(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in mou; run again with --debug and report the traceback."
-        )
-        return EXIT_INTERNAL
+        return internal_error(exc, console, debug)
+
+
+def interrupted(results: list[AgreementResult]) -> Message:
+    """Say what an interrupted run had already replaced, and that the rest is as it was."""
+    written = [f"{r.agreement_id} {r.version}" for r in results if not r.skipped and not r.problems and r.files]
+    return say("interrupted_after_writing", written=", ".join(written)) if written else say("interrupted")
+
+
+def internal_error(exc: Exception, console: Console, debug: bool) -> int:
+    """Report a bug in mou: the exception in one line, and how to get the traceback."""
+    if debug:
+        raise exc
+    console.note(
+        f"internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in mou; run again with --debug and report the traceback."
+    )
+    return EXIT_INTERNAL

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 from typing import TextIO
 
 from mou.cli.console import EXIT_OK, Console, guarded, message_language
 from mou.cli.parser import command_first, make_parser
+from mou.core.errors import Problem, UsageError
+from mou.core.messages import say
 from mou.pipeline.incremental import up_to_date_results
 from mou.pipeline.layout import FORMATS, Layout
 from mou.pipeline.results import AgreementResult
+from mou.pipeline.selection import agreement_ids, shard
 
 # The module that runs each command. It is imported only when its command runs: this is the
 # one place mou imports on demand, so that a build with nothing to do, `--help` or a usage
@@ -32,6 +36,10 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     def run() -> int:
         parser = make_parser()
         args = parser.parse_args(command_first(argv))
+        check_project_folder(args)
+        if args.command == "build" and args.shard and shard_is_empty(args):
+            console.note(say("shard_empty", index=args.shard[0], count=args.shard[1], n=len(chosen_ids(args))))
+            return EXIT_OK
         if args.command == "build":
             console.quiet, console.verbose = args.quiet, args.verbose
             console.live = console.live and not args.quiet
@@ -48,6 +56,29 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         return int(runner.run(args, console))
 
     return guarded(run, console, "--debug" in argv)
+
+
+def chosen_ids(args: argparse.Namespace) -> list[str]:
+    """Return the agreements a build names, or all of the project's, before any is read."""
+    return list(dict.fromkeys(args.agreements + args.only)) or agreement_ids(args.root)
+
+
+def shard_is_empty(args: argparse.Namespace) -> bool:
+    """Say whether the share asked for holds none of the (known) agreements chosen."""
+    ids, known = chosen_ids(args), set(agreement_ids(args.root))
+    return bool(ids) and set(ids) <= known and not shard(ids, args.shard)
+
+
+def check_project_folder(args: argparse.Namespace) -> None:
+    """Refuse a --root that is missing or is a file, saying so (not 'no agreements found').
+
+    `new` may start a project in a folder that does not exist yet; a file it refuses too.
+    """
+    root = getattr(args, "root", None)
+    if root is None or root.is_dir() or (args.command == "new" and not root.exists()):
+        return
+    key = "project_not_folder" if root.exists() else "no_project_folder"
+    raise UsageError(Problem("--root", say(key, path=str(root))))
 
 
 def report_skipped(console: Console, results: list[AgreementResult]) -> int:

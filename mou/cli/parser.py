@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 from pathlib import Path
 
 from mou import __version__
@@ -144,9 +143,9 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=positive_jobs,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="render in N processes (default: the number of cores)",
+        help="render in N processes, at most one per core and per agreement (default: the number of cores)",
     )
     parser.add_argument(
         "--shard",

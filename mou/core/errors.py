@@ -53,6 +53,10 @@ class RenderError(MouError):
     """A renderer refused or failed on valid input (exit 1)."""
 
 
+class MachineError(MouError):
+    """The machine refused: a full disk, a read-only or immutable folder (exit 1, not a bug)."""
+
+
 class UsageError(MouError):
     """The command line is wrong (exit 2)."""
 

@@ -529,8 +529,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "PDF จะต้องใช้แบบอักษรของเครื่อง ({fonts}) เพราะมีอักขระที่แบบอักษรของโครงการแสดงไม่ได้ ให้ลบหรือเปลี่ยนอักขระเหล่านั้น",
     ),
     "cannot_write_output": (
-        "cannot write here ({detail}); give a folder you may write to with --output, or fix this one's permissions",
-        "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output หรือแก้สิทธิ์ของโฟลเดอร์นี้",
+        "cannot write here ({detail}); give a folder you may write to with --output, or fix this one's "
+        "permissions (if it is immutable: chattr -i)",
+        "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output หรือแก้สิทธิ์ของโฟลเดอร์นี้ (หากถูกตั้งเป็นแก้ไขไม่ได้: chattr -i)",
     ),
     "busy": (
         "another build ({owner}) is writing here; wait for it to finish, then run the build again",
@@ -695,10 +696,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "verify_unreadable_manifest": ("cannot be read as a release manifest", "อ่านเป็นรายการของชุดเผยแพร่ไม่ได้"),
     "verify_wrong_archive": ("the archive is named {name} but holds {claimed}", "ไฟล์ชื่อ {name} แต่เนื้อในเป็น {claimed}"),
-    "verify_signed": (
-        "manifest signature valid: signed by {signer} at {when} (the signer's own clock; no timestamp)",
-        "ลายมือชื่อบนรายการถูกต้อง ลงนามโดย {signer} เมื่อ {when} (ตามนาฬิกาของผู้ลงนาม ไม่มีการประทับเวลา)",
-    ),
     "verify_bad_signature": ("manifest signature INVALID: {detail}", "ลายมือชื่อบนรายการไม่ถูกต้อง: {detail}"),
     # who signed: a certificate's name proves nothing without a trust list
     "verify_signed_trusted": (

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mou.core.errors import MouError, Problem
+from mou.core.messages import Message, say
 from mou.language.breaks import thai_dictionary
 from mou.pdf.render import install_patches
 from mou.pipeline.layout import Layout
@@ -24,6 +29,28 @@ from mou.records.project import Project
 # new worker loads the fonts, compiles the templates and warms its caches again, and each
 # pool waits for its slowest task before the next one starts.
 TASKS_PER_WORKER = 250
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def available_cores() -> int:
+    """Return the number of cores this process may run on (a container's share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, tasks: int, cores: int | None = None) -> tuple[int, Message | None]:
+    """Return how many processes to render with, and a note when that is fewer than were asked for.
+
+    More processes than cores only share the same cores (each with its own memory); more
+    than agreements would have nothing to do. None asks for the default, one per core.
+    """
+    cores = cores or available_cores()
+    workers = max(1, min(requested or cores, cores, tasks))
+    if requested is None or requested <= workers:
+        return workers, None
+    return workers, say("jobs_capped", requested=requested, cores=cores, tasks=tasks, n=workers)
 
 
 @dataclass(frozen=True)
@@ -96,6 +123,29 @@ def warm_up() -> None:
     thai_dictionary()
 
 
+def die_with(parent: int) -> None:
+    """In a worker: end it when the build that forked it ends, even by kill -9.
+
+    On Linux the kernel sends the worker SIGKILL when its parent dies (PR_SET_PDEATHSIG);
+    elsewhere a thread watches for the parent to be gone. A worker never writes output, so
+    ending it loses nothing.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this process once its parent is gone (where the kernel cannot be asked to)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
     """Yield each task's result as it completes, using up to `jobs` processes."""
     global _settled_in
@@ -113,7 +163,9 @@ def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
         chunk = jobs * TASKS_PER_WORKER
         for start in range(0, len(tasks), chunk):
             part = tasks[start : start + chunk]
-            with ProcessPoolExecutor(max_workers=min(jobs, len(part)), mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(part)), mp_context=context, initializer=die_with, initargs=(os.getpid(),)
+            ) as pool:
                 for future in as_completed([pool.submit(render_task, task) for task in part]):
                     yield future.result()
     finally:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from mou.core.errors import MouError
-from mou.core.messages import say
+from mou.core.messages import Message, say
 from mou.html.templating import template_names
-from mou.pipeline.batch import Rendered, Task, run
+from mou.pipeline.batch import Rendered, Task, run, worker_count
 from mou.pipeline.incremental import (
     BUILD_FILE,
     Planned,
@@ -31,10 +33,48 @@ def load(layout: Layout, allow_mismatch: bool = False) -> Project:
     return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts)
 
 
+def same_inputs_stamp(layout: Layout, agreement_id: str, version: str) -> dict[str, Any]:
+    """Return the stamp of the agreement's earlier build when it was made from today's inputs, else {}.
+
+    Its files in formats not built now (the PDFs, when only DOCX is asked for) are then
+    still the same agreement as the new ones, and stay beside them; files made from other
+    inputs are removed by the swap, never left beside new ones.
+    """
+    stamp = read_build_file(layout.output / agreement_id / version) or {}
+    earlier_formats = stamp.get("formats")
+    if not isinstance(earlier_formats, list) or not all(f in FORMATS for f in earlier_formats):
+        return {}
+    earlier = plan(layout.root, agreement_id, tuple(earlier_formats))
+    return stamp if earlier is not None and earlier.fingerprint == stamp.get("fingerprint") else {}
+
+
+def carried_files(layout: Layout, folder: Path, stamp: dict[str, Any], formats: tuple[str, ...]) -> dict[str, bytes]:
+    """Return the earlier build's files of other formats, as that build wrote them (an edited one is not carried)."""
+    carried: dict[str, bytes] = {}
+    files = stamp.get("files")
+    for name, info in (files if isinstance(files, dict) else {}).items():
+        path = layout.output / folder / name
+        if name.rpartition(".")[2] in formats or not isinstance(info, dict) or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() == info.get("sha256"):
+            carried[name] = data
+    return carried
+
+
 def write_rendered(
-    layout: Layout, project: Project, rendered: Rendered, planned: Planned | None, formats: tuple[str, ...]
+    layout: Layout,
+    project: Project,
+    rendered: Rendered,
+    planned: Planned | None,
+    formats: tuple[str, ...],
+    earlier: dict[str, Any] | None = None,
 ) -> AgreementResult:
-    """Write one rendered agreement with its stamp, in one swap; failures become problems."""
+    """Write one rendered agreement with its stamp, in one swap; failures become problems.
+
+    earlier is the stamp of the folder's last build when it was made from the same inputs
+    (same_inputs_stamp): its files in other formats stay; otherwise they are removed.
+    """
     agreement = project.agreements[rendered.agreement_id]
     result = AgreementResult(
         rendered.agreement_id,
@@ -60,16 +100,26 @@ def write_rendered(
     }
     if result.warnings:
         about["mismatches"] = len(result.warnings)
-    files = dict(rendered.files)
-    files[BUILD_FILE] = build_file_bytes(planned.fingerprint if planned else "", rendered.files, about)
+    folder = output_folder(rendered.agreement_id, agreement)
+    carried = carried_files(layout, folder, earlier, formats) if earlier else {}
+    if carried and earlier:
+        about["pages"] = dict(earlier.get("pages") or {}) | rendered.pages
+    files = carried | dict(rendered.files)
+    files[BUILD_FILE] = build_file_bytes(planned.fingerprint if planned else "", carried | rendered.files, about)
     try:
-        written, kept = write_files(layout.output, output_folder(rendered.agreement_id, agreement), files)
+        written = write_files(layout.output, folder, files)
     except MouError as exc:
         result.problems = exc.problems
         return result
-    result.files = [path for path in written if path.name != BUILD_FILE]
-    result.notes = [say("kept_edited", name=old, kept=new) for old, new in kept]
+    result.files = [path for path in written.files if path.name in rendered.files]
+    result.notes = [say("kept_edited", name=old, kept=new) for old, new in written.kept]
+    result.notes += [stale_note(name, formats) for name in written.removed]
     return result
+
+
+def stale_note(name: str, formats: tuple[str, ...]) -> Message:
+    """Say that a file of an earlier build was removed, and how to make it again."""
+    return say("stale_removed", name=name, format=name.rpartition(".")[2], formats=", ".join(formats))
 
 
 def build(
@@ -78,16 +128,18 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     *,
     force: bool = False,
-    jobs: int = 1,
+    jobs: int | None = 1,
     shard_spec: tuple[int, int] | None = None,
     allow_mismatch: bool = False,
     on_start: Callable[[int, int], None] | None = None,
     on_result: Callable[[AgreementResult], None] | None = None,
+    on_note: Callable[[Message], None] | None = None,
 ) -> list[AgreementResult]:
     """Build the wanted agreements (all by default); return one result per agreement.
 
     Agreements whose inputs have not changed since their last build are skipped (unless
-    force); the rest are rendered by `jobs` processes and written one by one.
+    force); the rest are rendered by up to `jobs` processes (no more than the cores and the
+    agreements; on_note hears when fewer are used) and written one by one.
     allow_mismatch turns cross-language mismatches from errors into the results' warnings.
     """
     wanted = list(wanted)
@@ -99,6 +151,7 @@ def build(
     with output_lock(layout.output):
         planned = {i: plan(layout.root, i, formats) for i in chosen}
         tasks = []
+        earlier: dict[str, dict[str, Any]] = {}
         for agreement_id in chosen:
             agreement = project.agreements[agreement_id]
             fingerprint = planned[agreement_id]
@@ -110,16 +163,21 @@ def build(
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}
             tasks.append(Task(layout.root, layout.output, agreement_id, agreement, parties, formats))
+            earlier[agreement_id] = same_inputs_stamp(layout, agreement_id, agreement.version)
+        workers, capped = worker_count(jobs, len(tasks))
+        if capped is not None and on_note:
+            on_note(capped)
         if on_start:
             on_start(len(tasks), len(chosen))
         for result in results.values():
             if on_result:
                 on_result(result)
-        for rendered in run(tasks, jobs):
-            result = write_rendered(layout, project, rendered, planned[rendered.agreement_id], formats)
+        for rendered in run(tasks, workers):
+            agreement_id = rendered.agreement_id
+            result = write_rendered(layout, project, rendered, planned[agreement_id], formats, earlier[agreement_id])
             results[rendered.agreement_id] = result
             if on_result:
                 on_result(result)
-        if tasks:
+        if any(r.files and not r.skipped for r in results.values()):
             write_index(layout.output)
     return [results[i] for i in chosen]

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from mou.core.errors import MouError, Problem
+from mou.core.errors import MachineError, MouError, Problem
 from mou.core.messages import say
-from mou.pipeline.incremental import edited_by_hand
+from mou.pipeline.incremental import edited_by_hand, read_build_file
 
 LOCK_NAME = ".mou.lock"
 TRASH_PREFIX = ".replaced-"
+# The lock files this process holds open. A forked worker gets a copy of each descriptor,
+# and flock belongs to the open file, so a worker that outlived a killed build would hold
+# the lock: each forked child lets go of them at once (see _let_go_in_child).
+_held_locks: set[int] = set()
+# What to tell the clerk for each kind of write failure; others get cannot_write_output.
+WRITE_FAILURES = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only_disk",
+    errno.EPERM: "cannot_write_output",
+    errno.EACCES: "cannot_write_output",
+}
 
 
 class BusyError(MouError):
@@ -38,20 +52,42 @@ def output_lock(output_dir: Path) -> Iterator[None]:
             handle.seek(0)
             owner = handle.read().strip() or "another process"
             raise BusyError(Problem(str(output_dir), say("busy", owner=owner))) from None
-        handle.truncate(0)
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        recover(output_dir)
+        _held_locks.add(handle.fileno())
         try:
+            handle.truncate(0)
+            handle.write(f"pid {os.getpid()}")
+            handle.flush()
+            recover(output_dir)
             yield
         finally:
-            handle.truncate(0)
+            _held_locks.discard(handle.fileno())
+            with suppress(OSError):  # a full disk may refuse even this; the lock goes with the file anyway
+                handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def unwritable(folder: Path, exc: OSError) -> MouError:
-    """Say that a folder cannot be written, and why, as a message instead of a traceback."""
-    return MouError(Problem(str(folder), say("cannot_write_output", detail=exc.strerror or exc)))
+def _let_go_in_child() -> None:
+    """In a freshly forked child, stop holding the parent's lock files open.
+
+    Each descriptor is pointed at /dev/null rather than closed, so the child's copies of
+    the file objects stay valid; the lock then ends with the build that took it.
+    """
+    if not _held_locks:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    for descriptor in _held_locks:
+        os.dup2(null, descriptor, inheritable=False)
+    os.close(null)
+    _held_locks.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_in_child)
+
+
+def unwritable(folder: Path, exc: OSError) -> MachineError:
+    """Say that a folder cannot be written, why, and what to do, as a message instead of a traceback."""
+    key = WRITE_FAILURES.get(exc.errno or 0, "cannot_write_output")
+    return MachineError(Problem(str(folder), say(key, detail=exc.strerror or exc)))
 
 
 def recover(output_dir: Path) -> None:
@@ -70,42 +106,70 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Replace output_dir/folder with the given files in one swap; return them and kept copies.
+@dataclass
+class Written:
+    """What one swap did: the files written, edited copies kept, and earlier files removed."""
+
+    files: list[Path] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (mou's name, the edited copy's name)
+    removed: list[str] = field(default_factory=list)  # files of an earlier build not made again
+
+
+def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> Written:
+    """Replace output_dir/folder with the given files in one swap; say what was written, kept and removed.
 
     Everything is complete on disk before the old folder is moved aside, and a build killed
     between the two renames is repaired by recover() on the next run: earlier output is
     never lost and never half old, half new. Files mou did not write stay; a file mou wrote
     that someone edited since (a DOCX, say) is kept beside the new one as
-    <name>.edited<suffix>, and reported as (old name, kept name).
+    <name>.edited<suffix>, and reported as (old name, kept name). A file an earlier build
+    wrote that this one does not (a PDF, when only DOCX is built now) goes: a folder holds
+    the files of one build, made from one set of inputs (the caller passes again those it
+    knows to be from the same inputs).
     """
     target = output_dir / folder
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
     except OSError as exc:
         raise unwritable(target.parent, exc) from None
-    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; output is for everyone
-    kept: list[tuple[str, str]] = []
     try:
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output_dir))
+    except OSError as exc:
+        raise unwritable(output_dir, exc) from None
+    written = Written([target / name for name in files])
+    try:
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; output is for everyone
         for name, data in files.items():
             _write_synced(staging / name, data)
         if not target.exists():
             os.rename(staging, target)
         else:
+            earlier = set((read_build_file(target) or {}).get("files") or {})
             for name in edited_by_hand(target):
-                kept.append((name, _free_name(target, staging, name)))
-                os.link(target / name, staging / kept[-1][1])
+                written.kept.append((name, _free_name(target, staging, name)))
+                os.link(target / name, staging / written.kept[-1][1])
+            edited = {name for name, _ in written.kept}
+            written.removed = sorted(n for n in earlier - set(files) - edited if (target / n).is_file())
             trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=output_dir))
-            swap = {"target": str(folder), "written": sorted(files)}
+            made = set(files) | earlier
+            swap = {"target": str(folder), "written": sorted(made)}
             (trash / "swap.json").write_text(json.dumps(swap), encoding="utf-8")
             os.rename(target, trash / "old")
             os.rename(staging, target)
-            _keep_extras(trash / "old", target, set(files))
+            _keep_extras(trash / "old", target, made)
             shutil.rmtree(trash, ignore_errors=True)
+    except OSError as exc:  # a full disk, a read-only or immutable folder
+        _put_back(output_dir)
+        raise unwritable(target, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [target / name for name in files], kept
+    return written
+
+
+def _put_back(output_dir: Path) -> None:
+    """After a failed swap, put the earlier folder back now if the disk allows (else the next build does)."""
+    with suppress(OSError):
+        recover(output_dir)
 
 
 def _free_name(target: Path, staging: Path, name: str) -> str:
@@ -141,9 +205,12 @@ def _umask() -> int:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
+    """Write a file so that it appears whole or not at all; a failure to write is a message."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
+    except OSError as exc:
+        raise unwritable(path.parent, exc) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -151,6 +218,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
+    except OSError as exc:
+        raise unwritable(path, exc) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

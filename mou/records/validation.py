@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import CATALOG, Message, say
-from mou.core.paths import record_files
+from mou.core.paths import record_files, record_path
 from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
@@ -285,8 +285,8 @@ def check_agreement(
             problems.append(source.problem(where, say("listed_twice", id=party_id)))
         seen.add(party_id)
         if party_id not in project.parties:
-            if f"parties/{party_id}" in project.sources:
-                continue  # the party file itself is wrong and already reported
+            if f"parties/{party_id}" in project.sources or record_path(project.root, "parties", party_id):
+                continue  # the party file exists but is wrong: its own problems are reported
             guess = difflib.get_close_matches(party_id, list(project.parties), n=1)
             problems.append(
                 source.problem(

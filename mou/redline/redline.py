@@ -802,6 +802,6 @@ def write_redline(layout: Layout, redline: Redline) -> list[Path]:
     }
     files = {**redline.files, DIFF_FILE: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
     with output_lock(layout.output):
-        written, _ = write_files(layout.output, Path(redline.folder), files)
+        written = write_files(layout.output, Path(redline.folder), files)
         write_index(layout.output)
-    return [path for path in written if path.name != DIFF_FILE]
+    return [path for path in written.files if path.name != DIFF_FILE]
