@@ -25,6 +25,7 @@ RUNNERS = {
     "verify": "mou.cli.release_commands",
     "diff": "mou.cli.diff_command",
     "new": "mou.cli.new_command",
+    "watch": "mou.cli.watch_command",
 }
 
 

@@ -1,4 +1,4 @@
-"""The command line's one parser: `build` (the default), `release`, `verify`, `diff` and `new`."""
+"""The command line's one parser: `build` (the default), `release`, `verify`, `diff`, `new` and `watch`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ COMMANDS = {
     "verify": "check a release archive: checksums, manifest signature, PDF signatures",
     "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
     "new": "start a party or an agreement record: a commented file to fill in",
+    "watch": "rebuild on every save of a record or template, Thai PDF first; --serve shows output/ in a browser",
 }
 # Options that take a value, so the first word that is not one of them names the command.
 VALUED_OPTIONS = frozenset(
@@ -36,6 +37,7 @@ VALUED_OPTIONS = frozenset(
         "--key-password-env",
         "--trust",
         "--parties",
+        "--port",
     }
 )
 
@@ -83,6 +85,7 @@ def make_parser() -> argparse.ArgumentParser:
     _verify_options(commands.add_parser("verify", help=COMMANDS["verify"], description=COMMANDS["verify"]))
     _diff_options(commands.add_parser("diff", help=COMMANDS["diff"], description=COMMANDS["diff"]))
     _new_options(commands.add_parser("new", help=COMMANDS["new"], description=COMMANDS["new"]))
+    _watch_options(commands.add_parser("watch", help=COMMANDS["watch"], description=COMMANDS["watch"]))
     return parser
 
 
@@ -251,6 +254,50 @@ def _new_options(parser: argparse.ArgumentParser) -> None:
         default=Path("."),
         help="project folder to write into (default: .); one without templates/ gets the standard ones",
     )
+    _common_options(parser)
+
+
+def port_number(text: str) -> int:
+    """Parse --port: 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"takes a port number from 0 (any free one) to 65535, not '{text}'")
+    return value
+
+
+def _watch_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `watch`."""
+    parser.add_argument(
+        "agreements",
+        nargs="*",
+        metavar="AGREEMENT",
+        help="ids of the agreements to watch (default: all in agreements/); the first is shown on the index page",
+    )
+    _project_options(parser)
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="AGREEMENT",
+        help="watch only this agreement (repeatable; same as naming it)",
+    )
+    _format_option(parser)
+    parser.add_argument(
+        "--allow-mismatch",
+        action="store_true",
+        help="report where the Thai and English texts differ as warnings and build anyway",
+    )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="serve output/ at http://127.0.0.1:PORT/ (this machine only); the page reloads after each rebuild",
+    )
+    parser.add_argument("--port", type=port_number, default=8000, help="port for --serve (default: 8000)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
     _common_options(parser)
 
 

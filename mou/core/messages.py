@@ -473,6 +473,44 @@ CATALOG: dict[str, tuple[str, str]] = {
         "สร้างด้วย {n} โพรเซส แทน {requested} เพราะมีแกนประมวลผล {cores} แกน และมีบันทึกข้อตกลงที่ต้องสร้าง "
         "{tasks} ฉบับ โพรเซสที่เกินกว่านี้จะได้แต่รอกัน",
     ),
+    # watch mode (python build.py watch: mou/cli/watch_command.py, mou/pipeline/watch.py)
+    "watching": (
+        "watching {folders} for changes; press Ctrl-C to stop",
+        "กำลังเฝ้าดูการแก้ไขใน {folders} กด Ctrl-C เพื่อหยุด",
+    ),
+    "serving": (
+        "serving output/ at {url} (the page reloads after each rebuild)",
+        "เปิดดู output/ ได้ที่ {url} (หน้าเว็บโหลดใหม่เองทุกครั้งที่สร้างเสร็จ)",
+    ),
+    "watch_first": (
+        "ready {path} in {seconds} s; the other files follow",
+        "พร้อมแล้ว {path} ใน {seconds} วินาที ไฟล์อื่นกำลังตามมา",
+    ),
+    "watch_kept": (
+        "{id}: the last good files stay in output/ until this is fixed",
+        "{id}: ไฟล์ที่สร้างได้ครั้งล่าสุดยังคงอยู่ใน output/ จนกว่าจะแก้ไขข้อผิดพลาดนี้",
+    ),
+    "watch_gone": (
+        "{id}: its record was removed; its files stay in output/",
+        "{id}: ไฟล์ข้อมูลถูกลบไปแล้ว ไฟล์ที่สร้างไว้ยังคงอยู่ใน output/",
+    ),
+    "watch_stopped": (
+        "stopped watching; output/ is as the last rebuild left it",
+        "หยุดเฝ้าดูแล้ว output/ เป็นไปตามการสร้างครั้งล่าสุด",
+    ),
+    "watch_bug": (
+        "internal error while rebuilding: {detail}; still watching (run with --debug and report the traceback)",
+        "เกิดข้อผิดพลาดภายในระหว่างสร้างใหม่: {detail} ยังคงเฝ้าดูต่อ (สั่งใหม่พร้อม --debug แล้วแจ้งข้อความที่แสดง)",
+    ),
+    "port_busy": (
+        "cannot serve on {host}:{port} ({detail}); choose another port with --port",
+        "เปิดให้ดูที่ {host}:{port} ไม่ได้ ({detail}) ให้เลือกพอร์ตอื่นด้วย --port",
+    ),
+    "index_rebuilt": ("last rebuild: {stamp}", "สร้างใหม่ครั้งล่าสุด: {stamp}"),
+    "index_problems": (
+        "Problems: the last good files are kept until these are fixed",
+        "ข้อผิดพลาด: ไฟล์ที่สร้างได้ครั้งล่าสุดยังคงไว้จนกว่าจะแก้ไข",
+    ),
     # templates
     "template_syntax": ("template syntax error: {detail}", "แม่แบบเขียนผิดรูปแบบ: {detail}"),
     "no_edition": (

@@ -48,13 +48,15 @@ def same_inputs_stamp(layout: Layout, agreement_id: str, version: str) -> dict[s
     return stamp if earlier is not None and earlier.fingerprint == stamp.get("fingerprint") else {}
 
 
-def carried_files(layout: Layout, folder: Path, stamp: dict[str, Any], formats: tuple[str, ...]) -> dict[str, bytes]:
-    """Return the earlier build's files of other formats, as that build wrote them (an edited one is not carried)."""
+def carried_files(
+    layout: Layout, folder: Path, stamp: dict[str, Any], wanted: Callable[[str], bool]
+) -> dict[str, bytes]:
+    """Return the earlier build's files that wanted() picks, as that build wrote them (an edited one is not carried)."""
     carried: dict[str, bytes] = {}
     files = stamp.get("files")
     for name, info in (files if isinstance(files, dict) else {}).items():
         path = layout.output / folder / name
-        if name.rpartition(".")[2] in formats or not isinstance(info, dict) or not path.is_file():
+        if not wanted(name) or not isinstance(info, dict) or not path.is_file():
             continue
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() == info.get("sha256"):
@@ -69,11 +71,14 @@ def write_rendered(
     planned: Planned | None,
     formats: tuple[str, ...],
     earlier: dict[str, Any] | None = None,
+    partial: bool = False,
 ) -> AgreementResult:
     """Write one rendered agreement with its stamp, in one swap; failures become problems.
 
     earlier is the stamp of the folder's last build when it was made from the same inputs
-    (same_inputs_stamp): its files in other formats stay; otherwise they are removed.
+    (same_inputs_stamp): its files in other formats stay; otherwise they are removed. A
+    partial write (watch mode's Thai PDF, ahead of the rest) keeps every other file of the
+    folder, with no fingerprint: the folder is not up to date until the whole agreement is written.
     """
     agreement = project.agreements[rendered.agreement_id]
     result = AgreementResult(
@@ -101,7 +106,14 @@ def write_rendered(
     if result.warnings:
         about["mismatches"] = len(result.warnings)
     folder = output_folder(rendered.agreement_id, agreement)
-    carried = carried_files(layout, folder, earlier, formats) if earlier else {}
+    if partial:
+        earlier = read_build_file(layout.output / folder) or {}
+
+    def carried_along(name: str) -> bool:
+        # a partial write keeps every other file; a whole one only files of formats not built now
+        return name not in rendered.files if partial else extension(name) not in formats
+
+    carried = carried_files(layout, folder, earlier, carried_along) if earlier else {}
     if carried and earlier:
         about["pages"] = dict(earlier.get("pages") or {}) | rendered.pages
     files = carried | dict(rendered.files)
@@ -117,9 +129,14 @@ def write_rendered(
     return result
 
 
+def extension(name: str) -> str:
+    """Return a file name's format: pdf or docx."""
+    return name.rpartition(".")[2]
+
+
 def stale_note(name: str, formats: tuple[str, ...]) -> Message:
     """Say that a file of an earlier build was removed, and how to make it again."""
-    return say("stale_removed", name=name, format=name.rpartition(".")[2], formats=", ".join(formats))
+    return say("stale_removed", name=name, format=extension(name), formats=", ".join(formats))
 
 
 def build(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from mou.core.errors import Problem
+from mou.core.messages import Message, say
 from mou.pipeline.incremental import BUILD_FILE, read_build_file
 from mou.pipeline.writer import write_atomically
 
@@ -75,8 +80,44 @@ def _row(output: Path, folder: Path, stamp: dict[str, Any]) -> str:
     )
 
 
-def render_index(output: Path) -> str:
-    """Return the index page's HTML."""
+@dataclass(frozen=True)
+class Watching:
+    """What watch mode adds to the index page: the problems that keep files back, the PDF being edited, the last rebuild."""
+
+    problems: Sequence[Problem] = ()
+    preview: Path | None = None  # the PDF shown under the table
+    rebuilt: str = ""  # the last rebuild, as a stamp that changes with every one
+
+
+def _both(message: Message) -> str:
+    """Return a message in English and Thai, for the bilingual page."""
+    return f'<span lang="en">{escape(message.en)}</span> <span lang="th">{escape(message.th)}</span>'
+
+
+def _watch_section(output: Path, watching: Watching) -> str:
+    """Return the page's watch-mode part: the located problems first, then the PDF being edited."""
+    parts = [f'<p id="rebuilt">{_both(say("index_rebuilt", stamp=watching.rebuilt))}</p>']
+    if watching.problems:
+        items = "\n".join(
+            f'<li><code>{escape(p.render("en"))}</code><br><span lang="th">{escape(p.render("th"))}</span></li>'
+            for p in watching.problems
+        )
+        parts.append(
+            f'<section id="problems">\n<h2>{_both(say("index_problems"))}</h2>\n<ul>\n{items}\n</ul>\n</section>'
+        )
+    if watching.preview is not None and watching.preview.is_file():
+        # The file's digest in the address: a reloaded page fetches the new PDF, not a cached one.
+        version = hashlib.sha256(watching.preview.read_bytes()).hexdigest()[:12]
+        address = f"{escape(watching.preview.relative_to(output).as_posix())}?v={version}"
+        parts.append(
+            f"<h2>{escape(watching.preview.name)}</h2>\n"
+            f'<iframe id="preview" src="{address}" title="{escape(watching.preview.name)}"></iframe>'
+        )
+    return "\n".join(parts) + "\n"
+
+
+def render_index(output: Path, watching: Watching | None = None) -> str:
+    """Return the index page's HTML (with watch mode's part when watching)."""
     rows = "\n".join(_row(output, folder, stamp) for folder, stamp in built_versions(output))
     diffs = "\n".join(_redline_row(output, folder, about) for folder, about in redlines(output))
     if diffs:
@@ -96,11 +137,13 @@ table {{ border-collapse: collapse; }}
 th, td {{ border-bottom: 1px solid #ccc; padding: .4em .8em; text-align: left; vertical-align: top; }}
 td.draft {{ color: #b00; }} td.signed {{ color: #060; }}
 a {{ margin-right: .6em; }}
+#problems {{ border: 2px solid #b00; padding: 0 1em; margin: 1em 0; }} #problems code {{ color: #b00; }}
+#preview {{ width: 100%; height: 80vh; border: 1px solid #ccc; }}
 </style>
 </head>
 <body>
 <h1>Agreements built <span lang="th">บันทึกข้อตกลงที่สร้างแล้ว</span></h1>
-<table>
+{_watch_section(output, watching) if watching else ""}<table>
 <tr><th>agreement</th><th>version</th><th>status</th><th>pages</th><th>files</th></tr>
 {rows}
 </table>
@@ -109,8 +152,8 @@ a {{ margin-right: .6em; }}
 """
 
 
-def write_index(output: Path) -> Path:
+def write_index(output: Path, watching: Watching | None = None) -> Path:
     """Write output/index.html atomically and return its path."""
     path = output / "index.html"
-    write_atomically(path, render_index(output).encode("utf-8"))
+    write_atomically(path, render_index(output, watching).encode("utf-8"))
     return path

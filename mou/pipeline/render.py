@@ -86,13 +86,21 @@ class StampedRender:
 
 
 def render_stamped(
-    layout: Layout, project: Project, agreement_id: str, formats: tuple[str, ...] = FORMATS
+    layout: Layout,
+    project: Project,
+    agreement_id: str,
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    languages: list[str] | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> StampedRender:
     """Render one agreement: footers carry its fingerprint, every date is the build time.
 
     The fingerprint of the inputs is computed first, so the documents can print it; the
     agreement's and its parties' records are attached to each PDF (PDF/A-3, relationship
     Source), and each PDF gets an empty signature field over every signatory's line.
+    `languages` keeps to some editions and `skip` leaves out files by name: watch mode
+    renders the Thai PDF first, then the rest.
     """
     agreement = project.agreements[agreement_id]
     parties = project.parties_of(agreement_id)
@@ -111,12 +119,15 @@ def render_stamped(
     names, people, titles = proper_names(project, agreement_id)
     result = StampedRender({}, {}, inputs, when, {})
     font = layout.fonts / "Sarabun-Regular.ttf"
-    for language in editions(agreement):
+    for language in editions(agreement) if languages is None else languages:
+        wanted = [f for f in formats if output_name(agreement_id, language, f) not in skip]
+        if not wanted:
+            continue
         document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
         glued, kept = (
             (column_glue(people, font), column_glue(titles, font)) if language == BILINGUAL else (people, titles)
         )
-        if "pdf" in formats:
+        if "pdf" in wanted:
             pdf = render_pdf(
                 mark_breaks(document.html, names, glued, kept),
                 document.base_dir,
@@ -130,6 +141,6 @@ def render_stamped(
             result.files[name] = pdf.data
             result.pages[language] = pdf.pages
             result.fields[name] = [f.name for f in pdf.fields]
-        if "docx" in formats:
+        if "docx" in wanted:
             result.files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html, timestamp=when.when)
     return result

@@ -38,8 +38,8 @@ class BusyError(MouError):
 
 
 @contextmanager
-def output_lock(output_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on output_dir for one build; refuse a second build at once."""
+def output_lock(output_dir: Path, wait: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on output_dir for one build; refuse a second build at once, or wait for it."""
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
         handle = open(output_dir / LOCK_NAME, "a+")  # noqa: SIM115 - closed by the with below
@@ -47,7 +47,7 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         raise unwritable(output_dir, exc) from None
     with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.seek(0)
             owner = handle.read().strip() or "another process"

@@ -6,7 +6,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,19 +57,36 @@ SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 
 
 def load_project(
-    root: Path, template_names: set[str] | None = None, allow_mismatch: bool = False, fonts: Path | None = None
+    root: Path,
+    template_names: set[str] | None = None,
+    allow_mismatch: bool = False,
+    fonts: Path | None = None,
+    only: Collection[str] | None = None,
 ) -> Project:
     """Load and validate parties/ and agreements/ under root, or raise InputError.
 
     Cross-language mismatches (crosscheck.py) are errors too, unless allow_mismatch: then
     they are kept in project.warnings and the build goes on. With fonts (a folder of .ttf
-    files), every text must be drawable by them.
+    files), every text must be drawable by them. With `only` (agreement ids), just those
+    agreements and the parties they name are read, as watch mode does on a save.
     """
     project = Project(root)
     problems: list[Problem] = []
-    for kind, model, target in (("parties", Party, project.parties), ("agreements", Agreement, project.agreements)):
-        for path in record_files(root / kind):
-            _load_one(project, kind, model, path, target, problems, fonts)
+    agreement_files = record_files(root / "agreements")
+    if only is None:
+        for path in record_files(root / "parties"):
+            _load_one(project, "parties", Party, path, project.parties, problems, fonts)
+    else:
+        agreement_files = [path for path in agreement_files if path.stem in only]
+    agreement_problems: list[Problem] = []
+    for path in agreement_files:
+        _load_one(project, "agreements", Agreement, path, project.agreements, agreement_problems, fonts)
+    if only is not None:
+        named = _named_parties(project)
+        for path in record_files(root / "parties"):
+            if path.stem in named:
+                _load_one(project, "parties", Party, path, project.parties, problems, fonts)
+    problems += agreement_problems  # a party's problems first, as in a whole-project load
     if not project.agreements and not problems:
         problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
     for party_id, party in project.parties.items():  # amounts written out by hand
@@ -84,6 +101,18 @@ def load_project(
     if problems:
         raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
     return project
+
+
+def _named_parties(project: Project) -> set[str]:
+    """Return the party ids the loaded agreement files name, read from their data even where they failed validation."""
+    named: set[str] = set()
+    for key, record in project.sources.items():
+        parties = (
+            record.data.get("parties") if key.startswith("agreements/") and isinstance(record.data, dict) else None
+        )
+        if isinstance(parties, list):
+            named.update(p for p in parties if isinstance(p, str))
+    return named
 
 
 def _load_one(
@@ -287,7 +316,7 @@ def check_agreement(
         if party_id not in project.parties:
             if f"parties/{party_id}" in project.sources or record_path(project.root, "parties", party_id):
                 continue  # the party file exists but is wrong: its own problems are reported
-            guess = difflib.get_close_matches(party_id, list(project.parties), n=1)
+            guess = difflib.get_close_matches(party_id, party_ids(project), n=1)
             problems.append(
                 source.problem(
                     where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
@@ -361,6 +390,12 @@ def signatory_problems(source: Record, agreement: Agreement) -> list[Problem]:
         )
         problems.append(source.problem(("signatories", party_id), message))
     return problems
+
+
+def party_ids(project: Project) -> list[str]:
+    """Return the ids of the valid party records, and of the party files left unread (watch mode reads only some)."""
+    unread = {p.stem for p in record_files(project.root / "parties") if f"parties/{p.stem}" not in project.sources}
+    return sorted(set(project.parties) | unread)
 
 
 def missing_languages(

@@ -1,0 +1,100 @@
+"""The `watch` command: rebuild what each save touches, in one warm process, until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import watchfiles
+
+from mou.cli.console import EXIT_OK, Console
+from mou.cli.serve import LiveServer
+from mou.core.errors import Problem, display_path
+from mou.core.messages import say
+from mou.pipeline.layout import FORMATS, Layout
+from mou.pipeline.results import AgreementResult
+from mou.pipeline.selection import agreement_ids, select
+from mou.pipeline.watch import WATCHED, Watcher, is_input, touched
+
+
+class InputFilter(watchfiles.DefaultFilter):
+    """watchfiles' own filter (version control, caches, swap files), then only the files a build reads."""
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        """Say whether a change is worth a rebuild."""
+        return super().__call__(change, path) and is_input(Path(path))
+
+
+class ConsoleReporter:
+    """Prints what the watcher does, and reloads the served pages after each index page."""
+
+    def __init__(self, console: Console, root: Path, server: LiveServer | None):
+        self.console, self.root, self.server = console, root, server
+
+    def first(self, path: Path, seconds: float) -> None:
+        """Say that an agreement's first PDF is ready."""
+        if not self.console.quiet:
+            self.console.say(say("watch_first", path=display_path(path, self.root), seconds=f"{seconds:.2f}"))
+
+    def result(self, result: AgreementResult) -> None:
+        """Report an agreement's files, as a build does."""
+        self.console.result(result)
+        self.console.results.clear()  # no closing table in watch mode: keep nothing per rebuild
+
+    def failed(self, agreement_id: str, problems: list[Problem]) -> None:
+        """Print the located problems, and that the last good files stay."""
+        for problem in problems:
+            self.console.problem(problem)
+        self.console.note(say("watch_kept", id=agreement_id))
+
+    def gone(self, agreement_id: str) -> None:
+        """Say that an agreement's record was removed."""
+        self.console.note(say("watch_gone", id=agreement_id))
+
+    def refreshed(self, stamp: str) -> None:
+        """Reload the served pages."""
+        if self.server is not None:
+            self.server.reload(stamp)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Watch the project's inputs and rebuild on each save; stop cleanly on Ctrl-C."""
+    layout = Layout.at(args.root, args.output)
+    named = args.agreements + args.only
+    names = select(agreement_ids(layout.root), named) if named else []
+    console.quiet, console.verbose, console.live = args.quiet, args.verbose, False
+    server = LiveServer(layout.output, args.port) if args.serve else None
+    watcher = Watcher(
+        layout,
+        ConsoleReporter(console, layout.root, server),
+        names,
+        tuple(args.formats or FORMATS),
+        args.allow_mismatch,
+    )
+    folders = [layout.root / name for name in WATCHED if (layout.root / name).is_dir()]
+    try:
+        if server is not None:
+            console.say(say("serving", url=server.start()))
+        watcher.start()
+        console.say(say("watching", folders=", ".join(f"{name}/" for name in WATCHED)))
+        for changes in watchfiles.watch(*folders, watch_filter=InputFilter(), raise_interrupt=True):
+            rebuild(watcher, [Path(path) for _, path in sorted(changes)], console, args.debug)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+    console.note(say("watch_stopped"))
+    return EXIT_OK
+
+
+def rebuild(watcher: Watcher, changed: list[Path], console: Console, debug: bool) -> None:
+    """Rebuild what the changed files touch; a bug in mou is reported, and the watch goes on."""
+    try:
+        watcher.rebuild(touched(watcher.layout.root, changed, watcher.names))
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # a bug in mou, not a mistake in a record (those are reported as problems)
+        if debug:
+            raise
+        console.note(say("watch_bug", detail=f"{type(exc).__name__}: {exc}"))
