@@ -109,6 +109,7 @@ class LiveServer:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             listener.bind((HOST, self.port))
+            listener.listen(socket.SOMAXCONN)  # a page opened at once waits in the queue, not refused
         except OSError as exc:
             listener.close()
             detail = exc.strerror or type(exc).__name__
