@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import queue
+import threading
 from pathlib import Path
 
 import watchfiles
@@ -15,6 +17,8 @@ from mou.pipeline.layout import FORMATS, Layout
 from mou.pipeline.results import AgreementResult
 from mou.pipeline.selection import agreement_ids, select
 from mou.pipeline.watch import WATCHED, Watcher, is_input, touched
+
+STOP_SECONDS = 5  # the watching thread checks for the stop every few hundredths of a second
 
 
 class InputFilter(watchfiles.DefaultFilter):
@@ -72,20 +76,67 @@ def run(args: argparse.Namespace, console: Console) -> int:
         args.allow_mismatch,
     )
     folders = [layout.root / name for name in WATCHED if (layout.root / name).is_dir()]
+    saves = Saves(folders)
     try:
+        # Watching starts before the first build, so that a save made during it is not missed.
+        saves.start()
         if server is not None:
             console.say(say("serving", url=server.start()))
         watcher.start()
         console.say(say("watching", folders=", ".join(f"{name}/" for name in WATCHED)))
-        for changes in watchfiles.watch(*folders, watch_filter=InputFilter(), raise_interrupt=True):
-            rebuild(watcher, [Path(path) for _, path in sorted(changes)], console, args.debug)
+        while True:
+            rebuild(watcher, saves.next(), console, args.debug)
     except KeyboardInterrupt:
         pass
     finally:
+        saves.stop()
         if server is not None:
             server.stop()
     console.note(say("watch_stopped"))
     return EXIT_OK
+
+
+class Saves:
+    """The changed files, as watchfiles reports them from a thread of its own, gathered while a rebuild runs."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = folders
+        self.stopping = threading.Event()
+        self.found: queue.Queue[set[tuple[watchfiles.Change, str]] | BaseException] = queue.Queue()
+        self.thread = threading.Thread(target=self._watch, name="mou-watch", daemon=True)
+
+    def start(self) -> None:
+        """Start watching the folders."""
+        self.thread.start()
+
+    def _watch(self) -> None:
+        """Put each set of changes in the queue until stopped (an error of the watcher too, for the main thread)."""
+        try:
+            for changes in watchfiles.watch(
+                *self.folders, watch_filter=InputFilter(), stop_event=self.stopping, raise_interrupt=False
+            ):
+                self.found.put(changes)
+        except Exception as exc:  # the main thread reports it
+            self.found.put(exc)
+
+    def next(self) -> list[Path]:
+        """Wait for changes; return every file changed since the last call."""
+        changes = self.found.get()
+        batches = [changes]
+        while not self.found.empty():
+            batches.append(self.found.get_nowait())
+        paths: set[str] = set()
+        for batch in batches:
+            if isinstance(batch, BaseException):
+                raise batch
+            paths.update(path for _, path in batch)
+        return [Path(path) for path in sorted(paths)]
+
+    def stop(self) -> None:
+        """Stop watching and wait for the thread."""
+        self.stopping.set()
+        if self.thread.is_alive():
+            self.thread.join(STOP_SECONDS)
 
 
 def rebuild(watcher: Watcher, changed: list[Path], console: Console, debug: bool) -> None:
