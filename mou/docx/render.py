@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, cast
 
 import lxml.etree
@@ -34,6 +35,7 @@ from lxml.html import HtmlElement
 
 from mou.core.errors import Problem, RenderError
 from mou.core.reproducible import deterministic_zip
+from mou.docx.fonts import embed_fonts
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
@@ -167,8 +169,17 @@ class Segment:
 HUGE_TEXT_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
-def html_to_docx(html: str, font_family: str = "Sarabun", timestamp: datetime.datetime | None = None) -> bytes:
-    """Convert one MOU HTML document to the bytes of a deterministic DOCX file."""
+def html_to_docx(
+    html: str,
+    font_family: str = "Sarabun",
+    timestamp: datetime.datetime | None = None,
+    fonts: Path | None = None,
+) -> bytes:
+    """Convert one MOU HTML document to the bytes of a deterministic DOCX file.
+
+    With `fonts` (a folder holding <font_family>-Regular.ttf and its other faces), the faces
+    the document uses travel inside the file; without, the reader's computer must have the font.
+    """
     try:
         root = lxml.html.document_fromstring(html, parser=HUGE_TEXT_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -185,6 +196,8 @@ def html_to_docx(html: str, font_family: str = "Sarabun", timestamp: datetime.da
     if body is not None:
         render_blocks(body, "body", doc, font_family)
     normalise_fonts(doc, font_family)
+    if fonts is not None:
+        embed_fonts(doc, font_family, fonts)
     number_revisions(doc, timestamp or EPOCH)
     title = document_title(head) if head is not None else ""
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)

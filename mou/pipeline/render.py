@@ -142,5 +142,7 @@ def render_stamped(
             result.pages[language] = pdf.pages
             result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in wanted:
-            result.files[output_name(agreement_id, language, "docx")] = html_to_docx(document.html, timestamp=when.when)
+            result.files[output_name(agreement_id, language, "docx")] = html_to_docx(
+                document.html, timestamp=when.when, fonts=layout.fonts
+            )
     return result

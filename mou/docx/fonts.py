@@ -1,0 +1,167 @@
+"""Fonts inside the DOCX: ECMA-376 font embedding (Part 1, 17.8), obfuscated .odttf parts.
+
+A DOCX names its fonts; a computer without them draws Thai in whatever it has (LibreOffice
+drew boxes). Embedding the bundled faces in the file makes Word and LibreOffice show them
+with nothing installed. Each face is subset to what a Thai or English keyboard types (not
+to the characters the document happens to use), so a clerk can still edit the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import uuid
+from pathlib import Path
+
+import lxml.etree
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+# The faces a run can ask for, by (bold, italic): the w:font child that embeds each and its file.
+FACES = {
+    (False, False): ("w:embedRegular", "Regular"),
+    (True, False): ("w:embedBold", "Bold"),
+    (False, True): ("w:embedItalic", "Italic"),
+    (True, True): ("w:embedBoldItalic", "BoldItalic"),
+}
+# What an editor of a Thai or English text can type: Basic Latin, Latin-1, the Thai block,
+# general punctuation (dashes, quotes, ellipsis) and the euro sign. The rest of the font
+# (Vietnamese and other Latin letters) stays out.
+KEYBOARD = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x0E01, 0x0E5C), *range(0x2010, 0x2050), 0x20AC])
+# ECMA-376 17.8.1: the first 32 bytes of the font are XORed with the key, 16 bytes twice.
+OBFUSCATED_BYTES = 32
+# Child order of w:font (CT_Font): the embed elements come last, in FACES' order.
+FONT_CHILDREN = ("w:altName", "w:panose1", "w:charset", "w:family", "w:notTrueType", "w:pitch", "w:sig")
+
+
+def font_key(data: bytes) -> str:
+    """Return the GUID that obfuscates a font, derived from its bytes (the same font, the same key)."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """XOR the first 32 bytes of a font with its GUID key, as ECMA-376 17.8.1 says (its own inverse).
+
+    The key's bytes are the GUID's hex digits read from the last pair to the first.
+    """
+    digits = key.strip("{}").replace("-", "")
+    secret = bytes(int(digits[i : i + 2], 16) for i in range(len(digits) - 2, -1, -2))
+    head = bytes(byte ^ secret[i % len(secret)] for i, byte in enumerate(data[:OBFUSCATED_BYTES]))
+    return head + data[OBFUSCATED_BYTES:]
+
+
+@functools.lru_cache(maxsize=8)
+def keyboard_subset(state: tuple[str, int, int, int]) -> bytes:
+    """Return a font file cut to the keyboard's characters, with its layout rules kept (once per file state)."""
+    options = subset.Options()
+    options.layout_features = ["*"]  # Thai marks are placed by GPOS/GSUB: keep every feature
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    font = TTFont(state[0], recalcTimestamp=False)  # head.modified stays the file's: same bytes every run
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=KEYBOARD)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def font_state(path: Path) -> tuple[str, int, int, int]:
+    """Return what tells one version of a font file from another: its path, size and change times."""
+    found = path.stat()
+    return str(path.resolve()), found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def faces_used(doc: DocxDocument) -> set[tuple[bool, bool]]:
+    """Return the (bold, italic) faces the document's runs and styles ask for; regular always."""
+    bold_styles = {
+        style.get(qn("w:styleId"))
+        for style in doc.styles.element.iter(qn("w:style"))
+        if style.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
+    }
+    used = {(False, False)}
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for run in element.iter(qn("w:r")):
+            properties = run.find(qn("w:rPr"))
+            if properties is None:
+                continue
+            italic = properties.find(qn("w:i")) is not None
+            bold = properties.find(qn("w:b")) is not None or paragraph_style(run) in bold_styles
+            used.add((bold, italic))
+    return used
+
+
+def paragraph_style(run: lxml.etree._Element) -> str:
+    """Return the style id of the paragraph holding a run ("" when it has none)."""
+    para = next(run.iterancestors(qn("w:p")), None)
+    style = para.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if para is not None else None
+    return style.get(qn("w:val"), "") if style is not None else ""
+
+
+def embed_fonts(doc: DocxDocument, family: str, folder: Path) -> None:
+    """Embed the faces of `family` the document uses (folder/<family>-<Face>.ttf) and mark the file as carrying them."""
+    table_part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    table = lxml.etree.fromstring(table_part.blob)
+    for old in [f for f in table.iter(qn("w:font")) if f.get(qn("w:name")) == family]:
+        table.remove(old)
+    entry = OxmlElement("w:font", {qn("w:name"): family})
+    entry.append(OxmlElement("w:charset", {qn("w:val"): "00"}))
+    entry.append(OxmlElement("w:family", {qn("w:val"): "auto"}))
+    entry.append(OxmlElement("w:pitch", {qn("w:val"): "variable"}))
+    used = faces_used(doc)
+    wanted = [names for face, names in FACES.items() if face in used]
+    for number, (tag, suffix) in enumerate(wanted, start=1):
+        data = keyboard_subset(font_state(folder / f"{family}-{suffix}.ttf"))
+        key = font_key(data)
+        part = Part(
+            PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), table_part.package
+        )
+        r_id = table_part.relate_to(part, RT.FONT)
+        entry.append(OxmlElement(tag, {qn("r:id"): r_id, qn("w:fontKey"): key}))
+    table.append(entry)
+    table_part._blob = lxml.etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+    mark_fonts_embedded(doc)
+
+
+# Children of w:settings that come before w:embedTrueTypeFonts (CT_Settings' order).
+SETTINGS_BEFORE = (
+    "w:writeProtection",
+    "w:view",
+    "w:zoom",
+    "w:removePersonalInformation",
+    "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries",
+    "w:displayBackgroundShape",
+    "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth",
+    "w:printFormsData",
+)
+
+
+def mark_fonts_embedded(doc: DocxDocument) -> None:
+    """Write w:embedTrueTypeFonts into settings.xml, where the schema puts it.
+
+    No w:saveSubsetFonts: that asks Word to cut the fonts to the characters used when it
+    saves, and the next editor could not type a letter the text did not hold yet.
+    """
+    settings = doc.settings.element
+    if settings.find(qn("w:embedTrueTypeFonts")) is not None:
+        return
+    marker = OxmlElement("w:embedTrueTypeFonts")
+    before = [el for tag in SETTINGS_BEFORE for el in settings.findall(qn(tag))]
+    if before:
+        max(before, key=settings.index).addnext(marker)
+    else:
+        settings.insert(0, marker)
