@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pythainlp.corpus.common import thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
@@ -174,3 +174,57 @@ def no_break_ranges(text: str) -> list[tuple[int, int]]:
 def _spacing_letters(word: str) -> int:
     """Count the letters that take horizontal space (not marks above or below)."""
     return sum(1 for char in word if unicodedata.category(char) != "Mn")
+
+
+# ---------------------------------------------------------------- the same units in an office suite
+
+# Word and LibreOffice break Thai with their own dictionaries and know nothing of Pango's
+# no-break ranges; what they honour is a character that forbids a break: NO-BREAK SPACE for
+# a space and WORD JOINER between two letters (UAX #14, class WJ).
+NO_BREAK_SPACE = "\u00a0"
+# Between two Thai letters, before any that is not a mark or sara am (a joiner there would
+# part a vowel or tone mark from its consonant), and after a dot of an abbreviation (ดร.น้ำฝน).
+_JOINABLE = re.compile("(?<=[\u0e01-\u0e4f.])(?=[\u0e01-\u0e30\u0e32\u0e3f-\u0e46\u0e4f])")
+# A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
+COUNTED = re.compile("(?:วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง) [๐-๙0-9][๐-๙0-9,./]*")
+# An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
+AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
+# Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, measured).
+OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ")
+_WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
+_TEXT_NODE = re.compile(">([^<]+)<")
+
+
+def hold_together(unit: str) -> str:
+    """Return a unit with nowhere to break: no-break spaces, word joiners between its Thai letters."""
+    return _JOINABLE.sub(WORD_JOINER, unit.replace(" ", NO_BREAK_SPACE))
+
+
+def office_breaks(html: str, units: Iterable[str], titles: Iterable[str], fits: Callable[[str], bool]) -> str:
+    """Keep in an office suite what the PDF keeps on one line, with characters Word and LibreOffice honour.
+
+    Held together: the names and nowrap spans of the templates, the `units` (people, short names,
+    defined terms, the words of names and addresses) wherever they stand, `titles` except in
+    signature blocks (as mark_breaks does), numbers with the word that counts them and amounts
+    in words; each only if `fits` says it fits on a line (a longer one must break somewhere).
+    """
+    if "<body" not in html:
+        return html
+    split = html.index("<body")
+    head, body = html[:split], html[split:]
+    everywhere = sorted({u for u in [*units, *OFFICE_SPLIT_WORDS] if u.strip() and fits(u)}, key=len, reverse=True)
+    outside = sorted({t for t in titles if t.strip() and fits(t)}, key=len, reverse=True)
+
+    def glue(text: str, wanted: list[str]) -> str:
+        for unit in wanted:
+            text = text.replace(unit, hold_together(unit))
+        for pattern in (COUNTED, AMOUNT_IN_WORDS):
+            text = pattern.sub(lambda m: hold_together(m.group()) if fits(m.group()) else m.group(), text)
+        return text
+
+    def glue_part(part: str) -> str:
+        wanted = everywhere if SIGNATURE_TABLE.fullmatch(part) else sorted([*everywhere, *outside], key=len)[::-1]
+        part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fits(m[2]) else m[2]) + m[3], part)
+        return _TEXT_NODE.sub(lambda m: ">" + glue(m[1], wanted) + "<", part)
+
+    return head + "".join(glue_part(part) for part in SIGNATURE_TABLE.split(body))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from mou.html.templating import (
     shared_environment,
     text_width,
 )
-from mou.language.breaks import mark_breaks
+from mou.language.breaks import mark_breaks, office_breaks, thai_words_of
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
@@ -56,6 +57,26 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
     # break between its words; the organization names in it are the parties' own.
     titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
     return frozenset(names) | glued, glued, titles
+
+
+# The widest a unit may be to be held on one line of the DOCX: a body line less its first-line
+# indent (16 cm less 2.5 cm), or a column of the side-by-side edition; the margin covers the
+# title's larger bold type.
+RUNNING_LINE_PT = (16 - 2.5) / 2.54 * 72
+WIDER_TYPE = 1.2
+
+
+def fits_line(unit: str, font: Path, room: float) -> bool:
+    """Say whether a unit held on one line fits in room points, in the larger type of a title."""
+    return text_width(unit, font) * WIDER_TYPE <= room
+
+
+def office_units(project: Project, agreement_id: str) -> frozenset[str]:
+    """Return the Thai units an office suite must not break: names, their words, and the parties' collective term."""
+    agreement = project.agreements[agreement_id]
+    names, glued, _ = proper_names(project, agreement_id)
+    collective = agreement.collective_name.th if agreement.collective_name and agreement.collective_name.th else "คู่ภาคี"
+    return thai_words_of(names) | glued | {collective}
 
 
 def column_glue(texts: frozenset[str], font: Path) -> frozenset[str]:
@@ -142,7 +163,12 @@ def render_stamped(
             result.pages[language] = pdf.pages
             result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in wanted:
+            # An installed font asked for by name travels nowhere; the bundled one travels inside.
+            room = COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
+            units = office_units(project, agreement_id) if language != "en" else frozenset()
+            held = office_breaks(document.html, units | glued, kept, functools.partial(fits_line, font=font, room=room))
+            family, embedded = (agreement.docx_font, None) if agreement.docx_font else ("Sarabun", layout.fonts)
             result.files[output_name(agreement_id, language, "docx")] = html_to_docx(
-                document.html, timestamp=when.when, fonts=layout.fonts
+                held, family, timestamp=when.when, fonts=embedded
             )
     return result

@@ -262,6 +262,9 @@ class Agreement(StrictRecord):
     # A third edition, Thai and English side by side (templates/<template>/th-en.html).
     bilingual_edition: StrictBool = False
     """true also builds the side-by-side edition, Thai | English (default false)."""
+    # The DOCX carries the bundled Sarabun (mou/docx/fonts.py) unless the readers all have a font of their own.
+    docx_font: Text | None = None
+    """A font every reader has installed, asked for in the DOCX instead of carrying Sarabun inside (e.g. TH Sarabun New)."""
 
 
 def as_signed(agreement: Agreement, party_id: str, party: Party) -> Party:
