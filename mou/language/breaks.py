@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from pythainlp.corpus.common import thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
+from pythainlp.tokenize.tcc import segment as tcc_segment
 
 ZWSP = "\u200b"
 WORD_JOINER = "\u2060"
@@ -182,9 +183,8 @@ def _spacing_letters(word: str) -> int:
 # no-break ranges; what they honour is a character that forbids a break: NO-BREAK SPACE for
 # a space and WORD JOINER between two letters (UAX #14, class WJ).
 NO_BREAK_SPACE = "\u00a0"
-# Between two Thai letters, before any that is not a mark or sara am (a joiner there would
-# part a vowel or tone mark from its consonant), and after a dot of an abbreviation (ดร.น้ำฝน).
-_JOINABLE = re.compile("(?<=[\u0e01-\u0e4f.])(?=[\u0e01-\u0e30\u0e32\u0e3f-\u0e46\u0e4f])")
+# Thai and the dots of its abbreviations (ดร.น้ำฝน, พ.ศ.): where joiners go between clusters.
+_THAI_AND_DOTS = re.compile("[\u0e01-\u0e4f.]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
 COUNTED = re.compile("(?:วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง) [๐-๙0-9][๐-๙0-9,./]*")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
@@ -196,8 +196,13 @@ _TEXT_NODE = re.compile(">([^<]+)<")
 
 
 def hold_together(unit: str) -> str:
-    """Return a unit with nowhere to break: no-break spaces, word joiners between its Thai letters."""
-    return _JOINABLE.sub(WORD_JOINER, unit.replace(" ", NO_BREAK_SPACE))
+    """Return a unit with nowhere to break: no-break spaces, a word joiner between its Thai clusters.
+
+    Thai Character Clusters (TCC) are the smallest pieces a Thai line can break between; a
+    joiner inside one would part a vowel or tone mark from its consonant, and more joiners
+    than needed only weigh on the text a reader copies.
+    """
+    return _THAI_AND_DOTS.sub(lambda m: WORD_JOINER.join(tcc_segment(m.group())), unit.replace(" ", NO_BREAK_SPACE))
 
 
 def office_breaks(html: str, units: Iterable[str], titles: Iterable[str], fits: Callable[[str], bool]) -> str:
