@@ -58,7 +58,12 @@ def docx_paragraphs(path: Path) -> list[str]:
         elif tag == "tbl":
             for paragraph in block.iter(docx.oxml.ns.qn("w:p")):
                 texts.append("".join(t.text or "" for t in paragraph.iter(docx.oxml.ns.qn("w:t"))))
-    return [t.strip() for t in texts if t.strip()]
+    return [as_read(t).strip() for t in texts if t.strip()]
+
+
+def as_read(text: str) -> str:
+    """Return DOCX text as a reader sees it: the word joiners and no-break spaces that hold names together are layout, not text."""
+    return text.replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def squash(text: str) -> str:

@@ -183,10 +183,19 @@ def _spacing_letters(word: str) -> int:
 # no-break ranges; what they honour is a character that forbids a break: NO-BREAK SPACE for
 # a space and WORD JOINER between two letters (UAX #14, class WJ).
 NO_BREAK_SPACE = "\u00a0"
+# Before a number: LibreOffice 7.4 breaks a line after a NO-BREAK SPACE that a Thai digit
+# follows (วันที่ |๑๖, with or without a joiner: measured), never after this one.
+NARROW_NO_BREAK_SPACE = "\u202f"
+_BEFORE_NUMBER = re.compile(" (?=[๐-๙0-9])")
 # Thai and the dots of its abbreviations (ดร.น้ำฝน, พ.ศ.): where joiners go between clusters.
-_THAI_AND_DOTS = re.compile("[\u0e01-\u0e4f.]+")
+_THAI_AND_DOTS = re.compile("[\u0e01-\u0e5b.]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
-COUNTED = re.compile("(?:วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง) [๐-๙0-9][๐-๙0-9,./]*")
+COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง"
+COUNTED = re.compile(f"(?:{COUNTING_WORDS}) [๐-๙0-9][๐-๙0-9,./]*")
+# The same where the number opens a span of its own: วันที่ <span class="nowrap">๑ กันยายน</span>.
+_COUNTED_SPAN = re.compile(f"({COUNTING_WORDS}) ((?:<[^>]+>)+)(?=[๐-๙0-9])")
+# A number in Thai digits: LibreOffice breaks between two of them (๑|๖ พฤศจิกายน, measured).
+THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
 # Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, measured).
@@ -196,40 +205,52 @@ _TEXT_NODE = re.compile(">([^<]+)<")
 
 
 def hold_together(unit: str) -> str:
-    """Return a unit with nowhere to break: no-break spaces, a word joiner between its Thai clusters.
+    """Return a unit with nowhere to break: no-break spaces (narrow before a number), a word joiner between its Thai clusters.
 
     Thai Character Clusters (TCC) are the smallest pieces a Thai line can break between; a
     joiner inside one would part a vowel or tone mark from its consonant, and more joiners
     than needed only weigh on the text a reader copies.
     """
-    return _THAI_AND_DOTS.sub(lambda m: WORD_JOINER.join(tcc_segment(m.group())), unit.replace(" ", NO_BREAK_SPACE))
+    return _THAI_AND_DOTS.sub(
+        lambda m: WORD_JOINER.join(tcc_segment(m.group())),
+        _BEFORE_NUMBER.sub(NARROW_NO_BREAK_SPACE, unit).replace(" ", NO_BREAK_SPACE),
+    )
 
 
-def office_breaks(html: str, units: Iterable[str], titles: Iterable[str], fits: Callable[[str], bool]) -> str:
+def office_breaks(
+    html: str,
+    units: Iterable[str],
+    titles: Iterable[str],
+    fits: Callable[[str], bool],
+    fits_cell: Callable[[str], bool],
+) -> str:
     """Keep in an office suite what the PDF keeps on one line, with characters Word and LibreOffice honour.
 
     Held together: the names and nowrap spans of the templates, the `units` (people, short names,
     defined terms, the words of names and addresses) wherever they stand, `titles` except in
     signature blocks (as mark_breaks does), numbers with the word that counts them and amounts
-    in words; each only if `fits` says it fits on a line (a longer one must break somewhere).
+    in words; each only if `fits` says it fits on a line (a longer one must break somewhere),
+    or in a signature block, if `fits_cell` says it fits in one.
     """
     if "<body" not in html:
         return html
     split = html.index("<body")
     head, body = html[:split], html[split:]
-    everywhere = sorted({u for u in [*units, *OFFICE_SPLIT_WORDS] if u.strip() and fits(u)}, key=len, reverse=True)
-    outside = sorted({t for t in titles if t.strip() and fits(t)}, key=len, reverse=True)
+    units = [*units, *OFFICE_SPLIT_WORDS]
 
-    def glue(text: str, wanted: list[str]) -> str:
+    def glue(text: str, wanted: list[str], fitting: Callable[[str], bool]) -> str:
         for unit in wanted:
             text = text.replace(unit, hold_together(unit))
-        for pattern in (COUNTED, AMOUNT_IN_WORDS):
-            text = pattern.sub(lambda m: hold_together(m.group()) if fits(m.group()) else m.group(), text)
+        for pattern in (COUNTED, AMOUNT_IN_WORDS, THAI_NUMBER):
+            text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 
     def glue_part(part: str) -> str:
-        wanted = everywhere if SIGNATURE_TABLE.fullmatch(part) else sorted([*everywhere, *outside], key=len)[::-1]
-        part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fits(m[2]) else m[2]) + m[3], part)
-        return _TEXT_NODE.sub(lambda m: ">" + glue(m[1], wanted) + "<", part)
+        cell = bool(SIGNATURE_TABLE.fullmatch(part))
+        fitting = fits_cell if cell else fits
+        wanted = sorted({u for u in [*units, *([] if cell else titles)] if u.strip() and fitting(u)}, key=len)[::-1]
+        part = _COUNTED_SPAN.sub(lambda m: hold_together(m[1]) + NARROW_NO_BREAK_SPACE + m[2], part)
+        part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fitting(m[2]) else m[2]) + m[3], part)
+        return _TEXT_NODE.sub(lambda m: ">" + glue(m[1], wanted, fitting) + "<", part)
 
     return head + "".join(glue_part(part) for part in SIGNATURE_TABLE.split(body))

@@ -64,6 +64,8 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
 # title's larger bold type.
 RUNNING_LINE_PT = (16 - 2.5) / 2.54 * 72
 WIDER_TYPE = 1.2
+# A signature block: half the text width less its cell padding (4 pt each side).
+SIGNATURE_CELL_PT = 16 / 2 / 2.54 * 72 - 8
 
 
 def fits_line(unit: str, font: Path, room: float) -> bool:
@@ -166,7 +168,13 @@ def render_stamped(
             # An installed font asked for by name travels nowhere; the bundled one travels inside.
             room = COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
             units = office_units(project, agreement_id) if language != "en" else frozenset()
-            held = office_breaks(document.html, units | glued, kept, functools.partial(fits_line, font=font, room=room))
+            held = office_breaks(
+                document.html,
+                units | glued,
+                kept,
+                functools.partial(fits_line, font=font, room=room),
+                functools.partial(fits_line, font=font, room=SIGNATURE_CELL_PT),
+            )
             family, embedded = (agreement.docx_font, None) if agreement.docx_font else ("Sarabun", layout.fonts)
             result.files[output_name(agreement_id, language, "docx")] = html_to_docx(
                 held, family, timestamp=when.when, fonts=embedded

@@ -788,7 +788,9 @@ def make_redline(
                 )
                 result.files[f"{stem}.pdf"], result.pages[language] = pdf.data, pdf.pages
             if "docx" in formats:
-                result.files[f"{stem}.docx"] = html_to_docx(html, timestamp=when.when)
+                # Fonts as in the agreement's own DOCX: the bundled Sarabun inside, or the installed font named.
+                family, fonts = (new.docx_font, None) if new.docx_font else ("Sarabun", layout.fonts)
+                result.files[f"{stem}.docx"] = html_to_docx(html, family, timestamp=when.when, fonts=fonts)
     return result
 
 
