@@ -30,7 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
-from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
+from readback import as_read, docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import NEW_THAI, OLD_THAI, REMOVED_PARTY, git, make_project
 
 from mou.cli.main import main
@@ -338,9 +338,9 @@ def test_accepting_all_in_libreoffice_gives_the_new_version(project, redline, of
 
 
 def table_cells(docx: Path) -> list[str]:
-    """Return the text of every table cell of a DOCX, empty cells included."""
+    """Return the text of every table cell of a DOCX as a reader sees it, empty cells included."""
     return [
-        cell.text.strip()
+        as_read(cell.text).strip()
         for table in python_docx.Document(str(docx)).tables
         for row in table.rows
         for cell in row.cells
