@@ -1,0 +1,144 @@
+"""Fonts inside the DOCX (ECMA-376 font embedding) and the characters that keep Thai units whole."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import ROOT
+from fontTools.ttLib import TTFont
+from lxml import etree
+
+from mou.docx.fonts import KEYBOARD, font_key, obfuscate
+from mou.docx.render import html_to_docx
+from mou.language.breaks import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE, WORD_JOINER, hold_together, office_breaks
+
+FONTS = ROOT / "templates" / "fonts"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+HTML = (
+    '<html lang="th"><head><title>t</title></head><body>'
+    '<p class="lead">ข้อความ <strong>ตัวหนา</strong> และ <em>ตัวเอียง</em></p></body></html>'
+)
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    """Return a DOCX's members by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def embedded(data: bytes) -> dict[str, tuple[str, bytes]]:
+    """Return the font table's embed elements of Sarabun: tag → (key, de-obfuscated font bytes)."""
+    members = parts(data)
+    table = etree.fromstring(members["word/fontTable.xml"])
+    rels = etree.fromstring(members["word/_rels/fontTable.xml.rels"])
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    (font,) = [f for f in table.iter(f"{W}font") if f.get(f"{W}name") == "Sarabun"]
+    found = {}
+    for child in font:
+        if child.tag.startswith(f"{W}embed"):
+            key = child.get(f"{W}fontKey")
+            found[child.tag[len(W) :]] = (key, obfuscate(members["word/" + targets[child.get(f"{R}id")]], key))
+    return found
+
+
+def test_the_faces_used_are_embedded_and_read_back_as_sarabun():
+    faces = embedded(html_to_docx(HTML, fonts=FONTS))
+    assert sorted(faces) == ["embedBold", "embedItalic", "embedRegular"]  # no bold italic in the text
+    for _, data in faces.values():
+        font = TTFont(io.BytesIO(data))
+        assert font["name"].getDebugName(1) == "Sarabun"
+        assert set(font.getBestCmap()) == {
+            c for c in KEYBOARD if c in TTFont(FONTS / "Sarabun-Regular.ttf").getBestCmap()
+        }
+        assert font["GSUB"] and font["GPOS"]  # Thai marks are placed by these
+
+
+def test_obfuscation_is_the_specs_xor_of_the_first_32_bytes():
+    key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
+    data = bytes(range(40))
+    hidden = obfuscate(data, key)
+    secret = bytes.fromhex("FFEEDDCCBBAA99887766554433221100")  # the GUID's bytes, last pair first
+    assert hidden[:16] == bytes(a ^ b for a, b in zip(data[:16], secret))
+    assert hidden[16:32] == bytes(a ^ b for a, b in zip(data[16:32], secret))
+    assert hidden[32:] == data[32:]
+    assert obfuscate(hidden, key) == data
+
+
+def test_an_embedded_part_is_not_a_plain_font():
+    members = parts(html_to_docx(HTML, fonts=FONTS))
+    stored = [data for name, data in members.items() if name.endswith(".odttf")]
+    assert stored and all(data[:4] != b"\x00\x01\x00\x00" for data in stored)
+    types = etree.fromstring(members["[Content_Types].xml"])
+    fonts = [el.get("ContentType") for el in types if "odttf" in (el.get("Extension") or el.get("PartName") or "")]
+    assert fonts and set(fonts) == {"application/vnd.openxmlformats-officedocument.obfuscatedFont"}
+
+
+def test_settings_say_the_fonts_are_inside_and_not_to_be_cut_down():
+    settings = etree.fromstring(parts(html_to_docx(HTML, fonts=FONTS))["word/settings.xml"])
+    names = [child.tag[len(W) :] for child in settings if child.tag.startswith(W)]
+    assert "embedTrueTypeFonts" in names and "saveSubsetFonts" not in names
+    assert names.index("zoom") < names.index("embedTrueTypeFonts") < names.index("proofState")
+
+
+def test_without_a_fonts_folder_nothing_is_embedded_and_the_font_asked_for_is_named():
+    data = html_to_docx(HTML, "TH Sarabun New")
+    members = parts(data)
+    assert not [name for name in members if name.endswith(".odttf")]
+    assert b"embedTrueTypeFonts" not in members["word/settings.xml"]
+    assert b'w:cs="TH Sarabun New"' in members["word/document.xml"]
+
+
+def test_the_same_document_gives_the_same_bytes_and_keys():
+    first, second = html_to_docx(HTML, fonts=FONTS), html_to_docx(HTML, fonts=FONTS)
+    assert first == second
+    regular = embedded(first)["embedRegular"]
+    assert regular[0] == font_key(regular[1])
+
+
+def test_embedding_adds_the_measured_cost():
+    """docs/office.md reports the cost: about 50 KB for a regular and a bold face."""
+    plain = html_to_docx(HTML.replace("<em>ตัวเอียง</em>", "ตัวเอียง"))
+    with_fonts = html_to_docx(HTML.replace("<em>ตัวเอียง</em>", "ตัวเอียง"), fonts=FONTS)
+    assert 40_000 < len(with_fonts) - len(plain) < 60_000
+
+
+# ---------------------------------------------------------------- units kept whole
+
+
+@pytest.mark.parametrize(
+    "unit, held",
+    [
+        ("นางสุภาวดี ศรีสุขวัฒน์", f"นา{WORD_JOINER}ง{WORD_JOINER}สุ"),
+        ("พ.ศ. ๒๕๖๓", f"ศ{WORD_JOINER}.{NARROW_NO_BREAK_SPACE}๒{WORD_JOINER}๕"),
+        ("น้ำฝน", f"น้ำ{WORD_JOINER}ฝ"),
+    ],
+)
+def test_a_unit_has_nowhere_to_break(unit, held):
+    result = hold_together(unit)
+    assert held in result
+    assert " " not in result
+    assert result.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ").replace(NARROW_NO_BREAK_SPACE, " ") == unit
+
+
+def test_no_joiner_parts_a_mark_from_its_consonant():
+    marks = {chr(c) for c in [0x0E31, *range(0x0E33, 0x0E3B), *range(0x0E47, 0x0E4F)]}
+    held = hold_together("ผู้ว่าราชการจังหวัดขอนแก่น น้ำฝน ก้ำกึ่ง")
+    assert not [i for i, char in enumerate(held) if char == WORD_JOINER and held[i + 1] in marks]
+
+
+def test_office_breaks_hold_names_numbers_and_terms_but_not_long_ones():
+    html = (
+        '<html><head><title>วันที่ ๑</title></head><body><p>โดย <span class="name">นายสมชาย ใจดี</span> '
+        'เมื่อวันที่ <span class="nowrap">๑ กันยายน</span> ข้อ ๒ คู่ภาคี จำนวน ๑๕๐,๐๐๐ บาท</p>'
+        '<table class="signatures"><tr><td class="signature"><p>นายอำเภอชุมแพ</p></td></tr></table></body></html>'
+    )
+    out = office_breaks(html, ["คู่ภาคี"], ["นายอำเภอชุมแพ"], lambda u: len(u) < 20, lambda u: len(u) < 5)
+    assert "<title>วันที่ ๑</title>" in out  # the head is left alone
+    assert hold_together("นายสมชาย ใจดี") in out
+    assert f"{hold_together('วันที่')}{NARROW_NO_BREAK_SPACE}<span" in out
+    assert hold_together("ข้อ ๒") in out and hold_together("คู่ภาคี") in out
+    assert hold_together("๑๕๐,๐๐๐") in out
+    assert "<p>นายอำเภอชุมแพ</p>" in out  # a position in a signature block may break there
