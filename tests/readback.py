@@ -62,8 +62,8 @@ def docx_paragraphs(path: Path) -> list[str]:
 
 
 def as_read(text: str) -> str:
-    """Return DOCX text as a reader sees it: the word joiners and no-break spaces that hold names together are layout, not text."""
-    return text.replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ")
+    """Return DOCX text as a reader sees it: the joiners, zero-width and no-break spaces that keep units whole are layout, not text."""
+    return text.replace("\u2060", "").replace("\u200b", "").replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def squash(text: str) -> str:

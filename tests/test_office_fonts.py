@@ -123,7 +123,7 @@ def test_without_embedding_another_font_shows(no_thai):
 def test_the_text_read_back_is_mous_own(built, no_thai, agreement_id, language):
     office = no_thai / f"{agreement_id}.{language}.pdf"
     copied = "".join(pdftotext_lines(office))  # as poppler reads it: no joiner reaches the reader
-    assert not {WORD_JOINER, "\u00a0", "\u202f"} & set(copied)
+    assert not {WORD_JOINER, "\u200b", "\u00a0", "\u202f"} & set(copied)
     assert "\ufffd" not in copied
     assert language == "en" or re.search("[\u0e01-\u0e4e]", copied)
     if language != "th-en":  # the side-by-side columns are read across by one reader, down by the other
@@ -172,13 +172,31 @@ def test_libreoffice_splits_no_name_number_or_term(no_thai, agreement_id):
     assert split == [], split
 
 
+# LibreOffice 7.4 still breaks inside a quoted short name in the side-by-side edition's narrow
+# columns (“อบต.โน|นสะอาด”: six in one sample, two in the other, down from 59 and 18 without
+# the joiners), a joined word of its own. Strict: when it holds them all, this fails and the mark goes.
+@pytest.mark.xfail(strict=True, reason="LibreOffice 7.4 breaks quoted short names in narrow columns")
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_libreoffice_splits_no_name_in_the_side_by_side_columns(no_thai, agreement_id):
+    pdf = no_thai / f"{agreement_id}.th-en.pdf"
+    left = int((3 + 8) / 2.54 * 72)  # the page's left margin and the Thai column, in points at 72 dpi
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-r", "72", "-x", "0", "-y", "0", "-W", str(left), "-H", "900", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = [line.strip() for line in text.replace("\f", "\n").splitlines() if line.strip()]
+    lines = [line for line in lines if not FOOTER.search(line) and not LAID_OUT_PAGE_NUMBER.match(line)]
+    lines = lines[: next((i for i, line in enumerate(lines) if line.startswith("(ลงชื่อ)")), len(lines))]
+    font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
+    units = [u for u in units_of(agreement_id) if text_width(u, font) * 1.2 <= COLUMN_PT]
+    assert split_units(lines, units) == []
+
+
 def test_the_break_check_finds_a_split_name():
     assert split_units(["โดย นางสุภาวดี ศรีสุข", "วัฒน์ ตำแหน่ง"], ["นางสุภาวดี ศรีสุขวัฒน์"]) == ["นางสุภาวดีศรีสุข|วัฒน์"]
     assert split_units(["เมื่อวันที่ ๑ กันยายน พ.ศ.", "๒๕๖๓ ระหว่าง"], ["พ.ศ. ๒๕๖๓"]) == ["พ.ศ.|๒๕๖๓"]
-
-
-def test_the_column_limit_is_the_pdfs():
-    assert COLUMN_PT < RUNNING_LINE_PT
 
 
 # ---------------------------------------------------------------- pandoc, a second reader

@@ -200,6 +200,7 @@ THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
 # Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, measured).
 OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ")
+_STRAY_ZWSP = re.compile(f"(?<![\u0e01-\u0e5b]){ZWSP}|{ZWSP}(?![\u0e01-\u0e5b])")
 _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
 
@@ -240,7 +241,11 @@ def office_breaks(
 
     def glue(text: str, wanted: list[str], fitting: Callable[[str], bool]) -> str:
         for unit in wanted:
-            text = text.replace(unit, hold_together(unit))
+            text = text.replace(unit, f"{ZWSP}{hold_together(unit)}{ZWSP}")
+        # A unit inside a longer Thai run leaves its neighbours as runs of their own, so each
+        # starts and ends at a word: LibreOffice's dictionary broke the rest of a line at random
+        # (ในบัน|ทึก, “อบต.โนนส|ะอาด”) when a glued word cut a run in the middle of its words.
+        text = _STRAY_ZWSP.sub("", text)
         for pattern in (COUNTED, AMOUNT_IN_WORDS, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
