@@ -6,10 +6,11 @@ import io
 import zipfile
 
 import pytest
-from conftest import ROOT
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 from fontTools.ttLib import TTFont
 from lxml import etree
 
+from mou.cli.main import main
 from mou.docx.fonts import KEYBOARD, font_key, obfuscate
 from mou.docx.render import html_to_docx
 from mou.language.breaks import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE, WORD_JOINER, hold_together, office_breaks
@@ -142,3 +143,38 @@ def test_office_breaks_hold_names_numbers_and_terms_but_not_long_ones():
     assert hold_together("ข้อ ๒") in out and hold_together("คู่ภาคี") in out
     assert hold_together("๑๕๐,๐๐๐") in out
     assert "<p>นายอำเภอชุมแพ</p>" in out  # a position in a signature block may break there
+
+
+# ---------------------------------------------------------------- the agreement's choice
+
+
+def test_an_agreement_naming_an_installed_font_gets_a_docx_without_fonts(tree):
+    project = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT + "docx_font: TH Sarabun New\n",
+            "agreements/embedded.yaml": AGREEMENT,
+        }
+    )
+    assert main(["--root", str(project), "--format", "docx", "-q"]) == 0
+    named = parts((project / "output/test/1.0/test.th.docx").read_bytes())
+    assert not [name for name in named if name.endswith(".odttf")]
+    assert b'w:cs="TH Sarabun New"' in named["word/document.xml"] and b'Sarabun"' not in named["word/styles.xml"]
+    carried = parts((project / "output/embedded/1.0/embedded.th.docx").read_bytes())
+    assert [name for name in carried if name.endswith(".odttf")]
+    # The names are held whole in the DOCX the pipeline writes.
+    assert hold_together("นายสมชาย ใจดี").encode() in carried["word/document.xml"]
+
+
+def test_a_docx_font_that_is_not_text_is_refused(tree):
+    project = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT + "docx_font: 12\n",
+        }
+    )
+    errors = io.StringIO()
+    assert main(["--root", str(project), "--format", "docx"], io.StringIO(), errors) != 0
+    assert "agreements/test.yaml:" in errors.getvalue() and "docx_font" in errors.getvalue()
