@@ -213,6 +213,9 @@ def draft_agreement(agreement_id: str, parties: list[str] | None) -> str:
         "# true also builds the side-by-side edition, Thai | English.\n"
         "# true เพื่อสร้างฉบับสองภาษาคู่กันด้วย\n"
         "bilingual_edition: false\n"
+        "# Optional: a font every reader has installed, asked for in the DOCX instead of the embedded Sarabun.\n"
+        "# ไม่บังคับ: แบบอักษรที่เครื่องผู้อ่านทุกคนมี ให้ไฟล์ DOCX เรียกใช้แทนการฝัง Sarabun ไว้ในไฟล์\n"
+        "# docx_font: TH Sarabun New\n"
         "# A folder of templates/.\n# แม่แบบที่ใช้ (ชื่อโฟลเดอร์ใน templates/)\n"
         "template: standard\n"
     )
