@@ -71,6 +71,7 @@ def write_rendered(
     planned: Planned | None,
     formats: tuple[str, ...],
     earlier: dict[str, Any] | None = None,
+    *,
     partial: bool = False,
 ) -> AgreementResult:
     """Write one rendered agreement with its stamp, in one swap; failures become problems.
