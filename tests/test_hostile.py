@@ -21,6 +21,7 @@ import pytest
 import yaml
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, sample_file
 from pythainlp.corpus import thai_words
+from readback import as_read
 from test_docx_render import docx_texts, html_texts, open_docx
 
 from mou.core.errors import InputError, Problem
@@ -251,7 +252,9 @@ def test_every_sample_docx_holds_the_text_of_its_html(built: Path) -> None:
         assert set(documents) == set(editions(project.agreements[agreement_id]))
         for language, document in documents.items():
             data = sample_file(built, agreement_id, language, "docx").read_bytes()
-            assert docx_texts(open_docx(data)) == html_texts(document.html), (agreement_id, language)
+            # the joiners and no-break spaces that keep units whole in an office suite are layout, not text
+            read = [as_read(text) for text in docx_texts(open_docx(data))]
+            assert read == html_texts(document.html), (agreement_id, language)
             compared += 1
     assert compared >= 4
 

@@ -151,7 +151,9 @@ def test_a_partial_write_keeps_the_other_files_and_their_stamp(project, tmp_path
     files = {f"{SMALL}.th.pdf": b"old th", f"{SMALL}.en.pdf": b"old en"}
     write_rendered(layout, loaded, Rendered(SMALL, files, {"th": 4, "en": 4}), plan(project, SMALL, ("pdf",)), ("pdf",))
     assert is_up_to_date(layout.output, plan(project, SMALL, ("pdf",)))
-    write_rendered(layout, loaded, Rendered(SMALL, {f"{SMALL}.th.pdf": b"new th"}, {"th": 5}), None, ("pdf",), partial=True)
+    write_rendered(
+        layout, loaded, Rendered(SMALL, {f"{SMALL}.th.pdf": b"new th"}, {"th": 5}), None, ("pdf",), partial=True
+    )
     assert (folder / f"{SMALL}.th.pdf").read_bytes() == b"new th"
     assert (folder / f"{SMALL}.en.pdf").read_bytes() == b"old en"
     stamp = read_build_file(folder)
