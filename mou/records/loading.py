@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,11 @@ MAX_VALUES = 100_000
 # is read, so a runaway or wrong file costs no time or memory.
 MAX_FILE_BYTES = 2_000_000
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+# libyaml's parser (PyYAML's C loader) reads a record many times faster than PyYAML's own and
+# gives the same nodes with the same lines, columns and character offsets. MOU_YAML_LOADER=python
+# picks the pure-Python parser, which is also what words and places every YAML syntax error.
+C_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+LOADER_VARIABLE = "MOU_YAML_LOADER"
 KeyPath = tuple[str | int, ...]
 
 
@@ -148,6 +154,13 @@ def tab_problems(text: str, shown: str) -> list[Problem]:
     return problems
 
 
+def yaml_loader() -> type[yaml.SafeLoader]:
+    """Return the YAML loader to parse records with: libyaml's when installed, unless the environment says python."""
+    if C_LOADER is None or os.environ.get(LOADER_VARIABLE, "").strip().lower() == "python":
+        return yaml.SafeLoader
+    return C_LOADER
+
+
 def load_record(path: Path, shown: str) -> Record:
     """Parse one YAML file into a Record, or raise InputError with every problem found."""
     return load_text(path, shown, read_text(path, shown))
@@ -161,19 +174,19 @@ def load_text(path: Path, shown: str, text: str) -> Record:
     breaks = [offset for offset, char in enumerate(text) if char in YAML_LINE_BREAKS]
     if breaks:
         raise InputError(_line_break_problems(path, shown, text, breaks))
+    control = control_problem(text, shown)
+    if control:
+        raise InputError(control)
+    loader = yaml_loader()
+    # libyaml takes a tab between tokens ("a:<tab>b"), which PyYAML refuses: a record with a
+    # tab is read by PyYAML alone, so both say the same of it. Tabs are rare outside indentation.
+    if loader is not yaml.SafeLoader and "\t" not in text:
+        try:
+            return _parse(text, path, shown, loader)
+        except yaml.YAMLError:
+            pass  # libyaml words and places syntax errors its own way: parse again to say it as always
     try:
-        loader = yaml.SafeLoader(text)
-    except yaml.reader.ReaderError as exc:
-        raise InputError(_reader_problem(text, exc, shown)) from None
-    try:
-        node = loader.get_single_node()
-        record = Record(path, shown, None, source=text)
-        problems: list[Problem] = []
-        if node is not None:
-            _check_size(node, shown)
-        record.data = _convert(node, (), record, loader, problems) if node is not None else None
-    except yaml.reader.ReaderError as exc:
-        raise InputError(_reader_problem(text, exc, shown)) from None
+        return _parse(text, path, shown, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context
@@ -181,6 +194,18 @@ def load_text(path: Path, shown: str, text: str) -> Record:
             detail = f"{exc.problem} ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
+
+
+def _parse(text: str, path: Path, shown: str, loader_class: type[yaml.SafeLoader]) -> Record:
+    """Compose and convert one document with the given loader; YAML errors propagate."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        record = Record(path, shown, None, source=text)
+        problems: list[Problem] = []
+        if node is not None:
+            _check_size(node, shown)
+        record.data = _convert(node, (), record, loader, problems) if node is not None else None
     finally:
         loader.dispose()
     if problems:
@@ -188,13 +213,17 @@ def load_text(path: Path, shown: str, text: str) -> Record:
     return record
 
 
-def _reader_problem(text: str, exc: yaml.reader.ReaderError, shown: str) -> Problem:
-    """Report a character YAML cannot read (a control character) with its line and column."""
-    position = max(0, min(exc.position, len(text)))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    return Problem(shown, say("control_character", code=f"{ord(char):04X}", index=column), line, column)
+def control_problem(text: str, shown: str) -> Problem | None:
+    """Report the first character YAML cannot read (a control character) with its line and column.
+
+    Checked before parsing, with PyYAML's own list, so both parsers refuse the same text the
+    same way (libyaml would find it only when it reads that far).
+    """
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:
+        return None
+    line, column = line_and_column(text, found.start())
+    return Problem(shown, say("control_character", code=f"{ord(found.group()):04X}", index=column), line, column)
 
 
 def _line_break_problems(path: Path, shown: str, text: str, offsets: list[int]) -> list[Problem]:
@@ -286,7 +315,8 @@ def _scalar(
     node: ScalarNode, key_path: KeyPath, record: Record, loader: yaml.SafeLoader, problems: list[Problem]
 ) -> Any:
     """Construct one scalar the safe way, keeping its text; impossible dates become problems."""
-    record.scalars[key_path] = Written(node.value, node.style is None)
+    # PyYAML marks a plain scalar's style None, libyaml ''.
+    record.scalars[key_path] = Written(node.value, not node.style)
     record.spans[key_path] = (node.start_mark.index, node.end_mark.index)
     try:
         return loader.construct_object(node, deep=True)
@@ -301,17 +331,18 @@ def _scalar(
                 )
             )
             return node.value
-        raise
-    except yaml.constructor.ConstructorError:
-        problems.append(
-            Problem(
-                record.shown_path,
-                say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
-                *_position(node),
-                dotted_path(key_path),
-            )
+    except (yaml.constructor.ConstructorError, TypeError, AttributeError, KeyError):
+        pass
+    # An explicit tag the value does not fit (!!int 1.5), or one a safe loader does not know.
+    problems.append(
+        Problem(
+            record.shown_path,
+            say("bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!")),
+            *_position(node),
+            dotted_path(key_path),
         )
-        return node.value
+    )
+    return node.value
 
 
 def is_date(value: Any) -> bool:

@@ -1,0 +1,181 @@
+"""libyaml's parser and PyYAML's own give the same records and the same messages.
+
+Records are parsed with the C loader (yaml.CSafeLoader) where it is installed, and with the
+pure-Python one otherwise, or when MOU_YAML_LOADER=python. Every value's line and column,
+every scalar as written, and every message must come out the same either way: here over the
+project's own records, the error tests' inputs, and many records broken on purpose.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+import test_as_written
+import test_validation
+import yaml
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+
+from mou.core.errors import InputError
+from mou.records import loading
+from mou.records.loading import LOADER_VARIABLE, load_record, yaml_loader
+from mou.records.validation import load_project
+
+needs_libyaml = pytest.mark.skipif(loading.C_LOADER is None, reason="PyYAML was built without libyaml")
+
+SAMPLES = sorted((ROOT / "parties").glob("*.yaml")) + sorted((ROOT / "agreements").glob("*.yaml"))
+TEST_RECORDS = {"party-a": PARTY_A, "party-b": PARTY_B, "agreement": AGREEMENT}
+
+# Hand-made breakage: YAML syntax, structure and tags, each a different path through the parsers.
+BROKEN = [
+    "a: [1, 2\n",
+    "a: {b: 1\n",
+    "a: b: c\n",
+    "a:\n  - 1\n - 2\n",
+    "a:\n  b: 1\n c: 2\n",
+    "- a\nb: 1\n",
+    "a: 'unterminated\n",
+    'a: "unterminated\n',
+    'a: "bad \\q escape"\n',
+    "a: *nowhere\n",
+    "a: &x 1\nb: &x 2\nc: *x\n",
+    "a: &x [1, 2]\nb: *x\nc: *x\n",
+    "--- a\n--- b\n",
+    "%YAML 2.0\n--- a\n",
+    "%TAG ! tag:example.com,2000:\n--- !foo 1\n",
+    "a: !!python/object/apply:os.system [ls]\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !custom 1\n",
+    "!!set {a, b}\n",
+    "a: 1\na: 2\n",
+    "a:\n  b: 1\n  b: 2\n  c: {d: 1, d: 2}\n",
+    "? [a, b]\n: 1\n",
+    "<<: {a: 1}\nb: 2\n",
+    "a: 2020-02-30\n",
+    "a: 2567-13-01\n",
+    "a: 2020-11-16 10:30:00\n",
+    "a: 1:30\nb: 0x1F\nc: 017\nd: 1_000\ne: .inf\nf: yes\ng: ~\nh: -0.0\n",
+    "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n",
+    "a: |\n line\n  more\n bad: 1\n",
+    "a:\n- 1\n-2\n",
+    "[1, 2, 3]\n",
+    "just text\n",
+    "",
+    "# only a comment\n",
+    "---\n...\n",
+    "a: b\r\nc: d\r\n",
+    "a: {th: ข้อความไทย, en: text, th: ซ้ำ}\n",
+    "ชื่อ: {th: ข้อความ, en: [1, 2}\n",
+    "a: [ก, ข,\n  ค, ง]\nb: ข้อความ: ยาว\n",
+    "a: 'it''s'\nb: \"tab\\tand\\u0e01\"\n",
+    "a: @reserved\n",
+    "a: `reserved\n",
+    "a: b\n  c: d\n",
+    "a:\n  - b: 1\n    c: 2\n  - d\n",
+    "a: {b: [c, {d: e}], f: g}\n",
+    "a: [b, c]]\n",
+    "a: }\n",
+    "- - - deep\n    - x\n",
+    "a: 'x'y\n",
+    "a: &anchor\n",
+    "a: !!str\n",
+    "a: !!int 1.5\n",
+    "a: !!float x\n",
+    "a: !!timestamp 2020-02-30\n",
+    "a: !!map [1]\n",
+    "a: !!timestamp foo\nb: !!bool x\nc: !!null x\nd: !!binary ###\ne: !!seq x\n",
+    "a: x\x07y\n",
+    "a: ok\nb: x\x1by\n",
+    "a: [1, 2\nb: \x7f\n",
+    "a: \ufffe\n",
+    "a:\tb\n",
+    "a:\n\t- b\n",
+    "a: 1 # comment\n# b: 2\nc: 3 #c\n",
+    "? a\n? b\n",
+    "a: [? b : c]\n",
+    "{a: 1}: 2\n",
+    "a: -\n",
+    "a: - b\n",
+    "a: 'multi\n  line\n\n  quoted'\n",
+    'a: "multi\\\n  line"\n',
+    "a: plain\n  continued\n  again\n",
+]
+
+
+def cut_and_dropped(text: str, step: int = 4) -> list[str]:
+    """Return the text cut short, and with one line left out, at every `step`th line."""
+    lines = text.splitlines(keepends=True)
+    variants = []
+    for index in range(1, len(lines), step):
+        variants.append("".join(lines[:index]))
+        variants.append("".join(lines[:index] + lines[index + 1 :]))
+    return variants
+
+
+def characters_spoiled(text: str, times: int = 25) -> list[str]:
+    """Return the text with a YAML-significant character put in at `times` places spread over it."""
+    step = max(1, len(text) // times)
+    return [
+        text[:i] + ch + text[i:] for n, i in enumerate(range(0, len(text), step)) for ch in ":[{-'\"&*!#\n "[n % 12]
+    ]
+
+
+def corpus() -> list[tuple[str, str]]:
+    """Every text the two loaders are compared on, with a name for the failure report."""
+    texts = [(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")) for path in SAMPLES]
+    texts += [(name, textwrap.dedent(text).lstrip("\n")) for name, text in TEST_RECORDS.items()]
+    texts += [(f"broken-{n}", text) for n, text in enumerate(BROKEN)]
+    texts += [(f"validation-{c[0]}", textwrap.dedent(c[1]).lstrip("\n")) for c in test_validation.CASES]
+    texts += [(f"as-written-{c[0]}", AGREEMENT.replace(c[1], c[2]).lstrip("\n")) for c in test_as_written.CASES]
+    sources = [text for _, text in texts[: len(SAMPLES) + len(TEST_RECORDS)]]
+    for number, source in enumerate(sources):
+        texts += [(f"cut-{number}-{n}", text) for n, text in enumerate(cut_and_dropped(source))]
+        texts += [(f"spoiled-{number}-{n}", text) for n, text in enumerate(characters_spoiled(source))]
+    return texts
+
+
+def outcome(path: Path, monkeypatch: pytest.MonkeyPatch, loader: str) -> tuple[str, Any]:
+    """Load one file with one loader; return its record's contents, or its messages in both languages."""
+    monkeypatch.setenv(LOADER_VARIABLE, loader)
+    try:
+        record = load_record(path, "x.yaml")
+    except InputError as exc:
+        return "problems", [(p.render("en"), p.render("th")) for p in exc.problems]
+    return "record", (repr(record.data), record.positions, record.value_positions, record.scalars, record.spans)
+
+
+@needs_libyaml
+def test_the_c_loader_is_used_where_installed_and_python_on_request(monkeypatch):
+    monkeypatch.delenv(LOADER_VARIABLE, raising=False)
+    assert yaml_loader() is yaml.CSafeLoader
+    monkeypatch.setenv(LOADER_VARIABLE, "python")
+    assert yaml_loader() is yaml.SafeLoader
+
+
+@needs_libyaml
+def test_both_loaders_give_the_same_records_and_messages(tmp_path, monkeypatch):
+    texts = corpus()
+    assert len(texts) > 400
+    kinds = {"record": 0, "problems": 0}
+    for name, text in texts:
+        path = tmp_path / "x.yaml"
+        path.write_text(text, encoding="utf-8", newline="")
+        c_outcome, python_outcome = outcome(path, monkeypatch, "c"), outcome(path, monkeypatch, "python")
+        assert c_outcome == python_outcome, name
+        kinds[c_outcome[0]] += 1
+    assert min(kinds.values()) > 100  # plenty of both: good records and broken ones
+
+
+@needs_libyaml
+@pytest.mark.parametrize("case", test_validation.CASES, ids=[c[0] for c in test_validation.CASES])
+def test_both_loaders_give_a_project_the_same_messages(tree, monkeypatch, case):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": case[1]})
+    said = []
+    for loader in ("c", "python"):
+        monkeypatch.setenv(LOADER_VARIABLE, loader)
+        with pytest.raises(InputError) as info:
+            load_project(root, {"standard"})
+        said.append([(p.render("en"), p.render("th")) for p in info.value.problems])
+    assert said[0] == said[1]
