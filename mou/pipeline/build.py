@@ -22,15 +22,15 @@ from mou.pipeline.incremental import (
 from mou.pipeline.index_page import write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
 from mou.pipeline.results import AgreementResult, skipped_result
-from mou.pipeline.selection import select, shard
+from mou.pipeline.selection import agreement_ids, select, shard
 from mou.pipeline.writer import output_lock, write_files
 from mou.records.project import Project
 from mou.records.validation import load_project
 
 
-def load(layout: Layout, allow_mismatch: bool = False) -> Project:
-    """Load and validate every record: the gather-and-check phase."""
-    return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts)
+def load(layout: Layout, allow_mismatch: bool = False, only: Iterable[str] | None = None) -> Project:
+    """Load and validate the records: every one, or only these agreements and their parties."""
+    return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts, only)
 
 
 def same_inputs_stamp(layout: Layout, agreement_id: str, version: str) -> dict[str, Any]:
@@ -163,8 +163,9 @@ def build(
     wanted = list(wanted)
     # The check that needs no records loaded (incremental.up_to_date_results) is the command
     # line's, made before this module is imported; here each agreement is checked after loading.
-    project = load(layout, allow_mismatch)
-    chosen = shard(select(project.agreements, wanted), shard_spec)
+    chosen = shard(select(agreement_ids(layout.root), wanted), shard_spec)
+    # Named agreements (or a shard) read only their own records; a build of all checks all.
+    project = load(layout, allow_mismatch, chosen if wanted or shard_spec else None)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
         planned = {i: plan(layout.root, i, formats) for i in chosen}

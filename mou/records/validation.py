@@ -78,6 +78,7 @@ def load_project(
             _load_one(project, "parties", Party, path, project.parties, problems, fonts)
     else:
         agreement_files = [path for path in agreement_files if path.stem in only]
+        problems += _name_problems(project)  # the files not read are still checked by name
     agreement_problems: list[Problem] = []
     for path in agreement_files:
         _load_one(project, "agreements", Agreement, path, project.agreements, agreement_problems, fonts)
@@ -101,6 +102,28 @@ def load_project(
     if problems:
         raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
     return project
+
+
+def _name_problems(project: Project) -> list[Problem]:
+    """Report, from file names alone, a record file whose name is not an id, and an id given twice."""
+    problems = []
+    for kind in ("parties", "agreements"):
+        seen: dict[str, str] = {}
+        for path in record_files(project.root / kind):
+            shown = display_path(path, project.root)
+            if not ID_PATTERN.match(path.stem):
+                problems.append(Problem(shown, say("bad_file_id", id=path.stem)))
+            elif path.stem in seen:
+                problems.append(Problem(shown, say("duplicate_id", id=path.stem, first=seen[path.stem], second=shown)))
+            else:
+                seen[path.stem] = shown
+    return problems
+
+
+def unused_parties(project: Project) -> list[str]:
+    """Return the ids of the parties that no agreement of a fully loaded project names."""
+    named = {p for agreement in project.agreements.values() for p in agreement.parties}
+    return [party_id for party_id in project.parties if party_id not in named]
 
 
 def _named_parties(project: Project) -> set[str]:
