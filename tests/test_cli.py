@@ -24,7 +24,7 @@ def run(argv: list[str]) -> tuple[int, str, str]:
 @pytest.mark.parametrize("launcher", [[sys.executable, "-m", "mou"], [sys.executable, str(ROOT / "build.py")]])
 def test_help_lists_every_command(launcher):
     done = subprocess.run([*launcher, "--help"], capture_output=True, text=True, check=True, cwd=ROOT)
-    for command in ("build", "release", "verify", "diff", "new"):
+    for command in ("build", "release", "verify", "diff", "new", "check"):
         assert f"    {command} " in done.stdout
     assert "Without a command, `build` runs." in done.stdout.replace("\n", " ")
 

@@ -26,6 +26,7 @@ RUNNERS = {
     "diff": "mou.cli.diff_command",
     "new": "mou.cli.new_command",
     "watch": "mou.cli.watch_command",
+    "check": "mou.cli.check_command",
 }
 
 

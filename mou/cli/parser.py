@@ -1,4 +1,4 @@
-"""The command line's one parser: `build` (the default), `release`, `verify`, `diff`, `new` and `watch`."""
+"""The command line's one parser: `build` (the default), `release`, `verify`, `diff`, `new`, `watch` and `check`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ COMMANDS = {
     "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
     "new": "start a party or an agreement record: a commented file to fill in",
     "watch": "rebuild on every save of a record or template, Thai PDF first; --serve shows output/ in a browser",
+    "check": "check every record of the project, and the references between them, without building",
 }
 # Options that take a value, so the first word that is not one of them names the command.
 VALUED_OPTIONS = frozenset(
@@ -86,6 +87,7 @@ def make_parser() -> argparse.ArgumentParser:
     _diff_options(commands.add_parser("diff", help=COMMANDS["diff"], description=COMMANDS["diff"]))
     _new_options(commands.add_parser("new", help=COMMANDS["new"], description=COMMANDS["new"]))
     _watch_options(commands.add_parser("watch", help=COMMANDS["watch"], description=COMMANDS["watch"]))
+    _check_options(commands.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
     return parser
 
 
@@ -298,6 +300,22 @@ def _watch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=port_number, default=8000, help="port for --serve (default: 8000)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
+    _common_options(parser)
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    """Describe `check`."""
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding parties/, agreements/ and templates/ (default: .)",
+    )
+    parser.add_argument(
+        "--allow-mismatch",
+        action="store_true",
+        help="report where the Thai and English texts differ as warnings, not errors",
+    )
     _common_options(parser)
 
 

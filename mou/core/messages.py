@@ -330,6 +330,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ยังไม่มีข้อความภาษา '{language}' ให้เพิ่ม {language}: …",
     ),
     "needed_by": (" (needed by agreements/{id})", " (ใช้ในบันทึกข้อตกลง agreements/{id})"),
+    # the whole project at once (the check command)
+    "party_unused": (
+        "no agreement names this party; list it in an agreement's parties or delete the file",
+        "ยังไม่มีบันทึกข้อตกลงใดระบุคู่ภาคีนี้ ให้ระบุไว้ใน parties ของบันทึกข้อตกลง หรือลบไฟล์นี้",
+    ),
     "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
     # amounts in the text (amounts.py): {amount:<key>} and amounts written out by hand
     "amount_unknown": (
@@ -909,6 +914,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "in the margin marks each changed part. Both versions are shown with the current "
         "templates.",
         "ข้อความที่เพิ่มขีดเส้นใต้สีน้ำเงิน ข้อความที่ตัดออกขีดฆ่าสีแดง แถบที่ขอบซ้ายแสดงส่วนที่เปลี่ยน ทั้งสองรุ่นจัดพิมพ์ด้วยแม่แบบปัจจุบัน",
+    ),
+    "checked": (
+        "checked {agreements} agreement(s) and {parties} party record(s): no problems found",
+        "ตรวจบันทึกข้อตกลง {agreements} ฉบับ และข้อมูลคู่ภาคี {parties} ไฟล์แล้ว ไม่พบปัญหา",
+    ),
+    "checked_warnings": (
+        "checked {agreements} agreement(s) and {parties} party record(s): no errors, {n} warning(s)",
+        "ตรวจบันทึกข้อตกลง {agreements} ฉบับ และข้อมูลคู่ภาคี {parties} ไฟล์แล้ว ไม่พบข้อผิดพลาด มีคำเตือน {n} รายการ",
     ),
     "problems_found": ("{n} problem(s) found; nothing was written.", "พบปัญหา {n} รายการ ยังไม่ได้เขียนไฟล์ใด ๆ"),
     "agreements_failed": (
