@@ -87,10 +87,17 @@ def test_agreement_template_font_and_force_each_trigger_a_rebuild(two_agreements
 
 
 @pytest.mark.slow
-def test_a_deleted_output_file_is_rebuilt(two_agreements):
+def test_a_deleted_or_damaged_output_file_is_rebuilt(two_agreements):
     build(two_agreements)
     (two_agreements / "output/second/1.0/second.en.pdf").unlink()
     assert built_ids(build(two_agreements)[1]) == {"second"}
+    pdf = two_agreements / "output/first/1.0/first.th.pdf"
+    good = pdf.read_bytes()
+    middle = len(good) // 2
+    pdf.write_bytes(good[:middle] + bytes([good[middle] ^ 0xFF]) + good[middle + 1 :])  # same size, one byte off
+    assert built_ids(build(two_agreements)[1]) == {"first"}
+    assert pdf.read_bytes() == good
+    assert built_ids(build(two_agreements)[1]) == set()
 
 
 @pytest.mark.slow

@@ -112,7 +112,7 @@ def read_build_file(folder: Path) -> dict[str, Any] | None:
 
 
 def is_up_to_date(output: Path, planned: Planned) -> bool:
-    """Return True when the output folder holds complete files of this very fingerprint."""
+    """Return True when the output folder holds the very files built from this fingerprint."""
     folder = output / planned.agreement_id / planned.version
     stamp = read_build_file(folder)
     if stamp is None or stamp.get("fingerprint") != planned.fingerprint:
@@ -120,9 +120,14 @@ def is_up_to_date(output: Path, planned: Planned) -> bool:
     files = stamp.get("files")
     if not isinstance(files, dict) or not files:
         return False
+    # Content, never sizes or times: a damaged file of the same size is not built. Hashing
+    # every output file is cheap beside reading the records (SHA-256 runs at gigabytes a second).
     for name, info in files.items():
-        path = folder / name
-        if not path.is_file() or path.stat().st_size != info.get("size"):
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            return False
+        if hashlib.sha256(data).hexdigest() != info.get("sha256"):
             return False
     return True
 
