@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from mou.pipeline.incremental import (
     build_file_bytes,
     is_up_to_date,
     plan,
+    plan_named,
     read_build_file,
 )
 from mou.pipeline.index_page import write_index
@@ -24,11 +25,12 @@ from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, select, shard
 from mou.pipeline.writer import output_lock, write_files
+from mou.records.model import Agreement
 from mou.records.project import Project
 from mou.records.validation import load_project
 
 
-def load(layout: Layout, allow_mismatch: bool = False, only: Iterable[str] | None = None) -> Project:
+def load(layout: Layout, allow_mismatch: bool = False, only: Collection[str] | None = None) -> Project:
     """Load and validate the records: every one, or only these agreements and their parties."""
     return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts, only)
 
@@ -62,6 +64,11 @@ def carried_files(
         if hashlib.sha256(data).hexdigest() == info.get("sha256"):
             carried[name] = data
     return carried
+
+
+def named(agreement: Agreement) -> tuple[str, list[str], str]:
+    """Return what an agreement's fingerprint needs from its record: version, party ids, template."""
+    return agreement.version, list(agreement.parties), agreement.template
 
 
 def write_rendered(
@@ -102,6 +109,9 @@ def write_rendered(
         "editions": editions(agreement),
         "title": {lang: agreement.title.get(lang) for lang in agreement.languages},
         "formats": list(formats),
+        # What the record names, so a build with nothing to do can fingerprint it unparsed.
+        "parties": list(agreement.parties),
+        "template": agreement.template,
         "pages": rendered.pages,
     }
     if result.warnings:
@@ -168,7 +178,8 @@ def build(
     project = load(layout, allow_mismatch, chosen if wanted or shard_spec else None)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
-        planned = {i: plan(layout.root, i, formats) for i in chosen}
+        hashed: dict[Path, str] = {}
+        planned = {i: plan_named(layout.root, i, named(project.agreements[i]), formats, hashed) for i in chosen}
         tasks = []
         earlier: dict[str, dict[str, Any]] = {}
         for agreement_id in chosen:

@@ -8,7 +8,7 @@ beside the output in a stamp file written in the same swap as the files, so a st
 describes files that are not there. Content, never file times.
 
 This module must stay cheap to import: a build with nothing to do decides so from here,
-without loading WeasyPrint, pydantic or Jinja.
+without loading WeasyPrint, pydantic or Jinja, and without parsing a record.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, shard
 
 BUILD_FILE = ".mou-build.json"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The libraries whose versions change output bytes.
 SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools", "tinycss2", "tinyhtml5")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,31 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def plan_named(
+    root: Path,
+    agreement_id: str,
+    named: tuple[str, list[str], str],
+    formats: tuple[str, ...],
+    hashed: dict[Path, str] | None = None,
+) -> Planned | None:
+    """Fingerprint one agreement from its files and what its record names; None when a file is missing.
+
+    `named` is the record's version, party ids and template. The fingerprint extends the one
+    printed in the footers (provenance.py: the records, the template folder, the fonts) with
+    what else shapes the bytes: mou's source, the libraries' versions, the formats and
+    SOURCE_DATE_EPOCH. `hashed` keeps template and font hashes from one agreement to the next.
+    """
+    version, parties, template = named
+    try:
+        inputs = read_inputs(root, root / "templates", agreement_id, parties, template, hashed)
+    except InputError:  # a record is missing: validation will say so
+        return None
+    digest = hashlib.sha256()
+    for part in (inputs.fingerprint, code_digest(), ",".join(formats), os.environ.get("SOURCE_DATE_EPOCH", "")):
+        digest.update(part.encode() + b"\0")
+    return Planned(agreement_id, version, digest.hexdigest())
+
+
 def quick_read(path: Path) -> dict[str, Any] | None:
     """Parse a record just enough to plan (C loader, no positions); None if unreadable."""
     try:
@@ -78,28 +103,25 @@ def quick_read(path: Path) -> dict[str, Any] | None:
 
 
 def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | None:
-    """Fingerprint one agreement from its files; None when the fast path cannot tell.
-
-    The fingerprint extends the one printed in the footers (provenance.py: the records,
-    the template folder, the fonts) with what else shapes the bytes: mou's source, the
-    libraries' versions, the formats and SOURCE_DATE_EPOCH.
-    """
+    """Fingerprint one agreement from its files alone, its record read unvalidated; None when the fast path cannot tell."""
     agreement_path = record_path(root, "agreements", agreement_id)
     record = quick_read(agreement_path) if agreement_path else None
     # Nothing from a record becomes a path before it is known to be a plain id or version.
-    if record is None or not is_version(record.get("version")):
+    if record is None:
         return None
-    parties, template = record.get("parties"), record.get("template", "standard")
-    if not isinstance(parties, list) or not all(is_id(p) for p in parties) or not is_id(template):
+    named = stamped_names({"template": "standard"} | record)
+    return plan_named(root, agreement_id, named, formats) if named else None
+
+
+def stamped_names(stamp: dict[str, Any]) -> tuple[str, list[str], str] | None:
+    """Return the version, party ids and template a stamp was built from, if they are plain ids."""
+    version, parties, template = stamp.get("version"), stamp.get("parties"), stamp.get("template")
+    # Nothing from a file becomes a path before it is known to be a plain id or version.
+    if not is_version(version) or not isinstance(parties, list) or not all(is_id(p) for p in parties):
         return None
-    try:
-        inputs = read_inputs(root, root / "templates", agreement_id, parties, template)
-    except InputError:  # a record is missing: validation will say so
+    if not is_id(template):
         return None
-    digest = hashlib.sha256()
-    for part in (inputs.fingerprint, code_digest(), ",".join(formats), os.environ.get("SOURCE_DATE_EPOCH", "")):
-        digest.update(part.encode() + b"\0")
-    return Planned(agreement_id, record["version"], digest.hexdigest())
+    return str(version), list(parties), str(template)
 
 
 def read_build_file(folder: Path) -> dict[str, Any] | None:
@@ -161,20 +183,38 @@ def up_to_date_results(
 ) -> list[AgreementResult] | None:
     """Return 'skipped' results when every chosen agreement is already built, else None.
 
-    Decided from file contents alone, before records are validated or WeasyPrint is
-    loaded: a build with nothing to do costs a few file reads.
+    Decided before any record is parsed or WeasyPrint is loaded: a version folder is up to
+    date when the fingerprint of today's files, with the version, parties and template its
+    stamp names, is the stamp's own (the fingerprint covers the agreement's record, so a
+    changed record never matches) and its files are the ones the stamp hashes.
     """
     known = agreement_ids(layout.root)
     if not known or not set(wanted) <= set(known):
         return None
+    hashed: dict[Path, str] = {}
     results = []
     for agreement_id in shard(list(dict.fromkeys(wanted)) or known, shard_spec):
-        planned = plan(layout.root, agreement_id, formats)
-        if planned is None or not is_up_to_date(layout.output, planned):
+        found = _current_folder(layout, agreement_id, formats, hashed)
+        if found is None:
             return None
-        folder = layout.output / agreement_id / planned.version
-        stamp = read_build_file(folder) or {}
+        folder, stamp = found
         if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
             return None
         results.append(skipped_result(agreement_id, folder, stamp))
     return results
+
+
+def _current_folder(
+    layout: Layout, agreement_id: str, formats: tuple[str, ...], hashed: dict[Path, str]
+) -> tuple[Path, dict[str, Any]] | None:
+    """Return the version folder built from today's inputs, with its stamp, when its files are intact."""
+    folders = layout.output / agreement_id
+    for folder in sorted(folders.iterdir()) if folders.is_dir() else []:
+        stamp = read_build_file(folder)
+        named = stamped_names(stamp) if stamp else None
+        if stamp is None or named is None or named[0] != folder.name:
+            continue
+        planned = plan_named(layout.root, agreement_id, named, formats, hashed)
+        if planned is not None and planned.fingerprint == stamp.get("fingerprint"):
+            return (folder, stamp) if is_up_to_date(layout.output, planned) else None
+    return None

@@ -80,12 +80,21 @@ def collect_inputs(root: Path, templates_dir: Path, agreement_id: str, agreement
     return read_inputs(root, templates_dir, agreement_id, agreement.parties, agreement.template)
 
 
-def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: list[str], template: str) -> Inputs:
+def read_inputs(
+    root: Path,
+    templates_dir: Path,
+    agreement_id: str,
+    parties: list[str],
+    template: str,
+    hashed: dict[Path, str] | None = None,
+) -> Inputs:
     """Read the records of an agreement and its parties, and hash its template folder and the fonts.
 
     Cheap to import and to call before validation: the fast path of an incremental build
-    fingerprints agreements with it from ids it has checked.
+    fingerprints agreements with it from ids it has checked. `hashed` keeps the template and
+    font files' hashes for the next agreement of the same build (they are the same files).
     """
+    hashed = {} if hashed is None else hashed
     records: dict[str, bytes] = {}
     for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in parties]:
         path = record_path(root, kind, record_id)
@@ -95,7 +104,9 @@ def read_inputs(root: Path, templates_dir: Path, agreement_id: str, parties: lis
     assets: dict[str, str] = {}
     for folder in (templates_dir / template, templates_dir / "fonts"):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _ignored(p)):
-            assets[f"templates/{path.relative_to(templates_dir).as_posix()}"] = sha256(path.read_bytes())
+            if path not in hashed:
+                hashed[path] = sha256(path.read_bytes())
+            assets[f"templates/{path.relative_to(templates_dir).as_posix()}"] = hashed[path]
     return Inputs(agreement_id, dict(sorted(records.items())), assets)
 
 
