@@ -9,10 +9,6 @@ from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO
 
-from rich.console import Console as RichConsole
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.table import Table
-
 from mou.core.errors import MachineError, MouError, Problem, UsageError
 from mou.core.messages import Message, clerk_language, say
 from mou.pipeline.results import AgreementResult
@@ -39,7 +35,8 @@ class Console:
         self.language, self.out, self.err = language, out, err
         self.quiet, self.verbose = quiet, verbose
         self.live = not quiet and out.isatty() and err.isatty()
-        self.progress: Any = None
+        # The terminal's progress bar and table (mou/cli/live.py), set by main.py when live.
+        self.display: Any = None
         self.results: list[AgreementResult] = []
 
     def text(self, message: Message | str) -> str:
@@ -60,12 +57,8 @@ class Console:
 
     def start(self, to_build: int, total: int) -> None:
         """Begin a batch: a progress bar on a terminal, a log line otherwise."""
-        if to_build and self.live:
-            self.progress = Progress(
-                "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
-            )
-            self.progress.start()
-            self.task = self.progress.add_task(self.text(say("building")), total=to_build)
+        if to_build and self.live and self.display is not None:
+            self.display.start(self.text(say("building")), to_build)
         elif not self.quiet and not self.live and self.verbose:
             self._print(self.text(say("batch", n=to_build, total=total)), self.out)
 
@@ -78,8 +71,8 @@ class Console:
             self.problem(problem, "warning")
         for note in result.notes:
             self.note(note)
-        if self.progress is not None and not result.skipped:
-            self.progress.advance(self.task)
+        if self.display is not None and not result.skipped:
+            self.display.advance()
         if self.quiet or self.live:
             return
         if result.skipped:
@@ -94,45 +87,41 @@ class Console:
 
     def finish(self) -> None:
         """End the batch: a summary table on a terminal."""
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
+        if self.display is None:
+            return
+        self.display.stop()
         if self.live and self.results:
-            table = Table(
-                *[
-                    self.text(say(h))
-                    for h in (
-                        "col_agreement",
-                        "col_version",
-                        "col_status",
-                        "col_languages",
-                        "col_files",
-                        "col_pages",
-                        "col_time",
-                    )
-                ]
-            )
+            headers = [
+                "col_agreement",
+                "col_version",
+                "col_status",
+                "col_languages",
+                "col_files",
+                "col_pages",
+                "col_time",
+            ]
+            rows = []
             for r in self.results:
                 state = self.text(
                     say("state_failed" if r.problems else "state_skipped" if r.skipped else "state_built")
                 )
                 pages = ", ".join(f"{lang} {r.pages[lang]}" for lang in r.languages if lang in r.pages)
-                table.add_row(
-                    r.agreement_id,
-                    r.version,
-                    f"{r.status} ({state})",
-                    ", ".join(r.languages),
-                    str(len(r.files)),
-                    pages,
-                    "–" if r.skipped else f"{r.seconds:.1f} s",
+                rows.append(
+                    [
+                        r.agreement_id,
+                        r.version,
+                        f"{r.status} ({state})",
+                        ", ".join(r.languages),
+                        str(len(r.files)),
+                        pages,
+                        "–" if r.skipped else f"{r.seconds:.1f} s",
+                    ]
                 )
-            RichConsole(file=self.out).print(table)
+            self.display.table([self.text(say(h)) for h in headers], rows)
 
     def _print(self, line: str, stream: TextIO) -> None:
         """Print a line, above the progress bar when there is one."""
-        if self.progress is not None:
-            self.progress.console.print(line, markup=False, highlight=False)
-        else:
+        if self.display is None or not self.display.print(line):
             print(line, file=stream)
 
 

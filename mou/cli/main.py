@@ -18,7 +18,8 @@ from mou.pipeline.selection import agreement_ids, shard
 
 # The module that runs each command. It is imported only when its command runs: this is the
 # one place mou imports on demand, so that a build with nothing to do, `--help` or a usage
-# error never load WeasyPrint, pydantic, Jinja or pyHanko.
+# error never load WeasyPrint, pydantic, Jinja or pyHanko; and rich's progress bar and table
+# (LIVE_DISPLAY) are loaded only on a terminal.
 RUNNERS = {
     "build": "mou.cli.build_command",
     "release": "mou.cli.release_commands",
@@ -28,6 +29,7 @@ RUNNERS = {
     "watch": "mou.cli.watch_command",
     "check": "mou.cli.check_command",
 }
+LIVE_DISPLAY = "mou.cli.live"
 
 
 def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         if args.command == "build":
             console.quiet, console.verbose = args.quiet, args.verbose
             console.live = console.live and not args.quiet
+            if console.live:
+                console.display = importlib.import_module(LIVE_DISPLAY).LiveDisplay(console.out)
             if not args.force:
                 skipped = up_to_date_results(
                     Layout.at(args.root, args.output),
