@@ -206,3 +206,12 @@ def test_the_code_digest_covers_every_module_of_every_stage_package():
     package = ROOT / "mou"
     assert sorted(files) == sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py"))
     assert {"pdf/thai_patches.py", "pdf/speedups.py", "cli/main.py", "records/model.py"} <= files.keys()
+
+
+def test_library_versions_are_read_as_importlib_metadata_reads_them():
+    from importlib import metadata
+
+    from mou.pipeline.incremental import SHAPING_LIBRARIES, installed_versions
+
+    found = installed_versions((*SHAPING_LIBRARIES, "no-such-distribution"))
+    assert found == {name: metadata.version(name) for name in SHAPING_LIBRARIES}

@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +61,45 @@ def code_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
     for name, path in source_files().items():
         digest.update(name.encode() + b"\0" + path.read_bytes())
+    versions = installed_versions(SHAPING_LIBRARIES)
     for name in SHAPING_LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
+        digest.update(f"{name}={versions.get(name, 'none')}".encode())
     return digest.hexdigest()
+
+
+def installed_versions(names: tuple[str, ...]) -> dict[str, str]:
+    """Return the installed version of each distribution named, from its metadata folder's name.
+
+    The first folder on sys.path wins, as importlib.metadata finds it; a wheel's
+    `name-version.dist-info` and an egg's `name-version[-pyX.Y].egg-info` carry the version
+    in their names, so nothing is parsed (importing importlib.metadata alone costs a build
+    with nothing to do more than all its own work).
+    """
+    wanted = {_normalized(name): name for name in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in listing:
+            stem, _, suffix = folder.rpartition(".")
+            if suffix == "dist-info":
+                name, _, version = stem.rpartition("-")
+            elif suffix == "egg-info":
+                name, _, rest = stem.partition("-")
+                version = rest.split("-")[0]
+            else:
+                continue
+            key = wanted.get(_normalized(name))
+            if key is not None and version and key not in found:
+                found[key] = version
+    return found
+
+
+def _normalized(name: str) -> str:
+    """Return a distribution name as packaging compares it (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def plan_named(
