@@ -1,15 +1,15 @@
-"""Measure mou's speed and memory, and LibreOffice's on the same content: `python bench/benchmark.py`.
+"""Measure mou's speed and memory: `python bench/benchmark.py`.
 
-In one run (about four minutes on two cores): a cold build of the two samples; a build with
+In one run (a few minutes on two cores): a cold build of the two samples; a build with
 nothing to do; a batch of N synthetic agreements (15 parties, Thai and English, PDF and DOCX;
-6 and 7 pages) with --jobs 1 and --jobs 2; the peak memory of the build and of its workers
-over a longer batch; and, side by side in alternating rounds, mou's PDFs and LibreOffice
-headless converting mou's DOCX of the same agreements to PDF, as a clerk without mou would.
-Prints a table of medians and ratios (and --json writes them to a file), wall and CPU time,
-with the machine's load average before and after, and the time of a fixed pure-Python
-workload before and after (this kind of machine drifts by up to a third within an hour with
-nothing else running): other work running at the same time stretches wall times (CPU times
-much less), so compare ratios measured in the same run, or runs whose speed checks agree.
+6 and 7 pages) with --jobs 1 and --jobs 2; and the peak memory of the build and of its
+workers over a longer batch. Prints a table of medians and ratios (and --json writes them to
+a file), wall and CPU time, with the machine's load average before and after, and the time
+of a fixed pure-Python workload before and after (this kind of machine drifts by up to a
+third within an hour with nothing else running): other work running at the same time
+stretches wall times (CPU times much less), so compare ratios measured in the same run, or
+runs whose speed checks agree. mou against LibreOffice and plain WeasyPrint on the same
+records is bench/versus.py; how a build's cost follows the project's size, bench/project_size.py.
 """
 
 from __future__ import annotations
@@ -118,13 +118,6 @@ def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     return int(result.stdout.split()[-1])
 
 
-def libreoffice_call(docx_files: list[Path], outdir: Path, profile: str) -> Run:
-    """Convert DOCX files to PDF in one LibreOffice headless call, timed."""
-    return timed(
-        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_files)]
-    )
-
-
 def page_count(pdf: Path) -> int:
     """Return a PDF's page count (pdfinfo)."""
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
@@ -132,48 +125,6 @@ def page_count(pdf: Path) -> int:
     if found is None:
         raise SystemExit(f"pdfinfo gave no page count for {pdf}")
     return int(found.group(1))
-
-
-def side_by_side(work: Path, docx_pool: list[Path], rounds: int, count: int, lo_docs: int) -> dict[str, list[Run]]:
-    """Measure mou's PDFs and LibreOffice's conversions of the same DOCX, alternating, round by round.
-
-    mou, per PDF in a warm process: `--format pdf --jobs 1` builds of `count` and of twice as
-    many agreements; the difference over the `2 * count` PDFs it adds leaves out starting
-    Python and loading the fonts. LibreOffice: `lo_docs` of mou's DOCX converted one call
-    each (what a clerk does per document, start included), and in one call, per document
-    the same way as mou (`count` and `2 * count` files). Alternating keeps a load that comes
-    and goes (other work on the machine) from favouring either side.
-    """
-    small, large = make_project(work / "side-1", count), make_project(work / "side-2", count * 2)
-    profile = f"-env:UserInstallation=file://{work / 'lo-profile'}"
-    libreoffice_call(docx_pool[:1], work / "lo-warm", profile)  # the first start creates the profile
-    figures: dict[str, list[Run]] = {key: [] for key in ("mou", "lo_single", "lo_batch")}
-    for number in range(rounds):
-        runs = []
-        for project in (small, large):
-            runs.append(timed(build_command(project, work / "side-out", "--jobs", "1", "--format", "pdf")))
-            shutil.rmtree(work / "side-out")
-        figures["mou"].append(per(difference(runs[1], runs[0]), count * 2))
-        turn = docx_pool[number * lo_docs % len(docx_pool) :] + docx_pool[: number * lo_docs % len(docx_pool)]
-        singles = [libreoffice_call([path], work / f"lo-single-{number}", profile) for path in turn[:lo_docs]]
-        figures["lo_single"].append(
-            Run(statistics.median(r.wall for r in singles), statistics.median(r.cpu for r in singles), 0)
-        )
-        batches = [
-            libreoffice_call(turn[:size], work / f"lo-batch-{number}-{size}", profile) for size in (count, count * 2)
-        ]
-        figures["lo_batch"].append(per(difference(batches[1], batches[0]), count))
-    return figures
-
-
-def difference(longer: Run, shorter: Run) -> Run:
-    """Return what the longer run took beyond the shorter one."""
-    return Run(longer.wall - shorter.wall, longer.cpu - shorter.cpu, longer.rss)
-
-
-def per(run: Run, count: int) -> Run:
-    """Return a run's times per item."""
-    return Run(run.wall / count, run.cpu / count, run.rss)
 
 
 def machine_speed_check() -> float:
@@ -207,13 +158,6 @@ def main() -> None:
     parser.add_argument("--memory-n", type=int, default=200, help="agreements in the memory batch")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the short measurements")
     parser.add_argument("--batch-repeat", type=int, default=1, help="repeats of the N-agreement batches")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of mou vs LibreOffice")
-    parser.add_argument(
-        "--side-n", type=int, default=10, help="agreements in the smaller build of each round of mou vs LibreOffice"
-    )
-    parser.add_argument(
-        "--lo-docs", type=int, default=3, help="DOCX files LibreOffice converts one call each, per round"
-    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     rows: dict[str, float] = {}
@@ -228,7 +172,7 @@ def main() -> None:
         rows["build with nothing to do (s)"] = statistics.median(noop)
         batch = make_project(work / "batch", args.n)
         ones, twos = [], []
-        for number in range(args.batch_repeat):  # alternating, like the rounds below
+        for number in range(args.batch_repeat):  # alternating
             ones.append(timed(build_command(batch, work / f"out-1-{number}", "--jobs", "1")))
             twos.append(timed(build_command(batch, work / f"out-2-{number}", "--jobs", "2")))
         files = f"{args.n} agreements, {args.n * 4} files"
@@ -245,34 +189,6 @@ def main() -> None:
         sample = work / "out-1-0" / "bench-001" / "1.0"
         rows["pages of one synthetic agreement, Thai PDF"] = page_count(sample / "bench-001.th.pdf")
         rows["pages of one synthetic agreement, English PDF"] = page_count(sample / "bench-001.en.pdf")
-        if shutil.which("soffice"):
-            # Thai and English in turn, as mou's PDFs per round are half Thai, half English.
-            pool = [
-                work / "out-1-0" / f"bench-{n:03d}" / "1.0" / f"bench-{n:03d}.{language}.docx"
-                for n in range(1, min(args.n, args.side_n) + 1)
-                for language in ("th", "en")
-            ]
-            side = side_by_side(work, pool, args.rounds, args.side_n, args.lo_docs)
-            rows["mou: one PDF, warm process, --jobs 1 (s)"] = statistics.median(r.wall for r in side["mou"])
-            rows["LibreOffice: one DOCX to PDF, one call each (s)"] = statistics.median(
-                r.wall for r in side["lo_single"]
-            )
-            rows["LibreOffice: one DOCX to PDF, many in one call, per document (s)"] = statistics.median(
-                r.wall for r in side["lo_batch"]
-            )
-            rows["mou PDF vs LibreOffice one call each (x faster)"] = median_ratio(
-                side["lo_single"], side["mou"], "wall"
-            )
-            rows["mou PDF vs LibreOffice in one call (x faster)"] = median_ratio(side["lo_batch"], side["mou"], "wall")
-            rows["mou: one PDF, CPU time (s)"] = statistics.median(r.cpu for r in side["mou"])
-            rows["LibreOffice: one DOCX to PDF, one call each, CPU time (s)"] = statistics.median(
-                r.cpu for r in side["lo_single"]
-            )
-            rows["mou PDF vs LibreOffice one call each, CPU time (x less)"] = median_ratio(
-                side["lo_single"], side["mou"], "cpu"
-            )
-            lo_pdf = work / "lo-single-0" / pool[0].with_suffix(".pdf").name
-            rows["pages of the same Thai DOCX, LibreOffice's PDF"] = page_count(lo_pdf)
     rows["machine speed check before: a fixed workload (s)"] = speed_before
     rows["machine speed check after (s)"] = machine_speed_check()
     width = max(map(len, rows))
