@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import test_as_written
+import test_hostile
 import test_validation
 import yaml
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
@@ -66,6 +67,9 @@ BROKEN = [
     "# only a comment\n",
     "---\n...\n",
     "a: b\r\nc: d\r\n",
+    "a: b\rc: d\r",
+    "a: {th: x\ufeff y, en: z}\nb: [c\n",
+    "a: 😀 b\nc: {d: 😀, e: f\n",
     "a: {th: ข้อความไทย, en: text, th: ซ้ำ}\n",
     "ชื่อ: {th: ข้อความ, en: [1, 2}\n",
     "a: [ก, ข,\n  ค, ง]\nb: ข้อความ: ยาว\n",
@@ -122,6 +126,12 @@ def characters_spoiled(text: str, times: int = 25) -> list[str]:
     ]
 
 
+def hostile_text(case: dict[str, Any]) -> str:
+    """Return the file a case of the hostile-input corpus (tests/hostile/records.yaml) makes."""
+    old, new = case["replace"]
+    return textwrap.dedent(test_hostile.FILES[case["file"]]).lstrip("\n").replace(old, new)
+
+
 def corpus() -> list[tuple[str, str]]:
     """Every text the two loaders are compared on, with a name for the failure report."""
     texts = [(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")) for path in SAMPLES]
@@ -129,6 +139,7 @@ def corpus() -> list[tuple[str, str]]:
     texts += [(f"broken-{n}", text) for n, text in enumerate(BROKEN)]
     texts += [(f"validation-{c[0]}", textwrap.dedent(c[1]).lstrip("\n")) for c in test_validation.CASES]
     texts += [(f"as-written-{c[0]}", AGREEMENT.replace(c[1], c[2]).lstrip("\n")) for c in test_as_written.CASES]
+    texts += [(f"hostile-{name}", hostile_text(case)) for name, case in test_hostile.CASES]
     sources = [text for _, text in texts[: len(SAMPLES) + len(TEST_RECORDS)]]
     for number, source in enumerate(sources):
         texts += [(f"cut-{number}-{n}", text) for n, text in enumerate(cut_and_dropped(source))]
@@ -179,3 +190,15 @@ def test_both_loaders_give_a_project_the_same_messages(tree, monkeypatch, case):
             load_project(root, {"standard"})
         said.append([(p.render("en"), p.render("th")) for p in info.value.problems])
     assert said[0] == said[1]
+
+
+@needs_libyaml
+def test_both_loaders_give_the_same_messages_on_the_hostile_corpus(tmp_path, monkeypatch):
+    for number, (name, case) in enumerate(test_hostile.CASES):
+        root = test_hostile.write_project(tmp_path / str(number), {case["file"]: hostile_text(case)})
+        said = []
+        for loader in ("c", "python"):
+            monkeypatch.setenv(LOADER_VARIABLE, loader)
+            problems = test_hostile.problems_of(root)
+            said.append([(p.render("en"), p.render("th")) for p in problems])
+        assert said[0] == said[1], name
