@@ -22,6 +22,7 @@ from mou.pipeline.incremental import (
 )
 from mou.pipeline.index_page import write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
+from mou.pipeline.provenance import FolderHashes
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, select, shard
 from mou.pipeline.writer import output_lock, write_files
@@ -178,7 +179,7 @@ def build(
     project = load(layout, allow_mismatch, chosen if wanted or shard_spec else None)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
-        hashed: dict[Path, str] = {}
+        hashed: dict[Path, FolderHashes] = {}
         planned = {i: plan_named(layout.root, i, named(project.agreements[i]), formats, hashed) for i in chosen}
         tasks = []
         earlier: dict[str, dict[str, Any]] = {}

@@ -30,7 +30,7 @@ from mou.core.errors import InputError
 from mou.core.ids import is_id, is_version
 from mou.core.paths import record_path
 from mou.pipeline.layout import Layout
-from mou.pipeline.provenance import read_inputs
+from mou.pipeline.provenance import FolderHashes, read_inputs
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, shard
 
@@ -107,7 +107,7 @@ def plan_named(
     agreement_id: str,
     named: tuple[str, list[str], str],
     formats: tuple[str, ...],
-    hashed: dict[Path, str] | None = None,
+    hashed: dict[Path, FolderHashes] | None = None,
 ) -> Planned | None:
     """Fingerprint one agreement from its files and what its record names; None when a file is missing.
 
@@ -171,19 +171,24 @@ def is_up_to_date(output: Path, planned: Planned) -> bool:
     """Return True when the output folder holds the very files built from this fingerprint."""
     folder = output / planned.agreement_id / planned.version
     stamp = read_build_file(folder)
-    if stamp is None or stamp.get("fingerprint") != planned.fingerprint:
-        return False
+    return stamp is not None and stamp.get("fingerprint") == planned.fingerprint and files_intact(folder, stamp)
+
+
+def files_intact(folder: Path, stamp: dict[str, Any]) -> bool:
+    """Return True when every file a stamp lists is there with the bytes it hashed."""
     files = stamp.get("files")
     if not isinstance(files, dict) or not files:
         return False
     # Content, never sizes or times: a damaged file of the same size is not built. Hashing
     # every output file is cheap beside reading the records (SHA-256 runs at gigabytes a second).
+    base = str(folder)
     for name, info in files.items():
         try:
-            data = (folder / name).read_bytes()
+            with open(os.path.join(base, name), "rb") as file:  # plain strings: pathlib costs more here
+                digest = hashlib.file_digest(file, "sha256").hexdigest()
         except OSError:
             return False
-        if hashlib.sha256(data).hexdigest() != info.get("sha256"):
+        if not isinstance(info, dict) or digest != info.get("sha256"):
             return False
     return True
 
@@ -225,23 +230,22 @@ def up_to_date_results(
     known = agreement_ids(layout.root)
     if not known or not set(wanted) <= set(known):
         return None
-    hashed: dict[Path, str] = {}
-    results = []
+    hashed: dict[Path, FolderHashes] = {}
+    current: dict[str, tuple[Path, dict[str, Any]]] = {}
     for agreement_id in shard(list(dict.fromkeys(wanted)) or known, shard_spec):
         found = _current_folder(layout, agreement_id, formats, hashed)
-        if found is None:
+        if found is None or found[1].get("mismatches"):  # mismatches allowed: validate to report them again
             return None
-        folder, stamp = found
-        if stamp.get("mismatches"):  # built with mismatches allowed: validate to report them again
-            return None
-        results.append(skipped_result(agreement_id, folder, stamp))
-    return results
+        current[agreement_id] = found
+    if not all(files_intact(folder, stamp) for folder, stamp in current.values()):
+        return None
+    return [skipped_result(agreement_id, *found) for agreement_id, found in current.items()]
 
 
 def _current_folder(
-    layout: Layout, agreement_id: str, formats: tuple[str, ...], hashed: dict[Path, str]
+    layout: Layout, agreement_id: str, formats: tuple[str, ...], hashed: dict[Path, FolderHashes]
 ) -> tuple[Path, dict[str, Any]] | None:
-    """Return the version folder built from today's inputs, with its stamp, when its files are intact."""
+    """Return the version folder built from today's inputs, with its stamp (its files not yet checked)."""
     folders = layout.output / agreement_id
     for folder in sorted(folders.iterdir()) if folders.is_dir() else []:
         stamp = read_build_file(folder)
@@ -250,5 +254,5 @@ def _current_folder(
             continue
         planned = plan_named(layout.root, agreement_id, named, formats, hashed)
         if planned is not None and planned.fingerprint == stamp.get("fingerprint"):
-            return (folder, stamp) if is_up_to_date(layout.output, planned) else None
+            return folder, stamp
     return None

@@ -80,34 +80,45 @@ def collect_inputs(root: Path, templates_dir: Path, agreement_id: str, agreement
     return read_inputs(root, templates_dir, agreement_id, agreement.parties, agreement.template)
 
 
+# A folder's files by their names under templates/, with their SHA-256.
+FolderHashes = dict[str, str]
+
+
 def read_inputs(
     root: Path,
     templates_dir: Path,
     agreement_id: str,
     parties: list[str],
     template: str,
-    hashed: dict[Path, str] | None = None,
+    hashed: dict[Path, FolderHashes] | None = None,
 ) -> Inputs:
     """Read the records of an agreement and its parties, and hash its template folder and the fonts.
 
     Cheap to import and to call before validation: the fast path of an incremental build
-    fingerprints agreements with it from ids it has checked. `hashed` keeps the template and
-    font files' hashes for the next agreement of the same build (they are the same files).
+    fingerprints agreements with it from ids it has checked. `hashed` keeps each template
+    and font folder's hashes for the next agreement of the same build (they are the same files).
     """
-    hashed = {} if hashed is None else hashed
     records: dict[str, bytes] = {}
     for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in parties]:
         path = record_path(root, kind, record_id)
         if path is None:
             raise InputError(Problem(f"{kind}/{record_id}.yaml", say("record_gone")))
         records[f"{kind}/{path.name}"] = path.read_bytes()
+    hashed = {} if hashed is None else hashed
     assets: dict[str, str] = {}
     for folder in (templates_dir / template, templates_dir / "fonts"):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _ignored(p)):
-            if path not in hashed:
-                hashed[path] = sha256(path.read_bytes())
-            assets[f"templates/{path.relative_to(templates_dir).as_posix()}"] = hashed[path]
+        if folder not in hashed:
+            hashed[folder] = folder_hashes(folder, templates_dir)
+        assets.update(hashed[folder])
     return Inputs(agreement_id, dict(sorted(records.items())), assets)
+
+
+def folder_hashes(folder: Path, templates_dir: Path) -> FolderHashes:
+    """Return the SHA-256 of every file of a template or font folder, by its name under templates/."""
+    return {
+        f"templates/{path.relative_to(templates_dir).as_posix()}": sha256(path.read_bytes())
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _ignored(p))
+    }
 
 
 def _ignored(path: Path) -> bool:
