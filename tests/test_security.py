@@ -37,6 +37,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from readback import as_read
 from weasyprint.urls import FatalURLFetchingError
 
 from mou.cli.main import main
@@ -176,6 +177,9 @@ def allowed_prefixes(project: Path) -> list[str]:
         *map(Path, site.getsitepackages()),
         Path(site.getusersitepackages()),
         ROOT / "mou",
+        # mou's own metadata in an editable install: pydantic reads every installed
+        # distribution's entry points to find its plugins when the model is first built
+        ROOT / "mou.egg-info",
         Path("/etc/fonts"),
         Path("/usr/share/fonts"),
         Path("/usr/local/share/fonts"),
@@ -339,7 +343,7 @@ def docx_parts(data: bytes) -> dict[str, bytes]:
 
 
 def docx_text(data: bytes) -> str:
-    """Return the text of a DOCX body, tables included."""
+    """Return the text of a DOCX body, tables included, as a reader reads it (without the joiners that hold units)."""
     import docx
 
     document = docx.Document(io.BytesIO(data))
@@ -347,7 +351,7 @@ def docx_text(data: bytes) -> str:
     for table in document.tables:
         for row in table.rows:
             texts += [cell.text for cell in row.cells]
-    return "\n".join(texts)
+    return as_read("\n".join(texts))
 
 
 def squash(text: str) -> str:
