@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 
 from mou.cli.main import main
+from mou.pipeline import incremental
 from mou.pipeline.selection import parse_shard, shard
 
 PARTY_C = PARTY_B.replace("มหาวิทยาลัยขอนแก่น", "วิทยาลัยชุมชนชุมแพ").replace(
@@ -215,3 +217,40 @@ def test_library_versions_are_read_as_importlib_metadata_reads_them():
 
     found = installed_versions((*SHAPING_LIBRARIES, "no-such-distribution"))
     assert found == {name: metadata.version(name) for name in SHAPING_LIBRARIES}
+
+
+def test_the_hash_memo_trusts_a_digest_only_while_the_file_is_untouched(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "SETTLED_NS", 0)
+    output = tmp_path / "output"
+    output.mkdir()
+    path = output / "a.pdf"
+    path.write_bytes(b"%PDF good bytes")
+    buffer = bytearray(incremental.READ_SIZE)
+    memo = incremental.HashMemo.load(output)
+    good = memo.digest(str(path), buffer)
+    assert good == hashlib.sha256(b"%PDF good bytes").hexdigest()
+    memo.save()
+    # unchanged: the remembered digest is used without reading the file again
+    monkeypatch.setattr(incremental, "hash_open_file", lambda *_: pytest.fail("an untouched file was hashed again"))
+    assert incremental.HashMemo.load(output).digest(str(path), buffer) == good
+    monkeypatch.undo()
+    monkeypatch.setattr(incremental, "SETTLED_NS", 0)
+    # one byte damaged, size and modification time put back: the change time still tells
+    before = path.stat()
+    path.write_bytes(b"%PDF bad! bytes")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert incremental.HashMemo.load(output).digest(str(path), buffer) == hashlib.sha256(b"%PDF bad! bytes").hexdigest()
+
+
+def test_a_file_changed_just_now_is_not_remembered(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "a.pdf").write_bytes(b"fresh")
+    memo = incremental.HashMemo.load(output)
+    assert memo.digest(str(output / "a.pdf"), bytearray(16)) == hashlib.sha256(b"fresh").hexdigest()
+    assert memo.entries == {} and not memo.changed
+
+
+def test_a_hash_memo_nested_too_deep_is_an_empty_memo(tmp_path):
+    (tmp_path / incremental.HASH_MEMO).write_text("[" * 200_000 + "]" * 200_000)
+    assert incremental.HashMemo.load(tmp_path).entries == {}

@@ -18,7 +18,9 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
+import tempfile
+import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,12 @@ from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, shard
 
 BUILD_FILE = ".mou-build.json"
+# Output files already hashed, remembered by their stat (see HashMemo).
+HASH_MEMO = ".mou-hashes.json"
+# A file is remembered only once its last change is this old: a change made within the
+# clock's granularity of the hashing would otherwise leave the same stat (git's "racy" files).
+SETTLED_NS = 2_000_000_000
+MEMO_LIMIT = 50_000  # entries kept; past it, only those of the latest check
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The libraries whose versions change output bytes.
 READ_SIZE = 1 << 20  # bytes read at a time when hashing output files
@@ -163,7 +171,7 @@ def read_build_file(folder: Path) -> dict[str, Any] | None:
     """Return the stamp of an output folder, or None."""
     try:
         stamp = json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a stamp nested absurdly deep counts as none
         return None
     return stamp if isinstance(stamp, dict) else None
 
@@ -175,27 +183,96 @@ def is_up_to_date(output: Path, planned: Planned) -> bool:
     return stamp is not None and stamp.get("fingerprint") == planned.fingerprint and files_intact(folder, stamp)
 
 
-def files_intact(folder: Path, stamp: dict[str, Any], buffer: bytearray | None = None) -> bool:
+@dataclass
+class HashMemo:
+    """The SHA-256 of output files already hashed, kept with the stat they had then.
+
+    The decision is always by content: a file's remembered digest is used only while its
+    size, inode, modification and change times are those it had when it was read, and any
+    write to a file (even one that restores its size and modification time) sets its change
+    time, which no program can set back. The same rule lets git skip unchanged files.
+    """
+
+    path: Path
+    entries: dict[str, list[Any]]
+    seen: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    @classmethod
+    def load(cls, output: Path) -> HashMemo:
+        """Read the memo of an output folder; an unreadable one is an empty memo."""
+        try:
+            entries = json.loads((output / HASH_MEMO).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            entries = {}
+        return cls(output / HASH_MEMO, entries if isinstance(entries, dict) else {})
+
+    def digest(self, path: str, buffer: bytearray) -> str | None:
+        """Return the file's SHA-256 (remembered while its stat is unchanged), or None if it cannot be read."""
+        self.seen.add(path)
+        try:
+            with open(path, "rb", buffering=0) as file:
+                before = os.fstat(file.fileno())
+                key = [before.st_size, before.st_ino, before.st_mtime_ns, before.st_ctime_ns]
+                entry = self.entries.get(path)
+                if isinstance(entry, list) and len(entry) == 5 and entry[:4] == key:
+                    return str(entry[4])
+                digest = hash_open_file(file, buffer)
+                after = os.fstat(file.fileno())
+        except OSError:
+            return None
+        settled = time.time_ns() - before.st_ctime_ns > SETTLED_NS
+        if settled and after.st_ctime_ns == before.st_ctime_ns and after.st_size == before.st_size:
+            self.entries[path] = [*key, digest]
+            self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the memo beside the output, in one rename; a memo that cannot be written is simply not kept."""
+        if not self.changed or not self.path.parent.is_dir():
+            return
+        entries = self.entries if len(self.entries) <= MEMO_LIMIT else {k: self.entries[k] for k in self.seen}
+        try:
+            with tempfile.NamedTemporaryFile("w", dir=self.path.parent, prefix=HASH_MEMO, delete=False) as handle:
+                json.dump(entries, handle, separators=(",", ":"))
+            os.replace(handle.name, self.path)
+        except OSError:
+            return
+
+
+def hash_open_file(file: Any, buffer: bytearray) -> str:
+    """Return the SHA-256 of an open file, read through one reused buffer."""
+    digest, view = hashlib.sha256(), memoryview(buffer)
+    while read := file.readinto(buffer):
+        digest.update(view[:read])
+    return digest.hexdigest()
+
+
+def files_intact(
+    folder: Path, stamp: dict[str, Any], buffer: bytearray | None = None, memo: HashMemo | None = None
+) -> bool:
     """Return True when every file a stamp lists is there with the bytes it hashed.
 
-    Content, never sizes or times: a damaged file of the same size is not built. A build with
-    nothing to do hashes every output file, so the files are read into one reused `buffer`
-    through plain path strings (fresh bytes objects and pathlib cost more than the hashing).
+    Content, never sizes or times alone: a damaged file of the same size is not built. A
+    build with nothing to do checks every output file, so the files are read into one reused
+    `buffer` through plain path strings, and a `memo` skips those unchanged since last hashed.
     """
     files = stamp.get("files")
     if not isinstance(files, dict) or not files:
         return False
     buffer = bytearray(READ_SIZE) if buffer is None else buffer
-    view, base = memoryview(buffer), str(folder)
+    base = str(folder)
     for name, info in files.items():
-        digest = hashlib.sha256()
-        try:
-            with open(os.path.join(base, name), "rb", buffering=0) as file:
-                while read := file.readinto(buffer):
-                    digest.update(view[:read])
-        except OSError:
-            return False
-        if not isinstance(info, dict) or digest.hexdigest() != info.get("sha256"):
+        path = os.path.join(base, name)
+        if memo is not None:
+            digest = memo.digest(path, buffer)
+        else:
+            try:
+                with open(path, "rb", buffering=0) as file:
+                    digest = hash_open_file(file, buffer)
+            except OSError:
+                digest = None
+        if digest is None or not isinstance(info, dict) or digest != info.get("sha256"):
             return False
     return True
 
@@ -244,8 +321,10 @@ def up_to_date_results(
         if found is None or found[1].get("mismatches"):  # mismatches allowed: validate to report them again
             return None
         current[agreement_id] = found
-    buffer = bytearray(READ_SIZE)
-    if not all(files_intact(folder, stamp, buffer) for folder, stamp in current.values()):
+    buffer, memo = bytearray(READ_SIZE), HashMemo.load(layout.output)
+    intact = all(files_intact(folder, stamp, buffer, memo) for folder, stamp in current.values())
+    memo.save()
+    if not intact:
         return None
     return [skipped_result(agreement_id, *found) for agreement_id, found in current.items()]
 
