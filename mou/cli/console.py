@@ -6,7 +6,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor
 from typing import Any, TextIO
 
 from mou.core.errors import MachineError, MouError, Problem, UsageError
@@ -167,7 +167,7 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
     except MemoryError:
         console.problem(Problem("mou", say("out_of_memory")))
         return EXIT_INPUT
-    except BrokenProcessPool:  # a worker killed from outside, most often for lack of memory
+    except BrokenExecutor:  # a worker killed from outside, most often for lack of memory (BrokenProcessPool)
         console.problem(Problem("mou", say("worker_died")))
         return EXIT_INPUT
     except Exception as exc:  # a bug in mou, not a mistake of the user
