@@ -18,6 +18,7 @@ FOOTER = re.compile(
     r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)"
 )
 WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
+HYPHENATION = re.compile("\u2010\r?\n")
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -27,9 +28,14 @@ def pdf_pages(path: Path) -> list[str]:
         # pdfium reports a hyphen ending a line as U+FFFE (it may be a soft hyphen); the
         # PDF holds a real hyphen there, so read it as one.
         # The page number "- ๒ -" ends its line with a hyphen too, just before the footer.
+        # A hyphen the typesetter added to break an English word (U+2010, style.css) is not
+        # in the text: the word reads whole.
         return [
-            re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range()).replace(
-                "\ufffe", "-"
+            HYPHENATION.sub(
+                "",
+                re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range()).replace(
+                    "\ufffe", "-"
+                ),
             )
             for page in document
         ]

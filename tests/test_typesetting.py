@@ -334,6 +334,20 @@ def align(blocks: list[str], lines: list[str], window: int = 3000) -> Alignment:
             placed.append(Placed(k, b, i, i + len(line)))
             b, i, lost = *after(b, i + len(line)), False
             continue
+        # An English word hyphenated by the typesetter (U+2010, style.css): the line holds the
+        # word's first letters and the hyphen; the next line goes on inside the same word.
+        word = line[:-1]
+        end = i + len(word)
+        if (
+            line.endswith("\u2010")
+            and b < len(blocks)
+            and blocks[b].startswith(word, i)
+            and end < len(blocks[b])
+            and blocks[b][end - 1 : end + 1].isalpha()
+        ):
+            placed.append(Placed(k, b, i, end))
+            i, lost = end, False
+            continue
         found = _find(blocks, line, b, i, window) if line else None
         if not (lost and found):
             expected = blocks[b][i : i + len(line) + 5] if b < len(blocks) else "(end of the text)"
@@ -519,9 +533,13 @@ def _described(result: Breaks, bad: list[str]) -> str:
 @functools.cache
 def sample_blocks(agreement_id: str, language: str) -> list[Block]:
     """Return the source blocks of one sample edition, from the HTML the templates render."""
-    documents = render_documents(Layout(ROOT, ROOT / "output"), PROJECT, agreement_id)
-    html = next(d.html for d in documents if d.language == language)
-    return source_blocks(html)
+    return edition_blocks(Layout(ROOT, ROOT / "output"), PROJECT, agreement_id, language)
+
+
+def edition_blocks(layout: Layout, project, agreement_id: str, language: str) -> list[Block]:
+    """Return the source blocks of one edition of a project's agreement, from the HTML the templates render."""
+    documents = render_documents(layout, project, agreement_id)
+    return source_blocks(next(d.html for d in documents if d.language == language))
 
 
 def source_texts(agreement_id: str, language: str) -> list[str]:
@@ -613,6 +631,14 @@ def test_aligner_accepts_the_exact_lines():
     alignment = align(ALIGNER_SOURCE, ALIGNER_LINES)
     assert alignment.differences == []
     assert [(p.block, p.start) for p in alignment.placed][:4] == [(0, 0), (0, 25), (0, 45), (1, 0)]
+
+
+def test_aligner_accepts_an_english_word_hyphenated_by_the_typesetter():
+    source = ["This Memorandum of Understanding is made at Khon Kaen."]
+    assert align(source, ["This Memorandum of Under\u2010", "standing is made at Khon Kaen."]).differences == []
+    # A hyphen only inside a word, and the word must go on where it stopped.
+    assert align(source, ["This Memorandum of\u2010", "Understanding is made at Khon Kaen."]).differences != []
+    assert align(source, ["This Memorandum of Under\u2010", "tanding is made at Khon Kaen."]).differences != []
 
 
 @pytest.mark.parametrize(
