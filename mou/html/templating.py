@@ -178,8 +178,13 @@ HALF_LINE_PT = 16 / 2.54 * 72 / 2 - 6
 SIGNATURE_PT = 16
 # A column of the side-by-side edition (style.css, table.parallel): half the text width less the gutter.
 COLUMN_PT = (16 / 2 - 0.3) / 2.54 * 72
-DOTS = "(ลงชื่อ) .............................."
-BILINGUAL_DOTS = "(ลงชื่อ / Signed) ........................"  # th-en.html: fewer dots, a longer label
+# Each edition's signing line as its template prints it (th.html, en.html, th-en.html). English has
+# fewer dots than Thai: "(Signed) … Witness" must fit half a line, as "(ลงชื่อ) … พยาน" does.
+SIGNING_LINES = {
+    "th": "(ลงชื่อ) ..............................",
+    "en": "(Signed) .........................",
+    "th-en": "(ลงชื่อ / Signed) ........................",  # fewer dots, a longer label
+}
 
 
 @functools.lru_cache(maxsize=4)
@@ -212,12 +217,15 @@ def signature_rows(people: list[Person], role: str, language: str, font: Path) -
     """
 
     def name_width(person: Person, lang: str) -> float:
-        return text_width(f"({person_in(person, lang)})", font)
+        name = f"({person_in(person, lang)})"
+        if language == "en":
+            # en.html lets the surname go to the next line (never a title): the widest part counts.
+            return max(text_width(part, font) for part in name.rsplit(" ", 1))
+        return text_width(name, font)
 
     def fits(person: Person) -> bool:
-        dots = BILINGUAL_DOTS if "-" in language else DOTS
         widths = [name_width(person, lang) for lang in language.split("-")]
-        return max(*widths, text_width(f"{dots} {role}", font)) <= HALF_LINE_PT
+        return max(*widths, text_width(f"{SIGNING_LINES[language]} {role}", font)) <= HALF_LINE_PT
 
     rows: list[list[int]] = []
     index = 0
