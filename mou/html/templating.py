@@ -182,7 +182,7 @@ COLUMN_PT = (16 / 2 - 0.3) / 2.54 * 72
 # fewer dots than Thai: "(Signed) … Witness" must fit half a line, as "(ลงชื่อ) … พยาน" does.
 SIGNING_LINES = {
     "th": "(ลงชื่อ) ..............................",
-    "en": "(Signed) .........................",
+    "en": "(Signed) ........................",
     "th-en": "(ลงชื่อ / Signed) ........................",  # fewer dots, a longer label
 }
 
