@@ -1,7 +1,9 @@
-"""Report on the typesetting of the sample PDFs: extraction, line breaks, justification.
+"""Report on the typesetting of the sample PDFs, or of the corpus's: extraction, line breaks, justification.
 
 Run from the project folder: `python bench/typesetting_report.py` (`--lines`: also every full
-Thai line, with its distance to the margin and widest gap). It builds both samples
+Thai line, with its distance to the margin and widest gap; `--corpus`: the agreements of
+tests/corpus/ instead of the samples, every edition each asks for, the side-by-side one
+included). It builds the agreements
 into a temporary folder and prints, for every PDF (the English ones for comparison), its
 lines, the Thai line breaks checked and the bad ones (by kind), the lines that differ from
 the source text as pypdfium2 and poppler's pdftotext extract them, and, for the full lines
@@ -30,16 +32,29 @@ import test_typesetting as t  # noqa: E402  (the tests' measuring code)
 from conftest import SAMPLES, sample_file  # noqa: E402
 
 from mou.cli.main import main  # noqa: E402
+from mou.pipeline.build import load  # noqa: E402
+from mou.pipeline.layout import Layout, editions  # noqa: E402
+from mou.records.project import Project  # noqa: E402
 
+CORPUS = ROOT / "tests" / "corpus"
 KINDS = (t.BETWEEN_WORDS, t.BEFORE_CLOSING, t.AFTER_OPENING, t.NAMES_WHOLE)
 
 
-def build(output: Path) -> None:
-    """Build both samples into output, quietly; stop on failure."""
+def build(root: Path, output: Path) -> None:
+    """Build every agreement of a project into output, quietly; stop on failure."""
     said = io.StringIO()
-    status = main(["--root", str(ROOT), "--output", str(output)], out=said, err=said)
+    status = main(["--root", str(root), "--output", str(output)], out=said, err=said)
     if status != 0:
         sys.exit(f"the build failed (status {status}):\n{said.getvalue()}")
+
+
+def corpus_project(folder: Path) -> Path:
+    """Copy the corpus's records and the project's templates into a project folder; return it."""
+    root = folder / "corpus"
+    for name in ("parties", "agreements"):
+        shutil.copytree(CORPUS / name, root / name)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    return root
 
 
 def differences(texts: list[str], lines: list[str] | None) -> str:
@@ -47,27 +62,33 @@ def differences(texts: list[str], lines: list[str] | None) -> str:
     return "-" if lines is None else str(len(t.align(texts, lines).differences))
 
 
-def measure(output: Path, agreement_id: str, language: str, listed: list[str] | None = None) -> dict[str, str]:
+def measure(
+    output: Path, project: tuple[Layout, Project], agreement_id: str, language: str, listed: list[str] | None = None
+) -> dict[str, str]:
     """Measure one PDF; return its row of the report (and add its full Thai lines to listed)."""
     path = sample_file(output, agreement_id, language, "pdf")
-    blocks = t.sample_blocks(agreement_id, language)
+    blocks = t.edition_blocks(*project, agreement_id, language)
     texts = [b.text for b in blocks]
     lines = t.layout_lines(path)
     poppler = shutil.which("pdftotext") is not None
+    # The side-by-side edition reads both columns line by line, interleaved: the aligner, which
+    # follows one text, does not apply to it (nor do the full lines it finds).
+    aligned = "-" not in language
     row = {
         "pdf": path.name,
         "lines": str(len(lines)),
+        "outside": str(len(t.outside(lines))),
         "breaks": "-",
         "bad": "-",
-        "diff pdfium": differences(texts, t.pdfium_lines(path)),
-        "diff pdftotext": differences(texts, t.pdftotext_lines(path) if poppler else None),
-        "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler else None),
+        "diff pdfium": differences(texts, t.pdfium_lines(path) if aligned else None),
+        "diff pdftotext": differences(texts, t.pdftotext_lines(path) if poppler and aligned else None),
+        "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler and aligned else None),
     }
     if language == "th":
-        breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id))
+        breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id, project[1]))
         row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
         row.update((kind, str(len(breaks.of(kind)))) for kind in KINDS)
-    full = t.full_body_lines(blocks, lines)
+    full = t.full_body_lines(blocks, lines) if aligned else []
     short = [t.short_of_margin(line) for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
     row["full lines"] = str(len(full))
@@ -96,26 +117,34 @@ def table(rows: list[dict[str, str]], columns: list[str]) -> str:
     )
 
 
-def report(lines: bool = False) -> str:
-    """Build the samples and return the report (with every full Thai line if asked)."""
+def report(lines: bool = False, corpus: bool = False) -> str:
+    """Build the samples (or the corpus) and return the report (with every full Thai line if asked)."""
     listed: list[str] | None = [] if lines else None
     with tempfile.TemporaryDirectory(prefix="mou-typesetting-") as folder:
-        build(Path(folder))
-        rows = [
-            measure(Path(folder), agreement_id, language, listed)
-            for language in ("th", "en")
-            for agreement_id in SAMPLES
-        ]
+        root = corpus_project(Path(folder)) if corpus else ROOT
+        output = Path(folder) / "output"
+        build(root, output)
+        layout = Layout(root, output)
+        project = load(layout)
+        pdfs = (
+            [(a, e) for a in sorted(project.agreements) for e in editions(project.agreements[a])]
+            if corpus
+            else [(a, language) for language in ("th", "en") for a in SAMPLES]
+        )
+        rows = [measure(output, (layout, project), a, language, listed) for a, language in pdfs]
     every = ["Every full Thai line: page, to margin, widest gap (pt), text:\n" + "\n".join(listed)] if listed else []
     return "\n\n".join(
         every
         + [
-            "Lines laid out (text area), Thai line breaks checked and bad ones, and extracted lines\n"
+            "Lines laid out (text area) and those reaching past its margins, Thai line breaks checked\n"
+            "and bad ones, and extracted lines\n"
             "that differ from the source (pdftotext -raw; its default mode, which reorders, for\n"
             "information). Then the full lines of body paragraphs (all but a paragraph's last line):\n"
             "'to margin' = right margin minus the line's right edge, 'gap' = the widest white gap\n"
             "between neighbouring glyphs in a line (a space is a gap); in pt.\n"
-            + table(rows, ["pdf", "lines", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]),
+            + table(
+                rows, ["pdf", "lines", "outside", "breaks", "bad", "diff pdfium", "diff pdftotext", "(default mode)"]
+            ),
             table(
                 rows,
                 [
@@ -130,10 +159,10 @@ def report(lines: bool = False) -> str:
                     "gap max",
                 ],
             ),
-            "Bad Thai line breaks by kind:\n" + table(rows[: len(SAMPLES)], ["pdf", *KINDS]),
+            "Bad Thai line breaks by kind:\n" + table([r for r in rows if r["breaks"] != "-"], ["pdf", *KINDS]),
         ]
     )
 
 
 if __name__ == "__main__":
-    print(report(lines="--lines" in sys.argv[1:]))
+    print(report(lines="--lines" in sys.argv[1:], corpus="--corpus" in sys.argv[1:]))

@@ -249,6 +249,12 @@ def in_margin(line: Line, margins: tuple[float, ...]) -> bool:
     return line.baseline > line.page_height - top or line.baseline < bottom
 
 
+def outside(lines: list[Line]) -> list[Line]:
+    """Return the lines whose glyphs reach past the left or right margin of the template's text area."""
+    _, right_margin, _, left = page_margins()
+    return [line for line in lines if line.left < left - 1.5 or line.right > line.page_width - right_margin + 1]
+
+
 def layout_lines(path: Path, margins: tuple[float, ...] | None = None) -> list[Line]:
     """Return the lines of a PDF's text area as laid out (default: the template's margins)."""
     margins = page_margins() if margins is None else margins
@@ -598,14 +604,7 @@ def test_thai_samples_hold_the_hard_cases(built, agreement_id, hard):
 @pytest.mark.parametrize("language", ["th", "en"])
 def test_every_line_stays_inside_the_text_area(built, agreement_id, language):
     lines = layout_lines(sample_file(built, agreement_id, language, "pdf"))
-    _, right_margin, _, left = page_margins()
-    right = lines[0].page_width - right_margin
-    outside = [
-        (line.page, round(line.left, 1), round(line.right, 1), line.text)
-        for line in lines
-        if line.left < left - 1.5 or line.right > right + 1
-    ]
-    assert outside == []
+    assert [(line.page, round(line.left, 1), round(line.right, 1), line.text) for line in outside(lines)] == []
 
 
 # ---------------------------------------------------------------- the aligner itself
