@@ -1,0 +1,500 @@
+"""Write the corpus's records (parties/, agreements/) from the tables below: `python tests/corpus/generate.py`.
+
+The corpus is agreements unlike the two samples, for the typesetting checks
+(tests/test_corpus.py) and the typesetting report. Its records are committed; this script is
+how they were written, so a change to the corpus is a change here, then a run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+# Given names, a man's or a woman's (the prefix must fit: นาย / Mr., นาง / Mrs., นางสาว / Ms.).
+GIVEN = [
+    ("สมชาย", "Somchai", "m"), ("สมศรี", "Somsri", "f"), ("วิชัย", "Wichai", "m"), ("ประเสริฐ", "Prasert", "m"),
+    ("สุนทร", "Sunthon", "m"), ("มาลัย", "Malai", "f"), ("จันทร์เพ็ญ", "Chanphen", "f"), ("อรุณี", "Arunee", "f"),
+    ("บุญมี", "Boonmee", "m"), ("ธนพล", "Thanaphon", "m"), ("พรทิพย์", "Pornthip", "f"), ("กิตติพงษ์", "Kittiphong", "m"),
+    ("วราภรณ์", "Waraporn", "f"), ("สุรเชษฐ์", "Surachet", "m"), ("นิภาพร", "Nipaporn", "f"), ("อนุชา", "Anucha", "m"),
+    ("ปิยะนุช", "Piyanut", "f"), ("เกียรติศักดิ์", "Kiattisak", "m"), ("ศิริพร", "Siriporn", "f"), ("ชาญวิทย์", "Chanwit", "m"),
+]  # fmt: skip
+SURNAMES = [
+    ("ศรีสุข", "Srisuk"), ("ทองดี", "Thongdee"), ("แก้วมณี", "Kaewmanee"), ("บุญเรือง", "Boonruang"),
+    ("ใจงาม", "Jai-ngam"), ("สายทอง", "Saithong"), ("วงศ์ใหญ่", "Wongyai"), ("ชัยมงคล", "Chaimongkhon"),
+    ("ปัญญาดี", "Panyadee"), ("เพชรรัตน์", "Petcharat"), ("อินทร์แก้ว", "Inkaew"), ("มีสุข", "Meesuk"),
+    ("สมบูรณ์ชัย", "Sombunchai"), ("เจริญผล", "Charoenphon"), ("วิเศษศักดิ์", "Wisetsak"),
+    ("จันทร์หอม", "Chanhom"), ("ศักดิ์สิทธิ์วัฒนากุล", "Saksitwatthanakun"),
+]  # fmt: skip
+PREFIXES = {
+    "m": [("นาย", "Mr."), ("ว่าที่ร้อยตรี", "Acting Sub-Lt."), ("ดร.", "Dr.")],
+    "f": [("นาง", "Mrs."), ("นางสาว", "Ms."), ("ดร.", "Dr.")],
+}
+# The subdistricts of Chum Phae District, Khon Kaen (real place names).
+SUBDISTRICTS = [
+    ("ชุมแพ", "Chum Phae"), ("โนนหัน", "Non Han"), ("นาหนองทุ่ม", "Na Nong Thum"), ("โนนอุดม", "Non Udom"),
+    ("ขัวเรียง", "Khua Riang"), ("หนองไผ่", "Nong Phai"), ("ไชยสอ", "Chai So"), ("วังหินลาด", "Wang Hin Lat"),
+    ("นาเพียง", "Na Phiang"), ("หนองเขียด", "Nong Khiat"), ("หนองเสาเล้า", "Nong Sao Lao"), ("โนนสะอาด", "Non Sa-at"),
+]  # fmt: skip
+BANGKOK = (
+    "กรุงเทพมหานคร อมรรัตนโกสินทร์ มหินทรายุธยา มหาดิลกภพ นพรัตนราชธานีบูรีรมย์ อุดมราชนิเวศน์มหาสถาน "
+    "อมรพิมานอวตารสถิต สักกะทัตติยวิษณุกรรมประสิทธิ์",
+    "Krung Thep Maha Nakhon Amon Rattanakosin Mahinthara Ayuthaya Mahadilok Phop Noppharat Ratchathani "
+    "Burirom Udomratchaniwet Mahasathan Amon Piman Awatan Sathit Sakkathattiya Witsanukam Prasit",
+)
+
+
+def th(n: int | str) -> str:
+    """Write a number in Thai digits."""
+    return str(n).translate(THAI_DIGITS)
+
+
+def bi(thai: str, english: str) -> dict[str, str]:
+    """Return a bilingual text."""
+    return {"th": thai, "en": english}
+
+
+def person(n: int, position: tuple[str, str], acting: tuple[str, str] | None = None) -> dict[str, Any]:
+    """Return the n-th illustrative person, holding a position."""
+    given, surname = GIVEN[n % len(GIVEN)], SURNAMES[(n * 7 + n // len(GIVEN)) % len(SURNAMES)]
+    prefix = PREFIXES[given[2]][n // len(GIVEN) % 3]
+    record: dict[str, Any] = {
+        "prefix": bi(*prefix),
+        "name": bi(f"{given[0]} {surname[0]}", f"{given[1]} {surname[1]}"),
+        "position": bi(*position),
+    }
+    if acting:
+        record["acting_for"] = bi(*acting)
+    return record
+
+
+def party(name, kind, short, address, signatory) -> dict[str, Any]:
+    """Return a party record."""
+    return {"name": bi(*name), "kind": kind, "short_name": bi(*short), "address": bi(*address), "signatory": signatory}
+
+
+def village(n: int) -> tuple[str, dict[str, Any]]:
+    """Return the id and record of the n-th village committee (n from 0): 25 villages in each subdistrict."""
+    sub_th, sub_en = SUBDISTRICTS[n // 25]
+    moo = n % 25 + 1
+    return f"village-{n + 1:03d}", party(
+        (f"คณะกรรมการหมู่บ้าน หมู่ที่ {th(moo)} ตำบล{sub_th}", f"Village Committee of Moo {moo}, {sub_en} Subdistrict"),
+        "other",
+        (f"หมู่ที่ {th(moo)} ตำบล{sub_th}", f"Moo {moo} {sub_en}"),
+        (
+            f"หมู่ที่ {th(moo)} ตำบล{sub_th} อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            f"Moo {moo}, {sub_en} Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        person(n, (f"ผู้ใหญ่บ้าน หมู่ที่ {th(moo)} ตำบล{sub_th}", f"Village Headman of Moo {moo}, {sub_en} Subdistrict")),
+    )
+
+
+KHON_KAEN = "ขอนแก่น", "Khon Kaen"
+DEPUTY_GOVERNOR = ("รองผู้ว่าราชการจังหวัดขอนแก่น", "Deputy Governor of Khon Kaen Province")
+FOR_GOVERNOR = ("ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดขอนแก่น", "acting for the Governor of Khon Kaen Province")
+
+PARTIES: dict[str, dict[str, Any]] = {
+    "khon-kaen-province": party(
+        ("จังหวัดขอนแก่น", "Khon Kaen Province"),
+        "province",
+        ("จังหวัด", "the Province"),
+        (
+            "ศาลากลางจังหวัดขอนแก่น ถนนหน้าศูนย์ราชการ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๐",
+            "Khon Kaen Provincial Hall, Na Sun Ratchakan Road, Nai Mueang Subdistrict, "
+            "Mueang Khon Kaen District, Khon Kaen 40000",
+        ),
+        person(1, DEPUTY_GOVERNOR, FOR_GOVERNOR),
+    ),
+    "khon-kaen-university": party(
+        ("มหาวิทยาลัยขอนแก่น", "Khon Kaen University"),
+        "university",
+        ("มหาวิทยาลัย", "the University"),
+        (
+            "เลขที่ ๑๒๓ ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๒",
+            "123 Mittraphap Road, Nai Mueang Subdistrict, Mueang Khon Kaen District, Khon Kaen 40002",
+        ),
+        person(2, ("อธิการบดีมหาวิทยาลัยขอนแก่น", "President of Khon Kaen University")),
+    ),
+    "chumphae-municipality": party(
+        ("เทศบาลเมืองชุมแพ", "Chum Phae Town Municipality"),
+        "town-municipality",
+        ("เทศบาล", "the Municipality"),
+        (
+            "เลขที่ ๑ ถนนมะลิวัลย์ ตำบลชุมแพ อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            "1 Maliwan Road, Chum Phae Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        person(3, ("นายกเทศมนตรีเมืองชุมแพ", "Mayor of Chum Phae Town Municipality")),
+    ),
+    "wanghinlat-sao": party(
+        ("องค์การบริหารส่วนตำบลวังหินลาด", "Wang Hin Lat Subdistrict Administrative Organization"),
+        "sao",
+        ("อบต.วังหินลาด", "Wang Hin Lat SAO"),
+        (
+            "หมู่ที่ ๒ ตำบลวังหินลาด อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            "Moo 2, Wang Hin Lat Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        person(
+            4,
+            (
+                "นายกองค์การบริหารส่วนตำบลวังหินลาด",
+                "Chief Executive of Wang Hin Lat Subdistrict Administrative Organization",
+            ),
+        ),
+    ),
+    "nonsaat-health-promoting-hospital": party(
+        (
+            "โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโนนสะอาดพัฒนา ตำบลโนนสะอาด อำเภอชุมแพ จังหวัดขอนแก่น",
+            "Ban Non Sa-at Phatthana Subdistrict Health Promoting Hospital, Non Sa-at Subdistrict, "
+            "Chum Phae District, Khon Kaen Province",
+        ),
+        "hospital",
+        ("โรงพยาบาลส่งเสริมสุขภาพตำบล", "the Health Promoting Hospital"),
+        (
+            "หมู่ที่ ๑๑ บ้านโนนสะอาดพัฒนา ตำบลโนนสะอาด อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๒๙๐",
+            "Moo 11, Ban Non Sa-at Phatthana, Non Sa-at Subdistrict, Chum Phae District, Khon Kaen 40290",
+        ),
+        person(
+            5,
+            (
+                "ผู้อำนวยการโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโนนสะอาดพัฒนา",
+                "Director of Ban Non Sa-at Phatthana Subdistrict Health Promoting Hospital",
+            ),
+        ),
+    ),
+    "nectec": party(
+        (
+            "ศูนย์เทคโนโลยีอิเล็กทรอนิกส์และคอมพิวเตอร์แห่งชาติ สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ",
+            "National Electronics and Computer Technology Center, National Science and Technology Development Agency",
+        ),
+        "government-agency",
+        ("เนคเทค", "NECTEC"),
+        (
+            "เลขที่ ๑๑๒ อุทยานวิทยาศาสตร์ประเทศไทย ถนนพหลโยธิน ตำบลคลองหนึ่ง อำเภอคลองหลวง จังหวัดปทุมธานี ๑๒๑๒๐",
+            "112 Thailand Science Park, Phahonyothin Road, Khlong Nueng Subdistrict, Khlong Luang District, "
+            "Pathum Thani 12120",
+        ),
+        person(
+            6,
+            (
+                "รองผู้อำนวยการศูนย์เทคโนโลยีอิเล็กทรอนิกส์และคอมพิวเตอร์แห่งชาติ",
+                "Deputy Executive Director of the National Electronics and Computer Technology Center",
+            ),
+            (
+                "ปฏิบัติการแทนผู้อำนวยการศูนย์เทคโนโลยีอิเล็กทรอนิกส์และคอมพิวเตอร์แห่งชาติ",
+                "acting for the Executive Director of the National Electronics and Computer Technology Center",
+            ),
+        ),
+    ),
+    "bangkok-foundation": party(
+        ("มูลนิธิเพื่อการพัฒนาเมืองอัจฉริยะและนวัตกรรมท้องถิ่น", "Foundation for Smart City and Local Innovation Development"),
+        "foundation",
+        ("มูลนิธิ", "the Foundation"),
+        (
+            f"เลขที่ ๙๙/๙ ถนนราชดำเนินกลาง แขวงบวรนิเวศ เขตพระนคร {BANGKOK[0]} ๑๐๒๐๐",
+            f"99/9 Ratchadamnoen Klang Road, Bowon Niwet, Phra Nakhon, {BANGKOK[1]} 10200",
+        ),
+        person(
+            7,
+            (
+                "ประธานกรรมการมูลนิธิเพื่อการพัฒนาเมืองอัจฉริยะและนวัตกรรมท้องถิ่น",
+                "Chairperson of the Board of the Foundation for Smart City and Local Innovation Development",
+            ),
+        ),
+    ),  # fmt: skip
+    "interoperability-company": party(
+        ("บริษัท อินเตอร์โอเปอเรบิลิตี้ เทเลคอมมิวนิเคชันส์ จำกัด", "Interoperability Telecommunications Company Limited"),
+        "company",
+        ("บริษัท", "the Company"),
+        (
+            "เลขที่ ๔๕๖ ถนนศรีจันทร์ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๐",
+            "456 Si Chan Road, Nai Mueang Subdistrict, Mueang Khon Kaen District, Khon Kaen 40000",
+        ),
+        person(8, ("กรรมการผู้จัดการ", "Managing Director")),
+    ),  # fmt: skip
+    "chumphae-school": party(
+        ("โรงเรียนชุมแพศึกษา", "Chum Phae Suksa School"),
+        "school",
+        ("โรงเรียน", "the School"),
+        (
+            "เลขที่ ๒๘๐ หมู่ที่ ๕ ตำบลหนองไผ่ อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            "280 Moo 5, Nong Phai Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        person(9, ("ผู้อำนวยการโรงเรียนชุมแพศึกษา", "Director of Chum Phae Suksa School")),
+    ),  # fmt: skip
+}
+PARTIES.update(village(n) for n in range(300))
+SMALL = ["chumphae-municipality", "wanghinlat-sao"]
+
+
+def witnesses(count: int, start: int = 40) -> list[dict[str, Any]]:
+    """Return count illustrative witnesses."""
+    positions = [
+        ("ปลัดอำเภอชุมแพ", "Assistant District Chief Officer of Chum Phae"),
+        ("นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ", "Senior Professional Policy and Plan Analyst"),
+        ("ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ", "Director of the Strategy and Budget Division"),
+        ("หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบลวังหินลาด", "Head of the Office of the Permanent Secretary, Wang Hin Lat SAO"),
+    ]
+    return [person(start + n, positions[n % len(positions)]) for n in range(count)]
+
+
+OBJECTIVES = {
+    "id": "objectives",
+    "heading": bi("วัตถุประสงค์", "Objectives"),
+    "text": bi("บันทึกข้อตกลงฉบับนี้มีวัตถุประสงค์ ดังนี้", "The objectives of this Memorandum are as follows:"),
+    "items": [
+        bi(
+            "เพื่อพัฒนาระบบข้อมูลสารสนเทศเพื่อการบริหารจัดการเมืองอัจฉริยะที่เชื่อมโยงกันได้ระหว่างหน่วยงาน",
+            "To develop information systems for smart-city management that are interoperable between agencies;",
+        ),
+        bi(
+            "เพื่อพัฒนาศักยภาพของบุคลากรให้มีความรู้และทักษะด้านเทคโนโลยีดิจิทัล",
+            "To build the knowledge and digital skills of personnel.",
+        ),
+    ],
+}
+
+
+def clauses(count: int, items: int) -> list[dict[str, Any]]:
+    """Return count clauses of items sub-items each, with numbers and dates inside the text."""
+    out = []
+    for n in range(1, count + 1):
+        day = n % 28 + 1
+        out.append(
+            {
+                "id": f"work-{n}",
+                "heading": bi(f"แผนงานระยะที่ {th(n)}", f"Work Plan, Phase {n}"),
+                "text": bi(
+                    f"ภายในวันที่ {th(day)} มกราคม พ.ศ. ๒๕๖๘ คู่ภาคีจะจัดประชุมคณะทำงานครั้งที่ {th(n)} "
+                    f"ณ ห้องประชุม ๒ อาคาร ๑๐ ชั้น ๓ เพื่อพิจารณาแผนงานระยะที่ {th(n)} ซึ่งมีกิจกรรมจำนวน {th(items)} รายการ ดังนี้",
+                    f"By {day} January 2025 the Parties shall hold working group meeting No. {n} in Meeting Room 2, "
+                    f"Building 10, Floor 3, to consider Phase {n} of the work plan, which has {items} activities as follows:",
+                ),
+                "items": [
+                    bi(
+                        f"กิจกรรมที่ {th(n)}.{th(k)} จัดอบรมผู้เข้าร่วมจำนวน {th(20 * k)} คน ระยะเวลา {th(k + 1)} วัน "
+                        f"ตามมาตรา ๑๖ แห่งพระราชบัญญัติกำหนดแผนและขั้นตอนการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น พ.ศ. ๒๕๔๒",
+                        f"Activity {n}.{k}: training for {20 * k} participants over {k + 1} days under section 16 of the "
+                        f"Determining Plans and Process of Decentralization to Local Government Organization Act B.E. 2542 (1999);",
+                    )
+                    for k in range(1, items + 1)
+                ],
+            }
+        )
+    return out
+
+
+LONG_THAI_SENTENCE = {
+    "id": "cooperation",
+    "heading": bi("ความร่วมมือ", "Cooperation"),
+    "text": bi(
+        "คู่ภาคีตกลงร่วมมือกันในการพัฒนาระบบบริการสาธารณะด้านสุขภาพ การศึกษา และการบริหารจัดการน้ำในเขตอำเภอชุมแพ "
+        "โดยใช้ข้อมูลและเทคโนโลยีดิจิทัลเป็นเครื่องมือสำคัญในการยกระดับคุณภาพชีวิตของประชาชนในพื้นที่ "
+        "ตั้งแต่วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๗ เป็นต้นไป ทั้งนี้ ตามอำนาจหน้าที่และระเบียบกฎหมายที่เกี่ยวข้องของคู่ภาคีแต่ละฝ่าย",
+        "The Parties agree to cooperate in developing public services in health, education and water management "
+        "in Chum Phae District, using data and digital technology as the principal means of raising the quality of "
+        "life of the people of the area, from 1 October 2024 onwards, within the powers and duties and under the "
+        "laws and regulations applicable to each Party.",
+    ),
+}
+
+ENGLISH_LONG_WORDS = {
+    "id": "interoperability",
+    "heading": bi("การเชื่อมโยงระบบ", "Interoperability"),
+    "text": bi(
+        "คู่ภาคีจะพัฒนาโครงสร้างพื้นฐานด้านโทรคมนาคมและระบบสารสนเทศที่สามารถทำงานร่วมกันได้ "
+        "โดยคำนึงถึงความเป็นสากล การคุ้มครองข้อมูลส่วนบุคคล และความรับผิดชอบต่อสังคม",
+        "The Parties shall develop telecommunications infrastructure and interoperable information systems with "
+        "due regard to internationalization, the confidentiality of personal data, intercommunicability, "
+        "electroencephalographic and psychophysiological research ethics, and institutional accountability.",
+    ),
+    "items": [
+        bi(
+            "การพัฒนาระบบแลกเปลี่ยนข้อมูลระหว่างหน่วยงานตามมาตรฐานการเชื่อมโยงข้อมูลภาครัฐ",
+            "Developing intergovernmental data-interchange infrastructure in accordance with the Government "
+            "Interoperability Framework;",
+        ),
+        bi(
+            "การตรวจสอบความปลอดภัยของระบบโดยผู้เชี่ยวชาญภายนอก",
+            "Commissioning counterintelligence-grade cybersecurity penetration testing by independent "
+            "internationally accredited professionals.",
+        ),
+    ],
+}
+
+AMOUNTS_CLAUSE = {
+    "id": "costs",
+    "heading": bi("ค่าใช้จ่าย", "Costs"),
+    "text": bi(
+        "จังหวัดจะสนับสนุนงบประมาณจำนวน {amount:grant} และมหาวิทยาลัยจะสนับสนุนค่าตอบแทนวิทยากรจำนวน {amount:fee} "
+        "ต่อครั้ง โดยเบิกจ่ายภายในวันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๘",
+        "The Province shall contribute {amount:grant} and the University shall pay speakers' fees of {amount:fee} "
+        "per session, to be disbursed by 30 September 2025.",
+    ),
+    "items": [
+        bi(
+            "ค่าวัสดุอุปกรณ์ไม่เกิน {amount:equipment}",
+            "Materials and equipment: no more than {amount:equipment};",
+        ),
+        bi(
+            "ค่าเดินทางของผู้เข้าอบรมไม่เกิน ๕๐๐ บาท (ห้าร้อยบาทถ้วน) ต่อคน",
+            "Travel of participants: no more than 500 baht (five hundred baht) per person.",
+        ),
+    ],
+}
+
+
+def agreement(
+    title_en: str, subject: tuple[str, str], parties: list[str], clause_list: list[dict[str, Any]], **more: Any
+) -> dict[str, Any]:
+    """Return an agreement record with the corpus's defaults."""
+    record: dict[str, Any] = {
+        "version": "1.0",
+        "status": "final",
+        "title": bi("บันทึกข้อตกลงความร่วมมือ", title_en),
+        "subject": bi(*subject),
+        "place": bi("ศาลากลางจังหวัดขอนแก่น อำเภอเมืองขอนแก่น จังหวัดขอนแก่น", "Khon Kaen Provincial Hall, Mueang Khon Kaen District, Khon Kaen Province"),
+        "date": datetime.date(2024, 10, 1),
+        "parties": parties,
+        "clauses": clause_list,
+        "duration": {"start": datetime.date(2024, 10, 1), "end": datetime.date(2027, 9, 30)},
+        "originals": len(parties),
+    }  # fmt: skip
+    if len(parties) > 2:
+        record["collective_name"] = bi("คู่ภาคี", "the Parties")
+    record.update(more)
+    return record
+
+
+MOU = "Memorandum of Understanding"
+AGREEMENTS: dict[str, dict[str, Any]] = {
+    "two-parties-plain": agreement(MOU, ("การฝึกอบรมทักษะดิจิทัล", "Digital Skills Training"), SMALL, [OBJECTIVES]),
+    "deputy-governor-17-witnesses": agreement(
+        MOU,
+        ("การพัฒนาเมืองอัจฉริยะอำเภอชุมแพ", "Smart City Development in Chum Phae District"),
+        ["khon-kaen-province", "khon-kaen-university", "chumphae-municipality"],
+        [OBJECTIVES, LONG_THAI_SENTENCE],
+        witnesses=witnesses(17),
+        bilingual_edition=True,
+    ),
+    "forty-witnesses": agreement(
+        MOU,
+        ("การจัดการขยะมูลฝอยชุมชน", "Community Solid-Waste Management"),
+        ["chumphae-municipality", "wanghinlat-sao", "chumphae-school", "khon-kaen-university"],
+        [LONG_THAI_SENTENCE],
+        witnesses=witnesses(40),
+    ),
+    "three-hundred-villages": agreement(
+        MOU,
+        ("การพัฒนาหมู่บ้านอัจฉริยะ", "Smart Village Development"),
+        [f"village-{n:03d}" for n in range(1, 301)],
+        [OBJECTIVES],
+        witnesses=witnesses(2),
+    ),
+    "long-names-delegated": agreement(
+        MOU,
+        ("การวิจัยและพัฒนาระบบสารสนเทศสุขภาพชุมชน", "Research and Development of Community Health Information Systems"),
+        ["nectec", "nonsaat-health-promoting-hospital", "khon-kaen-province"],
+        [OBJECTIVES, LONG_THAI_SENTENCE],
+        bilingual_edition=True,
+    ),
+    "long-place-names": agreement(
+        MOU,
+        ("การส่งเสริมนวัตกรรมท้องถิ่น", "Promotion of Local Innovation"),
+        ["bangkok-foundation", "wanghinlat-sao"],
+        [OBJECTIVES],
+        bilingual_edition=True,
+        place=bi(BANGKOK[0], BANGKOK[1]),
+    ),
+    "many-clauses": agreement(
+        MOU,
+        ("แผนงานพัฒนาบุคลากรท้องถิ่น ๑๒ ระยะ", "A 12-Phase Work Plan for Local Personnel Development"),
+        ["khon-kaen-university", "chumphae-municipality", "wanghinlat-sao"],
+        clauses(12, 6),
+        bilingual_edition=True,
+    ),
+    "named-amounts": agreement(
+        MOU,
+        ("การฝึกอบรมผู้ดูแลผู้สูงอายุ", "Training of Caregivers for Older Persons"),
+        ["khon-kaen-province", "khon-kaen-university"],
+        [AMOUNTS_CLAUSE],
+        amounts={"grant": 2500000, "fee": 3600, "equipment": 125750.5},
+        budget={
+            "amount": 1250000,
+            "source": bi("งบประมาณจังหวัด พ.ศ. ๒๕๖๘", "the provincial budget for B.E. 2568 (2025)"),
+        },
+        bilingual_edition=True,
+    ),
+    "signatories-for-parties": agreement(
+        MOU,
+        ("การแลกเปลี่ยนข้อมูลเพื่อการวางแผน", "Data Exchange for Planning"),
+        ["khon-kaen-university", "chumphae-municipality", "khon-kaen-province"],
+        [OBJECTIVES],
+        signatories={
+            "khon-kaen-university": person(
+                21,
+                (
+                    "รองอธิการบดีฝ่ายบริการวิชาการและวิเทศสัมพันธ์",
+                    "Vice-President for Academic Services and International Relations",
+                ),
+                ("ปฏิบัติการแทนอธิการบดีมหาวิทยาลัยขอนแก่น", "for the President of Khon Kaen University"),
+            ),
+            "chumphae-municipality": person(
+                22,
+                ("รองนายกเทศมนตรีเมืองชุมแพ", "Deputy Mayor of Chum Phae Town Municipality"),
+                ("ปฏิบัติหน้าที่แทนนายกเทศมนตรีเมืองชุมแพ", "acting for the Mayor of Chum Phae Town Municipality"),
+            ),
+            "khon-kaen-province": person(23, DEPUTY_GOVERNOR, FOR_GOVERNOR),
+        },
+        witnesses=witnesses(3, 60),
+    ),  # fmt: skip
+    "english-long-words": agreement(
+        MOU,
+        ("การพัฒนาโครงสร้างพื้นฐานโทรคมนาคม", "Interoperable Telecommunications Infrastructure"),
+        ["interoperability-company", "nectec", "khon-kaen-university", "chumphae-municipality", "bangkok-foundation"],
+        [ENGLISH_LONG_WORDS, LONG_THAI_SENTENCE],
+        bilingual_edition=True,
+        witnesses=witnesses(5),
+        presiding=person(30, ("ผู้ว่าราชการจังหวัดขอนแก่น", "Governor of Khon Kaen Province")),
+        prevailing_language="en",
+    ),
+    "thai-only": agreement(
+        MOU,
+        ("การจัดการน้ำชุมชน", "Community Water Management"),
+        ["wanghinlat-sao", "chumphae-school", "nonsaat-health-promoting-hospital"],
+        [LONG_THAI_SENTENCE, *clauses(3, 3)],
+        languages=["th"],
+        witnesses=witnesses(1),
+    ),
+    "no-end-date-draft": agreement(
+        MOU,
+        ("การใช้อาคารสถานที่ร่วมกัน", "Shared Use of Premises"),
+        ["chumphae-school", "chumphae-municipality"],
+        [OBJECTIVES, LONG_THAI_SENTENCE],
+        status="draft",
+        duration={"start": datetime.date(2024, 10, 1)},
+        originals=3,
+        witnesses=witnesses(2, 80),
+    ),
+}
+
+
+def write(folder: Path, records: dict[str, dict[str, Any]], header: str) -> None:
+    """Write each record as folder/<id>.yaml, replacing what was there."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for record_id, record in records.items():
+        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10_000)
+        (folder / f"{record_id}.yaml").write_text(header + text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    note = "# Written by tests/corpus/generate.py; illustrative (see tests/corpus/README.md).\n"
+    write(HERE / "parties", PARTIES, note)
+    write(HERE / "agreements", AGREEMENTS, note)
+    print(f"wrote {len(PARTIES)} parties and {len(AGREEMENTS)} agreements")
