@@ -217,11 +217,7 @@ def signature_rows(people: list[Person], role: str, language: str, font: Path) -
     """
 
     def name_width(person: Person, lang: str) -> float:
-        name = f"({person_in(person, lang)})"
-        if language == "en":
-            # en.html lets the surname go to the next line (never a title): the widest part counts.
-            return max(text_width(part, font) for part in name.rsplit(" ", 1))
-        return text_width(name, font)
+        return text_width(f"({person_in(person, lang)})", font)
 
     def fits(person: Person) -> bool:
         widths = [name_width(person, lang) for lang in language.split("-")]
