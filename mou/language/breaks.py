@@ -205,6 +205,7 @@ _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
 
 
+@functools.lru_cache(maxsize=65536)
 def hold_together(unit: str) -> str:
     """Return a unit with nowhere to break: no-break spaces (narrow before a number), a word joiner between its Thai clusters.
 
@@ -238,10 +239,13 @@ def office_breaks(
     split = html.index("<body")
     head, body = html[:split], html[split:]
     units = [*units, *OFFICE_SPLIT_WORDS]
+    # each part of the body asks again about every unit: measure each text once
+    fits, fits_cell = functools.cache(fits), functools.cache(fits_cell)
 
     def glue(text: str, wanted: list[str], fitting: Callable[[str], bool]) -> str:
         for unit in wanted:
-            text = text.replace(unit, f"{ZWSP}{hold_together(unit)}{ZWSP}")
+            if unit in text:  # most units stand in few of the text's pieces
+                text = text.replace(unit, f"{ZWSP}{hold_together(unit)}{ZWSP}")
         # A unit inside a longer Thai run leaves its neighbours as runs of their own, so each
         # starts and ends at a word: LibreOffice's dictionary broke the rest of a line at random
         # (ในบัน|ทึก, “อบต.โนนส|ะอาด”) when a glued word cut a run in the middle of its words.
