@@ -194,8 +194,13 @@ def test_the_server_adds_the_reload_script_streams_reloads_and_hides_mou_files(t
         while not server.clients and time.monotonic() < deadline:
             time.sleep(0.02)
         server.reload("10:00:00 #7")
-        lines = [events.readline().decode().strip() for _ in range(2)]
-        assert lines == ["event: reload", "data: 10:00:00 #7"]
+        lines = [events.readline().decode().strip() for _ in range(6)]
+        # the stream opens with the rebuild the server knows (none yet), then each new one
+        assert [line for line in lines if line] == ["event: reload", "data:", "event: reload", "data: 10:00:00 #7"]
+        # a page served now knows its rebuild, so an event it already shows does not reload it
+        assert 'const shown = "10:00:00 #7"' in urllib.request.urlopen(url, timeout=10).read().decode()
+        late = urllib.request.urlopen(url + EVENTS_PATH.lstrip("/"), timeout=10)
+        assert [late.readline().decode().strip() for _ in range(2)] == ["event: reload", "data: 10:00:00 #7"]
     finally:
         server.stop()
     assert server.thread is not None and not server.thread.is_alive()

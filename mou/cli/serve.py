@@ -9,6 +9,7 @@ carries the file's digest).
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import threading
 from collections.abc import AsyncIterator
@@ -30,8 +31,12 @@ from mou.core.messages import say
 
 HOST = "127.0.0.1"  # this machine only: output/ holds drafts
 EVENTS_PATH = "/_mou/reload"
+# The page knows which rebuild it shows; the stream opens with the latest one and sends each
+# new one, so a rebuild that ends while the page is loading (its stream not yet open) still
+# reloads it.
 RELOAD_SCRIPT = (
-    f'<script>new EventSource("{EVENTS_PATH}").addEventListener("reload", () => location.reload());</script>\n'
+    '<script>(() => {{ const shown = {shown}; new EventSource("' + EVENTS_PATH + '")'
+    '.addEventListener("reload", (event) => {{ if (event.data !== shown) location.reload(); }}); }})();</script>\n'
 )
 STARTUP_SECONDS = 10
 STOP_SECONDS = 5
@@ -55,6 +60,7 @@ class LiveServer:
     def __init__(self, output: Path, port: int):
         self.output, self.port = output, port
         self.clients: set[asyncio.Queue[str | None]] = set()
+        self.latest = ""  # the stamp of the last rebuild published
         self.loop: asyncio.AbstractEventLoop | None = None
         self.ready = threading.Event()
         self.server: uvicorn.Server | None = None
@@ -85,13 +91,15 @@ class LiveServer:
             page = (self.output / "index.html").read_text(encoding="utf-8")
         except OSError:
             page = "<!DOCTYPE html>\n<html><body></body></html>\n"
+        script = RELOAD_SCRIPT.format(shown=json.dumps(self.latest).replace("</", "<\\/"))
         head, end, tail = page.rpartition("</body>")
-        page = head + RELOAD_SCRIPT + end + tail if end else page + RELOAD_SCRIPT
+        page = head + script + end + tail if end else page + script
         return HTMLResponse(page, headers={"Cache-Control": "no-store"})
 
     async def events(self, request: Request) -> Response:
         """Stream one 'reload' event per rebuild to a page, until the server stops."""
         queue: asyncio.Queue[str | None] = asyncio.Queue()
+        queue.put_nowait(self.latest)  # a page served before the last rebuild reloads at once
         self.clients.add(queue)
 
         async def stream() -> AsyncIterator[dict[str, Any]]:
@@ -133,6 +141,8 @@ class LiveServer:
 
     def _publish(self, stamp: str | None) -> None:
         """Put an event in every page's queue (None ends the streams)."""
+        if stamp is not None:
+            self.latest = stamp
         for queue in list(self.clients):
             queue.put_nowait(stamp)
 
