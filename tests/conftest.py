@@ -39,13 +39,13 @@ def bundled_fonts_conf(folder: Path) -> Path:
     return conf
 
 
-def libreoffice_to_pdf(sources: list[Path], folder: Path) -> None:
-    """Convert DOCX files to PDF in one headless LibreOffice call that sees the bundled fonts.
+def libreoffice_to_pdf(sources: list[Path], folder: Path, conf: Path | None = None) -> None:
+    """Convert DOCX files to PDF in one headless LibreOffice call that sees the bundled fonts (or conf's).
 
     LibreOffice gets a profile of its own, so parallel runs do not share one.
     """
     soffice = require_tool("soffice")
-    conf = bundled_fonts_conf(folder)
+    conf = conf or bundled_fonts_conf(folder)
     subprocess.run(
         [
             soffice,

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES, require_tool, sample_file
+from conftest import ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import FOOTER, PAGE_NUMBER, WATERMARK, as_read, docx_paragraphs, pdf_lines, squash
 
 from mou.docx.render import html_to_docx
@@ -48,7 +48,6 @@ def no_thai_fonts_conf(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def no_thai(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Convert every sample DOCX, and one made without embedded fonts, where no Thai font is installed."""
-    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("no-thai")
     sources = [sample_file(built, a, lang, "docx") for a, lang in EDITIONS]
     document = next(
@@ -64,22 +63,7 @@ def no_thai(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The DOCX without fonts goes first, in a LibreOffice of its own: fonts embedded in one
     # document stay registered for the rest of the process (measured), and would hide the fallback.
     for batch in ([bare], sources):
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *map(str, batch),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-            env={**os.environ, "FONTCONFIG_FILE": str(conf)},
-        )
+        libreoffice_to_pdf(batch, folder, conf)
     return folder
 
 

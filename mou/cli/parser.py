@@ -113,6 +113,17 @@ def _project_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=None, help="where to write the files (default: ROOT/output)")
 
 
+def _only_option(parser: argparse.ArgumentParser, verb: str) -> None:
+    """Add --only, for a command that does `verb` to agreements."""
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="AGREEMENT",
+        help=f"{verb} only this agreement (repeatable; same as naming it)",
+    )
+
+
 def _format_option(parser: argparse.ArgumentParser) -> None:
     """Add --format."""
     parser.add_argument(
@@ -133,13 +144,7 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
         help="ids of the agreements to build (default: all in agreements/)",
     )
     _project_options(parser)
-    parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        metavar="AGREEMENT",
-        help="build only this agreement (repeatable; same as naming it)",
-    )
+    _only_option(parser, "build")
     _format_option(parser)
     parser.add_argument(
         "--force", action="store_true", help="rebuild even the agreements whose inputs have not changed"
@@ -279,13 +284,7 @@ def _watch_options(parser: argparse.ArgumentParser) -> None:
         help="ids of the agreements to watch (default: all in agreements/); the first is shown on the index page",
     )
     _project_options(parser)
-    parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        metavar="AGREEMENT",
-        help="watch only this agreement (repeatable; same as naming it)",
-    )
+    _only_option(parser, "watch")
     _format_option(parser)
     parser.add_argument(
         "--allow-mismatch",
