@@ -18,36 +18,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+from timing import Run, timed  # noqa: E402
+
 AGREEMENT = "chumphae-kku-digital-skills"
-
-
-@dataclass(frozen=True)
-class Run:
-    """One timed command: wall and CPU time (user + system, with its children)."""
-
-    wall: float
-    cpu: float
-
-
-def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run a command that must succeed; return its wall and CPU time."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(env or {})})
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Run(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
 def project(folder: Path, copies: int, samples: bool = True) -> Path:

@@ -21,14 +21,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -36,30 +34,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import Run, timed  # noqa: E402
+
 import mou.pipeline.render as mou_render  # noqa: E402
 from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout  # noqa: E402
 
 SAMPLE = "chumphae-kku-digital-skills"
 LANGUAGES = ("th", "en")
-
-
-@dataclass(frozen=True)
-class Run:
-    """One timed command: wall and CPU time (user + system, with its children)."""
-
-    wall: float
-    cpu: float
-
-
-def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run a command that must succeed; return its wall and CPU time."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env={**os.environ, **(env or {})})
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Run(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
 def generated_party(number: int, model: dict) -> dict:
