@@ -54,6 +54,12 @@ CASES = [
         "duration.end: ends (2019-11-15) before it starts",
     ),
     (
+        "end before start, as the clerk wrote it",
+        agreement_with("end: 2021-11-15", "end: 15 พ.ย. 2562"),
+        "agreements/test.yaml:14:",
+        "duration.end: ends (15 พ.ย. 2562) before it starts (2020-11-16)",
+    ),
+    (
         "negative budget",
         agreement_with("amount: 150000", "amount: -5"),
         "agreements/test.yaml:15:",

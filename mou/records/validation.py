@@ -355,7 +355,11 @@ def check_agreement(
         problems.append(
             source.problem(
                 ("duration", "end"),
-                say("ends_before_start", end=agreement.duration.end, start=agreement.duration.start),
+                say(
+                    "ends_before_start",
+                    end=as_written(source, ("duration", "end")),
+                    start=as_written(source, ("duration", "start")),
+                ),
             )
         )
     if agreement.prevailing_language not in agreement.languages:
@@ -448,3 +452,14 @@ def missing_languages(
             p for key, item in value.items() for p in missing_languages(source, item, key_path + (key,), languages, why)
         ]
     return []
+
+
+def as_written(source: Record, key_path: KeyPath) -> str:
+    """Return a scalar as the clerk wrote it (a Thai-written B.E. date stays B.E.), else its value."""
+    written = source.scalars.get(key_path)
+    if written is not None:
+        return written.text
+    data: Any = source.data
+    for key in key_path:
+        data = data[key]
+    return str(data)
