@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import AGREEMENT, PARTY_A, PARTY_B
+from conftest import AGREEMENT, PARTY_A, PARTY_B, require_tool
 from hypothesis import example, given
 from hypothesis import strategies as st
 from redline_fixture import git, make_project
@@ -447,6 +447,7 @@ def test_the_docx_prints_the_amounts(rendered):
 
 @pytest.mark.slow
 def test_the_pdf_prints_the_amounts(tree, tmp_path):
+    pdftotext = require_tool("pdftotext")
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement()})
     assert main(["--root", str(root), "--format", "pdf"], out=io.StringIO(), err=io.StringIO()) == 0
     for language, expected in (
@@ -454,7 +455,7 @@ def test_the_pdf_prints_the_amounts(tree, tmp_path):
         ("en", "THB 21,000,001 (twenty-one million and one baht)"),
     ):
         pdf = next((root / "output").rglob(f"test.{language}.pdf"))
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert expected.replace(" ", "") in re.sub(r"\s+", "", text)
 
 
