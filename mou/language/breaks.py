@@ -192,6 +192,12 @@ _THAI_AND_DOTS = re.compile("[\u0e01-\u0e5b.]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
 COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง"
 COUNTED = re.compile(f"(?:{COUNTING_WORDS}) [๐-๙0-9][๐-๙0-9,./]*")
+# The same where the counting word is held already as a word of a name (เล⁠ข⁠ที่ ๑๑๒ in an address).
+_COUNTED_HELD = re.compile(
+    "(?:"
+    + "|".join(f"{WORD_JOINER}?".join(map(re.escape, word.replace("\\", ""))) for word in COUNTING_WORDS.split("|"))
+    + ") [๐-๙0-9][๐-๙0-9,./]*"
+)
 # The same where the number opens a span of its own: วันที่ <span class="nowrap">๑ กันยายน</span>.
 _COUNTED_SPAN = re.compile(f"({COUNTING_WORDS}) ((?:<[^>]+>)+)(?=[๐-๙0-9])")
 # A number in Thai digits: LibreOffice breaks between two of them (๑|๖ พฤศจิกายน, measured).
@@ -255,7 +261,15 @@ def office_breaks(
         # starts and ends at a word: LibreOffice's dictionary broke the rest of a line at random
         # (ในบัน|ทึก, “อบต.โนนส|ะอาด”) when a glued word cut a run in the middle of its words.
         text = _STRAY_ZWSP.sub("", text)
-        for pattern in (COUNTED, AMOUNT_IN_WORDS, THAI_NUMBER):
+        text = _COUNTED_HELD.sub(
+            lambda m: (
+                hold_together(m.group().replace(WORD_JOINER, ""))
+                if fitting(m.group().replace(WORD_JOINER, ""))
+                else m.group()
+            ),
+            text,
+        )
+        for pattern in (AMOUNT_IN_WORDS, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 

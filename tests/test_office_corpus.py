@@ -1,0 +1,80 @@
+"""The corpus's DOCX in LibreOffice on a computer with no Thai font: embedded Sarabun, mou's text, whole units.
+
+Every DOCX of every corpus agreement (tests/corpus/) is converted in one LibreOffice call under
+the fontconfig of test_office_fonts.py, which holds no Thai font. The PDF must use only the
+Sarabun inside the DOCX, read back the DOCX's own text (th and en), and split no unit across
+lines: the names, places, numbers with their words and defined terms that the PDF keeps whole.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, libreoffice_to_pdf
+from readback import docx_paragraphs, pdf_lines, squash
+from test_office_fonts import (
+    column_units,
+    font_families,
+    no_thai_fonts_conf,
+    running_lines,
+    split_units,
+    thai_column_lines,
+    units_of,
+)
+
+from mou.cli.main import main
+from mou.html.templating import template_names
+from mou.pipeline.layout import editions
+from mou.records.validation import load_project
+
+CORPUS = ROOT / "tests" / "corpus"
+TEMPLATES = ROOT / "templates"
+PROJECT = load_project(CORPUS, template_names(TEMPLATES), False, TEMPLATES / "fonts")
+EDITIONS = [(a, e) for a in sorted(PROJECT.agreements) for e in editions(PROJECT.agreements[a])]
+THAI = [case for case in EDITIONS if case[1] != "en"]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build every corpus DOCX (no PDF) and convert them all in one LibreOffice that sees no Thai font."""
+    project = tmp_path_factory.mktemp("corpus-docx")
+    for folder in ("parties", "agreements", "templates"):
+        shutil.copytree((ROOT if folder == "templates" else CORPUS) / folder, project / folder)
+    output = project / "output"
+    assert main(["build", "--root", str(project), "--output", str(output), "--format", "docx", "--quiet"]) == 0
+    folder = tmp_path_factory.mktemp("corpus-office")
+    sources = sorted(output.rglob("*.docx"))
+    assert len(sources) == len(EDITIONS)
+    libreoffice_to_pdf(sources, folder, no_thai_fonts_conf(folder))
+    for source in sources:
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+@pytest.mark.parametrize("agreement_id, edition", EDITIONS)
+def test_only_the_embedded_sarabun_shows(corpus_office, agreement_id, edition):
+    families = font_families(corpus_office / f"{agreement_id}.{edition}.pdf")
+    assert families and all(f.startswith("Sarabun-") for f in families), families
+
+
+@pytest.mark.parametrize("agreement_id, edition", [case for case in EDITIONS if case[1] != "th-en"])
+def test_libreoffice_reads_back_the_docx_text(corpus_office, agreement_id, edition):
+    office = squash("".join(pdf_lines(corpus_office / f"{agreement_id}.{edition}.pdf")))
+    assert office == squash("".join(docx_paragraphs(corpus_office / f"{agreement_id}.{edition}.docx")))
+
+
+@pytest.mark.parametrize("agreement_id, edition", THAI)
+def test_libreoffice_splits_no_unit(corpus_office, agreement_id, edition):
+    pdf = corpus_office / f"{agreement_id}.{edition}.pdf"
+    units = units_of(agreement_id, PROJECT)
+    if edition == "th-en":
+        lines, units = thai_column_lines(pdf), column_units(units)
+    else:
+        lines = running_lines(pdf)
+    assert units and lines
+    split = split_units(lines, units)
+    assert split == [], split
