@@ -25,7 +25,7 @@ import lxml.html
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import ROOT, bundled_fonts_conf, require_tool
+from conftest import ROOT, bundled_fonts_conf, libreoffice_to_pdf, require_tool
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import _Cell as Cell
 from hypothesis import given, settings
@@ -33,12 +33,15 @@ from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
 from readback import as_read, docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import NEW_THAI, OLD_THAI, REMOVED_PARTY, git, make_project
+from test_office_fonts import running_lines, split_units
 
 from mou.cli.main import main
 from mou.core.errors import InputError, UsageError
 from mou.core.messages import Message
 from mou.html.templating import text_width
+from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
+from mou.pipeline.render import RUNNING_LINE_PT, fits_line, office_units
 from mou.redline.redline import (
     Block,
     Token,
@@ -94,7 +97,7 @@ def html_changes(html: str) -> tuple[list[str], list[str]]:
 
 
 def changes(docx: Path) -> tuple[list[str], list[str]]:
-    """Return the deleted and inserted texts of a DOCX: neighbouring changes in a paragraph joined."""
+    """Return the deleted and inserted texts of a DOCX as a reader reads them: neighbouring changes in a paragraph joined."""
     with zipfile.ZipFile(docx) as archive:
         body = lxml.etree.fromstring(archive.read("word/document.xml"))
     found: dict[str, list[str]] = {"del": [], "ins": []}
@@ -109,7 +112,7 @@ def changes(docx: Path) -> tuple[list[str], list[str]]:
                 else:
                     found[kind].append(text)
             last = kind if kind in found else None
-    return [t.strip() for t in found["del"]], [t.strip() for t in found["ins"]]
+    return [as_read(t).strip() for t in found["del"]], [as_read(t).strip() for t in found["ins"]]
 
 
 def old_party(project: Path, language: str) -> tuple[str, list[str]]:
@@ -266,7 +269,7 @@ def test_thai_sentence_changes_by_whole_words(project):
     old, new, spans = "", "", []
     for child in para:
         kind = child.tag[len(W) :]
-        text = "".join(t.text or "" for t in child.iter(f"{W}t", f"{W}delText"))
+        text = as_read("".join(t.text or "" for t in child.iter(f"{W}t", f"{W}delText")))
         if kind == "del":
             spans.append(("del", len(old), len(old) + len(text)))
             old += text
@@ -385,10 +388,10 @@ def colored_widths(pdf: Path) -> dict[tuple[int, int, int], float]:
 
 
 def docx_text_with_deletions(docx: Path) -> str:
-    """Return all text of a DOCX body, deleted text included, in order."""
+    """Return all text of a DOCX body as a reader reads it, deleted text included, in order."""
     with zipfile.ZipFile(docx) as archive:
         body = lxml.etree.fromstring(archive.read("word/document.xml"))
-    return "".join(t.text or "" for t in body.iter(f"{W}t", f"{W}delText"))
+    return as_read("".join(t.text or "" for t in body.iter(f"{W}t", f"{W}delText")))
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
@@ -860,3 +863,26 @@ def test_index_page_lists_the_redline_after_diff_and_after_a_build(project):
         assert all((project / "output" / link).is_file() for link in links)
         assert "1.0 → 1.1" in redline_part
         assert "mou/1.1/mou.th.docx" in index.split("<h2>Redlines", 1)[0]  # the build's own table is kept
+
+
+@pytest.mark.slow
+def test_libreoffice_splits_no_unchanged_unit_of_the_thai_redline(project, tmp_path):
+    # LibreOffice draws the tracked changes (deleted text struck through, inserted underlined);
+    # the units no change touches stay whole as in the agreement's own DOCX.
+    docx = project / FOLDER / "mou.th.redline.docx"
+    libreoffice_to_pdf([docx], tmp_path)
+    lines = running_lines(tmp_path / "mou.th.redline.pdf")
+    new = load(Layout(project, project / "output"))
+    font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
+    read = squash("".join(lines))
+    units = sorted(
+        (u for u in office_units(new, "mou") if fits_line(u, font, RUNNING_LINE_PT) and squash(u) in read),
+        key=len,
+        reverse=True,
+    )
+    assert len(units) > 10 and len(lines) > 30
+    split = split_units(lines, units)
+    assert split == [], split
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert "เท\u2060ศ\u2060บา\u2060ล\u2060เมื\u2060อ\u2060ง\u2060ชุ\u2060ม\u2060แพ" in xml  # held as in mou.th.docx

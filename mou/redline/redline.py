@@ -16,6 +16,7 @@ parts, and `<aside class="redline-summary">`; pdf_render and docx_render draw it
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 import tempfile
@@ -34,13 +35,13 @@ from mou.core.messages import Message, say
 from mou.docx.render import class_name, html_to_docx
 from mou.html.templating import make_environment, person_in, render_html
 from mou.language import thai
-from mou.language.breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks
+from mou.language.breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks, office_breaks
 from mou.pdf.render import render_pdf
 from mou.pipeline.build import load
 from mou.pipeline.index_page import DIFF_FILE, write_index
 from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
-from mou.pipeline.render import proper_names
+from mou.pipeline.render import RUNNING_LINE_PT, SIGNATURE_CELL_PT, fits_line, office_units, proper_names
 from mou.pipeline.writer import output_lock, write_files
 from mou.records.model import Agreement, Party, Person
 from mou.records.project import Project
@@ -790,7 +791,19 @@ def make_redline(
             if "docx" in formats:
                 # Fonts as in the agreement's own DOCX: the bundled Sarabun inside, or the installed font named.
                 family, fonts = (new.docx_font, None) if new.docx_font else ("Sarabun", layout.fonts)
-                result.files[f"{stem}.docx"] = html_to_docx(html, family, timestamp=when.when, fonts=fonts)
+                # Units held as in the agreement's own DOCX, within each unchanged, inserted or deleted
+                # piece of text: a unit that a change cuts may break at the change's edges.
+                font = layout.fonts / "Sarabun-Regular.ttf"
+                held = office_breaks(
+                    html,
+                    (office_units(old_project, agreement_id) | office_units(new_project, agreement_id))
+                    if language != "en"
+                    else frozenset(),
+                    names[2],
+                    functools.partial(fits_line, font=font, room=RUNNING_LINE_PT),
+                    functools.partial(fits_line, font=font, room=SIGNATURE_CELL_PT),
+                )
+                result.files[f"{stem}.docx"] = html_to_docx(held, family, timestamp=when.when, fonts=fonts)
     return result
 
 
