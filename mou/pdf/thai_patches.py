@@ -5,6 +5,7 @@
 | draw_inline_level | a line holding Thai is wrapped in a marked-content span whose /ActualText is its real text (PDF 32000-1 §14.9.4), so copying `อำเภอ` gives `อำเภอ` in pdfium and poppler | SARA_AM |
 | set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
 | justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
+| justify_line, reactivate | English justification: no word gap past twice a space; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
 | iter_line_boxes, avoid_collisions | fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
 
@@ -55,6 +56,10 @@ TESTED_MAJOR = 70
 # Sarabun space (0.24 em, 3.8 pt at 16 pt), so even the gap at a space, which gets the
 # same share, stays under twice a space.
 MAX_CLUSTER_SPACING_EM = 0.2
+# Largest spacing English justification adds between letters, when its word gaps have
+# reached twice a space: small enough that words still read as words (and that PDF readers
+# do not take it for a space), large enough to fill most loose lines of a narrow column.
+MAX_LETTER_SPACING_EM = 0.05
 THAI = re.compile("[\u0e00-\u0e7f]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Characters that never start a cluster of their own: a space (its gap grows once, after
@@ -89,6 +94,8 @@ TESTED_SOURCES = {
     "get_next_linebox": {"70.0": "67af458c2545e74f0803072103c6c5d392d5e353dfdaa4f5bac5a96e20ed024d"},
     "handle_leader": {"70.0": "e4bf5941eb946d0b2029b21c3613f384d6157edb01d98add8d3bfa120ac3e571"},
     "setup": {"70.0": "fb227a55094f41d42fbd57f180d8b7a9a1e741969ec8ddb3fd5cd80920257442"},
+    "count_expandable_spaces": {"70.0": "175fe6f42576ed3842d240a5048b4816ed702e8f97d49389b5b528aee51476ad"},
+    "create_layout": {"70.0": "6587192cc0ab3ffad7bb1902654c7f26dd28910f760804bcf67cbf7b986660b0"},
 }
 
 
@@ -105,6 +112,8 @@ def _targets() -> dict[str, Target]:
         "get_next_linebox": (weasy_inline, False),
         "handle_leader": (weasy_inline, False),
         "setup": (line_break.Layout, False),
+        "count_expandable_spaces": (weasy_inline, False),
+        "create_layout": (line_break, False),
     }
     return {
         name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
@@ -113,6 +122,7 @@ def _targets() -> dict[str, Target]:
 
 
 ORIGINAL: dict[str, Callable[..., Any]] = {}  # WeasyPrint's own functions, taken by install()
+_SPACE_WIDTHS: dict[tuple, float] = {}  # a space's advance, by font family, size, weight and style
 _narrower = 0.0  # how much narrower the next line is broken (while rebreaking a paragraph)
 
 
@@ -241,18 +251,13 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     """
     line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
-    if (
-        extra_width <= 0
-        or not any(THAI.search(box.text) for box in texts)
-        or any(_RTL.search(box.text) for box in texts)
-    ):
+    if extra_width <= 0 or any(_RTL.search(box.text) for box in texts):
         ORIGINAL["justify_line"](context, line, extra_width)
         return
-    # Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster).
-    gaps = {}
-    for box, following in zip(texts, texts[1:] + [None]):
-        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
-        gaps[id(box)] = cluster_gaps(box.text), after
+    gaps = _gaps_between_clusters(texts)
+    if not any(THAI.search(box.text) for box in texts):
+        justify_english(context, line, extra_width, gaps)
+        return
     total = sum(inside + after for inside, after in gaps.values())
     if total <= 0:
         ORIGINAL["justify_line"](context, line, extra_width)
@@ -265,6 +270,53 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     line.mou_short = extra_width - units * total / line_break.TO_UNITS
     if units > 0:
         _spread(line, units, gaps, 0.0)
+
+
+def _gaps_between_clusters(texts: list[Any]) -> dict[int, tuple[int, bool]]:
+    """Per text box: the gaps inside its text, and whether one more follows (the next box starts a cluster)."""
+    gaps = {}
+    for box, following in zip(texts, texts[1:] + [None]):
+        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
+        gaps[id(box)] = cluster_gaps(box.text), after
+    return gaps
+
+
+def justify_english(context: Any, line: Any, extra_width: float, gaps: dict[int, tuple[int, bool]]) -> None:
+    """Justify a line without Thai at its spaces, never opening a word gap past twice a space.
+
+    WeasyPrint gives all the slack to the spaces: a line with few of them before a long word
+    gets gaps of five spaces and more. Here a space grows by at most one space. Past that,
+    the rest is spread between letters, at most MAX_LETTER_SPACING_EM each, the gap at a
+    space counting the spacing of the letter after it (so it stays at twice a space); a line
+    that still cannot be filled stays short of the margin, as a line before a long word does.
+    """
+    spaces = weasy_inline.count_expandable_spaces(line)
+    space = _space_width(context, line.style)
+    if spaces and extra_width <= spaces * space:
+        ORIGINAL["justify_line"](context, line, extra_width)
+        return
+    letters = sum(inside + after for inside, after in gaps.values())
+    between_letters = letters - spaces  # the letter after a space is counted with that space
+    cap = MAX_LETTER_SPACING_EM * line.style["font_size"]
+    spacing = min((extra_width - spaces * space) / between_letters, cap) if between_letters > 0 else 0.0
+    units = int(spacing * line_break.TO_UNITS)
+    spacing = units / line_break.TO_UNITS
+    word_spacing = space - spacing  # a word gap: the space, this, and the next letter's spacing
+    if spaces:
+        ORIGINAL["justify_line"](context, line, word_spacing * spaces)
+    line.mou_short = extra_width - word_spacing * spaces - spacing * letters
+    if units > 0:
+        _spread(line, units, gaps, 0.0)
+
+
+def _space_width(context: Any, style: Any) -> float:
+    """Return the advance of a space in a line's font, as WeasyPrint lays it out (once per font)."""
+    key = (tuple(style["font_family"]), float(style["font_size"]), int(style["font_weight"]), str(style["font_style"]))
+    if key not in _SPACE_WIDTHS:
+        layout = line_break.create_layout(" ", style, context, None, 0)  # held: its line lives in it
+        first, _ = layout.get_first_line()
+        _SPACE_WIDTHS[key] = float(line_break.line_size(first, style)[0])
+    return _SPACE_WIDTHS[key]
 
 
 @functools.lru_cache(maxsize=8192)
