@@ -18,7 +18,10 @@ FOOTER = re.compile(
     r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)"
 )
 WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
-HYPHENATION = re.compile("\u2010\r?\n")
+# The hyphen the typesetter adds at a line's end to break an English word (U+2010, style.css).
+# Taken out, the line break kept: the next line may be the page number or footer, not the
+# word's end (which is then on the next page).
+HYPHENATION = re.compile("\u2010(?=\r?\n)")
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -29,7 +32,7 @@ def pdf_pages(path: Path) -> list[str]:
         # PDF holds a real hyphen there, so read it as one.
         # The page number "- ๒ -" ends its line with a hyphen too, just before the footer.
         # A hyphen the typesetter added to break an English word (U+2010, style.css) is not
-        # in the text: the word reads whole.
+        # in the text: the word reads whole once lines are joined (squash, the aligner).
         return [
             HYPHENATION.sub(
                 "",

@@ -40,7 +40,7 @@ from conftest import (
 )
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, squash
+from readback import FOOTER, HYPHENATION, WATERMARK, as_read, pdf_lines, pdf_pages, squash
 
 from mou.cli.main import main
 from mou.language.thai import thai_digits
@@ -398,7 +398,10 @@ def test_a_long_clause_runs_over_pages_in_both_columns(editions):
 
 
 def column_pages(path: Path) -> list[tuple[str, str]]:
-    """Return each page's text area as pdfium copies it from the left and from the right column."""
+    """Return each page's text area as pdfium copies it from the left and from the right column.
+
+    A word the typesetter hyphenated at a line's end reads whole (readback.HYPHENATION).
+    """
     pdf = pypdfium2.PdfDocument(path)
     try:
         pages = []
@@ -407,7 +410,9 @@ def column_pages(path: Path) -> list[tuple[str, str]]:
             height = page.get_height()
             pages.append(
                 tuple(
-                    textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
+                    HYPHENATION.sub(
+                        "", textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
+                    )
                     for left, right in ((0, MIDDLE), (MIDDLE, page.get_width()))
                 )
             )
@@ -603,14 +608,27 @@ def test_english_lines_are_filled_before_they_break(editions, agreement_id):
         )
         centred = bool({"title", "title-line", "party-joiner"} & set(block.classes))
         bold = block.tag == "h2" or centred and "party-joiner" not in block.classes
+        # A word hyphenated at the line's end: the line could have held the rest of it.
+        inside_word = after.start == here.end and block.text[here.end - 1 : here.end + 1].isalpha()
         natural = t.text_width(
-            block.text[here.start : here.end] + " " + unit, 18 if "title" in block.classes else 16, bold
+            block.text[here.start : here.end] + ("" if inside_word else " ") + unit,
+            18 if "title" in block.classes else 16,
+            bold,
         )
         indent = 0.0 if centred else lines[here.line].left - left
         if indent + natural < width - 1:
             early.append((lines[here.line].page, lines[here.line].text, unit))
     assert early == []
     assert len(alignment.placed) > 100
+
+
+@pytest.mark.parametrize("agreement_id", ALL)
+@pytest.mark.slow
+def test_english_column_word_gaps_stay_within_twice_a_space(editions, agreement_id):
+    # The narrow column had gaps of 100 pt before a long word; hyphenated, and justified with
+    # word gaps stopped at twice a space, it has none past that.
+    found = editions[agreement_id]
+    assert t.wide_english_gaps(found.source.column(1), pdf_columns(found.pdf).english) == []
 
 
 # ---------------------------------------------------------------- signatures

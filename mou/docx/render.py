@@ -94,6 +94,7 @@ INLINE_FORMAT: dict[tuple[str, str], dict[str, Any]] = {
     ("span", "clause-number"): {},
     ("span", "item-number"): {},
     ("span", "sign-dots"): {},
+    ("span", "proper"): {},  # a name never hyphenated: in Word as any text (no automatic hyphenation)
 }
 FOOTER_PT = 10  # style.css: footer.page-footer
 VML = {
@@ -421,6 +422,15 @@ def table_rows(table: HtmlElement) -> list[list[HtmlElement]]:
     return rows
 
 
+CELL_WIDTH = re.compile(r"^\s*width:\s*([0-9.]+)%\s*;?\s*$")
+
+
+def cell_share(td: HtmlElement) -> float | None:
+    """Return a signature cell's width in % of the line, when its style gives one."""
+    found = CELL_WIDTH.match(td.get("style") or "")
+    return float(found.group(1)) if found else None
+
+
 def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     """Render a signature grid as a borderless table whose rows never split."""
     rows = table_rows(el)
@@ -429,6 +439,14 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
         return
     table = doc.add_table(rows=len(rows), cols=columns)
     shape_table(table)
+    shares = [cell_share(td) for td in rows[0]]
+    if len(rows) == 1 and columns == 2 and all(shares):
+        # Unequal columns (en.html: a name wider than half the line beside a narrower block).
+        for column, share in zip(table.columns, shares):
+            width = int(TEXT_WIDTH * (share or 0) / 100)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):

@@ -102,8 +102,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["signature_rows"] = lambda people, role="", language="th": signature_rows(
-        people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf"
+    env.globals["signature_rows"] = lambda people, role="", language="th", unequal=False: signature_rows(
+        people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf", unequal
+    )
+    env.globals["signature_cells"] = lambda people, row, role="", language="th": signature_cells(
+        people, row, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf"
     )
     env.filters.update(
         thai_digits=thai.thai_digits,
@@ -174,7 +177,12 @@ def thai_date_markup(d: datetime.date) -> Markup:
 
 
 # Half the text width (16 cm) less a little air: the widest a block may be to share a row.
-HALF_LINE_PT = 16 / 2.54 * 72 / 2 - 6
+LINE_PT = 16 / 2.54 * 72
+HALF_LINE_PT = LINE_PT / 2 - 6
+# Unequal columns (signature_cells): the air each block keeps, at least the Word cell's margins
+# (4 pt each side, docx/render.py), and the fewest dots a narrowed signing line keeps.
+CELL_AIR_PT = 8.0
+FEWEST_DOTS = 16
 SIGNATURE_PT = 16
 # A column of the side-by-side edition (style.css, table.parallel): half the text width less the gutter.
 COLUMN_PT = (16 / 2 - 0.3) / 2.54 * 72
@@ -210,29 +218,74 @@ def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
     return sum(advances.get(ord(char), units // 2) for char in text) * size / units
 
 
-def signature_rows(people: list[Person], role: str, language: str, font: Path) -> list[list[int]]:
+def name_width(person: Person, language: str, font: Path) -> float:
+    """Return the width of a signature block's widest name line, never broken: "(name)" in each language."""
+    return max(text_width(f"({person_in(person, lang)})", font) for lang in language.split("-"))
+
+
+def signing_line(language: str, role: str, dots: int | None = None) -> str:
+    """Return a block's signing line, with its edition's dots or as many as given."""
+    label, default = SIGNING_LINES[language].rsplit(" ", 1)
+    return f"{label} {'.' * (len(default) if dots is None else dots)}" + (f" {role}" if role else "")
+
+
+def signature_rows(
+    people: list[Person], role: str, language: str, font: Path, unequal: bool = False
+) -> list[list[int]]:
     """Pair signature blocks two to a row, unless a name or signing line is too wide to share one.
 
-    The side-by-side edition ("th-en") prints both names in each block: both must fit.
+    The side-by-side edition ("th-en") prints both names in each block: both must fit. With
+    unequal, two blocks also pair when one is wider than half the line but both fit it side
+    by side, the narrower signing line keeping fewer dots (signature_cells gives the widths).
     """
 
-    def name_width(person: Person, lang: str) -> float:
-        return text_width(f"({person_in(person, lang)})", font)
-
     def fits(person: Person) -> bool:
-        widths = [name_width(person, lang) for lang in language.split("-")]
-        return max(*widths, text_width(f"{SIGNING_LINES[language]} {role}", font)) <= HALF_LINE_PT
+        return max(name_width(person, language, font), text_width(signing_line(language, role), font)) <= HALF_LINE_PT
+
+    def fit_unequal(first: Person, second: Person) -> bool:
+        narrowest = text_width(signing_line(language, role, FEWEST_DOTS), font)
+        needs = [max(name_width(person, language, font), narrowest) + CELL_AIR_PT for person in (first, second)]
+        return sum(needs) <= LINE_PT
 
     rows: list[list[int]] = []
     index = 0
     while index < len(people):
-        if index + 1 < len(people) and fits(people[index]) and fits(people[index + 1]):
+        pair = people[index : index + 2]
+        if len(pair) == 2 and (all(fits(p) for p in pair) or unequal and fit_unequal(*pair)):
             rows.append([index, index + 1])
             index += 2
         else:
             rows.append([index])
             index += 1
     return rows
+
+
+def signature_cells(
+    people: list[Person], row: list[int], role: str, language: str, font: Path
+) -> list[tuple[float, int]]:
+    """Return each block of a row's width (% of the line) and the dots of its signing line.
+
+    Two blocks that both fit half the line get half each, with the edition's dots. When one
+    is wider, it gets what it needs and the other the rest, whose signing line keeps as many
+    dots as fit it.
+    """
+    default = len(SIGNING_LINES[language].rsplit(" ", 1)[1])
+    if len(row) < 2:
+        return [(100.0, default)] * len(row)
+    names = [name_width(people[i], language, font) for i in row]
+    line = text_width(signing_line(language, role), font)
+    if max(*names, line) <= HALF_LINE_PT:
+        return [(50.0, default)] * 2
+    dot = text_width(".", font)
+    wide = max(range(2), key=lambda k: names[k])
+    widths = [0.0, 0.0]
+    widths[wide] = max(names[wide], line) + CELL_AIR_PT
+    widths[1 - wide] = LINE_PT - widths[wide]
+    cells = []
+    for width in widths:
+        room = width - CELL_AIR_PT - text_width(signing_line(language, role, 0), font)
+        cells.append((round(100 * width / LINE_PT, 2), min(default, int(room // dot))))
+    return cells
 
 
 def context(agreement_id: str, agreement: Agreement, parties: list[Party], language: str) -> dict[str, Any]:
