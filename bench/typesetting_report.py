@@ -30,10 +30,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import test_typesetting as t  # noqa: E402  (the tests' measuring code)
 from conftest import SAMPLES, sample_file  # noqa: E402
+from test_bilingual import pdf_columns, split_source  # noqa: E402
 
 from mou.cli.main import main  # noqa: E402
 from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout, editions  # noqa: E402
+from mou.pipeline.render import render_documents  # noqa: E402
 from mou.records.project import Project  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -91,6 +93,8 @@ def measure(
     full = t.full_body_lines(blocks, lines) if aligned else []
     short = [t.short_of_margin(line) for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
+    if "en" in language.split("-"):
+        english_gaps(output, project, agreement_id, language, path, row)
     row["full lines"] = str(len(full))
     if listed is not None and language == "th":
         listed += [
@@ -103,6 +107,21 @@ def measure(
         row[f"{name} median"] = f"{statistics.median(values):.1f}" if values else "-"
         row[f"{name} max"] = f"{max(values):.1f}" if values else "-"
     return row
+
+
+def english_gaps(
+    output: Path, project: tuple[Layout, Project], agreement_id: str, language: str, path: Path, row: dict[str, str]
+) -> None:
+    """Add the English lines' word gaps to a row: every line of more than one word, the side-by-side column's too."""
+    if language == "en":
+        blocks, lines = t.edition_blocks(*project, agreement_id, language), t.layout_lines(path)
+    else:
+        html = next(d.html for d in render_documents(*project, agreement_id) if d.language == language)
+        blocks, lines = split_source(html).column(1), pdf_columns(path).english
+    measured = t.english_line_gaps(blocks, lines)
+    row["en lines"] = str(len(measured))
+    row["over 2 spaces"] = str(sum(1 for gap, limit, _ in measured if gap > limit))
+    row["en gap max"] = f"{max((gap for gap, _, _ in measured), default=0.0):.1f}"
 
 
 def table(rows: list[dict[str, str]], columns: list[str]) -> str:
@@ -129,7 +148,7 @@ def report(lines: bool = False, corpus: bool = False) -> str:
         pdfs = (
             [(a, e) for a in sorted(project.agreements) for e in editions(project.agreements[a])]
             if corpus
-            else [(a, language) for language in ("th", "en") for a in SAMPLES]
+            else [(a, language) for language in ("th", "en", "th-en") for a in SAMPLES]
         )
         rows = [measure(output, (layout, project), a, language, listed) for a, language in pdfs]
     every = ["Every full Thai line: page, to margin, widest gap (pt), text:\n" + "\n".join(listed)] if listed else []
@@ -159,6 +178,10 @@ def report(lines: bool = False, corpus: bool = False) -> str:
                     "gap max",
                 ],
             ),
+            "English lines of more than one word (the English edition's, and the side-by-side edition's\n"
+            "English column), those with a word gap past twice a space (and a little for side bearings,\n"
+            "tests/test_typesetting.py word_gap_limit), and the widest word gap, in pt:\n"
+            + table([r for r in rows if "en lines" in r], ["pdf", "en lines", "over 2 spaces", "en gap max"]),
             "Bad Thai line breaks by kind:\n" + table([r for r in rows if r["breaks"] != "-"], ["pdf", *KINDS]),
         ]
     )

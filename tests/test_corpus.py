@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,12 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_tool
 from readback import HYPHENATION, docx_paragraphs, squash
-from test_typesetting import layout_lines, outside
+from test_bilingual import pdf_columns, split_source
+from test_typesetting import layout_lines, outside, source_blocks, wide_english_gaps
 
 from mou.cli.main import main
 from mou.html.templating import person_in, template_names
-from mou.pipeline.layout import editions
-from mou.pipeline.render import people_of
+from mou.pipeline.build import load
+from mou.pipeline.layout import Layout, editions
+from mou.pipeline.render import people_of, render_documents
 from mou.records.validation import load_project
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -23,6 +26,7 @@ TEMPLATES = ROOT / "templates"
 # The corpus's records with the project's templates: validated and cross-checked as a build does.
 PROJECT = load_project(CORPUS, template_names(TEMPLATES), False, TEMPLATES / "fonts")
 EDITIONS = [(a, e) for a in sorted(PROJECT.agreements) for e in editions(PROJECT.agreements[a])]
+ENGLISH = [(a, e) for a, e in EDITIONS if "en" in e.split("-")]
 # Kept whole today (nowrap), these names are wider than the line: they run past the right
 # margin. Breaking a unit longer than the line at a word boundary, with a warning naming the
 # record and field, is still to be built; strict, so the mark goes when it is.
@@ -112,3 +116,43 @@ def test_page_count_is_sane(corpus_built, agreement_id, edition):
     paragraphs = len(agreement.parties) + sum(1 + len(c.items) for c in agreement.clauses) + 6
     # at least the text and a signature page; at most a page per paragraph and per pair of signers
     assert 2 <= pages <= paragraphs + signers // 2 + 2
+
+
+@functools.cache
+def rendered_html(output: Path, agreement_id: str, edition: str) -> str:
+    """Return the HTML an edition of a corpus agreement was typeset from (its project is output's folder)."""
+    layout = Layout(output.parent, output)
+    return next(d.html for d in render_documents(layout, load(layout), agreement_id) if d.language == edition)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("agreement_id", "edition"), ENGLISH)
+def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id, edition):
+    # Every English line, in the English edition and the side-by-side edition's English
+    # column, except lines of a single word: hyphenated, and justified with word gaps stopped
+    # at twice a space. Before, up to 27 pt in party paragraphs and 100 pt in the column.
+    pdf = built_file(corpus_built, agreement_id, edition, "pdf")
+    html = rendered_html(corpus_built, agreement_id, edition)
+    if edition == "en":
+        blocks, lines = source_blocks(html), layout_lines(pdf)
+    else:
+        blocks, lines = split_source(html).column(1), pdf_columns(pdf).english
+    assert wide_english_gaps(blocks, lines) == []
+
+
+MANY = [(a, e) for a, e in ENGLISH if len(PROJECT.agreements[a].parties) >= 3]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("agreement_id", "edition"), MANY)
+def test_english_party_list_ends_with_a_comma_before_the_collective_name(corpus_built, agreement_id, edition):
+    # Three parties or more: each ends with ';', the one before the last with '; and', the last
+    # with ',', and the collective name follows ("hereinafter collectively …"), in PDF and DOCX.
+    each = r"hereinafterreferredtoas“[^”]+”"
+    parties = len(PROJECT.agreements[agreement_id].parties)
+    pdf = squash(raw_text(built_file(corpus_built, agreement_id, edition, "pdf")))
+    docx = squash("".join(docx_paragraphs(built_file(corpus_built, agreement_id, edition, "docx"))))
+    for text in (pdf, docx):
+        ends = re.findall(each + r"(;and|;|,|\.)", text)
+        assert ends == [";"] * (parties - 2) + [";and", ","]
+        assert re.search(each + r",(?:[^“”]*?)hereinaftercollectivelyreferredtoas“[^”]+”\.", text) or edition != "en"

@@ -979,6 +979,53 @@ def test_every_full_thai_line_is_flush(thai_justified):
     assert short == []
 
 
+# ---------------------------------------------------------------- English word gaps
+
+
+# A word gap is measured between glyph boxes, which include the glyphs' side bearings, and
+# WeasyPrint places a text box after an inline box (a name span) up to half a point further
+# than its spaces would: this much over twice a space is not counted.
+GAP_TOLERANCE_PT = 0.6
+
+
+def word_gap_limit(size: float = 16) -> float:
+    """Return the widest word gap allowed in English at a font size: twice its space (pt)."""
+    return 2 * text_width(" ", size) + GAP_TOLERANCE_PT
+
+
+def english_line_gaps(blocks: list[Block], lines: list[Line]) -> list[tuple[float, float, Line]]:
+    """Return (widest gap, limit, line) for every English line of text blocks holding more than one word.
+
+    Every line of a paragraph, item, heading or title line counts, justified or not. Signature
+    blocks stand side by side in table cells, which the lines as laid out do not tell apart;
+    they are not justified and keep their natural spaces.
+    """
+    found = []
+    for here in align([b.text for b in blocks], [line.text for line in lines]).placed:
+        block, line = blocks[here.block], lines[here.line]
+        if block.group.startswith("block") and " " in line.text.strip():
+            limit = word_gap_limit(18 if "title" in block.classes else 16)
+            found.append((max(line.gaps, default=0.0), limit, line))
+    return found
+
+
+def wide_english_gaps(blocks: list[Block], lines: list[Line]) -> list[tuple[float, int, str]]:
+    """Return the English lines with a word gap past twice a space: (gap, page, text)."""
+    return [
+        (round(gap, 1), line.page, line.text) for gap, limit, line in english_line_gaps(blocks, lines) if gap > limit
+    ]
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_english_word_gaps_stay_within_twice_a_space(built, agreement_id):
+    # Hyphenation and justification that stops a word gap at twice a space (the rest spread
+    # a little between letters): before them, gaps reached 23 pt in justified lines.
+    lines = layout_lines(sample_file(built, agreement_id, "en", "pdf"))
+    blocks = sample_blocks(agreement_id, "en")
+    assert len(align([b.text for b in blocks], [line.text for line in lines]).placed) > 80
+    assert wide_english_gaps(blocks, lines) == []
+
+
 def english_names_of(agreement_id: str) -> list[str]:
     """Return the English names an agreement prints whole: parties, short names (quoted), people."""
     agreement = PROJECT.agreements[agreement_id]
