@@ -153,6 +153,6 @@ def test_english_party_list_ends_with_a_comma_before_the_collective_name(corpus_
     pdf = squash(raw_text(built_file(corpus_built, agreement_id, edition, "pdf")))
     docx = squash("".join(docx_paragraphs(built_file(corpus_built, agreement_id, edition, "docx"))))
     for text in (pdf, docx):
-        ends = re.findall(each + r"(;and|;|,|\.)", text)
-        assert ends == [";"] * (parties - 2) + [";and", ","]
-        assert re.search(each + r",(?:[^“”]*?)hereinaftercollectivelyreferredtoas“[^”]+”\.", text) or edition != "en"
+        assert re.findall(each + r"(;and|;|,|\.)", text) == [";"] * (parties - 2) + [";and", ","]
+        if edition == "en":  # (side by side, the Thai column's collective sentence is read in between)
+            assert re.search(r"”,hereinaftercollectivelyreferredtoas“[^”]+”\.", text)
