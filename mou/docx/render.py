@@ -438,10 +438,12 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     if not columns:
         return
     table = doc.add_table(rows=len(rows), cols=columns)
-    shape_table(table)
     shares = [cell_share(td) for td in rows[0]]
-    if len(rows) == 1 and columns == 2 and all(shares):
-        # Unequal columns (en.html: a name wider than half the line beside a narrower block).
+    unequal = len(rows) == 1 and columns == 2 and all(shares)
+    shape_table(table, UNEQUAL_MARGINS if unequal else SIGNATURE_MARGINS)
+    if unequal:
+        # Unequal columns (en.html: a name wider than half the line beside a narrower block),
+        # as wide as the PDF's and without side margins, like its cells: the name fits as there.
         for column, share in zip(table.columns, shares):
             width = int(TEXT_WIDTH * (share or 0) / 100)
             column.width = width
@@ -519,6 +521,7 @@ def shape_column_paragraph(para: Paragraph, lang: str, source: str) -> None:
 
 
 SIGNATURE_MARGINS = (("top", 0), ("left", 80), ("bottom", 440), ("right", 80))  # td padding 0 4pt 22pt 4pt
+UNEQUAL_MARGINS = (("top", 0), ("left", 0), ("bottom", 440), ("right", 0))  # style.css: td padding 0 0 22pt 0
 
 
 def shape_table(table: Table, margins: tuple[tuple[str, int], ...] = SIGNATURE_MARGINS) -> None:
