@@ -1026,6 +1026,20 @@ def test_english_word_gaps_stay_within_twice_a_space(built, agreement_id):
     assert wide_english_gaps(blocks, lines) == []
 
 
+def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line(built):
+    # "(Acting Sub-Lt. Teerawat Ponyiam)" is wider than half the line: the two witnesses share a
+    # row in unequal columns, each name whole on one line, the blocks apart, as in Thai.
+    wide, narrow = (f"({person_in(w, 'en')})" for w in PROJECT.agreements[SMART].witnesses)
+    assert text_width(wide) > 453.5 / 2
+    lines = layout_lines(sample_file(built, SMART, "en", "pdf"))
+    left = next(line for line in lines if line.text == wide)
+    right = next(line for line in lines if line.text == narrow)
+    assert (left.page, round(left.baseline, 1)) == (right.page, round(right.baseline, 1))
+    assert right.left - left.right >= 4  # the blocks stay apart
+    signing = [line for line in lines if line.page == left.page and line.text.endswith("Witness")]
+    assert len({round(line.baseline, 1) for line in signing}) == 1 and len(signing) == 2
+
+
 def english_names_of(agreement_id: str) -> list[str]:
     """Return the English names an agreement prints whole: parties, short names (quoted), people."""
     agreement = PROJECT.agreements[agreement_id]
