@@ -628,7 +628,9 @@ def test_english_column_word_gaps_stay_within_twice_a_space(editions, agreement_
     # The narrow column had gaps of 100 pt before a long word; hyphenated, and justified with
     # word gaps stopped at twice a space, it has none past that.
     found = editions[agreement_id]
-    assert t.wide_english_gaps(found.source.column(1), pdf_columns(found.pdf).english) == []
+    blocks, lines = found.source.column(1), pdf_columns(found.pdf).english
+    assert t.wide_english_gaps(blocks, lines) == []
+    assert t.hyphenated_names(blocks, lines) == []  # names, addresses and short names are never hyphenated
 
 
 # ---------------------------------------------------------------- signatures

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, require_tool
 from readback import HYPHENATION, docx_paragraphs, squash
 from test_bilingual import pdf_columns, split_source
-from test_typesetting import layout_lines, outside, source_blocks, wide_english_gaps
+from test_typesetting import hyphenated_names, layout_lines, outside, source_blocks, wide_english_gaps
 
 from mou.cli.main import main
 from mou.html.templating import person_in, template_names
@@ -138,6 +138,7 @@ def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id,
     else:
         blocks, lines = split_source(html).column(1), pdf_columns(pdf).english
     assert wide_english_gaps(blocks, lines) == []
+    assert hyphenated_names(blocks, lines) == []  # names, addresses and short names are never hyphenated
 
 
 MANY = [(a, e) for a, e in ENGLISH if len(PROJECT.agreements[a].parties) >= 3]

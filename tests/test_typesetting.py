@@ -24,7 +24,7 @@ import re
 import subprocess
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class Block:
     classes: tuple[str, ...]
     group: str  # blocks of one table cell (a signature block) share a group
     spans: list[tuple[int, int]]  # character ranges of nowrap and name spans
+    names: list[tuple[int, int]] = field(default_factory=list)  # ranges of name and proper spans (never hyphenated)
 
 
 class _BlockParser(HTMLParser):
@@ -77,10 +78,19 @@ class _BlockParser(HTMLParser):
             self.in_cell = True
         if self.block is None and tag in self.BLOCKS and not self.in_head:
             group = f"td{self.cells}" if self.in_cell else f"block{len(self.blocks)}"
-            self.block = {"tag": tag, "classes": classes, "group": group, "out": "", "spans": [], "open": []}
+            self.block = {
+                "tag": tag,
+                "classes": classes,
+                "group": group,
+                "out": "",
+                "spans": [],
+                "names": [],
+                "open": [],
+            }
         elif self.block is not None and tag not in self.VOID:
             keep = tag == "span" and bool({"name", "nowrap"} & set(classes))
-            self.block["open"].append((keep, len(self.block["out"])))
+            name = tag == "span" and bool({"name", "proper"} & set(classes))
+            self.block["open"].append((keep, name, len(self.block["out"])))
         if tag == "br":
             self.handle_data("\n")
 
@@ -91,14 +101,17 @@ class _BlockParser(HTMLParser):
         if self.block is None:
             return
         if self.block["open"]:
-            keep, start = self.block["open"].pop()
+            keep, name, start = self.block["open"].pop()
             if keep:
                 self.block["spans"].append((start, len(self.block["out"])))
+            if name:
+                self.block["names"].append((start, len(self.block["out"])))
         elif tag == self.block["tag"]:
             text = self.block["out"].rstrip(" ")
             spans = [(s, min(e, len(text))) for s, e in self.block["spans"]]
+            names = [(s, min(e, len(text))) for s, e in self.block["names"]]
             if text:
-                self.blocks.append(Block(text, tag, self.block["classes"], self.block["group"], spans))
+                self.blocks.append(Block(text, tag, self.block["classes"], self.block["group"], spans, names))
             self.block = None
 
     def handle_data(self, data: str) -> None:
@@ -1009,6 +1022,17 @@ def english_line_gaps(blocks: list[Block], lines: list[Line]) -> list[tuple[floa
     return found
 
 
+def hyphenated_names(blocks: list[Block], lines: list[Line]) -> list[tuple[int, str]]:
+    """Return the lines that end with the typesetter's hyphen inside a name: (page, text)."""
+    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
+    return [
+        (lines[here.line].page, lines[here.line].text)
+        for here in placed
+        if lines[here.line].text.endswith("\u2010")
+        and any(start < here.end < end for start, end in blocks[here.block].names)
+    ]
+
+
 def wide_english_gaps(blocks: list[Block], lines: list[Line]) -> list[tuple[float, int, str]]:
     """Return the English lines with a word gap past twice a space: (gap, page, text)."""
     return [
@@ -1024,6 +1048,16 @@ def test_english_word_gaps_stay_within_twice_a_space(built, agreement_id):
     blocks = sample_blocks(agreement_id, "en")
     assert len(align([b.text for b in blocks], [line.text for line in lines]).placed) > 80
     assert wide_english_gaps(blocks, lines) == []
+    assert hyphenated_names(blocks, lines) == []
+
+
+def test_a_name_hyphenated_by_the_typesetter_is_found():
+    blocks = source_blocks('<p>represented by <span class="proper">Mr. Prasert Srisukwattana</span>, Mayor</p>')
+    page = dict(page=1, left=0.0, right=0.0, baseline=0.0, gaps=[])
+    broken = [Line(text="represented by Mr. Prasert Srisuk\u2010", **page), Line(text="wattana, Mayor", **page)]
+    assert hyphenated_names(blocks, broken) == [(1, "represented by Mr. Prasert Srisuk\u2010")]
+    whole = [Line(text="represented by Mr. Prasert", **page), Line(text="Srisukwattana, Mayor", **page)]
+    assert hyphenated_names(blocks, whole) == []
 
 
 def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line(built):
