@@ -18,10 +18,16 @@ FOOTER = re.compile(
     r"|(?:redline|ฉบับเปรียบเทียบ รุ่น) \S+ → \S+)"
 )
 WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
-# The hyphen the typesetter adds at a line's end to break an English word (U+2010, style.css).
-# Taken out, the line break kept: the next line may be the page number or footer, not the
-# word's end (which is then on the next page).
-HYPHENATION = re.compile("\u2010(?=\r?\n)")
+# The hyphen the typesetter adds at a line's end to break an English word (U+2010, style.css):
+# taken out with the line break, so the word reads whole, unless the next line is the page
+# number or the footer (the word goes on on the next page): then the hyphen alone.
+HYPHENATION = re.compile("\u2010\r?\n(?!" + PAGE_NUMBER.pattern.strip("^$") + "|" + FOOTER.pattern + ")")
+PAGE_END_HYPHENATION = re.compile("\u2010(?=\r?\n)")
+
+
+def without_hyphenation(text: str) -> str:
+    """Return extracted text with the typesetter's hyphens taken out (HYPHENATION)."""
+    return PAGE_END_HYPHENATION.sub("", HYPHENATION.sub("", text))
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -34,8 +40,7 @@ def pdf_pages(path: Path) -> list[str]:
         # A hyphen the typesetter added to break an English word (U+2010, style.css) is not
         # in the text: the word reads whole once lines are joined (squash, the aligner).
         return [
-            HYPHENATION.sub(
-                "",
+            without_hyphenation(
                 re.sub("\ufffe(?=" + FOOTER.pattern + ")", "-\n", page.get_textpage().get_text_range()).replace(
                     "\ufffe", "-"
                 ),

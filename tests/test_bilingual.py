@@ -40,7 +40,7 @@ from conftest import (
 )
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from readback import FOOTER, HYPHENATION, WATERMARK, as_read, pdf_lines, pdf_pages, squash
+from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, squash, without_hyphenation
 
 from mou.cli.main import main
 from mou.language.thai import thai_digits
@@ -400,7 +400,7 @@ def test_a_long_clause_runs_over_pages_in_both_columns(editions):
 def column_pages(path: Path) -> list[tuple[str, str]]:
     """Return each page's text area as pdfium copies it from the left and from the right column.
 
-    A word the typesetter hyphenated at a line's end reads whole (readback.HYPHENATION).
+    A word the typesetter hyphenated at a line's end reads whole (readback.without_hyphenation).
     """
     pdf = pypdfium2.PdfDocument(path)
     try:
@@ -410,8 +410,8 @@ def column_pages(path: Path) -> list[tuple[str, str]]:
             height = page.get_height()
             pages.append(
                 tuple(
-                    HYPHENATION.sub(
-                        "", textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
+                    without_hyphenation(
+                        textpage.get_text_bounded(left=left, bottom=BOTTOM, right=right, top=height - TOP)
                     )
                     for left, right in ((0, MIDDLE), (MIDDLE, page.get_width()))
                 )

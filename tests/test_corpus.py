@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, require_tool
-from readback import HYPHENATION, docx_paragraphs, squash
+from readback import docx_paragraphs, squash, without_hyphenation
 from test_bilingual import pdf_columns, split_source
 from test_typesetting import hyphenated_names, layout_lines, outside, source_blocks, wide_english_gaps
 
@@ -68,7 +68,7 @@ def built_file(output: Path, agreement_id: str, edition: str, fmt: str) -> Path:
 def raw_text(path: Path) -> str:
     """Return what poppler's pdftotext -raw reads, the typesetter's hyphens taken out."""
     command = [require_tool("pdftotext"), "-enc", "UTF-8", "-raw", str(path), "-"]
-    return HYPHENATION.sub("", subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8"))
+    return without_hyphenation(subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8"))
 
 
 def names(agreement_id: str, language: str) -> list[str]:
