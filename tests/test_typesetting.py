@@ -34,7 +34,15 @@ import pytest
 from conftest import ROOT, SAMPLES, require_tool, sample_file
 from readback import PAGE_NUMBER, pdf_lines
 
-from mou.html.templating import person_in
+from mou.html.templating import (
+    CELL_AIR_PT,
+    FEWEST_DOTS,
+    LINE_PT,
+    person_in,
+    signature_cells,
+    signature_rows,
+    signing_line,
+)
 from mou.html.templating import text_width as font_width
 from mou.language.breaks import NO_BREAK_BEFORE, WORD_JOINER, ZWSP, mark_breaks
 from mou.pipeline.build import load
@@ -1072,6 +1080,20 @@ def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line(buil
     assert right.left - left.right >= 4  # the blocks stay apart
     signing = [line for line in lines if line.page == left.page and line.text.endswith("Witness")]
     assert len({round(line.baseline, 1) for line in signing}) == 1 and len(signing) == 2
+
+
+def test_unequal_signature_columns_leave_each_block_its_name_and_signing_line():
+    font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
+    people = list(PROJECT.agreements[SMART].witnesses)
+    assert signature_rows(people, "Witness", "en", font) == [[0], [1]]  # one name is wider than half the line
+    assert signature_rows(people, "Witness", "en", font, unequal=True) == [[0, 1]]
+    cells = signature_cells(people, [0, 1], "Witness", "en", font)
+    assert sum(share for share, _ in cells) == pytest.approx(100, abs=0.02)
+    for person, (share, dots) in zip(people, cells):
+        width = share / 100 * LINE_PT
+        assert font_width(f"({person_in(person, 'en')})", font) + CELL_AIR_PT <= width + 0.01
+        assert font_width(signing_line("en", "Witness", dots), font) + CELL_AIR_PT <= width + 0.01
+        assert FEWEST_DOTS <= dots <= 24
 
 
 def english_names_of(agreement_id: str) -> list[str]:

@@ -277,9 +277,12 @@ def signature_cells(
     if max(*names, line) <= HALF_LINE_PT:
         return [(50.0, default)] * 2
     dot = text_width(".", font)
+    narrowest = text_width(signing_line(language, role, FEWEST_DOTS), font)
+    needs = [max(name, narrowest) + CELL_AIR_PT for name in names]
     wide = max(range(2), key=lambda k: names[k])
     widths = [0.0, 0.0]
-    widths[wide] = max(names[wide], line) + CELL_AIR_PT
+    # The wider block takes room for its whole signing line only while the other keeps what it needs.
+    widths[wide] = max(needs[wide], min(line + CELL_AIR_PT, LINE_PT - needs[1 - wide]))
     widths[1 - wide] = LINE_PT - widths[wide]
     cells = []
     for width in widths:
