@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -26,3 +27,12 @@ def record_path(root: Path, kind: str, record_id: str) -> Path | None:
 def bundled_templates() -> Path:
     """Return mou's own templates/ folder: the standard layout and fonts, beside the mou package."""
     return Path(__file__).resolve().parents[2] / "templates"
+
+
+def cache_folder() -> Path:
+    """Return the folder for mou's caches: $MOU_CACHE_DIR, else $XDG_CACHE_HOME/mou, else ~/.cache/mou."""
+    chosen = os.environ.get("MOU_CACHE_DIR", "").strip()
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "mou"

@@ -14,6 +14,7 @@ import io
 import uuid
 from pathlib import Path
 
+import fontTools
 import lxml.etree
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -23,6 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from mou.core.cache import cache_key, cached
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 # The faces a run can ask for, by (bold, italic): the w:font child that embeds each and its file.
@@ -58,15 +61,26 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[OBFUSCATED_BYTES:]
 
 
+# How a face is cut: every layout feature (Thai marks are placed by GPOS/GSUB), every name.
+SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"], "notdef_outline": True}
+# What a cut face depends on besides the font's bytes: the cache entry's name hashes it too.
+SUBSET_RECIPE = f"fontTools {fontTools.version}; {SUBSET_OPTIONS!r}; {sorted(KEYBOARD)!r}"
+
+
 @functools.lru_cache(maxsize=8)
 def keyboard_subset(state: tuple[str, int, int, int]) -> bytes:
-    """Return a font file cut to the keyboard's characters, with its layout rules kept (once per file state)."""
+    """Return a font file cut to the keyboard's characters (once per file state, and once per font's bytes on disk)."""
+    data = Path(state[0]).read_bytes()
+    key = cache_key("docx keyboard subset", SUBSET_RECIPE, data)
+    return cached("docx-fonts", key, lambda: cut_to_keyboard(data))
+
+
+def cut_to_keyboard(data: bytes) -> bytes:
+    """Return a font file cut to the keyboard's characters, with its layout rules kept."""
     options = subset.Options()
-    options.layout_features = ["*"]  # Thai marks are placed by GPOS/GSUB: keep every feature
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    font = TTFont(state[0], recalcTimestamp=False)  # head.modified stays the file's: same bytes every run
+    for name, value in SUBSET_OPTIONS.items():
+        setattr(options, name, value)
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # head.modified stays the file's: same bytes every run
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=KEYBOARD)
     subsetter.subset(font)

@@ -1,0 +1,67 @@
+"""A content-addressed file cache for work whose result depends only on its inputs' bytes.
+
+An entry is named by the SHA-256 of everything its result depends on, and holds the
+SHA-256 of its payload before the payload: a torn or damaged entry is not used but made
+again. Every failure to read or write falls back to doing the work, so the cache can save
+time and never change a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from mou.core.paths import cache_folder
+
+DIGEST_BYTES = 32
+
+
+def cache_key(*parts: bytes | str) -> str:
+    """Return the SHA-256 naming an entry made from parts (each one's length is hashed too, so parts cannot run together)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def read_entry(path: Path) -> bytes | None:
+    """Return an entry's payload, or None when it is missing, unreadable or damaged."""
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    payload = stored[DIGEST_BYTES:]
+    if len(stored) < DIGEST_BYTES or hashlib.sha256(payload).digest() != stored[:DIGEST_BYTES]:
+        return None
+    return payload
+
+
+def write_entry(path: Path, payload: bytes) -> None:
+    """Write an entry whole or not at all (a temporary file renamed over it); a failure leaves no entry."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def cached(kind: str, key: str, make: Callable[[], bytes]) -> bytes:
+    """Return the cached result of make() under <cache folder>/<kind>/<key>, making and storing it when absent."""
+    path = cache_folder() / kind / key
+    found = read_entry(path)
+    if found is not None:
+        return found
+    made = make()
+    write_entry(path, made)
+    return made
