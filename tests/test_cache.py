@@ -1,0 +1,121 @@
+"""The on-disk cache: work done once per input bytes, never a different result."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mou.core import cache
+from mou.core.paths import cache_folder
+from mou.docx import fonts
+from mou.pdf import libraries
+
+ROOT = Path(__file__).resolve().parent.parent
+REGULAR = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point mou's cache at an empty folder."""
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("MOU_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "mou"
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path / "own"))
+    assert cache_folder() == tmp_path / "own"
+
+
+def test_work_is_done_once_then_read_back(folder: Path) -> None:
+    calls: list[int] = []
+
+    def make() -> bytes:
+        calls.append(1)
+        return b"result"
+
+    key = cache.cache_key("test", b"input")
+    assert cache.cached("kind", key, make) == b"result"
+    assert cache.cached("kind", key, make) == b"result"
+    assert len(calls) == 1
+    assert cache.cache_key("test", b"input") != cache.cache_key("tes", b"tinput")
+
+
+def test_a_damaged_entry_is_made_again(folder: Path) -> None:
+    key = cache.cache_key("test", b"damaged")
+    cache.cached("kind", key, lambda: b"good bytes")
+    entry = folder / "kind" / key
+    stored = bytearray(entry.read_bytes())
+    stored[-1] ^= 0xFF
+    entry.write_bytes(bytes(stored))
+    assert cache.cached("kind", key, lambda: b"good bytes") == b"good bytes"
+    entry.write_bytes(b"short")
+    assert cache.cached("kind", key, lambda: b"good bytes") == b"good bytes"
+    assert cache.read_entry(entry) == b"good bytes"
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MOU_CACHE_DIR", str(blocker))
+    assert cache.cached("kind", "key", lambda: b"made") == b"made"
+
+
+def test_the_docx_face_from_the_cache_is_the_face_cut_now(folder: Path) -> None:
+    fonts.keyboard_subset.cache_clear()
+    data = REGULAR.read_bytes()
+    first = fonts.keyboard_subset(fonts.font_state(REGULAR))
+    assert first == fonts.cut_to_keyboard(data)
+    assert len(list((folder / "docx-fonts").iterdir())) == 1
+    fonts.keyboard_subset.cache_clear()
+    assert fonts.keyboard_subset(fonts.font_state(REGULAR)) == first
+
+
+def test_a_changed_recipe_is_another_entry(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts.keyboard_subset.cache_clear()
+    fonts.keyboard_subset(fonts.font_state(REGULAR))
+    monkeypatch.setattr(fonts, "SUBSET_RECIPE", fonts.SUBSET_RECIPE + " changed")
+    fonts.keyboard_subset.cache_clear()
+    fonts.keyboard_subset(fonts.font_state(REGULAR))
+    fonts.keyboard_subset.cache_clear()
+    assert len(list((folder / "docx-fonts").iterdir())) == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the linker's cache is read on Linux only")
+def test_the_linker_cache_answers_as_ctypes_does() -> None:
+    listing = libraries.linker_cache()
+    assert listing is not None
+    names = ["gobject-2.0", "pango-1.0", "pangoft2-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig", "c", "m"]
+    names += ["libgobject-2.0-0", "harfbuzz-vector-0.0", "no-such-library"]
+    for name in names:
+        assert libraries.in_cache(listing, name) == ctypes.util._findSoname_ldconfig(name), name  # type: ignore[attr-defined]
+
+
+def test_ctypes_search_is_put_back_after_weasyprint_loads() -> None:
+    original = ctypes.util.find_library
+    with libraries.found_in_linker_cache():
+        pass
+    assert ctypes.util.find_library is original
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the linker's cache is read on Linux only")
+def test_weasyprint_loads_the_same_libraries_either_way() -> None:
+    script = (
+        "import mou.pdf, weasyprint.text.ffi as f\n"
+        "print(sorted(l for l in open('/proc/self/maps').read().split() if '/lib' in l and '.so' in l and "
+        "any(n in l for n in ('pango', 'harfbuzz', 'gobject', 'fontconfig'))))\n"
+        "print(f.harfbuzz_subset is None, f.harfbuzz_vector is None)"
+    )
+    loaded = {}
+    for switch in ("1", "0"):
+        env = {**os.environ, "MOU_ACCELERATE": switch, "PYTHONPATH": str(ROOT)}
+        loaded[switch] = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+    assert loaded["1"] == loaded["0"]
+    assert "pango" in loaded["1"]
