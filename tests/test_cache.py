@@ -116,6 +116,8 @@ def test_weasyprint_loads_the_same_libraries_either_way() -> None:
     loaded = {}
     for switch in ("1", "0"):
         env = {**os.environ, "MOU_ACCELERATE": switch, "PYTHONPATH": str(ROOT)}
-        loaded[switch] = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+        loaded[switch] = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout
     assert loaded["1"] == loaded["0"]
     assert "pango" in loaded["1"]
