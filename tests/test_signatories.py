@@ -17,8 +17,8 @@ from redline_fixture import git
 
 from mou.cli.main import main
 from mou.core.errors import InputError
-from mou.pipeline.incremental import plan
 from mou.pipeline.layout import Layout
+from mou.pipeline.planning import plan
 from mou.pipeline.render import people_of, proper_names, render_documents
 from mou.records.validation import load_project
 from mou.redline.redline import make_redline

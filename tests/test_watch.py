@@ -28,9 +28,10 @@ from mou.cli.serve import EVENTS_PATH, LiveServer
 from mou.core.errors import InputError, Problem, UsageError
 from mou.pipeline.batch import Rendered
 from mou.pipeline.build import write_rendered
-from mou.pipeline.incremental import BUILD_FILE, edited_by_hand, is_up_to_date, plan, read_build_file
+from mou.pipeline.incremental import BUILD_FILE, edited_by_hand, is_up_to_date, read_build_file
 from mou.pipeline.index_page import Watching, render_index
 from mou.pipeline.layout import Layout
+from mou.pipeline.planning import plan
 from mou.pipeline.results import AgreementResult
 from mou.pipeline.watch import Watcher, is_input, touched
 from mou.pipeline.writer import LOCK_NAME

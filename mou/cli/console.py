@@ -6,7 +6,6 @@ import errno
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor
 from typing import Any, TextIO
 
 from mou.core.errors import MachineError, MouError, Problem, UsageError
@@ -167,11 +166,20 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
     except MemoryError:
         console.problem(Problem("mou", say("out_of_memory")))
         return EXIT_INPUT
-    except BrokenExecutor:  # a worker killed from outside, most often for lack of memory (BrokenProcessPool)
-        console.problem(Problem("mou", say("worker_died")))
-        return EXIT_INPUT
-    except Exception as exc:  # a bug in mou, not a mistake of the user
-        return internal_error(exc, console, debug)
+    except Exception as exc:
+        if broken_executor(exc):  # a worker killed from outside, most often for lack of memory (BrokenProcessPool)
+            console.problem(Problem("mou", say("worker_died")))
+            return EXIT_INPUT
+        return internal_error(exc, console, debug)  # a bug in mou, not a mistake of the user
+
+
+def broken_executor(exc: BaseException) -> bool:
+    """Say whether an exception is concurrent.futures' BrokenExecutor, without importing that module for every command.
+
+    Only a pool raises it, and a pool has imported concurrent.futures.
+    """
+    futures = sys.modules.get("concurrent.futures")
+    return futures is not None and isinstance(exc, futures.BrokenExecutor)
 
 
 def interrupted(results: list[AgreementResult]) -> Message:

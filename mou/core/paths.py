@@ -15,6 +15,20 @@ def record_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file())
 
 
+def record_ids(folder: Path) -> list[str]:
+    """List the ids (stems) of a folder's YAML files in record_files' order, from the folder's listing alone."""
+    try:
+        entries = sorted((entry.name, entry) for entry in os.scandir(folder))
+    except OSError:  # missing, or not a folder
+        return []
+    found = []
+    for name, entry in entries:
+        stem, suffix = os.path.splitext(name)
+        if suffix in RECORD_SUFFIXES and entry.is_file():
+            found.append(stem)
+    return found
+
+
 def record_path(root: Path, kind: str, record_id: str) -> Path | None:
     """Return the file of a record (.yaml or .yml), or None."""
     for suffix in RECORD_SUFFIXES:

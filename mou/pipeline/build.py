@@ -16,12 +16,12 @@ from mou.pipeline.incremental import (
     Planned,
     build_file_bytes,
     is_up_to_date,
-    plan,
     plan_named,
     read_build_file,
 )
 from mou.pipeline.index_page import write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
+from mou.pipeline.planning import plan
 from mou.pipeline.provenance import FolderHashes
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, select, shard
@@ -179,7 +179,7 @@ def build(
     project = load(layout, allow_mismatch, chosen if wanted or shard_spec else None)
     results: dict[str, AgreementResult] = {}
     with output_lock(layout.output):
-        hashed: dict[Path, FolderHashes] = {}
+        hashed: dict[Any, FolderHashes] = {}
         planned = {i: plan_named(layout.root, i, named(project.agreements[i]), formats, hashed) for i in chosen}
         tasks = []
         earlier: dict[str, dict[str, Any]] = {}

@@ -8,7 +8,7 @@ beside the output in a stamp file written in the same swap as the files, so a st
 describes files that are not there. Content, never file times.
 
 This module must stay cheap to import: a build with nothing to do decides so from here,
-without loading WeasyPrint, pydantic or Jinja, and without parsing a record.
+without loading WeasyPrint, pydantic, Jinja or a YAML parser (planning.py reads records).
 """
 
 from __future__ import annotations
@@ -25,14 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mou import __version__
-from mou.core.errors import InputError
 from mou.core.ids import is_id, is_version
-from mou.core.paths import record_path
 from mou.pipeline.layout import Layout
-from mou.pipeline.provenance import FolderHashes, read_inputs
+from mou.pipeline.provenance import FolderHashes, fingerprint_from_files
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, shard
 
@@ -43,7 +39,6 @@ HASH_MEMO = ".mou-hashes.json"
 # clock's granularity of the hashing would otherwise leave the same stat (git's "racy" files).
 SETTLED_NS = 2_000_000_000
 MEMO_LIMIT = 50_000  # entries kept; past it, only those of the latest check
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The libraries whose versions change output bytes.
 READ_SIZE = 1 << 20  # bytes read at a time when hashing output files
 SHAPING_LIBRARIES = ("weasyprint", "pydyf", "python-docx", "pythainlp", "jinja2", "fonttools", "tinycss2", "tinyhtml5")
@@ -116,7 +111,7 @@ def plan_named(
     agreement_id: str,
     named: tuple[str, list[str], str],
     formats: tuple[str, ...],
-    hashed: dict[Path, FolderHashes] | None = None,
+    hashed: dict[Any, FolderHashes] | None = None,
 ) -> Planned | None:
     """Fingerprint one agreement from its files and what its record names; None when a file is missing.
 
@@ -126,34 +121,13 @@ def plan_named(
     SOURCE_DATE_EPOCH. `hashed` keeps template and font hashes from one agreement to the next.
     """
     version, parties, template = named
-    try:
-        inputs = read_inputs(root, root / "templates", agreement_id, parties, template, hashed)
-    except InputError:  # a record is missing: validation will say so
+    inputs = fingerprint_from_files(root, agreement_id, parties, template, {} if hashed is None else hashed)
+    if inputs is None:  # a record is missing: validation will say so
         return None
     digest = hashlib.sha256()
-    for part in (inputs.fingerprint, code_digest(), ",".join(formats), os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (inputs, code_digest(), ",".join(formats), os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode() + b"\0")
     return Planned(agreement_id, version, digest.hexdigest())
-
-
-def quick_read(path: Path) -> dict[str, Any] | None:
-    """Parse a record just enough to plan (C loader, no positions); None if unreadable."""
-    try:
-        data = yaml.load(path.read_bytes(), Loader=_Loader)
-    except (OSError, yaml.YAMLError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def plan(root: Path, agreement_id: str, formats: tuple[str, ...]) -> Planned | None:
-    """Fingerprint one agreement from its files alone, its record read unvalidated; None when the fast path cannot tell."""
-    agreement_path = record_path(root, "agreements", agreement_id)
-    record = quick_read(agreement_path) if agreement_path else None
-    # Nothing from a record becomes a path before it is known to be a plain id or version.
-    if record is None:
-        return None
-    named = stamped_names({"template": "standard"} | record)
-    return plan_named(root, agreement_id, named, formats) if named else None
 
 
 def stamped_names(stamp: dict[str, Any]) -> tuple[str, list[str], str] | None:
@@ -167,10 +141,11 @@ def stamped_names(stamp: dict[str, Any]) -> tuple[str, list[str], str] | None:
     return str(version), list(parties), str(template)
 
 
-def read_build_file(folder: Path) -> dict[str, Any] | None:
+def read_build_file(folder: Path | str) -> dict[str, Any] | None:
     """Return the stamp of an output folder, or None."""
     try:
-        stamp = json.loads((folder / BUILD_FILE).read_text(encoding="utf-8"))
+        with open(os.path.join(folder, BUILD_FILE), encoding="utf-8") as file:
+            stamp = json.loads(file.read())
     except (OSError, ValueError, RecursionError):  # a stamp nested absurdly deep counts as none
         return None
     return stamp if isinstance(stamp, dict) else None
@@ -210,13 +185,18 @@ class HashMemo:
     def digest(self, path: str, buffer: bytearray) -> str | None:
         """Return the file's SHA-256 (remembered while its stat is unchanged), or None if it cannot be read."""
         self.seen.add(path)
+        entry = self.entries.get(path)
+        if isinstance(entry, list) and len(entry) == 5:
+            try:
+                now = os.stat(path)  # a remembered file is not even opened while its stat is the same
+            except OSError:
+                return None
+            if entry[:4] == [now.st_size, now.st_ino, now.st_mtime_ns, now.st_ctime_ns]:
+                return str(entry[4])
         try:
             with open(path, "rb", buffering=0) as file:
                 before = os.fstat(file.fileno())
                 key = [before.st_size, before.st_ino, before.st_mtime_ns, before.st_ctime_ns]
-                entry = self.entries.get(path)
-                if isinstance(entry, list) and len(entry) == 5 and entry[:4] == key:
-                    return str(entry[4])
                 digest = hash_open_file(file, buffer)
                 after = os.fstat(file.fileno())
         except OSError:
@@ -314,7 +294,7 @@ def up_to_date_results(
     known = agreement_ids(layout.root)
     if not known or not set(wanted) <= set(known):
         return None
-    hashed: dict[Path, FolderHashes] = {}
+    hashed: dict[Any, FolderHashes] = {}
     current: dict[str, tuple[Path, dict[str, Any]]] = {}
     for agreement_id in shard(list(dict.fromkeys(wanted)) or known, shard_spec):
         found = _current_folder(layout, agreement_id, formats, hashed)
@@ -330,16 +310,20 @@ def up_to_date_results(
 
 
 def _current_folder(
-    layout: Layout, agreement_id: str, formats: tuple[str, ...], hashed: dict[Path, FolderHashes]
+    layout: Layout, agreement_id: str, formats: tuple[str, ...], hashed: dict[Any, FolderHashes]
 ) -> tuple[Path, dict[str, Any]] | None:
     """Return the version folder built from today's inputs, with its stamp (its files not yet checked)."""
-    folders = layout.output / agreement_id
-    for folder in sorted(folders.iterdir()) if folders.is_dir() else []:
-        stamp = read_build_file(folder)
+    folders = os.path.join(layout.output, agreement_id)
+    try:
+        names = sorted(os.listdir(folders))
+    except OSError:  # not built yet, or not a folder
+        return None
+    for name in names:
+        stamp = read_build_file(os.path.join(folders, name))
         named = stamped_names(stamp) if stamp else None
-        if stamp is None or named is None or named[0] != folder.name:
+        if stamp is None or named is None or named[0] != name:
             continue
         planned = plan_named(layout.root, agreement_id, named, formats, hashed)
         if planned is not None and planned.fingerprint == stamp.get("fingerprint"):
-            return folder, stamp
+            return layout.output / agreement_id / name, stamp
     return None

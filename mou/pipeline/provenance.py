@@ -25,12 +25,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mou import __version__
 from mou.core.errors import InputError, Problem
 from mou.core.messages import say
-from mou.core.paths import record_path
+from mou.core.paths import RECORD_SUFFIXES, record_path
 from mou.core.reproducible import UTC, sha256
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def read_inputs(
     agreement_id: str,
     parties: list[str],
     template: str,
-    hashed: dict[Path, FolderHashes] | None = None,
+    hashed: dict[Any, FolderHashes] | None = None,
 ) -> Inputs:
     """Read the records of an agreement and its parties, and hash its template folder and the fonts.
 
@@ -104,13 +104,45 @@ def read_inputs(
         if path is None:
             raise InputError(Problem(f"{kind}/{record_id}.yaml", say("record_gone")))
         records[f"{kind}/{path.name}"] = path.read_bytes()
+    return Inputs(agreement_id, dict(sorted(records.items())), asset_hashes(templates_dir, template, hashed))
+
+
+def asset_hashes(templates_dir: Path, template: str, hashed: dict[Any, FolderHashes] | None = None) -> dict[str, str]:
+    """Return the SHA-256 of the template folder's and the fonts' files, each folder hashed once per `hashed`."""
     hashed = {} if hashed is None else hashed
     assets: dict[str, str] = {}
     for folder in (templates_dir / template, templates_dir / "fonts"):
         if folder not in hashed:
             hashed[folder] = folder_hashes(folder, templates_dir)
         assets.update(hashed[folder])
-    return Inputs(agreement_id, dict(sorted(records.items())), assets)
+    return assets
+
+
+def fingerprint_from_files(
+    root: Path, agreement_id: str, parties: list[str], template: str, hashed: dict[Any, FolderHashes]
+) -> str | None:
+    """Return the fingerprint read_inputs(...).fingerprint gives, or None when a record is missing.
+
+    For planning many agreements at once: each record file is read and hashed once per
+    `hashed` (parties are shared by many agreements), no bytes are kept, and paths are
+    plain strings (pathlib's joins were most of a build with nothing to do).
+    """
+    hashes: dict[str, str] = {}
+    base = str(root)
+    for kind, record_id in [("agreements", agreement_id)] + [("parties", p) for p in parties]:
+        key = (base, kind, record_id)
+        if key not in hashed:
+            found = next((s for s in RECORD_SUFFIXES if os.path.isfile(f"{base}/{kind}/{record_id}{s}")), None)
+            if found is None:
+                return None
+            with open(f"{base}/{kind}/{record_id}{found}", "rb") as record:
+                hashed[key] = {f"{kind}/{record_id}{found}": sha256(record.read())}
+        hashes.update(hashed[key])
+    assets_key = (base, "templates", template)
+    if assets_key not in hashed:
+        hashed[assets_key] = asset_hashes(root / "templates", template, hashed)
+    hashes.update(hashed[assets_key])
+    return fingerprint_of(agreement_id, __version__, dict(sorted(hashes.items())))
 
 
 def folder_hashes(folder: Path, templates_dir: Path) -> FolderHashes:

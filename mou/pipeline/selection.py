@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mou.core.errors import Problem, UsageError
 from mou.core.messages import say
-from mou.core.paths import record_files
+from mou.core.paths import record_ids
 
 
 def select(known: Iterable[str], wanted: Iterable[str]) -> list[str]:
@@ -33,7 +33,7 @@ def select(known: Iterable[str], wanted: Iterable[str]) -> list[str]:
 
 def agreement_ids(root: Path) -> list[str]:
     """Return the ids of the agreement files, without reading them."""
-    return [path.stem for path in record_files(root / "agreements")]
+    return record_ids(root / "agreements")
 
 
 def shard(ids: list[str], spec: tuple[int, int] | None) -> list[str]:

@@ -22,9 +22,10 @@ from mou.core.paths import RECORD_SUFFIXES, record_path
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, warm_up
 from mou.pipeline.build import write_rendered
-from mou.pipeline.incremental import Planned, is_up_to_date, plan, quick_read
+from mou.pipeline.incremental import Planned, is_up_to_date
 from mou.pipeline.index_page import Watching, write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder, output_name
+from mou.pipeline.planning import plan, quick_read
 from mou.pipeline.render import render_stamped
 from mou.pipeline.results import AgreementResult
 from mou.pipeline.selection import agreement_ids
