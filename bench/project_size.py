@@ -62,6 +62,11 @@ def main() -> None:
     parser.add_argument("--extra", type=int, default=200, help="agreements added for measurement 1 (default 200)")
     parser.add_argument("--noop-n", type=int, default=400, help="agreements of measurement 3 (default 400)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (default 5)")
+    parser.add_argument("--noop-runs", type=int, default=20, help="runs of measurement 3 (default 20)")
+    parser.add_argument("--noop-only", action="store_true", help="measurement 3 alone")
+    parser.add_argument(
+        "--keep", type=Path, help="make (or reuse) measurement 3's project and output in this folder, kept after"
+    )
     args = parser.parse_args()
     load_before, started = os.getloadavg()[0], time.perf_counter()
     rows: list[tuple[str, str]] = []
@@ -76,37 +81,54 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="mou-size-") as scratch:
         work = Path(scratch)
-        small, large = project(work / "small", 0), project(work / "large", args.extra)
-        one = ["--only", AGREEMENT, "--force", "--format", "pdf", "--jobs", "1"]
-        timed(build(small, work / "out", *one))  # warm the file cache and the font cache
-        runs: dict[str, list[Run]] = {"small": [], "large": []}
-        for _ in range(args.rounds):
-            for name, root in (("small", small), ("large", large)):
-                runs[name].append(timed(build(root, work / f"out-{name}", *one)))
-        for name, label in (("small", "the 2 samples"), ("large", f"the 2 samples + {args.extra}")):
-            row(f"one agreement built (--only, --force, pdf, --jobs 1), project of {label}", times(runs[name]))
-        ratio = statistics.median(b.wall / a.wall for a, b in zip(runs["small"], runs["large"]))
-        cpu_ratio = statistics.median(b.cpu / a.cpu for a, b in zip(runs["small"], runs["large"]))
+        if not args.noop_only:
+            small, large = project(work / "small", 0), project(work / "large", args.extra)
+            one = ["--only", AGREEMENT, "--force", "--format", "pdf", "--jobs", "1"]
+            timed(build(small, work / "out", *one))  # warm the file cache and the font cache
+            runs: dict[str, list[Run]] = {"small": [], "large": []}
+            for _ in range(args.rounds):
+                for name, root in (("small", small), ("large", large)):
+                    runs[name].append(timed(build(root, work / f"out-{name}", *one)))
+            for name, label in (("small", "the 2 samples"), ("large", f"the 2 samples + {args.extra}")):
+                row(f"one agreement built (--only, --force, pdf, --jobs 1), project of {label}", times(runs[name]))
+            ratio = statistics.median(b.wall / a.wall for a, b in zip(runs["small"], runs["large"]))
+            cpu_ratio = statistics.median(b.cpu / a.cpu for a, b in zip(runs["small"], runs["large"]))
+            row(
+                "  larger project against the 2 samples (target: at most 1.25x)",
+                f"{ratio:.2f}x wall, {cpu_ratio:.2f}x CPU",
+            )
+
+            check = [sys.executable, str(ROOT / "build.py"), "check", "--root", str(large)]
+            loaders: dict[str, list[Run]] = {"c": [], "python": []}
+            for _ in range(args.rounds):
+                for loader in loaders:
+                    loaders[loader].append(timed(check, {"MOU_YAML_LOADER": loader}))
+            for loader, label in (
+                ("c", "libyaml (the default)"),
+                ("python", "PyYAML's parser (MOU_YAML_LOADER=python)"),
+            ):
+                row(f"check of {args.extra + 2} agreements, {label}", times(loaders[loader]))
+
+        place = args.keep or work
+        many = place / "many"
+        if not many.is_dir():
+            project(many, args.noop_n, samples=False)
+        first = timed(build(many, place / "out-many", "--jobs", "2"))
         row(
-            "  larger project against the 2 samples (target: at most 1.25x)", f"{ratio:.2f}x wall, {cpu_ratio:.2f}x CPU"
+            f"first build of {args.noop_n} agreements, --jobs 2 (a no-op if --keep held it built)",
+            f"{first.wall:.0f} s wall",
         )
-
-        check = [sys.executable, str(ROOT / "build.py"), "check", "--root", str(large)]
-        loaders: dict[str, list[Run]] = {"c": [], "python": []}
-        for _ in range(args.rounds):
-            for loader in loaders:
-                loaders[loader].append(timed(check, {"MOU_YAML_LOADER": loader}))
-        for loader, label in (("c", "libyaml (the default)"), ("python", "PyYAML's parser (MOU_YAML_LOADER=python)")):
-            row(f"check of {args.extra + 2} agreements, {label}", times(loaders[loader]))
-
-        many = project(work / "many", args.noop_n, samples=False)
-        first = timed(build(many, work / "out-many", "--jobs", "2"))
-        row(f"first build of {args.noop_n} agreements, --jobs 2", f"{first.wall:.0f} s wall")
-        noop = [timed(build(many, work / "out-many")) for _ in range(args.rounds * 2)]
-        files = sum(1 for _ in (work / "out-many").glob("*/*/[!.]*"))
+        noop = [timed(build(many, place / "out-many")) for _ in range(args.noop_runs)]
+        files = sum(1 for _ in (place / "out-many").glob("*/*/[!.]*"))
         row(
-            f"build with nothing to do, {args.noop_n} agreements, {files} files hashed (target: under 0.3 s)",
+            f"build with nothing to do, {args.noop_n} agreements, {files} files checked (target: under 0.3 s), "
+            f"median of {len(noop)}",
             times(noop),
+        )
+        row(
+            "  the same, slowest run and runs under 0.2 s CPU",
+            f"{max(r.wall for r in noop):.3f} s wall, {max(r.cpu for r in noop):.3f} s CPU; "
+            f"{sum(r.cpu < 0.2 for r in noop)} of {len(noop)}",
         )
     print(
         f"\nmou project-size benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "

@@ -11,6 +11,9 @@ fresh process with its start-up included:
 - WeasyPrint: the HTML mou hands to WeasyPrint, rendered by plain WeasyPrint (without mou's
   Thai patches, speed-ups, PDF/A or signature fields) to two PDFs.
 
+With `--baseline DIR` (another checkout of mou, such as a worktree of an earlier commit), mou
+as built there is a fourth side, so a change's effect is measured in the same run.
+
 Prints, per side, the median wall and CPU time per agreement and per page (each side's own
 page count), the pages, and the fonts each side's PDFs embed (pdffonts), with the core count
 and the load average before and after.
@@ -156,6 +159,10 @@ def main() -> None:
     parser.add_argument("--parties", type=int, default=300, help="parties of the generated agreement (default 300)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds on the 2-party sample (default 5)")
     parser.add_argument("--large-rounds", type=int, default=2, help="rounds on the large agreement (default 2)")
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of mou (an earlier commit) measured as a fourth side"
+    )
+    parser.add_argument("--sample-only", action="store_true", help="the 2-party sample alone")
     args = parser.parse_args()
     for tool in ("soffice", "pdfinfo", "pdffonts"):
         if shutil.which(tool) is None:
@@ -167,7 +174,10 @@ def main() -> None:
         root = make_project(work / "project", args.parties)
         env = {"FONTCONFIG_FILE": str(fonts_conf(work))}
         profile = f"-env:UserInstallation=file://{work / 'lo-profile'}"
-        for agreement_id, rounds in ((SAMPLE, args.rounds), (large_id(args.parties), args.large_rounds)):
+        agreements = [(SAMPLE, args.rounds)] + (
+            [] if args.sample_only else [(large_id(args.parties), args.large_rounds)]
+        )
+        for agreement_id, rounds in agreements:
             out = work / f"out-{agreement_id}"
             mou = [sys.executable, str(ROOT / "build.py"), "--root", str(root), "--output", str(out)]
             mou += ["--only", agreement_id, "--force", "--jobs", "1", "--quiet"]
@@ -185,6 +195,13 @@ def main() -> None:
                 "LibreOffice, both DOCX in one call": (office, env, office_out),
                 "plain WeasyPrint, mou's HTML": (plain, None, plain_out),
             }
+            if args.baseline:
+                before_out = work / f"baseline-{agreement_id}"
+                before = [sys.executable, str(args.baseline / "build.py"), *mou[2:4], "--output", str(before_out)]
+                before += mou[6:]
+                before_env = {"PYTHONPATH": str(args.baseline)}
+                timed(before, before_env)
+                sides["mou --jobs 1 at --baseline"] = (before, before_env, before_out / agreement_id / "1.0")
             runs: dict[str, list[Run]] = {name: [] for name in sides}
             for number in range(rounds):
                 order = list(sides) if number % 2 == 0 else list(reversed(sides))
