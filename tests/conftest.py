@@ -64,6 +64,13 @@ def libreoffice_to_pdf(sources: list[Path], folder: Path, conf: Path | None = No
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep mou's on-disk cache (cut fonts) in the test run's own folder, not the user's home."""
+    if "MOU_CACHE_DIR" not in os.environ:
+        os.environ["MOU_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build both samples once into a temporary output folder and return that folder."""
