@@ -66,7 +66,7 @@ class Console:
         self.results.append(result)
         for problem in result.problems:
             self.problem(problem)
-        for problem in result.warnings:
+        for problem in result.warnings + result.layout_warnings:
             self.problem(problem, "warning")
         for note in result.notes:
             self.note(note)

@@ -566,6 +566,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)",
     ),
     "weasyprint": ("WeasyPrint: {detail}", "WeasyPrint แจ้งว่า: {detail}"),
+    # line breaking by unit: a name kept whole that no line (or column) can hold
+    "unit_wider_than_line": (
+        "'{unit}' is wider than a line and was broken between words; shorten it if it must stay on one line",
+        "'{unit}' ยาวเกินหนึ่งบรรทัด จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างคำ หากต้องการให้อยู่ในบรรทัดเดียวให้เขียนให้สั้นลง",
+    ),
     "foreign_font": (
         "the PDF would use the system font(s) {fonts}: some text has characters the "
         "bundled fonts cannot draw; remove or replace those characters",

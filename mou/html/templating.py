@@ -163,17 +163,17 @@ def with_amounts(text: str, amounts: dict[str, Decimal], language: str) -> Marku
     return result + escape(text[last:])
 
 
-def _thai_date_units(d: datetime.date) -> list[str]:
-    """Return the parts of a Thai date that must stay on one line: day+month, and the year."""
+def _thai_date_units(d: datetime.date, day_word: str = "") -> list[str]:
+    """Return the parts of a Thai date that must stay on one line: the day (with วันที่) and month, and the year."""
     return [
-        thai.thai_digits(f"{d.day} {thai.THAI_MONTHS[d.month - 1]}"),
+        thai.thai_digits(f"{day_word}{d.day} {thai.THAI_MONTHS[d.month - 1]}"),
         thai.thai_digits(f"พ.ศ. {thai.buddhist_year(d.year)}"),
     ]
 
 
 def thai_date_markup(d: datetime.date) -> Markup:
     """Return "วันที่ ๑ กันยายน พ.ศ. ๒๕๖๓" with its day, month and year kept together."""
-    return keep_together(thai.thai_date(d), _thai_date_units(d))
+    return keep_together(thai.thai_date(d), _thai_date_units(d, "วันที่ "))
 
 
 # Half the text width (16 cm) less a little air: the widest a block may be to share a row.

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from pythainlp.corpus.common import thai_words
+from pythainlp.corpus.common import provinces, thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
 from pythainlp.tokenize.tcc import segment as tcc_segment
 
@@ -29,7 +29,8 @@ NO_BREAK_BEFORE = "ๆฯ”’)]}»"
 NO_BREAK_AFTER = "“‘([{«"
 _NO_BREAK_BEFORE = re.compile(f"[ {ZWSP}]*[{re.escape(NO_BREAK_BEFORE)}]")
 _NO_BREAK_AFTER = re.compile(f"[{re.escape(NO_BREAK_AFTER)}][{ZWSP}]*.")
-_GLUED = re.compile(f".[ .]?{WORD_JOINER}.")
+# Each joiner with its neighbours, and the space or dot it follows (overlapping: พ.⁠ศ.⁠ ⁠๒๕๖๓).
+_GLUED = re.compile(f"(?=(.[ .]?{WORD_JOINER}.))")
 SIGNATURE_TABLE = re.compile(r'(<table class="signatures[^"]*">.*?</table>)', re.S)
 # A "word" longer than this many letters may break inside: it could be wider than a line
 # (24 Sarabun letters at 16 pt are about 200 pt, a little less than half the text width).
@@ -38,6 +39,67 @@ LONGEST_UNBREAKABLE = 24
 LONGEST_NAME = 40
 # Segmented Thai runs kept for reuse, at most (a few MB).
 MAX_SEGMENTED = 50_000
+# The words of the standard templates' fixed Thai text that PyThaiNLP's newmm splits or joins
+# wrongly (มีข้อ|ความถูกต้อง, คู่|ภาคี), and the kinds of place and organization, which its
+# dictionary joins to their names: segmentation takes them first, whole.
+TEMPLATE_WORDS = (
+    "ข้อความ",
+    "ถูกต้อง",
+    "ตรงกัน",
+    "คู่ภาคี",
+    "บันทึกข้อตกลง",
+    "ความร่วมมือ",
+    "ลายมือชื่อ",
+    "ประทับตรา",
+    "เป็นสำคัญ",
+    "ลายลักษณ์อักษร",
+    "ระยะเวลา",
+    "งบประมาณ",
+    "โดยละเอียด",
+    "ยึดถือ",
+    "บอกเลิก",
+    "ใช้บังคับ",
+    "รายละเอียด",
+    "ดังต่อไปนี้",
+    "เรียกรวมกันว่า",
+    "ตั้งอยู่ที่",
+    "ปฏิบัติราชการแทน",
+    "ผู้ว่าราชการ",
+    # kinds of place, parted from the place they name (ศาลากลาง|จังหวัด|ขอนแก่น)
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    # kinds of organization, parted from their names (PyThaiNLP knows มหาวิทยาลัยขอนแก่น as one word)
+    "มหาวิทยาลัย",
+    "โรงพยาบาล",
+    "โรงเรียน",
+    "องค์การบริหารส่วน",
+    "เทศบาล",
+)
+_TEMPLATE_WORD = re.compile("|".join(sorted(TEMPLATE_WORDS, key=len, reverse=True)))
+# The words that name a kind of place (province, district, subdistrict, local body, road):
+# the Thai run after one is a place name, kept whole (ตำบลวังหินลาด, เทศบาลเมืองชุมแพ).
+PLACE_KINDS = (
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    "แขวง",
+    "เขต",
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "หมู่บ้าน",
+    "ถนน",
+    "ซอย",
+    "จ.",
+    "อ.",
+    "ต.",
+    "ถ.",
+)
+_PLACE_KIND = "|".join(re.escape(kind) for kind in sorted(PLACE_KINDS, key=len, reverse=True))
+_PLACE = re.compile(
+    f"(?:{_PLACE_KIND})(?!{_PLACE_KIND})([\u0e01-\u0e4e]{{2,}}?)(?=(?:{_PLACE_KIND})|[^\u0e01-\u0e4e]|$)"
+)
 
 
 class WordSet:
@@ -65,14 +127,22 @@ class WordSet:
         ]
 
     def segment(self, run: str) -> list[str]:
-        """Return a Thai run's dictionary words (newmm), segmenting each run once."""
+        """Return a Thai run's words: the templates' own words whole, the rest by newmm; each run segmented once."""
         words = self.segmented.get(run)
         if words is None:
             if len(self.segmented) > MAX_SEGMENTED:
                 self.segmented.clear()
-            # newmm asks its dictionary only for the words a text starts with (prefixes()), as a Trie answers.
-            words = self.segmented[run] = newmm_segment(run, custom_dict=self)  # type: ignore[arg-type]
+            words, last = [], 0
+            for known in _TEMPLATE_WORD.finditer(run):
+                words += self._newmm(run[last : known.start()]) + [known.group()]
+                last = known.end()
+            words = self.segmented[run] = words + self._newmm(run[last:])
         return words
+
+    def _newmm(self, text: str) -> list[str]:
+        """Return newmm's words of a text (none for no text)."""
+        # newmm asks its dictionary only for the words a text starts with (prefixes()), as a Trie answers.
+        return newmm_segment(text, custom_dict=self) if text else []  # type: ignore[arg-type]
 
     def extended(self, words: frozenset[str]) -> WordSet:
         """Return a copy with more words (this one unchanged)."""
@@ -105,18 +175,32 @@ def dictionary_with(names: Iterable[str]) -> WordSet:
     return _dictionary_with_words(thai_words_of(names))
 
 
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Return the Thai place names every document keeps whole: the provinces (PyThaiNLP's corpus)."""
+    return frozenset(str(name) for name in provinces())
+
+
+def place_words(texts: Iterable[str]) -> frozenset[str]:
+    """Return the place names in texts: the Thai run after a kind of place (ตำบล, อำเภอ, จังหวัด, เทศบาลเมือง…)."""
+    return frozenset(m.group(1) for text in texts for m in _PLACE.finditer(text) if len(m.group(1)) <= LONGEST_NAME)
+
+
 def thai_words_of(names: Iterable[str]) -> frozenset[str]:
     """Return the Thai runs of names (people, organizations, places) to keep whole as words."""
     return frozenset(w for name in names for w in THAI_RUN.findall(name) if 1 < len(w) <= LONGEST_NAME)
 
 
-def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (), titles: Iterable[str] = ()) -> str:
-    """Mark where Thai may break: ZWSP between words, WORD JOINER inside glued names.
+def mark_breaks(
+    text: str, names: Iterable[str] = (), glued: Iterable[str] = (), fits: Callable[[str], bool] = lambda unit: True
+) -> str:
+    """Mark where Thai may break: ZWSP between words, WORD JOINER inside the units kept on one line.
 
-    `names` (organizations, places, addresses, people) add their words to the dictionary;
-    `glued` (people's full names, short names such as อบต.ไชยสอ) are kept on one line;
-    `titles` (positions) too, except inside signature blocks, whose narrow cells a position
-    may not fit.
+    `names` (people's names, place names) add their words to the dictionary; `glued` (people's
+    full names, short names, defined terms) are kept on one line, and so are a number with the
+    word that counts it, an amount in words and a party's number with what follows, when
+    `fits` says they fit on a line (a longer one breaks between its words). Everything else
+    (positions, organizations, addresses, phrases) may break between any two words.
     """
     head, body = "", text
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
@@ -133,10 +217,56 @@ def mark_breaks(text: str, names: Iterable[str] = (), glued: Iterable[str] = (),
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
-    marked = glue_names(THAI_RUN.sub(segment, body), glued)
-    # Signature tables keep their positions breakable; everywhere else they are glued too.
-    parts = SIGNATURE_TABLE.split(marked)
-    return head + "".join(part if SIGNATURE_TABLE.fullmatch(part) else glue_names(part, titles) for part in parts)
+    marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits))
+    return head + hold_party_numbers(glue_names(marked, glued), fits)
+
+
+def hold_party_numbers(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> str:
+    """Keep a party's number, (๑), with what follows it up to the next break, when both fit a line."""
+
+    def held(match: re.Match[str]) -> str:
+        unit = match.group(1) + match.group(2).translate(_DROP_INVISIBLE)
+        return match.group(1) + WORD_JOINER + match.group(2) if fits(unit) else match.group()
+
+    return _PARTY_NUMBER_AND_WORD.sub(held, marked)
+
+
+def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> str:
+    """Glue, in segmented text, what stays on one line wherever it stands (each only if it fits a line).
+
+    A number stays with the word that counts it (พ.ศ. ๒๕๖๓, วันที่ ๑๖, หมู่ที่ ๒); an amount in
+    words stays whole through ถ้วน (wider than a line, its last word still takes ถ้วน). A
+    counting word must start a word of
+    the segmented text (ครั้งที่ in ประชุม|คณะทำงาน|ครั้งที่, not a run cut in the middle).
+    """
+    return _TEXT_NODE.sub(lambda node: ">" + _hold_in(node.group(1), fits) + "<", marked)
+
+
+def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
+    """Glue the units of one segmented text node (see hold_units)."""
+    where = [index for index, char in enumerate(text) if char != ZWSP]
+    plain = "".join(text[index] for index in where)
+    where.append(len(text))
+    found = sorted(
+        (m for pattern in (COUNTED, AMOUNT_IN_WORDS) for m in pattern.finditer(plain)),
+        key=lambda m: m.start(),
+    )
+    out, last = [], 0
+    for match in found:
+        start, end = where[match.start()], where[match.end() - 1] + 1
+        inside_a_word = start > 0 and _THAI_LETTERS.match(text[start - 1])
+        if start < last or inside_a_word:
+            continue
+        piece = text[start:end]
+        if fits(match.group()):
+            glued = re.sub("([ .])(?!$)", "\\1" + WORD_JOINER, piece.replace(ZWSP, WORD_JOINER))
+        elif match.re is AMOUNT_IN_WORDS:
+            glued = re.sub(f"บาท{ZWSP}?ถ้วน", "บาท" + WORD_JOINER + "ถ้วน", piece)
+        else:
+            continue
+        out += [text[last:start], glued]
+        last = end
+    return "".join(out) + text[last:]
 
 
 def glue_names(marked: str, names: Iterable[str]) -> str:
@@ -146,9 +276,12 @@ def glue_names(marked: str, names: Iterable[str]) -> str:
     than a line may break never applies to a whole name.
     """
     for name in sorted({n.strip() for n in names if THAI_RUN.search(n)}, key=len, reverse=True):
-        pattern = f"{ZWSP}?".join(re.escape(char) for char in name)
+        # a name may hold a unit glued already (หมู่ที่ ๑๓ ตำบลชุมแพ): its joiners stay
+        pattern = f"[{ZWSP}{WORD_JOINER}]?".join(re.escape(char) for char in name)
         marked = re.sub(
-            pattern, lambda m: re.sub("([ .])", "\\1" + WORD_JOINER, m.group().replace(ZWSP, WORD_JOINER)), marked
+            pattern,
+            lambda m: re.sub(f"([ .])(?!{WORD_JOINER})", "\\1" + WORD_JOINER, m.group().replace(ZWSP, WORD_JOINER)),
+            marked,
         )
     return marked
 
@@ -168,7 +301,7 @@ def no_break_ranges(text: str) -> list[tuple[int, int]]:
     ]
     ranges += [(max(m.start() - 1, 0), m.end()) for m in _NO_BREAK_BEFORE.finditer(text)]
     ranges += [m.span() for m in _NO_BREAK_AFTER.finditer(text)]
-    ranges += [m.span() for m in _GLUED.finditer(text)]
+    ranges += [m.span(1) for m in _GLUED.finditer(text)]
     return ranges
 
 
@@ -189,6 +322,8 @@ NARROW_NO_BREAK_SPACE = "\u202f"
 _BEFORE_NUMBER = re.compile(" (?=[๐-๙0-9])")
 # Thai and the dots of its abbreviations (ดร.น้ำฝน, พ.ศ.): where joiners go between clusters.
 _THAI_AND_DOTS = re.compile("[\u0e01-\u0e5b.]+")
+# Thai letters and marks, not digits (a run of digits is one word already).
+_THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
 COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง"
 COUNTED = re.compile(f"(?:{COUNTING_WORDS}) [๐-๙0-9][๐-๙0-9,./]*")
@@ -204,8 +339,16 @@ _COUNTED_SPAN = re.compile(f"({COUNTING_WORDS}) ((?:<[^>]+>)+)(?=[๐-๙0-9])")
 THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
+# A party's number and what follows it up to the next place a line may break (a word mark, a
+# space not glued, a tag): (๑) มหาวิทยาลัย|ขอนแก่น.
+PARTY_NUMBER = re.compile("\\([๐-๙0-9]+\\) (?=[\u0e01-\u0e4e])")
+_PARTY_NUMBER_AND_WORD = re.compile(f"(\\([๐-๙0-9]+\\) )([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
+_DROP_INVISIBLE = {ord(ZWSP): None, ord(WORD_JOINER): None}
 # Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, measured).
 OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ")
+# A span that starts between two Thai words (ตั้งแต่<span>วันที่ ๑ ตุลาคม</span>): a word boundary,
+# which the segmenter, seeing each text apart, cannot mark.
+_SPAN_EDGE = re.compile("(?<=[\u0e01-\u0e4e])(<span[^>]*>)(?=[\u0e01-\u0e4e])")
 _STRAY_ZWSP = re.compile(f"(?<![\u0e01-\u0e5b]){ZWSP}|{ZWSP}(?![\u0e01-\u0e5b])")
 _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")

@@ -23,6 +23,7 @@ from mou.pipeline.index_page import write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
 from mou.pipeline.planning import plan
 from mou.pipeline.provenance import FolderHashes
+from mou.pipeline.render import wide_units
 from mou.pipeline.results import AgreementResult, skipped_result
 from mou.pipeline.selection import agreement_ids, select, shard
 from mou.pipeline.writer import output_lock, write_files
@@ -99,6 +100,7 @@ def write_rendered(
         problems=rendered.problems,
         languages=editions(agreement),
         warnings=project.warnings.get(rendered.agreement_id, []),
+        layout_warnings=wide_units(layout, project, rendered.agreement_id),
     )
     if result.problems:
         return result

@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from mou.core.errors import Problem
+from mou.core.messages import say
 from mou.core.reproducible import sha256
 from mou.docx.render import html_to_docx
 from mou.html.templating import (
@@ -17,10 +19,11 @@ from mou.html.templating import (
     shared_environment,
     text_width,
 )
-from mou.language.breaks import mark_breaks, office_breaks, thai_words_of
+from mou.language.breaks import THAI_RUN, gazetteer, mark_breaks, office_breaks, place_words, thai_words_of
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
+from mou.records.loading import Record
 from mou.records.model import Person
 from mou.records.project import Project
 
@@ -44,19 +47,79 @@ def people_of(project: Project, agreement_id: str) -> list[Person]:
 
 
 def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Return an agreement's Thai names (for the dictionary), those glued whole, and its position titles."""
+    """Return an agreement's Thai words for the dictionary, the units kept whole, and its position titles.
+
+    The dictionary learns people's names and place names: the provinces, and every place a
+    record names after a kind of place (ตำบลวังหินลาด, อำเภอเมืองขอนแก่น). Kept whole: each
+    person's full name, each short name (unless it is the organization's whole name, which
+    breaks like any) and the parties' collective name. Organizations, positions, addresses and
+    the place of signing break between their words.
+    """
+    agreement = project.agreements[agreement_id]
     parties = project.parties_of(agreement_id)
     people = people_of(project, agreement_id)
     glued = frozenset(
         [person_in(person, "th") for person in people if person.name.th]
-        + [p.short_name.th for p in parties if p.short_name.th]
+        + [p.short_name.th for p in parties if p.short_name.th and p.short_name.th != p.name.th]
+        + [collective_name(project, agreement_id)]
     )
-    names = [t.th for p in parties for t in (p.name, p.address) if t.th]
-    names += [person.name.th for person in people if person.name.th]
-    # Not the place: it is a phrase (a room of an organization, district, province), which may
-    # break between its words; the organization names in it are the parties' own.
     titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
-    return frozenset(names) | glued, glued, titles
+    texts = [t.th for p in parties for t in (p.name, p.address) if t.th] + list(titles)
+    texts += [t.th for t in [agreement.place, *(agreement.between or [])] if t and t.th]
+    names = [person.name.th for person in people if person.name.th]
+    return frozenset(names) | place_words(texts) | gazetteer() | glued, glued, titles
+
+
+def collective_name(project: Project, agreement_id: str) -> str:
+    """Return the Thai term for all the parties together (the template's own when the agreement names none)."""
+    agreement = project.agreements[agreement_id]
+    return agreement.collective_name.th if agreement.collective_name and agreement.collective_name.th else "คู่ภาคี"
+
+
+def whole_units(project: Project, agreement_id: str) -> list[tuple[str, Record | None, tuple[str | int, ...]]]:
+    """Return the Thai units kept whole in running text, with the record and field each comes from (for a warning)."""
+    agreement = project.agreements[agreement_id]
+    sources = project.sources
+    agreement_record = sources.get(f"agreements/{agreement_id}")
+    found: list[tuple[str, Record | None, tuple[str | int, ...]]] = []
+    for party_id, party in zip(agreement.parties, project.parties_of(agreement_id)):
+        party_record = sources.get(f"parties/{party_id}")
+        own = party.signatory == project.parties[party_id].signatory
+        signer: tuple[str | int, ...] = ("signatory",) if own else ("signatories", party_id)
+        found.append(
+            (person_in(party.signatory, "th"), party_record if own else agreement_record, (*signer, "name", "th"))
+        )
+        found.append((party.short_name.th or "", party_record, ("short_name", "th")))
+    # Witnesses and the presiding official are named only in signature blocks, which give a
+    # name too wide to share a row a row of its own.
+    if agreement.collective_name and agreement.collective_name.th:
+        found.append((agreement.collective_name.th, agreement_record, ("collective_name", "th")))
+    return [(unit, record, field) for unit, record, field in found if unit and THAI_RUN.search(unit)]
+
+
+def wide_units(layout: Layout, project: Project, agreement_id: str) -> list[Problem]:
+    """Return a warning for each unit kept whole that is wider than a line of an edition: it breaks between words."""
+    font = layout.fonts / "Sarabun-Regular.ttf"
+    rooms = [
+        COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
+        for language in editions(project.agreements[agreement_id])
+        if language != "en"
+    ]
+    if not rooms or not font.exists():
+        return []
+    room = min(rooms)
+    warned = []
+    for unit, record, field in whole_units(project, agreement_id):
+        if fits_running_text(unit, font, room):
+            continue
+        message = say("unit_wider_than_line", unit=unit)
+        where = ".".join(str(part) for part in field)
+        warned.append(
+            record.problem(field, message)
+            if record
+            else Problem(f"agreements/{agreement_id}.yaml", message, field=where)
+        )
+    return warned
 
 
 # The widest a unit may be to be held on one line of the DOCX: a body line less its first-line
@@ -73,12 +136,23 @@ def fits_line(unit: str, font: Path, room: float) -> bool:
     return text_width(unit, font) * WIDER_TYPE <= room
 
 
+def fits_running_text(unit: str, font: Path, room: float) -> bool:
+    """Say whether a unit held on one line of running text (16 pt) fits in room points."""
+    return text_width(unit, font) <= room
+
+
 def office_units(project: Project, agreement_id: str) -> frozenset[str]:
-    """Return the Thai units an office suite must not break: names, their words, and the parties' collective term."""
-    agreement = project.agreements[agreement_id]
-    names, glued, _ = proper_names(project, agreement_id)
-    collective = agreement.collective_name.th if agreement.collective_name and agreement.collective_name.th else "คู่ภาคี"
-    return thai_words_of(names) | glued | {collective}
+    """Return the Thai units an office suite must not break: people, short names, the collective term, and the words of names and addresses.
+
+    Wider than the PDF's units: Word and LibreOffice break the rest with their own
+    dictionaries, which split organization names and addresses inside their words.
+    """
+    parties = project.parties_of(agreement_id)
+    people = people_of(project, agreement_id)
+    held = [person_in(person, "th") for person in people if person.name.th]
+    held += [p.short_name.th for p in parties if p.short_name.th]
+    texts = [t.th for p in parties for t in (p.name, p.address) if t.th] + [p.name.th for p in people if p.name.th]
+    return thai_words_of(texts + held) | frozenset(held) | {collective_name(project, agreement_id)}
 
 
 def column_glue(texts: frozenset[str], font: Path) -> frozenset[str]:
@@ -147,12 +221,14 @@ def render_stamped(
         if not wanted:
             continue
         document = render_html(env, layout.templates, agreement_id, agreement, parties, language)
-        glued, kept = (
-            (column_glue(people, font), column_glue(titles, font)) if language == BILINGUAL else (people, titles)
-        )
+        # A unit wider than a line (a column) breaks between its words: wide_units() warns of it.
+        room = COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
+        fits = functools.partial(fits_running_text, font=font, room=room)
+        glued = frozenset(unit for unit in people if fits(unit))
+        kept = column_glue(titles, font) if language == BILINGUAL else titles
         if "pdf" in wanted:
             pdf = render_pdf(
-                mark_breaks(document.html, names, glued, kept),
+                mark_breaks(document.html, names, glued, fits),
                 document.base_dir,
                 [layout.templates, layout.assets],
                 f"agreements/{agreement_id}.yaml ({language})",
@@ -166,7 +242,6 @@ def render_stamped(
             result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in wanted:
             # An installed font asked for by name travels nowhere; the bundled one travels inside.
-            room = COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
             units = office_units(project, agreement_id) if language != "en" else frozenset()
             held = office_breaks(
                 document.html,

@@ -24,6 +24,7 @@ class AgreementResult:
     languages: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches allowed
+    layout_warnings: list[Problem] = field(default_factory=list)  # names kept whole that no line can hold
 
 
 def skipped_result(

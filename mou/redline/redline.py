@@ -782,7 +782,7 @@ def make_redline(
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
                 pdf = render_pdf(
-                    mark_breaks(breakable_changes(html), *names),
+                    mark_breaks(breakable_changes(html), names[0], names[1]),
                     new_doc.base_dir,
                     [layout.templates, layout.assets],
                     f"{agreement_id} {old_label} → {new_label} ({language})",

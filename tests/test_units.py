@@ -1,0 +1,134 @@
+"""Breaks decided by unit: what stays on one line in the PDF, what may break between words, and the warning for a unit wider than a line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from mou.html.templating import template_names
+from mou.language.breaks import (
+    TEMPLATE_WORDS,
+    WORD_JOINER,
+    ZWSP,
+    gazetteer,
+    mark_breaks,
+    no_break_ranges,
+    place_words,
+    thai_dictionary,
+)
+from mou.pipeline.layout import Layout
+from mou.pipeline.render import proper_names, wide_units
+from mou.records.model import Bilingual
+from mou.records.validation import load_project
+
+CORPUS = ROOT / "tests" / "corpus"
+TAG = re.compile("<[^>]+>")
+
+
+def breakable(html: str, names=(), glued=(), fits=lambda unit: True) -> list[str]:
+    """Return the pieces of a paragraph between the places a line may break, as Pango is told."""
+    marked = TAG.sub("", mark_breaks(f"<body><p>{html}</p>", names, glued, fits))
+    closed = [False] * (len(marked) + 1)
+    for start, end in no_break_ranges(marked):
+        for at in range(start + 1, end):
+            closed[at] = True
+    pieces, last = [], 0
+    for at in range(1, len(marked)):
+        # a break may fall at a word mark, or after a space (before the next letter)
+        opening = marked[at - 1] == ZWSP or (marked[at - 1] == " " and marked[at] != " ")
+        if opening and not closed[at]:
+            pieces.append(marked[last:at])
+            last = at
+    pieces.append(marked[last:])
+    return [piece.translate({ord(ZWSP): None, ord(WORD_JOINER): None}).strip() for piece in pieces]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["พ.ศ. ๒๕๖๓", "ค.ศ. 2020", "วันที่ ๑๖", "ข้อ ๒", "หมู่ที่ ๒", "เลขที่ ๑๒๓", "ฉบับที่ ๓", "ครั้งที่ ๔"],
+)
+def test_a_number_stays_with_the_word_that_counts_it(unit):
+    pieces = breakable(f"ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล {unit} และอื่น")
+    assert unit in pieces
+
+
+def test_an_amount_in_words_stays_whole_through_its_baht():
+    pieces = breakable("จำนวน ๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน) จากเงินรายได้")
+    assert "(หนึ่งแสนห้าหมื่นบาทถ้วน)" in pieces
+    # wider than a line, it breaks between its words, never before ถ้วน
+    narrow = breakable("จำนวน ๑๕๐,๐๐๐ บาท (หนึ่งแสนห้าหมื่นบาทถ้วน) จาก", fits=lambda unit: len(unit) < 12)
+    assert "(หนึ่งแสนห้าหมื่นบาทถ้วน)" not in narrow
+    assert not any(piece.startswith("ถ้วน") for piece in narrow)
+
+
+def test_a_party_number_stays_with_the_name_after_it():
+    pieces = breakable("(๑) มหาวิทยาลัยขอนแก่น ตั้งอยู่ที่")
+    assert pieces[0].startswith("(๑) มหาวิทยาลัย")
+    # unless the two are wider than a line together: then the number may stand alone
+    long_name = "โรงพยาบาลส่งเสริมสุขภาพตำบล"
+    pieces = breakable(f"(๒) {long_name}บ้านโนนสะอาด ตั้งอยู่ที่", glued=[long_name], fits=lambda unit: len(unit) < 30)
+    assert pieces[:2] == ["(๒)", long_name]
+
+
+def test_a_place_name_never_breaks_inside():
+    places = place_words(["นายกองค์การบริหารส่วนตำบลวังหินลาด", "หมู่ที่ ๔ ตำบลโนนสะอาด อำเภอชุมแพ"])
+    assert {"วังหินลาด", "โนนสะอาด", "ชุมแพ"} <= places
+    pieces = breakable("นายกองค์การบริหารส่วนตำบลวังหินลาด ตำบลโนนสะอาด", names=places)
+    assert "วังหินลาด" in pieces and "โนนสะอาด" in pieces
+    assert "ขอนแก่น" in gazetteer()
+
+
+def test_positions_and_organizations_break_between_words():
+    position = "รองผู้ว่าราชการจังหวัดขอนแก่น ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดขอนแก่น"
+    pieces = breakable(position, names=gazetteer())
+    assert len(pieces) > 4
+    assert "ขอนแก่น" in pieces  # the province whole
+
+
+def test_a_person_and_a_defined_term_stay_whole():
+    person, term = "นางสาวสมหญิง ใจดี", "คู่ภาคี"
+    pieces = breakable(f"โดย {person} ซึ่งเรียกรวมกันว่า “{term}” ต่อไป", glued=[person, term])
+    assert any(person in piece for piece in pieces)
+    assert any(term in piece for piece in pieces)
+
+
+def test_the_template_words_are_words():
+    dictionary = thai_dictionary()
+    assert dictionary.segment("มีข้อความถูกต้องตรงกัน") == ["มี", "ข้อความ", "ถูกต้อง", "ตรงกัน"]
+    assert dictionary.segment("คู่ภาคี") == ["คู่ภาคี"]
+    template = "".join(
+        (ROOT / "templates" / "standard" / name).read_text(encoding="utf-8") for name in ("th.html", "th-en.html")
+    )
+    assert [word for word in ("ข้อความ", "ถูกต้อง", "ตรงกัน", "คู่ภาคี", "ลายลักษณ์อักษร") if word not in template] == []
+    assert {"ข้อความ", "คู่ภาคี"} <= set(TEMPLATE_WORDS)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_project(CORPUS, template_names(ROOT / "templates"), False, ROOT / "templates" / "fonts")
+
+
+def test_the_corpus_has_no_unit_wider_than_a_line(corpus):
+    layout = Layout(ROOT, ROOT / "output")
+    assert [str(p) for a in corpus.agreements for p in wide_units(layout, corpus, a)] == []
+
+
+def test_a_unit_wider_than_a_line_is_named_with_its_record_and_field(corpus):
+    layout = Layout(ROOT, ROOT / "output")
+    agreement_id = "long-names-delegated"
+    party_id = corpus.agreements[agreement_id].parties[0]
+    party = corpus.parties[party_id]
+    long_name = "มูลนิธิ" + "เพื่อการพัฒนาชุมชนอย่างยั่งยืน" * 4
+    corpus.parties[party_id] = party.model_copy(update={"short_name": Bilingual(th=long_name, en="the Foundation")})
+    try:
+        warned = wide_units(layout, corpus, agreement_id)
+        assert long_name in proper_names(corpus, agreement_id)[1]
+    finally:
+        corpus.parties[party_id] = party
+    assert len(warned) == 1
+    english, thai = warned[0].render("en"), warned[0].render("th")
+    assert english.startswith(f"parties/{party_id}.yaml:") and "short_name.th:" in english
+    assert "is wider than a line and was broken between words" in english
+    assert "ยาวเกินหนึ่งบรรทัด" in thai
