@@ -6,7 +6,8 @@
 | set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
 | justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
 | justify_line, reactivate | English justification: no word gap past twice a space; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
-| iter_line_boxes, avoid_collisions | fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier | THAI_JUSTIFY |
+| iter_line_boxes, avoid_collisions | fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier, or later with its clusters closed up a little | THAI_JUSTIFY |
+| text_align | a Thai line laid a little wider than its box (by the rebreak) is justified too: its clusters close up | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
 
 They fail closed. install() first checks, before it takes hold of any WeasyPrint function,
@@ -24,6 +25,7 @@ import functools
 import hashlib
 import inspect
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -60,6 +62,11 @@ MAX_CLUSTER_SPACING_EM = 0.2
 # reached twice a space: small enough that words still read as words (and that PDF readers
 # do not take it for a space), large enough to fill most loose lines of a narrow column.
 MAX_LETTER_SPACING_EM = 0.05
+# Largest spacing it takes away between clusters, so a line before a unit kept whole can hold
+# one more word (the rebreak lays such a line wider, WIDER_SHARE of its width at most): a
+# fiftieth of an em is less than any Sarabun glyph's side bearings, so glyphs never touch.
+MAX_CLUSTER_SHRINK_EM = 0.02
+WIDER_SHARE = 0.03
 THAI = re.compile("[\u0e00-\u0e7f]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Characters that never start a cluster of their own: a space (its gap grows once, after
@@ -96,6 +103,7 @@ TESTED_SOURCES = {
     "setup": {"70.0": "fb227a55094f41d42fbd57f180d8b7a9a1e741969ec8ddb3fd5cd80920257442"},
     "count_expandable_spaces": {"70.0": "175fe6f42576ed3842d240a5048b4816ed702e8f97d49389b5b528aee51476ad"},
     "create_layout": {"70.0": "6587192cc0ab3ffad7bb1902654c7f26dd28910f760804bcf67cbf7b986660b0"},
+    "text_align": {"70.0": "e953d41b87ccfc30405f83f6cc3c73918ef4638662794db4f834b1d788d6ed67"},
 }
 
 
@@ -114,6 +122,7 @@ def _targets() -> dict[str, Target]:
         "setup": (line_break.Layout, False),
         "count_expandable_spaces": (weasy_inline, False),
         "create_layout": (line_break, False),
+        "text_align": (weasy_inline, True),
     }
     return {
         name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
@@ -124,6 +133,7 @@ def _targets() -> dict[str, Target]:
 ORIGINAL: dict[str, Callable[..., Any]] = {}  # WeasyPrint's own functions, taken by install()
 _SPACE_WIDTHS: dict[tuple, float] = {}  # a space's advance, by font family, size, weight and style
 _narrower = 0.0  # how much narrower the next line is broken (while rebreaking a paragraph)
+_laid_wider = False  # whether the line being laid out was broken wider than its box (to close up)
 
 
 def source_digest(function: Callable[..., Any]) -> str:
@@ -175,6 +185,7 @@ def install() -> None:
         "iter_line_boxes": iter_line_boxes,
         "avoid_collisions": avoid_collisions,
         "split_first_line": fitted_first_line,
+        "text_align": text_align,
     }
     targets = _targets()
     for name, target in targets.items():
@@ -251,16 +262,30 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     """
     line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
-    if extra_width <= 0 or any(_RTL.search(box.text) for box in texts):
-        ORIGINAL["justify_line"](context, line, extra_width)
+    thai = any(THAI.search(box.text) for box in texts)
+    if extra_width == 0 or (extra_width < 0 and not thai) or any(_RTL.search(box.text) for box in texts):
+        line.mou_overfull = extra_width < 0
+        if extra_width > 0:
+            ORIGINAL["justify_line"](context, line, extra_width)
         return
     gaps = _gaps_between_clusters(texts)
-    if not any(THAI.search(box.text) for box in texts):
+    if not thai:
         justify_english(context, line, extra_width, gaps)
         return
     total = sum(inside + after for inside, after in gaps.values())
     if total <= 0:
-        ORIGINAL["justify_line"](context, line, extra_width)
+        line.mou_overfull = extra_width < 0
+        if extra_width > 0:
+            ORIGINAL["justify_line"](context, line, extra_width)
+        return
+    if extra_width < 0:
+        # A line laid wider than its box by the rebreak: its clusters close up, or, if they
+        # cannot close up that far, it is marked overfull (and the rebreak lays it otherwise).
+        units = -math.ceil(-extra_width / total * line_break.TO_UNITS)
+        line.mou_overfull = -units > MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
+        line.mou_short = 0.0
+        if not line.mou_overfull:
+            _spread(line, units, gaps, 0.0)
         return
     # A very loose line (a long name pushed to the next line) would space its letters out
     # so far that words fall apart; past a cap it stays short of the margin instead (the
@@ -317,6 +342,20 @@ def _space_width(context: Any, style: Any) -> float:
         first, _ = layout.get_first_line()
         _SPACE_WIDTHS[key] = float(line_break.line_size(first, style)[0])
     return _SPACE_WIDTHS[key]
+
+
+def text_align(context: Any, line: Any, available_width: float, last: bool) -> float:
+    """Align a line like WeasyPrint; a justified Thai line wider than its box (laid wider on purpose) closes up."""
+    if _laid_wider and line.width > available_width:
+        if (
+            not last
+            and line.style["text_align_all"] == "justify"
+            and line.style["white_space"] in ("normal", "nowrap", "pre-line")
+        ):
+            justify_line(context, line, available_width - line.width)
+            return 0
+        line.mou_overfull = True  # a paragraph's last line is not justified: it cannot close up
+    return ORIGINAL["text_align"](context, line, available_width, last)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -469,7 +508,7 @@ def iter_line_boxes(
             break
         laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
         held.append(placed)
-        if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None and len(held) > 1:
+        if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None:
             held[-3:] = _rebalanced(args, held[-3:], laid)
         while len(held) > 3:
             yield held.pop(0).result
@@ -508,16 +547,20 @@ class _Line:
         return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
 
     @property
+    def overfull(self) -> bool:
+        return bool(getattr(self.line, "mou_overfull", False))
+
+    @property
     def bottom(self) -> float:
         return self.line.position_y + self.line.height
 
 
 def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None:
     """Lay out one line from start, its breaking width reduced by narrower (it is justified to the full width)."""
-    global _narrower
+    global _narrower, _laid_wider
     context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes = args
     box.text_indent = start.text_indent
-    _narrower = narrower
+    _narrower, _laid_wider = narrower, narrower < 0
     try:
         line, resume_at = ORIGINAL["get_next_linebox"](
             context,
@@ -532,7 +575,7 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
             start.first_line_style,
         )
     finally:
-        _narrower = 0.0
+        _narrower, _laid_wider = 0.0, False
     if line is None:
         return None
     ORIGINAL["handle_leader"](context, line, containing_block)
@@ -549,7 +592,7 @@ def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]
     best, best_score = lines, _score(lines)
     worst = best_score[1]
     target = lines[-1].resume_at
-    for back in range(1, len(lines)):
+    for back in range(len(lines)):
         for drops in _drop_plans(back):
             kept = lines[: -1 - back]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
@@ -566,12 +609,19 @@ def _score(lines: list[_Line]) -> tuple[int, float]:
     return len(short), round(max(short, default=0.0) + 0.5)
 
 
+@functools.cache
 def _drop_plans(back: int) -> list[tuple[int, ...]]:
-    """Return how many words each of `back` lines may give to the next (the first at least one), fewest first.
+    """Return how many words each of `back` lines may give to the next (the first changes), fewest first.
 
-    Each plan ends with a 0 for the line that takes them.
+    -1 is a line laid a little wider, to take a word from the next (its clusters close up).
+    One line alone may give up to eight short words: so two lines before a unit kept whole
+    share what neither can fill alone. Each plan ends with a 0 for the line that takes them.
     """
-    return sorted((plan + (0,) for plan in itertools.product((0, 1, 2), repeat=back) if plan[0]), key=sum)
+    if back == 0:
+        return [(-1,)]  # the short line itself, laid wider: it may take the next word
+    plans = [plan for plan in itertools.product((-1, 0, 1, 2), repeat=back) if plan[0]]
+    plans += [(words,) for words in range(3, 9)] if back == 1 else []
+    return sorted((plan + (0,) for plan in plans), key=lambda plan: sum(map(abs, plan)))
 
 
 def _relaid(
@@ -579,12 +629,15 @@ def _relaid(
 ) -> list[_Line] | None:
     """Lay out len(drops) lines again from start, each giving that many words to the next.
 
-    Return None if they would not end where they did, or as soon as more than `most_short`
-    of them stay short of the margin (such a trial cannot beat the best so far).
+    Return None if they would not end where they did (unless every one is flush), if a line
+    laid wider cannot close up enough, or as soon as more than `most_short` of them stay
+    short of the margin (such a trial cannot beat the best so far).
     """
     out: list[_Line] = []
     for drop in drops:
-        placed = _lay_cached(args, start, 0.0, laid)
+        placed = _lay_cached(args, start, -WIDER_SHARE * args[3].width if drop < 0 else 0.0, laid)
+        if placed is not None and placed.overfull:
+            return None
         for _ in range(drop):
             if placed is None or placed.resume_at is None:
                 return None
@@ -597,7 +650,7 @@ def _relaid(
         if placed.resume_at is None:
             break
         start = _Start(placed.resume_at, placed.bottom, 0, None, None)
-    if len(out) != len(drops) or out[-1].resume_at != target:
+    if len(out) != len(drops) or (out[-1].resume_at != target and _score(out)[0]):
         return None
     return out
 
