@@ -90,13 +90,15 @@ def measure(
         breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id, project[1]))
         row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
         row.update((kind, str(len(breaks.of(kind)))) for kind in KINDS)
-    full = t.full_body_lines(blocks, lines) if aligned else []
-    short = [t.short_of_margin(line) for line in full]
+    # The side-by-side edition: the full lines of its Thai column, to the column's right edge.
+    column = language == "th-en"
+    full = t.full_body_lines(blocks, lines) if aligned else t.thai_column_full_lines(blocks, lines) if column else []
+    short = [t.short_of_column(line) if column else t.short_of_margin(line) for line in full]
     gaps = [max(line.gaps, default=0.0) for line in full]
     if "en" in language.split("-"):
         english_gaps(output, project, agreement_id, language, path, row)
     row["full lines"] = str(len(full))
-    if listed is not None and language == "th":
+    if listed is not None and language in ("th", "th-en"):
         listed += [
             f"{path.name} p{line.page}  {distance:6.1f}  {max(line.gaps, default=0.0):5.1f}  {line.text}"
             for line, distance in zip(full, short)

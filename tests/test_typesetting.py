@@ -44,10 +44,10 @@ from mou.html.templating import (
     signing_line,
 )
 from mou.html.templating import text_width as font_width
-from mou.language.breaks import NO_BREAK_BEFORE, WORD_JOINER, ZWSP, mark_breaks
+from mou.language.breaks import NO_BREAK_BEFORE, TEMPLATE_WORDS, WORD_JOINER, ZWSP, mark_breaks
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
-from mou.pipeline.render import people_of, proper_names, render_documents
+from mou.pipeline.render import collective_name, people_of, proper_names, render_documents
 
 PT_PER_CM = 72 / 2.54
 
@@ -64,6 +64,7 @@ class Block:
     group: str  # blocks of one table cell (a signature block) share a group
     spans: list[tuple[int, int]]  # character ranges of nowrap and name spans
     names: list[tuple[int, int]] = field(default_factory=list)  # ranges of name and proper spans (never hyphenated)
+    lang: str = ""  # the language of its table cell (or its own), in a side-by-side edition
 
 
 class _BlockParser(HTMLParser):
@@ -75,6 +76,7 @@ class _BlockParser(HTMLParser):
         self.blocks: list[Block] = []
         self.cells = 0
         self.in_cell = self.in_head = False
+        self.cell_lang = ""
         self.block: dict | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
@@ -84,8 +86,10 @@ class _BlockParser(HTMLParser):
         elif tag == "td":
             self.cells += 1
             self.in_cell = True
+            self.cell_lang = dict(attrs).get("lang") or ""
         if self.block is None and tag in self.BLOCKS and not self.in_head:
             group = f"td{self.cells}" if self.in_cell else f"block{len(self.blocks)}"
+            lang = dict(attrs).get("lang") or (self.cell_lang if self.in_cell else "")
             self.block = {
                 "tag": tag,
                 "classes": classes,
@@ -94,6 +98,7 @@ class _BlockParser(HTMLParser):
                 "spans": [],
                 "names": [],
                 "open": [],
+                "lang": lang,
             }
         elif self.block is not None and tag not in self.VOID:
             keep = tag == "span" and bool({"name", "nowrap"} & set(classes))
@@ -119,7 +124,9 @@ class _BlockParser(HTMLParser):
             spans = [(s, min(e, len(text))) for s, e in self.block["spans"]]
             names = [(s, min(e, len(text))) for s, e in self.block["names"]]
             if text:
-                self.blocks.append(Block(text, tag, self.block["classes"], self.block["group"], spans, names))
+                self.blocks.append(
+                    Block(text, tag, self.block["classes"], self.block["group"], spans, names, self.block["lang"])
+                )
             self.block = None
 
     def handle_data(self, data: str) -> None:
@@ -396,16 +403,13 @@ PROJECT = load(Layout(ROOT, ROOT / "output"))
 
 
 def names_of(agreement_id: str, project=None) -> list[str]:
-    """Return the Thai names an agreement prints: parties, short names, people, positions."""
+    """Return the Thai units an agreement keeps whole: people, short names, the collective name, places, the template's words."""
     project = project or PROJECT
-    agreement = project.agreements[agreement_id]
-    parties = [project.parties[p] for p in agreement.parties]
     people = people_of(project, agreement_id)
-    texts = [t.th for p in parties for t in (p.name, p.short_name)]
-    texts += [t.th for t in agreement.between or []]
-    for person in people:
-        texts += [person_in(person, "th"), person.position.th]
-        texts += [person.acting_for.th] if person.acting_for else []
+    words, glued, _ = proper_names(project, agreement_id)
+    places = words - glued - {person.name.th for person in people}
+    texts = [*glued, collective_name(project, agreement_id), *TEMPLATE_WORDS]
+    texts += [t for t in places if not any(t in person_in(person, "th") for person in people)]
     return sorted({t for t in texts if t}, key=len, reverse=True)
 
 
@@ -419,12 +423,6 @@ def dictionary_names() -> frozenset[str]:
 def people_names() -> frozenset[str]:
     """The people's full names mou glues across their spaces, for all samples."""
     return frozenset().union(*(proper_names(PROJECT, a)[1] for a in SAMPLES))
-
-
-@functools.cache
-def title_names() -> frozenset[str]:
-    """The position titles mou glues outside signature blocks, for all samples."""
-    return frozenset().union(*(proper_names(PROJECT, a)[2] for a in SAMPLES))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -452,10 +450,20 @@ def newmm_boundaries(text: str) -> frozenset[int]:
     """Return the word boundaries of PyThaiNLP's own newmm with thai_words() + names."""
     from pythainlp.tokenize import word_tokenize
 
+    # The template's own words are words whatever newmm's dictionary prefers (มี|ข้อความ|ถูกต้อง).
+    pieces = [
+        piece for piece in re.split(f"({'|'.join(sorted(TEMPLATE_WORDS, key=len, reverse=True))})", text) if piece
+    ]
     boundaries, offset = set(), 0
-    for word in word_tokenize(text, custom_dict=_newmm_trie(), engine="newmm", keep_whitespace=True):
-        offset += len(word)
-        boundaries.add(offset)
+    for piece in pieces:
+        words = (
+            [piece]
+            if piece in TEMPLATE_WORDS
+            else word_tokenize(piece, custom_dict=_newmm_trie(), engine="newmm", keep_whitespace=True)
+        )
+        for word in words:
+            offset += len(word)
+            boundaries.add(offset)
     return frozenset(boundaries)
 
 
@@ -703,6 +711,16 @@ def test_source_blocks_collapse_whitespace_and_keep_names():
     assert blocks[1].group == blocks[2].group != blocks[0].group
 
 
+def test_break_checker_sees_a_word_of_the_template_split():
+    # newmm's own dictionary prefers มี|ข้อ|ความถูกต้อง: the checker must not take its word for it.
+    text = "จัดทำขึ้นเป็นสองฉบับ มีข้อความถูกต้องตรงกัน ทั้งสองฝ่ายได้อ่านแล้ว"
+    blocks = [Block(text, "p", (), "block0", [])]
+    at = text.index("ความถูกต้อง")
+    lines = [Line(1, text[:at], 0, 300, 0, []), Line(1, text[at:], 0, 300, 0, [])]
+    assert [kind for kind, _ in check_breaks(blocks, lines, []).violations] == [BETWEEN_WORDS]
+    assert "ข้อความ" in TEMPLATE_WORDS
+
+
 def test_break_checker_finds_each_kind_of_bad_break():
     text = "ตำแหน่ง นายอำเภอชุมแพ ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “อำเภอ” ทุกๆ วัน"
     blocks = [Block(text, "p", (), "block0", [])]
@@ -717,8 +735,9 @@ def test_break_checker_finds_each_kind_of_bad_break():
         lines = [Line(1, piece, 0, 300, 0, []) for piece in pieces]
         return [kind for kind, _ in check_breaks(blocks, lines, ["นายอำเภอชุมแพ"]).violations]
 
-    assert kinds("ซึ่ง", "ข้อตกลง", "วัน") == []
-    assert kinds("ชุมแพ") == [BETWEEN_WORDS, NAMES_WHOLE]  # นายอำเภอชุมแพ is one word too
+    assert kinds("ซึ่ง", "บันทึกข้อตกลง", "วัน") == []
+    assert kinds("ข้อตกลง") == [BETWEEN_WORDS]  # บันทึกข้อตกลง is a word of the template
+    assert kinds("ชุมแพ") == [NAMES_WHOLE]
     assert kinds("ในบันทึก") == []
     assert kinds("ทึก") == [BETWEEN_WORDS]
     assert kinds("”") == [BEFORE_CLOSING]
@@ -821,7 +840,7 @@ def render_paragraphs(paragraphs: list[str], widths_cm: tuple[float, ...]) -> tu
     )
     templates = ROOT / "templates"
     pdf = render_pdf(
-        mark_breaks(html, dictionary_names(), people_names(), title_names()),
+        mark_breaks(html, dictionary_names(), people_names()),
         templates / "standard",
         [templates],
         "generated paragraphs",
@@ -937,6 +956,29 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
 
 
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
+# The Thai column of the side-by-side edition: half the text width less its right padding (style.css).
+THAI_COLUMN_PT = (16 / 2 - 0.3) * PT_PER_CM
+NOT_BODY = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name", "sign-position"}
+
+
+def thai_column_full_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
+    """Return the full lines of the Thai column of a side-by-side edition: every line of a body paragraph but its last."""
+    thai = [b for b in blocks if b.lang == "th"]
+    column = [line for line in lines if line.left < line.page_width / 2]
+    placed = align([b.text for b in thai], [line.text for line in column]).placed
+    return [
+        column[here.line]
+        for here, after in zip(placed, placed[1:])
+        if thai[here.block].tag in ("p", "li")
+        and not NOT_BODY & set(thai[here.block].classes)
+        and after.block == here.block
+        and after.line == here.line + 1
+    ]
+
+
+def short_of_column(line: Line) -> float:
+    """Return how far a Thai column line's last glyph stops short of the column's right edge (pt)."""
+    return page_margins()[3] + THAI_COLUMN_PT - line.right
 
 
 @pytest.fixture(scope="module")
@@ -964,40 +1006,23 @@ def test_thai_justification_never_opens_a_gap_past_twice_a_space(thai_justified,
 
 @pytest.mark.parametrize("agreement_id", SAMPLES)
 def test_thai_full_lines_end_flush(thai_justified, agreement_id):
-    # Ragged Thai leaves most full lines 10-40 pt short; justified ones end at the margin.
-    # Not yet: the lines just before a name or position title that is kept whole and is wider
-    # than what is left of its line (a long position after a signatory's name, a party's name
-    # after "ณ"): they cannot be filled within the allowed spacing, nor by breaking the lines
-    # above differently. They are allowed here only when such a name starts one of the next
-    # two lines; anywhere else, a short full line fails.
-    full, lines = thai_justified[agreement_id]
-    whole = names_of(agreement_id)
-    starts_name = [any(line.text.startswith(name) for name in whole) for line in lines]
-    at = {id(line): index for index, line in enumerate(lines)}
-    short = [
-        (round(short_of_margin(line), 1), line.text, any(starts_name[at[id(line)] + 1 : at[id(line)] + 3]))
-        for line in full
-        if short_of_margin(line) > FLUSH_PT
-    ]
-    assert [s for s in short if not s[2]] == []
-    # Rebreaking the lines above hands them words: without it, 6 of 120 and 4 of 50 lines stay
-    # short, by up to 212 pt (of a 453 pt line); with it 5 and 3, by up to 173 pt.
-    assert len(short) <= 0.07 * len(full), short
-    assert max((distance for distance, _, _ in short), default=0.0) <= 180, short
+    # Ragged Thai leaves most full lines 10-40 pt short; justified ones end at the margin. The
+    # lines before a unit kept whole (a person's name, a short name) are filled too: the lines
+    # above hand them words, or the line takes one more with its clusters a little closer.
+    full, _ = thai_justified[agreement_id]
+    assert len(full) > 40
+    assert [(round(short_of_margin(line), 1), line.text) for line in full if short_of_margin(line) > FLUSH_PT] == []
 
 
-# The aim (issue 3): every full Thai line flush. Not reached: 8 lines of the two samples
-# stand just before a whole name or title wider than what is left of them (see above and
-# README, "Thai justification"). Strict: when they are flush, this fails, and the mark goes.
-@pytest.mark.xfail(strict=True, reason="8 full lines before a whole name or title are not flush yet")
 def test_every_full_thai_line_is_flush(thai_justified):
-    short = [
-        (agreement_id, line.text)
+    # Within 1 pt of the margin either way: a line closed up must not reach past it either.
+    off = [
+        (agreement_id, round(short_of_margin(line), 1), line.text)
         for agreement_id, (full, _) in thai_justified.items()
         for line in full
-        if short_of_margin(line) > FLUSH_PT
+        if abs(short_of_margin(line)) > FLUSH_PT
     ]
-    assert short == []
+    assert off == []
 
 
 # ---------------------------------------------------------------- English word gaps
