@@ -132,3 +132,13 @@ def test_a_unit_wider_than_a_line_is_named_with_its_record_and_field(corpus):
     assert english.startswith(f"parties/{party_id}.yaml:") and "short_name.th:" in english
     assert "is wider than a line and was broken between words" in english
     assert "ยาวเกินหนึ่งบรรทัด" in thai
+
+
+def test_a_unit_wider_than_a_column_only_is_named_for_the_side_by_side_edition():
+    # The KKU signer's rank and name fit a Thai line but not a column of the side-by-side edition.
+    samples = load_project(ROOT, template_names(ROOT / "templates"), False, ROOT / "templates" / "fonts")
+    warned = wide_units(Layout(ROOT, ROOT / "output"), samples, "chumphae-kku-digital-skills")
+    english = [p.render("en") for p in warned]
+    assert len(english) == 1 and "signatory.name.th:" in english[0], english
+    assert "wider than a column of the side-by-side edition" in english[0]
+    assert "ยาวเกินความกว้างของคอลัมน์" in warned[0].render("th")

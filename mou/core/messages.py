@@ -571,6 +571,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{unit}' is wider than a line and was broken between words; shorten it if it must stay on one line",
         "'{unit}' ยาวเกินหนึ่งบรรทัด จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างคำ หากต้องการให้อยู่ในบรรทัดเดียวให้เขียนให้สั้นลง",
     ),
+    "unit_wider_than_column": (
+        "'{unit}' is wider than a column of the side-by-side edition and was broken there between"
+        " words (the Thai edition keeps it on one line); shorten it if it must stay whole there too",
+        "'{unit}' ยาวเกินความกว้างของคอลัมน์ในฉบับสองภาษาคู่กัน จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างคำในฉบับนั้น"
+        " (ฉบับภาษาไทยยังอยู่ในบรรทัดเดียว) หากต้องการให้อยู่ในบรรทัดเดียวทุกฉบับให้เขียนให้สั้นลง",
+    ),
     "foreign_font": (
         "the PDF would use the system font(s) {fonts}: some text has characters the "
         "bundled fonts cannot draw; remove or replace those characters",

@@ -100,19 +100,17 @@ def whole_units(project: Project, agreement_id: str) -> list[tuple[str, Record |
 def wide_units(layout: Layout, project: Project, agreement_id: str) -> list[Problem]:
     """Return a warning for each unit kept whole that is wider than a line of an edition: it breaks between words."""
     font = layout.fonts / "Sarabun-Regular.ttf"
-    rooms = [
-        COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
-        for language in editions(project.agreements[agreement_id])
-        if language != "en"
-    ]
-    if not rooms or not font.exists():
+    thai_editions = [e for e in editions(project.agreements[agreement_id]) if e != "en"]
+    if not thai_editions or not font.exists():
         return []
-    room = min(rooms)
     warned = []
     for unit, record, field in whole_units(project, agreement_id):
-        if fits_running_text(unit, font, room):
+        if "th" in thai_editions and not fits_running_text(unit, font, RUNNING_LINE_PT):
+            message = say("unit_wider_than_line", unit=unit)
+        elif BILINGUAL in thai_editions and not fits_running_text(unit, font, COLUMN_PT):
+            message = say("unit_wider_than_column", unit=unit)
+        else:
             continue
-        message = say("unit_wider_than_line", unit=unit)
         where = ".".join(str(part) for part in field)
         warned.append(
             record.problem(field, message)
