@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, libreoffice_to_pdf
 from readback import docx_paragraphs, pdf_lines, squash
+from test_corpus import CORPUS, EDITIONS, PROJECT
 from test_office_fonts import (
     column_units,
     font_families,
@@ -25,14 +26,7 @@ from test_office_fonts import (
 )
 
 from mou.cli.main import main
-from mou.html.templating import template_names
-from mou.pipeline.layout import editions
-from mou.records.validation import load_project
 
-CORPUS = ROOT / "tests" / "corpus"
-TEMPLATES = ROOT / "templates"
-PROJECT = load_project(CORPUS, template_names(TEMPLATES), False, TEMPLATES / "fonts")
-EDITIONS = [(a, e) for a in sorted(PROJECT.agreements) for e in editions(PROJECT.agreements[a])]
 THAI = [case for case in EDITIONS if case[1] != "en"]
 
 pytestmark = pytest.mark.slow

@@ -941,15 +941,17 @@ def test_thai_line_breaking_is_alive(tmp_path):
 SPACE_PT = 3.84  # a Sarabun space at 16 pt (0.24 em)
 
 
+NOT_BODY = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name", "sign-position"}
+
+
 def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
     """Return the lines of body paragraphs and items that are not a block's last line."""
-    not_body = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name", "sign-position"}
     placed = align([b.text for b in blocks], [line.text for line in lines]).placed
     return [
         lines[here.line]
         for here, after in zip(placed, placed[1:])
         if blocks[here.block].tag in ("p", "li")
-        and not not_body & set(blocks[here.block].classes)
+        and not NOT_BODY & set(blocks[here.block].classes)
         and blocks[here.block].group.startswith("block")
         and after.block == here.block
     ]
@@ -958,7 +960,6 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
 # The Thai column of the side-by-side edition: half the text width less its right padding (style.css).
 THAI_COLUMN_PT = (16 / 2 - 0.3) * PT_PER_CM
-NOT_BODY = {"title", "title-line", "party-joiner", "signature-group", "sign-line", "sign-name", "sign-position"}
 
 
 def thai_column_full_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
