@@ -41,6 +41,7 @@ from readback import as_read
 from weasyprint.urls import FatalURLFetchingError
 
 from mou.cli.main import main
+from mou.core.paths import cache_folder
 from mou.pdf.render import ProjectFetcher
 
 HAVE_DOCX = importlib.util.find_spec("mou.docx.render") is not None
@@ -187,6 +188,7 @@ def allowed_prefixes(project: Path) -> list[str]:
         Path("/var/cache/fontconfig"),
         Path("/usr/share/zoneinfo"),
         Path.home() / ".cache" / "fontconfig",
+        cache_folder(),  # mou's own cache of work that depends only on its inputs (cut fonts)
         Path("/proc/self"),
         Path("/dev/urandom"),
         Path("/dev/null"),
