@@ -1,12 +1,26 @@
-"""Read built files back as a reader would: PDF text with pypdfium2, DOCX with python-docx."""
+"""Read built files back as a reader would: PDF text in four readers, DOCX with python-docx.
+
+The four PDF readers are the common viewers' text engines: pdfium (Chrome, Edge; pypdfium2),
+poppler (Evince, Okular; `pdftotext -raw`), pdf.js (Firefox; the pdfjs-dist package from npm,
+run by Node: tests/pdfjs/) and pdfminer.six. pdf.js and pdfminer ignore /ActualText: they
+read each glyph's ToUnicode text, and take a wide gap between glyphs for a space.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import json
+import os
 import re
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pypdfium2
+import pypdfium2.raw as pdfium_c
+from pdfminer.high_level import extract_text
 
 PAGE_NUMBER = re.compile(r"^- [0-9๐-๙]+ -$")
 # Every page's footer (agreement · version · fingerprint) and a draft's watermark: not body text.
@@ -53,12 +67,163 @@ def pdf_pages(path: Path) -> list[str]:
 
 def pdf_lines(path: Path) -> list[str]:
     """Return the PDF's text lines without page-number headers, footers and watermarks."""
-    lines = [line.strip() for page in pdf_pages(path) for line in page.splitlines()]
+    return body_lines(pdf_pages(path))
+
+
+def body_lines(pages: list[str]) -> list[str]:
+    """Return the text lines of a reader's pages without page-number headers, footers and watermarks."""
+    lines = [line.strip() for page in pages for line in page.splitlines()]
     return [
         line
         for line in lines
         if line and not PAGE_NUMBER.match(line) and not FOOTER.fullmatch(line) and not WATERMARK.match(line)
     ]
+
+
+PDFJS = Path(__file__).resolve().parent / "pdfjs"
+
+
+def pdfjs_missing() -> str | None:
+    """Say why pdf.js cannot run here (no Node, or its package not installed), or None."""
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (PDFJS / "node_modules" / "pdfjs-dist").is_dir():
+        return "pdfjs-dist is not installed (cd tests/pdfjs && npm ci)"
+    return None
+
+
+def pdfjs_pages(path: Path) -> list[str]:
+    """Return the text of every page of a PDF as pdf.js (Firefox's viewer) extracts it."""
+    done = subprocess.run(
+        ["node", str(PDFJS / "extract.mjs"), str(path)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NODE_NO_WARNINGS": "1"},
+    )
+    pages = json.loads(done.stdout.decode("utf-8").splitlines()[-1])["pages"]
+    return [HYPHENATION.sub("", page) for page in pages]
+
+
+def pdfminer_pages(path: Path) -> list[str]:
+    """Return the text of every page of a PDF as pdfminer.six extracts it (its default layout analysis)."""
+    return [HYPHENATION.sub("", page) for page in extract_text(path).split("\f")]
+
+
+def poppler_pages(path: Path) -> list[str]:
+    """Return the text of every page of a PDF as poppler's `pdftotext -raw` extracts it (content-stream order)."""
+    command = ["pdftotext", "-enc", "UTF-8", "-raw", str(path), "-"]
+    text = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
+    return [HYPHENATION.sub("", page) for page in text.split("\f")]
+
+
+def _exact(line: str, blocks: list[str]) -> bool:
+    """Say whether a line is a stretch of one block, or two (Thai and English) read side by side."""
+    if any(line in block for block in blocks):
+        return True
+    for at in (i for i, char in enumerate(line) if char == " "):
+        left, right = line[:at], line[at + 1 :]
+        if bool(THAI.search(left)) != bool(THAI.search(right)) and all(
+            any(part in block for block in blocks) for part in (left, right)
+        ):
+            return True
+    return False
+
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+READERS: dict[str, Callable[[Path], list[str]]] = {
+    "pdfium": pdf_pages,
+    "poppler": poppler_pages,
+    "pdf.js": pdfjs_pages,
+    "pdfminer": pdfminer_pages,
+}
+
+
+def pdfium_box_errors(path: Path, tolerance: float = 1.0) -> list[str]:
+    """Return where pdfium's character boxes (what a search highlights) stray from the glyphs drawn.
+
+    pdfium gives each character the text object (a run of glyphs) it came from. Every
+    character's box must lie within its object's glyphs, within tolerance (pt), and every
+    object that draws text must have characters: characters packed into another object, or
+    an object left without any (its text given to another), is where a highlight lands wrong.
+    """
+    errors = []
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for number, page in enumerate(document, start=1):
+            textpage = page.get_textpage()
+            objects = {
+                ctypes.cast(obj.raw, ctypes.c_void_p).value: obj
+                for obj in page.get_objects()
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+            }
+            owned = set()
+            for index in range(textpage.count_chars()):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, index):
+                    continue
+                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+                handle = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
+                owned.add(handle)
+                if char.isspace() or handle not in objects:
+                    continue
+                left, _, right, _ = textpage.get_charbox(index)
+                low, bottom, high, _ = objects[handle].get_bounds()
+                if left < low - tolerance or right > high + tolerance:
+                    errors.append(
+                        f"page {number}: {char!r} boxed at {left:.1f}–{right:.1f} pt, "
+                        f"its glyphs drawn over {low:.1f}–{high:.1f} at {bottom:.0f}"
+                    )
+            drawn = _glyph_texts(path, number - 1)
+            for position, (handle, obj) in enumerate(objects.items()):
+                if handle not in owned and drawn[position].strip():
+                    left, bottom, right, _ = obj.get_bounds()
+                    errors.append(f"page {number}: glyphs over {left:.1f}–{right:.1f} pt at {bottom:.0f} have no characters")
+            textpage.close()
+    finally:
+        document.close()
+    return errors
+
+
+def _glyph_texts(path: Path, page_index: int) -> list[str]:
+    """Return the text of each text object of a page as its glyphs read, marked-content spans (ActualText) taken out."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        page = document[page_index]
+        objects = [obj for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT]
+        for obj in objects:
+            while pdfium_c.FPDFPageObj_CountMarks(obj.raw):
+                pdfium_c.FPDFPageObj_RemoveMark(obj.raw, pdfium_c.FPDFPageObj_GetMark(obj.raw, 0))
+        textpage = page.get_textpage()
+        texts = []
+        for obj in objects:
+            size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFTextObj_GetText(
+                obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size
+            )
+            texts.append(buffer.raw[: max(size - 2, 0)].decode("utf-16-le", errors="replace"))
+        textpage.close()
+        return texts
+    finally:
+        document.close()
+
+
+def misread(lines: list[str], blocks: list[str]) -> list[str]:
+    """Return the lines that are not an exact stretch of one source block, and text the reader lost.
+
+    Readers order a page's lines their own way, so each line is looked up on its own. In the
+    side-by-side edition pdfium, poppler and pdf.js join a Thai line and the English line
+    beside it into one, with a space: such a line counts as exact when it is a Thai stretch
+    and an English one (no Thai letter) of the source, in either order. Every line found, the
+    source's letters (spaces aside) must all have been read: a reader that drops text says
+    so as the last entry.
+    """
+    wrong = [line for line in lines if not _exact(line, blocks)]
+    read, source = len(squash("".join(lines))), len(squash("".join(blocks)))
+    if not wrong and read < source:
+        wrong.append(f"({source - read} of the source's {source} letters never read)")
+    return wrong
 
 
 def docx_paragraphs(path: Path) -> list[str]:

@@ -51,16 +51,16 @@ def test_another_weasyprint_release_stops_the_thai_patches(monkeypatch):
 def test_the_guard_runs_before_anything_is_patched():
     # In a fresh process, a refused WeasyPrint keeps every one of its own functions.
     code = """
-import weasyprint.draw as weasy_draw
+from weasyprint.draw import text as weasy_draw_text
 from mou.core.errors import RenderError
 from mou.pdf import thai_patches
 thai_patches.TESTED_SOURCES["setup"] = {"70.0": "0" * 64}
-before = weasy_draw.draw_inline_level
+before = weasy_draw_text.draw_first_line
 try:
     thai_patches.install()
 except RenderError as error:
     print("refused:", error.problems[0])
-print(weasy_draw.draw_inline_level is before, thai_patches.ORIGINAL == {})
+print(weasy_draw_text.draw_first_line is before, thai_patches.ORIGINAL == {})
 """
     done = subprocess.run(
         [sys.executable, "-c", code],

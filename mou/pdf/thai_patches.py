@@ -2,13 +2,13 @@
 
 | patch | what it fixes | upstream (docs/upstream/) |
 |---|---|---|
-| draw_inline_level | a line holding Thai is wrapped in a marked-content span whose /ActualText is its real text (PDF 32000-1 §14.9.4), so copying `อำเภอ` gives `อำเภอ` in pdfium and poppler | SARA_AM |
 | set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
 | justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
 | justify_line, reactivate | English justification: no word gap past twice a space; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
 | iter_line_boxes, avoid_collisions | fewer loose lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier, or later with its clusters closed up a little | THAI_JUSTIFY |
 | text_align | a Thai line laid a little wider than its box (by the rebreak) is justified too: its clusters close up | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
+| draw_first_line, subset, _build_vector_font_dictionary | each glyph is drawn with a code whose ToUnicode text and advance make every reader (pdf.js and pdfminer too, which ignore /ActualText) read the text exactly: sara am, and no false spaces in justified lines (glyph_codes.py) | SARA_AM |
 
 They fail closed. install() first checks, before it takes hold of any WeasyPrint function,
 that WeasyPrint's version is in the tested range and that the source of every function a
@@ -34,17 +34,19 @@ from typing import Any
 
 import pydyf
 import weasyprint
-import weasyprint.draw as weasy_draw
+from weasyprint.draw import text as weasy_draw_text
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import block as weasy_block
 from weasyprint.layout import inline as weasy_inline
 from weasyprint.layout.percent import resolve_one_percentage, resolve_percentages
+from weasyprint.pdf import fonts as weasy_fonts
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, pango
 
 from mou.core.errors import RenderError
 from mou.core.messages import say
 from mou.language.breaks import INVISIBLE, no_break_ranges
+from mou.pdf import glyph_codes
 
 # The upstream reports these patches stand in for (docs/upstream/).
 SARA_AM = "docs/upstream/weasyprint-sara-am-tounicode.md"
@@ -68,6 +70,7 @@ MAX_LETTER_SPACING_EM = 0.05
 MAX_CLUSTER_SHRINK_EM = 0.02
 WIDER_SHARE = 0.03
 THAI = re.compile("[\u0e00-\u0e7f]")
+_AM = "\u0e33"  # sara am
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Characters that never start a cluster of their own: a space (its gap grows once, after
 # it), sara am (ำ, which HarfBuzz and Pango treat as a cluster: spacing would part it from
@@ -91,7 +94,6 @@ class Target:
 # SHA-256 of the source of each function a patch replaces, calls into or re-derives, in each
 # tested release: a release whose functions read the same behaves the same under the patches.
 TESTED_SOURCES = {
-    "draw_inline_level": {"70.0": "068162a401d00efd3bc23a37df12a1c743cd8958cdbf4f03960a777760b1e01c"},
     "set_text": {"70.0": "fe23ca9937dbf5205bda422f9c01103f301ef2c511228842632ea86e853274f7"},
     "justify_line": {"70.0": "f83b21ff8793ba6b6dfc5fe8e10e4ab6cd6e02b17de02da97200902166148a81"},
     "reactivate": {"70.0": "0b89ee097104b71376c179f48a98858708b07169dc0212c393263a1a831607c9"},
@@ -104,13 +106,17 @@ TESTED_SOURCES = {
     "count_expandable_spaces": {"70.0": "175fe6f42576ed3842d240a5048b4816ed702e8f97d49389b5b528aee51476ad"},
     "create_layout": {"70.0": "6587192cc0ab3ffad7bb1902654c7f26dd28910f760804bcf67cbf7b986660b0"},
     "text_align": {"70.0": "e953d41b87ccfc30405f83f6cc3c73918ef4638662794db4f834b1d788d6ed67"},
+    "draw_first_line": {"70.0": "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"},
+    "draw_text": {"70.0": "ebaf96239c6ca3635d2b91bfb34718c2dcebd7809fec1c53fb8dffd1366befe3"},
+    "subset": {"70.0": "61ed6bc2e9a7e43a7ad4c50e4bd61a0c5b6db06069754e66c6e328f4a97a6311"},
+    "_build_vector_font_dictionary": {"70.0": "aa6eea312c6e3375689f3405d48c5059525038a8d73d2f63bf3476de6dc05903"},
+    "build_fonts_dictionary": {"70.0": "fc551bef35d0d6c3d288f686fd21b5ea8c1efadb8f2f3b4d379cfa6045c02230"},
 }
 
 
 def _targets() -> dict[str, Target]:
     """Return every function the patches replace or rely on, by the name the patches use."""
     places: dict[str, tuple[Any, bool]] = {
-        "draw_inline_level": (weasy_draw, True),
         "set_text": (line_break.Layout, True),
         "justify_line": (weasy_inline, True),
         "reactivate": (line_break.Layout, True),
@@ -123,6 +129,11 @@ def _targets() -> dict[str, Target]:
         "count_expandable_spaces": (weasy_inline, False),
         "create_layout": (line_break, False),
         "text_align": (weasy_inline, True),
+        "draw_first_line": (weasy_draw_text, True),
+        "draw_text": (weasy_draw_text, False),
+        "subset": (weasy_fonts.Font, True),
+        "_build_vector_font_dictionary": (weasy_fonts, True),
+        "build_fonts_dictionary": (weasy_fonts, False),
     }
     return {
         name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
@@ -178,7 +189,6 @@ def install() -> None:
         "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);"
     )
     replacements: dict[str, Callable[..., Any]] = {
-        "draw_inline_level": draw_inline_level,
         "set_text": set_text,
         "justify_line": justify_line,
         "reactivate": reactivate,
@@ -186,6 +196,9 @@ def install() -> None:
         "avoid_collisions": avoid_collisions,
         "split_first_line": fitted_first_line,
         "text_align": text_align,
+        "draw_first_line": draw_first_line,
+        "subset": subset,
+        "_build_vector_font_dictionary": build_vector_font_dictionary,
     }
     targets = _targets()
     for name, target in targets.items():
@@ -203,19 +216,235 @@ def line_text(box: Any) -> str:
     return ""
 
 
-def draw_inline_level(
-    stream: Any, page: Any, box: Any, offset_x: float = 0, text_overflow: str = "clip", block_ellipsis: str = "none"
+def draw_first_line(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str, matrix: Any) -> list:
+    """Draw a text box's line like WeasyPrint, then give its glyphs the codes every reader reads exactly."""
+    start, current = len(stream.stream), stream._current_font  # WeasyPrint writes Tf only when the font changes
+    emojis = ORIGINAL["draw_first_line"](stream, textbox, text_overflow, block_ellipsis, matrix)
+    if text_overflow == "clip" and block_ellipsis == "none":
+        planned = _glyph_texts(textbox)
+        if planned is not None:
+            fonts = {font.hash: font for font in stream._fonts.values()}
+            recoded = _recoded(stream.stream[start:], planned, fonts, current)
+            if recoded is not None:
+                stream.stream[start:] = recoded
+    return emojis
+
+
+def _glyph_texts(textbox: Any) -> list[tuple[int, str]] | None:
+    """Return each glyph WeasyPrint drew for a box (in order) with the text it stands for; None where it cannot say.
+
+    As WeasyPrint does, the last glyph of a cluster stands for the cluster's text and the
+    others for none (the nikhahit of sara am). Right-to-left text and glyphs missing from
+    the font are left as WeasyPrint draws them.
+    """
+    line = pango.pango_layout_get_line_readonly(textbox.pango_layout.layout, 0)
+    data = textbox.pango_layout.text.encode()
+    planned = []
+    run = line.runs
+    while run != ffi.NULL:
+        item, string = run.data.item, run.data.glyphs
+        run = run.next
+        if item.analysis.level % 2:
+            return None
+        clusters = string.log_clusters
+        for i in range(string.num_glyphs):
+            glyph = string.glyphs[i].glyph
+            if glyph == pango.PANGO_GLYPH_EMPTY:
+                continue
+            if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                return None
+            end = item.length if i == string.num_glyphs - 1 else clusters[i + 1]
+            # The joiners and zero-width spaces that keep units whole are layout, not text.
+            text = data[item.offset + clusters[i] : item.offset + end].decode().translate(_DROP_INVISIBLE)
+            if len(text) > 1 and text.endswith(_AM) and i and clusters[i - 1] == clusters[i] and planned[-1][1] == "":
+                # A tone mark and sara am (น้ำ): the glyph before the aa (tone mark and nikhahit
+                # in one) stands for the tone mark and the aa for sara am, so that each reads
+                # as a mark or a letter should.
+                planned[-1] = (planned[-1][0], text[:-1])
+                text = _AM
+            planned.append((glyph, text))
+    return planned
+
+
+def _recoded(drawn: list, planned: list[tuple[int, str]], fonts: dict[str, Any], current: Any) -> list | None:
+    """Return the drawing operators with each glyph's code replaced; None if they do not match the glyphs planned."""
+    if not drawn or not bytes(drawn[0]).endswith(b" Tm"):
+        return None
+    font, size = (fonts.get(current[0]), float(current[1])) if current else (None, 0.0)
+    shown = _parsed_runs(drawn, fonts, font, size)
+    if shown is None:
+        return None
+    drawn_glyphs = [(item.font, glyph) for item in shown if isinstance(item, _Run) for glyph in item.glyphs]
+    if [glyph.glyph for _, glyph in drawn_glyphs] != [glyph for glyph, _ in planned]:
+        return None
+    if any(glyph.glyph not in font.widths for font, glyph in drawn_glyphs):
+        return None
+    reaches = _reaches(drawn_glyphs)
+    texts = iter(text for _, text in planned)
+    out: list = []
+    index = 0
+    for item in shown:
+        if not isinstance(item, _Run):
+            out.append(item)
+            continue
+        codes = getattr(item.font, "mou_codes", None)
+        if codes is None:
+            codes = item.font.mou_codes = glyph_codes.Codes()
+        written = []
+        for glyph in item.glyphs:
+            written.append(_coded(item.font, codes, glyph, next(texts), reaches.get(index)))
+            index += 1
+        out.extend(_show(item, written))
+    return out
+
+
+def _reaches(drawn: list[tuple[Any, glyph_codes.Glyph]]) -> dict[int, float]:
+    """Return, for zero-width glyphs drawn one after another, how far the advance of one must reach to span the other.
+
+    Two marks on one consonant (a vowel below and a tone mark) are drawn a little apart;
+    with no width, pdfminer puts them on two lines and pdfium may read a space between them.
+    """
+    reaches = {}
+    for index in range(len(drawn) - 1):
+        (font, glyph), (next_font, following) = drawn[index], drawn[index + 1]
+        if font is not next_font or font.widths[glyph.glyph] or next_font.widths[following.glyph]:
+            continue
+        # How far right of this glyph the next is drawn (thousandths of an em). When the next
+        # is to the right, this one reaches it. When it is to the left (a tone mark moved clear
+        # of a tall consonant, as in ปั้น), the next gets a third of the way: pdfminer joins
+        # boxes closer than twice the wider one's width, pdfium reads no space after a glyph
+        # of no width (it takes it for as wide as its ink), and pdf.js falls behind by less.
+        apart = -glyph.move
+        if apart >= 0:
+            reaches[index] = apart
+        else:
+            reaches[index + 1] = -apart / 3
+    return reaches
+
+
+@dataclass
+class _Run:
+    """One TJ operator's glyphs, in the font it is drawn with."""
+
+    font: Any
+    size: float  # the font size (Tf) it is drawn at
+    lead: float
+    glyphs: list[glyph_codes.Glyph]
+
+
+def _parsed_runs(drawn: list, fonts: dict[str, Any], font: Any, size: float) -> list | None:
+    """Return the operators with each TJ parsed into a _Run; None for anything but 4-digit glyph codes.
+
+    WeasyPrint draws a raised mark in a TJ of its own between two text rise operators; the
+    move after it then starts the next TJ. It is given back to the mark, as the move after
+    it, so that the mark's advance can take it in. The line must start with its text matrix
+    and move only by its glyphs (anything else: None).
+    """
+    out: list = []
+    previous: _Run | None = None
+    for number, operator in enumerate(drawn):
+        raw = operator if isinstance(operator, bytes) else str(operator).encode()
+        if raw.endswith(b" Tf"):
+            name, size_text = raw[1:-3].split(b" ")
+            font, size, previous = fonts.get(name.decode()), float(size_text), None
+        if raw.endswith((b" Td", b" TD", b" T*", b"'", b'"')) or (raw.endswith(b" Tm") and number):
+            return None
+        if not raw.endswith(b"] TJ") or not raw.startswith(b"["):
+            out.append(operator)
+            if not raw.endswith(b" Ts"):
+                previous = None
+            continue
+        parsed = glyph_codes.parse_tj(raw[1:-4].decode())
+        if parsed is None or font is None or font.bitmap or font.glyph_count >= glyph_codes.MAX_GLYPHS:
+            return None
+        run = _Run(font, size, *parsed)
+        if previous is not None and previous.glyphs and run.lead:
+            previous.glyphs[-1].move += run.lead
+            run.lead = 0.0
+        out.append(run)
+        previous = run
+    return out
+
+
+def _coded(
+    font: Any, codes: glyph_codes.Codes, glyph: glyph_codes.Glyph, text: str, reach: float | None
+) -> tuple[int, float, str]:
+    """Return the code to draw a glyph with, the move after it (its new advance taken back) and its text."""
+    own = font.widths[glyph.glyph]
+    advance = glyph_codes.advance_for(own, glyph.move, reach, _read_as_letter(text))
+    code = glyph_codes.alias(codes, glyph.glyph, text, advance, font.to_unicode.get(glyph.glyph), own)
+    if code == glyph.glyph:
+        advance = own
+    else:
+        font.to_unicode[code] = text
+        font.widths[code] = advance
+    return code, glyph.move + advance - own, text
+
+
+def _show(run: _Run, written: list[tuple[int, float, str]]) -> list[bytes]:
+    """Return the operators that show a run's glyphs with their codes.
+
+    A cluster led by a glyph that stands for no text gets its /ActualText: pdfium reads a code
+    whose ToUnicode text is empty as the code itself (a stray format character). A span over
+    that glyph and the one carrying its cluster's text reads right in pdfium, and its
+    characters' boxes stay on the two glyphs. pdf.js and pdfminer ignore the span.
+    """
+    operators: list[bytes] = []
+    lead, codes, index = run.lead, [], 0
+
+    def flush() -> None:
+        nonlocal lead, codes
+        if codes or lead:
+            operators.append(_tj(lead, codes))
+        lead, codes = 0.0, []
+
+    while index < len(written):
+        code, move, text = written[index]
+        carrier = next((i for i in range(index + 1, len(written)) if written[i][2]), None)
+        if text or carrier is None:
+            codes.append((code, move))
+            index += 1
+            continue
+        flush()
+        cluster = written[index : carrier + 1]
+        actual = pydyf.String(written[carrier][2]).data
+        operators += [b"/Span <</ActualText " + actual + b">> BDC", _tj(0.0, [(c, m) for c, m, _ in cluster]), b"EMC"]
+        index = carrier + 1
+    flush()
+    return operators
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_as_letter(text: str) -> bool:
+    """Say whether pdf.js advances by a glyph that stands for text: not for none, nor for text holding a mark."""
+    return bool(text) and (text[0].isspace() or not any(unicodedata.category(c) == "Mn" for c in text))
+
+
+def _tj(lead: float, codes: list[tuple[int, float]]) -> bytes:
+    """Return a TJ operator showing the codes."""
+    return b"[" + glyph_codes.format_tj(lead, codes).encode() + b"] TJ"
+
+
+def subset(self: Any, to_unicode: dict, hinting: bool) -> None:
+    """Subset a font like WeasyPrint, keeping its glyphs only: alias codes are not glyph ids."""
+    if self.glyph_count < glyph_codes.MAX_GLYPHS:
+        to_unicode = {code: text for code, text in to_unicode.items() if code < glyph_codes.MAX_GLYPHS}
+    ORIGINAL["subset"](self, to_unicode, hinting)
+
+
+def build_vector_font_dictionary(
+    font_dictionary: Any, pdf: Any, font: Any, widths: dict, compress: bool, reference: Any, pdf_version: Any
 ) -> None:
-    """Draw like WeasyPrint, wrapping each line that holds Thai in an ActualText span."""
-    text = line_text(box).translate(_DROP_INVISIBLE) if isinstance(box, boxes.LineBox) else ""
-    if not THAI.search(text):
-        ORIGINAL["draw_inline_level"](stream, page, box, offset_x, text_overflow, block_ellipsis)
+    """Write a font's dictionaries like WeasyPrint; a font with alias codes gets the map from code to glyph."""
+    ORIGINAL["_build_vector_font_dictionary"](font_dictionary, pdf, font, widths, compress, reference, pdf_version)
+    codes = getattr(font, "mou_codes", None)
+    if codes is None or not codes.glyphs:
         return
-    stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text.rstrip(" "))}))
-    try:
-        ORIGINAL["draw_inline_level"](stream, page, box, offset_x, text_overflow, block_ellipsis)
-    finally:
-        stream.end_marked_content()
+    used = {code for code in widths if code not in codes.glyphs}
+    mapping = pydyf.Stream([glyph_codes.cid_to_gid_map(codes.glyphs, used)], compress=compress)
+    pdf.add_object(mapping)
+    number = int(bytes(font_dictionary["DescendantFonts"][0]).split()[0])
+    pdf.objects[number]["CIDToGIDMap"] = mapping.reference
 
 
 def set_text(self: Any, text: str, justify: bool = False) -> None:
