@@ -101,19 +101,19 @@ def pdfjs_pages(path: Path) -> list[str]:
         env={**os.environ, "NODE_NO_WARNINGS": "1"},
     )
     pages = json.loads(done.stdout.decode("utf-8").splitlines()[-1])["pages"]
-    return [HYPHENATION.sub("", page) for page in pages]
+    return [without_hyphenation(page) for page in pages]
 
 
 def pdfminer_pages(path: Path) -> list[str]:
     """Return the text of every page of a PDF as pdfminer.six extracts it (its default layout analysis)."""
-    return [HYPHENATION.sub("", page) for page in extract_text(path).split("\f")]
+    return [without_hyphenation(page) for page in extract_text(path).split("\f")]
 
 
 def poppler_pages(path: Path) -> list[str]:
     """Return the text of every page of a PDF as poppler's `pdftotext -raw` extracts it (content-stream order)."""
     command = ["pdftotext", "-enc", "UTF-8", "-raw", str(path), "-"]
     text = subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8")
-    return [HYPHENATION.sub("", page) for page in text.split("\f")]
+    return [without_hyphenation(page) for page in text.split("\f")]
 
 
 def _exact(line: str, blocks: list[str]) -> bool:
@@ -178,7 +178,9 @@ def pdfium_box_errors(path: Path, tolerance: float = 1.0) -> list[str]:
             for position, (handle, obj) in enumerate(objects.items()):
                 if handle not in owned and drawn[position].strip():
                     left, bottom, right, _ = obj.get_bounds()
-                    errors.append(f"page {number}: glyphs over {left:.1f}–{right:.1f} pt at {bottom:.0f} have no characters")
+                    errors.append(
+                        f"page {number}: glyphs over {left:.1f}–{right:.1f} pt at {bottom:.0f} have no characters"
+                    )
             textpage.close()
     finally:
         document.close()

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, require_tool
-from readback import docx_paragraphs, squash, without_hyphenation
+from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
 from test_bilingual import pdf_columns, split_source
+from test_readback import PDFIUM_SPACES, reader
 from test_typesetting import (
     FLUSH_PT,
     SPACE_PT,
@@ -204,3 +205,36 @@ def test_every_full_thai_line_is_flush(corpus_built, agreement_id, edition):
 def test_no_thai_gap_is_wider_than_twice_a_space(corpus_built, agreement_id, edition):
     full = thai_full_lines(corpus_built, agreement_id, edition)
     assert [(round(gap, 1), text) for _, gap, text in full if gap > 2 * SPACE_PT] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_SPACES)) if n == "pdfium" else n
+        for n in READERS
+    ],
+)
+def test_every_edition_reads_back_exactly(corpus_built, name):
+    read = reader(name)
+    layout = Layout(corpus_built.parent, corpus_built)
+    project = load(layout)
+    wrong = {}
+    for agreement_id, edition in EDITIONS:
+        pdf = built_file(corpus_built, agreement_id, edition, "pdf")
+        blocks = [block.text for block in edition_blocks(layout, project, agreement_id, edition)]
+        bad = misread(body_lines(read(pdf)), blocks)
+        if bad:
+            wrong[pdf.name] = bad[:3]
+    assert wrong == {}
+
+
+@pytest.mark.slow
+def test_pdfium_boxes_every_character_on_its_glyphs(corpus_built):
+    errors = {}
+    for agreement_id, edition in EDITIONS:
+        pdf = built_file(corpus_built, agreement_id, edition, "pdf")
+        found = pdfium_box_errors(pdf)
+        if found:
+            errors[pdf.name] = found[:3]
+    assert errors == {}

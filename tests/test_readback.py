@@ -52,7 +52,10 @@ def misread_editions(read, files: list[tuple[Path, list[str]]]) -> dict[str, lis
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_SPACES)) if n == "pdfium" else n for n in READERS],
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_SPACES)) if n == "pdfium" else n
+        for n in READERS
+    ],
 )
 def test_every_sample_edition_reads_back_exactly(built, name):
     files = [

@@ -239,7 +239,7 @@ def _glyph_texts(textbox: Any) -> list[tuple[int, str]] | None:
     """
     line = pango.pango_layout_get_line_readonly(textbox.pango_layout.layout, 0)
     data = textbox.pango_layout.text.encode()
-    planned = []
+    planned: list[tuple[int, str]] = []
     run = line.runs
     while run != ffi.NULL:
         item, string = run.data.item, run.data.glyphs
@@ -390,7 +390,8 @@ def _show(run: _Run, written: list[tuple[int, float, str]]) -> list[bytes]:
     characters' boxes stay on the two glyphs. pdf.js and pdfminer ignore the span.
     """
     operators: list[bytes] = []
-    lead, codes, index = run.lead, [], 0
+    lead, index = run.lead, 0
+    codes: list[tuple[int, float]] = []
 
     def flush() -> None:
         nonlocal lead, codes
