@@ -23,10 +23,10 @@ from mou.pdf import glyph_codes
 from mou.pdf.render import install_patches
 
 EDITIONS = ("th", "en", "th-en")
-# pdfium reads a space before a tone mark raised over a consonant in a few lines (ส ่วน, ซึ ่ง):
+# pdfium reads a space between a consonant and its tone mark in a few lines (ส่วน, ซึ่ง):
 # it compares where a new run of glyphs starts with the glyph before by its own rule. Strict:
 # the mark goes when they read right.
-PDFIUM_SPACES = "pdfium reads a space before a raised tone mark in a few lines (ส ่วน, ซึ ่ง)"
+PDFIUM_SPACES = "pdfium reads a space before the tone mark in a few lines (ส่วน, ซึ่ง)"
 
 
 def reader(name: str):
