@@ -604,8 +604,17 @@ def test_pdftotext_raw_extracts_every_line_exactly(built, agreement_id, language
     assert alignment.differences == [], _report(alignment, lines)
 
 
-@pytest.mark.parametrize("agreement_id", SAMPLES)
-@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize(
+    ("agreement_id", "language"),
+    [
+        # the line's text is pdfium's: a space before the tone mark of ส่วน once (test_readback.py)
+        pytest.param(a, e, marks=pytest.mark.xfail(strict=True, reason="pdfium: a space before the tone mark of ส่วน"))
+        if (a, e) == (SMART, "th")
+        else (a, e)
+        for a in SAMPLES
+        for e in ("th", "en")
+    ],
+)
 def test_laid_out_lines_carry_the_source_text(built, agreement_id, language):
     # The lines as drawn, grouped by geometry.
     lines = [line.text for line in layout_lines(sample_file(built, agreement_id, language, "pdf"))]
