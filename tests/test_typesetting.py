@@ -205,6 +205,7 @@ def _remove_marks(objects: Iterable[pypdfium2.PdfObject]) -> None:
 
 LINE_OVERLAP = 8.0  # pt a run of glyphs may start left of where the line so far ends
 LINE_GAP = 30.0  # pt between two runs of glyphs past which they are two lines (table columns)
+GUTTER = 10.0  # pt: a gap this wide near the middle of the page is between the side-by-side columns
 
 
 def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
@@ -221,8 +222,16 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[Line]:
         left, _, right, _ = obj.get_bounds()
         last = groups[-1] if groups else None
         # One line: the same baseline, going on from where the last run of glyphs ended (a
-        # mark reaches back over its consonant; the next column of a table starts far off).
-        if last is not None and abs(last[1] - baseline) < 3 and last[2] - LINE_OVERLAP <= left < last[2] + LINE_GAP:
+        # mark reaches back over its consonant; the next column of a table starts far off, or
+        # across the middle of the page, the side-by-side edition's other column).
+        middle = page.get_width() / 2
+        gutter = bool(last) and left - last[2] > GUTTER and last[2] < middle + GUTTER * 2 and left > middle - GUTTER * 2
+        if (
+            last is not None
+            and abs(last[1] - baseline) < 3
+            and last[2] - LINE_OVERLAP <= left < last[2] + LINE_GAP
+            and not gutter
+        ):
             last[2] = max(last[2], right)
             last[3].append(obj)
         else:
