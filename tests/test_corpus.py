@@ -93,16 +93,8 @@ def test_every_glyph_lies_inside_the_text_area(corpus_built, agreement_id, editi
     assert [(line.page, round(line.left, 1), round(line.right, 1), line.text[:50]) for line in outside(lines)] == []
 
 
-# Names that run off the paper (OVERFLOWING) are clipped by poppler; they read back when point 2
-# breaks them (before, the line's /ActualText carried them).
-CLIPPED = {
-    case: "a party's name runs off the paper; poppler clips it"
-    for case in (("english-long-words", "th"), ("long-names-delegated", "th"), ("thai-only", "th"))
-}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(("agreement_id", "edition"), with_known_failures(EDITIONS, CLIPPED))
+@pytest.mark.parametrize(("agreement_id", "edition"), EDITIONS)
 def test_every_party_and_signer_reads_back(corpus_built, agreement_id, edition):
     text = squash(raw_text(built_file(corpus_built, agreement_id, edition, "pdf")))
     expected = [name for language in edition.split("-") for name in names(agreement_id, language)]
