@@ -41,8 +41,9 @@ MARK_REACH = 2
 # readers take for a space.
 ADVANCE_STEP = 40
 
-# The widest gap (thousandths of an em) left after a mark: pdfminer reads a gap over a tenth of
-# an em as a space, and every advance given to a mark puts pdf.js behind.
+# The widest gap (thousandths of an em) left after a mark of no advance: pdfminer reads a gap
+# over a tenth of an em as a space. A wider gap, or any gap after a mark with an advance, goes
+# into the mark's advance (pdf.js, which does not advance by it, is caught up at the box's end).
 MARK_GAP = 90
 
 _TOKEN = re.compile(r"<([0-9a-fA-F]*)>|(-?[0-9.]+)")
@@ -132,16 +133,18 @@ def advance_for(own_advance: int, move: float, reach: float | None, letter: bool
 
     reach: for a zero-width glyph next to another, how far apart they are drawn (thousandths
     of an em); it gets an advance that spans that. A right move after a letter is taken into
-    its advance by steps. pdf.js advances a mark (letter False) by nothing whatever its width,
-    and falls that much behind until the next text box; so a mark takes in only what would
-    otherwise leave pdfminer a gap it reads as a space.
+    its advance by steps. A mark (letter False) takes in the whole gap after it where it has
+    an advance or the gap would read as a space in pdfminer; otherwise none, as pdf.js
+    advances a mark by nothing whatever its width.
     """
     advance = own_advance or (int(reach) + MARK_REACH if reach is not None else 0)
     rightward = -move - (advance - own_advance)
     if letter and rightward >= ADVANCE_STEP:
         advance += int(rightward // ADVANCE_STEP) * ADVANCE_STEP
-    elif not letter and rightward > MARK_GAP:
-        advance += math.ceil(rightward - MARK_GAP)
+    elif not letter and rightward > 0 and (advance or rightward > MARK_GAP):
+        # All of it: pdfium reads a space after a mark whose advance is less than twice the
+        # gap after it (a mark of no advance it measures by its ink, so a small gap is safe).
+        advance += math.ceil(rightward)
     return advance
 
 

@@ -219,6 +219,9 @@ def line_text(box: Any) -> str:
 def draw_first_line(stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str, matrix: Any) -> list:
     """Draw a text box's line like WeasyPrint, then give its glyphs the codes every reader reads exactly."""
     start, current = len(stream.stream), stream._current_font  # WeasyPrint writes Tf only when the font changes
+    pending, stream.mou_pending = getattr(stream, "mou_pending", None), None
+    if pending is not None and _continues(pending.textbox, textbox):
+        stream.stream[pending.start : pending.end] = pending.reached()
     emojis = ORIGINAL["draw_first_line"](stream, textbox, text_overflow, block_ellipsis, matrix)
     if text_overflow == "clip" and block_ellipsis == "none":
         planned = _glyph_texts(textbox)
@@ -226,8 +229,21 @@ def draw_first_line(stream: Any, textbox: Any, text_overflow: str, block_ellipsi
             fonts = {font.hash: font for font in stream._fonts.values()}
             recoded = _recoded(stream.stream[start:], planned, fonts, current)
             if recoded is not None:
-                stream.stream[start:] = recoded
+                stream.stream[start:], end_reach = recoded
+                if end_reach is not None:
+                    end_reach.textbox, end_reach.start, end_reach.end = textbox, start, len(stream.stream)
+                    stream.mou_pending = end_reach
     return emojis
+
+
+def _continues(previous: Any, textbox: Any) -> bool:
+    """Say whether a text box goes on from the previous one on its line with no space between (a letter, not a space)."""
+    text = textbox.text
+    if not text or text[0].isspace() or not previous.text:
+        return False
+    same_line = abs((previous.position_y + previous.baseline) - (textbox.position_y + textbox.baseline)) < 0.5
+    end = previous.position_x + previous.width
+    return same_line and -1 < textbox.position_x - end < textbox.style["font_size"] / 2
 
 
 def _glyph_texts(textbox: Any) -> list[tuple[int, str]] | None:
@@ -266,8 +282,10 @@ def _glyph_texts(textbox: Any) -> list[tuple[int, str]] | None:
     return planned
 
 
-def _recoded(drawn: list, planned: list[tuple[int, str]], fonts: dict[str, Any], current: Any) -> list | None:
-    """Return the drawing operators with each glyph's code replaced; None if they do not match the glyphs planned."""
+def _recoded(
+    drawn: list, planned: list[tuple[int, str]], fonts: dict[str, Any], current: Any
+) -> tuple[list, _EndReach | None] | None:
+    """Return the drawing operators with each glyph's code replaced, and the end reach if any; None if they do not match the glyphs planned."""
     if not drawn or not bytes(drawn[0]).endswith(b" Tm"):
         return None
     font, size = (fonts.get(current[0]), float(current[1])) if current else (None, 0.0)
@@ -281,11 +299,10 @@ def _recoded(drawn: list, planned: list[tuple[int, str]], fonts: dict[str, Any],
         return None
     reaches = _reaches(drawn_glyphs)
     texts = iter(text for _, text in planned)
-    out: list = []
+    coded: list[tuple[_Run, list[tuple[int, float, str]]]] = []
     index = 0
     for item in shown:
         if not isinstance(item, _Run):
-            out.append(item)
             continue
         codes = getattr(item.font, "mou_codes", None)
         if codes is None:
@@ -294,8 +311,78 @@ def _recoded(drawn: list, planned: list[tuple[int, str]], fonts: dict[str, Any],
         for glyph in item.glyphs:
             written.append(_coded(item.font, codes, glyph, next(texts), reaches.get(index)))
             index += 1
-        out.extend(_show(item, written))
-    return out
+        coded.append((item, written))
+    shows = iter(coded)
+    out: list = []
+    for item in shown:
+        out.extend(_show(*next(shows)) if isinstance(item, _Run) else [item])
+    return out, _reach_the_end(coded, shown)
+
+
+@dataclass
+class _EndReach:
+    """A box's last letter given an advance that reaches the box's end; drawn so if the next box goes straight on."""
+
+    coded: list[tuple[Any, list[tuple[int, float, str]]]]
+    shown: list
+    textbox: Any = None
+    start: int = 0
+    end: int = 0
+
+    def reached(self) -> list:
+        """Return the box's operators with the last letter's longer advance."""
+        shows = iter(self.coded)
+        return [op for item in self.shown for op in (_show(*next(shows)) if isinstance(item, _Run) else [item])]
+
+
+def _reach_the_end(coded: list[tuple[_Run, list[tuple[int, float, str]]]], shown: list) -> _EndReach | None:
+    """Give a box's last letter an advance that reaches the box's end as pdf.js reckons it.
+
+    pdf.js advances a mark (and a glyph standing for no text) by nothing, so where marks
+    were given advances it falls behind until the next text box on the line, and it reads
+    the gap it sees there (a mark's advance, the gap after a last mark) as a space: `(ถ้ามี )`.
+    pdf.js measures that gap from the end of the last glyph it advances by, before the
+    number after it; so that glyph's advance is made to reach the box's end and the number
+    after it takes the difference back. Nothing drawn moves. Readers that advance by marks
+    see the letter reach past the end by the marks' advances, so this is drawn only where
+    the next box goes straight on (a space there would be swallowed): returned, not applied.
+    """
+    glyphs = [(run, written, i) for run, written in coded for i in range(len(written))]
+    last = len(glyphs) - 1
+    while last >= 0 and not _counted_by_pdfjs(glyphs[last][1][glyphs[last][2]][2]):
+        last -= 1
+    if last < 0 or glyphs[last][1][glyphs[last][2]][2].isspace():
+        return None  # pdf.js reads a space at the end from the gap a space glyph leaves
+    behind = 0.0  # points: how far the end is right of where pdf.js puts the last letter's end
+    for number, (run, written, i) in enumerate(glyphs):
+        code, move, text = written[i]
+        advance = run.font.widths[code]
+        if number < last and not _counted_by_pdfjs(text):
+            behind += advance * run.size / 1000
+        elif number == last:
+            behind -= move * run.size / 1000
+        elif number > last:
+            behind += (advance - move) * run.size / 1000
+    run, written, i = glyphs[last]
+    extra = math.floor(behind * 1000 / run.size) if run.size else 0
+    if extra <= 0:
+        return None
+    code, move, text = written[i]
+    glyph = run.glyphs[i].glyph
+    advance = run.font.widths[code] + extra
+    new = glyph_codes.alias(run.font.mou_codes, glyph, text, advance, run.font.to_unicode.get(glyph), -1)
+    if new == glyph:
+        return None  # no code left for it
+    run.font.to_unicode[new] = text
+    run.font.widths[new] = advance
+    reached = [(r, list(w)) for r, w in coded]
+    reached[next(k for k, (r, _) in enumerate(coded) if r is run)][1][i] = (new, move + extra, text)
+    return _EndReach(reached, shown)
+
+
+def _counted_by_pdfjs(text: str) -> bool:
+    """Say whether pdf.js advances by a glyph standing for this text (letters and spaces, not marks nor nothing)."""
+    return bool(text) and (text.isspace() or _read_as_letter(text))
 
 
 def _reaches(drawn: list[tuple[Any, glyph_codes.Glyph]]) -> dict[int, float]:
