@@ -589,15 +589,7 @@ assert {SMART, KKU} == set(SAMPLES)
 
 @pytest.mark.parametrize(
     ("agreement_id", "language"),
-    [
-        # pdfium reads a space before the tone mark of ส่วน once: tests/test_readback.py
-        pytest.param(
-            SMART, "th", marks=pytest.mark.xfail(strict=True, reason="pdfium: a space before the tone mark of ส่วน")
-        ),
-        (KKU, "th"),
-        (SMART, "en"),
-        (KKU, "en"),
-    ],
+    [(SMART, "th"), (KKU, "th"), (SMART, "en"), (KKU, "en")],
 )
 @pytest.mark.slow
 def test_pdfium_extracts_every_line_exactly(built, agreement_id, language):
@@ -615,14 +607,7 @@ def test_pdftotext_raw_extracts_every_line_exactly(built, agreement_id, language
 
 @pytest.mark.parametrize(
     ("agreement_id", "language"),
-    [
-        # the line's text is pdfium's: a space before the tone mark of ส่วน once (test_readback.py)
-        pytest.param(a, e, marks=pytest.mark.xfail(strict=True, reason="pdfium: a space before the tone mark of ส่วน"))
-        if (a, e) == (SMART, "th")
-        else (a, e)
-        for a in SAMPLES
-        for e in ("th", "en")
-    ],
+    [(a, e) for a in SAMPLES for e in ("th", "en")],
 )
 def test_laid_out_lines_carry_the_source_text(built, agreement_id, language):
     # The lines as drawn, grouped by geometry.
@@ -883,13 +868,7 @@ def generated(tmp_path_factory) -> dict[str, Generated]:
 
 @pytest.mark.parametrize(
     "kind",
-    [
-        # pdfium reads a space before a tone mark in 2 of 484 lines (ม่วง): tests/test_readback.py
-        pytest.param(
-            "marked", marks=pytest.mark.xfail(strict=True, reason="pdfium: a space before the tone mark of ม่วง")
-        ),
-        "plain",
-    ],
+    ["marked", "plain"],
 )
 @pytest.mark.slow
 def test_generated_paragraphs_extract_exactly(generated, kind):
