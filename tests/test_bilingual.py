@@ -236,7 +236,7 @@ ALL = [*SAMPLES, LONG]
 
 def pdfium_misreads(*agreements: str) -> list:
     """Return ALL as parameters, the agreements pdfium misreads a line of (a raised tone mark out of place) marked xfail."""
-    reason = "pdfium reads the raised tone mark of ซึ่ง at the end of its Thai column line: ซึงต่อไป… ่ (test_readback.py)"
+    reason = "pdfium reads the raised tone mark of ซึ่ง at the end of its Thai column line (ซึงต่อไป… and the mark last; test_readback.py)"
     return [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=reason)) if a in agreements else a for a in ALL]
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, require_tool
 from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
 from test_bilingual import pdf_columns, split_source
-from test_readback import PDFIUM_SPACES, reader
+from test_readback import reader
 from test_typesetting import (
     FLUSH_PT,
     SPACE_PT,
@@ -207,11 +207,20 @@ def test_no_thai_gap_is_wider_than_twice_a_space(corpus_built, agreement_id, edi
     assert [(round(gap, 1), text) for _, gap, text in full if gap > 2 * SPACE_PT] == []
 
 
+# pdfium misreads two corpus editions: two English signature lines of no-end-date-draft
+# (`(Signed) …… (Mr. Prasert Jai-ngam)`, misread the same before the current glyph codes)
+# and a space after the sara i of `วิเศษศักดิ์` in three-hundred-villages th. Strict: the
+# mark goes when they read right.
+PDFIUM_CORPUS = (
+    "pdfium: no-end-date-draft.en's `(Signed) …… (Mr. Prasert Jai-ngam)` and three-hundred-villages.th's `วิ เศษศักดิ์`"
+)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_SPACES)) if n == "pdfium" else n
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_CORPUS)) if n == "pdfium" else n
         for n in READERS
     ],
 )

@@ -24,9 +24,11 @@ from mou.pdf.render import install_patches
 
 EDITIONS = ("th", "en", "th-en")
 # pdfium reads the tone mark of ซึ่ง, drawn raised (text rise) in a TJ of its own, at the end of
-# its line in the side-by-side edition's Thai column: `โนนอุดม ซึงต่อไปในบันทึกข้อตกลง ่`.
+# its line in the side-by-side edition's Thai column: `โนนอุดม ซึงต่อไปในบันทึกข้อตกลง` and then the mark.
 # Strict: the mark goes when it reads right.
-PDFIUM_SPACES = "pdfium reads the raised tone mark of ซึ่ง at the end of the line (ซึงต่อไป… ่) in smart th-en"
+PDFIUM_SPACES = (
+    "pdfium reads the raised tone mark of ซึ่ง at the end of the line (ซึงต่อไป… and the mark last) in smart th-en"
+)
 
 
 def reader(name: str):
