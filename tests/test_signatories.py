@@ -246,7 +246,9 @@ def text_under_field(path: Path, name: str) -> str:
     document = pypdfium2.PdfDocument(path)
     try:
         page = document[pages.index(widget.raw_get("/P").idnum)]
-        return page.get_textpage().get_text_bounded(x1 - 100, y1 - 24, x2 + 100, y1 - 2)
+        # Up to just over the dots' baseline: a tone mark raised over an upper vowel (มั่น)
+        # reaches 1.5 pt above it, and the dots' own boxes start 4 pt above it.
+        return page.get_textpage().get_text_bounded(x1 - 100, y1 - 24, x2 + 100, y1 + 2)
     finally:
         document.close()
 
