@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -27,6 +26,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from timing import page_count
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTIES = sorted(p.stem for p in (ROOT / "parties").glob("*.yaml"))[:15]
@@ -116,15 +117,6 @@ def peak_worker_rss(root: Path, output: Path, jobs: int) -> int:
     )
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
     return int(result.stdout.split()[-1])
-
-
-def page_count(pdf: Path) -> int:
-    """Return a PDF's page count (pdfinfo)."""
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    found = re.search(r"Pages:\s+(\d+)", info)
-    if found is None:
-        raise SystemExit(f"pdfinfo gave no page count for {pdf}")
-    return int(found.group(1))
 
 
 def machine_speed_check() -> float:

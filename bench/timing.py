@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import time
@@ -28,3 +29,12 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return Run(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def page_count(pdf: Path) -> int:
+    """Return a PDF's page count (pdfinfo)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    found = re.search(r"Pages:\s+(\d+)", info)
+    if found is None:
+        raise SystemExit(f"pdfinfo gave no page count for {pdf}")
+    return int(found.group(1))

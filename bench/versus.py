@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -37,7 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timing import Run, timed  # noqa: E402
+from timing import Run, page_count, timed  # noqa: E402
 
 import mou.pipeline.render as mou_render  # noqa: E402
 from mou.pipeline.build import load  # noqa: E402
@@ -132,15 +131,6 @@ def plain_weasyprint(pairs: list[tuple[Path, Path]], outdir: Path) -> list[str]:
     )
     arguments = [str(a) for html, base in pairs for a in (html, base, outdir / html.with_suffix(".pdf").name)]
     return [sys.executable, "-c", script, *arguments]
-
-
-def page_count(pdf: Path) -> int:
-    """Return a PDF's page count (pdfinfo)."""
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    found = re.search(r"Pages:\s+(\d+)", info)
-    if found is None:
-        raise SystemExit(f"pdfinfo gave no page count for {pdf}")
-    return int(found.group(1))
 
 
 def embedded_fonts(pdfs: list[Path]) -> str:

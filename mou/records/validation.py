@@ -357,8 +357,8 @@ def check_agreement(
                 ("duration", "end"),
                 say(
                     "ends_before_start",
-                    end=as_written(source, ("duration", "end")),
-                    start=as_written(source, ("duration", "start")),
+                    end=as_written(source, ("duration", "end"), agreement.duration.end),
+                    start=as_written(source, ("duration", "start"), agreement.duration.start),
                 ),
             )
         )
@@ -454,12 +454,7 @@ def missing_languages(
     return []
 
 
-def as_written(source: Record, key_path: KeyPath) -> str:
+def as_written(source: Record, key_path: KeyPath, value: object) -> str:
     """Return a scalar as the clerk wrote it (a Thai-written B.E. date stays B.E.), else its value."""
     written = source.scalars.get(key_path)
-    if written is not None:
-        return written.text
-    data: Any = source.data
-    for key in key_path:
-        data = data[key]
-    return str(data)
+    return written.text if written is not None else str(value)
