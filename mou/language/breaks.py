@@ -19,6 +19,8 @@ from pythainlp.corpus.common import provinces, thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
 from pythainlp.tokenize.tcc import segment as tcc_segment
 
+from mou.language.places import hold_places
+
 ZWSP = "\u200b"
 WORD_JOINER = "\u2060"
 INVISIBLE = ZWSP + WORD_JOINER
@@ -211,7 +213,8 @@ def mark_breaks(
     dictionary = dictionary_with(names)
 
     def segment(match: re.Match[str]) -> str:
-        words = dictionary.segment(match.group())
+        # a place name of several words (โนน|สะอาด) is held whole: see places.py
+        words = hold_places(dictionary.segment(match.group()))
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word

@@ -19,7 +19,16 @@ from mou.html.templating import (
     shared_environment,
     text_width,
 )
-from mou.language.breaks import THAI_RUN, gazetteer, mark_breaks, office_breaks, place_words, thai_words_of
+from mou.language.breaks import (
+    THAI_RUN,
+    dictionary_with,
+    gazetteer,
+    mark_breaks,
+    office_breaks,
+    place_words,
+    thai_words_of,
+)
+from mou.language.places import whole_places
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
@@ -153,6 +162,16 @@ def office_units(project: Project, agreement_id: str) -> frozenset[str]:
     return thai_words_of(texts + held) | frozenset(held) | {collective_name(project, agreement_id)}
 
 
+def places_of(html: str, names: frozenset[str]) -> frozenset[str]:
+    """Return the place names of several words that an edition's Thai text holds as whole words (see places.py).
+
+    The PDF holds them as it segments (mark_breaks); an office suite is given them as units.
+    Segmented with the PDF's dictionary, whose runs are segmented already when the PDF was made.
+    """
+    dictionary = dictionary_with(names)
+    return whole_places([dictionary.segment(run) for run in THAI_RUN.findall(html)])
+
+
 def column_glue(texts: frozenset[str], font: Path) -> frozenset[str]:
     """Return the names and positions narrow enough to keep whole in a side-by-side column.
 
@@ -240,7 +259,11 @@ def render_stamped(
             result.fields[name] = [f.name for f in pdf.fields]
         if "docx" in wanted:
             # An installed font asked for by name travels nowhere; the bundled one travels inside.
-            units = office_units(project, agreement_id) if language != "en" else frozenset()
+            units = (
+                office_units(project, agreement_id) | places_of(document.html, names)
+                if language != "en"
+                else frozenset()
+            )
             held = office_breaks(
                 document.html,
                 units | glued,
