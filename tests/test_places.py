@@ -64,9 +64,16 @@ def test_a_place_name_inside_a_longer_word_is_not_held_across_its_edge():
     # a name that is one word is never a reason to join words (กลาง in กลางวัน)
     assert "กลาง" in thai_places()
     assert hold_places(["กลางวัน", "และ", "กลางคืน"]) == ["กลางวัน", "และ", "กลางคืน"]
-    # the longest name wins; a run of words that spells none is left alone
+    # the longest name holds all its words; a run of words that spells none is left alone
     assert hold_places(["ตำบล", "นา", "หนอง", "ทุ่ม"]) == ["ตำบล", WORD_JOINER.join(["นา", "หนอง", "ทุ่ม"])]
     assert hold_places(["ประชาชน", "ใน", "พื้นที่"]) == ["ประชาชน", "ใน", "พื้นที่"]
+
+
+def test_overlapping_place_names_are_held_as_one():
+    # เมืองชุม is a subdistrict, ชุมแพ a district: in เทศบาลเมืองชุมแพ neither may break
+    assert {"เมืองชุม", "ชุมแพ"} <= thai_places() and "เมืองชุมแพ" not in thai_places()
+    held = WORD_JOINER.join(["เมือง", "ชุม", "แพ"])
+    assert hold_places(["เทศบาล", "เมือง", "ชุม", "แพ", "และ"]) == ["เทศบาล", held, "และ"]
 
 
 def test_an_office_suite_is_given_only_names_that_stand_as_whole_words():

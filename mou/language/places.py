@@ -33,20 +33,28 @@ def _longest_place() -> int:
 def hold_places(words: list[str]) -> list[str]:
     """Return segmented words with each run of whole words that spells a place name made one, joined by WORD JOINER.
 
-    The longest name wins at each word; a name that is one word already is left as it is.
+    Names that overlap are held as one (เมือง|ชุม|แพ holds เมืองชุม and ชุมแพ, both places):
+    which one the text means is not known, and neither may break; unless together they are
+    longer than the longest name. A name that is one word already is left as it is.
     """
     places, longest = thai_places(), _longest_place()
-    held: list[str] = []
-    start = 0
-    while start < len(words):
-        end, spelled, found = start, "", start + 1
+    joined = [False] * len(words)  # joined[i]: words[i] and words[i + 1] stay together
+    for start in range(len(words) - 1):
+        spelled, end = words[start], start + 1
         while end < len(words) and len(spelled) + len(words[end]) <= longest:
             spelled += words[end]
             end += 1
-            if end - start > 1 and spelled in places:
-                found = end
-        held.append(WORD_JOINER.join(words[start:found]))
-        start = found
+            if spelled in places:
+                joined[start : end - 1] = [True] * (end - 1 - start)
+    held: list[str] = []
+    piece = words[:1]
+    for word, glue in zip([*words[1:], ""], joined):
+        if glue:
+            piece.append(word)
+            continue
+        # names chained by their overlaps, longer than any one name, could outgrow a narrow column
+        held += [WORD_JOINER.join(piece)] if sum(map(len, piece)) <= longest else piece
+        piece = [word]
     return held
 
 
@@ -59,5 +67,5 @@ def whole_places(segmented: list[list[str]]) -> frozenset[str]:
     held = Counter(
         word.replace(WORD_JOINER, "") for words in segmented for word in hold_places(words) if WORD_JOINER in word
     )
-    runs = ["".join(words) for words in segmented]
-    return frozenset(name for name, count in held.items() if sum(run.count(name) for run in runs) == count)
+    text = "\n".join("".join(words) for words in segmented)
+    return frozenset(name for name, count in held.items() if text.count(name) == count)
