@@ -31,7 +31,14 @@ def _longest_place() -> int:
 
 
 def hold_places(words: list[str]) -> list[str]:
-    """Return segmented words with each run of whole words that spells a place name made one, joined by WORD JOINER.
+    """Return segmented words with each run of whole words that spells a place name made one, joined by WORD JOINER."""
+    return list(_held(tuple(words)))
+
+
+# The runs of a batch's agreements repeat (the templates' text, the parties' names): each is held once.
+@functools.lru_cache(maxsize=50_000)
+def _held(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return segmented words with the place names among them held (see hold_places).
 
     Names that overlap are held as one (เมือง|ชุม|แพ holds เมืองชุม and ชุมแพ, both places):
     which one the text means is not known, and neither may break; unless together they are
@@ -47,7 +54,7 @@ def hold_places(words: list[str]) -> list[str]:
             if spelled in places:
                 joined[start : end - 1] = [True] * (end - 1 - start)
     held: list[str] = []
-    piece = words[:1]
+    piece = list(words[:1])
     for word, glue in zip([*words[1:], ""], joined):
         if glue:
             piece.append(word)
@@ -55,7 +62,7 @@ def hold_places(words: list[str]) -> list[str]:
         # names chained by their overlaps, longer than any one name, could outgrow a narrow column
         held += [WORD_JOINER.join(piece)] if sum(map(len, piece)) <= longest else piece
         piece = [word]
-    return held
+    return tuple(held)
 
 
 def whole_places(segmented: list[list[str]]) -> frozenset[str]:
