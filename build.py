@@ -1,8 +1,6 @@
 """Build the MOU agreements: `python build.py --help`."""
 
-import sys
-
-from mou.cli.main import main
+from mou.cli.main import main_entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main_entry()

@@ -76,8 +76,11 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
 
 
-def render_task(task: Task) -> Rendered:
-    """Render one agreement (in a worker or in-process); input problems come back as data."""
+def render_task(task: Task, more_follow: bool = True) -> Rendered:
+    """Render one agreement (in a worker or in-process); input problems come back as data.
+
+    `more_follow` False says the process renders nothing after it, so nothing is settled.
+    """
     started = time.perf_counter()
     result = Rendered(task.agreement_id)
     project = Project(task.root, parties=task.parties, agreements={task.agreement_id: task.agreement})
@@ -88,7 +91,8 @@ def render_task(task: Task) -> Rendered:
     except MouError as exc:
         result.problems = exc.problems
     del project
-    settle()
+    if more_follow:
+        settle()
     result.seconds = time.perf_counter() - started
     return result
 
@@ -152,7 +156,8 @@ def run(tasks: Iterable[Task], jobs: int) -> Iterator[Rendered]:
     tasks = list(tasks)
     try:
         if jobs <= 1 or len(tasks) <= 1:
-            yield from map(render_task, tasks)
+            for number, task in enumerate(tasks, 1):
+                yield render_task(task, more_follow=number < len(tasks))
             return
         # fork: workers inherit the loaded code, frozen, so that their collector leaves it
         # alone (and its memory stays shared). Python refuses max_tasks_per_child with fork,
