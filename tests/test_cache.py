@@ -13,6 +13,7 @@ import pytest
 from mou.core import cache
 from mou.core.paths import cache_folder
 from mou.docx import fonts
+from mou.html import templating
 from mou.pdf import libraries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,3 +122,33 @@ def test_weasyprint_loads_the_same_libraries_either_way() -> None:
         ).stdout
     assert loaded["1"] == loaded["0"]
     assert "pango" in loaded["1"]
+
+
+def _rendered_with_fresh_environment(templates: Path) -> tuple[str, int]:
+    """Compile and render a template in a new environment; return the text and how many templates Jinja compiled."""
+    env = templating.make_environment(templates)
+    compiled = 0
+    compile_source = env._compile
+
+    def counting(source: str, filename: str) -> object:
+        nonlocal compiled
+        compiled += 1
+        return compile_source(source, filename)
+
+    env._compile = counting  # type: ignore[method-assign]
+    return env.get_template("page.html").render(name="ชุมแพ"), compiled
+
+
+def test_a_template_compiled_once_is_loaded_by_the_next_environment(folder: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ name }} {{ 'x' * 3 }}</p>{% include 'part.html' %}", encoding="utf-8")
+    (templates / "part.html").write_text("<p>{{ name | upper }}</p>", encoding="utf-8")
+    first = _rendered_with_fresh_environment(templates)
+    assert first == ("<p>ชุมแพ xxx</p><p>ชุมแพ</p>", 2)
+    assert _rendered_with_fresh_environment(templates) == (first[0], 0)
+    for entry in (folder / "jinja-bytecode").iterdir():  # a damaged entry is compiled again
+        entry.write_bytes(entry.read_bytes()[:-5] + b"xxxxx")
+    assert _rendered_with_fresh_environment(templates) == first
+    (templates / "part.html").write_text("<p>{{ name }}!</p>", encoding="utf-8")  # an edited template too
+    assert _rendered_with_fresh_environment(templates) == ("<p>ชุมแพ xxx</p><p>ชุมแพ!</p>", 1)

@@ -56,6 +56,16 @@ def write_entry(path: Path, payload: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+def cached_entry(kind: str, key: str) -> bytes | None:
+    """Return the payload stored under <cache folder>/<kind>/<key>, or None."""
+    return read_entry(cache_folder() / kind / key)
+
+
+def store_entry(kind: str, key: str, payload: bytes) -> None:
+    """Store a payload under <cache folder>/<kind>/<key> (or nothing, if it cannot be written)."""
+    write_entry(cache_folder() / kind / key, payload)
+
+
 def cached(kind: str, key: str, make: Callable[[], bytes]) -> bytes:
     """Return the cached result of make() under <cache folder>/<kind>/<key>, making and storing it when absent."""
     path = cache_folder() / kind / key

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+import hashlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from mou.core.cache import cache_key, cached_entry, store_entry
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.language import thai
@@ -92,6 +95,36 @@ def _too_large(operator: str, left: Any, right: Any) -> bool:
     return False
 
 
+# What a compiled template depends on besides its name and source: Jinja and Python, and
+# this module, which sets the environment's options, sandbox and filters up.
+_COMPILED_WITH = f"{jinja2.__version__}\0{sys.version}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+
+
+class StoredBytecode(jinja2.BytecodeCache):
+    """Keep each template's compiled code in mou's cache folder, for the next process to load instead of compiling.
+
+    An entry is named by the template's name, file and source and by what compiling depends
+    on (_COMPILED_WITH), and checked against its own SHA-256 before it is loaded; a missing
+    or damaged one is compiled again. Jinja checks its own version header and the source's
+    checksum too.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from the cache, if it holds this template's code."""
+        found = cached_entry("jinja-bytecode", self._key(bucket))
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Store a freshly compiled template's code."""
+        store_entry("jinja-bytecode", self._key(bucket), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> str:
+        """Return the cache entry's name for a template."""
+        return cache_key("jinja bytecode", _COMPILED_WITH, bucket.key, bucket.checksum)
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Create the sandboxed, autoescaping, strict Jinja environment with mou's filters."""
     env = RecordSandbox(
@@ -101,6 +134,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=StoredBytecode(),
     )
     env.globals["signature_rows"] = lambda people, role="", language="th", unequal=False: signature_rows(
         people, role, language, templates_dir / "fonts" / "Sarabun-Regular.ttf", unequal
