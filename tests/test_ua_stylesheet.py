@@ -18,11 +18,13 @@ import weasyprint.html
 from conftest import ROOT
 from weasyprint.text.fonts import FontConfiguration
 
+from mou.pdf import ua_stylesheet
 from mou.pdf.ua_stylesheet import (
     IndexedHTML,
     _every_elements_pseudo,
     _last_compound_start,
     _split_commas,
+    derived_sheets,
     every_elements_pseudo_styles,
     spelled_out,
 )
@@ -238,3 +240,12 @@ def test_a_rendered_pdf_uses_mous_stylesheet(monkeypatch):
     pdf_render.render_pdf(html, TEMPLATES, [TEMPLATES.parent], "test")
     assert len(made) == 1
     assert Path(made[0]["base_url"].rstrip("/")) == TEMPLATES
+
+
+def test_the_derived_stylesheets_read_back_from_the_cache_are_the_ones_made_now(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    made = (spelled_out(_every_elements_pseudo(weasyprint.html.UA)[0]), _every_elements_pseudo(weasyprint.html.UA)[1])
+    assert derived_sheets.__wrapped__(weasyprint.html.UA) == made  # made, and stored
+    assert len(list((tmp_path / "ua-stylesheet").iterdir())) == 1
+    monkeypatch.setattr(ua_stylesheet, "_derive", lambda css: pytest.fail("derived again"))
+    assert derived_sheets.__wrapped__(weasyprint.html.UA) == made  # read back

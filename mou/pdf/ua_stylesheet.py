@@ -22,7 +22,10 @@ WeasyPrint's cascade gives them, merged with any other rule's for the same pseud
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from math import inf
+from pathlib import Path
 from xml.etree import ElementTree
 
 import cssselect2
@@ -32,7 +35,12 @@ import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.html
 
+from mou.core.cache import cache_key, cached
+
 _COMBINATORS = frozenset(">+~")
+# What the two stylesheets derived from WeasyPrint's depend on besides its text: tinycss2,
+# which parses and serializes them, and this module, which derives them.
+_DERIVED_WITH = f"{tinycss2.__version__}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
 
 @functools.cache
@@ -43,7 +51,25 @@ def indexed_ua_stylesheet() -> weasyprint.CSS:
     # Made as WeasyPrint makes its own (weasyprint/html.py: UA_STYLESHEET), except that its
     # @counter-style rules go to a dictionary of their own: a document's counter styles are
     # a copy of WeasyPrint's (HTML._ua_counter_style), which already has them.
-    return weasyprint.CSS(string=spelled_out(_every_elements_pseudo(weasyprint.html.UA)[0]), counter_style={})
+    return weasyprint.CSS(string=derived_sheets(weasyprint.html.UA)[0], counter_style={})
+
+
+@functools.cache
+def derived_sheets(css: str) -> tuple[str, str]:
+    """Return a stylesheet's other rules with `:is()` of names spelled out, and its rules of every element's pseudo-elements.
+
+    Kept in mou's cache folder by the stylesheet's text (and _DERIVED_WITH): parsing and
+    writing the rules out again costs each process more than reading them back.
+    """
+    key = cache_key("ua stylesheet", _DERIVED_WITH, css)
+    kept, universal = json.loads(cached("ua-stylesheet", key, lambda: json.dumps(_derive(css)).encode()))
+    return str(kept), str(universal)
+
+
+def _derive(css: str) -> tuple[str, str]:
+    """Work out derived_sheets() from a stylesheet's text."""
+    kept, universal = _every_elements_pseudo(css)
+    return spelled_out(kept), universal
 
 
 @functools.cache
@@ -65,7 +91,7 @@ def every_elements_pseudo_styles() -> dict[str, dict[str, tuple]]:
     Worked out as WeasyPrint's cascade (weasyprint/css: StyleFor) does for its user-agent
     stylesheet, on an element those rules match as they match every element.
     """
-    sheet = weasyprint.CSS(string=_every_elements_pseudo(weasyprint.html.UA)[1], counter_style={})
+    sheet = weasyprint.CSS(string=derived_sheets(weasyprint.html.UA)[1], counter_style={})
     element = cssselect2.ElementWrapper.from_html_root(ElementTree.fromstring("<html/>"))
     styles: dict[str, dict[str, tuple]] = {}
     for specificity, _order, pseudo_type, (declarations, layer) in sheet.matcher.match(element):
