@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import io
 import os
 import subprocess
@@ -12,7 +14,7 @@ import weasyprint
 from conftest import ROOT
 
 from mou.core.errors import RenderError
-from mou.pdf import speedups, thai_patches
+from mou.pdf import source_guard, speedups, thai_patches
 from mou.pdf.render import install_patches
 
 
@@ -155,3 +157,35 @@ def test_accelerate_zero_keeps_the_speed_ups_out():
     )
     assert done.stdout.strip() == "False"
     assert io.StringIO(done.stderr).read() == ""
+
+
+def _guarded_functions() -> list[object]:
+    """Return WeasyPrint's own functions and classes the patches and speed-ups are guarded by."""
+    found = [thai_patches.ORIGINAL.get(name) or getattr(t.owner, t.name) for name, t in thai_patches._targets().items()]
+    for name, (owner, attribute) in speedups._places().items():
+        found.append(thai_patches.ORIGINAL.get(name) or speedups.ORIGINAL.get(name) or getattr(owner, attribute))
+    return found
+
+
+def test_a_remembered_source_digest_is_the_digest_of_the_source_read_now(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path / "cache"))
+    functions = _guarded_functions()
+    now = [hashlib.sha256(inspect.getsource(f).encode()).hexdigest() for f in functions]
+    assert [thai_patches.source_digest(f) for f in functions] == now  # worked out, and stored
+    assert len(list((tmp_path / "cache" / "source-digests").iterdir())) == len(set(map(id, functions)))
+    monkeypatch.setattr(inspect, "getsource", lambda f: pytest.fail("read again"))
+    assert [thai_patches.source_digest(f) for f in functions] == now  # read back
+
+
+def test_an_edited_source_file_is_digested_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path / "cache"))
+    module = tmp_path / "guarded_example.py"
+    digests = []
+    bodies = ("return 1", "return 22")  # another size: linecache sees the change too
+    for body in bodies:
+        module.write_text(f"def layout():\n    {body}\n", encoding="utf-8")
+        namespace: dict[str, object] = {}
+        exec(compile(module.read_text(), str(module), "exec"), namespace)  # a fresh function from the file
+        source_guard._file_digest.cache_clear()  # as a new process would read it
+        digests.append(thai_patches.source_digest(namespace["layout"]))
+    assert digests == [hashlib.sha256(f"def layout():\n    {body}\n".encode()).hexdigest() for body in bodies]

@@ -47,6 +47,7 @@ from mou.core.errors import RenderError
 from mou.core.messages import say
 from mou.language.breaks import INVISIBLE, no_break_ranges
 from mou.pdf import glyph_codes
+from mou.pdf.source_guard import remembered_digest
 
 # The upstream reports these patches stand in for (docs/upstream/).
 SARA_AM = "docs/upstream/weasyprint-sara-am-tounicode.md"
@@ -148,8 +149,8 @@ _laid_wider = False  # whether the line being laid out was broken wider than its
 
 
 def source_digest(function: Callable[..., Any]) -> str:
-    """Return the SHA-256 of a function's source, as the guard compares it."""
-    return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
+    """Return the SHA-256 of a function's source, as the guard compares it (remembered by its file: source_guard.py)."""
+    return remembered_digest(function, lambda: hashlib.sha256(inspect.getsource(function).encode()).hexdigest())
 
 
 def mismatches() -> list[str]:
