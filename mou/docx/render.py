@@ -431,6 +431,12 @@ def cell_share(td: HtmlElement) -> float | None:
     return float(found.group(1)) if found else None
 
 
+def follows_text(table: HtmlElement) -> bool:
+    """Say whether a signature table follows a paragraph other than a group's heading (style.css: p + .signatures)."""
+    previous = table.getprevious()
+    return previous is not None and previous.tag == "p" and "signature-group" not in class_name(previous).split()
+
+
 def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     """Render a signature grid as a borderless table whose rows never split."""
     rows = table_rows(el)
@@ -440,6 +446,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     table = doc.add_table(rows=len(rows), cols=columns)
     shares = [cell_share(td) for td in rows[0]]
     unequal = len(rows) == 1 and columns == 2 and all(shares)
+    spaced = follows_text(el)
     shape_table(table, UNEQUAL_MARGINS if unequal else SIGNATURE_MARGINS)
     if unequal:
         # Unequal columns (en.html: a name wider than half the line beside a narrower block),
@@ -452,7 +459,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
-            if index == 0:  # the table's own 18pt margin-top in style.css
+            if index == 0 and spaced:  # the table's own 18pt margin-top in style.css
                 margin = OxmlElement("w:tcMar")
                 margin.append(OxmlElement("w:top", {qn("w:w"): "360", qn("w:type"): "dxa"}))
                 insert_before(cell._tc.get_or_add_tcPr(), margin, ("w:textDirection", "w:vAlign"))
@@ -520,8 +527,8 @@ def shape_column_paragraph(para: Paragraph, lang: str, source: str) -> None:
     fmt.first_line_indent = Cm(0 if source in PARALLEL_FLUSH else PARALLEL_INDENT_CM)
 
 
-SIGNATURE_MARGINS = (("top", 0), ("left", 80), ("bottom", 440), ("right", 80))  # td padding 0 4pt 22pt 4pt
-UNEQUAL_MARGINS = (("top", 0), ("left", 0), ("bottom", 440), ("right", 0))  # style.css: td padding 0 0 22pt 0
+SIGNATURE_MARGINS = (("top", 0), ("left", 80), ("bottom", 280), ("right", 80))  # td padding 0 4pt 14pt 4pt
+UNEQUAL_MARGINS = (("top", 0), ("left", 0), ("bottom", 280), ("right", 0))  # style.css: td padding 0 0 14pt 0
 
 
 def shape_table(table: Table, margins: tuple[tuple[str, int], ...] = SIGNATURE_MARGINS) -> None:
