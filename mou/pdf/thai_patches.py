@@ -70,6 +70,9 @@ MAX_LETTER_SPACING_EM = 0.05
 # fiftieth of an em is less than any Sarabun glyph's side bearings, so glyphs never touch.
 MAX_CLUSTER_SHRINK_EM = 0.02
 WIDER_SHARE = 0.03
+# Largest share of a space an English word gap gives up when the rebreak lays a line wider
+# to take one more word (close_up_english); the rest closes between letters, as Thai's does.
+MAX_SPACE_SHRINK = 0.25
 THAI = re.compile("[\u0e00-\u0e7f]")
 _AM = "\u0e33"  # sara am
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -581,12 +584,16 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     line.mou_slack = extra_width  # rebreaking narrows a line by a little more, so its last word goes down
     texts = list(_text_boxes(line))
     thai = any(THAI.search(box.text) for box in texts)
-    if extra_width == 0 or (extra_width < 0 and not thai) or any(_RTL.search(box.text) for box in texts):
+    english_closing = extra_width < 0 and not thai and _laid_wider  # the rebreak's wider English line
+    if extra_width == 0 or (extra_width < 0 and not thai and not english_closing) or any(_RTL.search(box.text) for box in texts):
         line.mou_overfull = extra_width < 0
         if extra_width > 0:
             ORIGINAL["justify_line"](context, line, extra_width)
         return
     gaps = _gaps_between_clusters(texts)
+    if english_closing:
+        close_up_english(context, line, extra_width, gaps)
+        return
     if not thai:
         justify_english(context, line, extra_width, gaps)
         return
@@ -650,6 +657,29 @@ def justify_english(context: Any, line: Any, extra_width: float, gaps: dict[int,
     line.mou_short = extra_width - word_spacing * spaces - spacing * letters
     if units > 0:
         _spread(line, units, gaps, 0.0)
+
+
+def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int, tuple[int, bool]]) -> None:
+    """Close up an English line the rebreak laid wider than its box, or mark it overfull.
+
+    Its word gaps give up at most MAX_SPACE_SHRINK of a space; what is left closes between
+    letters, at most MAX_CLUSTER_SHRINK_EM each, as a Thai line does. A line that would need
+    more is marked overfull, and the rebreak lays it otherwise.
+    """
+    spaces = weasy_inline.count_expandable_spaces(line)
+    from_spaces = min(-extra_width, spaces * MAX_SPACE_SHRINK * _space_width(context, line.style))
+    letters = sum(inside + after for inside, after in gaps.values()) - spaces
+    rest = -extra_width - from_spaces
+    units = math.ceil(rest / letters * line_break.TO_UNITS) if rest > 0 and letters > 0 else 0
+    cap = MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
+    line.mou_overfull = units > cap or (rest > 0 and letters <= 0)
+    line.mou_short = 0.0
+    if line.mou_overfull:
+        return
+    if spaces:
+        ORIGINAL["justify_line"](context, line, -from_spaces)
+    if units:
+        _spread(line, -units, gaps, 0.0)
 
 
 def _space_width(context: Any, style: Any) -> float:
@@ -788,14 +818,14 @@ def iter_line_boxes(
     first_letter_style: Any,
     first_line_style: Any,
 ) -> Any:
-    """Lay out a paragraph's lines like WeasyPrint; in justified Thai, rebreak around loose lines.
+    """Lay out a paragraph's lines like WeasyPrint; in justified Thai and English, rebreak around loose lines.
 
     WeasyPrint fills each line greedily. Before a name that must not break and does not fit,
-    a Thai line can be left so short that no allowed spacing fills it; then up to two lines
+    a line can be left so short that no allowed spacing fills it; then up to two lines
     before it are broken earlier, moving words down into it, when that leaves every line of
     the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
     """
-    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not THAI.search(line_text(box)):
+    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not _rebroken(box):
         yield from ORIGINAL["iter_line_boxes"](
             context,
             box,
@@ -835,6 +865,20 @@ def iter_line_boxes(
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
     for placed in held:
         yield placed.result
+
+
+def _rebroken(box: Any) -> bool:
+    """Say whether a justified paragraph is rebroken around its loose lines: Thai, or English."""
+    return bool(THAI.search(line_text(box))) or rebreaks_english(box)
+
+
+def rebreaks_english(box: Any) -> bool:
+    """Say whether a paragraph is English text to rebreak: a line before a name kept whole gets words from above.
+
+    Its word gaps stop at twice a space and its letters at a little spacing (justify_english),
+    so a line whose next word is a whole name would stay short without this.
+    """
+    return str(box.style["lang"] or "").startswith("en")
 
 
 @dataclass
