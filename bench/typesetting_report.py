@@ -30,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import test_typesetting as t  # noqa: E402  (the tests' measuring code)
 from conftest import SAMPLES, sample_file  # noqa: E402
+from test_archival import signature_pages  # noqa: E402
 from test_bilingual import pdf_columns, split_source  # noqa: E402
 
 from mou.cli.main import main  # noqa: E402
@@ -126,6 +127,20 @@ def english_gaps(
     row["en gap max"] = f"{max((gap for gap, _, _ in measured), default=0.0):.1f}"
 
 
+def signature_rows(output: Path, pdfs: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """Return, per agreement, how many pages each edition's signature blocks run over, and English's excess over Thai's."""
+    rows = []
+    for agreement_id in dict.fromkeys(a for a, _ in pdfs):
+        languages = [language for a, language in pdfs if a == agreement_id]
+        row = {"agreement": agreement_id}
+        for language in languages:
+            first, last = signature_pages(sample_file(output, agreement_id, language, "pdf"))
+            row[language] = f"{last - first + 1} (p{first}-{last})"
+        row["en - th"] = str(int(row["en"].split()[0]) - int(row["th"].split()[0])) if "en" in row and "th" in row else "-"
+        rows.append(row)
+    return rows
+
+
 def table(rows: list[dict[str, str]], columns: list[str]) -> str:
     """Return rows as a plain-text table with a header line."""
     widths = [max(len(c), *(len(r.get(c, "")) for r in rows)) for c in columns]
@@ -153,6 +168,7 @@ def report(lines: bool = False, corpus: bool = False) -> str:
             else [(a, language) for language in ("th", "en", "th-en") for a in SAMPLES]
         )
         rows = [measure(output, (layout, project), a, language, listed) for a, language in pdfs]
+        signatures = signature_rows(output, pdfs)
     every = ["Every full Thai line: page, to margin, widest gap (pt), text:\n" + "\n".join(listed)] if listed else []
     return "\n\n".join(
         every
@@ -184,6 +200,8 @@ def report(lines: bool = False, corpus: bool = False) -> str:
             "English column), those with a word gap past twice a space (and a little for side bearings,\n"
             "tests/test_typesetting.py word_gap_limit), and the widest word gap, in pt:\n"
             + table([r for r in rows if "en lines" in r], ["pdf", "en lines", "over 2 spaces", "en gap max"]),
+            "Pages the signature blocks run over (first to last page with a signer's field), per edition:\n"
+            + table(signatures, ["agreement", "th", "en", "th-en", "en - th"]),
             "Bad Thai line breaks by kind:\n" + table([r for r in rows if r["breaks"] != "-"], ["pdf", *KINDS]),
         ]
     )

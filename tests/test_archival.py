@@ -31,6 +31,7 @@ from conftest import (
 from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
 
 from mou.html.templating import FEWEST_DOTS
+from mou.pdf.fields import ORGANIZATION_FIELD
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import collect_inputs
@@ -162,6 +163,18 @@ def signature_widgets(data: bytes) -> list[tuple[str, int, list[float], object]]
             (str(widget["/T"]), pages.index(widget.raw_get("/P").idnum), [float(v) for v in widget["/Rect"]], widget)
         )
     return found
+
+
+def signature_pages(path: Path) -> tuple[int, int]:
+    """Return the first and last page (from 1) an edition's signature blocks run over: those with a signer's field."""
+    pages = [page + 1 for name, page, *_ in signature_widgets(path.read_bytes()) if name != ORGANIZATION_FIELD]
+    return min(pages), max(pages)
+
+
+def signature_page_count(path: Path) -> int:
+    """Return how many pages an edition's signature blocks run over."""
+    first, last = signature_pages(path)
+    return last - first + 1
 
 
 def _page_refs(pdf) -> list:
@@ -345,6 +358,15 @@ def test_fingerprint_follows_records_templates_and_fonts_only(tmp_path):
         with open(third / name, "ab") as handle:
             handle.write(extra)
         assert short_fingerprint(third, agreement_id) != base, name
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+@pytest.mark.slow
+def test_english_signatures_take_at_most_a_page_more_than_thai(built, agreement_id):
+    """English names and positions are longer, so a row may hold one block where Thai's holds two;
+    the signature part still runs over no more than one page beyond Thai's."""
+    thai, english = (signature_page_count(sample_file(built, agreement_id, language, "pdf")) for language in ("th", "en"))
+    assert english <= thai + 1, (thai, english)
 
 
 def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):

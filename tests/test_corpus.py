@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, require_tool
 from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
 from test_bilingual import pdf_columns, split_source
+from test_archival import signature_page_count
 from test_readback import reader
 from test_typesetting import (
     FLUSH_PT,
@@ -135,6 +136,16 @@ def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id,
         blocks, lines = split_source(html).column(1), pdf_columns(pdf).english
     assert wide_english_gaps(blocks, lines) == []
     assert hyphenated_names(blocks, lines) == []  # names, addresses and short names are never hyphenated
+
+
+BOTH = [a for a in sorted(PROJECT.agreements) if {"th", "en"} <= set(editions(PROJECT.agreements[a]))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("agreement_id", BOTH)
+def test_english_signatures_take_at_most_a_page_more_than_thai(corpus_built, agreement_id):
+    thai, english = (signature_page_count(built_file(corpus_built, agreement_id, e, "pdf")) for e in ("th", "en"))
+    assert english <= thai + 1, (thai, english)
 
 
 MANY = [(a, e) for a, e in ENGLISH if len(PROJECT.agreements[a].parties) >= 3]
