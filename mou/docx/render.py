@@ -431,10 +431,12 @@ def cell_share(td: HtmlElement) -> float | None:
     return float(found.group(1)) if found else None
 
 
-def follows_text(table: HtmlElement) -> bool:
-    """Say whether a signature table follows a paragraph other than a group's heading (style.css: p + .signatures)."""
+def space_above(table: HtmlElement) -> int:
+    """Return a signature table's margin above, in twips: style.css's after a paragraph, less under a group's heading."""
     previous = table.getprevious()
-    return previous is not None and previous.tag == "p" and "signature-group" not in class_name(previous).split()
+    if previous is None or previous.tag != "p":
+        return 0
+    return 120 if "signature-group" in class_name(previous).split() else 360  # 6 pt, 18 pt
 
 
 def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
@@ -446,7 +448,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     table = doc.add_table(rows=len(rows), cols=columns)
     shares = [cell_share(td) for td in rows[0]]
     unequal = len(rows) == 1 and columns == 2 and all(shares)
-    spaced = follows_text(el)
+    above = space_above(el)
     shape_table(table, UNEQUAL_MARGINS if unequal else SIGNATURE_MARGINS)
     if unequal:
         # Unequal columns (en.html: a name wider than half the line beside a narrower block),
@@ -459,9 +461,9 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
-            if index == 0 and spaced:  # the table's own 18pt margin-top in style.css
+            if index == 0 and above:  # the table's own margin-top in style.css
                 margin = OxmlElement("w:tcMar")
-                margin.append(OxmlElement("w:top", {qn("w:w"): "360", qn("w:type"): "dxa"}))
+                margin.append(OxmlElement("w:top", {qn("w:w"): str(above), qn("w:type"): "dxa"}))
                 insert_before(cell._tc.get_or_add_tcPr(), margin, ("w:textDirection", "w:vAlign"))
             if column < len(tds):
                 render_blocks(tds[column], "td", cell, font)
