@@ -98,6 +98,9 @@ def measure(
     gaps = [max(line.gaps, default=0.0) for line in full]
     if "en" in language.split("-"):
         english_gaps(output, project, agreement_id, language, path, row)
+    if language == "en":
+        short = t.short_english_lines(blocks, lines)
+        row["en short"], row["unfillable"] = str(len(short)), str(sum(s.unfillable for s in short))
     row["full lines"] = str(len(full))
     if listed is not None and language in ("th", "th-en"):
         listed += [
@@ -136,7 +139,9 @@ def signature_rows(output: Path, pdfs: list[tuple[str, str]]) -> list[dict[str, 
         for language in languages:
             first, last = signature_pages(sample_file(output, agreement_id, language, "pdf"))
             row[language] = f"{last - first + 1} (p{first}-{last})"
-        row["en - th"] = str(int(row["en"].split()[0]) - int(row["th"].split()[0])) if "en" in row and "th" in row else "-"
+        row["en - th"] = (
+            str(int(row["en"].split()[0]) - int(row["th"].split()[0])) if "en" in row and "th" in row else "-"
+        )
         rows.append(row)
     return rows
 
@@ -200,6 +205,10 @@ def report(lines: bool = False, corpus: bool = False) -> str:
             "English column), those with a word gap past twice a space (and a little for side bearings,\n"
             "tests/test_typesetting.py word_gap_limit), and the widest word gap, in pt:\n"
             + table([r for r in rows if "en lines" in r], ["pdf", "en lines", "over 2 spaces", "en gap max"]),
+            "Full English lines short of the margin (of the 'full lines' above), and of those the ones\n"
+            "nothing can fill: a paragraph's first line before a name's word or a whole span it cannot\n"
+            "take closed up (tests/test_typesetting.py short_english_lines):\n"
+            + table([r for r in rows if "en short" in r], ["pdf", "full lines", "flush", "en short", "unfillable"]),
             "Pages the signature blocks run over (first to last page with a signer's field), per edition:\n"
             + table(signatures, ["agreement", "th", "en", "th-en", "en - th"]),
             "Bad Thai line breaks by kind:\n" + table([r for r in rows if r["breaks"] != "-"], ["pdf", *KINDS]),

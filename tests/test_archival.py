@@ -365,7 +365,9 @@ def test_fingerprint_follows_records_templates_and_fonts_only(tmp_path):
 def test_english_signatures_take_at_most_a_page_more_than_thai(built, agreement_id):
     """English names and positions are longer, so a row may hold one block where Thai's holds two;
     the signature part still runs over no more than one page beyond Thai's."""
-    thai, english = (signature_page_count(sample_file(built, agreement_id, language, "pdf")) for language in ("th", "en"))
+    thai, english = (
+        signature_page_count(sample_file(built, agreement_id, language, "pdf")) for language in ("th", "en")
+    )
     assert english <= thai + 1, (thai, english)
 
 

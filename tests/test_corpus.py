@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_tool
 from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
-from test_bilingual import pdf_columns, split_source
 from test_archival import signature_page_count
+from test_bilingual import pdf_columns, split_source
 from test_readback import reader
 from test_typesetting import (
     FLUSH_PT,
     SPACE_PT,
     edition_blocks,
+    fillable_english_lines,
     full_body_lines,
     hyphenated_names,
     layout_lines,
@@ -139,10 +140,25 @@ def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id,
 
 
 BOTH = [a for a in sorted(PROJECT.agreements) if {"th", "en"} <= set(editions(PROJECT.agreements[a]))]
+# 300 signers: an English block is four lines where the Thai is three (`Village Headman of Moo
+# 13, Chum Phae Subdistrict` takes two lines in half the line, Thai's one), and 26 blocks stand
+# alone where Thai has 8 (two `(Acting Sub-Lt. …)` names side by side are wider than the line),
+# so six English rows fill a page where seven Thai ones do: 28 pages against 25. Strict.
+MORE_SIGNATURE_PAGES = {
+    "three-hundred-villages": "six English rows of four lines to a page against seven Thai ones of three: 28 pages to 25"
+}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("agreement_id", BOTH)
+@pytest.mark.parametrize(
+    "agreement_id",
+    [
+        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=MORE_SIGNATURE_PAGES[a]))
+        if a in MORE_SIGNATURE_PAGES
+        else a
+        for a in BOTH
+    ],
+)
 def test_english_signatures_take_at_most_a_page_more_than_thai(corpus_built, agreement_id):
     thai, english = (signature_page_count(built_file(corpus_built, agreement_id, e, "pdf")) for e in ("th", "en"))
     assert english <= thai + 1, (thai, english)
@@ -180,6 +196,20 @@ NOT_YET_FLUSH = {
 }  # fmt: skip
 
 
+# Full English lines that something could still fill, as the test below judges: not a
+# paragraph's first line before a name's word or a whole span too wide to take. Strict: when
+# they are filled, the mark goes.
+NOT_YET_FILLED = {
+    ("three-hundred-villages", "en"): (
+        "40 of 1232 lines: a party's first line, short before the party's name (never hyphenated),"
+        " and the line ending `represented by` before a whole name trade their shortfalls; the"
+        " rebreak fills one only by emptying the other"
+    ),
+    ("long-place-names", "en"): "the second line of a 140-letter place name, before its next word (never hyphenated)",
+    ("signatories-for-parties", "en"): "the second line of an address, before its next word (never hyphenated)",
+}  # fmt: skip
+
+
 def with_known_failures(cases: list[tuple[str, str]], known: dict[tuple[str, str], str]) -> list:
     """Return the cases as pytest parameters, a known failure marked xfail(strict=True) with its reason."""
     return [
@@ -209,6 +239,19 @@ def test_every_full_thai_line_is_flush(corpus_built, agreement_id, edition):
     full = thai_full_lines(corpus_built, agreement_id, edition)
     assert full
     assert [(round(short, 1), text) for short, _, text in full if abs(short) > FLUSH_PT] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("agreement_id", "edition"), with_known_failures([(a, e) for a, e in EDITIONS if e == "en"], NOT_YET_FILLED)
+)
+def test_every_full_english_line_is_flush_unless_nothing_can_fill_it(corpus_built, agreement_id, edition):
+    # Before the rebreak reached English, three-hundred-villages had 292 short lines and most
+    # editions 1-4; what may stay is a paragraph's first line before what it cannot take.
+    lines = layout_lines(built_file(corpus_built, agreement_id, edition, "pdf"))
+    blocks = edition_blocks(LAYOUT, PROJECT, agreement_id, edition)
+    assert full_body_lines(blocks, lines)
+    assert fillable_english_lines(blocks, lines) == []
 
 
 @pytest.mark.slow

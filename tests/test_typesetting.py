@@ -46,6 +46,7 @@ from mou.html.templating import (
 )
 from mou.html.templating import text_width as font_width
 from mou.language.breaks import NO_BREAK_BEFORE, TEMPLATE_WORDS, WORD_JOINER, ZWSP, mark_breaks
+from mou.pdf.thai_patches import WIDER_SHARE
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
 from mou.pipeline.render import collective_name, people_of, proper_names, render_documents
@@ -1144,6 +1145,88 @@ def test_english_lines_hold_more_than_a_word_unless_a_whole_name_follows(built, 
         if id(line) in full and " " not in line.text and not any(after.text.startswith(n) for n in names)
     ]
     assert lonely == []
+
+
+# ---------------------------------------------------------------- English lines filled
+
+
+@dataclass(frozen=True)
+class ShortLine:
+    """A full English line that stops short of the margin, and whether nothing could fill it."""
+
+    short: float
+    page: int
+    text: str
+    next_word: str  # what starts the next line: a word, or a span kept on one line
+    unfillable: bool
+
+
+def short_english_lines(blocks: list[Block], lines: list[Line], width: float = LINE_PT) -> list[ShortLine]:
+    """Return the full English lines of body paragraphs short of the margin by more than FLUSH_PT.
+
+    A line is provably unfillable when it is its paragraph's first line (no line above can hand
+    it words: its start is fixed) and what follows it goes down whole (a word of a name, never
+    hyphenated, or a span kept on one line, such as an amount) and is wider than its shortfall
+    plus the most the rebreak closes a line up (WIDER_SHARE of it): its own word gaps and
+    letters are already at their caps.
+    """
+    placed = align([b.text for b in blocks], [line.text for line in lines]).placed
+    found = []
+    for here, after in zip(placed, placed[1:]):
+        block, line = blocks[here.block], lines[here.line]
+        if block.tag not in ("p", "li") or NOT_BODY & set(block.classes) or not block.group.startswith("block"):
+            continue
+        if after.block != here.block or (short := short_of_margin(line)) <= FLUSH_PT:
+            continue
+        rest = block.text[here.end :].lstrip(" ")
+        start = len(block.text) - len(rest)
+        # What must go down whole: a word of a name, or a span kept on one line up to its end.
+        end = max([start + len(rest.split(" ", 1)[0])] + [e for b, e in block.spans if b <= start < e])
+        end = block.text.find(" ", end) % (len(block.text) + 1)
+        unit = block.text[start:end]
+        whole = any(begin <= start < stop for begin, stop in block.names + block.spans)
+        too_wide = text_width(" " + unit) > short + WIDER_SHARE * width
+        found.append(ShortLine(round(short, 1), line.page, line.text, unit, here.start == 0 and whole and too_wide))
+    return found
+
+
+def test_a_first_line_before_a_name_too_wide_to_take_is_unfillable():
+    first = "(7) Na Nong Thum Subdistrict Administrative"
+    text = f"{first} <span class='proper'>Organization</span>, located at Moo 5"
+
+    def laid(right: float) -> list[Line]:
+        return [
+            Line(1, first, 156.0, right, 100.0, [], 595.3, 841.9),
+            Line(1, "Organization, located at Moo 5", 85.0, 300.0, 121.0, [], 595.3, 841.9),
+        ]
+
+    [short] = short_english_lines(source_blocks(f'<p class="party">{text}</p>'), laid(500.0))
+    assert (short.short, short.next_word, short.unfillable) == (38.6, "Organization,", True)
+    assert short_english_lines(source_blocks(f'<p class="party">{text}</p>'), laid(538.0)) == []  # flush
+    # the same line, but the word after it may be hyphenated (not a name): something can fill it
+    plain = source_blocks(f'<p class="party">{first} Organization, located at Moo 5</p>')
+    assert fillable_english_lines(plain, laid(500.0)) == [(38.6, 1, first, "Organization,")]
+    # the same word, but the line is no paragraph's first: the lines above could hand it words
+    later = source_blocks(f'<p class="party">Before it, {text}</p>')
+    lines = [Line(1, "Before it,", 156.0, 538.0, 79.0, [], 595.3, 841.9), *laid(500.0)]
+    assert [s.unfillable for s in short_english_lines(later, lines)] == [False]
+
+
+def fillable_english_lines(blocks: list[Block], lines: list[Line]) -> list[tuple[float, int, str, str]]:
+    """Return the full English lines short of the margin that something could fill: (short, page, text, next word)."""
+    return [(s.short, s.page, s.text, s.next_word) for s in short_english_lines(blocks, lines) if not s.unfillable]
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_every_full_english_line_is_flush_unless_nothing_can_fill_it(built, agreement_id):
+    # Word gaps stop at twice a space and letters at 0.05 em, so a line before a word kept
+    # whole (a name) used to stop short: the lines above now hand it words, or it takes one
+    # more closed up. What stays short is a paragraph's first line before a name's word it
+    # cannot take (the Smart Chum Phae party paragraphs before "Organization,").
+    lines = layout_lines(sample_file(built, agreement_id, "en", "pdf"))
+    blocks = sample_blocks(agreement_id, "en")
+    assert len(full_body_lines(blocks, lines)) > 50
+    assert fillable_english_lines(blocks, lines) == []
 
 
 def sara_am_gaps(path: Path) -> list[float]:
