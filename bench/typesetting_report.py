@@ -99,8 +99,8 @@ def measure(
     if "en" in language.split("-"):
         english_gaps(output, project, agreement_id, language, path, row)
     if language == "en":
-        short = t.short_english_lines(blocks, lines)
-        row["en short"], row["unfillable"] = str(len(short)), str(sum(s.unfillable for s in short))
+        left_short = t.short_english_lines(blocks, lines)
+        row["en short"], row["unfillable"] = str(len(left_short)), str(sum(s.unfillable for s in left_short))
     row["full lines"] = str(len(full))
     if listed is not None and language in ("th", "th-en"):
         listed += [

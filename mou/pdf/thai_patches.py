@@ -585,7 +585,11 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     texts = list(_text_boxes(line))
     thai = any(THAI.search(box.text) for box in texts)
     english_closing = extra_width < 0 and not thai and _laid_wider  # the rebreak's wider English line
-    if extra_width == 0 or (extra_width < 0 and not thai and not english_closing) or any(_RTL.search(box.text) for box in texts):
+    if (
+        extra_width == 0
+        or (extra_width < 0 and not thai and not english_closing)
+        or any(_RTL.search(box.text) for box in texts)
+    ):
         line.mou_overfull = extra_width < 0
         if extra_width > 0:
             ORIGINAL["justify_line"](context, line, extra_width)
