@@ -73,6 +73,9 @@ WIDER_SHARE = 0.03
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
+# English paragraphs at least this wide are rebroken: the English edition's text width is 28
+# em, the side-by-side edition's column 14 em (whose lines stay as WeasyPrint fills them).
+ENGLISH_REBREAK_MIN_EM = 20
 THAI = re.compile("[\u0e00-\u0e7f]")
 _AM = "\u0e33"  # sara am
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -829,7 +832,7 @@ def iter_line_boxes(
     before it are broken earlier, moving words down into it, when that leaves every line of
     the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
     """
-    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not _rebroken(box):
+    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not _rebroken(box, containing_block):
         yield from ORIGINAL["iter_line_boxes"](
             context,
             box,
@@ -871,18 +874,21 @@ def iter_line_boxes(
         yield placed.result
 
 
-def _rebroken(box: Any) -> bool:
+def _rebroken(box: Any, containing_block: Any) -> bool:
     """Say whether a justified paragraph is rebroken around its loose lines: Thai, or English."""
-    return bool(THAI.search(line_text(box))) or rebreaks_english(box)
+    return bool(THAI.search(line_text(box))) or rebreaks_english(box, containing_block)
 
 
-def rebreaks_english(box: Any) -> bool:
+def rebreaks_english(box: Any, containing_block: Any) -> bool:
     """Say whether a paragraph is English text to rebreak: a line before a name kept whole gets words from above.
 
     Its word gaps stop at twice a space and its letters at a little spacing (justify_english),
-    so a line whose next word is a whole name would stay short without this.
+    so a line whose next word is a whole name would stay short without this. Paragraphs as
+    wide as the English edition's only: the side-by-side edition's English column keeps
+    WeasyPrint's lines, each filled before it breaks, which its rows are levelled by.
     """
-    return str(box.style["lang"] or "").startswith("en")
+    wide = containing_block.width >= ENGLISH_REBREAK_MIN_EM * containing_block.style["font_size"]
+    return str(box.style["lang"] or "").startswith("en") and wide
 
 
 @dataclass
