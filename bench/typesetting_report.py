@@ -88,7 +88,8 @@ def measure(
         "(default mode)": differences(texts, t.pdftotext_lines(path, raw=False) if poppler and aligned else None),
     }
     if language == "th":
-        breaks = t.check_breaks(blocks, lines, t.names_of(agreement_id, project[1]))
+        names = t.names_of(agreement_id, project[1])
+        breaks = t.check_breaks(blocks, lines, names, t.hosts_of(agreement_id, project[1]))
         row["breaks"], row["bad"] = str(breaks.checked), str(len(breaks.violations))
         row.update((kind, str(len(breaks.of(kind)))) for kind in KINDS)
     # The side-by-side edition: the full lines of its Thai column, to the column's right edge.

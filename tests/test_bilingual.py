@@ -99,6 +99,7 @@ class Edition:
     source: Source
     agreement: Any
     names: list[str]  # the Thai names it prints (test_typesetting.names_of)
+    hosts: tuple[str, ...]  # the names inside which a short name may break (test_typesetting.hosts_of)
 
 
 def edition(root: Path, output: Path, agreement_id: str) -> Edition:
@@ -112,6 +113,7 @@ def edition(root: Path, output: Path, agreement_id: str) -> Edition:
         split_source(html),
         project.agreements[agreement_id],
         t.names_of(agreement_id, project),
+        t.hosts_of(agreement_id, project),
     )
 
 
@@ -556,8 +558,8 @@ def column_breaks(editions, agreement_id: str) -> list[t.Breaks]:
     found = editions[agreement_id]
     columns = pdf_columns(found.pdf)
     return [
-        t.check_breaks(found.source.column(0), columns.thai, found.names),
-        t.check_breaks(found.source.signatures, columns.signatures, found.names),
+        t.check_breaks(found.source.column(0), columns.thai, found.names, found.hosts, narrow=True),
+        t.check_breaks(found.source.signatures, columns.signatures, found.names, found.hosts, narrow=True),
     ]
 
 

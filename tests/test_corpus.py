@@ -187,12 +187,15 @@ THAI_EDITIONS = [(a, e) for a, e in EDITIONS if e in ("th", "th-en")]
 # take, and neither the lines above handing down words nor the line closing up to take one
 # more fills it within twice a space. Strict: when one is filled, the mark goes.
 NOT_YET_FLUSH = {
+    # 3% wider, the line before the amount would take it (3.1% is needed); wider trials
+    # closed lines up so far that pdfium misread them
     ("named-amounts", "th"): "the line before the amount in words (หนึ่งล้านสองแสนห้าหมื่นบาทถ้วน) is 65 pt short",
-    **{
-        (agreement_id, "th-en"): "in the narrow Thai column, lines before a whole date or name stay short"
-        for agreement_id, edition in EDITIONS
-        if edition == "th-en"
-    },
+    # in 218 pt, a line holds three or four words: before a person's name, an amount in words
+    # or a long word, no way of breaking the lines above within the cap fills some lines
+    ("english-long-words", "th-en"): "6 lines short in the narrow Thai column (64 pt at most)",
+    ("long-names-delegated", "th-en"): "5 lines short in the narrow Thai column (นางมาลัย ทองดี, 85 pt)",
+    ("many-clauses", "th-en"): "4 lines short in the narrow Thai column (17 pt at most)",
+    ("named-amounts", "th-en"): "4 lines short in the narrow Thai column (๓,๖๐๐ บาท before its amount in words, 116 pt)",
 }  # fmt: skip
 
 
@@ -263,10 +266,12 @@ def test_no_thai_gap_is_wider_than_twice_a_space(corpus_built, agreement_id, edi
 
 # pdfium misreads two corpus editions: two English signature lines of no-end-date-draft
 # (`(Signed) …… (Mr. Prasert Jai-ngam)`, misread the same before the current glyph codes)
-# and a space after the sara i of `วิเศษศักดิ์` in three-hundred-villages th. Strict: the
-# mark goes when they read right.
+# and, in three-hundred-villages th, a space after the sara i of `วิเศษศักดิ์` and the raised
+# tone mark of `ศักดิ์สิทธิ์` read at the end of its word (three lines). Strict: the mark goes
+# when they read right.
 PDFIUM_CORPUS = (
-    "pdfium: no-end-date-draft.en's `(Signed) …… (Mr. Prasert Jai-ngam)` and three-hundred-villages.th's `วิ เศษศักดิ์`"
+    "pdfium: no-end-date-draft.en's `(Signed) …… (Mr. Prasert Jai-ngam)` and three-hundred-villages.th's"
+    " `วิ เศษศักดิ์` and the last mark of `ศักดิ์สิทธิ์วัฒนากุล` read after the word"
 )
 
 

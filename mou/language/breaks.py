@@ -78,6 +78,16 @@ TEMPLATE_WORDS = (
     "องค์การบริหารส่วน",
     "เทศบาล",
 )
+# Words of the templates that a narrow column may break between their parts (a side-by-side
+# column holds three or four words a line; before a word this long a line was left a quarter short).
+COLUMN_WORD_PARTS = {
+    "บันทึกข้อตกลง": ("บันทึก", "ข้อตกลง"),
+    "องค์การบริหารส่วน": ("องค์การ", "บริหาร", "ส่วน"),
+}
+# In a narrow column, a word of the dictionary this many spacing letters long (a compound near
+# the width of the column: องค์กรปกครองส่วนท้องถิ่น) may break between the dictionary words it
+# is made of; names and the templates' words never do.
+COLUMN_LONG_WORD = 14
 _TEMPLATE_WORD = re.compile("|".join(sorted(TEMPLATE_WORDS, key=len, reverse=True)))
 # The words that name a kind of place (province, district, subdistrict, local body, road):
 # the Thai run after one is a place name, kept whole (ตำบลวังหินลาด, เทศบาลเมืองชุมแพ).
@@ -194,7 +204,12 @@ def thai_words_of(names: Iterable[str]) -> frozenset[str]:
 
 
 def mark_breaks(
-    text: str, names: Iterable[str] = (), glued: Iterable[str] = (), fits: Callable[[str], bool] = lambda unit: True
+    text: str,
+    names: Iterable[str] = (),
+    glued: Iterable[str] = (),
+    fits: Callable[[str], bool] = lambda unit: True,
+    hosts: Iterable[str] = (),
+    narrow: bool = False,
 ) -> str:
     """Mark where Thai may break: ZWSP between words, WORD JOINER inside the units kept on one line.
 
@@ -202,7 +217,10 @@ def mark_breaks(
     full names, short names, defined terms) are kept on one line, and so are a number with the
     word that counts it, an amount in words and a party's number with what follows, when
     `fits` says they fit on a line (a longer one breaks between its words). Everything else
-    (positions, organizations, addresses, phrases) may break between any two words.
+    (positions, organizations, addresses, phrases) may break between any two words. Inside
+    one of the `hosts` (organizations' names, positions), a glued unit is a part of that name,
+    not the defined term, and is not held (unless it stands in quotes). In a `narrow` column
+    the words of COLUMN_WORD_PARTS may break between their parts too.
     """
     head, body = "", text
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
@@ -210,18 +228,52 @@ def mark_breaks(
         head, body = text[:split], text[split:]
     if not THAI_RUN.search(body):
         return text
-    dictionary = dictionary_with(names)
+    names = list(names)
+    dictionary, own_words = dictionary_with(names), thai_words_of(names)
 
     def segment(match: re.Match[str]) -> str:
+        words = dictionary.segment(match.group())
+        if narrow:
+            words = [part for word in words for part in column_parts(word, own_words)]
         # a place name of several words (โนน|สะอาด) is held whole: see places.py
-        words = hold_places(dictionary.segment(match.group()))
+        words = hold_places(words)
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
     marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits))
-    return head + hold_party_numbers(glue_names(marked, glued), fits)
+    return head + hold_party_numbers(glue_names(marked, glued, hosts), fits)
+
+
+def column_parts(word: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Return the parts a narrow column may break a word between: COLUMN_WORD_PARTS, or a long compound's words."""
+    if word in COLUMN_WORD_PARTS:
+        return COLUMN_WORD_PARTS[word]
+    if _spacing_letters(word) < COLUMN_LONG_WORD or word in names or word in TEMPLATE_WORDS:
+        return (word,)
+    return _compound_parts(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """Return the dictionary words a compound of the dictionary is made of, or the word alone."""
+    base = thai_dictionary()
+    if word not in base:
+        return (word,)
+    parts = newmm_segment(word, custom_dict=_Without(base, word))  # type: ignore[arg-type]
+    return tuple(parts) if len(parts) > 1 and all(part in base for part in parts) else (word,)
+
+
+class _Without:
+    """A dictionary less one word, answering newmm's prefix queries (to find a compound's parts)."""
+
+    def __init__(self, words: WordSet, word: str):
+        self.words, self.word = words, word
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """Return the dictionary words that text[start:] begins with, but the word left out."""
+        return [found for found in self.words.prefixes(text, start) if found != self.word]
 
 
 def hold_party_numbers(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> str:
@@ -272,21 +324,49 @@ def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
     return "".join(out) + text[last:]
 
 
-def glue_names(marked: str, names: Iterable[str]) -> str:
+def glue_names(marked: str, names: Iterable[str], hosts: Iterable[str] = ()) -> str:
     """Keep each name on one line: a WORD JOINER at its word boundaries and after its spaces and dots.
 
     Joiners, not merged words: each word stays a short run, so the rule that a word longer
-    than a line may break never applies to a whole name.
+    than a line may break never applies to a whole name. A name found inside one of the
+    `hosts` (a short name that begins its organization's name or a position) is left to
+    break there, unless it stands in quotes, as the defined term.
     """
+    hosts = sorted({h.strip() for h in hosts if THAI_RUN.search(h)}, key=len, reverse=True)
     for name in sorted({n.strip() for n in names if THAI_RUN.search(n)}, key=len, reverse=True):
         # a name may hold a unit glued already (หมู่ที่ ๑๓ ตำบลชุมแพ): its joiners stay
-        pattern = f"[{ZWSP}{WORD_JOINER}]?".join(re.escape(char) for char in name)
-        marked = re.sub(
-            pattern,
-            lambda m: re.sub(f"([ .])(?!{WORD_JOINER})", "\\1" + WORD_JOINER, m.group().replace(ZWSP, WORD_JOINER)),
-            marked,
-        )
+        inside = _spans(marked, [host for host in hosts if name in host])
+        marked = re.sub(_marked_pattern(name), functools.partial(_glued_name, marked=marked, inside=inside), marked)
     return marked
+
+
+def _glued_name(match: re.Match[str], marked: str, inside: list[tuple[int, int]]) -> str:
+    """Return a name found in marked text held with joiners, or as it was inside a host and not in quotes."""
+    if _within(match.span(), inside) and not _quoted(marked, match.span()):
+        return match.group()
+    return re.sub(f"([ .])(?!{WORD_JOINER})", "\\1" + WORD_JOINER, match.group().replace(ZWSP, WORD_JOINER))
+
+
+def _marked_pattern(text: str) -> str:
+    """Return a pattern for text in marked text: a word mark or joiner may stand between any two of its characters."""
+    return f"[{ZWSP}{WORD_JOINER}]?".join(re.escape(char) for char in text)
+
+
+def _spans(marked: str, texts: list[str]) -> list[tuple[int, int]]:
+    """Return where each of texts stands in marked text."""
+    return [m.span() for text in texts for m in re.finditer(_marked_pattern(text), marked)]
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Say whether a span lies inside one of spans."""
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _quoted(marked: str, span: tuple[int, int]) -> bool:
+    """Say whether the text at span stands in quotes (tags allowed between), as a defined term does."""
+    before = re.sub("(?:<[^>]*>)*$", "", marked[max(0, span[0] - 80) : span[0]])
+    after = re.sub("^(?:<[^>]*>)*", "", marked[span[1] : span[1] + 80])
+    return before.endswith(("“", "‘", '"')) and after.startswith(("”", "’", '"'))
 
 
 def no_break_ranges(text: str) -> list[tuple[int, int]]:

@@ -69,6 +69,8 @@ MAX_LETTER_SPACING_EM = 0.05
 # one more word (the rebreak lays such a line wider, WIDER_SHARE of its width at most): a
 # fiftieth of an em is less than any Sarabun glyph's side bearings, so glyphs never touch.
 MAX_CLUSTER_SHRINK_EM = 0.02
+# (Wider, closing up near that cap, pdfium reads a raised tone mark out of place and takes
+# the closed-up gaps for spaces: a 5% trial filled one more line of the corpus and cost that.)
 WIDER_SHARE = 0.03
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
@@ -852,6 +854,7 @@ def iter_line_boxes(
     else:
         box.text_indent = 0
     args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
+    thai = bool(THAI.search(line_text(box)))  # the search is for Thai lines (English keeps the rebreak)
     held: list[_Line] = []
     # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
     # later rebreak tries many of the lines an earlier one did.
@@ -865,11 +868,15 @@ def iter_line_boxes(
         held.append(placed)
         if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None:
             held[-3:] = _rebalanced(args, held[-3:], laid)
-        while len(held) > 3:
+        if thai and len(held) > 3 and held[-4].short > FLUSH_TOLERANCE:
+            held = _searched(args, held, laid)  # a short line the rebreak of three lines could not fill
+        while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
+    if thai and any(placed.short > FLUSH_TOLERANCE for placed in held[-3:]):
+        held = _searched(args, held, laid)
     for placed in held:
         yield placed.result
 
@@ -889,6 +896,69 @@ def rebreaks_english(box: Any, containing_block: Any) -> bool:
     """
     wide = containing_block.width >= ENGLISH_REBREAK_MIN_EM * containing_block.style["font_size"]
     return str(box.style["lang"] or "").startswith("en") and wide
+
+
+# Lines held back for a search over every way to break them, when a short line is left that
+# the rebreak of the last three lines could not fill: in a narrow column a line holds a few
+# words, and filling one can take each of several lines above handing a word down.
+HELD_FOR_SEARCH = 8
+# What each line may do in that search: be laid wider (-1), as it comes (0), or hand down
+# up to two words; and how many lines it may lay out in all, for one paragraph's search.
+SEARCH_DROPS = (-1, 0, 1, 2)
+SEARCH_BUDGET = 300
+
+
+def _searched(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
+    """Return the lines rebroken the best way a search finds (fewest short lines, then least short), or as they were.
+
+    The search tries every line as each of SEARCH_DROPS lays it, from the first held line to
+    where the last one ends (or to the paragraph's end), remembering the best way on from
+    each place a line may start. Like the rebreak, it never leaves its worst line shorter.
+    """
+    target, most_lines = lines[-1].resume_at, len(lines) + 1
+    best_from: dict[tuple, tuple[tuple[int, float], list[_Line]] | None] = {}
+    spent = [len(laid)]
+
+    def way_on(start: _Start, depth: int) -> tuple[tuple[int, float], list[_Line]] | None:
+        key = (*_lay_key(start, 0.0), depth)
+        if key in best_from:
+            return best_from[key]
+        found = None
+        if depth < most_lines and len(laid) - spent[0] < SEARCH_BUDGET:
+            for placed in _line_choices(args, start, laid):
+                if placed.resume_at is None or placed.resume_at == target:
+                    rest: tuple[tuple[int, float], list[_Line]] | None = ((0, 0.0), [])
+                else:
+                    rest = way_on(_Start(placed.resume_at, placed.bottom, 0, None, None), depth + 1)
+                if rest is None:
+                    continue
+                short = placed.short if placed.short > FLUSH_TOLERANCE else 0.0
+                score = (rest[0][0] + (short > 0), max(rest[0][1], round(short + 0.5)))
+                if found is None or score < found[0]:
+                    found = (score, [placed, *rest[1]])
+        best_from[key] = found
+        return found
+
+    result = way_on(lines[0].start, 1)
+    before = _score(lines)
+    if result is None or result[0] >= before or result[0][1] > before[1]:
+        return lines
+    return result[1]
+
+
+def _line_choices(args: tuple, start: _Start, laid: dict[tuple, _Line | None]) -> list[_Line]:
+    """Return the different lines that may start at start: laid wider, as they come, or handing down words."""
+    choices: dict[str, _Line] = {}
+    for drop in SEARCH_DROPS:
+        placed = _lay_cached(args, start, -WIDER_SHARE * args[3].width if drop < 0 else 0.0, laid)
+        for _ in range(max(drop, 0)):
+            if placed is None or placed.resume_at is None:
+                placed = None
+                break
+            placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
+        if placed is not None and not placed.overfull:
+            choices.setdefault(repr(placed.resume_at), placed)
+    return list(choices.values())
 
 
 @dataclass

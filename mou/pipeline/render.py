@@ -60,16 +60,16 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
 
     The dictionary learns people's names and place names: the provinces, and every place a
     record names after a kind of place (ตำบลวังหินลาด, อำเภอเมืองขอนแก่น). Kept whole: each
-    person's full name, each short name (unless it is the organization's whole name, which
-    breaks like any) and the parties' collective name. Organizations, positions, addresses and
-    the place of signing break between their words.
+    person's full name, each short name and the parties' collective name. Organizations,
+    positions, addresses and the place of signing break between their words, a short name
+    inside them too (see name_hosts).
     """
     agreement = project.agreements[agreement_id]
     parties = project.parties_of(agreement_id)
     people = people_of(project, agreement_id)
     glued = frozenset(
         [person_in(person, "th") for person in people if person.name.th]
-        + [p.short_name.th for p in parties if p.short_name.th and p.short_name.th != p.name.th]
+        + [p.short_name.th for p in parties if p.short_name.th]
         + [collective_name(project, agreement_id)]
     )
     titles = frozenset(t.th for person in people for t in (person.position, person.acting_for) if t and t.th)
@@ -77,6 +77,19 @@ def proper_names(project: Project, agreement_id: str) -> tuple[frozenset[str], f
     texts += [t.th for t in [agreement.place, *(agreement.between or [])] if t and t.th]
     names = [person.name.th for person in people if person.name.th]
     return frozenset(names) | place_words(texts) | gazetteer() | glued, glued, titles
+
+
+def name_hosts(project: Project, agreement_id: str) -> frozenset[str]:
+    """Return the organizations' names and the positions, inside which a short name is not held.
+
+    There a short name (โรงพยาบาลส่งเสริมสุขภาพตำบล, มหาวิทยาลัยขอนแก่น) is the beginning, or
+    the whole, of an organization's own name, which breaks like any; held, it left the line
+    before it short, and a party's number alone on a line in a side-by-side column. In quotes,
+    as the defined term, it stays whole.
+    """
+    people = people_of(project, agreement_id)
+    titles = [t.th for person in people for t in (person.position, person.acting_for) if t and t.th]
+    return frozenset([p.name.th for p in project.parties_of(agreement_id) if p.name.th] + titles)
 
 
 def collective_name(project: Project, agreement_id: str) -> str:
@@ -114,9 +127,11 @@ def wide_units(layout: Layout, project: Project, agreement_id: str) -> list[Prob
         return []
     warned = []
     for unit, record, field in whole_units(project, agreement_id):
-        if "th" in thai_editions and not fits_running_text(unit, font, RUNNING_LINE_PT):
+        # a short name or the collective name is held in its quotes, as the defined term
+        shown = f"“{unit}”" if field[0] in ("short_name", "collective_name") else unit
+        if "th" in thai_editions and not fits_running_text(shown, font, RUNNING_LINE_PT):
             message = say("unit_wider_than_line", unit=unit)
-        elif BILINGUAL in thai_editions and not fits_running_text(unit, font, COLUMN_PT):
+        elif BILINGUAL in thai_editions and not fits_running_text(shown, font, COLUMN_PT):
             message = say("unit_wider_than_column", unit=unit)
         else:
             continue
@@ -231,6 +246,7 @@ def render_stamped(
         for name, data in inputs.records.items()
     ]
     names, people, titles = proper_names(project, agreement_id)
+    hosts = name_hosts(project, agreement_id)
     result = StampedRender({}, {}, inputs, when, {})
     font = layout.fonts / "Sarabun-Regular.ttf"
     for language in editions(agreement) if languages is None else languages:
@@ -241,11 +257,12 @@ def render_stamped(
         # A unit wider than a line (a column) breaks between its words: wide_units() warns of it.
         room = COLUMN_PT if language == BILINGUAL else RUNNING_LINE_PT
         fits = functools.partial(fits_running_text, font=font, room=room)
-        glued = frozenset(unit for unit in people if fits(unit))
+        # in quotes as the defined term, a short name is wider by its quotes: held only if they fit too
+        glued = frozenset(unit for unit in people if fits(f"“{unit}”"))
         kept = column_glue(titles, font) if language == BILINGUAL else titles
         if "pdf" in wanted:
             pdf = render_pdf(
-                mark_breaks(document.html, names, glued, fits),
+                mark_breaks(document.html, names, glued, fits, hosts, narrow=language == BILINGUAL),
                 document.base_dir,
                 [layout.templates, layout.assets],
                 f"agreements/{agreement_id}.yaml ({language})",

@@ -41,7 +41,14 @@ from mou.pipeline.build import load
 from mou.pipeline.index_page import DIFF_FILE, write_index
 from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
-from mou.pipeline.render import RUNNING_LINE_PT, SIGNATURE_CELL_PT, fits_line, office_units, proper_names
+from mou.pipeline.render import (
+    RUNNING_LINE_PT,
+    SIGNATURE_CELL_PT,
+    fits_line,
+    name_hosts,
+    office_units,
+    proper_names,
+)
 from mou.pipeline.writer import output_lock, write_files
 from mou.records.model import Agreement, Party, Person
 from mou.records.project import Project
@@ -748,6 +755,7 @@ def make_redline(
             for parts in zip(proper_names(old_project, agreement_id), proper_names(new_project, agreement_id))
         ]
         tokenizer = Tokenizer(names[0])
+        hosts = name_hosts(old_project, agreement_id) | name_hosts(new_project, agreement_id)
         when = build_time(new.date)
         result = Redline(
             f"{agreement_id}/{folder_name(old_label, new_label)}",
@@ -782,7 +790,7 @@ def make_redline(
             stem = f"{agreement_id}.{language}.redline"
             if "pdf" in formats:
                 pdf = render_pdf(
-                    mark_breaks(breakable_changes(html), names[0], names[1]),
+                    mark_breaks(breakable_changes(html), names[0], names[1], hosts=hosts),
                     new_doc.base_dir,
                     [layout.templates, layout.assets],
                     f"{agreement_id} {old_label} → {new_label} ({language})",
