@@ -296,7 +296,8 @@ class WatchProcess:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            # faulthandler: a process that hangs is made to print every thread's stack (interrupt)
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"},
             cwd=root,
         )
         self.lines: queue.Queue[str] = queue.Queue()
@@ -338,7 +339,13 @@ class WatchProcess:
     def interrupt(self) -> int:
         """Press Ctrl-C and return the exit status."""
         self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=60)
+        try:
+            return self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)  # faulthandler prints where each thread stands
+            self.process.wait(timeout=30)
+            time.sleep(1)  # the reading thread takes the last lines
+            raise AssertionError("did not stop on Ctrl-C; stderr:\n" + "".join(self.errors)) from None
 
 
 @pytest.fixture
