@@ -45,6 +45,11 @@ ADVANCE_STEP = 40
 # over a tenth of an em as a space. A wider gap, or any gap after a mark with an advance, goes
 # into the mark's advance (pdf.js, which does not advance by it, is caught up at the box's end).
 MARK_GAP = 90
+# pdfium reads a gap inside a TJ as a space from a fraction of the next glyph's advance: half
+# of it under 300 thousandths of an em, a quarter under 500, a fifth under 700, else a sixth
+# (CPDF_TextPage's NormalizeThreshold); so a gap of 88 before sara e (350) reads as a space.
+# The gap left after a mark stays this much (thousandths of an em) under that.
+PDFIUM_GAP_MARGIN = 2
 
 _TOKEN = re.compile(r"<([0-9a-fA-F]*)>|(-?[0-9.]+)")
 
@@ -128,20 +133,36 @@ def alias(codes: Codes, glyph: int, text: str, advance: int, mapped: str | None,
     return code
 
 
-def advance_for(own_advance: int, move: float, reach: float | None, letter: bool) -> int:
+def pdfium_space_gap(next_advance: int) -> float:
+    """Return the gap (thousandths of an em) before a glyph of this advance that pdfium reads as a space, inside a TJ."""
+    for limit, share in ((300, 2), (500, 4), (700, 5)):
+        if next_advance < limit:
+            return next_advance / share
+    return next_advance / 6
+
+
+def widest_mark_gap(next_advance: int | None) -> float:
+    """Return the widest gap (thousandths of an em) left after a mark of no advance, before a glyph of this advance in its TJ."""
+    if next_advance is None or next_advance <= 0:
+        return MARK_GAP  # the end of the TJ, or a mark after it: pdfium reads no space there
+    return min(MARK_GAP, pdfium_space_gap(next_advance) - PDFIUM_GAP_MARGIN)
+
+
+def advance_for(own_advance: int, move: float, reach: float | None, letter: bool, widest_gap: float = MARK_GAP) -> int:
     """Return the advance a glyph is drawn with: enough that readers see no gap after it.
 
     reach: for a zero-width glyph next to another, how far apart they are drawn (thousandths
     of an em); it gets an advance that spans that. A right move after a letter is taken into
     its advance by steps. A mark (letter False) takes in the whole gap after it where it has
-    an advance or the gap would read as a space in pdfminer; otherwise none, as pdf.js
-    advances a mark by nothing whatever its width.
+    an advance or the gap is wider than widest_gap (widest_mark_gap: what neither pdfminer nor
+    pdfium reads as a space); otherwise none, as pdf.js advances a mark by nothing whatever
+    its width.
     """
     advance = own_advance or (int(reach) + MARK_REACH if reach is not None else 0)
     rightward = -move - (advance - own_advance)
     if letter and rightward >= ADVANCE_STEP:
         advance += int(rightward // ADVANCE_STEP) * ADVANCE_STEP
-    elif not letter and rightward > 0 and (advance or rightward > MARK_GAP):
+    elif not letter and rightward > 0 and (advance or rightward > widest_gap):
         # All of it: pdfium reads a space after a mark whose advance is less than twice the
         # gap after it (a mark of no advance it measures by its ink, so a small gap is safe).
         advance += math.ceil(rightward)

@@ -85,6 +85,10 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # it), sara am (ำ, which HarfBuzz and Pango treat as a cluster: spacing would part it from
 # its consonant); marks and invisible format characters (ZWSP, WORD JOINER) neither.
 _NOT_STARTS = frozenset(" \u00a0\u0e33")
+# How far (thousandths of an em) left of the next letter's start a raised mark is drawn at most,
+# where the clusters are closed up: enough that pdfium, which orders text objects by where
+# they start, never takes the mark for later text (_raised_in_order).
+RAISED_LEAD = 1
 # A justified line ending closer than this to the margin (px) counts as flush.
 FLUSH_TOLERANCE = 1.0
 _DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
@@ -306,8 +310,9 @@ def _recoded(
         return None
     if any(glyph.glyph not in font.widths for font, glyph in drawn_glyphs):
         return None
+    _raised_in_order(shown)
     reaches = _reaches(drawn_glyphs)
-    texts = iter(text for _, text in planned)
+    texts = [text for _, text in planned]
     coded: list[tuple[_Run, list[tuple[int, float, str]]]] = []
     index = 0
     for item in shown:
@@ -316,9 +321,16 @@ def _recoded(
         codes = getattr(item.font, "mou_codes", None)
         if codes is None:
             codes = item.font.mou_codes = glyph_codes.Codes()
+        # Each glyph's advance, from the run's end: the gap a mark may keep depends on the next one's.
+        advances: list[int | None] = [None] * (len(item.glyphs) + 1)
+        for number in reversed(range(len(item.glyphs))):
+            at = index + number
+            advances[number] = _advance(
+                item.font, item.glyphs[number], texts[at], reaches.get(at), advances[number + 1]
+            )
         written = []
-        for glyph in item.glyphs:
-            written.append(_coded(item.font, codes, glyph, next(texts), reaches.get(index)))
+        for number, glyph in enumerate(item.glyphs):
+            written.append(_coded(item.font, codes, glyph, texts[index], reaches.get(index), advances[number + 1]))
             index += 1
         coded.append((item, written))
     shows = iter(coded)
@@ -326,6 +338,33 @@ def _recoded(
     for item in shown:
         out.extend(_show(*next(shows)) if isinstance(item, _Run) else [item])
     return out, _reach_the_end(coded, shown)
+
+
+def _raised_in_order(shown: list) -> None:
+    """Draw a raised mark no further right than the text after it starts, so that pdfium reads it in its place.
+
+    WeasyPrint draws a mark raised or lowered by its font (text rise) in a TJ of its own, which
+    pdfium takes as a text object of its own; pdfium orders a line's objects by where each
+    starts. A mark has no advance and is drawn at its cluster's end, so where the clusters
+    are closed up (justification) the next letter starts left of it: pdfium puts the mark at
+    the end of the line (`ซึงต่อไป…`, the mark last). Such a mark is drawn that much further left (and
+    RAISED_LEAD more), a fraction of a point: the gap before it grows, the gap after it
+    shrinks, and nothing else moves.
+    """
+    runs = [(number, item) for number, item in enumerate(shown) if isinstance(item, _Run)]
+    for place in range(1, len(runs) - 1):
+        number, run = runs[place]
+        before = runs[place - 1][1]
+        operator = shown[number - 1]
+        raw = operator if isinstance(operator, bytes) else str(operator).encode()
+        if not raw.endswith(b" Ts") or not float(raw[:-3]) or not run.glyphs or not before.glyphs or not run.size:
+            continue
+        net = sum(run.font.widths[glyph.glyph] - glyph.move for glyph in run.glyphs)
+        if net >= 0 or not before.size:
+            continue
+        shift = RAISED_LEAD - net  # thousandths of an em at the run's size
+        before.glyphs[-1].move += shift * run.size / before.size
+        run.glyphs[-1].move -= shift
 
 
 @dataclass
@@ -462,12 +501,26 @@ def _parsed_runs(drawn: list, fonts: dict[str, Any], font: Any, size: float) -> 
     return out
 
 
+def _advance(font: Any, glyph: glyph_codes.Glyph, text: str, reach: float | None, following: int | None = None) -> int:
+    """Return the advance a glyph is drawn with (glyph_codes.advance_for), given the advance of the glyph after it in its TJ."""
+    widest_gap = glyph_codes.widest_mark_gap(following)
+    return glyph_codes.advance_for(font.widths[glyph.glyph], glyph.move, reach, _read_as_letter(text), widest_gap)
+
+
 def _coded(
-    font: Any, codes: glyph_codes.Codes, glyph: glyph_codes.Glyph, text: str, reach: float | None
+    font: Any,
+    codes: glyph_codes.Codes,
+    glyph: glyph_codes.Glyph,
+    text: str,
+    reach: float | None,
+    following: int | None = None,
 ) -> tuple[int, float, str]:
-    """Return the code to draw a glyph with, the move after it (its new advance taken back) and its text."""
+    """Return the code to draw a glyph with, the move after it (its new advance taken back) and its text.
+
+    following: the advance the next glyph of its TJ is drawn with (None: the TJ's last glyph).
+    """
     own = font.widths[glyph.glyph]
-    advance = glyph_codes.advance_for(own, glyph.move, reach, _read_as_letter(text))
+    advance = _advance(font, glyph, text, reach, following)
     code = glyph_codes.alias(codes, glyph.glyph, text, advance, font.to_unicode.get(glyph.glyph), own)
     if code == glyph.glyph:
         advance = own
