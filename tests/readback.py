@@ -34,9 +34,9 @@ FOOTER = re.compile(
 WATERMARK = re.compile(r"^(?:ร่าง|DRAFT|ร่าง · DRAFT)$")
 # The hyphen the typesetter adds at a line's end to break an English word (U+2010, style.css):
 # taken out with the line break, so the word reads whole, unless the next line is the page
-# number or the footer (the word goes on on the next page): then the hyphen alone.
+# number or the footer, or the page ends (the word goes on on the next page): then the hyphen alone.
 HYPHENATION = re.compile("\u2010\r?\n(?!" + PAGE_NUMBER.pattern.strip("^$") + "|" + FOOTER.pattern + ")")
-PAGE_END_HYPHENATION = re.compile("\u2010(?=\r?\n)")
+PAGE_END_HYPHENATION = re.compile("\u2010(?=\r?\n|\\Z)")
 
 
 def without_hyphenation(text: str) -> str:
