@@ -236,12 +236,6 @@ def editions(built, long_project) -> dict[str, Edition]:
 ALL = [*SAMPLES, LONG]
 
 
-def pdfium_misreads(*agreements: str) -> list:
-    """Return ALL as parameters, the agreements pdfium misreads a line of (a raised tone mark out of place) marked xfail."""
-    reason = "pdfium reads the raised tone mark of ซึ่ง at the end of its Thai column line (ซึงต่อไป… and the mark last; test_readback.py)"
-    return [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=reason)) if a in agreements else a for a in ALL]
-
-
 # ---------------------------------------------------------------- the files
 
 
@@ -345,7 +339,7 @@ def row_starts(lines: list[t.Line], blocks: list[t.Block], rows: list[int]) -> d
     return starts
 
 
-@pytest.mark.parametrize("agreement_id", pdfium_misreads("smart-chum-phae-2563"))
+@pytest.mark.parametrize("agreement_id", ALL)
 @pytest.mark.slow
 def test_every_row_starts_level_in_both_columns(editions, agreement_id):
     # Title lines, parties, clauses, sub-items: the first line of each Thai cell and of its
@@ -473,7 +467,7 @@ def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, lo
 # ---------------------------------------------------------------- Thai in the Thai column
 
 
-@pytest.mark.parametrize("agreement_id", pdfium_misreads("smart-chum-phae-2563"))
+@pytest.mark.parametrize("agreement_id", ALL)
 @pytest.mark.slow
 def test_every_line_of_both_columns_is_laid_out_exactly(editions, agreement_id):
     pdf, source = editions[agreement_id].pdf, editions[agreement_id].source
@@ -489,7 +483,7 @@ def test_every_line_of_both_columns_is_laid_out_exactly(editions, agreement_id):
         assert len(alignment.placed) == len(texts)
 
 
-@pytest.mark.parametrize("agreement_id", pdfium_misreads("smart-chum-phae-2563"))
+@pytest.mark.parametrize("agreement_id", ALL)
 def test_each_column_copies_exactly(editions, agreement_id):
     # What a reader gets selecting one column (pdfium, the column's rectangle): 0 differences.
     pdf, source = editions[agreement_id].pdf, editions[agreement_id].source

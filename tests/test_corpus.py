@@ -264,25 +264,8 @@ def test_no_thai_gap_is_wider_than_twice_a_space(corpus_built, agreement_id, edi
     assert [(round(gap, 1), text) for _, gap, text in full if gap > 2 * SPACE_PT] == []
 
 
-# pdfium misreads two corpus editions: two English signature lines of no-end-date-draft
-# (`(Signed) …… (Mr. Prasert Jai-ngam)`, misread the same before the current glyph codes)
-# and, in three-hundred-villages th, a space after the sara i of `วิเศษศักดิ์` and the raised
-# tone mark of `ศักดิ์สิทธิ์` read at the end of its word (three lines). Strict: the mark goes
-# when they read right.
-PDFIUM_CORPUS = (
-    "pdfium: no-end-date-draft.en's `(Signed) …… (Mr. Prasert Jai-ngam)` and three-hundred-villages.th's"
-    " `วิ เศษศักดิ์` and the last mark of `ศักดิ์สิทธิ์วัฒนากุล` read after the word"
-)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_CORPUS)) if n == "pdfium" else n
-        for n in READERS
-    ],
-)
+@pytest.mark.parametrize("name", READERS)
 def test_every_edition_reads_back_exactly(corpus_built, name):
     read = reader(name)
     layout = Layout(corpus_built.parent, corpus_built)

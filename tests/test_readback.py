@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import weasyprint
@@ -19,16 +20,10 @@ from conftest import ROOT, SAMPLES, require_tool, sample_file
 from readback import READERS, body_lines, misread, pdfium_box_errors, pdfjs_missing
 from test_typesetting import sample_blocks
 
-from mou.pdf import glyph_codes
+from mou.pdf import glyph_codes, thai_patches
 from mou.pdf.render import install_patches
 
 EDITIONS = ("th", "en", "th-en")
-# pdfium reads the tone mark of ซึ่ง, drawn raised (text rise) in a TJ of its own, at the end of
-# its line in the side-by-side edition's Thai column: `โนนอุดม ซึงต่อไปในบันทึกข้อตกลง` and then the mark.
-# Strict: the mark goes when it reads right.
-PDFIUM_SPACES = (
-    "pdfium reads the raised tone mark of ซึ่ง at the end of the line (ซึงต่อไป… and the mark last) in smart th-en"
-)
 
 
 def reader(name: str):
@@ -52,13 +47,7 @@ def misread_editions(read, files: list[tuple[Path, list[str]]]) -> dict[str, lis
     return wrong
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PDFIUM_SPACES)) if n == "pdfium" else n
-        for n in READERS
-    ],
-)
+@pytest.mark.parametrize("name", READERS)
 def test_every_sample_edition_reads_back_exactly(built, name):
     files = [
         (sample_file(built, a, e, "pdf"), [b.text for b in sample_blocks(a, e)]) for a in SAMPLES for e in EDITIONS
@@ -141,6 +130,43 @@ def test_a_move_after_a_letter_is_taken_into_its_advance_and_a_mark_takes_little
     assert glyph_codes.advance_for(0, -40, None, False) == 0  # pdfium measures a mark of no advance by its ink
     assert glyph_codes.advance_for(0, 0, 38, False) == 38 + glyph_codes.MARK_REACH
     assert glyph_codes.advance_for(0, -50, 38, False) == 50  # a mark with an advance takes the gap after it too
+
+
+def test_a_mark_keeps_no_gap_that_pdfium_reads_as_a_space():
+    # pdfium reads a gap inside a TJ as a space from a share of the next glyph's advance.
+    assert glyph_codes.pdfium_space_gap(250) == 125 and glyph_codes.pdfium_space_gap(350) == 87.5
+    assert glyph_codes.pdfium_space_gap(600) == 120 and glyph_codes.pdfium_space_gap(900) == 150
+    assert glyph_codes.widest_mark_gap(None) == glyph_codes.widest_mark_gap(0) == glyph_codes.MARK_GAP
+    before_sara_e = glyph_codes.widest_mark_gap(350)
+    assert before_sara_e == 87.5 - glyph_codes.PDFIUM_GAP_MARGIN
+    # วิเศษ: the gap of 88 after sara i, before sara e, goes into the mark's advance.
+    assert glyph_codes.advance_for(0, -88, None, False, before_sara_e) == 88
+    assert glyph_codes.advance_for(0, -88, None, False, glyph_codes.widest_mark_gap(512)) == 0  # under a fifth of 512
+
+
+def font_of(widths: dict[int, int]) -> SimpleNamespace:
+    """Return a stand-in for a WeasyPrint font: its glyphs' advances."""
+    return SimpleNamespace(widths=widths)
+
+
+def test_a_raised_mark_is_drawn_no_further_right_than_the_next_letter_starts():
+    # ซึ่ง closed up by 8: the tone mark, raised in a TJ of its own, is drawn 8 right of where ง
+    # starts. It moves left to RAISED_LEAD short of that; ซ, ึ and ง stay where they were.
+    so_so, sara_ue, mai_ek, ngo_ngu = 1, 2, 3, 4
+    font = font_of({so_so: 600, sara_ue: 0, mai_ek: 0, ngo_ngu: 450})
+    glyph = glyph_codes.Glyph
+    before = thai_patches._Run(font, 16.0, 0.0, [glyph(so_so), glyph(sara_ue, 9)])
+    raised = thai_patches._Run(font, 16.0, 0.0, [glyph(mai_ek, 8)])
+    after = thai_patches._Run(font, 16.0, 0.0, [glyph(ngo_ngu)])
+    shown = [before, b"-0.109 Ts", raised, b"0 Ts", after]
+    thai_patches._raised_in_order(shown)
+    shift = 8 + thai_patches.RAISED_LEAD
+    assert before.glyphs[-1].move == 9 + shift  # the mark moves left by the shift
+    assert raised.glyphs[-1].move == 8 - shift  # and ง stays: the two moves add up as before
+    assert -sum(g.move for g in raised.glyphs) == thai_patches.RAISED_LEAD  # the next TJ starts right of the mark
+    level = [before, b"0 Ts", thai_patches._Run(font, 16.0, 0.0, [glyph(mai_ek, 8)]), after]
+    thai_patches._raised_in_order(level)
+    assert before.glyphs[-1].move == 9 + shift and level[2].glyphs[-1].move == 8  # not raised: left alone
 
 
 def test_the_cid_to_gid_map_sends_aliases_to_their_glyphs():
