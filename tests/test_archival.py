@@ -256,8 +256,8 @@ def test_every_page_names_the_agreement_version_and_fingerprint(built, agreement
     for language, footer in footers.items():
         pages = pdf_pages(sample_file(built, agreement_id, language, "pdf"))
         for number, page in enumerate(pages, start=1):
-            # exactly, Thai included: the first line of every page (drawn first, style.css)
-            assert [line.strip() for line in page.splitlines()][0] == footer, (language, number)
+            # exactly, Thai included: the last line of every page (a final's footer is drawn last)
+            assert [line.strip() for line in page.splitlines()][-1] == footer, (language, number)
         docx = sample_file(built, agreement_id, language, "docx")
         with zipfile.ZipFile(docx) as package:
             footer_parts = [n for n in package.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
@@ -284,7 +284,7 @@ def test_drafts_carry_the_watermark_on_every_page_of_both_pdfs_and_in_the_docx(d
     for language, mark in (("th", "ร่าง"), ("en", "DRAFT")):
         pages = pdf_pages(root / f"test.{language}.pdf")
         assert len(pages) >= 2
-        # Drawn first but for the footer (style.css), behind the text.
+        # Drawn first but for a draft's footer (the templates), behind the text.
         assert all(page.splitlines()[1].strip() == mark for page in pages)
         with zipfile.ZipFile(io.BytesIO(files[f"test.{language}.docx"])) as package:
             headers = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"word/header\d+\.xml", n)]

@@ -454,7 +454,7 @@ def test_a_draft_edition_has_the_watermark_and_footer_on_every_page(editions, lo
     footer = f"{LONG} · รุ่น / version 1.0 · รหัสตรวจสอบ / fingerprint {short}"
     for page in pages:
         lines = [line.strip() for line in page.splitlines() if line.strip()]
-        # The footer is drawn first (style.css), then the watermark, behind the text.
+        # A draft's footer is drawn first (the templates), then the watermark, behind the text.
         assert lines[0] == footer and lines[1] == DRAFT_MARK
         assert FOOTER.fullmatch(lines[0])
     with zipfile.ZipFile(docx_path) as package:
