@@ -26,6 +26,18 @@ def require_tool(name: str) -> str:
     return path
 
 
+def with_known_failures(cases: list, known: dict) -> list:
+    """Return the cases as pytest parameters, a known failure marked xfail(strict=True) with its reason."""
+    return [
+        pytest.param(
+            *(case if isinstance(case, tuple) else (case,)), marks=pytest.mark.xfail(strict=True, reason=known[case])
+        )
+        if case in known
+        else case
+        for case in cases
+    ]
+
+
 def bundled_fonts_conf(folder: Path) -> Path:
     """Write a fontconfig file adding the bundled fonts to the system's (none is installed) and return it."""
     conf = folder / "fonts.conf"

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_tool
+from conftest import ROOT, require_tool, with_known_failures
 from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
 from test_archival import signature_page_count
 from test_bilingual import pdf_columns, split_source
@@ -150,15 +150,7 @@ MORE_SIGNATURE_PAGES = {
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "agreement_id",
-    [
-        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=MORE_SIGNATURE_PAGES[a]))
-        if a in MORE_SIGNATURE_PAGES
-        else a
-        for a in BOTH
-    ],
-)
+@pytest.mark.parametrize("agreement_id", with_known_failures(BOTH, MORE_SIGNATURE_PAGES))
 def test_english_signatures_take_at_most_a_page_more_than_thai(corpus_built, agreement_id):
     thai, english = (signature_page_count(built_file(corpus_built, agreement_id, e, "pdf")) for e in ("th", "en"))
     assert english <= thai + 1, (thai, english)
@@ -211,14 +203,6 @@ NOT_YET_FILLED = {
     ("long-place-names", "en"): "the second line of a 140-letter place name, before its next word (never hyphenated)",
     ("signatories-for-parties", "en"): "the second line of an address, before its next word (never hyphenated)",
 }  # fmt: skip
-
-
-def with_known_failures(cases: list[tuple[str, str]], known: dict[tuple[str, str], str]) -> list:
-    """Return the cases as pytest parameters, a known failure marked xfail(strict=True) with its reason."""
-    return [
-        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=known[case])) if case in known else case
-        for case in cases
-    ]
 
 
 @functools.cache

@@ -32,7 +32,7 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
-from conftest import ROOT, SAMPLES, require_tool, sample_file
+from conftest import ROOT, SAMPLES, require_tool, sample_file, with_known_failures
 from readback import PAGE_NUMBER, pdf_lines
 
 from mou.html.templating import (
@@ -1084,15 +1084,7 @@ COLUMN_NOT_YET_FLUSH = {
 }
 
 
-@pytest.mark.parametrize(
-    "agreement_id",
-    [
-        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=COLUMN_NOT_YET_FLUSH[a]))
-        if a in COLUMN_NOT_YET_FLUSH
-        else a
-        for a in SAMPLES
-    ],
-)
+@pytest.mark.parametrize("agreement_id", with_known_failures(SAMPLES, COLUMN_NOT_YET_FLUSH))
 def test_every_full_line_of_the_thai_column_is_flush(thai_column_justified, agreement_id):
     # The side-by-side edition's Thai column, 218 pt wide: within 1 pt of its edge either way,
     # a line holds few words, so the lines above hand words down.
