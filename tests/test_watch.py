@@ -299,6 +299,9 @@ class WatchProcess:
             # faulthandler: a process that hangs is made to print every thread's stack (interrupt)
             env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"},
             cwd=root,
+            # A test run started in the background (CI without a terminal) inherits SIGINT
+            # ignored, and Python keeps it so; at a terminal, Ctrl-C reaches the watcher.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.errors: list[str] = []
@@ -336,16 +339,16 @@ class WatchProcess:
         assert found
         return int(found.group(1))
 
-    def interrupt(self) -> int:
-        """Press Ctrl-C and return the exit status."""
-        self.process.send_signal(signal.SIGINT)
+    def interrupt(self, signum: int = signal.SIGINT) -> int:
+        """Press Ctrl-C (or send another signal) and return the exit status."""
+        self.process.send_signal(signum)
         try:
             return self.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.process.send_signal(signal.SIGABRT)  # faulthandler prints where each thread stands
             self.process.wait(timeout=30)
             time.sleep(1)  # the reading thread takes the last lines
-            raise AssertionError("did not stop on Ctrl-C; stderr:\n" + "".join(self.errors)) from None
+            raise AssertionError(f"did not stop on signal {signum}; stderr:\n" + "".join(self.errors)) from None
 
 
 @pytest.fixture
@@ -397,6 +400,8 @@ def test_memory_stays_flat_over_rebuilds(project, watching):
         sizes[number] = watch.rss_kib()
     assert sizes[20] <= 1.2 * sizes[5], sizes
     assert lock_is_free(project / "output")  # between rebuilds the lock is free for a build
+    assert watch.interrupt(signal.SIGTERM) == 0  # `kill` stops it as cleanly as Ctrl-C
+    assert "stopped watching" in "".join(watch.errors)
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import queue
+import signal
 import threading
 from pathlib import Path
 
@@ -62,7 +63,7 @@ class ConsoleReporter:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    """Watch the project's inputs and rebuild on each save; stop cleanly on Ctrl-C."""
+    """Watch the project's inputs and rebuild on each save; stop cleanly on Ctrl-C or SIGTERM."""
     layout = Layout.at(args.root, args.output)
     named = args.agreements + args.only
     names = select(agreement_ids(layout.root), named) if named else []
@@ -77,6 +78,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     )
     folders = [layout.root / name for name in WATCHED if (layout.root / name).is_dir()]
     saves = Saves(folders)
+    stop_on_terminate()
     try:
         # Watching starts before the first build, so that a save made during it is not missed.
         saves.start()
@@ -94,6 +96,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
             server.stop()
     console.note(say("watch_stopped"))
     return EXIT_OK
+
+
+def stop_on_terminate() -> None:
+    """Stop as on Ctrl-C when asked to end (`kill`, a service manager), from the main thread only."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Turn a termination signal into the KeyboardInterrupt the watch loop stops on."""
+    raise KeyboardInterrupt
 
 
 class Saves:
