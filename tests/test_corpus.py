@@ -179,9 +179,6 @@ THAI_EDITIONS = [(a, e) for a, e in EDITIONS if e in ("th", "th-en")]
 # take, and neither the lines above handing down words nor the line closing up to take one
 # more fills it within twice a space. Strict: when one is filled, the mark goes.
 NOT_YET_FLUSH = {
-    # 3% wider, the line before the amount would take it (3.1% is needed); wider trials
-    # closed lines up so far that pdfium misread them
-    ("named-amounts", "th"): "the line before the amount in words (หนึ่งล้านสองแสนห้าหมื่นบาทถ้วน) is 65 pt short",
     # in 218 pt, a line holds three or four words: before a person's name, an amount in words
     # or a long word, no way of breaking the lines above within the cap fills some lines
     ("english-long-words", "th-en"): "6 lines short in the narrow Thai column (64 pt at most)",

@@ -1353,8 +1353,8 @@ def test_a_rebreak_never_makes_the_worst_line_of_its_stretch_worse(monkeypatch):
     worst = []
     rebalanced = hooks._rebalanced
 
-    def watched(args, lines, laid):
-        after = rebalanced(args, lines, laid)
+    def watched(args, lines, laid, *share):
+        after = rebalanced(args, lines, laid, *share)
         worst.append((hooks._score(lines)[1], hooks._score(after)[1]))
         return after
 

@@ -72,6 +72,9 @@ MAX_CLUSTER_SHRINK_EM = 0.02
 # (Wider, closing up near that cap, pdfium reads a raised tone mark out of place and takes
 # the closed-up gaps for spaces: a 5% trial filled one more line of the corpus and cost that.)
 WIDER_SHARE = 0.03
+# A Thai line the trials at WIDER_SHARE leave short gets one more try, laid this much wider: a
+# last resort, so a line closes up past WIDER_SHARE only where it would otherwise stay short.
+LAST_RESORT_SHARE = 0.032
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
@@ -921,15 +924,17 @@ def iter_line_boxes(
         held.append(placed)
         if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None:
             held[-3:] = _rebalanced(args, held[-3:], laid)
+            if thai and _score(held[-3:])[0]:
+                held[-3:] = _rebalanced(args, held[-3:], laid, LAST_RESORT_SHARE)
         if thai and len(held) > 3 and held[-4].short > FLUSH_TOLERANCE:
-            held = _searched(args, held, laid)  # a short line the rebreak of three lines could not fill
+            held = _last_resort(args, _searched(args, held, laid), laid)  # a short line the rebreak left
         while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
     if thai and any(placed.short > FLUSH_TOLERANCE for placed in held[-3:]):
-        held = _searched(args, held, laid)
+        held = _last_resort(args, _searched(args, held, laid), laid)
     for placed in held:
         yield placed.result
 
@@ -961,7 +966,16 @@ SEARCH_DROPS = (-1, 0, 1, 2)
 SEARCH_BUDGET = 300
 
 
-def _searched(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
+def _last_resort(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
+    """Return the lines searched again with lines laid LAST_RESORT_SHARE wider, if the search left one short."""
+    if not _score(lines)[0]:
+        return lines
+    return _searched(args, lines, laid, LAST_RESORT_SHARE)
+
+
+def _searched(
+    args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None], share: float = WIDER_SHARE
+) -> list[_Line]:
     """Return the lines rebroken the best way a search finds (fewest short lines, then least short), or as they were.
 
     The search tries every line as each of SEARCH_DROPS lays it, from the first held line to
@@ -978,7 +992,7 @@ def _searched(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) 
             return best_from[key]
         found = None
         if depth < most_lines and len(laid) - spent[0] < SEARCH_BUDGET:
-            for placed in _line_choices(args, start, laid):
+            for placed in _line_choices(args, start, laid, share):
                 if placed.resume_at is None or placed.resume_at == target:
                     rest: tuple[tuple[int, float], list[_Line]] | None = ((0, 0.0), [])
                 else:
@@ -999,11 +1013,11 @@ def _searched(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) 
     return result[1]
 
 
-def _line_choices(args: tuple, start: _Start, laid: dict[tuple, _Line | None]) -> list[_Line]:
+def _line_choices(args: tuple, start: _Start, laid: dict[tuple, _Line | None], share: float) -> list[_Line]:
     """Return the different lines that may start at start: laid wider, as they come, or handing down words."""
     choices: dict[str, _Line] = {}
     for drop in SEARCH_DROPS:
-        placed = _lay_cached(args, start, -WIDER_SHARE * args[3].width if drop < 0 else 0.0, laid)
+        placed = _lay_cached(args, start, -share * args[3].width if drop < 0 else 0.0, laid)
         for _ in range(max(drop, 0)):
             if placed is None or placed.resume_at is None:
                 placed = None
@@ -1077,7 +1091,9 @@ def _lay_line(args: tuple, start: _Start, narrower: float = 0.0) -> _Line | None
     return _Line(start, line, resume_at)
 
 
-def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
+def _rebalanced(
+    args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None], share: float = WIDER_SHARE
+) -> list[_Line]:
     """Return the held lines rebroken so fewer of them stay short (or, as many, less short), or as they were.
 
     A rebreak never leaves its worst line shorter than the worst line was: else, in a narrow
@@ -1090,7 +1106,7 @@ def _rebalanced(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]
     for back in range(len(lines)):
         for drops in _drop_plans(back):
             kept = lines[: -1 - back]
-            trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid)
+            trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid, share)
             if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
                 best, best_score = kept + trial, _score(kept + trial)
                 if best_score[0] == 0:
@@ -1120,9 +1136,15 @@ def _drop_plans(back: int) -> list[tuple[int, ...]]:
 
 
 def _relaid(
-    args: tuple, start: _Start, drops: tuple[int, ...], target: Any, most_short: int, laid: dict[tuple, _Line | None]
+    args: tuple,
+    start: _Start,
+    drops: tuple[int, ...],
+    target: Any,
+    most_short: int,
+    laid: dict[tuple, _Line | None],
+    share: float,
 ) -> list[_Line] | None:
-    """Lay out len(drops) lines again from start, each giving that many words to the next.
+    """Lay out len(drops) lines again from start, each giving that many words to the next (-1: laid share wider).
 
     Return None if they would not end where they did (unless every one is flush), if a line
     laid wider cannot close up enough, or as soon as more than `most_short` of them stay
@@ -1130,7 +1152,7 @@ def _relaid(
     """
     out: list[_Line] = []
     for drop in drops:
-        placed = _lay_cached(args, start, -WIDER_SHARE * args[3].width if drop < 0 else 0.0, laid)
+        placed = _lay_cached(args, start, -share * args[3].width if drop < 0 else 0.0, laid)
         if placed is not None and placed.overfull:
             return None
         for _ in range(drop):
