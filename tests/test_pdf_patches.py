@@ -13,8 +13,9 @@ import pytest
 import weasyprint
 from conftest import ROOT
 
+from mou.core import cache
 from mou.core.errors import RenderError
-from mou.pdf import source_guard, speedups, thai_patches
+from mou.pdf import speedups, thai_patches
 from mou.pdf.render import install_patches
 
 
@@ -186,6 +187,6 @@ def test_an_edited_source_file_is_digested_again(tmp_path, monkeypatch):
         module.write_text(f"def layout():\n    {body}\n", encoding="utf-8")
         namespace: dict[str, object] = {}
         exec(compile(module.read_text(), str(module), "exec"), namespace)  # a fresh function from the file
-        source_guard._file_digest.cache_clear()  # as a new process would read it
+        cache.file_digest.cache_clear()  # as a new process would read it
         digests.append(thai_patches.source_digest(namespace["layout"]))
     assert digests == [hashlib.sha256(f"def layout():\n    {body}\n".encode()).hexdigest() for body in bodies]

@@ -8,6 +8,7 @@ time and never change a result.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -68,10 +69,16 @@ def store_entry(kind: str, key: str, payload: bytes) -> None:
 
 def cached(kind: str, key: str, make: Callable[[], bytes]) -> bytes:
     """Return the cached result of make() under <cache folder>/<kind>/<key>, making and storing it when absent."""
-    path = cache_folder() / kind / key
-    found = read_entry(path)
+    found = cached_entry(kind, key)
     if found is not None:
         return found
     made = make()
-    write_entry(path, made)
+    store_entry(kind, key, made)
     return made
+
+
+@functools.cache
+def file_digest(path: str) -> str:
+    """Return the SHA-256 of a file's bytes, read once per process (mou's own sources, in cache keys)."""
+    with open(path, "rb") as source:
+        return hashlib.sha256(source.read()).hexdigest()

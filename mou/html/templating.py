@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
-import hashlib
 import os
 import signal
 import sys
@@ -22,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from mou.core.cache import cache_key, cached_entry, store_entry
+from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.language import thai
@@ -97,7 +96,7 @@ def _too_large(operator: str, left: Any, right: Any) -> bool:
 
 # What a compiled template depends on besides its name and source: Jinja and Python, and
 # this module, which sets the environment's options, sandbox and filters up.
-_COMPILED_WITH = f"{jinja2.__version__}\0{sys.version}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+_COMPILED_WITH = f"{jinja2.__version__}\0{sys.version}\0{file_digest(__file__)}"
 
 
 class StoredBytecode(jinja2.BytecodeCache):

@@ -10,14 +10,12 @@ new key, and its digests are worked out again.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import inspect
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from mou.core.cache import cache_key, cached
+from mou.core.cache import cache_key, cached, file_digest
 
 
 def remembered_digest(function: Any, digest_now: Callable[[], str]) -> str:
@@ -30,18 +28,11 @@ def remembered_digest(function: Any, digest_now: Callable[[], str]) -> str:
     if not path:
         return digest_now()
     try:
-        file_digest = _file_digest(path)
+        digest_of_file = file_digest(path)
     except OSError:
         return digest_now()
     code = getattr(target, "__code__", None)
     place = f"{getattr(target, '__module__', '')}\0{getattr(target, '__qualname__', '')}\0"
     place += str(code.co_firstlineno) if code is not None else type(target).__name__
-    key = cache_key("source digest", sys.version, path, file_digest, place)
+    key = cache_key("source digest", sys.version, path, digest_of_file, place)
     return cached("source-digests", key, lambda: digest_now().encode()).decode()
-
-
-@functools.cache
-def _file_digest(path: str) -> str:
-    """Return the SHA-256 of a source file's bytes (once per process)."""
-    with open(path, "rb") as source:
-        return hashlib.sha256(source.read()).hexdigest()

@@ -22,10 +22,8 @@ WeasyPrint's cascade gives them, merged with any other rule's for the same pseud
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from math import inf
-from pathlib import Path
 from xml.etree import ElementTree
 
 import cssselect2
@@ -35,12 +33,12 @@ import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.html
 
-from mou.core.cache import cache_key, cached
+from mou.core.cache import cache_key, cached, file_digest
 
 _COMBINATORS = frozenset(">+~")
 # What the two stylesheets derived from WeasyPrint's depend on besides its text: tinycss2,
 # which parses and serializes them, and this module, which derives them.
-_DERIVED_WITH = f"{tinycss2.__version__}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+_DERIVED_WITH = f"{tinycss2.__version__}\0{file_digest(__file__)}"
 
 
 @functools.cache
