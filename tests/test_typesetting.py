@@ -989,11 +989,13 @@ def full_body_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
     return [
         lines[here.line]
         for here, after in zip(placed, placed[1:])
-        if blocks[here.block].tag in ("p", "li")
-        and not NOT_BODY & set(blocks[here.block].classes)
-        and blocks[here.block].group.startswith("block")
-        and after.block == here.block
+        if is_body(blocks[here.block]) and blocks[here.block].group.startswith("block") and after.block == here.block
     ]
+
+
+def is_body(block: Block) -> bool:
+    """Say whether a block is running text: a paragraph or item that is no title, joiner or signature line."""
+    return block.tag in ("p", "li") and not NOT_BODY & set(block.classes)
 
 
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
@@ -1009,10 +1011,7 @@ def thai_column_full_lines(blocks: list[Block], lines: list[Line]) -> list[Line]
     return [
         column[here.line]
         for here, after in zip(placed, placed[1:])
-        if thai[here.block].tag in ("p", "li")
-        and not NOT_BODY & set(thai[here.block].classes)
-        and after.block == here.block
-        and after.line == here.line + 1
+        if is_body(thai[here.block]) and after.block == here.block and after.line == here.line + 1
     ]
 
 

@@ -911,6 +911,9 @@ def iter_line_boxes(
         box.text_indent = 0
     args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
     thai = bool(THAI.search(line_text(box)))  # the search is for Thai lines (English keeps the rebreak)
+    # How much wider a line may be laid, tried in turn while a line stays short: the last
+    # resort for Thai only (English closes up its word gaps instead).
+    shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE,)
     held: list[_Line] = []
     # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
     # later rebreak tries many of the lines an earlier one did.
@@ -923,18 +926,16 @@ def iter_line_boxes(
         laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
         held.append(placed)
         if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None:
-            held[-3:] = _rebalanced(args, held[-3:], laid)
-            if thai and _score(held[-3:])[0]:
-                held[-3:] = _rebalanced(args, held[-3:], laid, LAST_RESORT_SHARE)
+            held[-3:] = _until_filled(_rebalanced, args, held[-3:], laid, shares)
         if thai and len(held) > 3 and held[-4].short > FLUSH_TOLERANCE:
-            held = _last_resort(args, _searched(args, held, laid), laid)  # a short line the rebreak left
+            held = _until_filled(_searched, args, held, laid, shares)  # a short line the rebreak left
         while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
     if thai and any(placed.short > FLUSH_TOLERANCE for placed in held[-3:]):
-        held = _last_resort(args, _searched(args, held, laid), laid)
+        held = _until_filled(_searched, args, held, laid, shares)
     for placed in held:
         yield placed.result
 
@@ -966,11 +967,19 @@ SEARCH_DROPS = (-1, 0, 1, 2)
 SEARCH_BUDGET = 300
 
 
-def _last_resort(args: tuple, lines: list[_Line], laid: dict[tuple, _Line | None]) -> list[_Line]:
-    """Return the lines searched again with lines laid LAST_RESORT_SHARE wider, if the search left one short."""
-    if not _score(lines)[0]:
-        return lines
-    return _searched(args, lines, laid, LAST_RESORT_SHARE)
+def _until_filled(
+    rebreak: Callable[..., list[_Line]],
+    args: tuple,
+    lines: list[_Line],
+    laid: dict[tuple, _Line | None],
+    shares: tuple[float, ...],
+) -> list[_Line]:
+    """Return the lines rebroken with each share in turn, stopping once none is left short."""
+    for number, share in enumerate(shares):
+        if number and not _score(lines)[0]:
+            break
+        lines = rebreak(args, lines, laid, share)
+    return lines
 
 
 def _searched(
