@@ -73,11 +73,20 @@ def main(
                 )
                 if skipped is not None:
                     return report_skipped(console, skipped)
-        runner = importlib.import_module(RUNNERS[args.command])
+        collecting = gc.isenabled()
         if whole_process:
-            # The modules just imported (WeasyPrint, pydantic's models, the catalogue) are
-            # most of the objects the collector would otherwise walk in every full round.
-            gc.freeze()
+            # Importing makes modules, classes and functions that all live until the process
+            # ends: a collection while they are made walks them and frees next to nothing.
+            gc.disable()
+        try:
+            runner = importlib.import_module(RUNNERS[args.command])
+        finally:
+            if whole_process:
+                # The modules just imported (WeasyPrint, pydantic's models, the catalogue) are
+                # most of the objects the collector would otherwise walk in every full round.
+                gc.freeze()
+                if collecting:
+                    gc.enable()
         return int(runner.run(args, console))
 
     return guarded(run, console, "--debug" in argv)
