@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from weasyprint.pdf import fonts as weasy_fonts
 
 from mou.core import cache
 from mou.core.paths import cache_folder
 from mou.docx import fonts
 from mou.html import templating
-from mou.pdf import libraries
+from mou.pdf import libraries, speedups
+from mou.pdf.render import install_patches, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 REGULAR = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
@@ -152,3 +154,35 @@ def test_a_template_compiled_once_is_loaded_by_the_next_environment(folder: Path
     assert _rendered_with_fresh_environment(templates) == first
     (templates / "part.html").write_text("<p>{{ name }}!</p>", encoding="utf-8")  # an edited template too
     assert _rendered_with_fresh_environment(templates) == ("<p>ชุมแพ xxx</p><p>ชุมแพ!</p>", 1)
+
+
+SUBSET_PAGE = (
+    "<html><head><link rel='stylesheet' href='style.css'></head><body>"
+    "<p lang='th'>บันทึกข้อตกลงความร่วมมือ <b>ตัวหนา</b></p><p lang='en'>Memorandum of understanding</p></body></html>"
+)
+
+
+def _subset_pdf() -> bytes:
+    """Render a page of Thai and English, regular and bold, to PDF bytes."""
+    templates = ROOT / "templates" / "standard"
+    return render_pdf(SUBSET_PAGE, templates, [templates.parent], "subset test", signature_fields=False).data
+
+
+def test_a_pdf_font_subset_from_the_cache_is_the_subset_harfbuzz_cuts_now(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_patches()
+    if not speedups.state["installed"] or not weasy_fonts.harfbuzz_subset:
+        pytest.skip("the speed-ups or HarfBuzz's subsetter are off here")
+    made = _subset_pdf()  # cut by HarfBuzz, and stored
+    entries = sorted((folder / "pdf-fonts").iterdir())
+    assert len(entries) == 2  # Sarabun and Sarabun Bold
+    cut = []
+    monkeypatch.setitem(speedups.ORIGINAL, "subset", lambda *args: cut.append(args) or pytest.fail("cut again"))
+    assert _subset_pdf() == made  # read back
+    for entry in entries:  # damaged entries are not used: cut again, the same
+        entry.write_bytes(entry.read_bytes()[:-1])
+    monkeypatch.undo()
+    assert _subset_pdf() == made
+    monkeypatch.setattr(weasy_fonts.Font, "subset", speedups.ORIGINAL["subset"])  # the Thai patch and WeasyPrint only
+    assert _subset_pdf() == made

@@ -8,6 +8,7 @@
 | tinyhtml5's expressions made once (chars_until) | compiling the same regular expression on every call (its cache never hits) |
 | an indexable user-agent stylesheet (ua_stylesheet.py) | matching eleven `:is()` rules and six pseudo-element rules on every element |
 | computed styles remembered across a batch (style_memo.py, computed_missing) | computing the same style's properties again in the next document |
+| font subsets kept in mou's cache folder (subset) | HarfBuzz cutting the same glyphs out of the same font again, in every process |
 
 They fail open: install() compares the source of every WeasyPrint, tinyhtml5 and cssselect2
 function they replace or re-derive with the source they were tested with; if any differs,
@@ -35,11 +36,13 @@ import weasyprint.css.computed_values as weasy_computed_values
 import weasyprint.css.units as weasy_units
 import weasyprint.html
 from weasyprint.layout import inline as weasy_inline
+from weasyprint.pdf import fonts as weasy_fonts
 from weasyprint.text import line_break
-from weasyprint.text.ffi import ffi, gobject, pango
+from weasyprint.text.ffi import ffi, gobject, harfbuzz, pango
 from weasyprint.urls import fetch
 
-from mou.pdf import style_memo, thai_patches, ua_stylesheet
+from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
+from mou.pdf import glyph_codes, style_memo, thai_patches, ua_stylesheet
 from mou.pdf.warnings import collected_warnings
 
 SWITCH = "MOU_ACCELERATE"  # "0" leaves the speed-ups out
@@ -59,10 +62,18 @@ TESTED_SOURCES: dict[str, set[str]] = {
     "set_computed_styles": {"b5b15856b8beff3f49e20ac0309d7b45fb2a5192d826dd65e05b3009b8285c46"},
     "__call__": {"96b91915ae7c344a8a4ea9ed112ffa1d7bde9087decb7e9ce723940b849c3936"},
     "_ua_stylesheets": {"4fadfde9d15075b22dcfa409ec8a03af0aa1097d695be59b680017cf1bf94fe2"},
+    "subset": {"61ed6bc2e9a7e43a7ad4c50e4bd61a0c5b6db06069754e66c6e328f4a97a6311"},
+    "_harfbuzz_subset": {"f80805663ede8080a3e1ffff831e20c74bd25fa3b8e4410334ba807158dc685f"},
     "UA": {"04dd53f16888e5325d8bb8feb02462d99d03c8329da713b167b333a2ea4b91bc"},
 }
+# What a font subset depends on besides the font, the glyphs, hinting and HarfBuzz's version:
+# WeasyPrint, and the Thai patch that keeps alias codes out of the glyphs (thai_patches.subset).
+_SUBSET_WITH = (
+    f"{weasyprint.__version__}\0{file_digest(thai_patches.__file__)}\0{file_digest(glyph_codes.__file__)}"
+    f"\0{file_digest(__file__)}"
+)
 ORIGINAL: dict[str, Any] = {}  # the functions replaced, taken by install()
-state = {"installed": False, "note": ""}
+state: dict[str, Any] = {"installed": False, "note": "", "harfbuzz": ""}
 
 
 def _places() -> dict[str, tuple[Any, str]]:
@@ -79,6 +90,8 @@ def _places() -> dict[str, tuple[Any, str]]:
         "set_computed_styles": (weasy_css.StyleFor, "set_computed_styles"),
         "__call__": (weasy_css.StyleFor, "__call__"),
         "_ua_stylesheets": (weasyprint.HTML, "_ua_stylesheets"),
+        "subset": (weasy_fonts.Font, "subset"),
+        "_harfbuzz_subset": (weasy_fonts.Font, "_harfbuzz_subset"),
     }
 
 
@@ -131,6 +144,10 @@ def install() -> bool:
     weasy_css.ComputedStyle.__missing__ = computed_missing
     weasy_css.StyleFor.set_computed_styles = set_computed_styles
     weasy_css.StyleFor.__call__ = style_for
+    # HarfBuzz's version names the subsets it made (declared here: WeasyPrint does not ask for it).
+    ffi.cdef("const char * hb_version_string (void);", override=True)
+    state["harfbuzz"] = ffi.string(harfbuzz.hb_version_string()).decode()
+    weasy_fonts.Font.subset = subset
     state["installed"] = True
     return True
 
@@ -429,3 +446,33 @@ def cached_css(**options: Any) -> Any:
     if not warnings.messages and other_effects() == before and not imports:
         cache[key] = sheet, page_rules[first_rule:]
     return sheet
+
+
+def subset(self: Any, to_unicode: dict, hinting: bool) -> None:
+    """Subset a font as before (the Thai patch, then HarfBuzz), or take the subset made before from mou's cache.
+
+    HarfBuzz's subset depends only on the font's bytes, the glyphs kept, hinting and whether
+    glyphs are missing; a clerk's next build of an agreement mostly uses the same glyphs.
+    WeasyPrint's fontTools subsetter (no HarfBuzz subsetter installed) is left as it is.
+    """
+    if not to_unicode or not weasy_fonts.harfbuzz_subset or not harfbuzz.hb_version_atleast(4, 1, 0):
+        ORIGINAL["subset"](self, to_unicode, hinting)
+        return
+    key = cache_key(
+        "pdf font subset",
+        _SUBSET_WITH,
+        state["harfbuzz"],
+        hashlib.sha256(self.file_content).digest(),
+        str(self.index),
+        ",".join(str(glyph) for glyph in sorted(to_unicode)),
+        str(bool(hinting)),
+        str(bool(self.missing)),
+    )
+    found = cached_entry("pdf-fonts", key)
+    if found is not None:
+        self.file_content = found
+        return
+    whole = self.file_content
+    ORIGINAL["subset"](self, to_unicode, hinting)
+    if self.file_content is not whole:  # cut (HarfBuzz could not: the whole font stays, and a warning says so)
+        store_entry("pdf-fonts", key, bytes(self.file_content))
