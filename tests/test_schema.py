@@ -11,8 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
-from mou.records.model import Agreement, Party
+from mou.records.model import RECORD_MODELS, Agreement, Party
 from mou.records.schema import KINDS, file_name, render, schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,3 +146,12 @@ def _inner_models(annotation: Any) -> list[type]:
     if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
         return [annotation]
     return [model for arg in getattr(annotation, "__args__", ()) for model in _inner_models(arg)]
+
+
+@pytest.mark.parametrize("model", RECORD_MODELS, ids=[model.__name__ for model in RECORD_MODELS])
+def test_each_field_is_described_by_its_docstring_as_pydantic_reads_it(model):
+    # The model reads its fields' docstrings itself (described_fields): pydantic's
+    # use_attribute_docstrings, which it stands in for, must find the same.
+    expected = extract_docstrings_from_cls(model, use_inspect=True)
+    assert expected
+    assert {name: info.description for name, info in model.model_fields.items()} == expected

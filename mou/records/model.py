@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
+import inspect
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Literal, cast
 
 from pydantic import (
@@ -115,9 +118,13 @@ Ident = Annotated[StrictStr, AfterValidator(check_id), Field(json_schema_extra={
 
 
 class StrictRecord(BaseModel):
-    """Base of every typed record and part of one: unknown fields are errors, types are strict."""
+    """Base of every typed record and part of one: unknown fields are errors, types are strict.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    Each field's description is the docstring written under it; a model's validator is
+    built once its descriptions are in place (completed(), below).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Bilingual(StrictRecord):
@@ -265,6 +272,53 @@ class Agreement(StrictRecord):
     # The DOCX carries the bundled Sarabun (mou/docx/fonts.py) unless the readers all have a font of their own.
     docx_font: Text | None = None
     """A font every reader has installed, asked for in the DOCX instead of carrying Sarabun inside (e.g. TH Sarabun New)."""
+
+
+def attribute_docstrings(source: str) -> dict[str, dict[str, str]]:
+    """Return, per class of a module's source (at its top level), the docstring written under each annotated field.
+
+    As pydantic's use_attribute_docstrings reads them (a string right after `name: type`),
+    from one parse of the module; pydantic's own search for each class's source looks up
+    the file of every module loaded so far, which took a build more than all its models.
+    """
+    found: dict[str, dict[str, str]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        docs = found.setdefault(node.name, {})
+        for field, after in zip(node.body, node.body[1:]):
+            if (
+                isinstance(field, ast.AnnAssign)
+                and isinstance(field.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                docs[field.target.id] = inspect.cleandoc(after.value.value)
+    return found
+
+
+def described_fields(models: tuple[type[StrictRecord], ...]) -> None:
+    """Give each field of these models (defined in this module) its docstring as its description."""
+    try:
+        docs = attribute_docstrings(Path(__file__).read_text(encoding="utf-8"))
+    except OSError:  # no source to read: no descriptions, as pydantic would have it
+        return
+    for model in models:
+        for name, info in model.model_fields.items():
+            if info.description is None and name in docs.get(model.__name__, {}):
+                info.description = docs[model.__name__][name]
+
+
+def completed(models: tuple[type[StrictRecord], ...]) -> tuple[type[StrictRecord], ...]:
+    """Describe the models' fields, then build their validators, each model's after those it holds (listed first)."""
+    described_fields(models)
+    for model in models:
+        model.model_rebuild()
+    return models
+
+
+RECORD_MODELS = completed((Bilingual, Person, Party, Clause, Duration, Budget, Agreement))
 
 
 def as_signed(agreement: Agreement, party_id: str, party: Party) -> Party:
