@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import ctypes.util
+import datetime
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from weasyprint.pdf import fonts as weasy_fonts
 
-from mou.core import cache
+from mou.core import cache, reproducible
 from mou.core.paths import cache_folder
 from mou.docx import fonts
 from mou.html import templating
@@ -186,3 +189,24 @@ def test_a_pdf_font_subset_from_the_cache_is_the_subset_harfbuzz_cuts_now(
     assert _subset_pdf() == made
     monkeypatch.setattr(weasy_fonts.Font, "subset", speedups.ORIGINAL["subset"])  # the Thai patch and WeasyPrint only
     assert _subset_pdf() == made
+
+
+def test_a_zip_member_deflated_from_the_cache_is_what_zipfile_writes(folder: Path) -> None:
+    big = "".join(chr(0x0E01 + (i * 7919) % 40) + "abc<>/"[i % 6] for i in range(40_000)).encode()
+    members = [("word/styles.xml", big), ("word/document.xml", b"<w:document/>" * 50)]
+    when = datetime.datetime(2020, 9, 1, tzinfo=datetime.UTC)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2020, 9, 1, 0, 0, 0))
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    reproducible._deflated.clear()
+    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # deflated, and stored
+    entries = list((folder / "deflated").iterdir())
+    assert len(entries) == 1  # the large member only
+    reproducible._deflated.clear()
+    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # read back
+    entries[0].write_bytes(entries[0].read_bytes()[:-1])
+    reproducible._deflated.clear()
+    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # damaged: deflated again

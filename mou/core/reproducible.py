@@ -10,6 +10,8 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from mou.core.cache import cache_key, cached_entry, store_entry
+
 UTC = datetime.UTC
 
 
@@ -31,8 +33,9 @@ def deterministic_zip(members: list[tuple[str, bytes]], when: datetime.datetime)
     return out.getvalue()
 
 
-# Members of these sizes are deflated once per process and content: every Thai DOCX
-# holds the same large styles part, and deflating it was a good part of a DOCX's time.
+# Members of these sizes are deflated once per process and content, and kept in mou's cache
+# folder: every Thai DOCX holds the same large styles part and the same embedded fonts, and
+# deflating them was a good part of a DOCX's time.
 _REUSED_MIN_SIZE, _REUSED_MAX_SIZE = 8192, 1 << 20
 _deflated: dict[tuple[int, bytes], bytes] = {}
 
@@ -55,9 +58,16 @@ class _OnceDeflater:
         key = (self.level, self.data)
         if key in _deflated:
             return _deflated[key]
-        packer = zlib.compressobj(self.level, zlib.DEFLATED, -15)  # as zipfile._get_compressor
-        packed = packer.compress(self.data) + packer.flush()
-        if _REUSED_MIN_SIZE <= len(self.data) <= _REUSED_MAX_SIZE:
+        reused = _REUSED_MIN_SIZE <= len(self.data) <= _REUSED_MAX_SIZE
+        # zlib's output may differ from one zlib release to the next: its version names the entry too.
+        stored = cache_key("deflate", zlib.ZLIB_RUNTIME_VERSION, str(self.level), self.data) if reused else ""
+        packed = cached_entry("deflated", stored) if reused else None
+        if packed is None:
+            packer = zlib.compressobj(self.level, zlib.DEFLATED, -15)  # as zipfile._get_compressor
+            packed = packer.compress(self.data) + packer.flush()
+            if reused:
+                store_entry("deflated", stored, packed)
+        if reused:
             if len(_deflated) >= 16:
                 _deflated.pop(next(iter(_deflated)))
             _deflated[key] = packed
