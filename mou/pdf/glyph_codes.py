@@ -64,7 +64,7 @@ class Codes:
     empty_used: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     """A glyph as drawn in a TJ array: its id, and the move after it (thousandths of an em, + is left)."""
 
@@ -76,17 +76,18 @@ def parse_tj(text: str) -> tuple[float, list[Glyph]] | None:
     """Split WeasyPrint's TJ array text into the move before the first glyph and its glyphs; None if not 4-digit glyphs."""
     lead = 0.0
     glyphs: list[Glyph] = []
-    for match in _TOKEN.finditer(text):
-        hexes, number = match.groups()
-        if number is not None:
+    for hexes, number in _TOKEN.findall(text):  # a group that did not take part is ""
+        if number:
             if glyphs:
                 glyphs[-1].move += float(number)
             else:
                 lead += float(number)
+        elif len(hexes) == 4:  # WeasyPrint writes most glyphs one to a <>
+            glyphs.append(Glyph(int(hexes, 16)))
         elif hexes:
             if len(hexes) % 4:
                 return None
-            glyphs.extend(Glyph(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+            glyphs += [Glyph(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4)]
     if _TOKEN.sub("", text).strip():
         return None
     return lead, glyphs

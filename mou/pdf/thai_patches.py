@@ -325,16 +325,18 @@ def _recoded(
         if codes is None:
             codes = item.font.mou_codes = glyph_codes.Codes()
         # Each glyph's advance, from the run's end: the gap a mark may keep depends on the next one's.
-        advances: list[int | None] = [None] * (len(item.glyphs) + 1)
+        advances: list[int] = []
+        following: int | None = None  # the TJ's last glyph has none after it
         for number in reversed(range(len(item.glyphs))):
             at = index + number
-            advances[number] = _advance(
-                item.font, item.glyphs[number], texts[at], reaches.get(at), advances[number + 1]
-            )
-        written = []
-        for number, glyph in enumerate(item.glyphs):
-            written.append(_coded(item.font, codes, glyph, texts[index], reaches.get(index), advances[number + 1]))
-            index += 1
+            following = _advance(item.font, item.glyphs[number], texts[at], reaches.get(at), following)
+            advances.append(following)
+        advances.reverse()
+        written = [
+            _coded(item.font, codes, glyph, texts[index + number], advance)
+            for number, (glyph, advance) in enumerate(zip(item.glyphs, advances))
+        ]
+        index += len(item.glyphs)
         coded.append((item, written))
     shows = iter(coded)
     out: list = []
@@ -407,13 +409,13 @@ def _reach_the_end(coded: list[tuple[_Run, list[tuple[int, float, str]]]], shown
     behind = 0.0  # points: how far the end is right of where pdf.js puts the last letter's end
     for number, (run, written, i) in enumerate(glyphs):
         code, move, text = written[i]
-        advance = run.font.widths[code]
-        if number < last and not _counted_by_pdfjs(text):
-            behind += advance * run.size / 1000
+        if number < last:
+            if not _counted_by_pdfjs(text):
+                behind += run.font.widths[code] * run.size / 1000
         elif number == last:
             behind -= move * run.size / 1000
-        elif number > last:
-            behind += (advance - move) * run.size / 1000
+        else:
+            behind += (run.font.widths[code] - move) * run.size / 1000
     run, written, i = glyphs[last]
     extra = math.floor(behind * 1000 / run.size) if run.size else 0
     if extra <= 0:
@@ -506,24 +508,19 @@ def _parsed_runs(drawn: list, fonts: dict[str, Any], font: Any, size: float) -> 
 
 def _advance(font: Any, glyph: glyph_codes.Glyph, text: str, reach: float | None, following: int | None = None) -> int:
     """Return the advance a glyph is drawn with (glyph_codes.advance_for), given the advance of the glyph after it in its TJ."""
-    widest_gap = glyph_codes.widest_mark_gap(following)
-    return glyph_codes.advance_for(font.widths[glyph.glyph], glyph.move, reach, _read_as_letter(text), widest_gap)
+    letter = _read_as_letter(text)
+    widest_gap = glyph_codes.MARK_GAP if letter else glyph_codes.widest_mark_gap(following)  # a mark's only
+    return glyph_codes.advance_for(font.widths[glyph.glyph], glyph.move, reach, letter, widest_gap)
 
 
 def _coded(
-    font: Any,
-    codes: glyph_codes.Codes,
-    glyph: glyph_codes.Glyph,
-    text: str,
-    reach: float | None,
-    following: int | None = None,
+    font: Any, codes: glyph_codes.Codes, glyph: glyph_codes.Glyph, text: str, advance: int
 ) -> tuple[int, float, str]:
     """Return the code to draw a glyph with, the move after it (its new advance taken back) and its text.
 
-    following: the advance the next glyph of its TJ is drawn with (None: the TJ's last glyph).
+    advance: the advance it is drawn with (_advance).
     """
     own = font.widths[glyph.glyph]
-    advance = _advance(font, glyph, text, reach, following)
     code = glyph_codes.alias(codes, glyph.glyph, text, advance, font.to_unicode.get(glyph.glyph), own)
     if code == glyph.glyph:
         advance = own
@@ -553,8 +550,8 @@ def _show(run: _Run, written: list[tuple[int, float, str]]) -> list[bytes]:
 
     while index < len(written):
         code, move, text = written[index]
-        carrier = next((i for i in range(index + 1, len(written)) if written[i][2]), None)
-        if text or carrier is None:
+        carrier = None if text else next((i for i in range(index + 1, len(written)) if written[i][2]), None)
+        if carrier is None:
             codes.append((code, move))
             index += 1
             continue
