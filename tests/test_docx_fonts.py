@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -178,3 +181,24 @@ def test_a_docx_font_that_is_not_text_is_refused(tree):
     errors = io.StringIO()
     assert main(["--root", str(project), "--format", "docx"], io.StringIO(), errors) != 0
     assert "agreements/test.yaml:" in errors.getvalue() and "docx_font" in errors.getvalue()
+
+
+def test_office_breaks_hold_overlapping_units_the_same_in_every_process():
+    # Units of one length that overlap (the village numbers ๑๑ and ๑๒ in "(๑๑๒)") were held
+    # in the order a set gave them, which Python's string hashing changes from process to process.
+    script = (
+        "from mou.language.breaks import office_breaks\n"
+        "html = '<html><head></head><body><p>(๑๑๒) หมู่ที่ ๑๒ และ ๑๑</p></body></html>'\n"
+        "print(ascii(office_breaks(html, ['๑๑', '๑๒'], [], lambda u: True, lambda u: True)))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs

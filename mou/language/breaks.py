@@ -502,7 +502,10 @@ def office_breaks(
     def glue_part(part: str) -> str:
         cell = bool(SIGNATURE_TABLE.fullmatch(part))
         fitting = fits_cell if cell else fits
-        wanted = sorted({u for u in [*units, *([] if cell else titles)] if u.strip() and fitting(u)}, key=len)[::-1]
+        # Longest first; units of one length by their text, not in the order a set gives (it changes per process).
+        wanted = sorted(
+            {u for u in [*units, *([] if cell else titles)] if u.strip() and fitting(u)}, key=lambda u: (len(u), u)
+        )[::-1]
         part = _COUNTED_SPAN.sub(lambda m: hold_together(m[1]) + NARROW_NO_BREAK_SPACE + m[2], part)
         part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fitting(m[2]) else m[2]) + m[3], part)
         return _TEXT_NODE.sub(lambda m: ">" + glue(m[1], wanted, fitting) + "<", part)
