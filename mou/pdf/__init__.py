@@ -1,6 +1,7 @@
-"""The PDF stage. WeasyPrint's C libraries are loaded first, found quickly (libraries.py)."""
+"""The PDF stage. WeasyPrint is imported first: its C libraries found quickly (libraries.py), its own stylesheets parsed when used (deferred_sheets.py)."""
 
+from mou.pdf.deferred_sheets import parsed_when_used
 from mou.pdf.libraries import found_in_linker_cache
 
-with found_in_linker_cache():
+with found_in_linker_cache(), parsed_when_used():
     import weasyprint.text.ffi  # noqa: F401

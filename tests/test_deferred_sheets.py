@@ -1,0 +1,79 @@
+"""WeasyPrint's own stylesheets, parsed when first used (mou/pdf/deferred_sheets.py), are the sheets WeasyPrint parses at import.
+
+Each check runs in a fresh process, which imports WeasyPrint through mou.pdf as a build does
+(the test process may have imported WeasyPrint before).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from mou.pdf import deferred_sheets
+
+# A page that uses all three sheets: HTML elements, a form field and presentational hints.
+PAGE = (
+    "<html><body><h1>หัวข้อ</h1><ol><li>one</li><li>two</li></ol><ul type='square'><li>x</li></ul>"
+    "<form><input value='field'><textarea>text</textarea></form>"
+    "<table border='1' cellpadding='4'><tr><td align='right' bgcolor='#eee'>cell</td></tr></table>"
+    "<font size='5' color='red'>big</font><hr size='3'></body></html>"
+)
+COMPARE = """
+import mou.pdf, weasyprint, weasyprint.html as h
+from mou.pdf import deferred_sheets
+from weasyprint.css.counters import CounterStyle
+
+def held(sheet):
+    found = []
+    for name, entries in sorted(vars(sheet.matcher).items()):
+        if isinstance(entries, dict):
+            entries = [entry for key in sorted(entries) for entry in entries[key]]
+        if isinstance(entries, list):
+            found.append((name, [repr(entry[1:]) for entry in entries]))
+    return [found, repr(sheet.page_rules), repr(sheet.layers)]
+
+print("deferred" if deferred_sheets.state["deferred"] else "parsed at import")
+print(type(h.UA_STYLESHEET).__name__, type(h.PH_STYLESHEET).__name__, type(h.UA_FORM_STYLESHEET).__name__)
+counters = CounterStyle()
+eager = weasyprint.CSS(string=h.UA, counter_style=counters)
+print("counter styles", list(h.UA_COUNTER_STYLE) == list(counters) and repr(h.UA_COUNTER_STYLE) == repr(counters))
+for text, sheet, counting in ((h.UA, h.UA_STYLESHEET, True), (h.UA_FORM, h.UA_FORM_STYLESHEET, True), (h.PH, h.PH_STYLESHEET, False)):
+    same = held(sheet) == held(weasyprint.CSS(string=text, counter_style=CounterStyle() if counting else None))
+    print("same" if same and isinstance(sheet, weasyprint.CSS) else "different")
+"""
+RENDER = (
+    "import sys, hashlib, mou.pdf, weasyprint\n"
+    "data = weasyprint.HTML(string=sys.argv[1]).write_pdf(presentational_hints=True, pdf_forms=True, uncompressed_pdf=True)\n"
+    "print(hashlib.sha256(data).hexdigest())\n"
+)
+
+
+def fresh_process(script: str, *arguments: str, accelerate: str = "1") -> list[str]:
+    """Run a script in a new Python process (mou importable) and return the lines it printed."""
+    env = {**os.environ, "MOU_ACCELERATE": accelerate, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script, *arguments], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_a_deferred_sheet_once_read_is_the_sheet_weasyprint_parses():
+    lines = fresh_process(COMPARE)
+    assert lines == ["deferred", "DeferredCSS DeferredCSS DeferredCSS", "counter styles True", "same", "same", "same"]
+
+
+def test_with_the_speed_ups_off_weasyprint_parses_its_sheets_at_import():
+    assert fresh_process(COMPARE, accelerate="0")[:2] == ["parsed at import", "CSS CSS CSS"]
+
+
+def test_plain_weasyprint_draws_the_same_with_its_sheets_deferred_or_not():
+    assert fresh_process(RENDER, PAGE) == fresh_process(RENDER, PAGE, accelerate="0")
+
+
+def test_another_weasyprint_is_imported_as_it_is(monkeypatch):
+    assert deferred_sheets.tested()
+    monkeypatch.setitem(deferred_sheets.TESTED_FILES, "html.py", hashlib.sha256(b"another").hexdigest())
+    assert not deferred_sheets.tested()
