@@ -1,4 +1,8 @@
-"""WeasyPrint's own stylesheets, parsed when first used (mou/pdf/deferred_sheets.py), are the sheets WeasyPrint parses at import.
+"""WeasyPrint imported as mou imports it is the WeasyPrint it imports by itself.
+
+Its own stylesheets, parsed when first used (mou/pdf/deferred_sheets.py), are the sheets it
+parses at import; its C declarations read back from mou's cache (mou/pdf/declarations.py)
+are the ones cffi parses.
 
 Each check runs in a fresh process, which imports WeasyPrint through mou.pdf as a build does
 (the test process may have imported WeasyPrint before).
@@ -52,10 +56,12 @@ RENDER = (
 )
 
 
-def fresh_process(script: str, *arguments: str, accelerate: str = "1") -> list[str]:
+def fresh_process(script: str, *arguments: str, accelerate: str = "1", env: dict[str, str] | None = None) -> list[str]:
     """Run a script in a new Python process (mou importable) and return the lines it printed."""
-    env = {**os.environ, "MOU_ACCELERATE": accelerate, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", script, *arguments], env=env, capture_output=True, text=True)
+    env = {**os.environ, **(env or {}), "MOU_ACCELERATE": accelerate, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *arguments], env=env, capture_output=True, text=True, cwd=str(ROOT)
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -77,3 +83,30 @@ def test_another_weasyprint_is_imported_as_it_is(monkeypatch):
     assert deferred_sheets.tested()
     monkeypatch.setitem(deferred_sheets.TESTED_FILES, "html.py", hashlib.sha256(b"another").hexdigest())
     assert not deferred_sheets.tested()
+
+
+DECLARED = """
+import hashlib, sys, mou.pdf, weasyprint
+from mou.pdf import declarations
+from weasyprint.text.ffi import ffi
+names = sorted(ffi._parser._declarations)
+print("restored" if declarations.state["restored"] else "parsed")
+def named(value):
+    return value._get_c_name() if hasattr(value, "_get_c_name") else repr(value)
+print(hashlib.sha256(repr([(n, named(ffi._parser._declarations[n][0])) for n in names]).encode()).hexdigest())
+print(ffi.sizeof("PangoRectangle"), ffi.sizeof("PangoGlyphInfo"), ffi.sizeof("PangoGlyphString"))
+data = weasyprint.HTML(string=sys.argv[1]).write_pdf(presentational_hints=True, uncompressed_pdf=True)
+print(hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_weasyprint_declarations_read_back_from_the_cache_are_the_ones_parsed(tmp_path):
+    env = {"MOU_CACHE_DIR": str(tmp_path / "cache")}
+    parsed = fresh_process(DECLARED, PAGE, env=env)
+    restored = fresh_process(DECLARED, PAGE, env=env)
+    plain = fresh_process(DECLARED, PAGE, env=env, accelerate="0")
+    assert parsed[0] == "parsed" and restored[0] == "restored" and plain[0] == "parsed"
+    assert parsed[1:] == restored[1:] == plain[1:]
+    for entry in (tmp_path / "cache" / "cffi-declarations").iterdir():  # a damaged entry is parsed again
+        entry.write_bytes(entry.read_bytes()[:-1])
+    assert fresh_process(DECLARED, PAGE, env=env) == parsed

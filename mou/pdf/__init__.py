@@ -1,7 +1,10 @@
-"""The PDF stage. WeasyPrint is imported first: its C libraries found quickly (libraries.py), its own stylesheets parsed when used (deferred_sheets.py)."""
+"""The PDF stage. WeasyPrint is imported first: its C libraries found quickly (libraries.py), its C
+declarations read back from mou's cache (declarations.py), its own stylesheets parsed when used
+(deferred_sheets.py)."""
 
+from mou.pdf.declarations import kept_declarations
 from mou.pdf.deferred_sheets import parsed_when_used
 from mou.pdf.libraries import found_in_linker_cache
 
-with found_in_linker_cache(), parsed_when_used():
+with found_in_linker_cache(), kept_declarations(), parsed_when_used():
     import weasyprint.text.ffi  # noqa: F401

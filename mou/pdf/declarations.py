@@ -1,0 +1,125 @@
+"""WeasyPrint's C declarations read once and kept in mou's cache folder, not parsed by cffi in every process.
+
+When WeasyPrint is imported it hands cffi the C declarations of Pango, HarfBuzz, GObject
+and fontconfig (weasyprint/text/ffi.py), and cffi parses them with pycparser every time, a
+good part of importing WeasyPrint. While WeasyPrint is imported, the first declarations
+given to a new cffi.FFI are looked up in mou's cache, named by their text and by cffi's and
+pycparser's versions: found, cffi's parser is given back the state that parsing them left
+(its declared types, pickled), as parsing would have left it; not found, they are parsed
+and that state is stored. Anything else (later declarations, options, a parse that built
+types as it went) is parsed as usual. `MOU_ACCELERATE=0` leaves this out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import cffi
+import cffi.cparser
+import cffi.model
+
+from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
+
+SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
+# What a parsed state depends on besides the declarations' text.
+_PARSED_WITH = f"{cffi.__version__}\0{cffi.cparser.pycparser.__version__}\0{file_digest(__file__)}"
+# cffi's own type objects, which its code may compare by identity: pickled by name.
+_SHARED = {
+    name: getattr(cffi.model, name)
+    for name in ("void_type", "voidp_type", "const_voidp_type", "char_array_type")
+    if hasattr(cffi.model, name)
+}
+# The parser's attributes that are not kept: parse-time bookkeeping keyed by pycparser's nodes.
+_NOT_KEPT = frozenset({"_structnode2type"})
+state = {"restored": 0, "parsed": 0}
+
+
+def wanted() -> bool:
+    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
+    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles cffi's shared type objects by name."""
+
+    def persistent_id(self, obj: Any) -> str | None:
+        for name, shared in _SHARED.items():
+            if obj is shared:
+                return name
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Gives cffi's shared type objects back as themselves."""
+
+    def persistent_load(self, pid: Any) -> Any:
+        if pid not in _SHARED:
+            raise pickle.UnpicklingError(f"unknown shared object {pid!r}")
+        return _SHARED[pid]
+
+
+def parser_state(parser: Any) -> bytes:
+    """Return a cffi parser's state, pickled."""
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(
+        {name: value for name, value in vars(parser).items() if name not in _NOT_KEPT}
+    )
+    return out.getvalue()
+
+
+def restore(ffi: Any, payload: bytes, csource: str) -> bool:
+    """Give a new FFI the state parsing csource left in its parser, as cffi's cdef() would (False if the payload is unusable)."""
+    try:
+        kept = _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # a damaged or foreign entry: parse instead
+        return False
+    parser = ffi._parser
+    # every attribute a new parser has (parsing adds some), and nothing left to complete
+    if not isinstance(kept, dict) or not set(vars(parser)) - _NOT_KEPT <= set(kept) or kept.get("_recomplete"):
+        return False
+    with ffi._lock:
+        ffi._cdef_version = object()
+        for name, value in kept.items():
+            setattr(parser, name, value)
+        ffi._cdefsources.append(csource)
+    return True
+
+
+def _fresh(ffi: Any) -> bool:
+    """Say whether an FFI has been given no declarations yet."""
+    return not ffi._cdefsources and not ffi._parser._declarations
+
+
+@contextlib.contextmanager
+def kept_declarations() -> Iterator[None]:
+    """While inside, the first declarations of a new cffi.FFI are read back from mou's cache when they were parsed before."""
+    if not wanted():
+        yield
+        return
+    original = cffi.FFI.cdef
+
+    def cdef(self: Any, csource: Any, override: bool = False, **options: Any) -> None:
+        if override or options or not isinstance(csource, str) or not _fresh(self):
+            return original(self, csource, override=override, **options)  # type: ignore[no-any-return]
+        key = cache_key("cffi declarations", _PARSED_WITH, csource)
+        found = cached_entry("cffi-declarations", key)
+        if found is not None and restore(self, found, csource):
+            state["restored"] += 1
+            return None
+        built = len(self._cached_btypes)
+        original(self, csource)
+        state["parsed"] += 1
+        if len(self._cached_btypes) == built and not self._parser._recomplete:  # parsing built no types
+            store_entry("cffi-declarations", key, parser_state(self._parser))
+        return None
+
+    cffi.FFI.cdef = cdef
+    try:
+        yield
+    finally:
+        cffi.FFI.cdef = original
