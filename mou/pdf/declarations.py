@@ -105,7 +105,7 @@ def kept_declarations() -> Iterator[None]:
 
     def cdef(self: Any, csource: Any, override: bool = False, **options: Any) -> None:
         if override or options or not isinstance(csource, str) or not _fresh(self):
-            return original(self, csource, override=override, **options)  # type: ignore[no-any-return]
+            return original(self, csource, override=override, **options)
         key = cache_key("cffi declarations", _PARSED_WITH, csource)
         found = cached_entry("cffi-declarations", key)
         if found is not None and restore(self, found, csource):
