@@ -30,12 +30,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import weasyprint  # noqa: E402
+
+import mou.pipeline.render as mou_render  # noqa: E402
 from mou.pdf.render import install_patches  # noqa: E402
 from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout  # noqa: E402
 from mou.pipeline.render import render_stamped  # noqa: E402
 
 EDITIONS = ("th", "en", "th-en")
+# Plain WeasyPrint, in a process that never imports mou: argv is rounds, then (edition, html
+# file, base folder, output file) for each edition; prints each render's CPU time and the pages.
+PLAIN = """
+import random, sys, time, weasyprint
+rounds, jobs = int(sys.argv[1]), [sys.argv[i:i + 4] for i in range(2, len(sys.argv), 4)]
+for edition, html, base, out in jobs:  # once before timing: fonts warm
+    document = weasyprint.HTML(filename=html, base_url=base + "/").render()
+    document.write_pdf(out)
+    print("pages", edition, len(document.pages))
+for _ in range(rounds):
+    random.shuffle(jobs)
+    for edition, html, base, out in jobs:
+        started = time.process_time()
+        weasyprint.HTML(filename=html, base_url=base + "/").write_pdf(out)
+        print("cpu", edition, time.process_time() - started)
+"""
 
 
 def text_lines(pdf: bytes) -> int:
@@ -55,6 +74,7 @@ def main() -> None:
     parser.add_argument("agreement", nargs="?", default="chumphae-kku-digital-skills")
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--profile", action="store_true", help="profile the side-by-side edition once")
+    parser.add_argument("--plain", action="store_true", help="the same for plain WeasyPrint on mou's HTML")
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     install_patches()
@@ -62,8 +82,19 @@ def main() -> None:
     project = load(layout, only=[args.agreement])
     pages: dict[str, int] = {}
     lines: dict[str, int] = {}
+    handed: dict[str, tuple[str, Path]] = {}  # the HTML mou hands WeasyPrint for each edition
+    original_render_pdf = mou_render.render_pdf
     for edition in EDITIONS:  # each once before timing: fonts, templates and memos warm
-        rendered = render_stamped(layout, project, args.agreement, ("pdf",), languages=[edition])
+
+        def recording(html: str, base_dir: Path, *rest: object, edition: str = edition, **options: object) -> object:
+            handed[edition] = html, base_dir
+            return original_render_pdf(html, base_dir, *rest, **options)  # type: ignore[arg-type]
+
+        mou_render.render_pdf = recording  # type: ignore[assignment]
+        try:
+            rendered = render_stamped(layout, project, args.agreement, ("pdf",), languages=[edition])
+        finally:
+            mou_render.render_pdf = original_render_pdf
         pages[edition] = rendered.pages[edition]
         lines[edition] = text_lines(rendered.files[f"{args.agreement}.{edition}.pdf"])
     times: dict[str, list[float]] = {edition: [] for edition in EDITIONS}
@@ -94,6 +125,8 @@ def main() -> None:
     if all(per_line.values()):
         single_line = (per_line["th"] + per_line["en"]) / 2
         print(f"side-by-side per line of text against their mean: {per_line['th-en'] / single_line:.2f}x")
+    if args.plain:
+        plain_weasyprint(handed, args.rounds)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -102,6 +135,42 @@ def main() -> None:
         text = io.StringIO()
         pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
         print(text.getvalue())
+
+
+def plain_weasyprint(handed: dict[str, tuple[str, Path]], rounds: int) -> None:
+    """Time plain WeasyPrint rendering each edition's HTML in a fresh process, and print the same table."""
+    with tempfile.TemporaryDirectory(prefix="mou-plain-") as scratch:
+        arguments = [str(rounds)]
+        for edition, (html, base_dir) in handed.items():
+            path = Path(scratch) / f"{edition}.html"
+            path.write_text(html, encoding="utf-8")
+            arguments += [edition, str(path), str(base_dir), str(Path(scratch) / f"{edition}.pdf")]
+        printed = subprocess.run(
+            [sys.executable, "-c", PLAIN, *arguments], check=True, capture_output=True, text=True, cwd=scratch
+        ).stdout
+    pages: dict[str, int] = {}
+    times: dict[str, list[float]] = {edition: [] for edition in handed}
+    for line in printed.splitlines():
+        kind, edition, value = line.split()
+        if kind == "pages":
+            pages[edition] = int(value)
+        else:
+            times[edition].append(float(value))
+    print(
+        f"plain WeasyPrint {weasyprint.__version__} on the same HTML, CPU time over {rounds} shuffled rounds in one warm process"
+    )
+    per_page = {}
+    for edition in handed:
+        middle = statistics.median(times[edition])
+        per_page[edition] = middle / pages[edition]
+        print(
+            f"{edition:<6} {pages[edition]:>3} pages  median {middle:6.3f} s  min {min(times[edition]):6.3f} s  "
+            f"{per_page[edition] * 1000:6.1f} ms per page"
+        )
+    single = (per_page["th"] + per_page["en"]) / 2
+    print(
+        f"plain WeasyPrint: side-by-side per page against the Thai and English editions' mean: {per_page['th-en'] / single:.2f}x"
+    )
 
 
 if __name__ == "__main__":
