@@ -61,6 +61,16 @@ TESTED_MAJOR = 70
 # Sarabun space (0.24 em, 3.8 pt at 16 pt), so even the gap at a space, which gets the
 # same share, stays under twice a space.
 MAX_CLUSTER_SPACING_EM = 0.2
+# A line that cap leaves short may spread its letters further, to this, where that fills it: a
+# loose line, which the rebreak and the search avoid as they avoid a short one, but which reads
+# better than a line left short. Its gaps at spaces stay at the cap, under twice a space. (At
+# 0.3 em words fell apart: `( ๖ ) อ ง ค์ ก า ร`.)
+MAX_LOOSE_SPACING_EM = 0.25
+# What a line costs its paragraph when the rebreak and the search weigh ways to break it: a
+# short line as much as two loose ones, so two loose lines may stand for one short line, but
+# never a run of three.
+SHORT_DEMERITS = 2
+LOOSE_DEMERITS = 1
 # Largest spacing English justification adds between letters, when its word gaps have
 # reached twice a space: small enough that words still read as words (and that PDF readers
 # do not take it for a space), large enough to fill most loose lines of a narrow column.
@@ -88,6 +98,7 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # it), sara am (ำ, which HarfBuzz and Pango treat as a cluster: spacing would part it from
 # its consonant); marks and invisible format characters (ZWSP, WORD JOINER) neither.
 _NOT_STARTS = frozenset(" \u00a0\u0e33")
+_SPACES = frozenset(" \u00a0")
 # How far (thousandths of an em) left of the next letter's start a raised mark is drawn at most,
 # where the clusters are closed up: enough that pdfium, which orders text objects by where
 # they start, never takes the mark for later text (_raised_in_order).
@@ -674,14 +685,44 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
         if not line.mou_overfull:
             _spread(line, units, gaps, 0.0)
         return
-    # A very loose line (a long name pushed to the next line) would space its letters out
-    # so far that words fall apart; past a cap it stays short of the margin instead (the
-    # line breaking hook avoids such lines where the paragraph can break otherwise).
-    cap = MAX_CLUSTER_SPACING_EM * line.style["font_size"]
-    units = int(min(extra_width / total, cap) * line_break.TO_UNITS)
-    line.mou_short = extra_width - units * total / line_break.TO_UNITS
+    spread_thai(line, extra_width, gaps, _gaps_after_spaces(texts))
+
+
+def spread_thai(line: Any, extra_width: float, gaps: dict[int, tuple[int, bool]], spaced: dict[int, int]) -> None:
+    """Spread a Thai line's slack between its clusters, up to MAX_CLUSTER_SPACING_EM, or loose if that fills it.
+
+    A very loose line (a long name pushed to the next line) would space its letters out so
+    far that words fall apart; past the cap it stays short of the margin instead (the line
+    breaking hook avoids such lines where the paragraph can break otherwise). Where spacing
+    up to MAX_LOOSE_SPACING_EM between letters fills it, the line is loose instead: its gaps
+    at spaces stay at the cap (under twice a space), its letters take the rest.
+    """
+    size = line.style["font_size"]
+    total = sum(inside + after for inside, after in gaps.values())
+    at_spaces = sum(spaced.values())
+    cap = int(MAX_CLUSTER_SPACING_EM * size * line_break.TO_UNITS)
+    units = space_units = min(int(extra_width / total * line_break.TO_UNITS), cap)
+    line.mou_loose = False
+    letters = total - at_spaces
+    if units == cap and letters and extra_width - cap * total / line_break.TO_UNITS > FLUSH_TOLERANCE:
+        # the letters' spacing that fills the line, and the most a loose line may take
+        wanted = (extra_width - cap * at_spaces / line_break.TO_UNITS) / letters * line_break.TO_UNITS
+        loosest = int(MAX_LOOSE_SPACING_EM * size * line_break.TO_UNITS)
+        if wanted - loosest <= FLUSH_TOLERANCE / letters * line_break.TO_UNITS:
+            units = min(int(wanted), loosest)
+            line.mou_loose = units > cap
+    line.mou_short = extra_width - (units * letters + space_units * at_spaces) / line_break.TO_UNITS
     if units > 0:
-        _spread(line, units, gaps, 0.0)
+        _spread(line, units, gaps, 0.0, space_units, spaced)
+
+
+def _gaps_after_spaces(texts: list[Any]) -> dict[int, int]:
+    """Per text box: how many of its gaps (those of _gaps_between_clusters) follow a space."""
+    spaced = {}
+    for box, following in zip(texts, texts[1:] + [None]):
+        after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
+        spaced[id(box)] = _spaced_starts(box.text)[-1] + (after and _ends_spaced(box.text))
+    return spaced
 
 
 def _gaps_between_clusters(texts: list[Any]) -> dict[int, tuple[int, bool]]:
@@ -758,13 +799,15 @@ def text_align(context: Any, line: Any, available_width: float, last: bool) -> f
     """Align a line like WeasyPrint; a justified Thai line wider than its box (laid wider on purpose) closes up."""
     if _laid_wider and line.width > available_width:
         if (
-            not last
+            (not last or THAI.search(line_text(line)))
             and line.style["text_align_all"] == "justify"
             and line.style["white_space"] in ("normal", "nowrap", "pre-line")
         ):
+            # A Thai paragraph's last line closes up too, as a full line does: so its last word
+            # goes up, rather than standing alone below a line the rebreak leaves short.
             justify_line(context, line, available_width - line.width)
             return 0
-        line.mou_overfull = True  # a paragraph's last line is not justified: it cannot close up
+        line.mou_overfull = True  # an English paragraph's last line is not justified: it cannot close up
     return ORIGINAL["text_align"](context, line, available_width, last)
 
 
@@ -790,21 +833,30 @@ def _text_boxes(box: Any) -> Any:
                 yield from _text_boxes(child)
 
 
-def _spread(box: Any, units: int, gaps: dict[int, tuple[int, bool]], x_advance: float) -> float:
-    """Give every text box of a line its cluster spacing, moving what follows; return the advance."""
+def _spread(
+    box: Any,
+    units: int,
+    gaps: dict[int, tuple[int, bool]],
+    x_advance: float,
+    space_units: int | None = None,
+    spaced: dict[int, int] | None = None,
+) -> float:
+    """Give every text box of a line its cluster spacing (space_units at a gap after a space), moving what follows; return the advance."""
     if isinstance(box, boxes.TextBox):
         box.position_x += x_advance
         inside, after = gaps.get(id(box), (0, False))
         count = inside + after
         if count:
+            at_spaces = spaced.get(id(box), 0) if spaced else 0
             # A copy of the box's (inactive) layout, so no other box shares the spacing;
             # reactivate() spaces the glyphs when the box is drawn.
             layout = copy.copy(box.pango_layout)
             layout.mou_cluster_spacing = units
+            layout.mou_space_spacing = units if space_units is None else space_units
             layout.mou_text_length = len(box.text)
             layout.mou_trailing = after
             box.pango_layout = layout
-            extra = units * count / line_break.TO_UNITS
+            extra = (units * (count - at_spaces) + layout.mou_space_spacing * at_spaces) / line_break.TO_UNITS
             box.width += extra
             x_advance += extra
         return x_advance
@@ -813,7 +865,7 @@ def _spread(box: Any, units: int, gaps: dict[int, tuple[int, bool]], x_advance: 
         before = x_advance
         for child in box.children:
             if child.is_in_normal_flow():
-                x_advance = _spread(child, units, gaps, x_advance)
+                x_advance = _spread(child, units, gaps, x_advance, space_units, spaced)
         box.width += x_advance - before
         return x_advance
     box.translate(x_advance, 0)  # an atomic inline box moves with the text
@@ -837,9 +889,11 @@ def reactivate(self: Any, style: Any) -> None:
     units = getattr(self, "mou_cluster_spacing", 0)
     if not units:
         return
+    space_units = getattr(self, "mou_space_spacing", units)
     # Drawing sets this too; set first, it would otherwise lay the text out anew.
     pango.pango_layout_set_single_paragraph_mode(self.layout, True)
-    starts = _cluster_starts(self.text[: self.mou_text_length])
+    text = self.text[: self.mou_text_length]
+    starts, spaced = _cluster_starts(text), _spaced_starts(text)
     end = len(starts) - 1  # the byte offset just past the text
     run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
     previous, previous_byte = None, 0
@@ -851,11 +905,37 @@ def reactivate(self: Any, style: Any) -> None:
         for i in range(string.num_glyphs):
             byte = min(item.offset + string.log_clusters[i], end)
             if previous is not None:
-                previous.geometry.width += (starts[byte] - starts[previous_byte]) * units
+                after_spaces = spaced[byte] - spaced[previous_byte]
+                previous.geometry.width += (starts[byte] - starts[previous_byte] - after_spaces) * units
+                previous.geometry.width += after_spaces * space_units
             previous, previous_byte = string.glyphs[i], byte
         run = run.next
     if previous is not None:
-        previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing) * units
+        after_spaces = spaced[end] - spaced[previous_byte] + (self.mou_trailing and _ends_spaced(text))
+        previous.geometry.width += (starts[end] - starts[previous_byte] + self.mou_trailing - after_spaces) * units
+        previous.geometry.width += after_spaces * space_units
+
+
+@functools.lru_cache(maxsize=8192)
+def _spaced_starts(text: str) -> tuple[int, ...]:
+    """Return, per UTF-8 byte offset b of text, how many clusters that follow a space start at or before b."""
+    starts, count, spaced = [0], 0, False
+    for index, char in enumerate(text):
+        if index > 0 and _starts_cluster(char):
+            count += spaced
+        if char in _SPACES:
+            spaced = True
+        elif _starts_cluster(char):
+            spaced = False
+        starts[-1] = count
+        starts.extend([count] * len(char.encode()))
+    return tuple(starts)
+
+
+@functools.lru_cache(maxsize=8192)
+def _ends_spaced(text: str) -> bool:
+    """Say whether a text ends with a space (marks and invisible characters aside): the gap after it follows a space."""
+    return text.rstrip(INVISIBLE).endswith(tuple(_SPACES))
 
 
 def _cluster_starts(text: str) -> list[int]:
@@ -922,16 +1002,16 @@ def iter_line_boxes(
             break
         laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
         held.append(placed)
-        if placed.short > FLUSH_TOLERANCE and placed.resume_at is not None:
+        if placed.bad:
             held[-3:] = _until_filled(_rebalanced, args, held[-3:], laid, shares)
-        if thai and len(held) > 3 and held[-4].short > FLUSH_TOLERANCE:
+        if thai and len(held) > 3 and held[-4].bad:
             held = _until_filled(_searched, args, held, laid, shares)  # a short line the rebreak left
         while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
-    if thai and any(placed.short > FLUSH_TOLERANCE for placed in held[-3:]):
+    if thai and any(placed.bad for placed in held[-3:]):
         held = _until_filled(_searched, args, held, laid, shares)
     for placed in held:
         yield placed.result
@@ -973,7 +1053,7 @@ def _until_filled(
 ) -> list[_Line]:
     """Return the lines rebroken with each share in turn, stopping once none is left short."""
     for number, share in enumerate(shares):
-        if number and not _score(lines)[0]:
+        if number and not _score(lines)[1]:
             break
         lines = rebreak(args, lines, laid, share)
     return lines
@@ -989,10 +1069,10 @@ def _searched(
     each place a line may start. Like the rebreak, it never leaves its worst line shorter.
     """
     target, most_lines = lines[-1].resume_at, len(lines) + 1
-    best_from: dict[tuple, tuple[tuple[int, float], list[_Line]] | None] = {}
+    best_from: dict[tuple, tuple[tuple[int, int, float], list[_Line]] | None] = {}
     spent = [len(laid)]
 
-    def way_on(start: _Start, depth: int) -> tuple[tuple[int, float], list[_Line]] | None:
+    def way_on(start: _Start, depth: int) -> tuple[tuple[int, int, float], list[_Line]] | None:
         key = (*_lay_key(start, 0.0), depth)
         if key in best_from:
             return best_from[key]
@@ -1000,13 +1080,13 @@ def _searched(
         if depth < most_lines and len(laid) - spent[0] < SEARCH_BUDGET:
             for placed in _line_choices(args, start, laid, share):
                 if placed.resume_at is None or placed.resume_at == target:
-                    rest: tuple[tuple[int, float], list[_Line]] | None = ((0, 0.0), [])
+                    rest: tuple[tuple[int, int, float], list[_Line]] | None = ((0, 0, 0.0), [])
                 else:
                     rest = way_on(_Start(placed.resume_at, placed.bottom, 0, None, None), depth + 1)
                 if rest is None:
                     continue
                 short = placed.short if placed.short > FLUSH_TOLERANCE else 0.0
-                score = (rest[0][0] + (short > 0), max(rest[0][1], round(short + 0.5)))
+                score = (rest[0][0] + placed.demerits, rest[0][1] + (short > 0), max(rest[0][2], round(short + 0.5)))
                 if found is None or score < found[0]:
                     found = (score, [placed, *rest[1]])
         best_from[key] = found
@@ -1014,7 +1094,7 @@ def _searched(
 
     result = way_on(lines[0].start, 1)
     before = _score(lines)
-    if result is None or result[0] >= before or result[0][1] > before[1]:
+    if result is None or result[0] >= before or result[0][2] > before[2]:
         return lines
     return result[1]
 
@@ -1062,6 +1142,20 @@ class _Line:
         return getattr(self.line, "mou_short", 0.0) if self.resume_at is not None else 0.0
 
     @property
+    def loose(self) -> bool:
+        return bool(getattr(self.line, "mou_loose", False)) and self.resume_at is not None
+
+    @property
+    def demerits(self) -> int:
+        """Return what the line costs its paragraph: SHORT_DEMERITS if short, LOOSE_DEMERITS if loose, else nothing."""
+        return SHORT_DEMERITS if self.short > FLUSH_TOLERANCE else LOOSE_DEMERITS if self.loose else 0
+
+    @property
+    def bad(self) -> bool:
+        """Say whether the line stays short of the margin or is spread past MAX_CLUSTER_SPACING_EM."""
+        return self.short > FLUSH_TOLERANCE or self.loose
+
+    @property
     def overfull(self) -> bool:
         return bool(getattr(self.line, "mou_overfull", False))
 
@@ -1107,23 +1201,23 @@ def _rebalanced(
     alone (บันทึก | ข้อตกลงความร่วมมือ…) to spare two lines a smaller shortfall each.
     """
     best, best_score = lines, _score(lines)
-    worst = best_score[1]
+    worst = best_score[2]
     target = lines[-1].resume_at
     for back in range(len(lines)):
         for drops in _drop_plans(back):
             kept = lines[: -1 - back]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid, share)
-            if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[1] <= worst:
+            if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[2] <= worst:
                 best, best_score = kept + trial, _score(kept + trial)
                 if best_score[0] == 0:
                     return best  # every line flush: no trial can beat it, so stop laying lines
     return best
 
 
-def _score(lines: list[_Line]) -> tuple[int, float]:
-    """Rank a stretch of lines: how many stay short of the margin, then by how much at most (px, rounded)."""
+def _score(lines: list[_Line]) -> tuple[int, int, float]:
+    """Rank a stretch of lines: by their demerits (LOOSE_DEMERITS), then how many stay short, then how short at most (px, rounded)."""
     short = [placed.short for placed in lines if placed.short > FLUSH_TOLERANCE]
-    return len(short), round(max(short, default=0.0) + 0.5)
+    return sum(placed.demerits for placed in lines), len(short), round(max(short, default=0.0) + 0.5)
 
 
 @functools.cache
@@ -1146,15 +1240,15 @@ def _relaid(
     start: _Start,
     drops: tuple[int, ...],
     target: Any,
-    most_short: int,
+    most_demerits: int,
     laid: dict[tuple, _Line | None],
     share: float,
 ) -> list[_Line] | None:
     """Lay out len(drops) lines again from start, each giving that many words to the next (-1: laid share wider).
 
-    Return None if they would not end where they did (unless every one is flush), if a line
-    laid wider cannot close up enough, or as soon as more than `most_short` of them stay
-    short of the margin (such a trial cannot beat the best so far).
+    Return None if they would not end where they did (unless none is short), if a line laid
+    wider cannot close up enough, or as soon as their demerits pass `most_demerits` (such a
+    trial cannot beat the best so far).
     """
     out: list[_Line] = []
     for drop in drops:
@@ -1168,12 +1262,12 @@ def _relaid(
         if placed is None:
             return None
         out.append(placed)
-        if _score(out)[0] > most_short:
+        if _score(out)[0] > most_demerits:
             return None
         if placed.resume_at is None:
             break
         start = _Start(placed.resume_at, placed.bottom, 0, None, None)
-    if len(out) != len(drops) or (out[-1].resume_at != target and _score(out)[0]):
+    if len(out) != len(drops) or (out[-1].resume_at != target and _score(out)[1]):
         return None
     return out
 
