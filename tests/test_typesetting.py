@@ -1107,6 +1107,20 @@ def test_no_gap_in_the_thai_column_is_wider_than_twice_a_space(thai_column_justi
     assert widest[0] <= 2 * SPACE_PT, widest
 
 
+def cluster_spacing(line: Line) -> float:
+    """Return the even spacing a line's clusters were given (em at 16 pt): its width past its natural width, per gap."""
+    return (line.right - line.left - text_width(line.text)) / max(thai_patches.cluster_gaps(line.text), 1) / 16
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_no_line_of_the_thai_column_is_spread_past_the_loose_cap(thai_column_justified, agreement_id):
+    # Lines the cap leaves short may be loose, their letters at up to 0.25 em; at 0.3 em, tried
+    # once, words fell apart (`( ๖ ) อ ง ค์ ก า ร`). Measured on the font's advances: within 0.01 em.
+    full = thai_column_justified[agreement_id]
+    widest = max((round(cluster_spacing(line), 3), line.text) for line in full)
+    assert widest[0] <= thai_patches.MAX_LOOSE_SPACING_EM + 0.01, widest
+
+
 def test_a_gap_after_a_space_is_counted_apart():
     # A loose line spreads its letters further than its gaps at spaces (which stay under twice
     # a space): the gap after a space, even one a word joiner follows, is counted apart.
