@@ -18,7 +18,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
@@ -36,6 +36,7 @@ from lxml.html import HtmlElement
 from mou.core.errors import Problem, RenderError
 from mou.core.reproducible import deterministic_zip
 from mou.docx.fonts import embed_fonts
+from mou.html.templating import ENGLISH_SIGNATURE_LINE_PT, ENGLISH_SIGNATURE_PT
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
@@ -138,6 +139,7 @@ class StyleSpec:
     indent: bool = False
     keep_next: bool = False
     before_pt: int = 0
+    line_pt: float = 0.0  # an exact line height; 0: the font's single spacing
 
 
 STYLES = (
@@ -273,7 +275,7 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
         "center": WD_ALIGN_PARAGRAPH.CENTER,
         "left": WD_ALIGN_PARAGRAPH.LEFT,
     }
-    for spec in STYLES:
+    for spec in STYLES if thai else map(english_style, STYLES):
         # What styles.add_style does, without its scan of every template style for a
         # clash per style added: the MOU styles are new (their names are mou's own).
         style = cast(
@@ -286,7 +288,16 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
         fmt.first_line_indent = Cm(2.5 if spec.indent else 0)
         fmt.space_before, fmt.space_after = Pt(spec.before_pt), Pt(0)
         fmt.keep_with_next = spec.keep_next or None
+        if spec.line_pt:
+            fmt.line_spacing, fmt.line_spacing_rule = Pt(spec.line_pt), WD_LINE_SPACING.EXACTLY
         fill_rpr(style.element.get_or_add_rPr(), font, spec.bold, size_pt=spec.size_pt, lang=True)
+
+
+def english_style(spec: StyleSpec) -> StyleSpec:
+    """Return a style as the English edition sets it: its signature blocks smaller and set closer, as style.css does."""
+    if spec.name != "MOU Signature":
+        return spec
+    return replace(spec, size_pt=ENGLISH_SIGNATURE_PT, line_pt=ENGLISH_SIGNATURE_LINE_PT)
 
 
 def insert_before(parent: BaseOxmlElement, child: BaseOxmlElement, successors: tuple[str, ...]) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import functools
 import os
+import re
 import signal
 import sys
 import threading
@@ -149,6 +150,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         thai_amount=thai_amount_markup,
         english_amount=english_amount_markup,
         with_amounts=with_amounts,
+        whole_hyphenated=whole_hyphenated,
         thai_words=thai.thai_number_words,
         english_words=thai.english_number_words,
         thai_person=lambda p: thai.thai_person(p.prefix.th if p.prefix else "", p.name.th),
@@ -174,6 +176,15 @@ def keep_together(text: str, units: list[str]) -> Markup:
     for unit in units:
         result = result.replace(escape(unit), Markup('<span class="nowrap">{}</span>').format(unit), 1)
     return Markup(result)
+
+
+# A word written with a hyphen between letters: a place (Non Sa-at) or a name (Jai-ngam).
+HYPHENATED_WORD = re.compile(r"\S*\w-\w\S*")
+
+
+def whole_hyphenated(text: str) -> Markup:
+    """Escape text, keeping each word written with a hyphen on one line (Non Sa-at never breaks after Sa-)."""
+    return keep_together(text, HYPHENATED_WORD.findall(text))
 
 
 def thai_amount_markup(amount: Decimal) -> Markup:
@@ -217,13 +228,20 @@ HALF_LINE_PT = LINE_PT / 2 - 6
 CELL_AIR_PT = 8.0
 FEWEST_DOTS = 16
 SIGNATURE_PT = 16
+# The English edition's signature blocks (style.css): four English lines (signing line, name and
+# a position that takes two lines in half the line) in the height of the Thai block's three
+# (3 x 21.6 pt = 4 x 16.2 pt), so an English row is no taller than a Thai one. Latin needs no
+# room for stacked marks; at 14 pt two "(Acting Sub-Lt. …)" names fit side by side.
+ENGLISH_SIGNATURE_PT = 14
+ENGLISH_SIGNATURE_LINE_PT = 16.2
 # A column of the side-by-side edition (style.css, table.parallel): half the text width less the gutter.
 COLUMN_PT = (16 / 2 - 0.3) / 2.54 * 72
 # Each edition's signing line as its template prints it (th.html, en.html, th-en.html). English has
-# fewer dots than Thai: "(Signed) … Witness" must fit half a line, as "(ลงชื่อ) … พยาน" does.
+# fewer dots than Thai: "(Signed) … Witness" must fit half a line, as "(ลงชื่อ) … พยาน" does; set
+# at ENGLISH_SIGNATURE_PT, 27 dots leave as much room to sign as 24 did at 16 pt.
 SIGNING_LINES = {
     "th": "(ลงชื่อ) ..............................",
-    "en": "(Signed) ........................",
+    "en": "(Signed) ...........................",
     "th-en": "(ลงชื่อ / Signed) ........................",  # fewer dots, a longer label
 }
 
@@ -251,9 +269,20 @@ def text_width(text: str, font: Path, size: float = SIGNATURE_PT) -> float:
     return sum(advances.get(ord(char), units // 2) for char in text) * size / units
 
 
+def signature_size(language: str) -> float:
+    """Return the size of an edition's signature blocks: smaller in the English edition (style.css)."""
+    return ENGLISH_SIGNATURE_PT if language == "en" else SIGNATURE_PT
+
+
 def name_width(person: Person, language: str, font: Path) -> float:
     """Return the width of a signature block's widest name line, never broken: "(name)" in each language."""
-    return max(text_width(f"({person_in(person, lang)})", font) for lang in language.split("-"))
+    size = signature_size(language)
+    return max(text_width(f"({person_in(person, lang)})", font, size) for lang in language.split("-"))
+
+
+def signing_width(language: str, role: str, font: Path, dots: int | None = None) -> float:
+    """Return the width of a block's signing line as its edition sets it."""
+    return text_width(signing_line(language, role, dots), font, signature_size(language))
 
 
 def signing_line(language: str, role: str, dots: int | None = None) -> str:
@@ -273,10 +302,10 @@ def signature_rows(
     """
 
     def fits(person: Person) -> bool:
-        return max(name_width(person, language, font), text_width(signing_line(language, role), font)) <= HALF_LINE_PT
+        return max(name_width(person, language, font), signing_width(language, role, font)) <= HALF_LINE_PT
 
     def fit_unequal(first: Person, second: Person) -> bool:
-        narrowest = text_width(signing_line(language, role, FEWEST_DOTS), font)
+        narrowest = signing_width(language, role, font, FEWEST_DOTS)
         needs = [max(name_width(person, language, font), narrowest) + CELL_AIR_PT for person in (first, second)]
         return sum(needs) <= LINE_PT
 
@@ -306,11 +335,11 @@ def signature_cells(
     if len(row) < 2:
         return [(100.0, default)] * len(row)
     names = [name_width(people[i], language, font) for i in row]
-    line = text_width(signing_line(language, role), font)
+    line = signing_width(language, role, font)
     if max(*names, line) <= HALF_LINE_PT:
         return [(50.0, default)] * 2
-    dot = text_width(".", font)
-    narrowest = text_width(signing_line(language, role, FEWEST_DOTS), font)
+    dot = text_width(".", font, signature_size(language))
+    narrowest = signing_width(language, role, font, FEWEST_DOTS)
     needs = [max(name, narrowest) + CELL_AIR_PT for name in names]
     wide = max(range(2), key=lambda k: names[k])
     widths = [0.0, 0.0]
@@ -319,7 +348,7 @@ def signature_cells(
     widths[1 - wide] = LINE_PT - widths[wide]
     cells = []
     for width in widths:
-        room = width - CELL_AIR_PT - text_width(signing_line(language, role, 0), font)
+        room = width - CELL_AIR_PT - signing_width(language, role, font, 0)
         cells.append((round(100 * width / LINE_PT, 2), min(default, int(room // dot))))
     return cells
 
