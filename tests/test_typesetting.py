@@ -39,6 +39,8 @@ from readback import PAGE_NUMBER, pdf_lines
 
 from mou.html.templating import (
     CELL_AIR_PT,
+    ENGLISH_SIGNATURE_LINE_PT,
+    ENGLISH_SIGNATURE_PT,
     FEWEST_DOTS,
     LINE_PT,
     person_in,
@@ -1216,9 +1218,10 @@ def test_a_name_hyphenated_by_the_typesetter_is_found():
     assert hyphenated_names(blocks, whole) == []
 
 
-def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line(built):
-    # "(Acting Sub-Lt. Teerawat Ponyiam)" is wider than half the line: the two witnesses share a
-    # row in unequal columns, each name whole on one line, the blocks apart, as in Thai.
+def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line_at_16_pt(built):
+    # "(Acting Sub-Lt. Teerawat Ponyiam)" is wider than half the line at the body's 16 pt; set at
+    # the English blocks' 14 pt, the two witnesses share a row, each name whole on one line, the
+    # blocks apart, as in Thai.
     wide, narrow = (f"({person_in(w, 'en')})" for w in PROJECT.agreements[SMART].witnesses)
     assert text_width(wide) > 453.5 / 2
     lines = layout_lines(sample_file(built, SMART, "en", "pdf"))
@@ -1230,18 +1233,30 @@ def test_english_witnesses_pair_though_one_name_is_wider_than_half_the_line(buil
     assert len({round(line.baseline, 1) for line in signing}) == 1 and len(signing) == 2
 
 
+def test_english_signature_lines_take_three_quarters_of_a_thai_line(built):
+    # Four English lines (signing line, name, a position on two lines) in the height of the three
+    # of a Thai block, so an English row is no taller than a Thai one.
+    lines = layout_lines(sample_file(built, SMART, "en", "pdf"))
+    name = next(line for line in lines if line.text == f"({person_in(PROJECT.agreements[SMART].witnesses[0], 'en')})")
+    signing = next(line for line in lines if line.page == name.page and line.text.endswith("Witness"))
+    position = next(line for line in lines if line.page == name.page and line.baseline > name.baseline)
+    assert name.baseline - signing.baseline == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
+    assert position.baseline - name.baseline == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
+
+
 def test_unequal_signature_columns_leave_each_block_its_name_and_signing_line():
     font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
-    people = list(PROJECT.agreements[SMART].witnesses)
-    assert signature_rows(people, "Witness", "en", font) == [[0], [1]]  # one name is wider than half the line
-    assert signature_rows(people, "Witness", "en", font, unequal=True) == [[0, 1]]
-    cells = signature_cells(people, [0, 1], "Witness", "en", font)
+    # "(Mr. Somkiat Deeboonmee Na Chumphae)" is wider than half the line, even at 14 pt
+    people = [PROJECT.parties[p].signatory for p in PROJECT.agreements[SMART].parties[:2]]
+    assert signature_rows(people, "", "en", font) == [[0], [1]]
+    assert signature_rows(people, "", "en", font, unequal=True) == [[0, 1]]
+    cells = signature_cells(people, [0, 1], "", "en", font)
     assert sum(share for share, _ in cells) == pytest.approx(100, abs=0.02)
     for person, (share, dots) in zip(people, cells):
         width = share / 100 * LINE_PT
-        assert font_width(f"({person_in(person, 'en')})", font) + CELL_AIR_PT <= width + 0.01
-        assert font_width(signing_line("en", "Witness", dots), font) + CELL_AIR_PT <= width + 0.01
-        assert FEWEST_DOTS <= dots <= 24
+        assert font_width(f"({person_in(person, 'en')})", font, ENGLISH_SIGNATURE_PT) + CELL_AIR_PT <= width + 0.01
+        assert font_width(signing_line("en", "", dots), font, ENGLISH_SIGNATURE_PT) + CELL_AIR_PT <= width + 0.01
+        assert FEWEST_DOTS <= dots <= 27
 
 
 def english_names_of(agreement_id: str) -> list[str]:
