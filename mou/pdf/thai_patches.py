@@ -771,7 +771,9 @@ def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int
     """
     spaces = weasy_inline.count_expandable_spaces(line)
     from_spaces = min(-extra_width, spaces * MAX_SPACE_SHRINK * _space_width(context, line.style))
-    letters = sum(inside + after for inside, after in gaps.values()) - spaces
+    # _spread closes after every cluster, a space's too: counting only the letters closed the
+    # line up by the spaces' share once more, and it ended a point or so short of the margin.
+    letters = sum(inside + after for inside, after in gaps.values())
     rest = -extra_width - from_spaces
     units = math.ceil(rest / letters * line_break.TO_UNITS) if rest > 0 and letters > 0 else 0
     cap = MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
