@@ -190,14 +190,10 @@ NOT_YET_FLUSH = {
 # they are filled, the mark goes.
 NOT_YET_FILLED = {
     ("three-hundred-villages", "en"): (
-        "29 of 1232 lines, most the third of a party's paragraph before a surname (`represented by"
-        " Mrs. Nipaporn | Charoenphon,`), a few ending `represented by` before `Acting Sub-Lt. …`:"
-        " the places (Chum Phae, Moo 15) now stay whole, and no break of the lines above fills them"
+        "5 of 1219 lines, each a party's second line ending `…, Chum` before `Phae District`"
+        " (1.1 to 5.5 pt): taking `Phae` would leave the next line short before a surname"
     ),
-    ("long-place-names", "en"): (
-        "the first line before `Development,` (4.9 pt), and the second line of a 140-letter place"
-        " name before its next word, `Mahasathan` (never hyphenated, 16.4 pt)"
-    ),
+    ("long-place-names", "en"): "the second line of a 140-letter place name, before its next word (never hyphenated)",
 }  # fmt: skip
 
 

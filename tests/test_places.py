@@ -1,4 +1,4 @@
-"""The bundled Thai place names: what the list holds, and how a name of several words is held whole."""
+"""The bundled Thai place names: what the list holds, and how a name of several words is held whole (English too)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from importlib import resources
 from conftest import ROOT
 from test_units import breakable
 
+from mou.html.templating import english_proper, whole_hyphenated
 from mou.language.breaks import WORD_JOINER, hold_together, office_breaks, thai_dictionary
 from mou.language.places import hold_places, thai_places, whole_places
 from mou.pipeline.render import places_of
@@ -90,3 +91,22 @@ def test_the_docx_holds_a_place_name_as_the_pdf_does():
     assert units == {"วังหินลาด"}
     held = office_breaks(html, units, (), lambda unit: True, lambda unit: True)
     assert hold_together("วังหินลาด") in held  # a joiner between each two of its clusters
+
+
+def test_english_names_are_never_hyphenated_and_ordinary_words_are():
+    # In an English organization name or address, each run of names is a proper span (never
+    # hyphenated, broken between its words), a word with its number on one line; ordinary
+    # words (Subdistrict) are plain text, hyphenated like the rest.
+    marked = english_proper("Village Committee of Moo 1, Chum Phae Subdistrict, Khon Kaen 40130")
+    assert marked == (
+        'Village Committee of <span class="proper"><span class="nowrap">Moo 1,</span></span>'
+        ' <span class="proper">Chum Phae</span> Subdistrict, <span class="proper">Khon Kaen</span> 40130'
+    )
+    assert english_proper("<b>&") == "&lt;b&gt;&amp;"  # escaped like any record text
+
+
+def test_a_hyphenated_english_place_never_breaks_at_its_hyphen():
+    assert whole_hyphenated("Village Headman of Moo 15, Non Sa-at Subdistrict") == (
+        'Village Headman of Moo 15, Non <span class="nowrap">Sa-at</span> Subdistrict'
+    )
+    assert whole_hyphenated("Deputy Mayor - acting") == "Deputy Mayor - acting"  # a dash between words breaks

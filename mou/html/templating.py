@@ -152,7 +152,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         english_amount=english_amount_markup,
         with_amounts=with_amounts,
         whole_hyphenated=whole_hyphenated,
-        english_proper=lambda text: english_proper(text, templates_dir / "fonts" / "Sarabun-Regular.ttf"),
+        english_proper=english_proper,
         thai_words=thai.thai_number_words,
         english_words=thai.english_number_words,
         thai_person=lambda p: thai.thai_person(p.prefix.th if p.prefix else "", p.name.th),
@@ -191,18 +191,14 @@ def whole_hyphenated(text: str) -> Markup:
 
 # A word as an English text writes it, with what clings to it (“Moo 1,” has two).
 ENGLISH_WORD = re.compile(r"\S+")
-# A run of names held on one line at most this share of the line wide: a place (Chum Phae, Khon
-# Kaen 40130) never breaks inside; a longer run (a 140-letter place name) breaks between its words.
-WHOLE_RUN_SHARE = 1 / 3
 
 
-def english_proper(text: str, font: Path) -> Markup:
+def english_proper(text: str) -> Markup:
     """Escape an English organization name or address: its runs of names in proper spans, its ordinary words not.
 
     A word is ordinary when it starts in lower case (of, at) or is one of english_ordinary_words()
-    (Subdistrict, Committee); a run of other words (Chum Phae) up to a comma, or one such word
-    and its number (Moo 1), is never hyphenated and stays on one line when it is at most
-    WHOLE_RUN_SHARE of the line wide.
+    (Subdistrict, Committee); a run of other words up to a comma (Chum Phae) is never hyphenated
+    and breaks between its words, and a word with its number (Moo 15) stays on one line.
     """
     runs: list[tuple[int, int]] = []  # where each run of names starts and ends
     for match in ENGLISH_WORD.finditer(text):
@@ -210,17 +206,14 @@ def english_proper(text: str, font: Path) -> Markup:
         number = letters[:1].isdigit()
         name = letters[:1].isupper() and letters not in english_ordinary_words()
         open_run = bool(runs) and runs[-1][1] == match.start() - 1 and text[runs[-1][1] - 1] not in ",;"
-        # a number goes with a single word before it (Moo 1, Soi 5), not after a place (Khon Kaen | 40130)
+        # a number goes with a single word before it (Moo 1, Soi 5), not after a place (Khon Kaen 40130)
         if name or number and open_run and " " not in text[runs[-1][0] : runs[-1][1]]:
             runs[-1:] = [(runs[-1][0], match.end())] if open_run else [*runs[-1:], (match.start(), match.end())]
     result, last = Markup(), 0
     for start, end in runs:
         run = text[start:end]
-        inner = (
-            Markup('<span class="nowrap">{}</span>').format(run)
-            if text_width(run, font) <= WHOLE_RUN_SHARE * LINE_PT
-            else run
-        )
+        numbered = len(run.split()) == 2 and run.split()[1][:1].isdigit()
+        inner = Markup('<span class="nowrap">{}</span>').format(run) if numbered else run
         result += escape(text[last:start]) + Markup('<span class="proper">{}</span>').format(inner)
         last = end
     return result + escape(text[last:])
