@@ -9,7 +9,7 @@ from importlib import resources
 from conftest import ROOT
 from test_units import breakable
 
-from mou.html.templating import english_proper, whole_hyphenated
+from mou.html.templating import english_proper, english_signature_position
 from mou.language.breaks import WORD_JOINER, hold_together, office_breaks, thai_dictionary
 from mou.language.places import hold_places, thai_places, whole_places
 from mou.pipeline.render import places_of
@@ -105,8 +105,11 @@ def test_english_names_are_never_hyphenated_and_ordinary_words_are():
     assert english_proper("<b>&") == "&lt;b&gt;&amp;"  # escaped like any record text
 
 
-def test_a_hyphenated_english_place_never_breaks_at_its_hyphen():
-    assert whole_hyphenated("Village Headman of Moo 15, Non Sa-at Subdistrict") == (
-        'Village Headman of Moo 15, Non <span class="nowrap">Sa-at</span> Subdistrict'
+def test_a_place_in_an_english_signature_position_stays_on_one_line():
+    font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
+    assert english_signature_position("Village Headman of Moo 15, Non Sa-at Subdistrict", font) == (
+        'Village Headman of <span class="proper"><span class="nowrap">Moo 15,</span></span>'
+        ' <span class="proper"><span class="nowrap">Non Sa-at</span></span> Subdistrict'
     )
-    assert whole_hyphenated("Deputy Mayor - acting") == "Deputy Mayor - acting"  # a dash between words breaks
+    long = "Krung Thep Maha Nakhon Amon Rattanakosin"  # wider than the narrowest block: breaks between words
+    assert english_signature_position(f"Governor of {long}", font) == f'Governor of <span class="proper">{long}</span>'

@@ -10,7 +10,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -151,7 +151,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         thai_amount=thai_amount_markup,
         english_amount=english_amount_markup,
         with_amounts=with_amounts,
-        whole_hyphenated=whole_hyphenated,
+        english_signature_position=lambda text: english_signature_position(
+            text, templates_dir / "fonts" / "Sarabun-Regular.ttf"
+        ),
         english_proper=english_proper,
         thai_words=thai.thai_number_words,
         english_words=thai.english_number_words,
@@ -180,25 +182,17 @@ def keep_together(text: str, units: list[str]) -> Markup:
     return Markup(result)
 
 
-# A word written with a hyphen between letters: a place (Non Sa-at) or a name (Jai-ngam).
-HYPHENATED_WORD = re.compile(r"\S*\w-\w\S*")
-
-
-def whole_hyphenated(text: str) -> Markup:
-    """Escape text, keeping each word written with a hyphen on one line (Non Sa-at never breaks after Sa-)."""
-    return keep_together(text, HYPHENATED_WORD.findall(text))
-
-
 # A word as an English text writes it, with what clings to it (“Moo 1,” has two).
 ENGLISH_WORD = re.compile(r"\S+")
 
 
-def english_proper(text: str) -> Markup:
+def english_proper(text: str, whole: Callable[[str], bool] | None = None) -> Markup:
     """Escape an English organization name or address: its runs of names in proper spans, its ordinary words not.
 
     A word is ordinary when it starts in lower case (of, at) or is one of english_ordinary_words()
     (Subdistrict, Committee); a run of other words up to a comma (Chum Phae) is never hyphenated
-    and breaks between its words, and a word with its number (Moo 15) stays on one line.
+    and breaks between its words, and a word with its number (Moo 15) stays on one line, as
+    does any run `whole` says to keep whole.
     """
     runs: list[tuple[int, int]] = []  # where each run of names starts and ends
     for match in ENGLISH_WORD.finditer(text):
@@ -213,7 +207,8 @@ def english_proper(text: str) -> Markup:
     for start, end in runs:
         run = text[start:end]
         numbered = len(run.split()) == 2 and run.split()[1][:1].isdigit()
-        inner = Markup('<span class="nowrap">{}</span>').format(run) if numbered else run
+        held = numbered or whole is not None and whole(run)
+        inner = Markup('<span class="nowrap">{}</span>').format(run) if held else run
         result += escape(text[last:start]) + Markup('<span class="proper">{}</span>').format(inner)
         last = end
     return result + escape(text[last:])
@@ -383,6 +378,16 @@ def signature_cells(
         room = width - CELL_AIR_PT - signing_width(language, role, font, 0)
         cells.append((round(100 * width / LINE_PT, 2), min(default, int(room // dot))))
     return cells
+
+
+def english_signature_position(text: str, font: Path) -> Markup:
+    """Escape a position for an English signature block, each place in it (Khua Riang, Non Sa-at) on one line.
+
+    A centred line has no gaps to fill, so a place is held whole whenever it fits the narrowest
+    block (its signing line with the fewest dots); a longer run breaks between its words.
+    """
+    room = signing_width("en", "", font, FEWEST_DOTS)
+    return english_proper(text, lambda run: text_width(run, font, ENGLISH_SIGNATURE_PT) <= room)
 
 
 def context(agreement_id: str, agreement: Agreement, parties: list[Party], language: str) -> dict[str, Any]:
