@@ -236,8 +236,9 @@ def test_every_signatory_has_a_named_empty_field_over_their_dotted_line(built, a
             assert columns[0] < 0.08 * width and columns[-1] > 0.92 * width, f"{name}: dots not end to end"
             assert not any(any(row) for row in dark[: tall // 3]), f"{name}: the space to sign is not blank"
             # At least the fewest dots a signing line narrowed beside a wider block keeps
-            # (FEWEST_DOTS, about 4 pt each at 16 pt), at most a whole line's dots.
-            assert 40 <= y2 - y1 <= 50 and FEWEST_DOTS * 4 <= x2 - x1 <= 260
+            # (FEWEST_DOTS, about 4 pt each at 16 pt, 3.5 at the English blocks' 14 pt), at most a
+            # whole line's dots; 22 pt above the dots' line (16.2 pt in English, 21.6 in Thai).
+            assert 38 <= y2 - y1 <= 50 and FEWEST_DOTS * 3.5 <= x2 - x1 <= 260
     finally:
         document.close()
 

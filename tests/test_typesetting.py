@@ -1239,9 +1239,10 @@ def test_english_signature_lines_take_three_quarters_of_a_thai_line(built):
     lines = layout_lines(sample_file(built, SMART, "en", "pdf"))
     name = next(line for line in lines if line.text == f"({person_in(PROJECT.agreements[SMART].witnesses[0], 'en')})")
     signing = next(line for line in lines if line.page == name.page and line.text.endswith("Witness"))
-    position = next(line for line in lines if line.page == name.page and line.baseline > name.baseline)
-    assert name.baseline - signing.baseline == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
-    assert position.baseline - name.baseline == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
+    below = max(line.baseline for line in lines if line.page == name.page and line.baseline < name.baseline)
+    # (PDF baselines count up from the page's foot)
+    assert signing.baseline - name.baseline == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
+    assert name.baseline - below == pytest.approx(ENGLISH_SIGNATURE_LINE_PT, abs=0.1)
 
 
 def test_unequal_signature_columns_leave_each_block_its_name_and_signing_line():
