@@ -119,6 +119,16 @@ CASES = [
         AMOUNT_AT + AMOUNT_TH + "'150000.505' มีทศนิยมเกินสองตำแหน่ง",
     ),
     (
+        # digits only, but more than an amount may have: too large, not "not an amount"
+        "amount too many digits",
+        "amount: 150000",
+        "amount: 123456789012345678",
+        AMOUNT_AT + "budget.amount: '123456789012345678' has more than the 17 digits an amount may have; "
+        "check the amount (a budget of a trillion baht has 13)",
+        AMOUNT_AT + "budget.amount: '123456789012345678' มีตัวเลขเกิน 17 หลักที่จำนวนเงินมีได้ "
+        "ให้ตรวจสอบจำนวนเงิน (งบประมาณหนึ่งล้านล้านบาทมี 13 หลัก)",
+    ),
+    (
         "amount exponent",
         "amount: 150000",
         "amount: 1.5e+5",

@@ -96,6 +96,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "commas or currency, e.g. 150000 or 150000.50",
         "'{value}' ไม่ใช่จำนวนเงิน ให้เขียนเป็นตัวเลขอารบิก ทศนิยมไม่เกินสองตำแหน่ง ไม่มีจุลภาคหรือหน่วยเงิน เช่น 150000 หรือ 150000.50",
     ),
+    # adversarial inputs: an amount longer than the model holds is too large, not malformed
+    "amount_too_large": (
+        "'{value}' has more than the {n} digits an amount may have; check the amount (a budget of a "
+        "trillion baht has 13)",
+        "'{value}' มีตัวเลขเกิน {n} หลักที่จำนวนเงินมีได้ ให้ตรวจสอบจำนวนเงิน (งบประมาณหนึ่งล้านล้านบาทมี 13 หลัก)",
+    ),
     "empty_text": ("is empty; write the text or remove the field", "ว่างเปล่า ให้เขียนข้อความ หรือลบช่องนี้ออก"),
     "control_character": (
         "contains the control character U+{code} at character {index}; delete it "

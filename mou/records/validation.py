@@ -267,6 +267,8 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
         return say("at_least", n=ctx.get("ge", ctx.get("gt")), value=value)
     if kind == "less_than_equal":
         return say("at_most", n=ctx.get("le"), value=value)
+    if kind == "decimal_max_digits":
+        return say("amount_too_large", value=value, n=ctx.get("max_digits"))
     if kind.startswith("decimal"):
         return say("not_amount", value=value)
     if kind in CATALOG:  # mou's own checks (model.py) name their message
