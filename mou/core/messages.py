@@ -137,6 +137,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "contains the Lao letter U+{code} {name}, which looks like Thai but is not; write the Thai {thai} instead",
         "มีอักษรลาว U+{code} {name} ซึ่งดูคล้ายอักษรไทยแต่ไม่ใช่ ให้พิมพ์อักษรไทย {thai} แทน",
     ),
+    # adversarial inputs: a Latin word with a Cyrillic or Greek letter that looks Latin
+    "cyrillic_lookalike": (
+        "contains the Cyrillic letter U+{code} {name} in a word of Latin letters; it looks like {latin} but is "
+        "not, so searches and the cross-language checks miss the word: write the Latin {latin} instead",
+        "มีอักษรซีริลลิก U+{code} {name} อยู่ในคำที่เขียนด้วยอักษรละติน ซึ่งดูเหมือน {latin} แต่ไม่ใช่ "
+        "จึงค้นหาและตรวจเทียบสองภาษาไม่พบคำนี้ ให้พิมพ์ {latin} ของอักษรละตินแทน",
+    ),
+    "greek_lookalike": (
+        "contains the Greek letter U+{code} {name} in a word of Latin letters; it looks like {latin} but is "
+        "not, so searches and the cross-language checks miss the word: write the Latin {latin} instead",
+        "มีอักษรกรีก U+{code} {name} อยู่ในคำที่เขียนด้วยอักษรละติน ซึ่งดูเหมือน {latin} แต่ไม่ใช่ "
+        "จึงค้นหาและตรวจเทียบสองภาษาไม่พบคำนี้ ให้พิมพ์ {latin} ของอักษรละตินแทน",
+    ),
     "thai_lakkhangyao": (
         "has ๅ (lakkhangyao), which Thai writes only after ฤ or ฦ; write {fix} (with า, sara aa)",
         "ใช้ ๅ (ลากข้าง) ซึ่งใช้ได้เฉพาะหลัง ฤ หรือ ฦ ให้เขียน {fix} (ใช้สระอา า)",

@@ -6,6 +6,7 @@ turns each into a message at the file, line and column of the character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -38,6 +39,18 @@ LAO = range(0x0E80, 0x0F00)
 # The Lao block repeats the Thai block's layout 0x80 higher: ກ U+0E81 is ก U+0E01.
 LAO_TO_THAI = 0x80
 DOTTED_CIRCLE = "\u25cc"
+
+
+# Cyrillic and Greek letters drawn like a Latin one, with that letter: inside a Latin word
+# (Somchаi with a Cyrillic а) the page reads right while searches and checks miss the word.
+LATIN_LOOKALIKES = dict(
+    zip(
+        "аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+        "aeopcyxijsdhqwlABEKMHOPCTXIJSABEZHIKMNOPTYXo",
+        strict=True,
+    )
+)
+LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,25 @@ def thai_spelling(text: str) -> list[Finding]:
             continue
         index += 1
     return findings
+
+
+def latin_lookalikes(text: str) -> list[Finding]:
+    """Find Cyrillic or Greek letters that look Latin inside a word that has Latin letters too."""
+    findings = []
+    for word in LATIN_WORD.finditer(text):
+        if not any(_is_latin(char) for char in word.group()):
+            continue  # a Russian or Greek word is written in its own letters
+        for offset, char in enumerate(word.group()):
+            if char in LATIN_LOOKALIKES:
+                key = "cyrillic_lookalike" if char_name(char).startswith("CYRILLIC") else "greek_lookalike"
+                values = char_values(char) | {"latin": LATIN_LOOKALIKES[char]}
+                findings.append(Finding(word.start() + offset, key, values))
+    return findings
+
+
+def _is_latin(char: str) -> bool:
+    """Tell whether a character is a Latin letter."""
+    return char_name(char).startswith("LATIN ")
 
 
 def _lookalike(index: int, char: str) -> Finding:
