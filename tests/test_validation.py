@@ -147,6 +147,15 @@ CASES = [
         "agreements/test.yaml:9:1:",
         "tab is used for indentation",
     ),
+    (
+        # adversarial inputs: a tab pasted between words of an unquoted text
+        "tab inside an unquoted value",
+        agreement_with("  - id: objectives", "  - id: objectives").replace(
+            "heading: {th: วัตถุประสงค์, en: Objectives}", "heading:\n      th: วัตถุ\tประสงค์\n      en: Objectives"
+        ),
+        "agreements/test.yaml:11:16:",
+        "a tab stands between words here; YAML allows a tab only inside quotes: type a space instead",
+    ),
 ]
 
 

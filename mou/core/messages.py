@@ -21,6 +21,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a tab is used for indentation; indent with spaces only",
         "มีการย่อหน้าด้วยแท็บ ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น",
     ),
+    # adversarial inputs: a tab between words of an unquoted value, which YAML refuses
+    "tab_in_value": (
+        "a tab stands between words here; YAML allows a tab only inside quotes: type a space instead",
+        "มีแท็บคั่นระหว่างคำตรงนี้ YAML ยอมให้มีแท็บได้เฉพาะในเครื่องหมายคำพูด ให้เว้นวรรค (space) แทน",
+    ),
     "yaml_syntax": (
         "YAML syntax error: {detail}; check indentation, colons and quotes",
         "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",

@@ -194,6 +194,9 @@ def load_text(path: Path, shown: str, text: str) -> Record:
         if exc.context and exc.problem:
             detail = f"{exc.problem} ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        # PyYAML ends a plain value at a tab and then finds no token to start with it
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            raise InputError(Problem(shown, say("tab_in_value"), line, column)) from None
         raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
 
 
