@@ -101,6 +101,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "commas or currency, e.g. 150000 or 150000.50",
         "'{value}' ไม่ใช่จำนวนเงิน ให้เขียนเป็นตัวเลขอารบิก ทศนิยมไม่เกินสองตำแหน่ง ไม่มีจุลภาคหรือหน่วยเงิน เช่น 150000 หรือ 150000.50",
     ),
+    # adversarial inputs: a short or collective name written in the quotes the document adds
+    "quoted_term": (
+        "is written in the quotation mark {mark}, but the document puts it in quotation marks itself "
+        "(hereinafter referred to as “…”); write it without, or it prints twice quoted",
+        "เขียนเครื่องหมายคำพูด {mark} ไว้ด้วย แต่เอกสารใส่เครื่องหมายคำพูดให้เอง "
+        "(ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “…”) ให้เขียนโดยไม่มีเครื่องหมายคำพูด มิฉะนั้นจะพิมพ์ซ้ำสองชั้น",
+    ),
     # adversarial inputs: an amount longer than the model holds is too large, not malformed
     "amount_too_large": (
         "'{value}' has more than the {n} digits an amount may have; check the amount (a budget of a "

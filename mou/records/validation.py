@@ -24,6 +24,11 @@ from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 
+# The templates print these names in quotation marks ("hereinafter referred to as “…”"):
+# written in quotes as well, they print twice quoted.
+QUOTED_TERMS = ("short_name", "collective_name")
+OPENING_QUOTES = "\"'“‘«„"
+CLOSING_QUOTES = '"”»'
 # Errors about a value's own text point at the value, as the loader's do (a date's column).
 AT_VALUE = {
     "buddhist_year",
@@ -181,10 +186,39 @@ def _load_one(
     except ValidationError as exc:
         problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
         return
+    problems += quoted_term_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
     if not unfilled:
         target[record_id] = validated
+
+
+def quoted_term_problems(record: Record, validated: BaseModel) -> list[Problem]:
+    """Refuse a short or collective name written in the quotation marks the templates put around it."""
+    problems = []
+    for name in QUOTED_TERMS:
+        term = getattr(validated, name, None)
+        if not isinstance(term, Bilingual):
+            continue
+        for language in ("th", "en"):
+            text, raw = getattr(term, language), record.data[name].get(language)
+            index = _added_quote(text) if text else None
+            if index is None or not isinstance(raw, str):
+                continue
+            at = index + len(raw) - len(raw.lstrip())  # the model strips the text's ends; the file does not
+            line, column = record.char_location((name, language), raw, at) or (None, None)
+            message = say("quoted_term", mark=text[index])
+            problems.append(Problem(record.shown_path, message, line, column, f"{name}.{language}"))
+    return problems
+
+
+def _added_quote(text: str) -> int | None:
+    """Return where a text opens or closes with a quotation mark, or None (a closing apostrophe may end a word)."""
+    if text[0] in OPENING_QUOTES:
+        return 0
+    if text[-1] in CLOSING_QUOTES or (text[-1] in "’'" and text[0] in "‘'"):
+        return len(text) - 1
+    return None
 
 
 def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Problem:
