@@ -363,6 +363,9 @@ def test_every_month_name_is_understood(month):
         ("๓๐ กันยายน ๒๕๖๔", "September 30, 2021"),
         ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น.", "from 9:00 a.m. to 4:30 p.m."),
         ("๑๗ นาฬิกา", "5 p.m."),
+        # adversarial inputs: a range of times with a colon, one น. after both
+        ("ระหว่างเวลา 08:30–16:30 น.", "between 08:30 and 16:30"),
+        ("เวลา ๘:๓๐ ถึง ๑๖:๓๐ น.", "from 8:30 a.m. to 4:30 p.m."),
         ("ระเบียบ ก.พ. ๒๕๕๑", "the regulation of B.E. 2551 (2008)"),
         ("๑/๙/๒๕๖๓", "1 September 2020"),
         ("พ.ศ. ๒๕๖๓ - ๒๕๖๕", "2020-2022"),
@@ -400,6 +403,12 @@ def test_correct_translations_do_not_alarm(thai, english):
         ("ทุก ๕ เดือน", "quarterly", "th", "the Thai text has ๕ but the English text has no 5"),
         ("จัดทำขึ้น ๓ ฉบับ", "made in duplicate", "th", "the Thai text has ๓ but the English text has no 3"),
         ("เวลา ๑๓.๐๐ น.", "at noon", "th", "the Thai text has ๑๓.๐๐ น. but the English text has no 13:00"),
+        (
+            "เวลา 08:30–16:30 น.",
+            "from 08:30 to 17:30",
+            "th",
+            "the Thai text has 16:30 น. where the English text has 17:30",
+        ),
         (
             "โทร. ๐๔๓-๓๑๑๒๓๕",
             "Tel. +66 43 311 234",
