@@ -187,6 +187,27 @@ def test_every_problem_is_reported_at_once(tree):
     assert any(m.startswith("parties/kku.yaml") and "kind: is required" in m for m in messages)
 
 
+@pytest.mark.parametrize(
+    "what, old, new, first",
+    [
+        ("impossible date", "date: 2020-11-16", "date: 2020-02-30", "date: '2020-02-30' is not a real date"),
+        ("duplicate key", "originals: 2", "originals: 2\noriginals: 3", "originals: 'originals' is given twice"),
+        ("unknown tag", "date: 2020-11-16", "date: !foo 2020-11-16", "date: the tag !foo is not allowed"),
+    ],
+)
+def test_a_mistake_the_loader_finds_does_not_hide_the_others_of_its_file(tree, what, old, new, first):
+    """Adversarial inputs: the loader's problems and the model's are reported together."""
+    text = agreement_with(old, new).replace("status: final", "status: done").replace("amount: 150000", "amount: 1.234")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    messages = [str(p) for p in info.value.problems]
+    assert any(first in m for m in messages), messages
+    assert any("status: 'done' is not allowed" in m for m in messages), messages
+    assert any("budget.amount:" in m and "more than two decimals" in m for m in messages), messages
+    assert len(messages) == 3, messages  # the field the loader refused is not refused again
+
+
 def test_comma_in_unquoted_flow_text_gets_a_quoting_hint(tree):
     party = PARTY_A.replace('"Chum Phae District, Khon Kaen 40130"', "Chum Phae District, Khon Kaen 40130")
     root = tree({"parties/town.yaml": party, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})

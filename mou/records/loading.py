@@ -213,8 +213,20 @@ def _parse(text: str, path: Path, shown: str, loader_class: type[yaml.SafeLoader
     finally:
         loader.dispose()
     if problems:
-        raise InputError(problems)
+        raise RecordProblems(problems, record)
     return record
+
+
+class RecordProblems(InputError):
+    """A file that reads, with values the loader refused (a duplicate key, an impossible date, a tag).
+
+    It carries the record read without them, so that its other fields are still checked and
+    every problem of the file is reported at once.
+    """
+
+    def __init__(self, problems: list[Problem], record: Record):
+        super().__init__(problems)
+        self.record = record
 
 
 def control_problem(text: str, shown: str) -> Problem | None:

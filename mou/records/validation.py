@@ -19,7 +19,7 @@ from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.drafts import placeholder_problems
-from mou.records.loading import KeyPath, Record, Written, dotted_path, load_record
+from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
@@ -166,8 +166,12 @@ def _load_one(
             Problem(shown, say("duplicate_id", id=record_id, first=project.sources[key].shown_path, second=shown))
         )
         return
+    loaded: list[Problem] = []  # values the loader refused: said once, the rest still checked
     try:
         record = load_record(path, shown)
+    except RecordProblems as exc:
+        record, loaded = exc.record, exc.problems
+        problems += loaded
     except InputError as exc:
         problems += exc.problems
         return
@@ -177,7 +181,7 @@ def _load_one(
         return
     # A draft's placeholders (<…>) are said once each, not again as a wrong number or kind.
     unfilled = placeholder_problems(record)
-    said = {p.field for p in unfilled}
+    said = {p.field for p in unfilled + loaded}
     refused = [p for p in numbers_as_written(model, record) if p.field not in said]
     problems += unfilled + refused
     said |= {p.field for p in refused}
@@ -189,7 +193,7 @@ def _load_one(
     problems += quoted_term_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
-    if not unfilled:
+    if not unfilled and not loaded:
         target[record_id] = validated
 
 
