@@ -148,6 +148,13 @@ CASES = [
         "tab is used for indentation",
     ),
     (
+        # adversarial inputs: a YAML merge key, which mou does not expand
+        "merge key",
+        agreement_with("place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}", "place:\n  <<: {th: x}\n  en: y"),
+        "agreements/test.yaml:6:3: place:",
+        "'<<:' (a YAML merge) is not read here; write each field out in full",
+    ),
+    (
         # adversarial inputs: a tab pasted between words of an unquoted text
         "tab inside an unquoted value",
         agreement_with("  - id: objectives", "  - id: objectives").replace(

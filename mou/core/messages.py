@@ -31,6 +31,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
     ),
     "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
+    # adversarial inputs: a YAML merge key says what to write instead
+    "merge_key": (
+        "'<<:' (a YAML merge) is not read here; write each field out in full",
+        "โปรแกรมไม่อ่าน '<<:' (การรวมค่าของ YAML) ตรงนี้ ให้เขียนทุกช่องให้ครบแทน",
+    ),
     "duplicate_key": (
         "'{key}' is given twice (first on line {line}); keep only one",
         "ระบุ '{key}' ซ้ำสองครั้ง (ครั้งแรกที่บรรทัด {line}) ให้เหลือไว้เพียงครั้งเดียว",

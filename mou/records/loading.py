@@ -302,8 +302,10 @@ def _convert(node: Node, key_path: KeyPath, record: Record, loader: yaml.SafeLoa
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                merge = isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge"
+                message = say("merge_key" if merge else "plain_keys")
                 problems.append(
-                    Problem(record.shown_path, say("plain_keys"), *_position(key_node), dotted_path(key_path) or None)
+                    Problem(record.shown_path, message, *_position(key_node), dotted_path(key_path) or None)
                 )
                 continue
             key = key_node.value
