@@ -373,6 +373,17 @@ def test_unreadable_words_are_refused_with_the_words_to_write(tree):
     assert found[0].endswith("for 21,000,001 write (ยี่สิบเอ็ดล้านเอ็ดบาทถ้วน)")
 
 
+def test_hand_written_digits_too_many_for_words_are_a_located_problem_not_a_crash(tree):
+    """Adversarial inputs: digits past what English words name (a sextillion) once ended the build."""
+    huge = "999,999,999,999,999,999,999,999"
+    text = hand(f"{huge} บาท (หนึ่งบาทถ้วน)", f"THB {huge} (one baht)")
+    found = problems(tree, text)
+    line, column = line_of(text, "(one baht)")
+    assert f"agreements/test.yaml:{line}:{column + 1}: clauses[2] (money).text: " in found[-1], found
+    assert found[-1].endswith(f"the digits {huge} are more than an amount in words can say; check the amount")
+    assert any("(หนึ่งบาทถ้วน) say 1 but the digits say" in f for f in found), found
+
+
 def test_a_wrong_amount_in_a_thai_only_agreement_and_in_a_party_is_found(tree):
     thai_only = hand("๕๐๐ บาท (ห้าสิบบาทถ้วน)", "x").replace("status: final", "status: final\nlanguages: [th]")
     party = PARTY_A.replace("อำเภอชุมแพ", "ค่าบำรุง ๒๐ บาท (สิบบาทถ้วน) อำเภอชุมแพ")

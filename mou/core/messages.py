@@ -393,6 +393,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "({words}) cannot be read as an amount in words; for {digits} write ({expected})",
         "อ่าน ({words}) เป็นจำนวนเงินตัวอักษรไม่ได้ จำนวน {digits} ให้เขียนเป็น ({expected})",
     ),
+    # adversarial inputs: digits past what English amount words name
+    "amount_words_too_large": (
+        "the digits {digits} are more than an amount in words can say; check the amount",
+        "ตัวเลข {digits} มากเกินกว่าที่จะเขียนเป็นจำนวนเงินตัวอักษรได้ ให้ตรวจสอบจำนวนเงิน",
+    ),
     # cross-language checks (crosscheck.py)
     "xc_missing_in_en": (
         "the Thai text has {th} but the English text has no {en}; write the same {what} in both",

@@ -66,6 +66,8 @@ _EN_ONES = (
 )  # fmt: skip
 _EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _EN_SCALES = ("", "thousand", "million", "billion", "trillion", "quadrillion", "quintillion")
+# The first whole number English words are not given for (a sextillion).
+EN_WORDS_LIMIT = 1000 ** len(_EN_SCALES)
 
 
 def thai_digits(text: str | int | Decimal) -> str:
@@ -200,7 +202,7 @@ def _english_below_1000(n: int) -> str:
 def english_number_words(n: int) -> str:
     """Return British English words for n, e.g. "one hundred and fifty thousand"."""
     _check_count(n)
-    if n >= 1000 ** len(_EN_SCALES):
+    if n >= EN_WORDS_LIMIT:
         raise ValueError(f"number too large for English words: {n}")
     if n == 0:
         return _EN_ONES[0]

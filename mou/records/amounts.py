@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from mou.core.errors import Problem
 from mou.core.messages import Message, say
 from mou.language.amount_words import read_baht_text, read_english_amount_words, thai_word_tokens
-from mou.language.thai import arabic_digits, baht_text, english_amount, format_amount
+from mou.language.thai import EN_WORDS_LIMIT, arabic_digits, baht_text, english_amount, format_amount
 from mou.records.crosscheck import field_problem
 from mou.records.loading import KeyPath, Record
 from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual
@@ -105,6 +105,8 @@ def words_message(found: HandWritten, language: str) -> Message | None:
         if not EN_WORDS_END.match(found.words):
             return None  # (per person): not an amount in words
         said = read_english_amount_words(found.words)
+        if found.value >= EN_WORDS_LIMIT:
+            return say("amount_words_too_large", digits=shown)
     expected = expected_words(found.value, language)
     if said is None:
         return say("amount_words_unreadable", words=found.words, digits=shown, expected=expected)
