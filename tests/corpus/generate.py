@@ -227,6 +227,35 @@ PARTIES: dict[str, dict[str, Any]] = {
         ),
         person(9, ("ผู้อำนวยการโรงเรียนชุมแพศึกษา", "Director of Chum Phae Suksa School")),
     ),  # fmt: skip
+    "luesi-sao": party(
+        ("องค์การบริหารส่วนตำบลบ้านฦๅสี", "Ban Luesi Subdistrict Administrative Organization"),
+        "sao",
+        ("อบต.บ้านฦๅสี", "Ban Luesi SAO"),
+        (
+            "หมู่ที่ 7 ตำบลบ้านฦๅสี อำเภอซำสูงใหม่ จังหวัดขอนแก่น ๔๐๑๗๐ โทร. ๐ ๔๓๒๓ ๔๕๖๗",
+            "Moo 7, Ban Luesi Subdistrict, Sam Sung Mai District, Khon Kaen Province 40170, tel. 0 4323 4567",
+        ),
+        {
+            "prefix": bi("ว่าที่ร้อยตรี", "Acting Sub-Lt."),
+            "name": bi("ฤทธิ์ฤๅชัย ฦๅเลิศ", "Ritruechai Luelert"),
+            "position": bi("ปลัดองค์การบริหารส่วนตำบลบ้านฦๅสี", "Permanent Secretary of Ban Luesi SAO"),
+            "acting_for": bi("รักษาราชการแทนนายกองค์การบริหารส่วนตำบลบ้านฦๅสี", "Acting Chief Executive of Ban Luesi SAO"),
+        },
+    ),
+    "obrien-company": party(
+        ("บริษัท โอ'ไบรอัน แอนด์ ซันส์ (ประเทศไทย) จำกัด", "O'Brien & Sons (Thailand) Co., Ltd."),
+        "company",
+        ("บริษัทฯ", "the Company"),
+        (
+            "๑๒/๓ ซอยสุขุมวิท ๑๑ (ซอยร่วมฤดี) แขวงคลองเตยเหนือ เขตวัฒนา กรุงเทพฯ ๑๐๑๑๐ อีเมล contact@obrien.co.th",
+            "12/3 Soi Sukhumvit 11 (Soi Ruam Rudi), Khlong Toei Nuea, Watthana, Bangkok 10110 — contact@obrien.co.th",
+        ),
+        {
+            "prefix": bi("มร.", "Mr."),
+            "name": bi("แพทริก โอ'ไบรอัน", "Patrick O'Brien"),
+            "position": bi("กรรมการผู้จัดการ", "Managing Director"),
+        },
+    ),
 }
 PARTIES.update(village(n) for n in range(300))
 SMALL = ["chumphae-municipality", "wanghinlat-sao"]
@@ -347,6 +376,24 @@ AMOUNTS_CLAUSE = {
         ),
     ],
 }
+
+
+CONTACTS_CLAUSE = {
+    "id": "contacts",
+    "heading": bi("การประสานงาน", "Coordination"),
+    "text": bi(
+        "คู่ภาคีจะปรับปรุงข้อมูลของตำบลให้เป็นปัจจุบันอยู่เสมอ ๆ โดยประสานงานทางอีเมล data@banluesi.go.th "
+        "หรือโทรศัพท์ ๐๘๑-๒๓๔-๕๖๗๘ ระหว่างเวลา 08:30–16:30 น. ค่าธรรมเนียมรายปี {amount:fee} "
+        "และค่าบริการต่อรายการ {amount:item} ฯลฯ",
+        "The Parties shall keep the Subdistrict's data up to date — by e-mail at data@banluesi.go.th or by phone "
+        "on 081-234-5678 between 08:30 and 16:30. The annual fee is {amount:fee} and the fee per item "
+        "{amount:item}; the Company won't charge \"extras\", etc.",
+    ),
+    "items": [
+        bi("จัดประชุมคณะทำงานทุก ๆ ๓ เดือน ณ ศาลาประชาคมบ้านฦๅสี", "Holding a working-group meeting every 3 months at the Ban Luesi community hall;"),
+        bi("อบต.บ้านฦๅสี: จัดเก็บข้อมูลภาคสนาม (๑) ครัวเรือน (๒) ที่ดิน (๓) แหล่งน้ำ", "Ban Luesi SAO: field collection of (1) households, (2) land and (3) water sources."),
+    ],
+}  # fmt: skip
 
 
 def agreement(
@@ -471,6 +518,20 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
         languages=["th"],
         witnesses=witnesses(1),
     ),
+    "year-end-contacts": agreement(
+        MOU,
+        ("การพัฒนาระบบข้อมูลตำบล ระยะที่ ๒ — ฉบับปรับปรุง", "Tambon Data System, Phase 2 — revised"),
+        ["luesi-sao", "obrien-company", "khon-kaen-university"],
+        [CONTACTS_CLAUSE, LONG_THAI_SENTENCE],
+        date="๓๑ ธันวาคม ๒๕๖๖",
+        duration={"start": datetime.date(2024, 1, 1), "end": "๓๑ ธ.ค. 2567"},
+        amounts={"fee": 1500.5, "item": 0.25},
+        witnesses=witnesses(1),
+        place=bi(
+            "ศาลาประชาคมบ้านโนนสะอาดใต้ หมู่ที่ ๑๒ ตำบลบ้านฦๅสี",
+            "the community hall of Ban Non Sa-at Tai, Moo 12, Ban Luesi Subdistrict",
+        ),
+    ),  # fmt: skip
     "no-end-date-draft": agreement(
         MOU,
         ("การใช้อาคารสถานที่ร่วมกัน", "Shared Use of Premises"),
