@@ -127,7 +127,7 @@ CASES = [
         "unknown template",
         agreement_with('version: "1.0"', 'version: "1.0"\ntemplate: fancy'),
         "agreements/test.yaml:2:",
-        "no template 'fancy'",
+        "no template 'fancy' in templates/; use one of standard",
     ),
     (
         "object construction tag",
@@ -146,6 +146,14 @@ CASES = [
         agreement_with("  - id: objectives", "\t- id: objectives"),
         "agreements/test.yaml:9:1:",
         "tab is used for indentation",
+    ),
+    (
+        # adversarial inputs: an English-only agreement keeps the default prevailing Thai
+        "prevailing language not among the languages",
+        agreement_with("status: final", "status: final\nlanguages: [en]"),
+        "agreements/test.yaml:",
+        "prevailing_language: 'th' is not one of the agreement's languages (en); write prevailing_language: en, "
+        "or add th to languages",
     ),
     (
         # adversarial inputs: a YAML merge key, which mou does not expand

@@ -343,9 +343,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ends ({end}) before it starts ({start}); fix one of the dates",
         "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง",
     ),
+    # adversarial inputs: the message says which language to write (no Python list)
     "prevailing_not_used": (
-        "'{language}' is not one of the agreement's languages {languages}",
-        "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ {languages}",
+        "'{language}' is not one of the agreement's languages ({languages}); write prevailing_language: {first}, "
+        "or add {language} to languages",
+        "'{language}' ไม่ได้อยู่ในภาษาของบันทึกข้อตกลงนี้ ({languages}) ให้เขียน prevailing_language: {first} "
+        "หรือเพิ่ม {language} ในช่อง languages",
     ),
     "bilingual_needs_both": (
         "a side-by-side edition needs both Thai and English; add th and en to "

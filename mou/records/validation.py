@@ -408,14 +408,21 @@ def check_agreement(
         problems.append(
             source.problem(
                 ("prevailing_language",),
-                say("prevailing_not_used", language=agreement.prevailing_language, languages=agreement.languages),
+                say(
+                    "prevailing_not_used",
+                    language=agreement.prevailing_language,
+                    languages=", ".join(agreement.languages),
+                    first=agreement.languages[0],
+                ),
             )
         )
     if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
         problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
     if template_names is not None and agreement.template not in template_names:
         problems.append(
-            source.problem(("template",), say("no_template", name=agreement.template, names=sorted(template_names)))
+            source.problem(
+                ("template",), say("no_template", name=agreement.template, names=", ".join(sorted(template_names)))
+            )
         )
     if len(set(c.id for c in agreement.clauses)) != len(agreement.clauses):
         ids = [c.id for c in agreement.clauses]
