@@ -127,6 +127,15 @@ CASES = [
         "(ค.ศ. + 543) หรือเขียนเป็นปี ค.ศ. ว่า 2024-02-29",
     ),
     (
+        # adversarial inputs: the common era named in a Thai-written date
+        "ค.ศ. year",
+        "31 ธันวาคม ค.ศ. 2023",
+        "'31 ธันวาคม ค.ศ. 2023': a date written the Thai way takes a B.E. year; write 31 ธันวาคม 2566 "
+        "(C.E. + 543), or the common-era date as 2023-12-31",
+        "'31 ธันวาคม ค.ศ. 2023' วันที่ที่เขียนแบบไทยต้องใช้ปี พ.ศ. ให้เขียน 31 ธันวาคม 2566 (ค.ศ. + 543) "
+        "หรือเขียนเป็นปี ค.ศ. ว่า 2023-12-31",
+    ),
+    (
         "two-digit year",
         "29 ก.พ. 67",
         "'29 ก.พ. 67': write the B.E. year in full, 2567",

@@ -263,6 +263,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "(B.E.), or the common-era date as {iso}",
         "'{value}' วันที่ที่เขียนด้วยชื่อเดือนจะอ่านแบบไทยเป็นปี พ.ศ. ให้เขียน {thai} (พ.ศ.) หรือเขียนเป็นปี ค.ศ. ว่า {iso}",
     ),
+    # adversarial inputs: a Thai-written date that names the common era (ค.ศ.)
+    "thai_date_ce_era": (
+        "'{value}': a date written the Thai way takes a B.E. year; write {be} (C.E. + 543), "
+        "or the common-era date as {iso}",
+        "'{value}' วันที่ที่เขียนแบบไทยต้องใช้ปี พ.ศ. ให้เขียน {be} (ค.ศ. + 543) หรือเขียนเป็นปี ค.ศ. ว่า {iso}",
+    ),
     "thai_date_ce_year": (
         "'{value}' is written the Thai way, so its year is B.E., but {year} looks like a common-era "
         "year; write the B.E. year {be} (C.E. + 543), or the common-era date as {iso}",

@@ -31,8 +31,11 @@ _DIGITS = "0-9๐-๙"
 _ERA = r"พ\.\s?ศ\.|พุทธศักราช"
 # Day, month, optional era, year: `๒๙ กุมภาพันธ์ ๒๕๖๗`, `วันที่ 29 ก.พ. พ.ศ. 2567`. The month is
 # any word here, so that a wrong one is named in the message rather than the whole text.
+# The common era named in a Thai-written date (ค.ศ. 2023) is read to say what to write instead.
+_CE_ERA = r"ค\.\s?ศ\.|คริสต์ศักราช"
 THAI_WRITTEN = re.compile(
-    rf"(?:วันที่\s*)?(?P<day>[{_DIGITS}]+)\s*(?P<month>[^\s{_DIGITS}]+?)\s*(?:(?P<era>{_ERA})\s*)?(?P<year>[{_DIGITS}]+)"
+    rf"(?:วันที่\s*)?(?P<day>[{_DIGITS}]+)\s*(?P<month>[^\s{_DIGITS}]+?)\s*"
+    rf"(?:(?P<era>{_ERA})\s*|(?P<ce_era>{_CE_ERA})\s*)?(?P<year>[{_DIGITS}]+)"
 )
 THAI_LETTERS = re.compile("[\u0e00-\u0e7f]")
 
@@ -88,6 +91,12 @@ def thai_written_date(value: object) -> object:
     month = THAI_MONTH_NUMBERS.get(match["month"])
     if month is None:
         raise _unknown_month(text, match["month"], day, year)
+    if match["ce_era"]:
+        if year + BE_OFFSET in THAI_WRITTEN_YEARS and 1 <= day <= calendar.monthrange(year, month)[1]:
+            be = f"{day} {THAI_MONTHS[month - 1]} {year + BE_OFFSET}"
+            values = {"value": text, "be": be, "iso": f"{year:04d}-{month:02d}-{day:02d}"}
+            raise PydanticCustomError("thai_date_ce_era", "the common era named", values)
+        raise PydanticCustomError("thai_date_form", "not a Thai-written date", {"value": text})
     if year not in THAI_WRITTEN_YEARS:
         raise _not_buddhist_year(text, day, month, year)
     days = calendar.monthrange(year - BE_OFFSET, month)[1]

@@ -39,6 +39,7 @@ AT_VALUE = {
     "thai_date_month",
     "thai_date_english_month",
     "thai_date_ce_year",
+    "thai_date_ce_era",
     "thai_date_short_year",
     "thai_date_year",
     "thai_date_no_day",
