@@ -106,3 +106,18 @@ def test_usage_errors_say_what_to_write_without_internal_names(argv, shown, tmp_
     assert shown in err
     assert "_jobs" not in err and "_shard" not in err and "Namespace" not in err and "Traceback" not in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["build", "--format", "odt"], "อาร์กิวเมนต์ --format: ใช้ 'odt' ไม่ได้ ให้เลือกจาก pdf, docx"),
+        (["diff", "only-one"], "ยังไม่ได้ระบุ OLD, NEW ซึ่งจำเป็นต้องมี"),
+        (["build", "--colour"], "ไม่รู้จัก --colour"),
+    ],
+)
+def test_usage_errors_are_said_in_thai(argv, shown, tmp_path):
+    """Adversarial inputs: argparse's own words reached a Thai clerk in English."""
+    status, _, err = run([*argv, "--root", str(tmp_path), "--lang", "th"])
+    assert status == 2 and shown in err, err
+    assert "invalid choice" not in err and "required" not in err and "unrecognized" not in err

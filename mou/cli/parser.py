@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 from pathlib import Path
 
 from mou import __version__
 from mou.core.errors import UsageError
-from mou.core.messages import say
+from mou.core.messages import Message, say
 from mou.pipeline.layout import FORMATS
 from mou.pipeline.selection import parse_shard
 
@@ -43,14 +44,35 @@ VALUED_OPTIONS = frozenset(
 )
 
 
+# argparse's own words for the usual mistakes, said in the clerk's language (see usage_*)
+INVALID_CHOICE = re.compile(
+    r"argument (?P<option>.+?): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"
+)
+REQUIRED = re.compile(r"the following arguments are required: (?P<names>.*)")
+UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<words>.*)")
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser that raises UsageError instead of printing and exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        detail = said_in_both(message)
         command = self.prog.removeprefix(PROG).strip()
         if command:
-            raise UsageError(say("usage_command", detail=message, command=command))
-        raise UsageError(say("usage", detail=message))
+            raise UsageError(say("usage_command", detail=detail, command=command))
+        raise UsageError(say("usage", detail=detail))
+
+
+def said_in_both(message: str) -> Message | str:
+    """Return argparse's message for an invalid choice, a missing or an unknown argument in both languages."""
+    if found := INVALID_CHOICE.fullmatch(message):
+        choices = found["choices"].replace("'", "")
+        return say("usage_choice", option=found["option"], value=found["value"], choices=choices)
+    if found := REQUIRED.fullmatch(message):
+        return say("usage_required", names=found["names"])
+    if found := UNRECOGNIZED.fullmatch(message):
+        return say("usage_unrecognized", words=found["words"])
+    return message
 
 
 def positive_jobs(text: str) -> int:

@@ -759,6 +759,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "archives, or archives signed with an RSA key, are byte-identical",
         "หมายเหตุ: กุญแจไม่ใช่ RSA ลายมือชื่อจึงต่างกันทุกครั้งที่ลงนาม เฉพาะชุดที่ไม่ลงนาม หรือลงนามด้วยกุญแจ RSA เท่านั้นที่ได้ไฟล์เหมือนเดิมทุกไบต์",
     ),
+    # adversarial inputs: argparse's usual complaints, said in Thai too
+    "usage_choice": (
+        "argument {option}: invalid choice: '{value}' (choose from {choices})",
+        "อาร์กิวเมนต์ {option}: ใช้ '{value}' ไม่ได้ ให้เลือกจาก {choices}",
+    ),
+    "usage_required": (
+        "the following arguments are required: {names}",
+        "ยังไม่ได้ระบุ {names} ซึ่งจำเป็นต้องมี",
+    ),
+    "usage_unrecognized": ("unrecognized arguments: {words}", "ไม่รู้จัก {words}"),
     "usage_command": (
         "{detail} (see python build.py {command} --help)",
         "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)",
