@@ -229,6 +229,16 @@ CASES = [
         "agreements/test.yaml:6:7: date: 2567-03-01 ดูเหมือนใช้ปีพุทธศักราช ให้เขียนวันที่เป็นปีคริสต์ศักราช 2024-03-01 (พ.ศ. − 543)",
     ),
     (
+        # adversarial inputs: a year typed 1024 for 2024 printed พ.ศ. ๑๕๖๗; before 1941 B.E. was not C.E. + 543
+        "a year before the Thai calendar's 1 January",
+        "date: 2020-11-16",
+        "date: 1024-11-16",
+        "agreements/test.yaml:6:7: date: 1024-11-16 is before 1 January 1941 (B.E. 2484), from which the Thai "
+        "year is the common-era year + 543; check the year",
+        "agreements/test.yaml:6:7: date: 1024-11-16 อยู่ก่อนวันที่ 1 มกราคม 1941 (พ.ศ. 2484) "
+        "ซึ่งเป็นวันที่ปี พ.ศ. เริ่มเท่ากับปี ค.ศ. + 543 ให้ตรวจสอบปี",
+    ),
+    (
         "Buddhist-era 29 February (no such C.E. day in 2567)",
         "date: 2020-11-16",
         "date: 2567-02-29",

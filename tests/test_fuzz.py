@@ -254,7 +254,7 @@ def project(draw, text, version, max_list: int, languages: tuple[str, ...] | Non
     )
     for number, clause in enumerate(clauses, start=1):
         clause["id"] = f"c{number}"
-    start = draw(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)))
+    start = draw(st.dates(min_value=datetime.date(1941, 1, 1), max_value=datetime.date(2200, 12, 31)))
     agreement = {
         "version": draw(version),
         "status": draw(st.sampled_from(["draft", "final", "signed"])),

@@ -228,6 +228,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "must be a number such as 150000 or 150000.50, without commas",
         "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค",
     ),
+    # adversarial inputs: a common-era date before B.E. was C.E. + 543 for the whole year
+    "before_thai_calendar": (
+        "{value} is before 1 January 1941 (B.E. 2484), from which the Thai year is the common-era year + 543; "
+        "check the year",
+        "{value} อยู่ก่อนวันที่ 1 มกราคม 1941 (พ.ศ. 2484) ซึ่งเป็นวันที่ปี พ.ศ. เริ่มเท่ากับปี ค.ศ. + 543 ให้ตรวจสอบปี",
+    ),
     "buddhist_year": (
         "{value} looks like a Buddhist-era year; write the common-era date {ce} (B.E. − 543)",
         "{value} ดูเหมือนใช้ปีพุทธศักราช ให้เขียนวันที่เป็นปีคริสต์ศักราช {ce} (พ.ศ. − 543)",

@@ -22,6 +22,8 @@ BUDDHIST_YEARS = range(2400, 2701)
 # Until B.E. 2483 the Thai year began on 1 April, so B.E. − 543 is the C.E. year only from
 # B.E. 2484 (1941), when it began on 1 January: a Thai-written date is read from then on.
 THAI_WRITTEN_YEARS = range(2484, 2701)
+# The first day B.E. = C.E. + 543 for the whole year (before it the Thai year began on 1 April).
+FIRST_CONVERTIBLE = datetime.date(THAI_WRITTEN_YEARS[0] - BE_OFFSET, 1, 1)
 _YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 THAI_MONTH_NUMBERS = {

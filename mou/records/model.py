@@ -26,7 +26,13 @@ from pydantic_core import PydanticCustomError
 
 from mou.core.ids import ID_PATTERN, is_version
 from mou.language.characters import char_values, latin_lookalikes, refused_character, thai_spelling
-from mou.records.eras import BUDDHIST_YEARS, THAI_WRITTEN_PATTERN, buddhist_context, thai_written_date
+from mou.records.eras import (
+    BUDDHIST_YEARS,
+    FIRST_CONVERTIBLE,
+    THAI_WRITTEN_PATTERN,
+    buddhist_context,
+    thai_written_date,
+)
 from mou.records.numbers import AsWritten
 
 LANGUAGES = ("th", "en")
@@ -78,6 +84,8 @@ def common_era(value: datetime.date) -> datetime.date:
     if value.year in BUDDHIST_YEARS:
         key, values = buddhist_context(value.year, value.month, value.day)
         raise PydanticCustomError(key, "looks like a Buddhist-era year", values)
+    if value < FIRST_CONVERTIBLE:  # a year typed 1024 for 2024 would print พ.ศ. ๑๕๖๗
+        raise PydanticCustomError("before_thai_calendar", "before 1941", {"value": value.isoformat()})
     return value
 
 

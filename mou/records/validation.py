@@ -32,6 +32,7 @@ CLOSING_QUOTES = '"”»'
 # Errors about a value's own text point at the value, as the loader's do (a date's column).
 AT_VALUE = {
     "buddhist_year",
+    "before_thai_calendar",
     "buddhist_year_no_date",
     "text_too_long",
     "thai_date_form",
