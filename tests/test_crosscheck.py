@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from mou.cli.main import main
 from mou.core.errors import InputError
 from mou.language.thai import EN_MONTHS, THAI_MONTHS, english_number_words, thai_digits
-from mou.records.crosscheck import check_record, compare, facts
+from mou.records.crosscheck import check_record, compare, facts, name_findings
+from mou.records.model import Bilingual, Person
 from mou.records.validation import load_project
 
 # Line numbers matter: the tests below name them.
@@ -581,3 +582,21 @@ def test_a_missing_text_stays_an_error_with_the_flag(tree):
     assert status == 1
     assert "error: agreements/test.yaml:17:9: clauses[2] (scope).items[3]: sub-item 2.3 has no 'en' text" in err
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("thai", "english", "short"),
+    [
+        # adversarial inputs: a monk signs with his title and name, one word in Thai
+        ("พระครูสุวรรณธรรมาภิรม", "Phra Khru Suwan Thammaphirom", None),
+        ("พระธรรมวิสุทธิกวี", "Phra Thammawisutthikawi", None),
+        ("สมเด็จพระพุทธโฆษาจารย์", "Somdet Phra Phutthakosachan", None),
+        ("หลวงพ่อคูณ", "Luang Pho Khun", None),
+        # a lay name with its surname missing is still found
+        ("สมชาย", "Somchai Jaidee", "th"),
+        ("พระ", "Phra Somchai", "th"),
+    ],
+)
+def test_a_monastic_name_is_one_word_in_thai(thai, english, short):
+    person = Person(name=Bilingual(th=thai, en=english), position=Bilingual(th="เจ้าอาวาส", en="Abbot"))
+    assert [finding.language for finding in name_findings(person)] == ([short] if short else [])

@@ -505,10 +505,17 @@ def compare(th: str, en: str) -> list[Finding]:
     return findings
 
 
+# A monk's title and name (พระครูสุวรรณธรรมาภิรม, หลวงพ่อคูณ) is one Thai word, with no
+# surname, that English writes in several: not a surname left out.
+MONASTIC_TITLES = ("พระ", "สมเด็จ", "หลวงพ่อ", "หลวงปู่", "หลวงตา")
+
+
 def name_findings(person: Person) -> list[Finding]:
     """A name with a given name and a surname in one language must have both in the other."""
     th, en = person.name.th, person.name.en
     if th is None or en is None:
+        return []
+    if len(th.split()) == 1 and any(th.startswith(t) and len(th) > len(t) for t in MONASTIC_TITLES):
         return []
     th_parts, en_parts = len(th.split()), len(en.split())
     if th_parts >= 2 and en_parts == 1:
