@@ -27,7 +27,14 @@ from test_docx_render import docx_texts, html_texts, open_docx
 from mou.core.errors import InputError, Problem
 from mou.docx.render import html_to_docx
 from mou.html import templating
-from mou.language.characters import DIRECTION_CONTROLS, INVISIBLE, char_name, latin_lookalikes, thai_spelling
+from mou.language.characters import (
+    DIRECTION_CONTROLS,
+    INVISIBLE,
+    char_name,
+    latin_lookalikes,
+    thai_spelling,
+    unnormalized,
+)
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout, editions
 from mou.pipeline.render import render_documents
@@ -148,10 +155,15 @@ def test_words_in_their_own_script_are_not_lookalikes(text: str) -> None:
     assert latin_lookalikes(text) == []
 
 
+def test_no_real_thai_word_is_refused_as_not_canonical() -> None:
+    assert [word for word in thai_words() if unnormalized(word)] == []
+
+
 def test_no_record_of_the_repository_holds_a_lookalike() -> None:
     texts = {path: path.read_text(encoding="utf-8") for path in ROOT.rglob("*.yaml") if "hostile" not in path.parts}
     assert len(texts) > 100
     assert {path: latin_lookalikes(text) for path, text in texts.items() if latin_lookalikes(text)} == {}
+    assert {path: unnormalized(text) for path, text in texts.items() if unnormalized(text)} == {}
 
 
 # --- limits ---------------------------------------------------------------------------------------

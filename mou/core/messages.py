@@ -167,6 +167,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มีอักษรกรีก U+{code} {name} อยู่ในคำที่เขียนด้วยอักษรละติน ซึ่งดูเหมือน {latin} แต่ไม่ใช่ "
         "จึงค้นหาและตรวจเทียบสองภาษาไม่พบคำนี้ ให้พิมพ์ {latin} ของอักษรละตินแทน",
     ),
+    # adversarial inputs: a letter not in its one canonical form (Unicode NFC)
+    "decomposed_character": (
+        "writes {base} and U+{code} {name} as two characters; write {composed}, one character "
+        "(it prints the same, but searches and the checks read the two differently)",
+        "เขียน {base} กับ U+{code} {name} เป็นอักขระสองตัว ให้เขียน {composed} เป็นอักขระตัวเดียว "
+        "(พิมพ์ออกมาเหมือนกัน แต่การค้นหาและการตรวจอ่านเป็นคนละข้อความ)",
+    ),
+    "noncanonical_character": (
+        "contains U+{code} {name}, which is written {canonical} (U+{canonical_code}); write that instead "
+        "(it prints the same, but searches and the checks read the two differently)",
+        "มี U+{code} {name} ซึ่งเขียนมาตรฐานเป็น {canonical} (U+{canonical_code}) ให้เขียนตัวนั้นแทน "
+        "(พิมพ์ออกมาเหมือนกัน แต่การค้นหาและการตรวจอ่านเป็นคนละข้อความ)",
+    ),
     "thai_lakkhangyao": (
         "has ๅ (lakkhangyao), which Thai writes only after ฤ or ฦ; write {fix} (with า, sara aa)",
         "ใช้ ๅ (ลากข้าง) ซึ่งใช้ได้เฉพาะหลัง ฤ หรือ ฦ ให้เขียน {fix} (ใช้สระอา า)",

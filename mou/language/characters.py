@@ -133,6 +133,20 @@ def latin_lookalikes(text: str) -> list[Finding]:
     return findings
 
 
+def unnormalized(text: str) -> list[Finding]:
+    """Find letters not written in their one canonical form (NFC): e and a combining acute for é, Å as U+212B."""
+    findings = []
+    for index, char in enumerate(text):
+        composed = unicodedata.normalize("NFC", text[index - 1 : index + 1]) if index else ""
+        if unicodedata.combining(char) and len(composed) == 1:
+            values = char_values(char) | {"base": text[index - 1], "composed": composed}
+            findings.append(Finding(index, "decomposed_character", values))
+        elif (canonical := unicodedata.normalize("NFC", char)) != char:
+            values = char_values(char) | {"canonical": canonical, "canonical_code": f"{ord(canonical[0]):04X}"}
+            findings.append(Finding(index, "noncanonical_character", values))
+    return findings
+
+
 def _is_latin(char: str) -> bool:
     """Tell whether a character is a Latin letter."""
     return char_name(char).startswith("LATIN ")

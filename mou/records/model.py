@@ -25,7 +25,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from mou.core.ids import ID_PATTERN, is_version
-from mou.language.characters import char_values, latin_lookalikes, refused_character, thai_spelling
+from mou.language.characters import (
+    char_values,
+    latin_lookalikes,
+    refused_character,
+    thai_spelling,
+    unnormalized,
+)
 from mou.records.eras import (
     BUDDHIST_YEARS,
     FIRST_CONVERTIBLE,
@@ -60,7 +66,7 @@ def clean_text(value: str) -> str:
             raise PydanticCustomError(
                 refused, "contains a character it may not", {"index": index + 1} | char_values(char)
             )
-    for finding in (thai_spelling(value) + latin_lookalikes(value))[:1]:
+    for finding in (thai_spelling(value) + latin_lookalikes(value) + unnormalized(value))[:1]:
         raise PydanticCustomError(finding.key, "Thai spelling", {"index": finding.index + 1} | finding.values)
     return value.strip()
 
