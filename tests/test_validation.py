@@ -10,7 +10,8 @@ from conftest import AGREEMENT, PARTY_A, PARTY_B
 
 from mou.cli.main import main
 from mou.core.errors import InputError
-from mou.records.validation import load_project
+from mou.records.validation import RESERVED_AGREEMENT_IDS, load_project
+from mou.release.archive import RELEASES
 
 
 def run(root: Path) -> tuple[int, str]:
@@ -264,6 +265,35 @@ def test_id_that_could_escape_output(tree):
     status, err = run(root)
     assert status == 1
     assert "agreements/Bad Name.yaml: the file name 'Bad Name' is not a valid id" in err
+
+
+def test_an_agreement_may_not_take_the_release_archives_folder(tree):
+    """Adversarial inputs: agreements/releases.yaml built into output/releases/, and a version named like an
+    archive there replaced the archive with a folder; every later build then stopped with an internal error."""
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": AGREEMENT,
+            "agreements/releases.yaml": AGREEMENT,
+        }
+    )
+    status, err = run(root)
+    assert status == 1 and "Traceback" not in err
+    assert (
+        "agreements/releases.yaml: the id 'releases' is the folder of the release archives in output/; "
+        "rename the file (e.g. releases-2024.yaml)"
+    ) in err
+    assert not (root / "output" / "releases").exists()
+    assert {RELEASES} == RESERVED_AGREEMENT_IDS
+
+
+def test_new_refuses_the_release_archives_folder_as_an_agreement_id(tree):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B})
+    err = io.StringIO()
+    status = main(["new", "agreement", "releases", "--parties", "town,kku", "--root", str(root)], io.StringIO(), err)
+    assert status == 2 and "the id 'releases' is the folder of the release archives" in err.getvalue()
+    assert not (root / "agreements" / "releases.yaml").exists()
 
 
 def test_two_records_with_one_id(tree):

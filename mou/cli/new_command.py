@@ -15,6 +15,7 @@ from mou.core.paths import bundled_templates, record_files, record_path
 from mou.pipeline.layout import Layout
 from mou.records.drafts import draft_agreement, draft_party
 from mou.records.schema import file_name, write
+from mou.records.validation import RESERVED_AGREEMENT_IDS
 
 FOLDERS = {"party": "parties", "agreement": "agreements"}
 
@@ -25,6 +26,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     folder = FOLDERS[args.kind]
     if not is_id(args.id):
         raise UsageError(Problem("command line", say("bad_id", value=args.id)))
+    if args.kind == "agreement" and args.id in RESERVED_AGREEMENT_IDS:
+        raise UsageError(Problem("command line", say("reserved_agreement_id", id=args.id)))
     if args.kind == "party" and args.parties is not None:
         raise UsageError(Problem("--parties", say("new_parties_for_agreement")))
     existing = record_path(root, folder, args.id)

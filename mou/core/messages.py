@@ -30,6 +30,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "YAML syntax error: {detail}; check indentation, colons and quotes",
         "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
     ),
+    # adversarial inputs: an agreement id that is a folder of output/'s own
+    "reserved_agreement_id": (
+        "the id '{id}' is the folder of the release archives in output/; rename the file (e.g. {id}-2024.yaml)",
+        "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้เปลี่ยนชื่อไฟล์ (เช่น {id}-2024.yaml)",
+    ),
     "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
     # adversarial inputs: a YAML merge key says what to write instead
     "merge_key": (

@@ -24,6 +24,9 @@ from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 
+# Agreement ids that name a folder of output/'s own: output/<id>/ would be that folder
+# (release/archive.py writes the release archives into output/releases/).
+RESERVED_AGREEMENT_IDS = frozenset({"releases"})
 # The templates print these names in quotation marks ("hereinafter referred to as “…”"):
 # written in quotes as well, they print twice quoted.
 QUOTED_TERMS = ("short_name", "collective_name")
@@ -163,6 +166,9 @@ def _load_one(
     record_id = path.stem
     if not ID_PATTERN.match(record_id):
         problems.append(Problem(shown, say("bad_file_id", id=record_id)))
+        return
+    if kind == "agreements" and record_id in RESERVED_AGREEMENT_IDS:
+        problems.append(Problem(shown, say("reserved_agreement_id", id=record_id)))
         return
     key = f"{kind}/{record_id}"
     if key in project.sources:
