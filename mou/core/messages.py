@@ -217,6 +217,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is {length} characters long, more than the {limit} a text may have; shorten it or split it into clauses or items",
         "ยาว {length} อักขระ เกินกว่าที่ข้อความหนึ่งช่องมีได้ ({limit} อักขระ) ให้ย่อ หรือแบ่งเป็นหลายข้อหรือหลายข้อย่อย",
     ),
+    # adversarial inputs: a line break inside a text prints as a space
+    "line_break_in_text": (
+        "has a line break after '{before}', which prints as a space: a text is one paragraph; write a list "
+        "under items: (numbered), another paragraph as another clause, or join the lines (without |)",
+        "มีการขึ้นบรรทัดใหม่หลัง '{before}' ซึ่งจะพิมพ์เป็นการเว้นวรรค ข้อความหนึ่งช่องเป็นย่อหน้าเดียว "
+        "ให้เขียนรายการไว้ใต้ items: (มีเลขข้อย่อย) เขียนย่อหน้าอื่นเป็นข้ออื่น หรือเขียนต่อกันในบรรทัดเดียว (ไม่ใช้ |)",
+    ),
     "file_too_large": (
         "the file is {size} bytes, more than the {limit} a record may have; a record is text only: "
         "check it is the right file, or split it",

@@ -200,7 +200,7 @@ def _load_one(
     except ValidationError as exc:
         problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
         return
-    problems += quoted_term_problems(record, validated)
+    problems += quoted_term_problems(record, validated) + line_break_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
     if not unfilled and not loaded:
@@ -223,6 +223,28 @@ def quoted_term_problems(record: Record, validated: BaseModel) -> list[Problem]:
             line, column = record.char_location((name, language), raw, at) or (None, None)
             message = say("quoted_term", mark=text[index])
             problems.append(Problem(record.shown_path, message, line, column, f"{name}.{language}"))
+    return problems
+
+
+def line_break_problems(record: Record, validated: BaseModel) -> list[Problem]:
+    """Refuse a line break in a clause's text or sub-item: the page joins the lines with a space.
+
+    A list typed in a literal block (|), or paragraphs parted by a blank line, would print as one
+    run-on paragraph. An address or a name may keep its line breaks: a space is what it needs.
+    """
+    if not isinstance(validated, Agreement):
+        return []
+    problems = []
+    for index, clause in enumerate(validated.clauses):
+        texts = [(("text",), clause.text)] + [(("items", n), item) for n, item in enumerate(clause.items)]
+        for key_path, text in texts:
+            for language in ("th", "en"):
+                value = getattr(text, language) if text is not None else None
+                if value and "\n" in value:
+                    before = value[: value.index("\n")].rstrip()[-30:]
+                    where = ("clauses", index, *key_path, language)
+                    message = say("line_break_in_text", before=before)
+                    problems.append(record.problem(where, message, at_value=True))
     return problems
 
 
