@@ -144,6 +144,13 @@ CASES = [
         "(๒๙ กุมภาพันธ์ ๒๕๖๗ หรือ 29 ก.พ. 2567) หรือเขียนเป็นปี ค.ศ. ในรูปแบบ ปปปป-ดด-วว (2024-02-29)",
     ),
     (
+        # adversarial inputs: a common-era year and a day the month lacks; no date that does not exist is offered
+        "common-era year, no such day",
+        "31 พ.ย. 2023",
+        "'31 พ.ย. 2023' does not exist: พฤศจิกายน B.E. 2566 has 30 days; write a day from 1 to 30",
+        "'31 พ.ย. 2023' ไม่มีอยู่จริง เดือนพฤศจิกายน พ.ศ. 2566 มี 30 วัน ให้เขียนวันที่ 1 ถึง 30",
+    ),
+    (
         "two-digit year",
         "29 ก.พ. 67",
         "'29 ก.พ. 67': write the B.E. year in full, 2567",

@@ -132,6 +132,10 @@ def _unknown_month(text: str, month: str, day: int, year: int) -> PydanticCustom
 def _not_buddhist_year(text: str, day: int, month: int, year: int) -> PydanticCustomError:
     """Refuse a Thai-written year outside B.E., naming the B.E. year or the YYYY-MM-DD probably meant."""
     if year + BE_OFFSET in THAI_WRITTEN_YEARS:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:  # say the day first: an ISO date that does not exist helps no one
+            values = {"value": text, "month": THAI_MONTHS[month - 1], "year": year + BE_OFFSET, "days": days}
+            return PydanticCustomError("thai_date_no_day", "no such day", values)
         values = {"value": text, "year": year, "be": year + BE_OFFSET, "iso": f"{year:04d}-{month:02d}-{day:02d}"}
         return PydanticCustomError("thai_date_ce_year", "a common-era year", values)
     if year < 100 and 2500 + year in THAI_WRITTEN_YEARS:
