@@ -64,6 +64,13 @@ def test_an_amount_in_words_stays_whole_through_its_baht():
     assert not any(piece.startswith("ถ้วน") for piece in narrow)
 
 
+@pytest.mark.parametrize("time", ["๑๖.๓๐ น.", "08:30 น."])
+def test_a_time_stays_with_its_n(time):
+    pieces = breakable(f"คณะทำงานประชุมทุกวันจันทร์ เวลา {time} ณ ห้องประชุม")
+    assert any(piece.endswith(time) for piece in pieces), pieces
+    assert not any(piece.startswith("น.") for piece in pieces)
+
+
 def test_a_party_number_stays_with_the_name_after_it():
     pieces = breakable("(๑) มหาวิทยาลัยขอนแก่น ตั้งอยู่ที่")
     assert pieces[0].startswith("(๑) มหาวิทยาลัย")

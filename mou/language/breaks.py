@@ -290,8 +290,8 @@ def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> 
     """Glue, in segmented text, what stays on one line wherever it stands (each only if it fits a line).
 
     A number stays with the word that counts it (พ.ศ. ๒๕๖๓, วันที่ ๑๖, หมู่ที่ ๒); an amount in
-    words stays whole through ถ้วน (wider than a line, its last word still takes ถ้วน). A
-    counting word must start a word of
+    words stays whole through ถ้วน (wider than a line, its last word still takes ถ้วน); a time
+    stays with its น. (๑๖.๓๐ น.). A counting word must start a word of
     the segmented text (ครั้งที่ in ประชุม|คณะทำงาน|ครั้งที่, not a run cut in the middle).
     """
     return _TEXT_NODE.sub(lambda node: ">" + _hold_in(node.group(1), fits) + "<", marked)
@@ -303,7 +303,7 @@ def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
     plain = "".join(text[index] for index in where)
     where.append(len(text))
     found = sorted(
-        (m for pattern in (COUNTED, AMOUNT_IN_WORDS) for m in pattern.finditer(plain)),
+        (m for pattern in (COUNTED, AMOUNT_IN_WORDS, TIME_OF_DAY) for m in pattern.finditer(plain)),
         key=lambda m: m.start(),
     )
     out, last = [], 0
@@ -422,6 +422,8 @@ _COUNTED_SPAN = re.compile(f"({COUNTING_WORDS}) ((?:<[^>]+>)+)(?=[๐-๙0-9])")
 THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
+# A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
+TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
 # A party's number and what follows it up to the next place a line may break (a word mark, a
 # space not glued, a tag): (๑) มหาวิทยาลัย|ขอนแก่น.
 PARTY_NUMBER = re.compile("\\([๐-๙0-9]+\\) (?=[\u0e01-\u0e4e])")
@@ -468,7 +470,7 @@ def office_breaks(
     Held together: the names and nowrap spans of the templates, the `units` (people, short names,
     defined terms, the words of names and addresses) wherever they stand, `titles` except in
     signature blocks (as mark_breaks does), numbers with the word that counts them and amounts
-    in words; each only if `fits` says it fits on a line (a longer one must break somewhere),
+    in words, times with their น.; each only if `fits` says it fits on a line (a longer one must break somewhere),
     or in a signature block, if `fits_cell` says it fits in one.
     """
     if "<body" not in html:
@@ -495,7 +497,7 @@ def office_breaks(
             ),
             text,
         )
-        for pattern in (AMOUNT_IN_WORDS, THAI_NUMBER):
+        for pattern in (AMOUNT_IN_WORDS, TIME_OF_DAY, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 
