@@ -32,6 +32,7 @@ from test_typesetting import (
 
 from mou.cli.main import main
 from mou.html.templating import person_in, template_names
+from mou.language.breaks import WORD_JOINER, ZWSP
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout, editions
 from mou.pipeline.render import people_of, render_documents
@@ -121,6 +122,16 @@ def rendered_html(output: Path, agreement_id: str, edition: str) -> str:
     """Return the HTML an edition of a corpus agreement was typeset from (its project is output's folder)."""
     layout = Layout(output.parent, output)
     return next(d.html for d in render_documents(layout, load(layout), agreement_id) if d.language == edition)
+
+
+@pytest.mark.parametrize(("agreement_id", "edition"), EDITIONS)
+def test_the_closing_names_witnesses_only_when_there_are_some(agreement_id, edition):
+    html = next(d.html for d in render_documents(LAYOUT, PROJECT, agreement_id) if d.language == edition)
+    closing = " ".join(re.findall('<p class="closing">(.*?)</p>', html, re.S))
+    said = {"th": "ต่อหน้าพยาน", "en": "in the presence of witnesses"}
+    witnessed = bool(PROJECT.agreements[agreement_id].witnesses)
+    for language in edition.split("-"):
+        assert (said[language] in closing.replace(ZWSP, "").replace(WORD_JOINER, "")) == witnessed
 
 
 @pytest.mark.slow
