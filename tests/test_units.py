@@ -15,8 +15,10 @@ from mou.language.breaks import (
     gazetteer,
     mark_breaks,
     no_break_ranges,
+    office_breaks,
     place_words,
     thai_dictionary,
+    thai_words_of,
 )
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
@@ -192,3 +194,11 @@ def test_the_side_by_side_column_keeps_a_number_with_its_word_not_the_day_with_i
     lead = re.search('<p class="lead">(.*?)</p>', html).group(1)
     pieces = breakable(lead)
     assert "วันที่ ๑๖" in pieces and "พฤศจิกายน" in pieces and "พ.ศ. ๒๕๖๓" in pieces
+
+
+def test_a_name_syllable_held_in_the_docx_never_cuts_a_longer_word():
+    units = thai_words_of(["มร.แพทริก โอ'ไบรอัน"])
+    html = "<html><head></head><body><p>ค่าธรรมเนียมรายปี มรดก ฤดูมรสุม</p></body></html>"
+    held = office_breaks(html, units, [], lambda unit: True, lambda unit: True)
+    body = held[held.index("<p>") + 3 : held.index("</p>")]
+    assert WORD_JOINER not in body and ZWSP not in body

@@ -418,6 +418,8 @@ _COUNTED_HELD = re.compile(
 )
 # The same where the number opens a span of its own: วันที่ <span class="nowrap">๑ กันยายน</span>.
 _COUNTED_SPAN = re.compile(f"({COUNTING_WORDS}) ((?:<[^>]+>)+)(?=[๐-๙0-9])")
+# The fewest characters a unit held in an office suite has (see office_breaks).
+MIN_OFFICE_UNIT = 3
 # A number in Thai digits: LibreOffice breaks between two of them (๑|๖ พฤศจิกายน, measured).
 THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
@@ -505,8 +507,11 @@ def office_breaks(
         cell = bool(SIGNATURE_TABLE.fullmatch(part))
         fitting = fits_cell if cell else fits
         # Longest first; units of one length by their text, not in the order a set gives (it changes per process).
+        # A unit of fewer than three letters (มร of มร., โอ of โอ'ไบรอัน) is left out: found inside
+        # longer words (มรดก, ค่าธรรมเนียมรายปี) it would cut them, and alone it never breaks.
         wanted = sorted(
-            {u for u in [*units, *([] if cell else titles)] if u.strip() and fitting(u)}, key=lambda u: (len(u), u)
+            {u for u in [*units, *([] if cell else titles)] if len(u.strip()) >= MIN_OFFICE_UNIT and fitting(u)},
+            key=lambda u: (len(u), u),
         )[::-1]
         part = _COUNTED_SPAN.sub(lambda m: hold_together(m[1]) + NARROW_NO_BREAK_SPACE + m[2], part)
         part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fitting(m[2]) else m[2]) + m[3], part)
