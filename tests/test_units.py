@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, sample_file
+from test_bilingual import pdf_columns
+from test_typesetting import layout_lines, outside
 
+from mou.cli.main import main
 from mou.html.templating import template_names
 from mou.language.breaks import (
     TEMPLATE_WORDS,
     WORD_JOINER,
     ZWSP,
+    breakable_runs,
     gazetteer,
     mark_breaks,
     no_break_ranges,
@@ -202,3 +208,42 @@ def test_a_name_syllable_held_in_the_docx_never_cuts_a_longer_word():
     held = office_breaks(html, units, [], lambda unit: True, lambda unit: True)
     body = held[held.index("<p>") + 3 : held.index("</p>")]
     assert WORD_JOINER not in body and ZWSP not in body
+
+
+def test_an_address_or_number_wider_than_a_column_may_break_after_its_dots_and_between_digits():
+    marked = breakable_runs("ทาง saraban.chumphae.district@dopa.go.th เลข 123456789012345678901234567890 ok")
+    assert marked.count(ZWSP) == 5 + 2
+    assert marked.replace(ZWSP, "") == "ทาง saraban.chumphae.district@dopa.go.th เลข 123456789012345678901234567890 ok"
+    # a short one, a URL's double slash, and anything already in Thai keep their letters together
+    assert breakable_runs("data@banluesi.go.th https://") == "data@banluesi.go.th https://"
+
+
+SAMPLE = "chumphae-kku-digital-skills"
+LONG_RUNS = {
+    "th บันทึกข้อตกลงนี้มีวัตถุประสงค์": " ติดต่อ saraban.chumphae.district.office@dopa.go.th เลขอ้างอิง 123456789012345678901234567890",
+    "en The objectives": " Write to saraban.chumphae.district.office@dopa.go.th, reference 123456789012345678901234567890.",
+}
+
+
+@pytest.mark.slow
+def test_an_address_or_number_wider_than_a_column_stays_inside_it(tmp_path):
+    # Without break marks the address ran 94 pt across the English column, and 65 pt past the page.
+    for folder in ("templates", "parties", "agreements"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("smart-*"))
+    record = tmp_path / "agreements" / f"{SAMPLE}.yaml"
+    text = record.read_text(encoding="utf-8")
+    for opening, run in LONG_RUNS.items():
+        language, words = opening.split(" ", 1)
+        text = re.sub(f"(\n +{language}: {words}[^\n]*)", lambda line, run=run: line.group(1) + run, text, count=1)
+    record.write_text(text, encoding="utf-8")
+    assert text.count("saraban.chumphae.district.office") == 2
+    assert main(["build", "--root", str(tmp_path), "--format", "pdf", "--quiet"]) == 0
+    for edition in ("th", "en", "th-en"):
+        pdf = sample_file(tmp_path / "output", SAMPLE, edition, "pdf")
+        assert outside(layout_lines(pdf)) == [], edition
+        copied = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True).stdout
+        assert "saraban.chumphae.district.office@dopa.go.th" in copied.decode("utf-8").replace("\n", "")
+    columns = pdf_columns(sample_file(tmp_path / "output", SAMPLE, "th-en", "pdf"))  # no line crosses the middle
+    assert any("saraban" in line.text for line in columns.thai) and any(
+        "saraban" in line.text for line in columns.english
+    )

@@ -226,8 +226,9 @@ def mark_breaks(
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
         split = text.index("<body")
         head, body = text[:split], text[split:]
+    body = _TEXT_NODE.sub(lambda node: ">" + breakable_runs(node.group(1)) + "<", body)
     if not THAI_RUN.search(body):
-        return text
+        return head + body
     names = list(names)
     dictionary, own_words = dictionary_with(names), thai_words_of(names)
 
@@ -244,6 +245,23 @@ def mark_breaks(
 
     marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits))
     return head + hold_party_numbers(glue_names(marked, glued, hosts), fits)
+
+
+def breakable_runs(text: str) -> str:
+    """Let a run with no place to break that is wider than a column break after its punctuation and between digits.
+
+    An e-mail address, a reference number or a long URL segment would otherwise run past the
+    margin (or across the side-by-side edition's other column): it may break after a dot, @,
+    slash or underscore (Pango breaks after a hyphen already), and a run of digits every
+    LONG_RUN_DIGITS digits.
+    """
+    return _LONG_RUN.sub(lambda run: _DIGITS.sub(_break_digits, _RUN_PUNCTUATION.sub("\\1" + ZWSP, run.group())), text)
+
+
+def _break_digits(digits: re.Match[str]) -> str:
+    """Return a run of digits with a break mark after every LONG_RUN_DIGITS of them."""
+    run = digits.group()
+    return ZWSP.join(run[at : at + LONG_RUN_DIGITS] for at in range(0, len(run), LONG_RUN_DIGITS))
 
 
 def column_parts(word: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -439,6 +457,13 @@ _SPAN_EDGE = re.compile("(?<=[\u0e01-\u0e4e])(<span[^>]*>)(?=[\u0e01-\u0e4e])")
 _STRAY_ZWSP = re.compile(f"(?<![\u0e01-\u0e5b]){ZWSP}|{ZWSP}(?![\u0e01-\u0e5b])")
 _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
+# A run of characters with no space and no Thai, long enough to be wider than the side-by-side
+# edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt).
+_LONG_RUN = re.compile("[^\\s<>&\u0e00-\u0e7f\u200b\u2060]{20,}")
+# Inside one: where a line may break (after these, when more follows), and runs of digits.
+_RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
+_DIGITS = re.compile("[0-9๐-๙]{%d,}" % 13)
+LONG_RUN_DIGITS = 10
 # A held unit in quotes after a word (เรียกว่า “อบต.โนนสะอาด”), tags allowed around the quotes.
 # LibreOffice 7.4 finds no break between the word, the space and an opening quote that a joined
 # name follows, and breaks the name itself where the line ends instead (“อบต.โน|นสะอาด”, measured
