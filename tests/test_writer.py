@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mou.pipeline.writer import BusyError, output_lock, recover, write_files
+from mou.core.errors import MachineError
+from mou.pipeline.writer import BusyError, output_lock, recover, write_atomically, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,10 +132,65 @@ def test_an_output_folder_that_cannot_be_written_is_a_message_not_a_traceback(tr
     assert "เขียนไฟล์ที่นี่ไม่ได้" in info.value.problems[0].render("th")
     (tmp_path / "out").mkdir()
     (tmp_path / "out/x").write_text("a file where the agreement's folder goes")
-    with pytest.raises(MouError, match="cannot write here"):
+    with pytest.raises(MouError, match="x: this is a file, where mou makes the folder x/1.0; move or rename it"):
         write_files(tmp_path / "out", Path("x/1.0"), {"x.th.pdf": b"pdf"})
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     err = io.StringIO()
     assert main(["--root", str(root), "--output", str(in_the_way), "--format", "docx"], io.StringIO(), err) == 1
     assert "cannot write here" in err.getvalue() and "--output" in err.getvalue()
     assert "internal error" not in err.getvalue() and in_the_way.read_text() == "not a folder"
+
+
+def test_a_file_where_the_version_folder_goes_is_refused_and_never_moved(tmp_path):
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"old"})
+    (tmp_path / "a/1.0/a.th.pdf").unlink()
+    (tmp_path / "a/1.0").rmdir()
+    (tmp_path / "a/1.0").write_text("note")
+    with pytest.raises(MachineError) as info:
+        write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new"})
+    problem = info.value.problems[0]
+    assert problem.path == str(tmp_path / "a/1.0") and "move or rename" in problem.render("en")
+    assert "ย้ายหรือเปลี่ยนชื่อ" in problem.render("th")
+    assert (tmp_path / "a/1.0").read_text() == "note" and not list(tmp_path.glob(".replaced-*"))
+    (tmp_path / "b").write_text("b is mine")  # a file where the agreement's folder goes
+    with pytest.raises(MachineError, match="move or rename"):
+        write_files(tmp_path, Path("b/1.0"), {"b.th.pdf": b"new"})
+    assert (tmp_path / "b").read_text() == "b is mine"
+
+
+def test_a_folder_where_a_file_goes_is_refused_and_left_alone(tmp_path):
+    (tmp_path / "index.html").mkdir()
+    (tmp_path / "index.html/mine.txt").write_text("mine")
+    with pytest.raises(MachineError, match="move or rename"):
+        write_atomically(tmp_path / "index.html", b"<html>")
+    assert (tmp_path / "index.html/mine.txt").read_text() == "mine"
+
+
+def test_a_clerks_file_an_earlier_version_moved_aside_comes_back(tmp_path):
+    # What an earlier mou left: the clerk's file moved into .replaced-*/old, a new folder in its place.
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new"})
+    trash = tmp_path / ".replaced-left"
+    trash.mkdir()
+    (trash / "swap.json").write_text('{"target": "a/1.0", "written": ["a.th.pdf"]}')
+    (trash / "old").write_text("note")
+    (tmp_path / ".replaced-a-file").write_text("not mou's")  # not a folder mou made: left alone
+    recover(tmp_path)
+    assert (tmp_path / "a/1.0").read_text() == "note" and not trash.exists()
+    assert (tmp_path / ".replaced-a-file").read_text() == "not mou's"
+    with output_lock(tmp_path):  # later builds go ahead
+        pass
+
+
+def test_a_file_put_where_a_killed_build_moved_a_folder_aside_is_not_moved(tmp_path):
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"old"})
+    trash = tmp_path / ".replaced-killed"
+    trash.mkdir()
+    (trash / "swap.json").write_text('{"target": "a/1.0", "written": ["a.th.pdf"]}')
+    os.rename(tmp_path / "a/1.0", trash / "old")  # killed here; then a clerk puts a file where the folder was
+    (tmp_path / "a/1.0").write_text("note")
+    with pytest.raises(MachineError, match="move or rename"):
+        recover(tmp_path)
+    assert (tmp_path / "a/1.0").read_text() == "note" and (trash / "old/a.th.pdf").read_bytes() == b"old"
+    os.rename(tmp_path / "a/1.0", tmp_path / "note.txt")
+    recover(tmp_path)
+    assert (tmp_path / "a/1.0/a.th.pdf").read_bytes() == b"old" and not trash.exists()

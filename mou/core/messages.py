@@ -692,6 +692,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "this folder is on a read-only disk ({detail}); give a folder you may write to with --output",
         "โฟลเดอร์นี้อยู่บนดิสก์ที่อ่านได้อย่างเดียว ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output",
     ),
+    # output: a clerk's file or folder where mou writes is refused, never moved
+    "file_in_the_way": (
+        "this is a file, where mou makes the folder {folder}; move or rename it (mou leaves it as it is), "
+        "then run again",
+        "ตรงนี้เป็นไฟล์ แต่ mou ต้องสร้างโฟลเดอร์ {folder} ที่ตำแหน่งนี้ ให้ย้ายหรือเปลี่ยนชื่อไฟล์นี้ (mou ไม่แตะต้องไฟล์นี้) แล้วสั่งใหม่",
+    ),
+    "folder_in_the_way": (
+        "this is a folder, where mou writes a file of this name; move or rename it (mou leaves it as it is), "
+        "then run again",
+        "ตรงนี้เป็นโฟลเดอร์ แต่ mou ต้องเขียนไฟล์ชื่อนี้ที่ตำแหน่งนี้ ให้ย้ายหรือเปลี่ยนชื่อโฟลเดอร์นี้ (mou ไม่แตะต้องโฟลเดอร์นี้) แล้วสั่งใหม่",
+    ),
     "system_error": (
         "the system refused: {detail}; check the disk and the folder, then run again",
         "ระบบปฏิเสธ: {detail} ให้ตรวจดิสก์และโฟลเดอร์ แล้วสั่งใหม่",

@@ -93,17 +93,32 @@ def unwritable(folder: Path, exc: OSError) -> MachineError:
 def recover(output_dir: Path) -> None:
     """Finish or undo a swap that a killed build left halfway; drop stale staging folders."""
     for trash in output_dir.glob(f"{TRASH_PREFIX}*"):
-        marker = trash / "swap.json"
-        if marker.exists() and (trash / "old").exists():
-            swap = json.loads(marker.read_text(encoding="utf-8"))
-            target = output_dir / swap["target"]
-            if not target.exists():
-                os.rename(trash / "old", target)  # the new files never arrived: put the old back
-            else:
-                _keep_extras(trash / "old", target, set(swap["written"]))
+        if trash.is_symlink() or not trash.is_dir():
+            continue  # mou makes these as folders: anything else is someone's own, left alone
+        try:
+            _finish_swap(output_dir, trash)
+        except OSError as exc:  # say which entry is stuck rather than stop every build with a traceback
+            raise unwritable(trash, exc) from None
         shutil.rmtree(trash, ignore_errors=True)
     for staging in output_dir.glob(".staging-*"):
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _finish_swap(output_dir: Path, trash: Path) -> None:
+    """Put back what one swap moved aside: files mou did not write, or all of it if the new folder never arrived."""
+    marker, old = trash / "swap.json", trash / "old"
+    if not marker.is_file() or not os.path.lexists(old):
+        return
+    swap = json.loads(marker.read_text(encoding="utf-8"))
+    target = output_dir / swap["target"]
+    _refuse_a_file_in_the_way(target)  # a file put there since is not mou's to move: the clerk moves it
+    if old.is_dir() and target.is_dir():
+        _keep_extras(old, target, set(swap["written"]))
+        return
+    if target.is_dir():  # a file was moved aside (as an earlier mou did): it goes back, new output gives way
+        os.rename(target, trash / "new")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(old, target)
 
 
 @dataclass
@@ -128,6 +143,7 @@ def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> Writ
     knows to be from the same inputs).
     """
     target = output_dir / folder
+    _refuse_a_file_in_the_way(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -164,6 +180,15 @@ def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> Writ
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def _refuse_a_file_in_the_way(folder: Path) -> None:
+    """Refuse to make folder where a file (a clerk's, say) stands at it or above it: that file is never moved."""
+    existing = folder
+    while not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise MachineError(Problem(str(existing), say("file_in_the_way", folder=folder.relative_to(existing.parent))))
 
 
 def _put_back(output_dir: Path) -> None:
@@ -206,6 +231,9 @@ def _umask() -> int:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a file so that it appears whole or not at all; a failure to write is a message."""
+    if path.is_dir():
+        raise MachineError(Problem(str(path), say("folder_in_the_way")))
+    _refuse_a_file_in_the_way(path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
