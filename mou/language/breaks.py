@@ -462,7 +462,7 @@ _TEXT_NODE = re.compile(">([^<]+)<")
 _LONG_RUN = re.compile("[^\\s<>&\u0e00-\u0e7f\u200b\u2060]{20,}")
 # Inside one: where a line may break (after these, when more follows), and runs of digits.
 _RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
-_DIGITS = re.compile("[0-9๐-๙]{%d,}" % 13)
+_DIGITS = re.compile("[0-9๐-๙]{13,}")
 LONG_RUN_DIGITS = 10
 # A held unit in quotes after a word (เรียกว่า “อบต.โนนสะอาด”), tags allowed around the quotes.
 # LibreOffice 7.4 finds no break between the word, the space and an opening quote that a joined

@@ -998,22 +998,29 @@ def iter_line_boxes(
     # later rebreak tries many of the lines an earlier one did.
     laid: dict[tuple, _Line | None] = {}
     start = _Start(skip_stack, position_y, box.text_indent, first_letter_style, first_line_style)
+    # Where each line of this loop started. A rebreak may end its lines where no line is bad
+    # but earlier than before; should that lead back to a start laid already, the paragraph
+    # would go round for ever, so from there on its lines are laid as they come.
+    started: set[tuple] = set()
+    rebreaking = True
     while True:
+        rebreaking = rebreaking and _lay_key(start, 0.0) not in started
+        started.add(_lay_key(start, 0.0))
         placed = _lay_line(args, start)
         if placed is None:
             break
         laid[_lay_key(start, 0.0)] = placed  # a rebreak's trials start with lines like this one
         held.append(placed)
-        if placed.bad:
+        if rebreaking and placed.bad:
             held[-3:] = _until_filled(_rebalanced, args, held[-3:], laid, shares)
-        if thai and len(held) > 3 and held[-4].bad:
+        if rebreaking and thai and len(held) > 3 and held[-4].bad:
             held = _until_filled(_searched, args, held, laid, shares)  # a short line the rebreak left
         while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
-    if thai and any(placed.bad for placed in held[-3:]):
+    if rebreaking and thai and any(placed.bad for placed in held[-3:]):
         held = _until_filled(_searched, args, held, laid, shares)
     for placed in held:
         yield placed.result
