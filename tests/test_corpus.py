@@ -204,7 +204,6 @@ NOT_YET_FILLED = {
         "5 of 1219 lines, each a party's second line ending `…, Chum` before `Phae District`"
         " (1.1 to 5.5 pt): taking `Phae` would leave the next line short before a surname"
     ),
-    ("long-place-names", "en"): "the second line of a 140-letter place name, before its next word (never hyphenated)",
 }  # fmt: skip
 
 
