@@ -8,6 +8,7 @@ into every subset font).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -220,32 +221,33 @@ def test_a_difference_between_two_builds_is_named_down_to_the_font_table():
     assert pdf_difference(built[0], built[0]) == "the same bytes"
 
 
-@pytest.mark.slow
-def test_an_agreement_dated_before_1904_builds_with_fonttools(tmp_path):
-    # A head table counts from 1904: an earlier build time is stamped as 1904, not a crash.
+def test_an_agreement_dated_before_1941_is_refused_where_its_date_stands(tmp_path):
+    # Its B.E. year is not C.E. + 543; the build time (the agreement's date) is then never
+    # before 1904, the head table's epoch, which the font stamp below still guards.
     project = make_project(tmp_path / "old")
     record = project / "agreements" / "test.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("2020-11-16", "1903-11-16"), encoding="utf-8")
     done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            RUNNER,
-            "fonttools",
-            "--root",
-            str(project),
-            "--format",
-            "pdf",
-            "--jobs",
-            "1",
-            "--quiet",
-        ],
+        [sys.executable, "-c", RUNNER, "plain", "--root", str(project), "--format", "pdf", "--quiet"],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1
+    assert "agreements/test.yaml:6:7: date: 1903-11-16 is before 1 January 1941" in done.stderr
+    assert not (project / "output").exists() or not any((project / "output").rglob("*.pdf"))
+
+
+def test_a_build_time_before_1904_is_stamped_in_a_font_as_1904():
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from mou.pdf.font_time import fixed_font_time
+
+    with fixed_font_time(datetime.datetime(1903, 11, 16, tzinfo=datetime.UTC)):
+        assert _h_e_a_d.timestampNow() == 0
+    with fixed_font_time(datetime.datetime(2020, 11, 16, tzinfo=datetime.UTC)):
+        assert _h_e_a_d.timestampNow() > 0
 
 
 def test_the_subsetter_switch_makes_weasyprint_use_fonttools():
