@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+
+def zipfile_writes(members: list[tuple[str, bytes]]) -> bytes:
+    """Return the archive Python's zipfile writes of members, as mou's reproducible zips ask (2020-09-01, deflated at 9)."""
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2020, 9, 1, 0, 0, 0))
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    return expected.getvalue()

@@ -27,6 +27,7 @@ from conftest import (
     libreoffice_to_pdf,
     require_tool,
     sample_file,
+    zipfile_writes,
 )
 from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
 
@@ -405,13 +406,8 @@ def test_a_zip_with_members_deflated_once_is_what_zipfile_writes(tmp_path):
     big = "".join(rng.choice("กขคงจ abc<>/") for _ in range(200_000)).encode()
     members = [("word/styles.xml", big), ("word/document.xml", b"<w:document/>" * 50), ("big-again", big)]
     when = datetime.datetime(2020, 9, 1, tzinfo=datetime.UTC)
-    expected = io.BytesIO()
-    with zipfile.ZipFile(expected, "w") as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=(2020, 9, 1, 0, 0, 0))
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            archive.writestr(info, data, compresslevel=9)
-    assert deterministic_zip(members, when) == expected.getvalue()
-    assert deterministic_zip(members, when) == expected.getvalue()  # now from what was remembered
+    expected = zipfile_writes(members)
+    assert deterministic_zip(members, when) == expected
+    assert deterministic_zip(members, when) == expected  # now from what was remembered
     with zipfile.ZipFile(io.BytesIO(deterministic_zip(members, when))) as archive:
         assert archive.testzip() is None and archive.read("big-again") == big

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import ctypes.util
 import datetime
-import io
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import zipfile_writes
 from weasyprint.pdf import fonts as weasy_fonts
 
 from mou.core import cache, reproducible
@@ -195,18 +194,13 @@ def test_a_zip_member_deflated_from_the_cache_is_what_zipfile_writes(folder: Pat
     big = "".join(chr(0x0E01 + (i * 7919) % 40) + "abc<>/"[i % 6] for i in range(40_000)).encode()
     members = [("word/styles.xml", big), ("word/document.xml", b"<w:document/>" * 50)]
     when = datetime.datetime(2020, 9, 1, tzinfo=datetime.UTC)
-    expected = io.BytesIO()
-    with zipfile.ZipFile(expected, "w") as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=(2020, 9, 1, 0, 0, 0))
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            archive.writestr(info, data, compresslevel=9)
+    expected = zipfile_writes(members)
     reproducible._deflated.clear()
-    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # deflated, and stored
+    assert reproducible.deterministic_zip(members, when) == expected  # deflated, and stored
     entries = list((folder / "deflated").iterdir())
     assert len(entries) == 1  # the large member only
     reproducible._deflated.clear()
-    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # read back
+    assert reproducible.deterministic_zip(members, when) == expected  # read back
     entries[0].write_bytes(entries[0].read_bytes()[:-1])
     reproducible._deflated.clear()
-    assert reproducible.deterministic_zip(members, when) == expected.getvalue()  # damaged: deflated again
+    assert reproducible.deterministic_zip(members, when) == expected  # damaged: deflated again
