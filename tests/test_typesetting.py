@@ -1127,7 +1127,7 @@ def test_a_gap_after_a_space_is_counted_apart():
     # A loose line spreads its letters further than its gaps at spaces (which stay under twice
     # a space): the gap after a space, even one a word joiner follows, is counted apart.
     text = f"กข {WORD_JOINER}คำ ง"
-    spaced = thai_patches._spaced_starts(text)
+    spaced = thai_patches._cluster_counts(text)[1]
     assert len(spaced) == len(text.encode()) + 1
     assert spaced[-1] == 2  # before ค and before ง; not before ข, nor the ำ of คำ
     assert thai_patches.cluster_gaps(text) == 3  # before ข, ค and ง: two of them after a space

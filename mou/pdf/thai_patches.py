@@ -721,7 +721,7 @@ def _gaps_after_spaces(texts: list[Any]) -> dict[int, int]:
     spaced = {}
     for box, following in zip(texts, texts[1:] + [None]):
         after = bool(box.text and following and following.text and _starts_cluster(following.text[0]))
-        spaced[id(box)] = _spaced_starts(box.text)[-1] + (after and _ends_spaced(box.text))
+        spaced[id(box)] = _cluster_counts(box.text)[1][-1] + (after and _ends_spaced(box.text))
     return spaced
 
 
@@ -895,7 +895,7 @@ def reactivate(self: Any, style: Any) -> None:
     # Drawing sets this too; set first, it would otherwise lay the text out anew.
     pango.pango_layout_set_single_paragraph_mode(self.layout, True)
     text = self.text[: self.mou_text_length]
-    starts, spaced = _cluster_starts(text), _spaced_starts(text)
+    starts, spaced = _cluster_counts(text)
     end = len(starts) - 1  # the byte offset just past the text
     run = pango.pango_layout_get_line_readonly(self.layout, 0).runs
     previous, previous_byte = None, 0
@@ -919,35 +919,28 @@ def reactivate(self: Any, style: Any) -> None:
 
 
 @functools.lru_cache(maxsize=8192)
-def _spaced_starts(text: str) -> tuple[int, ...]:
-    """Return, per UTF-8 byte offset b of text, how many clusters that follow a space start at or before b."""
-    starts, count, spaced = [0], 0, False
+def _cluster_counts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return, per UTF-8 byte offset b of text, how many clusters start after byte 0 and at or before b, and how many of those follow a space."""
+    starts, spaced_starts, count, after_space, spaced = [0], [0], 0, 0, False
     for index, char in enumerate(text):
         if index > 0 and _starts_cluster(char):
-            count += spaced
+            count += 1
+            after_space += spaced
         if char in _SPACES:
             spaced = True
         elif _starts_cluster(char):
             spaced = False
-        starts[-1] = count
-        starts.extend([count] * len(char.encode()))
-    return tuple(starts)
+        starts[-1], spaced_starts[-1] = count, after_space
+        width = len(char.encode())
+        starts.extend([count] * width)
+        spaced_starts.extend([after_space] * width)
+    return tuple(starts), tuple(spaced_starts)
 
 
 @functools.lru_cache(maxsize=8192)
 def _ends_spaced(text: str) -> bool:
     """Say whether a text ends with a space (marks and invisible characters aside): the gap after it follows a space."""
     return text.rstrip(INVISIBLE).endswith(tuple(_SPACES))
-
-
-def _cluster_starts(text: str) -> list[int]:
-    """Return, per UTF-8 byte offset b of text, how many clusters start after byte 0 and at or before b."""
-    starts, count = [0], 0
-    for index, char in enumerate(text):
-        count += index > 0 and _starts_cluster(char)
-        starts[-1] = count
-        starts.extend([count] * len(char.encode()))
-    return starts
 
 
 def iter_line_boxes(
