@@ -308,9 +308,10 @@ def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> 
     """Glue, in segmented text, what stays on one line wherever it stands (each only if it fits a line).
 
     A number stays with the word that counts it (พ.ศ. ๒๕๖๓, วันที่ ๑๖, หมู่ที่ ๒); an amount in
-    words stays whole through ถ้วน (wider than a line, its last word still takes ถ้วน); a time
-    stays with its น. (๑๖.๓๐ น.). A counting word must start a word of
-    the segmented text (ครั้งที่ in ประชุม|คณะทำงาน|ครั้งที่, not a run cut in the middle).
+    words whole through ถ้วน, or with satang in two parts, its baht through บาท and its satang
+    through สตางค์ (see amount_parts; wider than a line, it breaks between its words, never
+    before บาท, ถ้วน or สตางค์); a time with its น. (๑๖.๓๐ น.). A counting word must start a
+    word of the segmented text (ครั้งที่ in ประชุม|คณะทำงาน|ครั้งที่, not a run cut in the middle).
     """
     return _TEXT_NODE.sub(lambda node: ">" + _hold_in(node.group(1), fits) + "<", marked)
 
@@ -326,20 +327,48 @@ def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
     )
     out, last = [], 0
     for match in found:
-        start, end = where[match.start()], where[match.end() - 1] + 1
+        start = where[match.start()]
         inside_a_word = start > 0 and _THAI_LETTERS.match(text[start - 1])
         if start < last or inside_a_word:
             continue
-        piece = text[start:end]
-        if fits(match.group()):
-            glued = re.sub("([ .])(?!$)", "\\1" + WORD_JOINER, piece.replace(ZWSP, WORD_JOINER))
-        elif match.re is AMOUNT_IN_WORDS:
-            glued = re.sub(f"บาท{ZWSP}?ถ้วน", "บาท" + WORD_JOINER + "ถ้วน", piece)
-        else:
-            continue
-        out += [text[last:start], glued]
-        last = end
+        amount = match.re is AMOUNT_IN_WORDS
+        # wider than a line, an amount breaks between its words (held in parts, in a side-by-side
+        # column the line before each part was left short)
+        parts = amount_parts(match.group()) if amount and fits(match.group()) else (match.group(),)
+        at = match.start()
+        for number, part in enumerate(parts):
+            start, end = where[at], where[at + len(part) - 1] + 1
+            piece = text[start:end]
+            if fits(part):
+                glued = re.sub("([ .])(?!$)", "\\1" + WORD_JOINER, piece.replace(ZWSP, WORD_JOINER))
+            elif amount:
+                glued = _CLOSING_WORD.sub(WORD_JOINER, piece)
+            else:
+                break
+            # between the baht and the satang of an amount a line may break, even where no word mark stood
+            mark = ZWSP if number and text[start - 1] != ZWSP else ""
+            out += [text[last:start], mark, glued]
+            last, at = end, at + len(part)
     return "".join(out) + text[last:]
+
+
+def amount_parts(words: str) -> tuple[str, ...]:
+    """Return the parts an amount in words keeps whole: all of it, or with satang its baht and its satang.
+
+    (หนึ่งแสนห้าหมื่นบาทถ้วน) is one part; (หนึ่งแสนห้าหมื่นบาทเจ็ดสิบห้าสตางค์) is two,
+    (หนึ่งแสนห้าหมื่นบาท and เจ็ดสิบห้าสตางค์), a line may break between them as between "… baht"
+    and "seventy-five satang": held as one, an amount with satang (a third of a line and more)
+    left the line before it short wherever it could not take the amount whole.
+    """
+    split = _BAHT_BEFORE_SATANG.search(words)
+    return (words[: split.end()], words[split.end() :]) if split else (words,)
+
+
+def held_amount(words: str, fits: Callable[[str], bool]) -> str:
+    """Return an amount in words held for an office suite: each of its parts whole, a break allowed between them."""
+    if not fits(words):
+        return words
+    return ZWSP.join(hold_together(part) for part in amount_parts(words))
 
 
 def glue_names(marked: str, names: Iterable[str], hosts: Iterable[str] = ()) -> str:
@@ -442,6 +471,11 @@ MIN_OFFICE_UNIT = 3
 THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
+# Where an amount in words with satang has its two amounts: after its บาท (see amount_parts).
+_BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e]+?บาท(?=[\u0e01-\u0e4e]+สตางค์\\)$)")
+# An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
+# สตางค์: each stays with the word before it (not บาท|ถ้วน), never a line's first word.
+_CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)")
 # A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
 TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
 # A party's number and what follows it up to the next place a line may break (a word mark, a
@@ -524,7 +558,8 @@ def office_breaks(
             ),
             text,
         )
-        for pattern in (AMOUNT_IN_WORDS, TIME_OF_DAY, THAI_NUMBER):
+        text = AMOUNT_IN_WORDS.sub(lambda m: held_amount(m.group(), fitting), text)
+        for pattern in (TIME_OF_DAY, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 

@@ -526,6 +526,14 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
         date="๓๑ ธันวาคม ๒๕๖๖",
         duration={"start": datetime.date(2024, 1, 1), "end": "๓๑ ธ.ค. 2567"},
         amounts={"fee": 1500.5, "item": 0.25},
+        # the budget's amount in words with satang is wider than a third of a line: whole, it
+        # left the line before it (its paragraph's second) 50 pt short, whatever the breaks above
+        budget={
+            "amount": 150000.75,
+            "source": bi(
+                "งบประมาณขององค์การบริหารส่วนตำบลบ้านฦๅสี พ.ศ. ๒๕๖๗", "the budget of Ban Luesi SAO for B.E. 2567 (2024)"
+            ),
+        },
         witnesses=witnesses(1),
         place=bi(
             "ศาลาประชาคมบ้านโนนสะอาดใต้ หมู่ที่ ๑๒ ตำบลบ้านฦๅสี",
