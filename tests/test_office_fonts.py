@@ -21,7 +21,7 @@ from readback import FOOTER, PAGE_NUMBER, WATERMARK, as_read, docx_paragraphs, p
 
 from mou.docx.render import html_to_docx
 from mou.html.templating import COLUMN_PT, person_in, text_width
-from mou.language.breaks import COUNTED, THAI_RUN, WORD_JOINER, office_breaks
+from mou.language.breaks import AMOUNT_IN_WORDS, COUNTED, THAI_RUN, WORD_JOINER, amount_parts, office_breaks
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
 from mou.pipeline.render import RUNNING_LINE_PT, people_of, render_documents
@@ -117,7 +117,7 @@ def test_the_text_read_back_is_mous_own(built, no_thai, agreement_id, language):
 
 
 def units_of(agreement_id: str, project: Project = PROJECT) -> list[str]:
-    """Return the Thai units no line may split: people, parties, short names, positions, the collective term, place words, numbers with their words."""
+    """Return the Thai units no line may split: people, parties, short names, positions, the collective term, place words, numbers with their words, amounts in words (each part)."""
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
     texts = [t.th for p in parties for t in (p.name, p.short_name)]
@@ -128,7 +128,10 @@ def units_of(agreement_id: str, project: Project = PROJECT) -> list[str]:
     document = next(
         d for d in render_documents(Layout(ROOT, ROOT / "output"), project, agreement_id) if d.language == "th"
     )
-    texts += [m.group() for m in COUNTED.finditer(re.sub("<[^>]+>", "", document.html))]
+    text = re.sub("<[^>]+>", "", document.html)
+    texts += [m.group() for m in COUNTED.finditer(text)]
+    # LibreOffice broke an amount held whole inside a word where it met the margin (…เจ็ดสิบห้าส|ตางค์)
+    texts += [part for m in AMOUNT_IN_WORDS.finditer(text) for part in amount_parts(m.group())]
     font = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
     return sorted({t for t in texts if t and text_width(t, font) * 1.2 <= RUNNING_LINE_PT}, key=len, reverse=True)
 

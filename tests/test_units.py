@@ -72,6 +72,32 @@ def test_an_amount_in_words_stays_whole_through_its_baht():
     assert not any(piece.startswith("ถ้วน") for piece in narrow)
 
 
+def test_an_amount_with_satang_is_held_as_its_baht_and_its_satang():
+    # Whole, (…สตางค์) is a third of a line and more: in the budget clause the line before it
+    # was left 50 pt short whatever the breaks above. A line may break between baht and satang.
+    text = "จำนวน ๑๕๐,๐๐๐.๗๕ บาท (หนึ่งแสนห้าหมื่นบาทเจ็ดสิบห้าสตางค์) จากเงินรายได้"
+    pieces = breakable(text)
+    assert "(หนึ่งแสนห้าหมื่นบาท" in pieces and "เจ็ดสิบห้าสตางค์)" in pieces
+    assert "สตางค์)" not in pieces and "หมื่นบาท" not in pieces
+    # satang alone is one amount
+    assert "(ยี่สิบห้าสตางค์)" in breakable("ค่าบริการ ๐.๒๕ บาท (ยี่สิบห้าสตางค์) ต่อรายการ")
+    # wider than a line, it breaks between its words, never before บาท or สตางค์
+    narrow = breakable(text, fits=lambda unit: len(unit) < 12)
+    words = narrow[narrow.index("(หนึ่ง") :]
+    assert "(หนึ่งแสนห้าหมื่นบาท" not in words and len(words) > 3
+    assert not any(piece.startswith(("บาท", "สตางค์")) for piece in words), words
+
+
+def test_an_office_suite_is_given_an_amount_with_satang_in_two_held_parts():
+    page = '<html lang="th"><body><p>จำนวน ๑,๕๐๐.๕๐ บาท (หนึ่งพันห้าร้อยบาทห้าสิบสตางค์) ต่อปี</p></body></html>'
+    held = office_breaks(page, [], [], lambda unit: True, lambda unit: True)
+    words = held[held.index("(") : held.index(")") + 1]
+    first, second = words.split(ZWSP)
+    assert first.replace(WORD_JOINER, "") == "(หนึ่งพันห้าร้อยบาท" and WORD_JOINER in first
+    assert second.replace(WORD_JOINER, "") == "ห้าสิบสตางค์)" and WORD_JOINER in second
+    # LibreOffice broke the amount held whole inside a word where it met the margin (…เจ็ดสิบห้าส|ตางค์), measured
+
+
 @pytest.mark.parametrize("time", ["๑๖.๓๐ น.", "08:30 น."])
 def test_a_time_stays_with_its_n(time):
     pieces = breakable(f"คณะทำงานประชุมทุกวันจันทร์ เวลา {time} ณ ห้องประชุม")
