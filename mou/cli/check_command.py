@@ -20,6 +20,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     """Load and validate every record; print warnings and a summary; return the exit status."""
     project = load(Layout.at(args.root, None), args.allow_mismatch)
     warnings = [problem for problems in project.warnings.values() for problem in problems]
+    warnings += [warning for record in project.sources.values() for warning in record.warnings]
     warnings += [Problem(project.party_source(p).shown_path, say("party_unused")) for p in unused_parties(project)]
     for problem in warnings:
         console.problem(problem, "warning")

@@ -37,6 +37,8 @@ class Console:
         # The terminal's progress bar and table (mou/cli/live.py), set by main.py when live.
         self.display: Any = None
         self.results: list[AgreementResult] = []
+        # Warnings said already: a party's file is shared by the agreements that name it.
+        self.warned: set[Problem] = set()
 
     def text(self, message: Message | str) -> str:
         """Return a message in the console's language."""
@@ -45,6 +47,12 @@ class Console:
     def problem(self, problem: Problem, label: str = "error") -> None:
         """Print one problem as 'error: path:line:column: field: message'."""
         self._print(f"{self.text(say(label))}: {problem.render(self.language)}", self.err)
+
+    def warning(self, problem: Problem) -> None:
+        """Print a warning, once per command however many agreements share its file."""
+        if problem not in self.warned:
+            self.warned.add(problem)
+            self.problem(problem, "warning")
 
     def say(self, message: Message | str) -> None:
         """Print a line of the command's output to standard output."""
@@ -66,8 +74,8 @@ class Console:
         self.results.append(result)
         for problem in result.problems:
             self.problem(problem)
-        for problem in result.warnings + result.layout_warnings:
-            self.problem(problem, "warning")
+        for problem in result.warnings + result.record_warnings + result.layout_warnings:
+            self.warning(problem)
         for note in result.notes:
             self.note(note)
         if self.display is not None and not result.skipped:

@@ -36,6 +36,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้เปลี่ยนชื่อไฟล์ (เช่น {id}-2024.yaml)",
     ),
     "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
+    # a Thai line folded in YAML: the fold reads as a space, a gap in Thai text (a warning)
+    "thai_line_folded": (
+        "the line breaks between '{before}' and '{after}', which YAML reads as a space, a gap in the Thai "
+        "text; write the text on one line (a line may be as long as it needs), typing a space there only "
+        "if one is meant, or put it in double quotes and end the line with \\ to join the lines without a space",
+        "ข้อความขึ้นบรรทัดใหม่ระหว่าง '{before}' กับ '{after}' ซึ่ง YAML อ่านเป็นการเว้นวรรค "
+        "จึงพิมพ์เป็นช่องว่างกลางข้อความภาษาไทย ให้เขียนข้อความต่อกันในบรรทัดเดียว (บรรทัดยาวเท่าใดก็ได้) "
+        'และเว้นวรรคตรงนั้นเฉพาะเมื่อตั้งใจ หรือใส่ข้อความในเครื่องหมายคำพูด "…" แล้วจบบรรทัดด้วย \\ '
+        "เพื่อต่อบรรทัดโดยไม่เว้นวรรค",
+    ),
     # adversarial inputs: a YAML merge key says what to write instead
     "merge_key": (
         "'<<:' (a YAML merge) is not read here; write each field out in full",

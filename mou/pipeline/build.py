@@ -101,6 +101,7 @@ def write_rendered(
         languages=editions(agreement),
         warnings=project.warnings.get(rendered.agreement_id, []),
         layout_warnings=wide_units(layout, project, rendered.agreement_id),
+        record_warnings=project.record_warnings(rendered.agreement_id),
     )
     if result.problems:
         return result
@@ -191,7 +192,11 @@ def build(
             if not force and fingerprint and is_up_to_date(layout.output, fingerprint):
                 folder = layout.output / output_folder(agreement_id, agreement)
                 results[agreement_id] = skipped_result(
-                    agreement_id, folder, read_build_file(folder) or {}, project.warnings.get(agreement_id)
+                    agreement_id,
+                    folder,
+                    read_build_file(folder) or {},
+                    project.warnings.get(agreement_id),
+                    project.record_warnings(agreement_id),
                 )
                 continue
             parties = {p: project.parties[p] for p in agreement.parties}

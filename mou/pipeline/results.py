@@ -25,10 +25,15 @@ class AgreementResult:
     notes: list[Message] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # cross-language mismatches allowed
     layout_warnings: list[Problem] = field(default_factory=list)  # names kept whole that no line can hold
+    record_warnings: list[Problem] = field(default_factory=list)  # what the records' files hold (a Thai line folded)
 
 
 def skipped_result(
-    agreement_id: str, folder: Path, stamp: dict, warnings: list[Problem] | None = None
+    agreement_id: str,
+    folder: Path,
+    stamp: dict,
+    warnings: list[Problem] | None = None,
+    record_warnings: list[Problem] | None = None,
 ) -> AgreementResult:
     """Return the result of an agreement left as it was: what the stamp of its last build says."""
     return AgreementResult(
@@ -40,4 +45,5 @@ def skipped_result(
         skipped=True,
         languages=list(stamp.get("editions", [])),
         warnings=warnings or [],
+        record_warnings=record_warnings or [],
     )

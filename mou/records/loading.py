@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -31,6 +32,11 @@ MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 C_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 LOADER_VARIABLE = "MOU_YAML_LOADER"
 KeyPath = tuple[str | int, ...]
+# Thai letters, marks and digits: YAML folds a line of a plain, quoted or folded (>) scalar into
+# the next with a space, which between two of them is a gap in the middle of Thai text.
+THAI_CHARACTER = re.compile("[\u0e01-\u0e5b]")
+# How many characters of each side of a fold its warning shows.
+FOLD_CONTEXT = 12
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Record:
     # The file's text, and where each scalar's source starts and ends in it (character offsets).
     source: str = ""
     spans: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    # What the build warns of and goes on: a line folded between two Thai characters (fold_warnings).
+    warnings: list[Problem] = field(default_factory=list)
 
     def locate(self, key_path: KeyPath) -> Location | None:
         """Return the position of key_path, or of its nearest parent that has one."""
@@ -212,9 +220,78 @@ def _parse(text: str, path: Path, shown: str, loader_class: type[yaml.SafeLoader
         record.data = _convert(node, (), record, loader, problems) if node is not None else None
     finally:
         loader.dispose()
+    record.warnings = fold_warnings(record)
     if problems:
         raise RecordProblems(problems, record)
     return record
+
+
+def fold_warnings(record: Record) -> list[Problem]:
+    """Warn of each line of a scalar that YAML folds into the next between two Thai characters.
+
+    YAML joins the lines of a plain, quoted or folded (>) scalar with a space, and drops the
+    spaces typed at either end of them: whether a space was meant there cannot be seen, only
+    the fold. In Thai, where words run together, it prints as a gap in the middle of a sentence.
+    """
+    warnings = []
+    for key_path, (start, end) in record.spans.items():
+        raw = record.source[start:end]
+        for offset in thai_folds(raw):
+            before = raw[: offset + 1].rsplit("\n", 1)[-1].lstrip(" \"'")
+            after = raw[offset + 1 :].lstrip(" \t\n").split("\n", 1)[0].rstrip(" \"'")
+            message = say("thai_line_folded", before=_last_letters(before), after=_first_letters(after))
+            line, column = line_and_column(record.source, start + offset)
+            warnings.append(Problem(record.shown_path, message, line, column, dotted_path(key_path) or None))
+    return warnings
+
+
+def thai_folds(raw: str) -> list[int]:
+    """Return where a scalar's source (as written) has a line YAML folds into the next between two Thai characters.
+
+    Each is the offset of the Thai character that ends the line. Not a fold: a line break
+    before or after a blank line (YAML keeps it as a line break), one escaped with \\ at the end
+    of a line in double quotes (YAML joins the lines with nothing between), the lines of a
+    literal block (|), and the more indented lines of a folded block (>), which keep theirs.
+    """
+    lines = raw.split("\n")
+    if len(lines) < 2 or raw.startswith("|"):
+        return []
+    block = raw.startswith(">")
+    body = [line for line in lines[1:] if line.strip()] if block else []
+    indent = _indent(body[0]) if body else 0
+    folds, offset = [], 0
+    for number, (line, following) in enumerate(zip(lines, lines[1:])):
+        text, after = line.rstrip(" \t"), following.lstrip(" \t")
+        at, offset = offset + len(text) - 1, offset + len(line) + 1
+        kept = block and (number == 0 or _indent(line) != indent or _indent(following) != indent)
+        if not text or not after or kept:
+            continue  # a blank line, a block's header or its more indented lines: the line break stays
+        if raw.startswith('"') and (len(text) - len(text.rstrip("\\"))) % 2:
+            continue  # an escaped line break
+        if THAI_CHARACTER.match(text[-1]) and THAI_CHARACTER.match(after[0]):
+            folds.append(at)
+    return folds
+
+
+def _last_letters(text: str) -> str:
+    """Return about the last FOLD_CONTEXT characters of a text, not starting with a mark above or below a letter."""
+    cut = max(0, len(text) - FOLD_CONTEXT)
+    while cut < len(text) and unicodedata.category(text[cut]) == "Mn":
+        cut += 1
+    return text[cut:]
+
+
+def _first_letters(text: str) -> str:
+    """Return about the first FOLD_CONTEXT characters of a text, with the marks of its last letter."""
+    cut = min(len(text), FOLD_CONTEXT)
+    while cut < len(text) and unicodedata.category(text[cut]) == "Mn":
+        cut += 1
+    return text[:cut]
+
+
+def _indent(line: str) -> int:
+    """Return how many spaces a line starts with."""
+    return len(line) - len(line.lstrip(" "))
 
 
 class RecordProblems(InputError):

@@ -29,6 +29,11 @@ class Project:
         """Return the loaded YAML record of a party."""
         return self.sources[f"parties/{party_id}"]
 
+    def record_warnings(self, agreement_id: str) -> list[Problem]:
+        """Return what the build warns of in an agreement's file and its parties' files (a Thai line folded)."""
+        keys = [f"agreements/{agreement_id}"] + [f"parties/{p}" for p in self.agreements[agreement_id].parties]
+        return [warning for key in keys if key in self.sources for warning in self.sources[key].warnings]
+
     def parties_of(self, agreement_id: str) -> list[Party]:
         """Return an agreement's parties in its order, each with the signatory who signs this agreement."""
         agreement = self.agreements[agreement_id]
