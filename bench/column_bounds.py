@@ -11,7 +11,7 @@ lays it. Paragraphs that need more than MAX_CLUSTER_SPACING_EM somewhere are pri
 that breaking: over MAX_LOOSE_SPACING_EM, no line breaking can keep every full line flush.
 `--names-break` lets a person's name (and any other unit held after a space) break at its
 space, to measure what that rule would give; `--corpus` reads tests/corpus/ instead of
-the samples.
+the samples; `--edition th` measures the Thai edition's paragraphs (the full text width) instead.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ class Paragraph:
         self.text, self.width, self.indent, self.size = text, width, indent, size
 
 
-def column_paragraphs(root: Path, agreement_id: str) -> list[Paragraph]:
-    """Render an agreement's side-by-side edition and return its column's justified Thai paragraphs."""
+def column_paragraphs(root: Path, agreement_id: str, edition: str = "th-en") -> list[Paragraph]:
+    """Render an agreement's side-by-side edition and return its column's justified Thai paragraphs (or the Thai edition's)."""
     found: list[Paragraph] = []
     patched = weasy_block.iter_line_boxes
 
@@ -68,7 +68,7 @@ def column_paragraphs(root: Path, agreement_id: str) -> list[Paragraph]:
             skip_stack is None
             and box.style["text_align_all"] == "justify"
             and thai_patches.THAI.search(text)
-            and containing_block.width < COLUMN_MAX_EM * box.style["font_size"]
+            and (edition == "th" or containing_block.width < COLUMN_MAX_EM * box.style["font_size"])
         ):
             indent = box.style["text_indent"]
             indent = indent.value if indent.unit == "px" else indent.value * containing_block.width / 100
@@ -78,7 +78,7 @@ def column_paragraphs(root: Path, agreement_id: str) -> list[Paragraph]:
     weasy_block.iter_line_boxes = watched
     try:
         layout = Layout(root, root / "output")
-        render_stamped(layout, load(layout, only=[agreement_id]), agreement_id, ("pdf",), languages=["th-en"])
+        render_stamped(layout, load(layout, only=[agreement_id]), agreement_id, ("pdf",), languages=[edition])
     finally:
         weasy_block.iter_line_boxes = patched
     unique: dict[str, Paragraph] = {}
@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("agreements", nargs="*", help="ids (default: every agreement with a side-by-side edition)")
     parser.add_argument("--corpus", action="store_true", help="the agreements of tests/corpus/")
     parser.add_argument("--names-break", action="store_true", help="let a name break at its space")
+    parser.add_argument("--edition", choices=("th-en", "th"), default="th-en", help="the column, or the Thai edition")
     args = parser.parse_args()
     install_patches()
     breaks = NAME_BREAKS if args.names_break else BREAKS
@@ -146,10 +147,10 @@ def main() -> None:
         root = project_root(args.corpus, Path(folder))
         project = load(Layout(root, root / "output"))
         wanted = args.agreements or [
-            key for key, agreement in project.agreements.items() if "th-en" in editions(agreement)
+            key for key, agreement in project.agreements.items() if args.edition in editions(agreement)
         ]
         for agreement_id in wanted:
-            paragraphs = column_paragraphs(root, agreement_id)
+            paragraphs = column_paragraphs(root, agreement_id, args.edition)
             over = [(least_spacing(p, breaks), p) for p in paragraphs]
             over = [(bound, p) for bound, p in over if bound[0] > cap]
             beyond = sum(bound[0] > loose for bound, _ in over)
