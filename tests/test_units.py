@@ -96,6 +96,9 @@ def test_an_office_suite_is_given_an_amount_with_satang_in_two_held_parts():
     assert first.replace(WORD_JOINER, "") == "(หนึ่งพันห้าร้อยบาท" and WORD_JOINER in first
     assert second.replace(WORD_JOINER, "") == "ห้าสิบสตางค์)" and WORD_JOINER in second
     # LibreOffice broke the amount held whole inside a word where it met the margin (…เจ็ดสิบห้าส|ตางค์), measured
+    # wider than a line, the words may break, but not before บาท or สตางค์
+    narrow = office_breaks(page, [], [], lambda unit: len(unit) < 12, lambda unit: True)
+    assert f"(หนึ่งพันห้าร้อย{WORD_JOINER}บาทห้าสิบ{WORD_JOINER}สตางค์)" in narrow
 
 
 @pytest.mark.parametrize("time", ["๑๖.๓๐ น.", "08:30 น."])

@@ -365,9 +365,12 @@ def amount_parts(words: str) -> tuple[str, ...]:
 
 
 def held_amount(words: str, fits: Callable[[str], bool]) -> str:
-    """Return an amount in words held for an office suite: each of its parts whole, a break allowed between them."""
+    """Return an amount in words held for an office suite: each of its parts whole, a break allowed between them.
+
+    Wider than a line, it may break between its words, but never before บาท, ถ้วน or สตางค์.
+    """
     if not fits(words):
-        return words
+        return _BEFORE_CLOSING_WORD.sub(WORD_JOINER, words)
     return ZWSP.join(hold_together(part) for part in amount_parts(words))
 
 
@@ -476,6 +479,7 @@ _BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e]+?บาท(?=[\u0e01-\u0e4
 # An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
 # สตางค์: each stays with the word before it (not บาท|ถ้วน), never a line's first word.
 _CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)")
+_BEFORE_CLOSING_WORD = re.compile("(?<=[\u0e01-\u0e4e])(?=บาท|ถ้วน|สตางค์)")
 # A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
 TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
 # A party's number and what follows it up to the next place a line may break (a word mark, a
@@ -483,8 +487,9 @@ TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
 PARTY_NUMBER = re.compile("\\([๐-๙0-9]+\\) (?=[\u0e01-\u0e4e])")
 _PARTY_NUMBER_AND_WORD = re.compile(f"(\\([๐-๙0-9]+\\) )([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
 _DROP_INVISIBLE = {ord(ZWSP): None, ord(WORD_JOINER): None}
-# Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, measured).
-OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ")
+# Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, the
+# budget clause's ใช้งบ|ประมาณ, measured).
+OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ", "งบประมาณ")
 # A span that starts between two Thai words (ตั้งแต่<span>วันที่ ๑ ตุลาคม</span>): a word boundary,
 # which the segmenter, seeing each text apart, cannot mark.
 _SPAN_EDGE = re.compile("(?<=[\u0e01-\u0e4e])(<span[^>]*>)(?=[\u0e01-\u0e4e])")
