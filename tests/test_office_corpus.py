@@ -26,6 +26,7 @@ from test_office_fonts import (
 )
 
 from mou.cli.main import main
+from mou.html.templating import COLUMN_PT
 
 THAI = [case for case in EDITIONS if case[1] != "en"]
 
@@ -66,7 +67,7 @@ def test_libreoffice_splits_no_unit(corpus_office, agreement_id, edition):
     pdf = corpus_office / f"{agreement_id}.{edition}.pdf"
     units = units_of(agreement_id, PROJECT)
     if edition == "th-en":
-        lines, units = thai_column_lines(pdf), column_units(units)
+        lines, units = thai_column_lines(pdf), column_units(units_of(agreement_id, PROJECT, COLUMN_PT))
     else:
         lines = running_lines(pdf)
     assert units and lines
