@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ from lxml.html import HtmlElement
 from mou.core.errors import Problem, RenderError
 from mou.core.reproducible import deterministic_zip
 from mou.docx.fonts import embed_fonts
-from mou.html.templating import ENGLISH_SIGNATURE_LINE_PT, ENGLISH_SIGNATURE_PT
+from mou.html.templating import ENGLISH_SIGNATURE_LINE_PT, ENGLISH_SIGNATURE_PT, HALF_LINE_PT, OFFICE_SLACK_PT
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
@@ -540,7 +541,12 @@ def shape_column_paragraph(para: Paragraph, lang: str, source: str) -> None:
     fmt.first_line_indent = Cm(0 if source in PARALLEL_FLUSH else PARALLEL_INDENT_CM)
 
 
-SIGNATURE_MARGINS = (("top", 0), ("left", 80), ("bottom", 280), ("right", 80))  # td padding 0 4pt 14pt 4pt
+# A paired block's cell is half the table in whole twips: its side margins leave it the line the
+# pairing measured a name against (HALF_LINE_PT) and the slack by which LibreOffice lays one wider,
+# so a name measured to fit half the line fits its cell; the rest keeps two blocks apart (about 3 pt
+# each side, as style.css pads the English blocks).
+SIGNATURE_SIDE_TWIPS = (TEXT_WIDTH.twips // 2 - math.ceil((HALF_LINE_PT + OFFICE_SLACK_PT) * 20)) // 2
+SIGNATURE_MARGINS = (("top", 0), ("left", SIGNATURE_SIDE_TWIPS), ("bottom", 280), ("right", SIGNATURE_SIDE_TWIPS))
 UNEQUAL_MARGINS = (("top", 0), ("left", 0), ("bottom", 280), ("right", 0))  # style.css: td padding 0 0 14pt 0
 
 

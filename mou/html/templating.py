@@ -250,9 +250,13 @@ def thai_date_markup(d: datetime.date) -> Markup:
 # Half the text width (16 cm) less a little air: the widest a block may be to share a row.
 LINE_PT = 16 / 2.54 * 72
 HALF_LINE_PT = LINE_PT / 2 - 6
-# Unequal columns (signature_cells): the air each block keeps, at least the Word cell's margins
-# (4 pt each side, docx/render.py), and the fewest dots a narrowed signing line keeps.
+# Unequal columns (signature_cells): the air each block keeps, at least the padding of its cell
+# (style.css; the DOCX's unequal cells have none), and the fewest dots a narrowed signing line keeps.
 CELL_AIR_PT = 8.0
+# LibreOffice lays a line of Sarabun up to about 0.02 pt wider than text_width sums its advances
+# (measured on names at 14 pt in cells 0.1 pt apart): a DOCX cell keeps this much more room than
+# the line it was measured to hold (docx/render.py).
+OFFICE_SLACK_PT = 0.05
 FEWEST_DOTS = 16
 SIGNATURE_PT = 16
 # The English edition's signature blocks (style.css): four English lines (signing line, name and

@@ -12,6 +12,8 @@ from mou.core.reproducible import sha256
 from mou.docx.render import html_to_docx
 from mou.html.templating import (
     COLUMN_PT,
+    ENGLISH_SIGNATURE_PT,
+    HALF_LINE_PT,
     Document,
     make_environment,
     person_in,
@@ -158,6 +160,19 @@ def fits_line(unit: str, font: Path, room: float) -> bool:
     return text_width(unit, font) * WIDER_TYPE <= room
 
 
+def fits_signature_cell(unit: str, font: Path, language: str) -> bool:
+    """Say whether a unit held in a signature block fits the cell of a paired block, in an edition.
+
+    An English name is paired while "(name)" at the English signature size fits half the line
+    (signature_rows), and its DOCX cell holds that much: measured the same way, a name that pairs
+    is held whole, and one that does not gets a cell as wide as it needs. Thai keeps the measure
+    of a title's larger type, as its units are measured elsewhere.
+    """
+    if language == "en":
+        return text_width(f"({unit})", font, ENGLISH_SIGNATURE_PT) <= HALF_LINE_PT
+    return fits_line(unit, font, SIGNATURE_CELL_PT)
+
+
 def fits_running_text(unit: str, font: Path, room: float) -> bool:
     """Say whether a unit held on one line of running text (16 pt) fits in room points."""
     return text_width(unit, font) <= room
@@ -286,7 +301,7 @@ def render_stamped(
                 units | glued,
                 kept,
                 functools.partial(fits_line, font=font, room=room),
-                functools.partial(fits_line, font=font, room=SIGNATURE_CELL_PT),
+                functools.partial(fits_signature_cell, font=font, language=language),
             )
             family, embedded = (agreement.docx_font, None) if agreement.docx_font else ("Sarabun", layout.fonts)
             result.files[output_name(agreement_id, language, "docx")] = html_to_docx(

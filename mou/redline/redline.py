@@ -43,8 +43,8 @@ from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
 from mou.pipeline.render import (
     RUNNING_LINE_PT,
-    SIGNATURE_CELL_PT,
     fits_line,
+    fits_signature_cell,
     name_hosts,
     office_units,
     proper_names,
@@ -811,7 +811,7 @@ def make_redline(
                     else frozenset(),
                     names[2],
                     functools.partial(fits_line, font=font, room=RUNNING_LINE_PT),
-                    functools.partial(fits_line, font=font, room=SIGNATURE_CELL_PT),
+                    functools.partial(fits_signature_cell, font=font, language=language),
                 )
                 result.files[f"{stem}.docx"] = html_to_docx(held, family, timestamp=when.when, fonts=fonts)
     return result
