@@ -226,7 +226,7 @@ def mark_breaks(
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
         split = text.index("<body")
         head, body = text[:split], text[split:]
-    body = _TEXT_NODE.sub(lambda node: ">" + breakable_runs(node.group(1)) + "<", body)
+    body = _TEXT_NODE.sub(lambda node: ">" + unhyphenated_runs(node.group(1)) + "<", body)
     if not THAI_RUN.search(body):
         return head + body
     names = list(names)
@@ -256,6 +256,14 @@ def breakable_runs(text: str) -> str:
     LONG_RUN_DIGITS digits.
     """
     return _LONG_RUN.sub(lambda run: _DIGITS.sub(_break_digits, _RUN_PUNCTUATION.sub("\\1" + ZWSP, run.group())), text)
+
+
+def unhyphenated_runs(text: str) -> str:
+    """Mark each long run's breaks (breakable_runs) in a span that the typesetter never hyphenates.
+
+    A hyphen added inside an e-mail address or a URL (`sara-|ban.chumphae…`) reads as a part of it.
+    """
+    return _LONG_RUN.sub(lambda run: f'<span class="run">{breakable_runs(run.group())}</span>', text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:

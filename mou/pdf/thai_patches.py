@@ -45,7 +45,7 @@ from weasyprint.text.ffi import ffi, pango
 
 from mou.core.errors import RenderError
 from mou.core.messages import say
-from mou.language.breaks import INVISIBLE, no_break_ranges
+from mou.language.breaks import INVISIBLE, ZWSP, no_break_ranges
 from mou.pdf import glyph_codes
 from mou.pdf.source_guard import remembered_digest
 
@@ -75,6 +75,9 @@ LOOSE_DEMERITS = 1
 # reached twice a space: small enough that words still read as words (and that PDF readers
 # do not take it for a space), large enough to fill most loose lines of a narrow column.
 MAX_LETTER_SPACING_EM = 0.05
+# The same on a line that holds a single word, with no gap to widen: a piece of an e-mail address
+# or a URL in the side-by-side column (`digital-skills-development-`) takes up to this to end flush.
+MAX_SINGLE_WORD_SPACING_EM = 0.1
 # Largest spacing it takes away between clusters, so a line before a unit kept whole can hold
 # one more word (the rebreak lays such a line wider, WIDER_SHARE of its width at most): a
 # fiftieth of an em is less than any Sarabun glyph's side bearings, so glyphs never touch.
@@ -89,8 +92,13 @@ LAST_RESORT_SHARE = 0.032
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
 # English paragraphs at least this wide are rebroken: the English edition's text width is 28
-# em, the side-by-side edition's column 14 em (whose lines stay as WeasyPrint fills them).
+# em, the side-by-side edition's column 14 em (whose lines stay as WeasyPrint fills them,
+# unless they hold a long run that breaks inside, _BROKEN_RUN).
 ENGLISH_REBREAK_MIN_EM = 20
+# A run with no space that may break inside (an e-mail address, a URL: breakable_runs marks
+# its breaks): its pieces are long and few, and a column line ending before one of them
+# stayed 11-19 pt short, as far as word gaps and letter spacing go.
+_BROKEN_RUN = re.compile(f"[^\\s{ZWSP}]{ZWSP}[^\\s{ZWSP}]")
 THAI = re.compile("[\u0e00-\u0e7f]")
 _AM = "\u0e33"  # sara am
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -742,6 +750,7 @@ def justify_english(context: Any, line: Any, extra_width: float, gaps: dict[int,
     the rest is spread between letters, at most MAX_LETTER_SPACING_EM each, the gap at a
     space counting the spacing of the letter after it (so it stays at twice a space); a line
     that still cannot be filled stays short of the margin, as a line before a long word does.
+    A line of a single word has no gap to keep: its letters may take MAX_SINGLE_WORD_SPACING_EM.
     """
     spaces = weasy_inline.count_expandable_spaces(line)
     space = _space_width(context, line.style)
@@ -750,7 +759,7 @@ def justify_english(context: Any, line: Any, extra_width: float, gaps: dict[int,
         return
     letters = sum(inside + after for inside, after in gaps.values())
     between_letters = letters - spaces  # the letter after a space is counted with that space
-    cap = MAX_LETTER_SPACING_EM * line.style["font_size"]
+    cap = (MAX_LETTER_SPACING_EM if spaces else MAX_SINGLE_WORD_SPACING_EM) * line.style["font_size"]
     spacing = min((extra_width - spaces * space) / between_letters, cap) if between_letters > 0 else 0.0
     units = int(spacing * line_break.TO_UNITS)
     spacing = units / line_break.TO_UNITS
@@ -982,7 +991,10 @@ def iter_line_boxes(
     else:
         box.text_indent = 0
     args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
-    thai = bool(THAI.search(line_text(box)))  # the search is for Thai lines (English keeps the rebreak)
+    thai = bool(THAI.search(line_text(box)))
+    # The search is for Thai lines, and English ones around a long run that breaks inside (its
+    # pieces are few and long: only a search finds the lines above that fill the line before one).
+    search = thai or bool(_BROKEN_RUN.search(line_text(box)))
     # How much wider a line may be laid, tried in turn while a line stays short: the last
     # resort for Thai only (English closes up its word gaps instead).
     shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE,)
@@ -1006,14 +1018,14 @@ def iter_line_boxes(
         held.append(placed)
         if rebreaking and placed.bad:
             held[-3:] = _until_filled(_rebalanced, args, held[-3:], laid, shares)
-        if rebreaking and thai and len(held) > 3 and held[-4].bad:
+        if rebreaking and search and len(held) > 3 and held[-4].bad:
             held = _until_filled(_searched, args, held, laid, shares)  # a short line the rebreak left
         while len(held) > HELD_FOR_SEARCH:
             yield held.pop(0).result
         if held[-1].resume_at is None:
             break
         start = _Start(held[-1].resume_at, held[-1].bottom, 0, None, None)
-    if rebreaking and thai and any(placed.bad for placed in held[-3:]):
+    if rebreaking and search and any(placed.bad for placed in held[-3:]):
         held = _until_filled(_searched, args, held, laid, shares)
     for placed in held:
         yield placed.result
@@ -1029,11 +1041,13 @@ def rebreaks_english(box: Any, containing_block: Any) -> bool:
 
     Its word gaps stop at twice a space and its letters at a little spacing (justify_english),
     so a line whose next word is a whole name would stay short without this. Paragraphs as
-    wide as the English edition's only: the side-by-side edition's English column keeps
-    WeasyPrint's lines, each filled before it breaks, which its rows are levelled by.
+    wide as the English edition's, and those of the side-by-side edition's English column
+    that hold a long run breaking inside (an e-mail address, a URL): the column's other
+    paragraphs keep WeasyPrint's lines, each filled before it breaks, which its rows are
+    levelled by.
     """
     wide = containing_block.width >= ENGLISH_REBREAK_MIN_EM * containing_block.style["font_size"]
-    return str(box.style["lang"] or "").startswith("en") and wide
+    return str(box.style["lang"] or "").startswith("en") and (wide or bool(_BROKEN_RUN.search(line_text(box))))
 
 
 # Lines held back for a search over every way to break them, when a short line is left that
