@@ -259,10 +259,13 @@ def breakable_runs(text: str) -> str:
 
 
 def unhyphenated_runs(text: str) -> str:
-    """Mark each long run's breaks (breakable_runs) in a span that the typesetter never hyphenates.
+    """Mark each long run's breaks (breakable_runs); in English text, in a span the typesetter never hyphenates.
 
-    A hyphen added inside an e-mail address or a URL (`sara-|ban.chumphae…`) reads as a part of it.
+    A hyphen added inside an e-mail address or a URL (`sara-|ban.chumphae…`) reads as a part of
+    it. Thai text is not hyphenated: its runs are left as they are laid (a span would part its boxes).
     """
+    if THAI_RUN.search(text):
+        return breakable_runs(text)
     return _LONG_RUN.sub(lambda run: f'<span class="run">{breakable_runs(run.group())}</span>', text)
 
 
