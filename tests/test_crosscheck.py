@@ -385,6 +385,10 @@ def test_every_month_name_is_understood(month):
         ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"),
         ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),
         ("โทร. ๐๘๑-๒๓๔-๕๖๗๘", "Tel. +66 (0)81 234 5678"),
+        # Days and months listed without years, Thai-style, with no comma between them: the day
+        # after a month is the next date's, not a two-digit year (๓๑ มีนาคม ๓๐ = 1987).
+        ("คือ ๓๑ มีนาคม ๓๐ มิถุนายน และ ๓๑ ธันวาคม", "on 31 March, 30 June and 31 December"),
+        ("ภายใน ๑ ก.ย. ๑๕ ต.ค. หรือ ๓๐ พ.ย.", "by 1 September, 15 October or 30 November"),
     ],
 )
 def test_correct_translations_do_not_alarm(thai, english):

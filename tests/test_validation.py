@@ -232,6 +232,14 @@ def test_comma_in_unquoted_flow_text_gets_a_quoting_hint(tree):
     assert "parties/town.yaml:4:" in err and "put the whole text in quotes" in err
 
 
+def test_a_misnamed_field_with_a_value_gets_no_quoting_hint(tree):
+    agreement = AGREEMENT.replace("originals:", "prevailing-language: th\noriginals:")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1
+    assert "did you mean 'prevailing_language'?" in err and "quotes" not in err, err
+
+
 def test_party_missing_a_language_names_the_party_file(tree):
     root = tree(
         {

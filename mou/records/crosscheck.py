@@ -85,7 +85,8 @@ DATES = {
     "th": [
         re.compile(
             rf"(?:(?<![0-9.,])(?P<day>{_D}{{1,2}})\s*)?(?:เดือน\s*)?(?P<month>{_TH_MONTH})"
-            rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}})(?![0-9]))?"
+            # two digits followed by a month are the next date's day (๓๑ มีนาคม ๓๐ มิถุนายน), not a year
+            rf"(?:\s*(?:(?P<era>{TH_ERA})\s*)?(?P<year>{_D}{{4}}|{_D}{{2}}(?!\s*(?:เดือน\s*)?(?:{_TH_MONTH})))(?![0-9]))?"
         )
     ],
     "en": [

@@ -309,7 +309,9 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
             if guess
             else say("unknown_field", key=loc[-1], allowed=", ".join(allowed))
         )
-        if parent is Bilingual or not str(loc[-1]).isidentifier():
+        # A comma splits an unquoted {th: …, en: …} into a key with no value; a field
+        # written with a value (prevailing-language: en) was only misnamed.
+        if value is None and (parent is Bilingual or not str(loc[-1]).isidentifier()):
             message += say("comma_hint")
         return message
     if kind in ("model_type", "dict_type", "model_attributes_type"):
