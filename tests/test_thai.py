@@ -369,6 +369,9 @@ def test_english_amount(amount: Decimal, expected: str) -> None:
         ("ดร.", "สมศักดิ์ มั่นคง", "ดร.สมศักดิ์ มั่นคง"),
         ("", "สมชาย ใจดี", "สมชาย ใจดี"),
         ("นาย ", "สมชาย ใจดี", "นายสมชาย ใจดี"),
+        # A name kept in Latin letters in the Thai text is set off from the Thai prefix.
+        ("มิสเตอร์", "John O'Neil-Smith", "มิสเตอร์ John O'Neil-Smith"),
+        ("ดร.", "Martin Horn", "ดร. Martin Horn"),
     ],
 )
 def test_thai_person(prefix: str, name: str, expected: str) -> None:

@@ -232,7 +232,16 @@ def english_amount(amount: Decimal) -> str:
 def thai_person(prefix: str, name: str) -> str:
     """Return a Thai name with its prefix attached, e.g. "นายสมชาย ใจดี"."""
     prefix, name = prefix.strip(), name.strip()
-    return prefix + name if prefix else name
+    if not prefix:
+        return name
+    # The prefix joins a Thai given name (นายสมชาย); a name kept in Latin letters would run
+    # into it unreadably (มิสเตอร์John), so a space sets it off.
+    return prefix + name if _is_thai(name[:1]) else f"{prefix} {name}"
+
+
+def _is_thai(character: str) -> bool:
+    """Tell whether a character is of the Thai block (letters, vowels, marks, digits)."""
+    return "\u0e00" <= character <= "\u0e7f"
 
 
 def english_person(prefix: str, name: str) -> str:
