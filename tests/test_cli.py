@@ -121,3 +121,12 @@ def test_usage_errors_are_said_in_thai(argv, shown, tmp_path):
     status, _, err = run([*argv, "--root", str(tmp_path), "--lang", "th"])
     assert status == 2 and shown in err, err
     assert "invalid choice" not in err and "required" not in err and "unrecognized" not in err
+
+
+def test_a_folder_that_is_not_a_project_is_said_to_be_the_wrong_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a project")
+    status, _, err = run(["--root", str(tmp_path)])
+    assert status == 1 and "has no folder agreements/" in err and "--root" in err, err
+    status, _, err = run(["--root", str(tmp_path), "some-agreement"])
+    assert status == 2 and "holds no agreement records; is --root the project folder" in err, err
+    assert "known: " not in err

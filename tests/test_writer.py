@@ -128,8 +128,13 @@ def test_an_output_folder_that_cannot_be_written_is_a_message_not_a_traceback(tr
     in_the_way.write_text("not a folder")
     with pytest.raises(MouError) as info, output_lock(in_the_way):
         pass
-    assert "a-file: cannot write here" in info.value.problems[0].render("en")
-    assert "เขียนไฟล์ที่นี่ไม่ได้" in info.value.problems[0].render("th")
+    # A file in the way is said as such, not as a matter of permissions.
+    assert "a-file: a file stands where this folder should be" in info.value.problems[0].render("en")
+    assert "permissions" not in info.value.problems[0].render("en")
+    assert "มีไฟล์อยู่ในตำแหน่งที่ควรเป็นโฟลเดอร์นี้" in info.value.problems[0].render("th")
+    with pytest.raises(MouError) as info, output_lock(in_the_way / "below"):
+        pass
+    assert "below: a file stands where this folder should be" in info.value.problems[0].render("en")
     (tmp_path / "out").mkdir()
     (tmp_path / "out/x").write_text("a file where the agreement's folder goes")
     with pytest.raises(MouError, match="x: this is a file, where mou makes the folder x/1.0; move or rename it"):
@@ -137,7 +142,7 @@ def test_an_output_folder_that_cannot_be_written_is_a_message_not_a_traceback(tr
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     err = io.StringIO()
     assert main(["--root", str(root), "--output", str(in_the_way), "--format", "docx"], io.StringIO(), err) == 1
-    assert "cannot write here" in err.getvalue() and "--output" in err.getvalue()
+    assert "a file stands where this folder should be" in err.getvalue() and "--output" in err.getvalue()
     assert "internal error" not in err.getvalue() and in_the_way.read_text() == "not a folder"
 
 

@@ -84,6 +84,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no agreement records found; add agreements/<id>.yaml",
         "ไม่พบบันทึกข้อตกลง ให้เพิ่มไฟล์ agreements/<รหัส>.yaml",
     ),
+    # a project folder without agreements/: run from elsewhere, or --root given wrong
+    "no_agreements_folder": (
+        "has no folder agreements/; run the build in the project folder (the one holding"
+        " parties/, agreements/ and templates/) or name it with --root",
+        "ไม่มีโฟลเดอร์ agreements/ ให้สั่งสร้างเอกสารในโฟลเดอร์โครงการ (โฟลเดอร์ที่มี parties/ agreements/"
+        " และ templates/) หรือระบุโฟลเดอร์นั้นด้วย --root",
+    ),
     # fields
     "required": ("is required; add it", "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้"),
     "required_bilingual": ("is required; add it, e.g. {{th: …, en: …}}", "ยังไม่ได้ระบุ ให้เพิ่มช่องนี้ เช่น {{th: …, en: …}}"),
@@ -499,6 +506,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไม่พบบันทึกข้อตกลง '{id}' หมายถึง '{guess}' หรือไม่",
     ),
     "unknown_agreement": ("no agreement '{id}'; known: {known}", "ไม่พบบันทึกข้อตกลง '{id}' ที่มีอยู่คือ {known}"),
+    # an agreement named in a folder that has none: the wrong folder, not a typo
+    "unknown_agreement_none": (
+        "no agreement '{id}': {folder} holds no agreement records; is --root the project folder"
+        " (the one holding parties/, agreements/ and templates/)?",
+        "ไม่พบบันทึกข้อตกลง '{id}' เพราะ {folder} ไม่มีไฟล์บันทึกข้อตกลงเลย --root เป็นโฟลเดอร์โครงการ"
+        " (โฟลเดอร์ที่มี parties/ agreements/ และ templates/) หรือไม่",
+    ),
     "usage": ("{detail} (see python build.py --help)", "{detail} (ดูวิธีใช้ด้วย python build.py --help)"),
     "weasyprint_untested": (
         "WeasyPrint {version} differs from the releases mou's Thai patches are tested with "
@@ -677,6 +691,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "cannot write here ({detail}); give a folder you may write to with --output, or fix this one's "
         "permissions (if it is immutable: chattr -i)",
         "เขียนไฟล์ที่นี่ไม่ได้ ({detail}) ให้ระบุโฟลเดอร์ที่เขียนได้ด้วย --output หรือแก้สิทธิ์ของโฟลเดอร์นี้ (หากถูกตั้งเป็นแก้ไขไม่ได้: chattr -i)",
+    ),
+    # a file where the output folder (or a folder above it) should be
+    "output_is_a_file": (
+        "a file stands where this folder should be ({detail}); give a folder with --output, or move the file away",
+        "มีไฟล์อยู่ในตำแหน่งที่ควรเป็นโฟลเดอร์นี้ ({detail}) ให้ระบุโฟลเดอร์ด้วย --output หรือย้ายไฟล์นั้นออกไป",
     ),
     "busy": (
         "another build ({owner}) is writing here; wait for it to finish, then run the build again",

@@ -20,11 +20,12 @@ def select(known: Iterable[str], wanted: Iterable[str]) -> list[str]:
     for agreement_id in wanted:
         if agreement_id not in known_ids:
             guess = difflib.get_close_matches(agreement_id, known_ids, n=1)
-            message = (
-                say("unknown_agreement_guess", id=agreement_id, guess=guess[0])
-                if guess
-                else say("unknown_agreement", id=agreement_id, known=", ".join(known_ids))
-            )
+            if not known_ids:  # nothing to choose from: the wrong folder rather than a typo
+                message = say("unknown_agreement_none", id=agreement_id, folder="agreements/")
+            elif guess:
+                message = say("unknown_agreement_guess", id=agreement_id, guess=guess[0])
+            else:
+                message = say("unknown_agreement", id=agreement_id, known=", ".join(known_ids))
             problems.append(Problem("command line", message))
     if problems:
         raise UsageError(problems)

@@ -30,6 +30,8 @@ WRITE_FAILURES = {
     errno.EROFS: "read_only_disk",
     errno.EPERM: "cannot_write_output",
     errno.EACCES: "cannot_write_output",
+    errno.EEXIST: "output_is_a_file",
+    errno.ENOTDIR: "output_is_a_file",
 }
 
 

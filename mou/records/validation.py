@@ -103,7 +103,12 @@ def load_project(
                 _load_one(project, "parties", Party, path, project.parties, problems, fonts)
     problems += agreement_problems  # a party's problems first, as in a whole-project load
     if not project.agreements and not problems:
-        problems.append(Problem(display_path(root / "agreements", root), say("no_agreements")))
+        folder = root / "agreements"
+        problems.append(
+            Problem(display_path(folder, root), say("no_agreements"))
+            if folder.is_dir()
+            else Problem(str(root.resolve()), say("no_agreements_folder"))
+        )
     for party_id, party in project.parties.items():  # amounts written out by hand
         problems += words_problems(project.party_source(party_id), party)
     mismatches = cross_check(project)
