@@ -427,6 +427,47 @@ def test_wrong_translations_alarm(thai, english, language, words):
     assert found.language == language and words in found.message.en
 
 
+@pytest.mark.parametrize(
+    "thai, english, language, words",
+    [
+        # The Buddhist-era year copied into English: the check read 2024 while the page said 2567.
+        ("วันที่ ๓๑ ธันวาคม ๒๕๖๗", "on 31 December 2567", "en", "the year 2567 without B.E., which a reader takes for"),
+        ("ปีงบประมาณ ๒๕๖๘", "fiscal year 2568", "en", "write 2025 (or B.E. 2568)"),
+        # The common-era year in Thai: ๒๐๒๕ reads as B.E. 2025, 1482 of the common era.
+        ("วันที่ ๑ มกราคม ๒๐๒๕", "1 January 2025", "th", "write พ.ศ. ๒๕๖๘ (or ค.ศ. ๒๐๒๕)"),
+        ("ภายในปี ๒๐๒๕", "by the year 2025", "th", "the year ๒๐๒๕ without ค.ศ."),
+    ],
+)
+def test_a_year_printed_in_the_other_era_alarms(thai, english, language, words):
+    (found,) = compare(thai, english)
+    assert found.language == language and words in found.message.en and found.at is not None
+
+
+@pytest.mark.parametrize(
+    "thai, english",
+    [
+        ("วันที่ ๓๑ ธันวาคม พ.ศ. ๒๕๖๗", "on 31 December B.E. 2567"),
+        ("วันที่ ๑ มกราคม ค.ศ. ๒๐๒๕", "1 January 2025"),
+        ("จำนวน ๒๕๐๐ คน", "2500 persons"),  # a count, not a year
+    ],
+)
+def test_a_year_with_its_era_named_does_not_alarm(thai, english):
+    assert compare(thai, english) == []
+
+
+def test_a_year_in_the_other_era_is_reported_at_it(tree):
+    agreement = AGREEMENT.replace(
+        "en: To develop the digital skills of staff.",
+        'en: "To develop, by 31 December 2567, the digital skills of staff."',
+    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรภายในวันที่ ๓๑ ธันวาคม ๒๕๖๗")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    (problem,) = info.value.problems
+    line = agreement.splitlines()[problem.line - 1]
+    assert "without B.E." in str(problem) and line[problem.column - 1 :].startswith("2567"), str(problem)
+
+
 # --- any consistent pair passes; any changed number fails ------------------------------------
 
 pieces = st.one_of(

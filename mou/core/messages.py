@@ -460,6 +460,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the Thai text has {th} but the English text has no {en}; write the same {what} in both",
         "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษไม่มี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",
     ),
+    # a year printed in the other language's era (English 31 December 2567, Thai ๑ มกราคม ๒๐๒๕)
+    "xc_year_era_en": (
+        "the English text has the year {year} without B.E., which a reader takes for the common era;"
+        " write {ce} (or B.E. {year})",
+        "ข้อความภาษาอังกฤษเขียนปี {year} โดยไม่มี B.E. ผู้อ่านจะเข้าใจว่าเป็นปีคริสต์ศักราช ให้เขียน {ce} (หรือ B.E. {year})",
+    ),
+    "xc_year_era_th": (
+        "the Thai text has the year {year} without ค.ศ., which a reader takes for the Buddhist era;"
+        " write พ.ศ. {be} (or ค.ศ. {year})",
+        "ข้อความภาษาไทยเขียนปี {year} โดยไม่มี ค.ศ. ผู้อ่านจะเข้าใจว่าเป็นปีพุทธศักราช ให้เขียน พ.ศ. {be} (หรือ ค.ศ. {year})",
+    ),
     "xc_missing_in_th": (
         "the English text has {en} but the Thai text has no {th}; write the same {what} in both",
         "ข้อความภาษาอังกฤษมี {en} แต่ข้อความภาษาไทยไม่มี {th} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",

@@ -469,10 +469,39 @@ def reference_findings(th: str, en: str) -> list[Finding]:
     ]
 
 
+# The year of a date, or after "year" / ปี, written with no era: English 2400-2700 is a
+# Buddhist-era year printed where readers take the common era, Thai 1800-2200 the reverse.
+_BARE_YEAR_BEFORE = {"th": r"(?:ปีงบประมาณ|ปี)\s*", "en": r"\b(?:[Yy]ear|FY)\s+"}
+_OTHER_ERA_YEARS = {"th": CE_YEARS, "en": BE_YEARS}
+
+
+def era_findings(text: str, language: str) -> list[Finding]:
+    """A year of a date, or after ปี / year, written in the other language's era and without naming it."""
+    plain = arabic_digits(text)
+    bare = re.compile(_BARE_YEAR_BEFORE[language] + rf"(?P<year>{_D}{{4}})(?![0-9])")
+    years = [m for pattern in DATES[language] for m in pattern.finditer(plain) if m["year"] and not m["era"]]
+    years += list(bare.finditer(plain))
+    findings, said = [], set()
+    for match in sorted(years, key=lambda m: m.start("year")):
+        written = match["year"]
+        if len(written) != 4 or int(written) not in _OTHER_ERA_YEARS[language] or written in said:
+            continue
+        said.add(written)
+        shown = text[match.start("year") : match.end("year")]
+        at = (shown, text[: match.start("year")].count(shown))
+        if language == "en":
+            message = say("xc_year_era_en", year=written, ce=int(written) - BE_OFFSET)
+        else:
+            message = say("xc_year_era_th", year=shown, be=thai_digits(buddhist_year(int(written))))
+        findings.append(Finding(language, message, at))
+    return findings
+
+
 def compare(th: str, en: str) -> list[Finding]:
     """Return what the Thai and the English text of one field do not say alike."""
     findings = reference_findings(th, en)
     th, en = _without_references(th), _without_references(en)
+    findings += era_findings(th, "th") + era_findings(en, "en")
     th_facts, en_facts = facts(th, "th"), facts(en, "en")
     th_missing, en_missing = _unmatched(th_facts, en_facts), _unmatched(en_facts, th_facts)
     said_th: set[Key] = set()  # what was reported already, so one value is reported once
