@@ -359,3 +359,17 @@ def test_undefined_value_in_a_template_names_the_file_and_line(small_project):
     assert status == 1
     assert f"error: templates/standard/th.html:{line}: template error while rendering agreements/test:" in err
     assert "nope" in err and "Traceback" not in err
+
+
+def test_two_parties_called_by_one_short_name_are_refused(tree):
+    # The text says “the Municipality” for both: which one keeps the duty is not said.
+    other = PARTY_A.replace("เทศบาลเมืองชุมแพ", "เทศบาลตำบลโนนหัน").replace("Chum Phae Town", "Non Han Subdistrict")
+    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku, other]").replace(
+        "originals: 2", "originals: 3"
+    )
+    files = {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "parties/other.yaml": other}
+    root = tree(files | {"agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1
+    assert "parties[3]: 'other' is called “the Municipality”, as 'town' already is" in err, err
+    assert "give parties/other.yaml a short_name of its own" in err

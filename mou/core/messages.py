@@ -375,6 +375,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{n} is fewer than the {parties} parties; each party keeps one original, so write originals: {parties} or more",
         "{n} ฉบับน้อยกว่าจำนวนคู่ภาคี {parties} ฝ่าย แต่ละฝ่ายต้องยึดถือไว้ฝ่ายละหนึ่งฉบับ ให้ระบุ originals: {parties} หรือมากกว่า",
     ),
+    # two parties, or a party and all of them, called by one name in the text
+    "short_name_twice": (
+        "'{id}' is called “{name}”, as {first} already is, so the text would not say which is meant;"
+        " give parties/{id}.yaml a short_name of its own",
+        "'{id}' มีชื่อย่อ “{name}” ซ้ำกับ {first} ข้อความจึงไม่บอกว่าหมายถึงฝ่ายใด"
+        " ให้กำหนด short_name ใน parties/{id}.yaml ที่ไม่ซ้ำกับฝ่ายอื่น",
+    ),
     "listed_twice": ("'{id}' is listed twice; list each party once", "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
     "no_party_guess": (
         "no party '{id}' in parties/; did you mean '{guess}'?",

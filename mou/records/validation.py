@@ -405,6 +405,29 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
+def short_name_problems(project: Project, agreement_id: str, agreement: Agreement) -> list[Problem]:
+    """Two parties of one agreement may not be called by the same name: the text would not say which is meant."""
+    source = project.agreement_source(agreement_id)
+    problems: list[Problem] = []
+    for language in agreement.languages:
+        called: dict[str, str] = {}
+        # A text missing in one language is an error of its own, reported where it is.
+        collective = getattr(agreement.collective_name, language) if agreement.collective_name else None
+        if collective:
+            called[collective.strip().casefold()] = "collective_name"
+        for index, party_id in enumerate(agreement.parties):
+            party = project.parties.get(party_id)
+            name = getattr(party.short_name, language) if party else None
+            if not name:
+                continue
+            first = called.setdefault(name.strip().casefold(), f"'{party_id}'")
+            if first != f"'{party_id}'":
+                problems.append(
+                    source.problem(("parties", index), say("short_name_twice", id=party_id, name=name, first=first))
+                )
+    return problems
+
+
 def check_agreement(
     project: Project, agreement_id: str, agreement: Agreement, template_names: set[str] | None
 ) -> list[Problem]:
@@ -427,6 +450,7 @@ def check_agreement(
                 )
             )
     problems += signatory_problems(source, agreement)
+    problems += short_name_problems(project, agreement_id, agreement)
     parties = len(dict.fromkeys(agreement.parties))
     if agreement.originals < parties:
         problems.append(
