@@ -32,6 +32,7 @@ from mou.language.characters import (
     INVISIBLE,
     char_name,
     latin_lookalikes,
+    mixed_digits,
     thai_spelling,
     unnormalized,
 )
@@ -292,3 +293,13 @@ def test_a_text_past_the_html_parser_limit_reaches_the_docx_whole() -> None:
 def test_character_names_cover_the_unnamed_ones() -> None:
     assert char_name("\u0085") == "NEXT LINE (NEL)"
     assert all(char_name(c) == unicodedata.name(c) for c in DIRECTION_CONTROLS)
+
+
+@pytest.mark.parametrize("text", ["๑,๒๕๐ คน และ 40 คน", "ปี ๒๕๖๘ (ค.ศ. 2025)", "๑๐.๓๐ น.", "THB 1,500.50", "๑ 2"])
+def test_numbers_in_one_set_of_digits_are_not_mixed(text: str) -> None:
+    assert mixed_digits(text) == []
+
+
+def test_a_number_in_two_sets_of_digits_says_both_ways_to_write_it() -> None:
+    (finding,) = mixed_digits("จำนวน ๑,5๐๐ บาท")
+    assert finding.index == 6 and finding.values == {"number": "๑,5๐๐", "thai": "๑,๕๐๐", "arabic": "1,500"}

@@ -202,6 +202,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มี U+{code} {name} ซึ่งเขียนมาตรฐานเป็น {canonical} (U+{canonical_code}) ให้เขียนตัวนั้นแทน "
         "(พิมพ์ออกมาเหมือนกัน แต่การค้นหาและการตรวจอ่านเป็นคนละข้อความ)",
     ),
+    # adversarial inputs: one number in two sets of digits (๑0), a slip that reads ambiguously
+    "mixed_digits": (
+        "writes the number {number} in Thai and Arabic digits at once; write {thai} or {arabic}",
+        "เขียนตัวเลข {number} ด้วยเลขไทยปนเลขอารบิก ให้เขียน {thai} หรือ {arabic}",
+    ),
     "thai_lakkhangyao": (
         "has ๅ (lakkhangyao), which Thai writes only after ฤ or ฦ; write {fix} (with า, sara aa)",
         "ใช้ ๅ (ลากข้าง) ซึ่งใช้ได้เฉพาะหลัง ฤ หรือ ฦ ให้เขียน {fix} (ใช้สระอา า)",

@@ -147,6 +147,24 @@ def unnormalized(text: str) -> list[Finding]:
     return findings
 
 
+# A number: digits, with the commas and points between them.
+NUMBER_RUN = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.]*[0-9๐-๙])?")
+THAI_DIGIT_VALUES = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+ARABIC_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def mixed_digits(text: str) -> list[Finding]:
+    """Find a number written in Thai and Arabic digits at once (๑0 for ๑๐): a slip a reader may misread."""
+    findings = []
+    for number in NUMBER_RUN.finditer(text):
+        run = number.group()
+        if any("0" <= c <= "9" for c in run) and any("๐" <= c <= "๙" for c in run):
+            arabic = run.translate(THAI_DIGIT_VALUES)
+            values = {"number": run, "thai": arabic.translate(ARABIC_TO_THAI_DIGITS), "arabic": arabic}
+            findings.append(Finding(number.start(), "mixed_digits", values))
+    return findings
+
+
 def _is_latin(char: str) -> bool:
     """Tell whether a character is a Latin letter."""
     return char_name(char).startswith("LATIN ")

@@ -28,6 +28,7 @@ from mou.core.ids import ID_PATTERN, is_version
 from mou.language.characters import (
     char_values,
     latin_lookalikes,
+    mixed_digits,
     refused_character,
     thai_spelling,
     unnormalized,
@@ -66,7 +67,7 @@ def clean_text(value: str) -> str:
             raise PydanticCustomError(
                 refused, "contains a character it may not", {"index": index + 1} | char_values(char)
             )
-    for finding in (thai_spelling(value) + latin_lookalikes(value) + unnormalized(value))[:1]:
+    for finding in (thai_spelling(value) + latin_lookalikes(value) + unnormalized(value) + mixed_digits(value))[:1]:
         raise PydanticCustomError(finding.key, "Thai spelling", {"index": finding.index + 1} | finding.values)
     return value.strip()
 

@@ -65,6 +65,7 @@ AT_CHARACTER = {
     "greek_lookalike",
     "decomposed_character",
     "noncanonical_character",
+    "mixed_digits",
 }
 # YAML 1.1 reads 10:30 as 10 × 60 + 30: a plain scalar of this form is a base-60 number.
 SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
