@@ -256,6 +256,66 @@ PARTIES: dict[str, dict[str, Any]] = {
             "position": bi("กรรมการผู้จัดการ", "Managing Director"),
         },
     ),
+    # A police station, a temple and a monk who signs without a prefix, long addresses with
+    # telephone numbers, a foundation's long name (seven-parties-temple).
+    "chumphae-police-station": party(
+        ("สถานีตำรวจภูธรชุมแพ", "Chum Phae Provincial Police Station"),
+        "government-agency",
+        ("สภ.ชุมแพ", "the Police Station"),
+        (
+            "เลขที่ ๙๙ หมู่ที่ ๑ ถนนมะลิวัลย์ ตำบลชุมแพ อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            "99 Moo 1, Maliwan Road, Chum Phae Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        {
+            "prefix": bi("พันตำรวจเอก", "Pol. Col."),
+            "name": bi("ธนพล แก้วมณี", "Thanaphon Kaewmanee"),
+            "position": bi("ผู้กำกับการสถานีตำรวจภูธรชุมแพ", "Superintendent of Chum Phae Provincial Police Station"),
+        },
+    ),
+    "wat-si-chumphae": party(
+        ("วัดศรีชุมแพธรรมาราม", "Wat Si Chum Phae Thammaram"),
+        "other",
+        ("วัด", "the Temple"),
+        (
+            "เลขที่ ๑ หมู่ที่ ๒ ตำบลชุมแพ อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐",
+            "1 Moo 2, Chum Phae Subdistrict, Chum Phae District, Khon Kaen 40130",
+        ),
+        {
+            "name": bi("พระครูสุวรรณธรรมาภิรม", "Phra Khru Suwan Thammaphirom"),
+            "position": bi(
+                "เจ้าอาวาสวัดศรีชุมแพธรรมาราม และเจ้าคณะอำเภอชุมแพ",
+                "Abbot of Wat Si Chum Phae Thammaram and Ecclesiastical District Chief of Chum Phae",
+            ),
+        },
+    ),
+    "chumphae-hospital": party(
+        ("โรงพยาบาลชุมแพ", "Chum Phae Hospital"),
+        "hospital",
+        ("โรงพยาบาล", "the Hospital"),
+        (
+            "เลขที่ ๒๐๐ หมู่ที่ ๑๔ ซอยเทศบาล ๑๗ (ซอยประชาสามัคคีพัฒนาร่วมใจ) ถนนมะลิวัลย์ ตำบลชุมแพ อำเภอชุมแพ "
+            "จังหวัดขอนแก่น ๔๐๑๓๐ โทรศัพท์ ๐-๔๓๓๑-๑๐๐๐ ต่อ ๑๒๓๔ โทรสาร ๐-๔๓๓๑-๑๐๐๑",
+            "200 Moo 14, Soi Thesaban 17 (Soi Pracha Samakkhi Phatthana Ruam Jai), Maliwan Road, Chum Phae "
+            "Subdistrict, Chum Phae District, Khon Kaen 40130; telephone 0-4331-1000 ext. 1234, fax 0-4331-1001",
+        ),
+        person(41, ("ผู้อำนวยการโรงพยาบาลชุมแพ", "Director of Chum Phae Hospital")),
+    ),
+    "elders-foundation": party(
+        (
+            "มูลนิธิเพื่อการพัฒนาคุณภาพชีวิตผู้สูงอายุและผู้ด้อยโอกาสในชนบทภาคตะวันออกเฉียงเหนือแห่งประเทศไทย",
+            "Foundation for the Development of the Quality of Life of Older Persons and the Disadvantaged "
+            "in the Rural Northeast of Thailand",
+        ),
+        "foundation",
+        ("มูลนิธิ", "the Foundation"),
+        (
+            "เลขที่ ๑๒๓/๔๕๖-๗ อาคารศูนย์การเรียนรู้ชุมชนเฉลิมพระเกียรติ ชั้น ๓ ห้อง ๓๐๑ ซอยสุขสวัสดิ์ ๒๒ แยก ๔ "
+            "ถนนสุขสวัสดิ์ แขวงบางปะกอก เขตราษฎร์บูรณะ กรุงเทพมหานคร ๑๐๑๔๐",
+            "123/456-7 Community Learning Centre Building in Honour of His Majesty the King, 3rd floor, room 301, "
+            "Soi Suk Sawat 22 Yaek 4, Suk Sawat Road, Bang Pakok, Rat Burana, Bangkok 10140",
+        ),
+        person(42, ("ประธานกรรมการมูลนิธิ", "Chairperson of the Board of the Foundation")),
+    ),
 }
 PARTIES.update(village(n) for n in range(300))
 SMALL = ["chumphae-municipality", "wanghinlat-sao"]
@@ -394,6 +454,36 @@ CONTACTS_CLAUSE = {
         bi("อบต.บ้านฦๅสี: จัดเก็บข้อมูลภาคสนาม (๑) ครัวเรือน (๒) ที่ดิน (๓) แหล่งน้ำ", "Ban Luesi SAO: field collection of (1) households, (2) land and (3) water sources."),
     ],
 }  # fmt: skip
+
+
+# Seven parties' duties: days and months listed without years and without commas, the Thai
+# way; times, sections of an Act, numbers inside the sub-items (seven-parties-temple).
+SEVEN_DUTIES_CLAUSE = {
+    "id": "duties",
+    "heading": bi("หน้าที่ของคู่ภาคี", "Duties of the Parties"),
+    "text": bi(
+        "คู่ภาคีตกลงร่วมกันดูแลผู้สูงอายุจำนวน ๑,๒๕๐ คน ใน ๑๘ หมู่บ้าน ตั้งแต่วันที่ ๑ มกราคม พ.ศ. ๒๕๖๘ เป็นต้นไป "
+        "ตามพระราชบัญญัติผู้สูงอายุ พ.ศ. ๒๕๔๖ มาตรา ๑๑ (๑) ถึง (๑๓) โดยแต่ละฝ่ายมีหน้าที่ ดังนี้",
+        "The Parties agree to care together for 1,250 older persons in 18 villages from 1 January 2025 onwards, "
+        "under the Older Persons Act B.E. 2546 (2003), section 11 (1) to (13), each Party as follows:",
+    ),
+    "items": [
+        bi("จังหวัด: (๑) ประสานงาน (๒) ติดตามผลทุกไตรมาส คือ ๓๑ มีนาคม ๓๐ มิถุนายน ๓๐ กันยายน และ ๓๑ ธันวาคม", "the Province: (1) coordinate; (2) follow up every quarter, on 31 March, 30 June, 30 September and 31 December;"),
+        bi("สภ.ชุมแพ: ออกตรวจหมู่ที่ ๑ ถึงหมู่ที่ ๑๘ วันละ ๒ ครั้ง เวลา ๐๘.๓๐ น. และ ๒๐.๓๐ น.", "the Police Station: patrol Moo 1 to Moo 18 twice a day, at 08:30 and 20:30;"),
+        bi("วัด: ใช้ศาลาการเปรียญเป็นศูนย์ดูแลผู้สูงอายุในวันพระ ๔ วันต่อเดือน", "the Temple: host the older persons' centre in the preaching hall on the 4 holy days of each month;"),
+        bi("โรงพยาบาล: ตรวจความดันโลหิต น้ำตาลในเลือด และสายตา ปีละ ๒ ครั้ง", "the Hospital: check blood pressure, blood sugar and eyesight twice a year;"),
+        bi("โรงเรียน อบต.วังหินลาด และมูลนิธิ: จัดอาสาสมัครไม่น้อยกว่า ๔๐ คน", "the School, Wang Hin Lat SAO and the Foundation: provide no fewer than 40 volunteers."),
+    ],
+}  # fmt: skip
+SEVEN_COSTS_CLAUSE = {
+    "id": "costs",
+    "heading": bi("ค่าใช้จ่าย", "Costs"),
+    "text": bi(
+        "มูลนิธิสนับสนุนเงินจำนวน {amount:grant} และ อบต.วังหินลาด สนับสนุนเงินจำนวน ๒,๐๐๐,๐๐๐.๕๐ บาท (สองล้านบาทห้าสิบสตางค์)",
+        "The Foundation contributes {amount:grant} and Wang Hin Lat SAO THB 2,000,000.50 "
+        "(two million baht and fifty satang).",
+    ),
+}
 
 
 def agreement(
@@ -539,6 +629,64 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
             "ศาลาประชาคมบ้านโนนสะอาดใต้ หมู่ที่ ๑๒ ตำบลบ้านฦๅสี",
             "the community hall of Ban Non Sa-at Tai, Moo 12, Ban Luesi Subdistrict",
         ),
+    ),  # fmt: skip
+    "seven-parties-temple": agreement(
+        MOU,
+        (
+            "การดูแลผู้สูงอายุและความปลอดภัยในชุมชนอำเภอชุมแพ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘–๒๕๖๙",
+            "Care for Older Persons and Community Safety in Chum Phae District, fiscal years B.E. 2568–2569 (2025–2026)",
+        ),
+        [
+            "khon-kaen-province",
+            "chumphae-police-station",
+            "wat-si-chumphae",
+            "chumphae-hospital",
+            "chumphae-school",
+            "wanghinlat-sao",
+            "elders-foundation",
+        ],
+        [SEVEN_DUTIES_CLAUSE, SEVEN_COSTS_CLAUSE],
+        place=bi(
+            "ศาลาการเปรียญวัดศรีชุมแพธรรมาราม ตำบลชุมแพ อำเภอชุมแพ จังหวัดขอนแก่น",
+            "the preaching hall of Wat Si Chum Phae Thammaram, Chum Phae Subdistrict, Chum Phae District, Khon Kaen",
+        ),
+        date="๓๑ ธ.ค. ๒๕๖๗",
+        duration={"start": "๑ มกราคม ๒๕๖๘", "end": datetime.date(2026, 9, 30)},
+        budget={
+            "amount": 12345678.91,
+            "source": bi(
+                "งบประมาณจังหวัดขอนแก่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๘",
+                "the Khon Kaen provincial budget for fiscal year B.E. 2568 (2025)",
+            ),
+        },
+        amounts={"grant": 21000001.01},
+        originals=8,
+        signatories={
+            "chumphae-school": person(
+                43,
+                (
+                    "ผู้ช่วยผู้อำนวยการโรงเรียน รักษาราชการแทนผู้อำนวยการโรงเรียนชุมแพศึกษา",
+                    "Assistant Director, Acting Director of Chum Phae Suksa School",
+                ),
+            ),
+        },
+        witnesses=[
+            {
+                "prefix": bi("พระมหา", "Phra Maha"),
+                "name": bi("สมชาย ฐิตธมฺโม", "Somchai Thitadhammo"),
+                "position": bi("ผู้ช่วยเจ้าอาวาสวัดศรีชุมแพธรรมาราม", "Assistant Abbot of Wat Si Chum Phae Thammaram"),
+            },
+            {
+                "prefix": bi("ร้อยตำรวจโทหญิง", "Pol. Lt."),
+                "name": bi("ปิยะนุช ชัยมงคล", "Piyanut Chaimongkhon"),
+                "position": bi("รองสารวัตรป้องกันปราบปราม", "Deputy Inspector (Crime Prevention and Suppression)"),
+            },
+            {
+                "prefix": bi("มิสเตอร์", "Mr."),
+                "name": bi("John Smith", "John Smith"),
+                "position": bi("ผู้ประสานงานอาสาสมัครของมูลนิธิ", "Volunteer Coordinator of the Foundation"),
+            },
+        ],
     ),  # fmt: skip
     "no-end-date-draft": agreement(
         MOU,
