@@ -149,10 +149,11 @@ CASES = [
         "tab is used for indentation",
     ),
     (
-        # adversarial inputs: an English-only agreement keeps the default prevailing Thai
+        # adversarial inputs: an English-only agreement said to be governed by its Thai text
+        # (without prevailing_language, the one language governs)
         "prevailing language not among the languages",
-        agreement_with("status: final", "status: final\nlanguages: [en]"),
-        "agreements/test.yaml:",
+        agreement_with("status: final", "status: final\nlanguages: [en]\nprevailing_language: th"),
+        "agreements/test.yaml:4:1:",
         "prevailing_language: 'th' is not one of the agreement's languages (en); write prevailing_language: en, "
         "or add th to languages",
     ),
@@ -373,3 +374,14 @@ def test_two_parties_called_by_one_short_name_are_refused(tree):
     assert status == 1
     assert "parties[3]: 'other' is called “the Municipality”, as 'town' already is" in err, err
     assert "give parties/other.yaml a short_name of its own" in err
+
+
+def test_an_agreement_in_one_language_is_governed_by_it_unless_told_otherwise(tree):
+    # English only, prevailing_language not written: the default th would be an error at a
+    # field the clerk never wrote.
+    agreement = AGREEMENT.replace("originals: 2", "originals: 2\nlanguages: [en]")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    assert load_project(root, {"standard"}).agreements["test"].prevailing_language == "en"
+    (root / "agreements" / "test.yaml").write_text(agreement + "prevailing_language: th\n", encoding="utf-8")
+    status, err = run(root)
+    assert status == 1 and "prevailing_language: 'th' is not one of the agreement's languages (en)" in err, err

@@ -8,7 +8,7 @@ import inspect
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +21,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -287,6 +288,16 @@ class Agreement(StrictRecord):
     # The DOCX carries the bundled Sarabun (mou/docx/fonts.py) unless the readers all have a font of their own.
     docx_font: Text | None = None
     """A font every reader has installed, asked for in the DOCX instead of carrying Sarabun inside (e.g. TH Sarabun New)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_language_prevails(cls, data: Any) -> Any:
+        """An agreement made in one language, with no prevailing_language written, is governed by that one."""
+        if isinstance(data, dict) and "prevailing_language" not in data:
+            languages = data.get("languages")
+            if isinstance(languages, list) and len(languages) == 1 and languages[0] in LANGUAGES:
+                return {**data, "prevailing_language": languages[0]}
+        return data
 
 
 def attribute_docstrings(source: str) -> dict[str, dict[str, str]]:
