@@ -385,3 +385,10 @@ def test_an_agreement_in_one_language_is_governed_by_it_unless_told_otherwise(tr
     (root / "agreements" / "test.yaml").write_text(agreement + "prevailing_language: th\n", encoding="utf-8")
     status, err = run(root)
     assert status == 1 and "prevailing_language: 'th' is not one of the agreement's languages (en)" in err, err
+
+
+def test_a_title_block_of_one_side_is_refused(tree):
+    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku]\nbetween:\n  - {th: เทศบาล, en: Town}")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1 and "between: has one line, so the title names one side only" in err, err

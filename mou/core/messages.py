@@ -387,6 +387,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{id}' มีชื่อย่อ “{name}” ซ้ำกับ {first} ข้อความจึงไม่บอกว่าหมายถึงฝ่ายใด"
         " ให้กำหนด short_name ใน parties/{id}.yaml ที่ไม่ซ้ำกับฝ่ายอื่น",
     ),
+    # a title block naming one side only
+    "between_one_side": (
+        "has one line, so the title names one side only; write a line for each side (at least two),"
+        " or leave between out to print each party's name",
+        "มีเพียงบรรทัดเดียว ชื่อเรื่องจึงระบุเพียงฝ่ายเดียว ให้เขียนบรรทัดละหนึ่งฝ่าย (อย่างน้อยสองบรรทัด)"
+        " หรือลบช่อง between ออกเพื่อพิมพ์ชื่อคู่ภาคีทุกฝ่าย",
+    ),
     "listed_twice": ("'{id}' is listed twice; list each party once", "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
     "no_party_guess": (
         "no party '{id}' in parties/; did you mean '{guess}'?",

@@ -452,6 +452,8 @@ def check_agreement(
             )
     problems += signatory_problems(source, agreement)
     problems += short_name_problems(project, agreement_id, agreement)
+    if len(agreement.between) == 1:  # "between X" alone: the title names one side of the agreement
+        problems.append(source.problem(("between",), say("between_one_side")))
     parties = len(dict.fromkeys(agreement.parties))
     if agreement.originals < parties:
         problems.append(
