@@ -392,3 +392,12 @@ def test_a_title_block_of_one_side_is_refused(tree):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
     status, err = run(root)
     assert status == 1 and "between: has one line, so the title names one side only" in err, err
+
+
+def test_a_collective_name_for_two_parties_is_refused_not_ignored(tree):
+    agreement = AGREEMENT.replace(
+        "parties: [town, kku]", "parties: [town, kku]\ncollective_name: {th: คู่ภาคี, en: the Parties}"
+    )
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1 and "collective_name: is printed only for three parties or more" in err, err

@@ -387,6 +387,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{id}' มีชื่อย่อ “{name}” ซ้ำกับ {first} ข้อความจึงไม่บอกว่าหมายถึงฝ่ายใด"
         " ให้กำหนด short_name ใน parties/{id}.yaml ที่ไม่ซ้ำกับฝ่ายอื่น",
     ),
+    # a collective name written for two parties, which the text never prints
+    "collective_name_two": (
+        "is printed only for three parties or more (two are ทั้งสองฝ่าย / both Parties), so it would not appear;"
+        " remove it",
+        "ใช้เฉพาะเมื่อมีคู่ภาคีตั้งแต่สามฝ่ายขึ้นไป (สองฝ่ายเรียกว่า ทั้งสองฝ่าย / both Parties) จึงจะไม่ปรากฏในเอกสาร ให้ลบออก",
+    ),
     # a title block naming one side only
     "between_one_side": (
         "has one line, so the title names one side only; write a line for each side (at least two),"

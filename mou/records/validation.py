@@ -452,6 +452,8 @@ def check_agreement(
             )
     problems += signatory_problems(source, agreement)
     problems += short_name_problems(project, agreement_id, agreement)
+    if agreement.collective_name and len(dict.fromkeys(agreement.parties)) == 2:  # the text says "both Parties"
+        problems.append(source.problem(("collective_name",), say("collective_name_two")))
     if len(agreement.between) == 1:  # "between X" alone: the title names one side of the agreement
         problems.append(source.problem(("between",), say("between_one_side")))
     parties = len(dict.fromkeys(agreement.parties))
