@@ -36,6 +36,12 @@ MAX_GLYPHS = EMPTY_CODES[0]
 # width, so each one puts pdf.js's idea of where the text is that much behind, until the
 # next text box.
 MARK_REACH = 2
+# The advance (thousandths of an em) given to a text box's last glyph when it has none (a
+# mark ending the box, as in กุมภาพันธ์). pdfium takes a glyph of no advance for as wide as its
+# ink, which for a mark lies left of where the next glyph starts: the gap after the box (a
+# space WeasyPrint does not draw, between two inline boxes) then reads as none. Any advance
+# makes pdfium measure from the glyph's origin; this one is taken back by the number after it.
+BOX_END_ADVANCE = 1
 # A move to the right after a glyph is taken into the glyph's advance in steps of this much
 # (thousandths of an em); what is left is below the step, far below the tenth of an em
 # readers take for a space.

@@ -257,6 +257,8 @@ def draw_first_line(stream: Any, textbox: Any, text_overflow: str, block_ellipsi
     pending, stream.mou_pending = getattr(stream, "mou_pending", None), None
     if pending is not None and _continues(pending.textbox, textbox):
         stream.stream[pending.start : pending.end] = pending.reached()
+    elif pending is not None and pending.spaced is not None and _space_follows(pending.textbox, textbox):
+        stream.stream[pending.start : pending.end] = pending.drawn(pending.spaced)
     emojis = ORIGINAL["draw_first_line"](stream, textbox, text_overflow, block_ellipsis, matrix)
     if text_overflow == "clip" and block_ellipsis == "none":
         planned = _glyph_texts(textbox)
@@ -269,6 +271,14 @@ def draw_first_line(stream: Any, textbox: Any, text_overflow: str, block_ellipsi
                     end_reach.textbox, end_reach.start, end_reach.end = textbox, start, len(stream.stream)
                     stream.mou_pending = end_reach
     return emojis
+
+
+def _space_follows(previous: Any, textbox: Any) -> bool:
+    """Say whether a text box of spaces only (WeasyPrint draws none) follows the previous one straight on its line."""
+    if textbox.text.strip() or not previous.text:
+        return False
+    same_line = abs((previous.position_y + previous.baseline) - (textbox.position_y + textbox.baseline)) < 0.5
+    return same_line and abs(textbox.position_x - (previous.position_x + previous.width)) < 1
 
 
 def _continues(previous: Any, textbox: Any) -> bool:
@@ -361,7 +371,7 @@ def _recoded(
     out: list = []
     for item in shown:
         out.extend(_show(*next(shows)) if isinstance(item, _Run) else [item])
-    return out, _reach_the_end(coded, shown)
+    return out, _box_end(coded, shown)
 
 
 def _raised_in_order(shown: list) -> None:
@@ -400,10 +410,16 @@ class _EndReach:
     textbox: Any = None
     start: int = 0
     end: int = 0
+    # The codes with the box's last mark advanced only, drawn if a space WeasyPrint does not draw follows.
+    spaced: list[tuple[Any, list[tuple[int, float, str]]]] | None = None
 
     def reached(self) -> list:
         """Return the box's operators with the last letter's longer advance."""
-        shows = iter(self.coded)
+        return self.drawn(self.coded)
+
+    def drawn(self, coded: list[tuple[Any, list[tuple[int, float, str]]]]) -> list:
+        """Return the box's operators drawn with these codes."""
+        shows = iter(coded)
         return [op for item in self.shown for op in (_show(*next(shows)) if isinstance(item, _Run) else [item])]
 
 
@@ -450,6 +466,42 @@ def _reach_the_end(coded: list[tuple[_Run, list[tuple[int, float, str]]]], shown
     reached = [(r, list(w)) for r, w in coded]
     reached[next(k for k, (r, _) in enumerate(coded) if r is run)][1][i] = (new, move + extra, text)
     return _EndReach(reached, shown)
+
+
+def _box_end(coded: list[tuple[_Run, list[tuple[int, float, str]]]], shown: list) -> _EndReach | None:
+    """Return how to draw a box if the next goes straight on along its line: its end reached, its last mark advanced."""
+    reach = _reach_the_end(coded, shown)
+    ended = _with_end_advance(reach.coded if reach is not None else coded)
+    spaced = _with_end_advance(coded)
+    if ended is None:
+        return reach
+    return _EndReach(ended, shown, spaced=spaced)
+
+
+def _with_end_advance(
+    coded: list[tuple[_Run, list[tuple[int, float, str]]]],
+) -> list[tuple[_Run, list[tuple[int, float, str]]]] | None:
+    """Return the codes with the box's last glyph, a mark of no advance, given the least one (BOX_END_ADVANCE); None if it is not.
+
+    Only where another box follows on the line: at a line's end, pdfium reads such a mark as
+    a word of its own (`ไม ่`).
+    """
+    if not coded or not coded[-1][1]:
+        return None
+    run, written = coded[-1]
+    code, move, text = written[-1]
+    glyph = run.glyphs[-1].glyph
+    if not text or text.isspace() or run.font.widths[code]:
+        return None
+    advance = glyph_codes.BOX_END_ADVANCE
+    new = glyph_codes.alias(run.font.mou_codes, glyph, text, advance, run.font.to_unicode.get(glyph), -1)
+    if new == glyph:
+        return None  # no code left for it
+    run.font.to_unicode[new] = text
+    run.font.widths[new] = advance
+    ended = [(r, list(w)) for r, w in coded]
+    ended[-1][1][-1] = (new, move + advance, text)
+    return ended
 
 
 def _counted_by_pdfjs(text: str) -> bool:
