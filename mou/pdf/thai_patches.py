@@ -483,8 +483,8 @@ def _with_end_advance(
 ) -> list[tuple[_Run, list[tuple[int, float, str]]]] | None:
     """Return the codes with the box's last glyph, a mark of no advance, given the least one (BOX_END_ADVANCE); None if it is not.
 
-    Only where another box follows on the line: at a line's end, pdfium reads such a mark as
-    a word of its own (`ไม ่`).
+    Only where another box follows on the line, and only after no move to the right: pdfium
+    then reads the mark as a word of its own (`ไม ่`, `วงศ์ใหญ ่)`).
     """
     if not coded or not coded[-1][1]:
         return None
@@ -492,6 +492,10 @@ def _with_end_advance(
     code, move, text = written[-1]
     glyph = run.glyphs[-1].glyph
     if not text or text.isspace() or run.font.widths[code]:
+        return None
+    if len(written) < 2 or written[-2][1] < 0:
+        # Drawn right of where the glyph before it ends: pdfium measures a gap before a glyph
+        # against that glyph's advance, and would read this one as a space before the mark.
         return None
     advance = glyph_codes.BOX_END_ADVANCE
     new = glyph_codes.alias(run.font.mou_codes, glyph, text, advance, run.font.to_unicode.get(glyph), -1)
