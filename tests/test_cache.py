@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes.util
 import datetime
+import json
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from mou.docx import fonts
 from mou.html import templating
 from mou.pdf import libraries, speedups
 from mou.pdf.render import install_patches, render_pdf
+from mou.records import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 REGULAR = ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf"
@@ -204,3 +206,30 @@ def test_a_zip_member_deflated_from_the_cache_is_what_zipfile_writes(folder: Pat
     entries[0].write_bytes(entries[0].read_bytes()[:-1])
     reproducible._deflated.clear()
     assert reproducible.deterministic_zip(members, when) == expected  # damaged: deflated again
+
+
+def test_the_characters_the_fonts_draw_read_from_the_cache_are_the_ones_read_from_the_fonts(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fonts_folder = tmp_path / "fonts"
+    fonts_folder.mkdir()
+    for name in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf"):
+        (fonts_folder / name).write_bytes((REGULAR.parent / name).read_bytes())
+    state = coverage.font_state(fonts_folder)
+    read = coverage._read_drawable({Path(path).name: Path(path).read_bytes() for path, _size, _time in state})
+    family, codes = json.loads(read)
+    assert family == "Sarabun" and ord("ก") in codes and ord("A") in codes and 0x2603 not in codes
+    coverage.drawable.cache_clear()
+    first = coverage.drawable(state)  # read from the fonts, and stored
+    assert first == (family, frozenset(codes))
+    assert len(list((folder / "font-coverage").iterdir())) == 1
+    coverage.drawable.cache_clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(coverage, "_read_drawable", lambda fonts: pytest.fail("read again"))
+        assert coverage.drawable(state) == first  # read back
+    (fonts_folder / "Sarabun-Bold.ttf").unlink()  # other fonts: read again, not taken from the entry
+    coverage.drawable.cache_clear()
+    assert coverage.drawable(coverage.font_state(fonts_folder)) == first
+    assert len(list((folder / "font-coverage").iterdir())) == 2
+    coverage.drawable.cache_clear()
+    assert coverage.drawable(()) is None

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import functools
+import io
+import json
 from pathlib import Path
 
+import fontTools
 from fontTools.ttLib import TTFont
 from pydantic import BaseModel
 
+from mou.core.cache import cache_key, cached, file_digest
 from mou.core.errors import Problem
 from mou.core.messages import say
 from mou.language.characters import char_values
@@ -16,6 +20,9 @@ from mou.records.loading import KeyPath, Record, dotted_path
 FontState = tuple[tuple[str, int, int], ...]
 # Line breaks and tabs are layout, not glyphs: the renderers turn them into breaks and spaces.
 LAYOUT = frozenset("\n\t")
+# What the family and characters read from a set of fonts depend on besides the files' names and
+# bytes: fontTools, which reads them, and this file, which says how.
+COVERAGE_RECIPE = f"fontTools {fontTools.version}; {file_digest(__file__)}"
 
 
 def font_state(fonts: Path) -> FontState:
@@ -29,14 +36,28 @@ def font_state(fonts: Path) -> FontState:
 
 @functools.lru_cache(maxsize=4)
 def drawable(state: FontState) -> tuple[str, frozenset[int]] | None:
-    """Return the family name and the characters every one of the fonts can draw (any text may be bold)."""
+    """Return the family name and the characters every one of the fonts can draw (any text may be bold).
+
+    Kept in mou's cache folder by the fonts' names and bytes: reading the fonts' name and
+    character tables again was most of checking a record's characters in every process.
+    """
+    if not state:
+        return None
+    fonts = {Path(path).name: Path(path).read_bytes() for path, _size, _time in state}
+    key = cache_key("font coverage", COVERAGE_RECIPE, *(part for name, data in fonts.items() for part in (name, data)))
+    family, codes = json.loads(cached("font-coverage", key, lambda: _read_drawable(fonts)))
+    return family, frozenset(codes)
+
+
+def _read_drawable(fonts: dict[str, bytes]) -> bytes:
+    """Read the family name of fonts (by file name) and the characters all of them draw, as JSON."""
     family, common = "", None
-    for path, _size, _time in state:
-        with TTFont(path, lazy=True) as face:
-            family = family or str(face["name"].getDebugName(1) or Path(path).stem)
+    for name, data in fonts.items():
+        with TTFont(io.BytesIO(data), lazy=True) as face:
+            family = family or str(face["name"].getDebugName(1) or Path(name).stem)
             codes = frozenset(face.getBestCmap())
         common = codes if common is None else common & codes
-    return (family, common) if common is not None else None
+    return json.dumps([family, sorted(common or ())]).encode()
 
 
 def font_problems(record: Record, value: object, fonts: Path) -> list[Problem]:
