@@ -6,10 +6,12 @@ import ctypes.util
 import datetime
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import pyphen
 import pytest
 from conftest import zipfile_writes
 from weasyprint.pdf import fonts as weasy_fonts
@@ -18,7 +20,7 @@ from mou.core import cache, reproducible
 from mou.core.paths import cache_folder
 from mou.docx import fonts
 from mou.html import templating
-from mou.pdf import libraries, speedups
+from mou.pdf import hyphenation, libraries, speedups
 from mou.pdf.render import install_patches, render_pdf
 from mou.records import coverage
 
@@ -233,3 +235,40 @@ def test_the_characters_the_fonts_draw_read_from_the_cache_are_the_ones_read_fro
     assert len(list((folder / "font-coverage").iterdir())) == 2
     coverage.drawable.cache_clear()
     assert coverage.drawable(()) is None
+
+
+WORDS = "memorandum understanding cooperation university municipality development agreement responsibilities"
+
+
+def test_a_hyphenation_dictionary_read_back_from_the_cache_is_the_one_pyphen_parses(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert hyphenation.keep_dictionaries()
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en")]
+    parsed = pyphen.HyphDict(path)
+    made = pyphen.Pyphen(lang="en")  # parsed by Pyphen, and stored
+    assert made.hd.patterns == parsed.patterns and made.hd.maxlen == parsed.maxlen
+    assert len(list((folder / "hyphenation").iterdir())) == 1
+    with monkeypatch.context() as patched:
+        patched.setattr(pyphen, "hdcache", hyphenation.KeptDictionaries())  # a new process's
+        patched.setattr(pyphen.HyphDict, "__init__", lambda self, path: pytest.fail("parsed again"))
+        kept = pyphen.Pyphen(lang="en")
+        assert kept.hd is not made.hd and kept.hd.patterns == parsed.patterns and kept.hd.maxlen == parsed.maxlen
+        assert [kept.inserted(word) for word in WORDS.split()] == [made.inserted(word) for word in WORDS.split()]
+    for entry in (folder / "hyphenation").iterdir():  # a damaged entry, or one that is no dictionary: parsed again
+        for damaged in (entry.read_bytes()[:-1], None):
+            if damaged is None:
+                key = entry.name
+                cache.store_entry("hyphenation", key, pickle.dumps(os.getcwd))  # a pickle that would call a function
+            else:
+                entry.write_bytes(damaged)
+            monkeypatch.setattr(pyphen, "hdcache", hyphenation.KeptDictionaries())
+            assert pyphen.Pyphen(lang="en").hd.patterns == parsed.patterns
+
+
+def test_accelerate_zero_leaves_pyphen_its_own_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    monkeypatch.setenv("MOU_ACCELERATE", "0")
+    assert not hyphenation.keep_dictionaries()
+    assert type(pyphen.hdcache) is dict

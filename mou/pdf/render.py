@@ -20,7 +20,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from mou.core.errors import Problem, RenderError
 from mou.core.messages import say
-from mou.pdf import speedups, thai_patches
+from mou.pdf import hyphenation, speedups, thai_patches
 from mou.pdf.fields import SignatureField, add_signature_fields, find_signature_fields
 from mou.pdf.font_time import fixed_font_time
 from mou.pdf.warnings import collected_warnings
@@ -171,6 +171,7 @@ def install_patches() -> None:
     """Put WeasyPrint's Thai patches in place (or refuse an untested WeasyPrint), then the speed-ups if they fit."""
     thai_patches.install()
     speedups.install()
+    hyphenation.keep_dictionaries()
     if os.environ.get(SUBSETTER_SWITCH, "").strip().lower() == "fonttools":
         weasyprint.pdf.fonts.harfbuzz_subset = None
 
