@@ -7,7 +7,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from pythainlp.util import bahttext, num_to_thaiword
+from pythainlp.util import arabic_digit_to_thai_digit, bahttext, num_to_thaiword, thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_full_months
 
 from mou.language.thai import (
@@ -81,6 +81,14 @@ def test_arabic_digits(value: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["", "2.1", "ปี 2563 ข้อ 10.2", "0123456789"])
 def test_digits_round_trip(text: str) -> None:
     assert arabic_digits(thai_digits(text)) == text
+
+
+def test_digits_convert_as_pythainlp_converts_them() -> None:
+    text = "".join(map(chr, range(0x20, 0x0E80)))  # Latin, Thai and what lies between
+    assert thai_digits(text) == arabic_digit_to_thai_digit(text)
+    assert arabic_digits(text) == thai_digit_to_arabic_digit(text)
+    with pytest.raises(TypeError):
+        arabic_digits(2)  # type: ignore[arg-type]
 
 
 def test_months() -> None:

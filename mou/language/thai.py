@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
-
 THAI_DIGITS: str = "๐๑๒๓๔๕๖๗๘๙"
 
 THAI_MONTHS: tuple[str, ...] = (
@@ -70,6 +68,11 @@ _EN_SCALES = ("", "thousand", "million", "billion", "trillion", "quadrillion", "
 EN_WORDS_LIMIT = 1000 ** len(_EN_SCALES)
 
 
+# Thai digits for ASCII ones and back, as str.translate tables (PyThaiNLP's digit conversion is the same).
+TO_THAI_DIGITS = str.maketrans("0123456789", THAI_DIGITS)
+TO_ASCII_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
+
+
 def thai_digits(text: str | int | Decimal) -> str:
     """Return text with ASCII digits 0-9 replaced by Thai digits."""
     if isinstance(text, Decimal):
@@ -78,12 +81,14 @@ def thai_digits(text: str | int | Decimal) -> str:
         text = str(text)
     elif not isinstance(text, str):
         raise TypeError(f"expected str, int or Decimal, not {type(text).__name__}")
-    return arabic_digit_to_thai_digit(text)
+    return text.translate(TO_THAI_DIGITS)
 
 
 def arabic_digits(text: str) -> str:
     """Return text with Thai digits replaced by ASCII digits 0-9."""
-    return thai_digit_to_arabic_digit(text)
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__}")
+    return text.translate(TO_ASCII_DIGITS)
 
 
 def buddhist_year(year: int) -> int:
