@@ -115,6 +115,8 @@ ARCHIVES = {
     "bomb-declared-2GiB": (lambda: bomb(BOMB_SIZE), "would unpack to 2147483648 bytes"),
     "bomb-declared-small": (lambda: bomb(1000), "is damaged"),
     "too-many-members": (many_members, f"more than the {MAX_MEMBERS} a release may hold"),
+    # a flipped bit in a deflate stream is zlib.error, not a zip error: it was "a bug in mou"
+    "broken-deflate-stream": (lambda: raw_zip([("manifest.json", b"\xff" * 16, 0, 100)]), "manifest.json: is damaged"),
     "manifest-200000-deep": (deep_manifest, "manifest.json: cannot be read as a release manifest"),
     "zip64-end-record": (
         lambda: raw_zip([])[:-12] + struct.pack("<HIIH", 0xFFFF, 0, 0, 0),
@@ -301,3 +303,13 @@ def test_a_bomb_attached_inside_a_pdf_is_unpacked_no_further_than_the_record():
         {generic.NameObject("/Filter"): generic.NameObject("/LZWDecode")}, encoded_data=b"\x80"
     )
     assert _unpacked_at_most(other, 100) == b""
+
+
+def test_a_member_that_cannot_be_unpacked_is_said_damaged_once_not_also_missing(tmp_path):
+    path = tmp_path / "test-1.0.zip"
+    path.write_bytes(raw_zip([("manifest.json", b"\xff" * 16, 0, 100)]))
+    status, out, err = run(["verify", str(path)])
+    assert status == 1, out + err
+    assert [line for line in out.splitlines() if line.startswith("FAIL")] == [
+        "FAIL manifest.json: is damaged (it cannot be unpacked, or its zip checksum fails)"
+    ]

@@ -381,6 +381,38 @@ def test_releasing_a_released_version_with_other_content_is_refused(small_projec
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("damage", ["flip-docx", "add-member"])
+def test_releasing_again_over_a_damaged_archive_of_the_same_inputs_is_refused(signed, monkeypatch, tmp_path, damage):
+    """Same inputs are no licence to keep an archive that no longer verifies as "unchanged"."""
+    root = tmp_path / "project"
+    shutil.copytree(signed["1.0"].parents[2], root)
+    path = root / "output/releases/test-1.0.zip"
+    entries = members(path)
+    if damage == "flip-docx":
+        data = path.read_bytes()
+        where = data.index(b"documents/test.th.docx") + 2000  # inside that member's compressed bytes
+        path.write_bytes(data[:where] + bytes([data[where] ^ 0x01]) + data[where + 1 :])
+    else:
+        rezip(path, [*entries.items(), ("documents/notes.txt", b"hello")])
+    before = path.read_bytes()
+    status, out, err = release(root, signed["key"], monkeypatch)
+    assert status == 1, out + err
+    assert "error: output/releases/test-1.0.zip: version 1.0 was released with these inputs, but this archive " in err
+    assert "no longer verifies (documents/" in err and "unchanged" not in out
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_member_is_reported_once(signed, tmp_path):
+    path = tmp_path / "test-1.0.zip"
+    data = signed["1.0"].read_bytes()
+    where = data.index(b"documents/test.en.docx") + 2000
+    path.write_bytes(data[:where] + bytes([data[where] ^ 0x01]) + data[where + 1 :])
+    status, out, _ = verify(path)
+    assert status == 1
+    about = [line for line in out.splitlines() if line.startswith("FAIL documents/test.en.docx")]
+    assert about == ["FAIL documents/test.en.docx: is damaged (it cannot be unpacked, or its zip checksum fails)"]
+
+
 # --- release without a key, keys from the environment, bad keys ---------------------------
 
 

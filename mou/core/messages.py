@@ -843,6 +843,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "version cannot change: give the agreement a new version",
         "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง",
     ),
+    # machine and command faults: an archive kept as "unchanged" must still verify
+    "release_kept_fails": (
+        "version {version} was released with these inputs, but this archive no longer verifies "
+        "({detail}; {n} problem(s) in all): run `python build.py verify` on it, then restore it "
+        "from a copy, or move it away and release again",
+        "รุ่น {version} ออกเผยแพร่ด้วยข้อมูลนี้แล้ว แต่ไฟล์ชุดเผยแพร่นี้ตรวจสอบไม่ผ่าน "
+        "({detail} รวม {n} ปัญหา) ให้ตรวจด้วย `python build.py verify` "
+        "แล้วนำไฟล์ที่ถูกต้องจากสำเนากลับมาแทน หรือย้ายไฟล์นี้ออกไปแล้วสั่งออกเผยแพร่ใหม่",
+    ),
     "release_unreadable": (
         "the existing archive cannot be read; move it away if it is damaged",
         "อ่านไฟล์ชุดเผยแพร่ที่มีอยู่ไม่ได้ หากไฟล์เสียให้ย้ายออกไปก่อน",
@@ -885,7 +894,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "verify_missing": ("missing from the archive", "ไม่มีในชุดเผยแพร่"),
     "verify_extra": ("is not part of the release (added)", "ไม่ได้เป็นส่วนหนึ่งของชุดเผยแพร่ (ถูกเพิ่มเข้ามา)"),
     "verify_duplicate": ("appears twice in the archive", "มีซ้ำสองครั้งในชุดเผยแพร่"),
-    "verify_damaged": ("is damaged (its zip checksum fails)", "ไฟล์เสีย (ค่าตรวจสอบของ zip ไม่ตรง)"),
+    "verify_damaged": (
+        "is damaged (it cannot be unpacked, or its zip checksum fails)",
+        "ไฟล์เสีย (แตกไฟล์ไม่ได้ หรือค่าตรวจสอบของ zip ไม่ตรง)",
+    ),
     "verify_not_zip": ("is not a readable zip archive", "ไม่ใช่ไฟล์ zip ที่อ่านได้"),
     # hostile archives: refused before unpacking
     "archive_cannot_open": ("cannot be opened ({detail})", "เปิดไฟล์ไม่ได้ ({detail})"),

@@ -22,7 +22,6 @@ import io
 import json
 import platform
 import re
-import zipfile
 import zlib
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -51,7 +50,7 @@ from mou.release.signing import (
     sign_detached,
     sign_pdf,
 )
-from mou.release.unpacking import Member, Refused, load_json, read_json_member, unpack
+from mou.release.unpacking import UNREADABLE, Member, Refused, Unpacked, load_json, read_json_member, unpack
 
 FORMAT = "mou-release/1"
 MANIFEST = "manifest.json"
@@ -143,6 +142,7 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
                     say("release_immutable", version=agreement.version, what="; ".join(differences)),
                 )
             )
+        _refuse_if_damaged(path, layout, agreement.version)
         return ReleaseResult(agreement_id, agreement.version, path, created=False, signer=_existing_signer(path))
     rendered = render_stamped(layout, project, agreement_id)
     if rendered.inputs != inputs:  # a record or template changed while rendering
@@ -201,13 +201,26 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     )
 
 
+def _refuse_if_damaged(path: Path, layout: Layout, version: str) -> None:
+    """Refuse to keep an archive of the same inputs that no longer verifies (damaged on disk, or altered)."""
+    failed = [finding for finding in verify(path).findings if not finding.ok]
+    if failed:
+        detail = Message(f"{failed[0].member}: ", f"{failed[0].member}: ") + failed[0].message
+        raise ReleaseRefused(
+            Problem(
+                display_path(path, layout.root),
+                say("release_kept_fails", version=version, detail=detail, n=len(failed)),
+            )
+        )
+
+
 def compare_release(path: Path, inputs: Inputs) -> list[str]:
     """Say how an existing archive's inputs differ from these (empty: the same release)."""
     try:
         manifest = read_json_member(path, MANIFEST)
         old = dict(manifest["inputs"])
         old_mou = manifest["software"]["mou"]
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, Refused):
+    except (*UNREADABLE, KeyError, TypeError, Refused):
         return [say("release_unreadable").en]
     new = inputs.hashes()
     differences = [f"{name} changed" for name in sorted(set(old) & set(new)) if old[name] != new[name]]
@@ -223,7 +236,7 @@ def _existing_signer(path: Path) -> str:
     try:
         signature = read_json_member(path, MANIFEST).get("signature") or {}
         return str(signature.get("signer") or "")
-    except (OSError, KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, Refused):
+    except (*UNREADABLE, KeyError, TypeError, AttributeError, Refused):
         return ""
 
 
@@ -264,23 +277,25 @@ class Report:
 def verify(path: Path, trust: list[Any] | None = None, require_signature: bool = False) -> Report:
     """Check every checksum, the manifest signature, every PDF signature and the fingerprint."""
     report = Report(path)
-    members = _read_members(path, report)
-    if members is None:
+    found = _read_members(path, report)
+    if found is None:
         return report
+    members = found.members
     try:
         manifest = load_json(_data(members[MANIFEST]))
         files: dict[str, dict[str, Any]] = manifest["files"]
         if not isinstance(files, dict):
             raise TypeError("files")
     except KeyError:
-        report.add(False, MANIFEST, "verify_missing")
+        if MANIFEST not in found.damaged:
+            report.add(False, MANIFEST, "verify_missing")
         return report
     except (ValueError, TypeError):
         report.add(False, MANIFEST, "verify_unreadable_manifest")
         return report
     signature = manifest.get("signature") or None
     expected = set(files) | {MANIFEST, SUMS} | ({MANIFEST_SIGNATURE} if signature else set())
-    for name in sorted(expected - set(members)):
+    for name in sorted(expected - set(members) - set(found.damaged)):  # a damaged member is said so already
         report.add(False, name, "verify_missing")
     for name in sorted(set(members) - expected):
         report.add(False, name, "verify_extra")
@@ -352,21 +367,21 @@ def _data(member: Member) -> bytes:
     return member.data or b""
 
 
-def _read_members(path: Path, report: Report) -> dict[str, Member] | None:
+def _read_members(path: Path, report: Report) -> Unpacked | None:
     """Read every member of the zip within bounds; a damaged or doubled member is a finding."""
     try:
         found = unpack(path, _kept)
     except Refused as refused:
         report.findings.append(Finding(False, path.name, refused.message))
         return None
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except UNREADABLE:
         report.add(False, path.name, "verify_not_zip")
         return None
     for name in found.duplicates:
         report.add(False, name, "verify_duplicate")
     for name in found.damaged:
         report.add(False, name, "verify_damaged")
-    return found.members
+    return found
 
 
 def _check_sums(members: dict[str, Member], report: Report) -> None:

@@ -14,6 +14,7 @@ import os
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ MAX_MEMBER_SIZE = 64 * 1024 * 1024  # unpacked bytes of one member
 MAX_TOTAL_SIZE = 128 * 1024 * 1024  # unpacked bytes of all members together
 MAX_DIRECTORY_SIZE = 1024 * 1024  # the zip's central directory: its list of members
 CHUNK = 1024 * 1024
+# What reading a damaged zip or member raises: a flipped byte in a deflate stream is zlib.error.
+UNREADABLE = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
 _END_RECORD = b"PK\x05\x06"
 _END_RECORD_SIZE = 22
 _LONGEST_COMMENT = 0xFFFF
@@ -130,7 +133,7 @@ def unpack(path: Path, keep: Callable[[str], bool]) -> Unpacked:
                     continue
                 try:
                     found.members[info.filename] = _read_member(archive, info, keep(info.filename))
-                except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                except UNREADABLE:
                     found.damaged.append(info.filename)
             return found
 
