@@ -707,6 +707,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)",
     ),
     "weasyprint": ("WeasyPrint: {detail}", "WeasyPrint แจ้งว่า: {detail}"),
+    # machine and command faults: a damaged bundled font file is named before rendering
+    "font_file_unreadable": (
+        "cannot read this font file ({detail}); restore it from the project's history (git checkout -- templates/fonts)",
+        "อ่านไฟล์แบบอักษรนี้ไม่ได้ ({detail}) ให้นำกลับมาจากประวัติของโครงการ (git checkout -- templates/fonts)",
+    ),
+    "font_file_cut_short": (
+        "this font file is cut short ({size} bytes; its {table} table runs past the end); restore it from the "
+        "project's history (git checkout -- templates/fonts)",
+        "ไฟล์แบบอักษรนี้ไม่ครบ (มี {size} ไบต์ แต่ตาราง {table} ยาวเกินท้ายไฟล์) "
+        "ให้นำกลับมาจากประวัติของโครงการ (git checkout -- templates/fonts)",
+    ),
+    "font_file_not_font": (
+        "is not a usable TrueType or OpenType font ({detail}); restore it from the project's history "
+        "(git checkout -- templates/fonts), or remove it if it is not one of the project's fonts",
+        "ไม่ใช่ไฟล์แบบอักษร TrueType หรือ OpenType ที่ใช้ได้ ({detail}) ให้นำกลับมาจากประวัติของโครงการ "
+        "(git checkout -- templates/fonts) หรือลบออกหากไม่ใช่แบบอักษรของโครงการ",
+    ),
+    "font_face_missing": (
+        "this font file is missing, and the DOCX embeds this face; restore it from the project's history "
+        "(git checkout -- templates/fonts)",
+        "ไม่พบไฟล์แบบอักษรนี้ ซึ่ง DOCX ต้องฝังไว้ ให้นำกลับมาจากประวัติของโครงการ (git checkout -- templates/fonts)",
+    ),
     # line breaking by unit: a name kept whole that no line (or column) can hold
     "unit_wider_than_line": (
         "'{unit}' is wider than a line and was broken between words; shorten it if it must stay on one line",

@@ -26,6 +26,8 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from mou.core.cache import cache_key, cached
+from mou.core.errors import Problem, RenderError
+from mou.core.messages import say
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 # The faces a run can ask for, by (bold, italic): the w:font child that embeds each and its file.
@@ -137,7 +139,10 @@ def embed_fonts(doc: DocxDocument, family: str, folder: Path) -> None:
     used = faces_used(doc)
     wanted = [names for face, names in FACES.items() if face in used]
     for number, (tag, suffix) in enumerate(wanted, start=1):
-        data = keyboard_subset(font_state(folder / f"{family}-{suffix}.ttf"))
+        face = folder / f"{family}-{suffix}.ttf"
+        if not face.is_file():
+            raise RenderError(Problem(str(face), say("font_face_missing")))
+        data = keyboard_subset(font_state(face))
         key = font_key(data)
         part = Part(
             PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), table_part.package

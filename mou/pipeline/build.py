@@ -11,6 +11,7 @@ from mou.core.errors import MouError
 from mou.core.messages import Message, say
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, Task, run, worker_count
+from mou.pipeline.font_files import check_font_files
 from mou.pipeline.incremental import (
     BUILD_FILE,
     Planned,
@@ -34,6 +35,7 @@ from mou.records.validation import load_project
 
 def load(layout: Layout, allow_mismatch: bool = False, only: Collection[str] | None = None) -> Project:
     """Load and validate the records: every one, or only these agreements and their parties."""
+    check_font_files(layout.fonts, layout.root)
     return load_project(layout.root, template_names(layout.templates), allow_mismatch, layout.fonts, only)
 
 

@@ -22,6 +22,7 @@ from mou.core.paths import RECORD_SUFFIXES, record_path
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, warm_up
 from mou.pipeline.build import write_rendered
+from mou.pipeline.font_files import check_font_files
 from mou.pipeline.incremental import Planned, is_up_to_date
 from mou.pipeline.index_page import Watching, write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder, output_name
@@ -184,6 +185,7 @@ class Watcher:
             self.reporter.gone(agreement_id)
             return None
         try:
+            check_font_files(self.layout.fonts, root)
             project = load_project(
                 root, template_names(self.layout.templates), self.allow_mismatch, self.layout.fonts, {agreement_id}
             )
