@@ -1053,6 +1053,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "not in a git repository); give a commit, tag or branch",
         "ไม่พบ '{rev}' ใน git ที่มีไฟล์ agreements/{id}.yaml (หรือโฟลเดอร์นี้ไม่อยู่ใน คลัง git) ให้ระบุรหัส commit, tag หรือ branch",
     ),
+    # machine and command faults: without git, no git history was searched
+    "diff_git_missing": (
+        "git is not installed (not found on PATH), so no git history was searched: install git "
+        "(apt-get install git) and run again, or compare versions released in output/releases/",
+        "ไม่พบโปรแกรม git ในเครื่อง (ไม่อยู่ใน PATH) จึงไม่ได้ค้นในประวัติ git ให้ติดตั้ง git "
+        "(apt-get install git) แล้วสั่งใหม่ หรือเปรียบเทียบรุ่นที่ออกเผยแพร่ไว้ใน output/releases/",
+    ),
     "diff_bad_archive": (
         "cannot read the release archive ({detail}); run python build.py verify on it",
         "อ่านชุดเผยแพร่ไม่ได้ ({detail}) ให้ตรวจด้วยคำสั่ง python build.py verify",

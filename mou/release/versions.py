@@ -190,7 +190,8 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
         rev = label[len(GIT_PREFIX) :]
         records = _git_records(root, agreement_id, rev) if rev and not rev.startswith("-") else None
         if records is None:
-            raise UsageError(Problem("command line", say("diff_no_git_revision", rev=rev, id=agreement_id)))
+            said = say("diff_no_git_revision", rev=rev, id=agreement_id)
+            raise UsageError(Problem("command line", said + _without_git()))
         version = _yaml_field(records[next(iter(records))], "version")
         return VersionRecords(label, str(version or rev), say("diff_from_git", commit=_commit_of(root, rev)), records)
     archive = output / RELEASES / archive_name(agreement_id, label)
@@ -212,9 +213,15 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
     known = known_versions(root, output, agreement_id, history)
     if not known:
         raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
-    raise UsageError(
-        Problem("command line", say("diff_unknown_version", version=label, id=agreement_id, known=", ".join(known)))
-    )
+    said = say("diff_unknown_version", version=label, id=agreement_id, known=", ".join(known))
+    raise UsageError(Problem("command line", said + _without_git()))
+
+
+def _without_git() -> Message:
+    """Say that git's history was not searched when git is not installed (else nothing)."""
+    if shutil.which("git") is not None:
+        return Message("", "")
+    return Message("; ", " ") + say("diff_git_missing")
 
 
 def _unknown_agreement(root: Path, agreement_id: str) -> Message:
