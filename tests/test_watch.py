@@ -284,6 +284,15 @@ def test_a_save_writes_the_thai_pdf_first_and_a_broken_save_keeps_the_last_good_
     assert 'id="problems"' not in (layout.output / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_record_that_does_not_load_at_the_start_is_reported_once(project):
+    (project / "parties" / f"{SMALL_PARTIES[1]}.yaml").unlink()
+    events = Events()
+    Watcher(Layout.at(project), events, [SMALL]).start()
+    failed = [said for kind, said in events.said if kind == "failed"]
+    assert len(failed) == 1, events.said
+    assert f"no party '{SMALL_PARTIES[1]}' in parties/" in failed[0][0]  # type: ignore[index]
+
+
 # --- the real command: a browser sees the page reload, memory stays flat, Ctrl-C -----------------
 
 

@@ -157,7 +157,8 @@ class Watcher:
         """Bring output/ up to date, then warm the renderers with the focus agreement's first PDF."""
         warm_up()
         rendered = self.rebuild(self.watched(), edited=False)
-        if not rendered and self.focus is not None:
+        # An agreement that does not load was reported by the rebuild: loading it again would say it twice.
+        if not rendered and self.focus is not None and self.focus not in self.problems:
             self.warm(self.focus)
         with output_lock(self.layout.output, wait=True):
             self.refresh()
