@@ -301,3 +301,17 @@ def test_a_filled_in_draft_builds(tmp_path):
     assert squash("๑ มีนาคม พ.ศ. ๒๕๖๘") in thai
     english = squash(" ".join(pdf_lines(pdf.with_name("first-mou.en.pdf"))))
     assert squash("1 March 2025") in english
+
+
+@pytest.mark.parametrize("party_id", ["organization", "presiding", "witness-1", "witness-12"])
+def test_new_refuses_a_party_id_that_is_another_signers_field(tmp_path, party_id):
+    status, _, err = run(["new", "party", party_id, "--root", str(tmp_path)])
+    assert status == 2
+    assert f"the id '{party_id}' is taken by a signature field of its own (sig-{party_id}" in err
+    assert not (tmp_path / "parties" / f"{party_id}.yaml").exists()
+
+
+@pytest.mark.parametrize("party_id", ["organizations", "witness", "witness-one", "presiding-office"])
+def test_new_accepts_ids_that_only_look_like_a_signers_field(tmp_path, party_id):
+    status, _, err = run(["new", "party", party_id, "--root", str(tmp_path)])
+    assert status == 0, err

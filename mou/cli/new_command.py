@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from mou.records.schema import file_name, write
 from mou.records.validation import RESERVED_AGREEMENT_IDS
 
 FOLDERS = {"party": "parties", "agreement": "agreements"}
+# Party ids whose signature field (sig-<id>) is another signer's: the organization's release
+# signature, the presiding official's, a witness's. A build refuses them only once rendered.
+RESERVED_PARTY_ID = re.compile(r"organization|presiding|witness-[0-9]+")
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -28,6 +32,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(Problem("command line", say("bad_id", value=args.id)))
     if args.kind == "agreement" and args.id in RESERVED_AGREEMENT_IDS:
         raise UsageError(Problem("command line", say("reserved_agreement_id", id=args.id)))
+    if args.kind == "party" and RESERVED_PARTY_ID.fullmatch(args.id):
+        raise UsageError(Problem("command line", say("reserved_party_id", id=args.id)))
     if args.kind == "party" and args.parties is not None:
         raise UsageError(Problem("--parties", say("new_parties_for_agreement")))
     existing = record_path(root, folder, args.id)

@@ -596,6 +596,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "โฟลเดอร์นี้ไม่มี templates/ และไม่พบแม่แบบของโปรแกรมที่จะคัดลอกมา ให้คัดลอกโฟลเดอร์ templates/ "
         "จากโฟลเดอร์ของโปรแกรม mou มาก่อนสร้างเอกสาร",
     ),
+    # machine and command faults: `new` refuses a party id that names another signer's field
+    "reserved_party_id": (
+        "the id '{id}' is taken by a signature field of its own (sig-{id}: the organization's release "
+        "signature, the presiding official's or a witness's); choose another id (e.g. {id}-office)",
+        "รหัส '{id}' ซ้ำกับชื่อช่องลงลายมือชื่อที่มีอยู่แล้ว (sig-{id} ของหน่วยงานที่ออกเผยแพร่ "
+        "ของประธานในพิธี หรือของพยาน) ให้ใช้รหัสอื่น (เช่น {id}-office)",
+    ),
     # command line: the project folder, shards and processes (runtime limits)
     "no_project_folder": (
         "the project folder '{path}' does not exist; give the folder that holds parties/, "
