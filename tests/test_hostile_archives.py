@@ -313,3 +313,33 @@ def test_a_member_that_cannot_be_unpacked_is_said_damaged_once_not_also_missing(
     assert [line for line in out.splitlines() if line.startswith("FAIL")] == [
         "FAIL manifest.json: is damaged (it cannot be unpacked, or its zip checksum fails)"
     ]
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "folder", "huge", "missing"])
+def test_a_trust_or_key_file_that_is_no_such_file_is_refused_without_reading_it(small_project, tmp_path, kind):
+    """/dev/zero given as --trust or --key was read without end: the command hung, its memory growing."""
+    path = tmp_path / "org.pem"
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "huge":
+        path.write_bytes(bytes(2 * 1024 * 1024))
+    expected = {
+        "device": "it is a device, a pipe or a folder, not a file",
+        "fifo": "it is a device, a pipe or a folder, not a file",
+        "folder": "it is a device, a pipe or a folder, not a file",
+        "huge": "it is larger than 1048576 bytes, far more than a key or certificate holds",
+        "missing": "No such file or directory",
+    }[kind]
+    archive = tmp_path / "test-1.0.zip"
+    archive.write_bytes(b"not read")
+    status, out, err = run(["verify", str(archive), "--trust", str(path)])
+    assert status == 1, out + err
+    assert f"error: {path}: cannot read the certificate: {expected}; give a PEM or DER certificate file" in err
+    status, out, err = run(["release", "--root", str(small_project), "--key", str(path)])
+    assert status == 1, out + err
+    assert f"error: {path}: cannot read the signing key file: {expected}; give the organization's PKCS#12" in err
+    assert "internal error" not in err

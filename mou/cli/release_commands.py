@@ -15,7 +15,7 @@ from mou.pipeline.layout import Layout
 from mou.pipeline.selection import select
 from mou.pipeline.writer import output_lock
 from mou.release.archive import Finding, release, verify
-from mou.release.signing import key_from_options
+from mou.release.signing import UnreadableFile, key_from_options, read_small_file
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -97,10 +97,12 @@ def _member_order(finding: Finding) -> tuple[int, str]:
 def _load_certificates(path: Path) -> list[x509.Certificate]:
     """Read the certificates of a trust file: PEM (one or more) or DER."""
     try:
-        data = path.read_bytes()
+        data = read_small_file(path)
         if pem.detect(data):
             return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
         certificate = x509.Certificate.load(data)
         return [certificate]
-    except (OSError, ValueError) as exc:
+    except UnreadableFile as exc:
+        raise InputError(Problem(str(path), say("cannot_read_certificate", detail=exc.message))) from None
+    except ValueError as exc:
         raise InputError(Problem(str(path), say("cannot_read_certificate", detail=exc))) from None

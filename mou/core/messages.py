@@ -848,7 +848,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "โหลดกุญแจสำหรับลงนามไม่ได้: {detail} ให้ใช้ไฟล์ PKCS#12 (.p12) ที่มีกุญแจและใบรับรอง "
         "และใส่รหัสผ่านไว้ใน MOU_SIGNING_PASSWORD หรือระบุด้วย --key-password-env",
     ),
-    "cannot_read_key": ("cannot read the signing key file: {detail}", "อ่านไฟล์กุญแจสำหรับลงนามไม่ได้: {detail}"),
+    # machine and command faults: a key or trust file that is a device, a pipe or huge
+    "small_file_not_regular": (
+        "it is a device, a pipe or a folder, not a file",
+        "เป็นอุปกรณ์ ไปป์ หรือโฟลเดอร์ ไม่ใช่ไฟล์",
+    ),
+    "small_file_too_large": (
+        "it is larger than {limit} bytes, far more than a key or certificate holds",
+        "ไฟล์ใหญ่เกิน {limit} ไบต์ ซึ่งมากกว่าไฟล์กุญแจหรือใบรับรองมาก",
+    ),
+    "cannot_read_key": (
+        "cannot read the signing key file: {detail}; give the organization's PKCS#12 (.p12) file",
+        "อ่านไฟล์กุญแจสำหรับลงนามไม่ได้: {detail} ให้ระบุไฟล์ PKCS#12 (.p12) ของหน่วยงาน",
+    ),
     "bad_key_env": (
         "{name} is neither an existing file nor base64 text of a PKCS#12 file",
         "{name} ไม่ใช่ไฟล์ที่มีอยู่ และไม่ใช่ข้อความ base64 ของไฟล์ PKCS#12",

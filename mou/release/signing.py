@@ -29,6 +29,7 @@ import hashlib
 import io
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,37 @@ def load_key(data: bytes, password: bytes | None, source: str) -> SigningKey:
     return SigningKey(signer, source)
 
 
+# A PKCS#12 key or a trust list is a few KB; a file far larger (or /dev/zero) is the wrong file.
+SMALL_FILE_LIMIT = 1024 * 1024
+
+
+class UnreadableFile(Exception):
+    """A key or certificate file that cannot be read as one; the message says why."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.en)
+        self.message = message
+
+
+def read_small_file(path: Path) -> bytes:
+    """Read a key or certificate file: a regular file of at most SMALL_FILE_LIMIT bytes, never waiting on a pipe."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once instead of blocking
+    except OSError as exc:
+        raise UnreadableFile(Message(str(exc.strerror or exc), str(exc.strerror or exc))) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise UnreadableFile(say("small_file_not_regular"))
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(SMALL_FILE_LIMIT + 1)
+        except OSError as exc:
+            raise UnreadableFile(Message(str(exc.strerror or exc), str(exc.strerror or exc))) from None
+    if len(data) > SMALL_FILE_LIMIT:
+        raise UnreadableFile(say("small_file_too_large", limit=SMALL_FILE_LIMIT))
+    return data
+
+
 def key_from_options(
     key_path: Path | None, password_env: str | None, environ: dict[str, str] | None = None
 ) -> SigningKey | None:
@@ -126,15 +158,19 @@ def key_from_options(
     password = password_text.encode() if password_text else None
     if key_path is not None:
         try:
-            data = key_path.read_bytes()
-        except OSError as exc:
-            raise InputError(Problem(str(key_path), say("cannot_read_key", detail=exc.strerror or exc))) from None
+            data = read_small_file(key_path)
+        except UnreadableFile as exc:
+            raise InputError(Problem(str(key_path), say("cannot_read_key", detail=exc.message))) from None
         return load_key(data, password, str(key_path))
     value = environ.get(KEY_ENV, "").strip()
     if not value:
         return None
     if _is_file(value):
-        return load_key(Path(value).read_bytes(), password, f"{KEY_ENV} ({value})")
+        try:
+            data = read_small_file(Path(value))
+        except UnreadableFile as exc:
+            raise InputError(Problem(f"{KEY_ENV} ({value})", say("cannot_read_key", detail=exc.message))) from None
+        return load_key(data, password, f"{KEY_ENV} ({value})")
     try:
         data = base64.b64decode("".join(value.split()), validate=True)
     except (binascii.Error, ValueError):
