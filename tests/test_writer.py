@@ -199,3 +199,54 @@ def test_a_file_put_where_a_killed_build_moved_a_folder_aside_is_not_moved(tmp_p
     os.rename(tmp_path / "a/1.0", tmp_path / "note.txt")
     recover(tmp_path)
     assert (tmp_path / "a/1.0/a.th.pdf").read_bytes() == b"old" and not trash.exists()
+
+
+@pytest.mark.parametrize(
+    "note",
+    ['{"target": "a/1', "", '{"target": "../../elsewhere", "written": []}', '{"target": "/tmp", "written": []}', "[]"],
+)
+def test_a_damaged_swap_note_is_a_message_and_the_earlier_files_stay(tmp_path, note):
+    """A note cut short (a power cut) or edited was a JSONDecodeError, "a bug in mou"; one naming a
+    folder outside output/ would have moved the earlier files there."""
+    trash = tmp_path / ".replaced-x"
+    (trash / "old").mkdir(parents=True)
+    (trash / "old/a.th.pdf").write_bytes(b"earlier")
+    (trash / "swap.json").write_text(note, encoding="utf-8")
+    with pytest.raises(MachineError) as raised:
+        recover(tmp_path)
+    assert "its note (swap.json) cannot be read; the earlier files are in" in str(raised.value)
+    assert (trash / "old/a.th.pdf").read_bytes() == b"earlier"
+    assert not (tmp_path.parent / "elsewhere").exists()
+
+
+def test_a_swap_note_without_the_old_folder_is_cleared(tmp_path):
+    trash = tmp_path / ".replaced-x"
+    trash.mkdir()
+    (trash / "swap.json").write_text('{"target": "a/1', encoding="utf-8")  # cut short before anything moved
+    recover(tmp_path)
+    assert not trash.exists()
+
+
+def test_the_swap_note_is_on_disk_whole_before_the_old_folder_moves(tmp_path, monkeypatch):
+    """Written and flushed (fsync) before the rename: after a power cut recover() finds it whole, or finds no old folder."""
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"old"})
+    synced: list[str] = []
+    seen: list[tuple[str, list[str]]] = []
+    rename, fsync = os.rename, os.fsync
+
+    def spy_fsync(descriptor):
+        synced.append(Path(os.readlink(f"/proc/self/fd/{descriptor}")).name)
+        fsync(descriptor)
+
+    def spy_rename(source, destination):
+        if Path(destination).name == "old":
+            seen.append(((Path(destination).parent / "swap.json").read_text(encoding="utf-8"), list(synced)))
+        rename(source, destination)
+
+    monkeypatch.setattr(os, "fsync", spy_fsync)
+    monkeypatch.setattr(os, "rename", spy_rename)
+    write_files(tmp_path, Path("a/1.0"), {"a.th.pdf": b"new"})
+    assert len(seen) == 1
+    note, synced_before = seen[0]
+    assert note == '{"target": "a/1.0", "written": ["a.th.pdf"]}'
+    assert any(name.startswith("swap.json") for name in synced_before), synced_before

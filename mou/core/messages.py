@@ -797,6 +797,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "then run again",
         "ตรงนี้เป็นโฟลเดอร์ แต่ mou ต้องเขียนไฟล์ชื่อนี้ที่ตำแหน่งนี้ ให้ย้ายหรือเปลี่ยนชื่อโฟลเดอร์นี้ (mou ไม่แตะต้องโฟลเดอร์นี้) แล้วสั่งใหม่",
     ),
+    # machine and command faults: the note of a swap left halfway is damaged
+    "swap_note_damaged": (
+        "a build stopped while replacing files here, and its note (swap.json) cannot be read; the earlier "
+        "files are in {old}: if their folder (output/<agreement>/<version>) is missing, move them back "
+        "there, then delete this folder and run again",
+        "การสร้างเอกสารครั้งก่อนหยุดกลางคันขณะแทนที่ไฟล์ และบันทึกการแทนที่ (swap.json) อ่านไม่ได้ "
+        "ไฟล์เดิมอยู่ที่ {old} หากโฟลเดอร์ของไฟล์เหล่านั้น (output/<agreement>/<version>) หายไป "
+        "ให้ย้ายกลับไปไว้ที่เดิม แล้วลบโฟลเดอร์นี้และสั่งใหม่",
+    ),
     "system_error": (
         "the system refused: {detail}; check the disk and the folder, then run again",
         "ระบบปฏิเสธ: {detail} ให้ตรวจดิสก์และโฟลเดอร์ แล้วสั่งใหม่",

@@ -111,11 +111,18 @@ def _finish_swap(output_dir: Path, trash: Path) -> None:
     marker, old = trash / "swap.json", trash / "old"
     if not marker.is_file() or not os.path.lexists(old):
         return
-    swap = json.loads(marker.read_text(encoding="utf-8"))
-    target = output_dir / swap["target"]
+    try:
+        swap = json.loads(marker.read_text(encoding="utf-8"))
+        folder, made = Path(swap["target"]), {str(name) for name in swap["written"]}
+    except (ValueError, KeyError, TypeError):
+        folder, made = Path("/"), set()
+    if folder.is_absolute() or ".." in folder.parts or not folder.parts:
+        # A note cut short (a power cut) or changed by hand: the earlier files stay where they are.
+        raise MachineError(Problem(str(trash), say("swap_note_damaged", old=old)))
+    target = output_dir / folder
     _refuse_a_file_in_the_way(target)  # a file put there since is not mou's to move: the clerk moves it
     if old.is_dir() and target.is_dir():
-        _keep_extras(old, target, set(swap["written"]))
+        _keep_extras(old, target, made)
         return
     if target.is_dir():  # a file was moved aside (as an earlier mou did): it goes back, new output gives way
         os.rename(target, trash / "new")
@@ -171,7 +178,9 @@ def write_files(output_dir: Path, folder: Path, files: dict[str, bytes]) -> Writ
             trash = Path(tempfile.mkdtemp(prefix=TRASH_PREFIX, dir=output_dir))
             made = set(files) | earlier
             swap = {"target": str(folder), "written": sorted(made)}
-            (trash / "swap.json").write_text(json.dumps(swap), encoding="utf-8")
+            # Whole and on disk before the old folder moves: recover() must be able to read it.
+            _write_synced(trash / "swap.json.partial", json.dumps(swap).encode())
+            os.rename(trash / "swap.json.partial", trash / "swap.json")
             os.rename(target, trash / "old")
             os.rename(staging, target)
             _keep_extras(trash / "old", target, made)
