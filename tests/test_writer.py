@@ -250,3 +250,10 @@ def test_the_swap_note_is_on_disk_whole_before_the_old_folder_moves(tmp_path, mo
     note, synced_before = seen[0]
     assert note == '{"target": "a/1.0", "written": ["a.th.pdf"]}'
     assert any(name.startswith("swap.json") for name in synced_before), synced_before
+
+
+def test_a_folder_named_as_the_lock_is_named_in_the_message(tmp_path):
+    (tmp_path / ".mou.lock").mkdir()
+    with pytest.raises(MachineError) as raised, output_lock(tmp_path):
+        pass
+    assert str(raised.value).startswith(f"{tmp_path / '.mou.lock'}: this is a folder, where mou writes a file")

@@ -45,6 +45,8 @@ def output_lock(output_dir: Path, wait: bool = False) -> Iterator[None]:
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
         handle = open(output_dir / LOCK_NAME, "a+")  # noqa: SIM115 - closed by the with below
+    except IsADirectoryError:  # a folder of the lock's name: someone's, left alone
+        raise MachineError(Problem(str(output_dir / LOCK_NAME), say("folder_in_the_way"))) from None
     except OSError as exc:  # a file in the way, a read-only disk, no permission
         raise unwritable(output_dir, exc) from None
     with handle:
