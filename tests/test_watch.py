@@ -465,3 +465,11 @@ def test_the_served_page_reloads_in_a_browser_after_a_save_and_ctrl_c_stops_clea
     assert lock_is_free(project / "output")
     stamp_file = json.loads((project / "output" / SMALL / "1.0" / BUILD_FILE).read_text(encoding="utf-8"))
     assert stamp_file["title"]["en"] == "Memorandum of Understanding on Digital Skills"
+
+
+def test_watch_in_a_folder_without_agreements_says_so_and_writes_nothing(tmp_path):
+    err = io.StringIO()
+    status = main(["watch", "--root", str(tmp_path)], io.StringIO(), err)
+    assert status == 1
+    assert "error: agreements: no agreement records found; add agreements/<id>.yaml" in err.getvalue()
+    assert not (tmp_path / "output").exists()

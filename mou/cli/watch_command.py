@@ -12,7 +12,7 @@ import watchfiles
 
 from mou.cli.console import EXIT_OK, Console
 from mou.cli.serve import LiveServer
-from mou.core.errors import Problem, display_path
+from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.pipeline.layout import FORMATS, Layout
 from mou.pipeline.results import AgreementResult
@@ -65,6 +65,8 @@ class ConsoleReporter:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Watch the project's inputs and rebuild on each save; stop cleanly on Ctrl-C or SIGTERM."""
     layout = Layout.at(args.root, args.output)
+    if not (layout.root / "agreements").is_dir():  # the wrong folder: nothing there would ever be saved
+        raise InputError(Problem(display_path(layout.root / "agreements", layout.root), say("no_agreements")))
     named = args.agreements + args.only
     names = select(agreement_ids(layout.root), named) if named else []
     console.quiet, console.verbose, console.live = args.quiet, args.verbose, False
