@@ -249,6 +249,8 @@ def test_a_capped_jobs_value_is_said(small_project, quick):
         (OSError(errno.EROFS, "Read-only file system", "/mnt/ro"), "/mnt/ro: this folder is on a read-only disk", 1),
         (PermissionError(errno.EPERM, "Operation not permitted", "/srv/out/index.html"), "cannot write here", 1),
         (OSError(errno.EIO, "Input/output error", "/dev/sdb"), "/dev/sdb: the system refused", 1),
+        # a file size limit (ulimit -f) hit inside WeasyPrint's font cache was "a bug in mou"
+        (OSError(errno.EFBIG, "File too large"), "mou: a file grew past the size this process may write", 1),
         (MemoryError(), "the computer ran out of memory", 1),
         (BrokenProcessPool("gone"), "a rendering process ended without a word", 1),
         (OSError(errno.EBADF, "Bad file descriptor"), "This is a bug in mou", 3),
@@ -282,6 +284,22 @@ def test_a_full_disk_while_writing_is_a_message_and_earlier_output_stays(small_p
     assert "--output" in err and "bug in mou" not in err
     assert folder_files(small_project) == before
     assert not list((small_project / "output").glob(".staging-*"))
+
+
+def test_a_file_size_limit_while_writing_is_a_message_and_earlier_output_stays(small_project, quick, monkeypatch):
+    assert run(["--root", str(small_project)])[0] == 0
+    before = folder_files(small_project)
+    edit(small_project, "Hold training", "Hold trainings")
+
+    def limited(path, data):
+        raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(writer, "_write_synced", limited)
+    status, out, err = run(["--root", str(small_project)])
+    assert status == 1
+    assert f"{small_project / 'output/test/1.0'}: a file grew past the size this process may write" in err
+    assert "ulimit -f" in err and "chattr" not in err and "bug in mou" not in err
+    assert folder_files(small_project) == before
 
 
 def test_an_immutable_file_in_the_output_folder_is_a_message(tmp_path, monkeypatch):

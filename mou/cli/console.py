@@ -24,6 +24,7 @@ ENVIRONMENT_ERRORS = {
     errno.EMFILE: "system_error",
     errno.ENFILE: "system_error",
     errno.ENOMEM: "out_of_memory",
+    errno.EFBIG: "file_size_limit",
 }
 
 

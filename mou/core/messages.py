@@ -777,6 +777,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ลบ {name} แล้ว เพราะสร้างจากข้อมูลรุ่นก่อน ไม่ตรงกับไฟล์ {formats} ที่เพิ่งสร้าง "
         "ให้สั่งสร้างโดยไม่ระบุ --format (หรือระบุ --format {format}) เพื่อสร้างไฟล์นี้ใหม่",
     ),
+    # machine and command faults: a file size limit (ulimit -f) is not a bug in mou
+    "file_size_limit": (
+        "a file grew past the size this process may write ({detail}): the shell's file size limit "
+        "(ulimit -f) or the disk's; raise it (ulimit -f unlimited) or give a folder on another disk "
+        "with --output, then run again (earlier output is unchanged)",
+        "ไฟล์ใหญ่เกินขนาดที่โปรแกรมนี้เขียนได้ ({detail}) ซึ่งจำกัดโดยเชลล์ (ulimit -f) หรือโดยดิสก์ "
+        "ให้เพิ่มขีดจำกัด (ulimit -f unlimited) หรือระบุโฟลเดอร์บนดิสก์อื่นด้วย --output แล้วสั่งใหม่ (ไฟล์เดิมยังอยู่ครบ)",
+    ),
     "disk_full": (
         "the disk is full ({detail}); free some space, or give a folder on another disk with --output, "
         "then run again (earlier output is unchanged)",

@@ -32,6 +32,7 @@ WRITE_FAILURES = {
     errno.EACCES: "cannot_write_output",
     errno.EEXIST: "output_is_a_file",
     errno.ENOTDIR: "output_is_a_file",
+    errno.EFBIG: "file_size_limit",
 }
 
 
