@@ -532,3 +532,22 @@ def test_release_workflow_passes_actionlint():
     text = workflow.read_text(encoding="utf-8")
     assert "tags:" in text and "bash .ci/run" in text and "build.py release" in text
     assert "build.py verify" in text and "secrets.MOU_SIGNING_KEY" in text and "action-gh-release" in text
+
+
+def test_a_draft_named_for_release_is_refused_at_its_status(small_project, monkeypatch):
+    """Released, a draft would take its version for ever: the agreed text could never be released as 1.0."""
+    record = small_project / "agreements/test.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("status: final", "status: draft"), encoding="utf-8")
+    status, out, err = release(small_project, None, monkeypatch, "test")
+    assert status == 1, out + err
+    assert "error: agreements/test.yaml:2:9: status: version 1.0 is a draft; a release is the agreed text" in err
+    assert not (small_project / "output/releases/test-1.0.zip").exists()
+
+
+def test_releasing_everything_leaves_the_drafts_out_and_says_so(small_project, monkeypatch):
+    record = small_project / "agreements/test.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("status: final", "status: draft"), encoding="utf-8")
+    status, out, err = release(small_project, None, monkeypatch)
+    assert status == 0, out + err
+    assert "note: test 1.0 is a draft, not released; set status: final once the parties agree" in err
+    assert not (small_project / "output/releases/test-1.0.zip").exists()

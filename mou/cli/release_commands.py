@@ -27,7 +27,12 @@ def run_release(args: argparse.Namespace, console: Console) -> int:
     """Build, sign and archive each chosen agreement version; return the exit status."""
     layout = Layout.at(args.root, args.output)
     key = key_from_options(args.key, args.key_password_env)
-    ids = select(load(layout).agreements, args.agreements)
+    agreements = load(layout).agreements
+    ids = select(agreements, args.agreements)
+    if not args.agreements:  # all of them: a draft still being negotiated is left for later, and said so
+        for agreement_id in [i for i in ids if agreements[i].status == "draft"]:
+            console.note(say("release_skips_draft", id=agreement_id, version=agreements[agreement_id].version))
+            ids.remove(agreement_id)
     failed = 0
     with output_lock(layout.output):
         for agreement_id in ids:

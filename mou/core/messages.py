@@ -901,6 +901,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "version cannot change: give the agreement a new version",
         "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง",
     ),
+    # machine and command faults: a draft released by mistake would take its version for ever
+    "release_draft": (
+        "version {version} is a draft; a release is the agreed text and can never change: set "
+        "status: final (or signed) once the parties agree, then release",
+        "รุ่น {version} ยังเป็นฉบับร่าง ฉบับเผยแพร่คือข้อความที่ตกลงกันแล้วและแก้ไขไม่ได้อีก "
+        "ให้กำหนด status: final (หรือ signed) เมื่อคู่ภาคีเห็นชอบแล้ว จึงออกฉบับเผยแพร่",
+    ),
+    "release_skips_draft": (
+        "note: {id} {version} is a draft, not released; set status: final once the parties agree",
+        "หมายเหตุ: {id} รุ่น {version} ยังเป็นฉบับร่าง จึงไม่ได้ออกฉบับเผยแพร่ ให้กำหนด status: final เมื่อคู่ภาคีเห็นชอบแล้ว",
+    ),
     # machine and command faults: an archive kept as "unchanged" must still verify
     "release_kept_fails": (
         "version {version} was released with these inputs, but this archive no longer verifies "

@@ -131,6 +131,9 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     project = load(layout)
     select(project.agreements, [agreement_id])
     agreement = project.agreements[agreement_id]
+    if agreement.status == "draft":  # released, the version could never hold the agreed text
+        source = project.agreement_source(agreement_id)
+        raise InputError(source.problem(("status",), say("release_draft", version=agreement.version), at_value=True))
     path = layout.output / RELEASES / archive_name(agreement_id, agreement.version)
     inputs = collect_inputs(layout.root, layout.templates, agreement_id, agreement)
     if path.exists():
