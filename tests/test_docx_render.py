@@ -567,3 +567,11 @@ def test_runs_are_written_as_python_docx_writes_them(text, bold, italic, change)
         if seg.change:
             track(run._r, seg.change)
     assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(theirs.paragraphs[-1]._p)
+
+
+def test_the_extended_properties_name_mou_not_the_templates_word(th: bytes) -> None:
+    """python-docx's template claimed "Microsoft Macintosh Word", one page and no words in File → Properties."""
+    with zipfile.ZipFile(io.BytesIO(th)) as archive:
+        app = archive.read("docProps/app.xml").decode("utf-8")
+    assert "<Application>mou</Application>" in app
+    assert "Microsoft" not in app and "<Pages>" not in app and "Normal.dotm" not in app

@@ -205,6 +205,7 @@ def html_to_docx(
     number_revisions(doc, timestamp or EPOCH)
     title = document_title(head) if head is not None else ""
     set_core_properties(doc, title, "th-TH" if thai else "en-US", timestamp or EPOCH)
+    set_app_properties(doc)
     return deterministic_package(doc)
 
 
@@ -746,6 +747,22 @@ def drop_template_extras(doc: DocxDocument) -> None:
     for rels, reltype in ((doc.part.package.rels, RT.THUMBNAIL), (doc.part.rels, STYLES_WITH_EFFECTS)):
         for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == reltype]:
             del rels[r_id]
+
+
+# The extended properties as mou writes them: python-docx's template says Microsoft Macintosh
+# Word made a one-page file of no words from Normal.dotm, which the file's properties then show.
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>mou</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def set_app_properties(doc: DocxDocument) -> None:
+    """Say that mou made the file, and nothing the template claimed about pages, words or Word."""
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_PROPERTIES
 
 
 def set_core_properties(doc: DocxDocument, title: str, language: str, when: datetime.datetime) -> None:
