@@ -130,3 +130,24 @@ def test_a_folder_that_is_not_a_project_is_said_to_be_the_wrong_folder(tmp_path)
     status, _, err = run(["--root", str(tmp_path), "some-agreement"])
     assert status == 2 and "holds no agreement records; is --root the project folder" in err, err
     assert "known: " not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--output", ""],
+        ["build", "--root", " "],
+        ["release", "--output="],
+        ["diff", "test", "1.0", "1.1", "--output", ""],
+        ["verify", ""],
+        ["watch", "--output", ""],
+    ],
+)
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(small_project, monkeypatch, argv):
+    """`--output "$OUT"` with OUT unset wrote index.html and a folder per agreement into the project itself."""
+    monkeypatch.chdir(small_project)
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, out, err)
+    assert status == 2, out.getvalue() + err.getvalue()
+    assert "is empty; give a path (an unset variable in a script?)" in err.getvalue()
+    assert sorted(p.name for p in small_project.iterdir()) == ["agreements", "parties", "templates"]

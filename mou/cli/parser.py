@@ -75,6 +75,13 @@ def said_in_both(message: str) -> Message | str:
     return message
 
 
+def given_path(text: str) -> Path:
+    """Parse a path option; an empty one (an unset variable in a script) would mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a path (an unset variable in a script?)")
+    return Path(text)
+
+
 def positive_jobs(text: str) -> int:
     """Parse --jobs: a whole number of processes, 1 or more."""
     try:
@@ -128,11 +135,13 @@ def _project_options(parser: argparse.ArgumentParser) -> None:
     """Add --root and --output."""
     parser.add_argument(
         "--root",
-        type=Path,
+        type=given_path,
         default=Path("."),
         help="project folder holding parties/, agreements/ and templates/ (default: .)",
     )
-    parser.add_argument("--output", type=Path, default=None, help="where to write the files (default: ROOT/output)")
+    parser.add_argument(
+        "--output", type=given_path, default=None, help="where to write the files (default: ROOT/output)"
+    )
 
 
 def _only_option(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -208,7 +217,7 @@ def _release_options(parser: argparse.ArgumentParser) -> None:
     _project_options(parser)
     parser.add_argument(
         "--key",
-        type=Path,
+        type=given_path,
         default=None,
         metavar="FILE.p12",
         help="PKCS#12 file with the organization's key and certificate "
@@ -225,10 +234,10 @@ def _release_options(parser: argparse.ArgumentParser) -> None:
 
 def _verify_options(parser: argparse.ArgumentParser) -> None:
     """Describe `verify`."""
-    parser.add_argument("archives", nargs="+", type=Path, metavar="ARCHIVE", help="release zip files")
+    parser.add_argument("archives", nargs="+", type=given_path, metavar="ARCHIVE", help="release zip files")
     parser.add_argument(
         "--trust",
-        type=Path,
+        type=given_path,
         action="append",
         default=[],
         metavar="CERT",
@@ -238,7 +247,7 @@ def _verify_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--root",
-        type=Path,
+        type=given_path,
         default=Path("."),
         help="project folder whose trust/*.pem lists the trusted signers (default: .)",
     )
@@ -279,7 +288,7 @@ def _new_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--root",
-        type=Path,
+        type=given_path,
         default=Path("."),
         help="project folder to write into (default: .); one without templates/ gets the standard ones",
     )
@@ -328,7 +337,7 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     """Describe `check`."""
     parser.add_argument(
         "--root",
-        type=Path,
+        type=given_path,
         default=Path("."),
         help="project folder holding parties/, agreements/ and templates/ (default: .)",
     )
