@@ -1047,10 +1047,11 @@ def iter_line_boxes(
     else:
         box.text_indent = 0
     args = (context, box, bottom_space, containing_block, absolute_boxes, fixed_boxes)
-    thai = bool(THAI.search(line_text(box)))
+    text = line_text(box)
+    thai = bool(THAI.search(text))
     # The search is for Thai lines, and English ones around a long run that breaks inside (its
     # pieces are few and long: only a search finds the lines above that fill the line before one).
-    search = thai or bool(_BROKEN_RUN.search(line_text(box)))
+    search = (thai or bool(_BROKEN_RUN.search(text))) and len(text) <= SEARCH_MAX_LETTERS
     # How much wider a line may be laid, tried in turn while a line stays short: the last
     # resort for Thai only (English closes up its word gaps instead).
     shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE,)
@@ -1114,6 +1115,11 @@ HELD_FOR_SEARCH = 8
 # up to two words; and how many lines it may lay out in all, for one paragraph's search.
 SEARCH_DROPS = (-1, 0, 1, 2)
 SEARCH_BUDGET = 300
+# A paragraph longer than this (characters) is rebroken around its bad lines but not
+# searched. A search keeps every line it lays until the paragraph ends, and WeasyPrint lays
+# each from a copy of the rest of the paragraph: in a paragraph of tens of thousands of
+# letters memory grew with its length and time with its square.
+SEARCH_MAX_LETTERS = 6000
 
 
 def _until_filled(
