@@ -226,7 +226,7 @@ def mark_breaks(
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
         split = text.index("<body")
         head, body = text[:split], text[split:]
-    body = _TEXT_NODE.sub(lambda node: ">" + unhyphenated_runs(node.group(1)) + "<", body)
+    body = _RUN_NODE.sub(_with_runs_marked, body)
     if not THAI_RUN.search(body):
         return head + body
     names = list(names)
@@ -267,6 +267,13 @@ def unhyphenated_runs(text: str) -> str:
     if THAI_RUN.search(text):
         return breakable_runs(text)
     return _LONG_RUN.sub(lambda run: f'<span class="run">{breakable_runs(run.group())}</span>', text)
+
+
+def _with_runs_marked(node: re.Match[str]) -> str:
+    """Return a text node with its long runs marked (unhyphenated_runs); a style or script element as it is."""
+    if node.group(1):
+        return node.group(1)
+    return ">" + unhyphenated_runs(node.group(3))
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -507,9 +514,12 @@ _SPAN_EDGE = re.compile("(?<=[\u0e01-\u0e4e])(<span[^>]*>)(?=[\u0e01-\u0e4e])")
 _STRAY_ZWSP = re.compile(f"(?<![\u0e01-\u0e5b]){ZWSP}|{ZWSP}(?![\u0e01-\u0e5b])")
 _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
+# A text node (group 3), or a style or script element, whose text is not text to lay (group 1).
+_RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", re.DOTALL | re.IGNORECASE)
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
-# edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt).
-_LONG_RUN = re.compile("[^\\s<>&\u0e00-\u0e7f\u200b\u2060]{20,}")
+# edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
+# reference (&#34;) is one of its characters: neither a span nor a break mark may part it.
+_LONG_RUN = re.compile("(?:&#?\\w+;|[^\\s<>&\u0e00-\u0e7f\u200b\u2060]){20,}")
 # Inside one: where a line may break (after these, when more follows), and runs of digits.
 _RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
 _DIGITS = re.compile("[0-9๐-๙]{13,}")
