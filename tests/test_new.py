@@ -265,8 +265,8 @@ def test_python_m_mou_new_writes_the_record(tmp_path):
     assert (tmp_path / "parties" / "kku.yaml").read_text(encoding="utf-8") == draft_party("kku")
 
 
-def fill(text: str) -> str:
-    """Fill every placeholder of a draft as a clerk would: names, a kind, Thai-written dates."""
+def fill(text: str, names: tuple[str, str] = ("สมชาย ใจดี", "Somchai Jaidee")) -> str:
+    """Fill every placeholder of a draft as a clerk would: names (Thai, English), a kind, Thai-written dates."""
 
     def value(match: re.Match[str]) -> str:
         key, placeholder = match["key"], match["value"].strip()
@@ -277,7 +277,7 @@ def fill(text: str) -> str:
         elif "YYYY" in placeholder:
             filled = "๑ มีนาคม ๒๕๖๘"
         else:
-            filled = {"th": "สมชาย ใจดี", "en": "Somchai Jaidee"}[key]
+            filled = {"th": names[0], "en": names[1]}[key]
         return f"{match['indent']}{key}: {filled}"
 
     return "\n".join(KEY_LINE.sub(value, line) for line in text.splitlines()) + "\n"
@@ -287,8 +287,10 @@ def fill(text: str) -> str:
 def test_a_filled_in_draft_builds(tmp_path):
     for words in (["party", "town"], ["party", "kku"], ["agreement", "first-mou", "--parties", "town,kku"]):
         assert start(tmp_path, *words)[0] == 0
+    # Each party its own names: two parties may not be called by one short name.
+    names = {"kku": ("สมศรี มีสุข", "Somsri Meesuk")}
     for path in [*tmp_path.glob("parties/*.yaml"), *tmp_path.glob("agreements/*.yaml")]:
-        filled = fill(path.read_text(encoding="utf-8"))
+        filled = fill(path.read_text(encoding="utf-8"), *[names[path.stem]] if path.stem in names else [])
         assert not re.search(r":\s*<[^<>\n]+>\s*$", filled, re.MULTILINE), filled
         assert filled.count("\n#") == path.read_text(encoding="utf-8").count("\n#")  # the comments stay
         yaml.safe_load(filled)
