@@ -10,6 +10,7 @@ from importlib import metadata
 import pytest
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
 
+from mou.cli.console import page_count
 from mou.cli.main import main
 from mou.cli.parser import COMMANDS, command_first
 
@@ -151,3 +152,7 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(small_project
     assert status == 2, out.getvalue() + err.getvalue()
     assert "is empty; give a path (an unset variable in a script?)" in err.getvalue()
     assert sorted(p.name for p in small_project.iterdir()) == ["agreements", "parties", "templates"]
+
+
+def test_a_one_page_file_is_said_in_the_singular():
+    assert str(page_count(1)) == " (1 page)" and str(page_count(3)) == " (3 pages)" and page_count(None) == ""

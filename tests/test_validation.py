@@ -401,3 +401,14 @@ def test_a_collective_name_for_two_parties_is_refused_not_ignored(tree):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
     status, err = run(root)
     assert status == 1 and "collective_name: is printed only for three parties or more" in err, err
+
+
+def test_a_list_that_needs_one_entry_says_one_entry_in_both_languages(tree):
+    agreement = AGREEMENT.split("clauses:")[0] + "clauses: []\nduration: {start: 2020-11-16, end: 2021-11-15}\n"
+    agreement += "budget: {amount: 150000}\noriginals: 2\n"
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1 and "clauses: needs at least one entry" in err, err
+    thai = io.StringIO()
+    assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=thai) == 1
+    assert "clauses: ต้องมีอย่างน้อยหนึ่งรายการ" in thai.getvalue(), thai.getvalue()

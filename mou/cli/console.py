@@ -88,7 +88,7 @@ class Console:
             return
         for path in result.files:
             pages = result.pages.get(path.name.split(".")[-2]) if path.suffix == ".pdf" else None
-            line = say("wrote", path=path) + (say("pages", n=pages) if pages else "")
+            line = say("wrote", path=path) + page_count(pages)
             self._print(self.text(line), self.out)
         if self.verbose and not result.skipped:
             self._print(self.text(say("took", id=result.agreement_id, seconds=f"{result.seconds:.2f}")), self.out)
@@ -131,6 +131,13 @@ class Console:
         """Print a line, above the progress bar when there is one."""
         if self.display is None or not self.display.print(line):
             print(line, file=stream)
+
+
+def page_count(pages: int | None) -> Message | str:
+    """Return ' (N pages)' for a PDF's line, ' (1 page)' for one, nothing when unknown."""
+    if not pages:
+        return ""
+    return say("one_page") if pages == 1 else say("pages", n=pages)
 
 
 def message_language(argv: list[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mou.cli.console import EXIT_OK, Console
+from mou.cli.console import EXIT_OK, Console, page_count
 from mou.core.messages import say
 from mou.pipeline.layout import Layout
 from mou.redline.redline import make_redline, write_redline
@@ -25,5 +25,5 @@ def run(args: argparse.Namespace, console: Console) -> int:
     )
     for path in write_redline(layout, redline):
         pages = redline.pages.get(path.name.split(".")[-3]) if path.suffix == ".pdf" else None
-        console.say(say("wrote", path=path) + (say("pages", n=pages) if pages else ""))
+        console.say(say("wrote", path=path) + page_count(pages))
     return EXIT_OK

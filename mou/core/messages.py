@@ -121,6 +121,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "not_allowed": ("'{value}' is not allowed; use one of {expected}", "ใช้ '{value}' ไม่ได้ ให้เลือกจาก {expected}"),
     "too_short": ("needs at least {n} entries", "ต้องมีอย่างน้อย {n} รายการ"),
+    # count messages: one entry, one page said in the singular
+    "too_short_one": ("needs at least one entry", "ต้องมีอย่างน้อยหนึ่งรายการ"),
     "at_least": ("must be at least {n}, not {value}", "ต้องไม่น้อยกว่า {n} (ระบุไว้ {value})"),
     "at_most": ("must be at most {n}, not {value}", "ต้องไม่เกิน {n} (ระบุไว้ {value})"),
     "not_amount": (
@@ -1206,6 +1208,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "wrote": ("wrote {path}", "เขียนไฟล์ {path}"),
     "pages": (" ({n} pages)", " ({n} หน้า)"),
+    "one_page": (" (1 page)", " (1 หน้า)"),
     "error": ("error", "ข้อผิดพลาด"),
     "warning": ("warning", "คำเตือน"),
     "usage_error": ("usage error", "สั่งงานไม่ถูกต้อง"),

@@ -340,7 +340,8 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
     if kind == "literal_error":
         return say("not_allowed", value=value, expected=str(ctx.get("expected")).replace(" or ", ", "))
     if kind == "too_short":
-        return say("too_short", n=ctx.get("min_length"))
+        least = ctx.get("min_length")
+        return say("too_short_one") if least == 1 else say("too_short", n=least)
     if kind == "too_long":
         return say("too_many_entries", n=f"{ctx.get('actual_length'):,}", limit=f"{ctx.get('max_length'):,}")
     if kind in ("greater_than_equal", "greater_than"):
