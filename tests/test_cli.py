@@ -115,6 +115,11 @@ def test_usage_errors_say_what_to_write_without_internal_names(argv, shown, tmp_
         (["build", "--format", "odt"], "อาร์กิวเมนต์ --format: ใช้ 'odt' ไม่ได้ ให้เลือกจาก pdf, docx"),
         (["diff", "only-one"], "ยังไม่ได้ระบุ OLD, NEW ซึ่งจำเป็นต้องมี"),
         (["build", "--colour"], "ไม่รู้จัก --colour"),
+        (["build", "--jobs", "many"], "อาร์กิวเมนต์ --jobs/-j: ต้องเป็นจำนวนโพรเซสเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป ไม่ใช่ 'many'"),
+        (["-j", "0"], "อาร์กิวเมนต์ --jobs/-j: ต้องเป็นจำนวนโพรเซสเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป ไม่ใช่ '0'"),
+        (["build", "--shard", "3/2"], "อาร์กิวเมนต์ --shard: ต้องเขียนเป็น I/N โดย 1 <= I <= N เช่น 1/4 ไม่ใช่ '3/2'"),
+        (["watch", "--port", "70000"], "อาร์กิวเมนต์ --port: ต้องเป็นหมายเลขพอร์ตตั้งแต่ 0 (พอร์ตใดก็ได้ที่ว่าง) ถึง 65535"),
+        (["build", "--output", ""], "อาร์กิวเมนต์ --output: ว่างอยู่ ให้ระบุเส้นทางของไฟล์หรือโฟลเดอร์"),
     ],
 )
 def test_usage_errors_are_said_in_thai(argv, shown, tmp_path):
@@ -122,6 +127,7 @@ def test_usage_errors_are_said_in_thai(argv, shown, tmp_path):
     status, _, err = run([*argv, "--root", str(tmp_path), "--lang", "th"])
     assert status == 2 and shown in err, err
     assert "invalid choice" not in err and "required" not in err and "unrecognized" not in err
+    assert "takes" not in err and "is empty" not in err
 
 
 def test_a_folder_that_is_not_a_project_is_said_to_be_the_wrong_folder(tmp_path):

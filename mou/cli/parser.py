@@ -50,6 +50,10 @@ INVALID_CHOICE = re.compile(
 )
 REQUIRED = re.compile(r"the following arguments are required: (?P<names>.*)")
 UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<words>.*)")
+REFUSED_VALUE = re.compile(r"argument (?P<option>.+?): (?P<detail>.+)")
+# What an option's parser (positive_jobs, shard_share, port_number, given_path) refused, by
+# its English text: argparse passes on only a string, and the clerk may read Thai.
+REFUSALS: dict[str, Message] = {}
 
 
 class Parser(argparse.ArgumentParser):
@@ -72,13 +76,21 @@ def said_in_both(message: str) -> Message | str:
         return say("usage_required", names=found["names"])
     if found := UNRECOGNIZED.fullmatch(message):
         return say("usage_unrecognized", words=found["words"])
+    if (found := REFUSED_VALUE.fullmatch(message)) and found["detail"] in REFUSALS:
+        return say("usage_argument", option=found["option"], detail=REFUSALS[found["detail"]])
     return message
+
+
+def refused(message: Message) -> argparse.ArgumentTypeError:
+    """Return the error an option's parser raises, remembering the message in both languages."""
+    REFUSALS[message.en] = message
+    return argparse.ArgumentTypeError(message.en)
 
 
 def given_path(text: str) -> Path:
     """Parse a path option; an empty one (an unset variable in a script) would mean the current folder."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("is empty; give a path (an unset variable in a script?)")
+        raise refused(say("usage_empty_path"))
     return Path(text)
 
 
@@ -89,7 +101,7 @@ def positive_jobs(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"takes a whole number of processes, 1 or more, not '{text}'")
+        raise refused(say("usage_jobs", value=text))
     return value
 
 
@@ -98,7 +110,7 @@ def shard_share(text: str) -> tuple[int, int]:
     try:
         return parse_shard(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"takes I/N with 1 <= I <= N, such as 1/4, not '{text}'") from None
+        raise refused(say("usage_shard", value=text)) from None
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -302,7 +314,7 @@ def port_number(text: str) -> int:
     except ValueError:
         value = -1
     if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"takes a port number from 0 (any free one) to 65535, not '{text}'")
+        raise refused(say("usage_port", value=text))
     return value
 
 

@@ -956,6 +956,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ยังไม่ได้ระบุ {names} ซึ่งจำเป็นต้องมี",
     ),
     "usage_unrecognized": ("unrecognized arguments: {words}", "ไม่รู้จัก {words}"),
+    # command line: values an option refuses, said in Thai too
+    "usage_argument": ("argument {option}: {detail}", "อาร์กิวเมนต์ {option}: {detail}"),
+    "usage_empty_path": (
+        "is empty; give a path (an unset variable in a script?)",
+        "ว่างอยู่ ให้ระบุเส้นทางของไฟล์หรือโฟลเดอร์ (ตัวแปรในสคริปต์ยังไม่ได้กำหนดค่าหรือไม่)",
+    ),
+    "usage_jobs": (
+        "takes a whole number of processes, 1 or more, not '{value}'",
+        "ต้องเป็นจำนวนโพรเซสเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป ไม่ใช่ '{value}'",
+    ),
+    "usage_shard": (
+        "takes I/N with 1 <= I <= N, such as 1/4, not '{value}'",
+        "ต้องเขียนเป็น I/N โดย 1 <= I <= N เช่น 1/4 ไม่ใช่ '{value}'",
+    ),
+    "usage_port": (
+        "takes a port number from 0 (any free one) to 65535, not '{value}'",
+        "ต้องเป็นหมายเลขพอร์ตตั้งแต่ 0 (พอร์ตใดก็ได้ที่ว่าง) ถึง 65535 ไม่ใช่ '{value}'",
+    ),
     "usage_command": (
         "{detail} (see python build.py {command} --help)",
         "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)",
