@@ -162,3 +162,11 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(small_project
 
 def test_a_one_page_file_is_said_in_the_singular():
     assert str(page_count(1)) == " (1 page)" and str(page_count(3)) == " (3 pages)" and page_count(None) == ""
+
+
+@pytest.mark.parametrize("command", ["build", "watch"])
+@pytest.mark.parametrize("language", ["en", "th"])
+def test_quiet_and_verbose_together_are_a_usage_error(command, language, tmp_path):
+    status, _, err = run([command, "--quiet", "--verbose", "--root", str(tmp_path), "--lang", language])
+    assert status == 2, err
+    assert ("not allowed with argument --quiet/-q" if language == "en" else "ใช้พร้อมกับ --quiet/-q ไม่ได้") in err, err

@@ -50,6 +50,7 @@ INVALID_CHOICE = re.compile(
 )
 REQUIRED = re.compile(r"the following arguments are required: (?P<names>.*)")
 UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<words>.*)")
+NOT_ALLOWED = re.compile(r"argument (?P<option>.+?): not allowed with argument (?P<other>.+)")
 REFUSED_VALUE = re.compile(r"argument (?P<option>.+?): (?P<detail>.+)")
 # What an option's parser (positive_jobs, shard_share, port_number, given_path) refused, by
 # its English text: argparse passes on only a string, and the clerk may read Thai.
@@ -76,6 +77,8 @@ def said_in_both(message: str) -> Message | str:
         return say("usage_required", names=found["names"])
     if found := UNRECOGNIZED.fullmatch(message):
         return say("usage_unrecognized", words=found["words"])
+    if found := NOT_ALLOWED.fullmatch(message):
+        return say("usage_not_together", option=found["option"], other=found["other"])
     if (found := REFUSED_VALUE.fullmatch(message)) and found["detail"] in REFUSALS:
         return say("usage_argument", option=found["option"], detail=REFUSALS[found["detail"]])
     return message
@@ -213,9 +216,15 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
         help="while drafting: report where the Thai and English texts differ (numbers, "
         "dates, names) as warnings and build anyway",
     )
-    parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
-    parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
+    _loudness_options(parser)
     _common_options(parser)
+
+
+def _loudness_options(parser: argparse.ArgumentParser) -> None:
+    """Add --quiet and --verbose, which contradict each other: one or the other."""
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    loudness.add_argument("--verbose", "-v", action="store_true", help="print timings too")
 
 
 def _release_options(parser: argparse.ArgumentParser) -> None:
@@ -340,8 +349,7 @@ def _watch_options(parser: argparse.ArgumentParser) -> None:
         help="serve output/ at http://127.0.0.1:PORT/ (this machine only); the page reloads after each rebuild",
     )
     parser.add_argument("--port", type=port_number, default=8000, help="port for --serve (default: 8000)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
-    parser.add_argument("--verbose", "-v", action="store_true", help="print timings too")
+    _loudness_options(parser)
     _common_options(parser)
 
 

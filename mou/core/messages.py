@@ -956,7 +956,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ยังไม่ได้ระบุ {names} ซึ่งจำเป็นต้องมี",
     ),
     "usage_unrecognized": ("unrecognized arguments: {words}", "ไม่รู้จัก {words}"),
-    # command line: values an option refuses, said in Thai too
+    # command line: options that contradict each other, and values an option refuses, said in Thai too
+    "usage_not_together": (
+        "argument {option}: not allowed with argument {other}; give one or the other",
+        "อาร์กิวเมนต์ {option} ใช้พร้อมกับ {other} ไม่ได้ ให้เลือกอย่างใดอย่างหนึ่ง",
+    ),
     "usage_argument": ("argument {option}: {detail}", "อาร์กิวเมนต์ {option}: {detail}"),
     "usage_empty_path": (
         "is empty; give a path (an unset variable in a script?)",
