@@ -170,3 +170,28 @@ def test_quiet_and_verbose_together_are_a_usage_error(command, language, tmp_pat
     status, _, err = run([command, "--quiet", "--verbose", "--root", str(tmp_path), "--lang", language])
     assert status == 2, err
     assert ("not allowed with argument --quiet/-q" if language == "en" else "ใช้พร้อมกับ --quiet/-q ไม่ได้") in err, err
+
+
+@pytest.mark.parametrize(
+    ("output", "shown"),
+    [
+        ("agreements", "is the project's agreements/ folder"),
+        ("parties/out", "is inside the project's parties/ folder"),
+        ("templates/standard", "is inside the project's templates/ folder"),
+        (".", "holds the project's parties/ folder"),
+        ("..", "holds the project's parties/ folder"),
+    ],
+)
+@pytest.mark.parametrize("command", [["build"], ["watch"], ["release"], ["diff", "test", "1.0", "1.1"]])
+def test_an_output_folder_over_the_records_is_refused(small_project, monkeypatch, command, output, shown):
+    """`--output agreements` wrote index.html and the build's folders among the clerk's records."""
+    monkeypatch.chdir(small_project)
+    before = sorted(str(p.relative_to(small_project)) for p in small_project.rglob("*"))
+    status, out, err = run([*command, "--output", output])
+    assert status == 2 and f"--output: '{output}' {shown}" in err, out + err
+    assert sorted(str(p.relative_to(small_project)) for p in small_project.rglob("*")) == before
+
+
+def test_an_output_folder_over_the_records_is_refused_in_thai(small_project):
+    status, _, err = run(["--root", str(small_project), "--output", str(small_project / "agreements"), "--lang", "th"])
+    assert status == 2 and "คือโฟลเดอร์ agreements/ ของโครงการ" in err, err

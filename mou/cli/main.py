@@ -6,6 +6,7 @@ import argparse
 import gc
 import importlib
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from mou.cli.console import EXIT_OK, Console, guarded, message_language
@@ -31,6 +32,8 @@ RUNNERS = {
     "check": "mou.cli.check_command",
 }
 LIVE_DISPLAY = "mou.cli.live"
+# The clerk's own folders of a project: an output folder may not be, hold or lie inside one.
+PROTECTED_FOLDERS = ("parties", "agreements", "templates")
 # The command line's process collects its youngest objects after this many new ones.
 YOUNGEST_GENERATION_THRESHOLD = 20_000
 
@@ -56,6 +59,7 @@ def main(
         parser = make_parser()
         args = parser.parse_args(command_first(argv))
         check_project_folder(args)
+        check_output_folder(args)
         if args.command == "build" and args.shard and shard_is_empty(args):
             console.note(say("shard_empty", index=args.shard[0], count=args.shard[1], n=len(chosen_ids(args))))
             return EXIT_OK
@@ -113,6 +117,29 @@ def check_project_folder(args: argparse.Namespace) -> None:
         return
     key = "project_not_folder" if root.exists() else "no_project_folder"
     raise UsageError(Problem("--root", say(key, path=str(root))))
+
+
+def check_output_folder(args: argparse.Namespace) -> None:
+    """Refuse an --output that is, holds or lies inside the records or templates: nothing is written over them."""
+    output, root = getattr(args, "output", None), getattr(args, "root", None)
+    if output is None or root is None:
+        return
+    where = output.resolve()
+    for folder in PROTECTED_FOLDERS:
+        kept = (root / folder).resolve()
+        relation = _overlap(where, kept)
+        if relation:
+            message = say("output_over_records", path=str(output), relation=say(relation), folder=folder)
+            raise UsageError(Problem("--output", message))
+
+
+def _overlap(output: Path, kept: Path) -> str | None:
+    """Return the message key saying how an output folder overlaps a kept one, or None when apart."""
+    if output == kept:
+        return "output_is"
+    if output in kept.parents:
+        return "output_holds"
+    return "output_inside" if kept in output.parents else None
 
 
 def report_skipped(console: Console, results: list[AgreementResult]) -> int:

@@ -617,6 +617,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "and templates/ with --root",
         "'{path}' เป็นไฟล์ ไม่ใช่โฟลเดอร์โครงการ ให้ระบุโฟลเดอร์ที่มี parties/ agreements/ และ templates/ ด้วย --root",
     ),
+    # command line: an output folder over the clerk's records or templates
+    "output_over_records": (
+        "'{path}' {relation} the project's {folder}/ folder; mou would write among the records there: "
+        "give a folder outside parties/, agreements/ and templates/ (the default is output/ in the project folder)",
+        "'{path}' {relation}โฟลเดอร์ {folder}/ ของโครงการ ซึ่งจะทำให้เขียนไฟล์ปนกับข้อมูลในโฟลเดอร์นั้น "
+        "ให้ระบุโฟลเดอร์ที่อยู่นอก parties/ agreements/ และ templates/ (ค่าเริ่มต้นคือ output/ ในโฟลเดอร์โครงการ)",
+    ),
+    "output_is": ("is", "คือ"),
+    "output_holds": ("holds", "ครอบ"),
+    "output_inside": ("is inside", "อยู่ภายใน"),
     "shard_empty": (
         "share {index}/{count} holds no agreement ({n} agreement(s) in all, so shares above {n} are empty); "
         "nothing to build",
