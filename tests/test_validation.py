@@ -10,7 +10,8 @@ from conftest import AGREEMENT, PARTY_A, PARTY_B
 
 from mou.cli.main import main
 from mou.core.errors import InputError
-from mou.records.validation import RESERVED_AGREEMENT_IDS, load_project
+from mou.records.validation import REDLINE_FOLDER_PREFIX, RESERVED_AGREEMENT_IDS, load_project
+from mou.redline.redline import folder_name
 from mou.release.archive import RELEASES
 
 
@@ -412,3 +413,21 @@ def test_a_list_that_needs_one_entry_says_one_entry_in_both_languages(tree):
     thai = io.StringIO()
     assert main(["--root", str(root), "--lang", "th"], out=io.StringIO(), err=thai) == 1
     assert "clauses: ต้องมีอย่างน้อยหนึ่งรายการ" in thai.getvalue(), thai.getvalue()
+
+
+@pytest.mark.parametrize("version", ["diff-1.0-1.1", "DIFF-1.0-1.1", "diff-git_HEAD_1-1.1"])
+def test_a_version_named_like_a_redline_folder_is_refused_at_its_field(tree, version):
+    """The diff command's next redline replaced output/<id>/diff-1.0-1.1/, a version's build."""
+    agreement = agreement_with('version: "1.0"', f'version: "{version}"')
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    status, err = run(root)
+    assert status == 1, err
+    assert f"error: agreements/test.yaml:1:10: version: '{version}' is named like the folder of a redline" in err
+    assert not (root / "output").exists() or not any((root / "output").rglob("*.pdf"))
+    checked = io.StringIO()
+    assert main(["check", "--root", str(root)], out=io.StringIO(), err=checked) == 1
+    assert "version: '" in checked.getvalue()
+
+
+def test_the_refused_version_start_is_the_redline_folders_own():
+    assert folder_name("1.0", "git:HEAD~1").startswith(REDLINE_FOLDER_PREFIX)

@@ -273,6 +273,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         'and ending with a letter or digit (e.g. "1.0" or "2.1-draft")',
         '\'{value}\' ใช้เป็นรุ่นไม่ได้ ให้ใช้อักษรอังกฤษ ตัวเลข จุด และขีด ขึ้นต้นและลงท้ายด้วยอักษรหรือตัวเลข เช่น "1.0" หรือ "2.1-draft"',
     ),
+    # records: a version named like the redlines' folders beside the versions (output/<id>/diff-<old>-<new>/)
+    "version_is_redline_folder": (
+        "'{value}' is named like the folder of a redline (diff-<old>-<new>), which the diff command "
+        "writes beside the versions in output/<agreement>/ and would replace; choose a version "
+        'that does not start with diff- (e.g. "1.1")',
+        "'{value}' มีชื่อแบบโฟลเดอร์ของเอกสารเปรียบเทียบฉบับ (diff-<รุ่นเดิม>-<รุ่นใหม่>) ที่คำสั่ง diff "
+        "เขียนไว้ข้างโฟลเดอร์ของแต่ละรุ่นใน output/<ข้อตกลง>/ และจะเขียนทับ ให้ตั้งชื่อรุ่นที่ไม่ขึ้นต้นด้วย diff- "
+        '(เช่น "1.1")',
+    ),
     "number_expected": (
         "must be a number such as 150000 or 150000.50, without commas",
         "ต้องเป็นตัวเลข เช่น 150000 หรือ 150000.50 โดยไม่มีจุลภาค",

@@ -27,6 +27,10 @@ from mou.records.project import Project
 # Agreement ids that name a folder of output/'s own: output/<id>/ would be that folder
 # (release/archive.py writes the release archives into output/releases/).
 RESERVED_AGREEMENT_IDS = frozenset({"releases"})
+# The start of a redline's folder name, output/<id>/diff-<old>-<new>/ (redline.folder_name),
+# beside the versions' folders output/<id>/<version>/: a version may not start with it, in
+# any case (a disk that ignores case holds DIFF-… and diff-… in one folder).
+REDLINE_FOLDER_PREFIX = "diff-"
 # The templates print these names in quotation marks ("hereinafter referred to as “…”"):
 # written in quotes as well, they print twice quoted.
 QUOTED_TERMS = ("short_name", "collective_name")
@@ -451,6 +455,9 @@ def check_agreement(
                     where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
                 )
             )
+    if agreement.version.lower().startswith(REDLINE_FOLDER_PREFIX):
+        message = say("version_is_redline_folder", value=agreement.version)
+        problems.append(source.problem(("version",), message, at_value=True))
     problems += signatory_problems(source, agreement)
     problems += short_name_problems(project, agreement_id, agreement)
     if agreement.collective_name and len(dict.fromkeys(agreement.parties)) == 2:  # the text says "both Parties"
