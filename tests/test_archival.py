@@ -383,12 +383,15 @@ def test_a_party_id_that_would_reuse_a_field_name_is_refused(tree):
             "agreements/test.yaml": AGREEMENT.replace("parties: [town, kku]", "parties: [town, organization]"),
         }
     )
-    from mou.core.errors import RenderError
+    from mou.core.errors import InputError
 
     layout = Layout(root, root / "output")
-    with pytest.raises(RenderError) as caught:
+    # Refused when the records are read, at the party file and the agreement's entry, not once rendered.
+    with pytest.raises(InputError) as caught:
         render_stamped(layout, load(layout), "test", ("pdf",))
-    assert "two signature lines would get the same field name (sig-organization)" in str(caught.value)
+    said = [problem.render("en") for problem in caught.value.problems]
+    assert said[0].startswith("parties/organization.yaml: the id 'organization' is taken by a signature field")
+    assert said[1].startswith("agreements/test.yaml:7:17: parties[2]: 'organization' is taken by a signature field")
 
 
 @pytest.mark.slow

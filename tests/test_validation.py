@@ -431,3 +431,19 @@ def test_a_version_named_like_a_redline_folder_is_refused_at_its_field(tree, ver
 
 def test_the_refused_version_start_is_the_redline_folders_own():
     assert folder_name("1.0", "git:HEAD~1").startswith(REDLINE_FOLDER_PREFIX)
+
+
+@pytest.mark.parametrize("party_id", ["organization", "presiding", "witness-1"])
+@pytest.mark.parametrize("command", [[], ["check"]])
+def test_a_party_id_that_names_another_signers_field_is_refused_at_the_record(tree, party_id, command):
+    """A party file of such an id was refused only once rendered, at 'templates:', and check said no errors."""
+    agreement = agreement_with("parties: [town, kku]", f"parties: [town, {party_id}]")
+    root = tree({"parties/town.yaml": PARTY_A, f"parties/{party_id}.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    err = io.StringIO()
+    status = main([*command, "--root", str(root)], out=io.StringIO(), err=err)
+    said = err.getvalue()
+    assert status == 1, said
+    assert f"error: parties/{party_id}.yaml: the id '{party_id}' is taken by a signature field of its own" in said
+    assert f"error: agreements/test.yaml:7:17: parties[2]: '{party_id}' is taken by a signature field" in said
+    assert "templates" not in said.split("(sig-")[0] and "no errors" not in said
+    assert not (root / "output").exists() or not any((root / "output").rglob("*.pdf"))

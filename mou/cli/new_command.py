@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import shutil
 from pathlib import Path
 
@@ -16,12 +15,9 @@ from mou.core.paths import bundled_templates, record_files, record_path
 from mou.pipeline.layout import Layout
 from mou.records.drafts import draft_agreement, draft_party
 from mou.records.schema import file_name, write
-from mou.records.validation import RESERVED_AGREEMENT_IDS
+from mou.records.validation import RESERVED_AGREEMENT_IDS, RESERVED_PARTY_ID
 
 FOLDERS = {"party": "parties", "agreement": "agreements"}
-# Party ids whose signature field (sig-<id>) is another signer's: the organization's release
-# signature, the presiding official's, a witness's. A build refuses them only once rendered.
-RESERVED_PARTY_ID = re.compile(r"organization|presiding|witness-[0-9]+")
 
 
 def run(args: argparse.Namespace, console: Console) -> int:

@@ -614,6 +614,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "รหัส '{id}' ซ้ำกับชื่อช่องลงลายมือชื่อที่มีอยู่แล้ว (sig-{id} ของหน่วยงานที่ออกเผยแพร่ "
         "ของประธานในพิธี หรือของพยาน) ให้ใช้รหัสอื่น (เช่น {id}-office)",
     ),
+    # records: a party file, or an agreement's parties entry, with an id that names another signer's field
+    "reserved_party_file": (
+        "the id '{id}' is taken by a signature field of its own (sig-{id}: the organization's release "
+        "signature, the presiding official's or a witness's); rename the file (e.g. {id}-office.yaml) "
+        "and the agreements' parties entries with it",
+        "รหัส '{id}' ซ้ำกับชื่อช่องลงลายมือชื่อที่มีอยู่แล้ว (sig-{id} ของหน่วยงานที่ออกเผยแพร่ "
+        "ของประธานในพิธี หรือของพยาน) ให้เปลี่ยนชื่อไฟล์ (เช่น {id}-office.yaml) และแก้รหัสในช่อง parties ของข้อตกลงตามไปด้วย",
+    ),
+    "reserved_party_listed": (
+        "'{id}' is taken by a signature field of its own (sig-{id}: the organization's release "
+        "signature, the presiding official's or a witness's), so no party may have it; rename "
+        "parties/{id}.yaml (e.g. {id}-office.yaml) and write the new id here",
+        "รหัส '{id}' ซ้ำกับชื่อช่องลงลายมือชื่อที่มีอยู่แล้ว (sig-{id} ของหน่วยงานที่ออกเผยแพร่ ของประธานในพิธี "
+        "หรือของพยาน) คู่ภาคีจึงใช้รหัสนี้ไม่ได้ ให้เปลี่ยนชื่อไฟล์ parties/{id}.yaml (เช่น {id}-office.yaml) "
+        "แล้วเขียนรหัสใหม่ตรงนี้",
+    ),
     # command line: the project folder, shards and processes (runtime limits)
     "no_project_folder": (
         "the project folder '{path}' does not exist; give the folder that holds parties/, "

@@ -27,6 +27,9 @@ from mou.records.project import Project
 # Agreement ids that name a folder of output/'s own: output/<id>/ would be that folder
 # (release/archive.py writes the release archives into output/releases/).
 RESERVED_AGREEMENT_IDS = frozenset({"releases"})
+# Party ids whose signature field (sig-<id>) is another signer's: the organization's release
+# signature, the presiding official's, a witness's.
+RESERVED_PARTY_ID = re.compile(r"organization|presiding|witness-[0-9]+")
 # The start of a redline's folder name, output/<id>/diff-<old>-<new>/ (redline.folder_name),
 # beside the versions' folders output/<id>/<version>/: a version may not start with it, in
 # any case (a disk that ignores case holds DIFF-… and diff-… in one folder).
@@ -179,6 +182,9 @@ def _load_one(
         return
     if kind == "agreements" and record_id in RESERVED_AGREEMENT_IDS:
         problems.append(Problem(shown, say("reserved_agreement_id", id=record_id)))
+        return
+    if kind == "parties" and RESERVED_PARTY_ID.fullmatch(record_id):
+        problems.append(Problem(shown, say("reserved_party_file", id=record_id)))
         return
     key = f"{kind}/{record_id}"
     if key in project.sources:
@@ -446,6 +452,9 @@ def check_agreement(
         if party_id in seen:
             problems.append(source.problem(where, say("listed_twice", id=party_id)))
         seen.add(party_id)
+        if RESERVED_PARTY_ID.fullmatch(party_id):
+            problems.append(source.problem(where, say("reserved_party_listed", id=party_id)))
+            continue
         if party_id not in project.parties:
             if f"parties/{party_id}" in project.sources or record_path(project.root, "parties", party_id):
                 continue  # the party file exists but is wrong: its own problems are reported
