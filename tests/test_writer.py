@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from mou.core.errors import MachineError
+from mou.pipeline.build import write_index_after
 from mou.pipeline.writer import BusyError, output_lock, recover, write_atomically, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -257,3 +260,27 @@ def test_a_folder_named_as_the_lock_is_named_in_the_message(tmp_path):
     with pytest.raises(MachineError) as raised, output_lock(tmp_path):
         pass
     assert str(raised.value).startswith(f"{tmp_path / '.mou.lock'}: this is a folder, where mou writes a file")
+
+
+def test_an_index_that_cannot_be_written_after_the_swaps_says_the_new_files_are_in(tmp_path, monkeypatch):
+    """A full disk at index.html, after the agreements' folders were replaced, said 'earlier output is unchanged'."""
+    real_mkstemp = tempfile.mkstemp
+
+    def full_disk_at_the_index(*args, **kwargs):
+        if kwargs.get("prefix") == ".partial-":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_disk_at_the_index)
+    with pytest.raises(MachineError) as caught:
+        write_index_after(tmp_path, ["test 1.0"])
+    (problem,) = caught.value.problems
+    said = problem.render("en")
+    assert said.startswith(f"{tmp_path / 'index.html'}: could not be rewritten (No space left on device)"), said
+    assert "the new files of test 1.0 are in place" in said and "unchanged" not in said
+    assert "ไฟล์ใหม่ของ test 1.0 อยู่ใน output/ แล้ว" in problem.render("th")
+    (tmp_path / "index.html").mkdir()  # a folder in the way: said as such, still with what is in place
+    monkeypatch.setattr(tempfile, "mkstemp", real_mkstemp)
+    with pytest.raises(MachineError) as caught:
+        write_index_after(tmp_path, ["test 1.0"])
+    assert "this is a folder, where mou writes a file" in caught.value.problems[0].render("en")

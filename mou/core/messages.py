@@ -837,6 +837,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "then run again",
         "ตรงนี้เป็นไฟล์ แต่ mou ต้องสร้างโฟลเดอร์ {folder} ที่ตำแหน่งนี้ ให้ย้ายหรือเปลี่ยนชื่อไฟล์นี้ (mou ไม่แตะต้องไฟล์นี้) แล้วสั่งใหม่",
     ),
+    # writer: index.html not rewritten after the agreements' new files went in
+    "index_not_updated": (
+        "could not be rewritten ({detail}); the new files of {written} are in place in output/, but this "
+        "page still lists the earlier build: put that right, then build again with --force to rewrite it",
+        "เขียนหน้านี้ใหม่ไม่ได้ ({detail}) ไฟล์ใหม่ของ {written} อยู่ใน output/ แล้ว แต่หน้านี้ยังแสดงรายการของการสร้างครั้งก่อน "
+        "ให้แก้ปัญหานั้น แล้วสั่งสร้างใหม่ด้วย --force เพื่อเขียนหน้านี้ใหม่",
+    ),
     "folder_in_the_way": (
         "this is a folder, where mou writes a file of this name; move or rename it (mou leaves it as it is), "
         "then run again",

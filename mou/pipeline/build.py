@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
-from mou.core.errors import MouError
+from mou.core.errors import MachineError, MouError, Problem
 from mou.core.messages import Message, say
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, Task, run, worker_count
@@ -218,6 +218,31 @@ def build(
             results[rendered.agreement_id] = result
             if on_result:
                 on_result(result)
-        if any(r.files and not r.skipped for r in results.values()):
-            write_index(layout.output)
+        replaced = [f"{r.agreement_id} {r.version}" for r in results.values() if r.files and not r.skipped]
+        if replaced:
+            write_index_after(layout.output, replaced)
     return [results[i] for i in chosen]
+
+
+def write_index_after(output: Path, replaced: list[str]) -> None:
+    """Write index.html once agreements were replaced; a failure says their new files are in, only the index is old.
+
+    The writer's own words for a failure ("earlier output is unchanged") are true of the
+    index alone by now.
+    """
+    try:
+        write_index(output)
+    except MachineError as exc:
+        cause = exc.__context__
+        problems = [
+            Problem(
+                str(output / "index.html"),
+                say(
+                    "index_not_updated",
+                    detail=cause.strerror or cause if isinstance(cause, OSError) else problem.message,
+                    written=", ".join(replaced),
+                ),
+            )
+            for problem in exc.problems
+        ]
+        raise MachineError(problems) from None
