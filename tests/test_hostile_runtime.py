@@ -373,6 +373,45 @@ def test_an_interrupted_build_says_which_agreements_it_replaced(tree, quick, mon
     assert status == 130 and err.splitlines()[-1] == "interrupted; earlier output is unchanged."
 
 
+# A build whose second agreement is ended by SIGTERM while it renders: in a process of its
+# own, since on the old code the signal ended the process (here: the test run) at once.
+TERMINATED_BUILD = """
+import os, signal, sys, time
+import mou.pipeline.batch as batch
+from mou.cli.main import main
+
+def render(layout, project, agreement_id, formats):
+    if agreement_id == "second":
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)
+    return {f"{agreement_id}.th.{fmt}": b"made" for fmt in formats}, {}
+
+batch.render_agreement = render
+sys.exit(main(sys.argv[1:], whole_process=True))
+"""
+
+
+def test_a_build_ended_by_sigterm_says_what_it_replaced_as_ctrl_c_does(tree):
+    """`kill` (SIGTERM) ended a build silently with 143, saying nothing of the agreements already replaced."""
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/first.yaml": AGREEMENT,
+            "agreements/second.yaml": AGREEMENT,
+        }
+    )
+    command = [sys.executable, "-c", TERMINATED_BUILD, "--root", str(root), "--jobs", "1", "--lang", "en"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 143, done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        "interrupted; already replaced in this run: first 1.0; the other agreements' earlier output is unchanged."
+    )
+    assert (root / "output" / "first" / "1.0" / "first.th.pdf").read_bytes() == b"made"
+    assert not (root / "output" / "second").exists()
+    assert not [p for p in (root / "output").iterdir() if p.name.startswith((".staging-", ".replaced-"))]
+
+
 def test_a_party_file_that_fails_to_load_is_not_called_missing(tree):
     root = tree(
         {

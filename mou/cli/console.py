@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from mou.core.errors import MachineError, MouError, Problem, UsageError
@@ -13,6 +16,8 @@ from mou.core.messages import Message, clerk_language, say
 from mou.pipeline.results import AgreementResult
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+# A shell's statuses for a run ended by Ctrl-C (SIGINT) and by `kill` (SIGTERM): 128 + the signal.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 # Failures of the machine, not of mou: what the clerk can do about each (others: system_error).
 ENVIRONMENT_ERRORS = {
     errno.ENOSPC: "disk_full",
@@ -170,9 +175,9 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep Python's exit flush quiet
         return EXIT_OK
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         console.note(interrupted(console.results))
-        return 130
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except OSError as exc:
         if exc.errno not in ENVIRONMENT_ERRORS:
             return internal_error(exc, console, debug)
@@ -187,6 +192,41 @@ def guarded(run: Callable[[], int], console: Console, debug: bool) -> int:
             console.problem(Problem("mou", say("worker_died")))
             return EXIT_INPUT
         return internal_error(exc, console, debug)  # a bug in mou, not a mistake of the user
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a service manager, a CI timeout), stopping a command as Ctrl-C does."""
+
+
+@contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """While a command runs, make SIGTERM stop it as Ctrl-C does: the same message, output as consistent.
+
+    Python's default for SIGTERM ends the process at once, silently, between any two steps.
+    Signal handlers belong to the main thread only; elsewhere nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """Turn SIGTERM into the interruption every command already stops cleanly on."""
+    raise Terminated
+
+
+def _default_terminate_in_child() -> None:
+    """In a forked worker, let SIGTERM end it at once, as before: it writes no output."""
+    if signal.getsignal(signal.SIGTERM) is _terminate:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+os.register_at_fork(after_in_child=_default_terminate_in_child)
 
 
 def broken_executor(exc: BaseException) -> bool:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from mou.cli.console import EXIT_OK, Console, guarded, message_language
+from mou.cli.console import EXIT_OK, Console, guarded, message_language, terminated_as_interrupted
 from mou.cli.parser import command_first, make_parser
 from mou.core.errors import Problem, UsageError
 from mou.core.messages import say
@@ -93,7 +93,8 @@ def main(
                     gc.enable()
         return int(runner.run(args, console))
 
-    return guarded(run, console, "--debug" in argv)
+    with terminated_as_interrupted():
+        return guarded(run, console, "--debug" in argv)
 
 
 def chosen_ids(args: argparse.Namespace) -> list[str]:
