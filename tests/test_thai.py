@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import io
 import random
+import re
+import zipfile
 from decimal import Decimal
 
 import pytest
+from conftest import AGREEMENT, PARTY_A, PARTY_B
 from pythainlp.util import arabic_digit_to_thai_digit, bahttext, num_to_thaiword, thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_full_months
 
+from mou.docx.render import html_to_docx
+from mou.html.templating import make_environment, render_html
 from mou.language.thai import (
     EN_MONTHS,
     THAI_DIGITS,
@@ -30,6 +36,7 @@ from mou.language.thai import (
     thai_number_words,
     thai_person,
 )
+from mou.records.validation import load_project
 
 D = Decimal
 
@@ -411,3 +418,28 @@ def test_thai_clause_number(parts: tuple[int, ...], expected: str) -> None:
 def test_thai_clause_number_rejects_bad_parts(parts: tuple[int, ...]) -> None:
     with pytest.raises(ValueError):
         thai_clause_number(*parts)
+
+
+@pytest.mark.parametrize(
+    ("address", "printed"),
+    [
+        ("ที่ว่าการอำเภอชุมแพ ถนนมะลิวัลย์ ๔๐๑๓๐", "ตั้งอยู่ ณ ที่ว่าการอำเภอชุมแพ ถนนมะลิวัลย์ ๔๐๑๓๐ โดย"),
+        ("ที่ทำการองค์การบริหารส่วนตำบลโนนหัน ๔๐๑๓๐", "ตั้งอยู่ ณ ที่ทำการองค์การบริหารส่วนตำบลโนนหัน ๔๐๑๓๐ โดย"),
+        ("อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐", "ตั้งอยู่ที่ อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐ โดย"),
+    ],
+)
+def test_an_address_that_begins_with_thi_is_not_introduced_by_another_thi(tree, address, printed):
+    """An address written ที่ว่าการ… printed ตั้งอยู่ที่ ที่ว่าการ…, in the Thai editions and the DOCX."""
+    party = PARTY_A.replace("address: {th: อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐,", f"address: {{th: {address},")
+    root = tree({"parties/town.yaml": party, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+    project = load_project(root, {"standard"})
+    agreement = project.agreements["test"]
+    parties = [project.parties[p] for p in agreement.parties]
+    env = make_environment(root / "templates")
+    for language in ("th", "th-en"):
+        html = render_html(env, root / "templates", "test", agreement, parties, language).html
+        text = re.sub(r"<[^>]+>", "", html)
+        assert printed in text and "ที่ ที่" not in text, language
+        with zipfile.ZipFile(io.BytesIO(html_to_docx(html))) as docx:
+            body = docx.read("word/document.xml").decode("utf-8")
+        assert printed in "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body)), language
