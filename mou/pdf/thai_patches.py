@@ -91,10 +91,6 @@ LAST_RESORT_SHARE = 0.032
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
-# English paragraphs at least this wide are rebroken: the English edition's text width is 28
-# em, the side-by-side edition's column 14 em (whose lines stay as WeasyPrint fills them,
-# unless they hold a long run that breaks inside, _BROKEN_RUN).
-ENGLISH_REBREAK_MIN_EM = 20
 # A run with no space that may break inside (an e-mail address, a URL: breakable_runs marks
 # its breaks): its pieces are long and few, and a column line ending before one of them
 # stayed 11-19 pt short, as far as word gaps and letter spacing go.
@@ -1027,7 +1023,7 @@ def iter_line_boxes(
     before it are broken earlier, moving words down into it, when that leaves every line of
     the stretch fuller. A few lines are held back to allow this; what follows is unchanged.
     """
-    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not _rebroken(box, containing_block):
+    if box.style["text_align_all"] != "justify" or not _plain_paragraph(box) or not _rebroken(box):
         yield from ORIGINAL["iter_line_boxes"](
             context,
             box,
@@ -1088,23 +1084,21 @@ def iter_line_boxes(
         yield placed.result
 
 
-def _rebroken(box: Any, containing_block: Any) -> bool:
+def _rebroken(box: Any) -> bool:
     """Say whether a justified paragraph is rebroken around its loose lines: Thai, or English."""
-    return bool(THAI.search(line_text(box))) or rebreaks_english(box, containing_block)
+    return bool(THAI.search(line_text(box))) or rebreaks_english(box)
 
 
-def rebreaks_english(box: Any, containing_block: Any) -> bool:
-    """Say whether a paragraph is English text to rebreak: a line before a name kept whole gets words from above.
+def rebreaks_english(box: Any) -> bool:
+    """Say whether a paragraph is English text to rebreak: a line before a word it cannot take gets words from above.
 
     Its word gaps stop at twice a space and its letters at a little spacing (justify_english),
-    so a line whose next word is a whole name would stay short without this. Paragraphs as
-    wide as the English edition's, and those of the side-by-side edition's English column
-    that hold a long run breaking inside (an e-mail address, a URL): the column's other
-    paragraphs keep WeasyPrint's lines, each filled before it breaks, which its rows are
-    levelled by.
+    so a line whose next word is a whole name, or a long word the dictionary does not
+    hyphenate where it would fit, would stay short without this: in the English edition, and
+    in the side-by-side edition's English column, whose lines hold three or four words (its
+    rows are levelled by the taller cell, so the Thai column's lines stay as they are).
     """
-    wide = containing_block.width >= ENGLISH_REBREAK_MIN_EM * containing_block.style["font_size"]
-    return str(box.style["lang"] or "").startswith("en") and (wide or bool(_BROKEN_RUN.search(line_text(box))))
+    return str(box.style["lang"] or "").startswith("en")
 
 
 # Lines held back for a search over every way to break them, when a short line is left that
