@@ -109,6 +109,9 @@ def measure(
     if language == "en":
         left_short = t.short_english_lines(blocks, lines)
         row["en short"], row["unfillable"] = str(len(left_short)), str(sum(s.unfillable for s in left_short))
+        row["en full"] = str(len(full))
+    if column:
+        english_column(output, project, agreement_id, language, path, row)
     row["full lines"] = str(len(full))
     if listed is not None and language in ("th", "th-en"):
         listed += [
@@ -136,6 +139,17 @@ def english_gaps(
     row["en lines"] = str(len(measured))
     row["over 2 spaces"] = str(sum(1 for gap, limit, _ in measured if gap > limit))
     row["en gap max"] = f"{max((gap for gap, _, _ in measured), default=0.0):.1f}"
+
+
+def english_column(
+    output: Path, project: tuple[Layout, Project], agreement_id: str, language: str, path: Path, row: dict[str, str]
+) -> None:
+    """Add the side-by-side edition's English column to a row: its full lines, those short of its edge, the unfillable."""
+    html = next(d.html for d in render_documents(*project, agreement_id) if d.language == language)
+    blocks, lines = split_source(html).column(1), pdf_columns(path).english
+    left_short = t.short_english_lines(blocks, lines, t.ENGLISH_COLUMN_PT)
+    row["en full"] = str(len(t.full_body_lines(blocks, lines)))
+    row["en short"], row["unfillable"] = str(len(left_short)), str(sum(s.unfillable for s in left_short))
 
 
 def signature_rows(output: Path, pdfs: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -213,10 +227,11 @@ def report(lines: bool = False, corpus: bool = False) -> str:
             "English column), those with a word gap past twice a space (and a little for side bearings,\n"
             "tests/test_typesetting.py word_gap_limit), and the widest word gap, in pt:\n"
             + table([r for r in rows if "en lines" in r], ["pdf", "en lines", "over 2 spaces", "en gap max"]),
-            "Full English lines short of the margin (of the 'full lines' above), and of those the ones\n"
-            "nothing can fill: a paragraph's first line before a name's word or a whole span it cannot\n"
-            "take closed up (tests/test_typesetting.py short_english_lines):\n"
-            + table([r for r in rows if "en short" in r], ["pdf", "full lines", "flush", "en short", "unfillable"]),
+            "Full English lines (every line of a body paragraph but its last; the side-by-side edition's\n"
+            "English column's, to the column's right edge), those more than 1 pt short of the margin, and\n"
+            "of those the ones nothing can fill: a paragraph's first line before a name's word or a whole\n"
+            "span it cannot take closed up (tests/test_typesetting.py short_english_lines):\n"
+            + table([r for r in rows if "en short" in r], ["pdf", "en full", "en short", "unfillable"]),
             "Pages the signature blocks run over (first to last page with a signer's field), per edition:\n"
             + table(signatures, ["agreement", "th", "en", "th-en", "en - th"]),
             "Bad Thai line breaks by kind:\n" + table([r for r in rows if r["breaks"] != "-"], ["pdf", *KINDS]),

@@ -1270,20 +1270,46 @@ def _rebalanced(
 
     A rebreak never leaves its worst line shorter than the worst line was: else, in a narrow
     column, a line handed down earlier could hand down more and more, until one word stood
-    alone (บันทึก | ข้อตกลงความร่วมมือ…) to spare two lines a smaller shortfall each.
+    alone (บันทึก | ข้อตกลงความร่วมมือ…) to spare two lines a smaller shortfall each. In
+    English, the lines it changes are weighed apart too (_no_worse_where_changed).
     """
     best, best_score = lines, _score(lines)
     worst = best_score[2]
     target = lines[-1].resume_at
+    english = not THAI.search(line_text(args[1]))
     for back in range(len(lines)):
         for drops in _drop_plans(back):
             kept = lines[: -1 - back]
             trial = _relaid(args, lines[-1 - back].start, drops, target, best_score[0] - _score(kept)[0], laid, share)
-            if trial is not None and _score(kept + trial) < best_score and _score(kept + trial)[2] <= worst:
+            if (
+                trial is not None
+                and _score(kept + trial) < best_score
+                and _score(kept + trial)[2] <= worst
+                and (not english or _no_worse_where_changed(lines[-1 - back :], trial))
+            ):
                 best, best_score = kept + trial, _score(kept + trial)
                 if best_score[0] == 0:
                     return best  # every line flush: no trial can beat it, so stop laying lines
     return best
+
+
+def _no_worse_where_changed(before: list[_Line], after: list[_Line]) -> bool:
+    """Say whether the lines a rebreak lays anew stay, at worst, no shorter than the worst of those they replace.
+
+    A line nothing fills (before a quoted short name) that the rebreak leaves as it was must
+    not license the lines it does change: in the narrow column, `Mayor of Chum Phae Town`
+    (8 pt short) and the next (28 pt) became a line 54 pt short and a flush one.
+    """
+    same = {_line_key(placed) for placed in before} & {_line_key(placed) for placed in after}
+    return (
+        _score([p for p in after if _line_key(p) not in same])[2]
+        <= _score([p for p in before if _line_key(p) not in same])[2]
+    )
+
+
+def _line_key(placed: _Line) -> tuple[str, str]:
+    """Return where a line starts and where the next one resumes: the same for the same line of a paragraph."""
+    return repr(placed.start.skip_stack), repr(placed.resume_at)
 
 
 def _score(lines: list[_Line]) -> tuple[int, int, float]:
