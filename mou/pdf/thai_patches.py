@@ -88,6 +88,11 @@ WIDER_SHARE = 0.03
 # A Thai line the trials at WIDER_SHARE leave short gets one more try, laid this much wider: a
 # last resort, so a line closes up past WIDER_SHARE only where it would otherwise stay short.
 LAST_RESORT_SHARE = 0.032
+# An English line the trials at WIDER_SHARE leave short is laid wider still, in turn: so the
+# hyphenated first part of the next word (`Under‐`, which needs 8.6 pt in the 218 pt column)
+# can reach it. What it closes up stays within MAX_SPACE_SHRINK and MAX_CLUSTER_SHRINK_EM
+# (close_up_english), so a wider trial only offers more ways to break, never a tighter line.
+ENGLISH_WIDER_SHARES = (0.05, 0.08)
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
@@ -1048,9 +1053,9 @@ def iter_line_boxes(
     # The search is for Thai lines, and English ones around a long run that breaks inside (its
     # pieces are few and long: only a search finds the lines above that fill the line before one).
     search = (thai or bool(_BROKEN_RUN.search(text))) and len(text) <= SEARCH_MAX_LETTERS
-    # How much wider a line may be laid, tried in turn while a line stays short: the last
-    # resort for Thai only (English closes up its word gaps instead).
-    shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE,)
+    # How much wider a line may be laid, tried in turn while a line stays short: Thai's last
+    # resort, or English's wider trials (its word gaps close up too).
+    shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE, *ENGLISH_WIDER_SHARES)
     held: list[_Line] = []
     # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
     # later rebreak tries many of the lines an earlier one did.
