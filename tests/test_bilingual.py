@@ -640,6 +640,48 @@ def test_english_column_word_gaps_stay_within_twice_a_space(editions, agreement_
     assert t.hyphenated_names(blocks, lines) == []  # names, addresses and short names are never hyphenated
 
 
+# Full lines of the English column more than 1 pt short of its edge, as the English edition's
+# are counted (test_typesetting.short_english_lines). Word gaps stop at twice a space and
+# letters at 0.05 em; the rebreak hands words down, or lays a line up to 8% wider to take the
+# hyphenated part of the next word; what stays short stands before a word nothing fits: a
+# name's word (`Municipality,` after a party's number and name), a word the dictionary does
+# not hyphenate (`referred`, `Memorandum` but at `Memor-`). Before the rebreak reached the
+# column, Smart Chum Phae had 112 and the two-party sample 33. Strict, and for this count
+# only: a different count fails, none at all passes strictly (and the mark goes).
+ENGLISH_COLUMN_SHORT = {"smart-chum-phae-2563": 38, "chumphae-kku-digital-skills": 6, LONG: 4}
+
+
+class StillShort(Exception):
+    """The English column holds exactly the known count of short full lines (a strict xfail)."""
+
+
+@pytest.mark.parametrize(
+    "agreement_id",
+    [
+        pytest.param(
+            agreement_id,
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=StillShort,
+                reason=f"{ENGLISH_COLUMN_SHORT[agreement_id]} short English column lines",
+            ),
+        )
+        if ENGLISH_COLUMN_SHORT[agreement_id]
+        else agreement_id
+        for agreement_id in ALL
+    ],
+)
+@pytest.mark.slow
+def test_every_full_line_of_the_english_column_is_flush(editions, agreement_id):
+    found = editions[agreement_id]
+    blocks, lines = found.source.column(1), pdf_columns(found.pdf).english
+    assert len(t.full_body_lines(blocks, lines)) > 40
+    short = [(s.short, s.page, s.text, s.next_word) for s in t.short_english_lines(blocks, lines, t.ENGLISH_COLUMN_PT)]
+    assert len(short) == ENGLISH_COLUMN_SHORT[agreement_id], short
+    if short:
+        raise StillShort(f"{len(short)} short: {short}")
+
+
 # ---------------------------------------------------------------- signatures
 
 

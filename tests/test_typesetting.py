@@ -1006,6 +1006,8 @@ def is_body(block: Block) -> bool:
 FLUSH_PT = 1.0  # a full line ending closer than this to the right margin is flush
 # The Thai column of the side-by-side edition: half the text width less its right padding (style.css).
 THAI_COLUMN_PT = (16 / 2 - 0.3) * PT_PER_CM
+# The English column: the same width, its padding on the left; it ends at the right margin.
+ENGLISH_COLUMN_PT = THAI_COLUMN_PT
 
 
 def thai_column_full_lines(blocks: list[Block], lines: list[Line]) -> list[Line]:
