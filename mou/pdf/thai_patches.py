@@ -93,6 +93,11 @@ LAST_RESORT_SHARE = 0.032
 # can reach it. What it closes up stays within MAX_SPACE_SHRINK and MAX_CLUSTER_SHRINK_EM
 # (close_up_english), so a wider trial only offers more ways to break, never a tighter line.
 ENGLISH_WIDER_SHARES = (0.05, 0.08)
+# Only in a paragraph narrower than this: the side-by-side edition's column is 14 em wide, the
+# English edition's text 28 em, whose lines hold enough words to be filled at WIDER_SHARE
+# (laid wider there too, three-hundred-villages' lines closed up until pdfium and pdftotext
+# read ten of them wrong).
+NARROW_EM = 20
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
 MAX_SPACE_SHRINK = 0.25
@@ -1055,7 +1060,10 @@ def iter_line_boxes(
     search = (thai or bool(_BROKEN_RUN.search(text))) and len(text) <= SEARCH_MAX_LETTERS
     # How much wider a line may be laid, tried in turn while a line stays short: Thai's last
     # resort, or English's wider trials (its word gaps close up too).
-    shares = (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE, *ENGLISH_WIDER_SHARES)
+    narrow = containing_block.width < NARROW_EM * containing_block.style["font_size"]
+    shares = (
+        (WIDER_SHARE, LAST_RESORT_SHARE) if thai else (WIDER_SHARE, *ENGLISH_WIDER_SHARES) if narrow else (WIDER_SHARE,)
+    )
     held: list[_Line] = []
     # Every line laid while rebreaking this paragraph, by where it starts and how narrow: a
     # later rebreak tries many of the lines an earlier one did.
@@ -1362,7 +1370,9 @@ def _relaid(
             if placed is None or placed.resume_at is None:
                 return None
             placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
-        if placed is None:
+        if placed is None or placed.overfull:
+            # (a line that hands a word down may hyphenate the next one past the margin:
+            # `electroencephalographic and psy‐`, 16 pt into the column's margin)
             return None
         out.append(placed)
         if _score(out)[0] > most_demerits:
