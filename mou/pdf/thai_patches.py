@@ -1370,9 +1370,7 @@ def _relaid(
             if placed is None or placed.resume_at is None:
                 return None
             placed = _lay_cached(args, start, getattr(placed.line, "mou_slack", 0.0) + 0.5, laid)
-        if placed is None or placed.overfull:
-            # (a line that hands a word down may hyphenate the next one past the margin:
-            # `electroencephalographic and psy‐`, 16 pt into the column's margin)
+        if placed is None or placed.overfull or _english_past_the_edge(args, placed):
             return None
         out.append(placed)
         if _score(out)[0] > most_demerits:
@@ -1383,6 +1381,18 @@ def _relaid(
     if len(out) != len(drops) or (out[-1].resume_at != target and _score(out)[1]):
         return None
     return out
+
+
+def _english_past_the_edge(args: tuple, placed: _Line) -> bool:
+    """Say whether an English line reaches past its paragraph's right edge (as WeasyPrint lays it, never justified).
+
+    Laid narrower to hand a word down, a line may end in the shortest part of a hyphenated
+    word, which WeasyPrint keeps even where it does not fit: `electroencephalographic and
+    psy‐` ran 16 pt into the column's margin.
+    """
+    block = args[3]
+    past = placed.line.position_x + placed.line.width > block.content_box_x() + block.width + FLUSH_TOLERANCE
+    return past and not THAI.search(line_text(args[1]))
 
 
 def _lay_cached(args: tuple, start: _Start, narrower: float, laid: dict[tuple, _Line | None]) -> _Line | None:
