@@ -159,6 +159,19 @@ originals: 2
 """
 
 
+def write_small_project(folder: Path, agreement: str = AGREEMENT) -> Path:
+    """Write the small two-party project (real templates and fonts) into folder, with this agreement."""
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    for name, text in {
+        "parties/town.yaml": PARTY_A,
+        "parties/kku.yaml": PARTY_B,
+        "agreements/test.yaml": agreement,
+    }.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def small_project(tree) -> Path:
     """A valid two-party project with the real templates."""

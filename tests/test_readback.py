@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-import textwrap
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import weasyprint
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, require_tool, sample_file
+from conftest import AGREEMENT, ROOT, SAMPLES, require_tool, sample_file, write_small_project
 from readback import READERS, body_lines, misread, pdfium_box_errors, pdfjs_missing
 from test_typesetting import sample_blocks
 
@@ -188,16 +186,8 @@ def test_the_cid_to_gid_map_sends_aliases_to_their_glyphs():
 @pytest.fixture(scope="module")
 def february(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build a Thai edition dated in February (signed, in force and ending then); return its PDF."""
-    root = tmp_path_factory.mktemp("february")
     agreement = AGREEMENT.replace("2020-11-16", "2025-02-28").replace("2021-11-15", "2026-02-27")
-    for name, text in {
-        "parties/town.yaml": PARTY_A,
-        "parties/kku.yaml": PARTY_B,
-        "agreements/test.yaml": agreement,
-    }.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    shutil.copytree(ROOT / "templates", root / "templates")
+    root = write_small_project(tmp_path_factory.mktemp("february"), agreement)
     assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
     return root / "output" / "test" / "1.0" / "test.th.pdf"
 

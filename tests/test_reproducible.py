@@ -12,16 +12,14 @@ import datetime
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
-import textwrap
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from conftest import ROOT, write_small_project
 from test_release import PASSWORD, key_file, throwaway_key
 
 # Run mou's command line, optionally as if libharfbuzz-subset0 were not installed.
@@ -34,19 +32,6 @@ from mou.cli.main import main
 first, _, second = " ".join(sys.argv[2:]).partition(" --then ")
 sys.exit(main(first.split()) or main(second.split()))
 """
-
-
-def make_project(folder: Path) -> Path:
-    """Write the small two-party project (real templates and fonts) into folder."""
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    for name, text in {
-        "parties/town.yaml": PARTY_A,
-        "parties/kku.yaml": PARTY_B,
-        "agreements/test.yaml": AGREEMENT,
-    }.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return folder
 
 
 def run_release(folder: Path, subsetter: str, key: Path | None, epoch: str | None = None) -> Path:
@@ -95,9 +80,9 @@ def test_two_builds_in_different_folders_at_different_times_are_byte_identical(t
                 pytest.fail("libharfbuzz-subset0 is required in CI (.ci/run installs it)")
             pytest.skip("libharfbuzz-subset0 is not installed")
     key = key_file(tmp_path)  # RSA, PKCS#1 v1.5: deterministic signatures
-    first = run_release(make_project(tmp_path / "first"), subsetter, key)
+    first = run_release(write_small_project(tmp_path / "first"), subsetter, key)
     time.sleep(1.2)  # the clock moves on: a time stamp anywhere would show
-    second = run_release(make_project(tmp_path / "elsewhere" / "second"), subsetter, key)
+    second = run_release(write_small_project(tmp_path / "elsewhere" / "second"), subsetter, key)
     a, b = digests(tmp_path / "first"), digests(tmp_path / "elsewhere" / "second")
     assert len(a) == 15  # 4 built files, the archive, its 10 members
     assert a == b
@@ -112,8 +97,8 @@ def test_two_builds_in_different_folders_at_different_times_are_byte_identical(t
 @pytest.mark.slow
 def test_source_date_epoch_sets_the_time_of_everything(tmp_path):
     epoch = "1735689600"  # 2025-01-01T00:00:00Z
-    first = run_release(make_project(tmp_path / "a"), "harfbuzz", None, epoch)
-    second = run_release(make_project(tmp_path / "b"), "harfbuzz", None, epoch)
+    first = run_release(write_small_project(tmp_path / "a"), "harfbuzz", None, epoch)
+    second = run_release(write_small_project(tmp_path / "b"), "harfbuzz", None, epoch)
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as package:
         manifest = json.loads(package.read("manifest.json"))
@@ -224,7 +209,7 @@ def test_a_difference_between_two_builds_is_named_down_to_the_font_table():
 def test_an_agreement_dated_before_1941_is_refused_where_its_date_stands(tmp_path):
     # Its B.E. year is not C.E. + 543; the build time (the agreement's date) is then never
     # before 1904, the head table's epoch, which the font stamp below still guards.
-    project = make_project(tmp_path / "old")
+    project = write_small_project(tmp_path / "old")
     record = project / "agreements" / "test.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("2020-11-16", "1903-11-16"), encoding="utf-8")
     done = subprocess.run(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -24,8 +23,8 @@ import cffi.cparser
 import cffi.model
 
 from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
+from mou.pdf.accelerate import wanted
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
 # What a parsed state depends on besides the declarations' text.
 _PARSED_WITH = f"{cffi.__version__}\0{cffi.cparser.pycparser.__version__}\0{file_digest(__file__)}"
 # cffi's own type objects, which its code may compare by identity: pickled by name.
@@ -37,11 +36,6 @@ _SHARED = {
 # The parser's attributes that are not kept: parse-time bookkeeping keyed by pycparser's nodes.
 _NOT_KEPT = frozenset({"_structnode2type"})
 state = {"restored": 0, "parsed": 0}
-
-
-def wanted() -> bool:
-    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
-    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
 
 
 class _Pickler(pickle.Pickler):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import importlib.machinery
 import importlib.util
-import os
 import sys
 import types
 from collections.abc import Iterator
@@ -32,10 +31,8 @@ from typing import Any
 
 import fontTools.ttLib  # noqa: F401  (the package two of them are found in; WeasyPrint imports it anyway)
 
-from mou.core.cache import file_digest
-from mou.pdf.deferred_sheets import weasyprint_folder
+from mou.pdf.accelerate import wanted, weasyprint_files_as_tested
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
 # Loaded when first used, parents before their children.
 DEFERRED = ("fontTools.subset", "fontTools.ttLib.woff2", "fontTools.varLib", "fontTools.varLib.instancer")
 INSTANCER = "fontTools.varLib.instancer"
@@ -50,20 +47,9 @@ lazy: dict[str, types.ModuleType] = {}  # the modules made lazy in this process,
 specs: dict[str, importlib.machinery.ModuleSpec] = {}
 
 
-def wanted() -> bool:
-    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
-    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
-
-
 def tested() -> bool:
     """Say whether the WeasyPrint about to be imported has the tested files."""
-    folder = weasyprint_folder()
-    if folder is None:
-        return False
-    try:
-        return all(file_digest(str(folder / name)) == digest for name, digest in TESTED_FILES.items())
-    except OSError:
-        return False
+    return weasyprint_files_as_tested(TESTED_FILES)
 
 
 def instantiate_variable_font(*arguments: Any, **options: Any) -> Any:

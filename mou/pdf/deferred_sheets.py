@@ -21,18 +21,16 @@ import contextlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
-import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import tinycss2
 
 from mou.core.cache import cache_key, cached, file_digest
+from mou.pdf.accelerate import wanted, weasyprint_files_as_tested
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
 MODULE = "weasyprint.html"
 # SHA-256 of the WeasyPrint files that make these stylesheets (html.py), define CSS
 # (__init__.py) and parse them (css/__init__.py), as tested (WeasyPrint 70.0).
@@ -44,26 +42,9 @@ TESTED_FILES = {
 state = {"deferred": False}
 
 
-def weasyprint_folder() -> Path | None:
-    """Return the folder WeasyPrint would be imported from, without importing it (None if it is not installed)."""
-    spec = importlib.util.find_spec("weasyprint")
-    return Path(spec.origin).parent if spec is not None and spec.origin else None
-
-
 def tested() -> bool:
     """Say whether the WeasyPrint about to be imported has the tested files."""
-    folder = weasyprint_folder()
-    if folder is None:
-        return False
-    try:
-        return all(file_digest(str(folder / name)) == digest for name, digest in TESTED_FILES.items())
-    except OSError:
-        return False
-
-
-def wanted() -> bool:
-    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
-    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
+    return weasyprint_files_as_tested(TESTED_FILES)
 
 
 def counter_style_rules(css: str) -> str:

@@ -13,25 +13,19 @@ out.
 from __future__ import annotations
 
 import io
-import os
 import pickle
 from typing import Any
 
 import pyphen
 
 from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
+from mou.pdf.accelerate import wanted
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
 KIND = "hyphenation"
 # What a parsed dictionary depends on besides its file's bytes.
 PARSED_WITH = f"pyphen {pyphen.__version__}; {file_digest(__file__)}"
 # A parsed dictionary's attributes, as Pyphen sets them; another Pyphen's are not kept.
 ATTRIBUTES = frozenset({"patterns", "cache", "maxlen"})
-
-
-def wanted() -> bool:
-    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
-    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
 
 
 class _Unpickler(pickle.Unpickler):

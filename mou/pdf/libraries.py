@@ -23,7 +23,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves this out, with the speed-ups of speedups.py
+from mou.pdf.accelerate import wanted
+
 # The cache entries' ABI for this machine, as ctypes.util names them (CPython 3.11–3.13).
 ABI_TYPES = {
     "x86_64-64": "libc6,x86-64",
@@ -37,7 +38,7 @@ LDCONFIG = "/sbin/ldconfig"
 
 def linker_cache() -> bytes | None:
     """Return the listing of the linker's cache (`ldconfig -p`, C locale), or None where there is none or it is not wanted."""
-    if not sys.platform.startswith("linux") or os.environ.get(SWITCH, "1").strip() in ("0", "no", "off", "false"):
+    if not sys.platform.startswith("linux") or not wanted():
         return None
     if not os.path.exists(LDCONFIG) and shutil.which("ldconfig") is None:
         return None

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -43,9 +42,9 @@ from weasyprint.urls import fetch
 
 from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
 from mou.pdf import glyph_codes, style_memo, thai_patches, ua_stylesheet
+from mou.pdf.accelerate import wanted
 from mou.pdf.warnings import collected_warnings
 
-SWITCH = "MOU_ACCELERATE"  # "0" leaves the speed-ups out
 # The modules that imported strut by name, to be given mou's.
 _STRUT_MODULES = (line_break, weasy_inline, weasy_units, weasy_computed_values)
 # SHA-256 of the source of everything the speed-ups replace, wrap or re-derive, as tested
@@ -112,11 +111,6 @@ def source_digests() -> dict[str, str]:
 def differing() -> list[str]:
     """Return the names whose source differs from the tested one."""
     return [name for name, digest in source_digests().items() if digest not in TESTED_SOURCES.get(name, ())]
-
-
-def wanted() -> bool:
-    """Say whether the speed-ups are asked for (`MOU_ACCELERATE=0` says no)."""
-    return os.environ.get(SWITCH, "1").strip() not in ("0", "no", "off", "false")
 
 
 def install() -> bool:
