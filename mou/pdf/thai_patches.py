@@ -463,12 +463,9 @@ def _reach_the_end(coded: list[tuple[_Run, list[tuple[int, float, str]]]], shown
         return None
     code, move, text = written[i]
     glyph = run.glyphs[i].glyph
-    advance = run.font.widths[code] + extra
-    new = glyph_codes.alias(run.font.mou_codes, glyph, text, advance, run.font.to_unicode.get(glyph), -1)
-    if new == glyph:
-        return None  # no code left for it
-    run.font.to_unicode[new] = text
-    run.font.widths[new] = advance
+    new = _alias_with_advance(run.font, glyph, text, run.font.widths[code] + extra)
+    if new is None:
+        return None
     reached = [(r, list(w)) for r, w in coded]
     reached[next(k for k, (r, _) in enumerate(coded) if r is run)][1][i] = (new, move + extra, text)
     return _EndReach(reached, shown)
@@ -503,15 +500,22 @@ def _with_end_advance(
         # Drawn right of where the glyph before it ends: pdfium measures a gap before a glyph
         # against that glyph's advance, and would read this one as a space before the mark.
         return None
-    advance = glyph_codes.BOX_END_ADVANCE
-    new = glyph_codes.alias(run.font.mou_codes, glyph, text, advance, run.font.to_unicode.get(glyph), -1)
-    if new == glyph:
-        return None  # no code left for it
-    run.font.to_unicode[new] = text
-    run.font.widths[new] = advance
+    new = _alias_with_advance(run.font, glyph, text, glyph_codes.BOX_END_ADVANCE)
+    if new is None:
+        return None
     ended = [(r, list(w)) for r, w in coded]
-    ended[-1][1][-1] = (new, move + advance, text)
+    ended[-1][1][-1] = (new, move + glyph_codes.BOX_END_ADVANCE, text)
     return ended
+
+
+def _alias_with_advance(font: Any, glyph: int, text: str, advance: int) -> int | None:
+    """Return a code of its own for a glyph standing for text with this advance, entered in the font; None if none is left."""
+    new = glyph_codes.alias(font.mou_codes, glyph, text, advance, font.to_unicode.get(glyph), -1)
+    if new == glyph:
+        return None
+    font.to_unicode[new] = text
+    font.widths[new] = advance
+    return new
 
 
 def _counted_by_pdfjs(text: str) -> bool:
