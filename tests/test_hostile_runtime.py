@@ -269,37 +269,37 @@ def test_environment_failures_are_exit_1_and_bugs_exit_3(raised, shown, status):
         assert "bug in mou" not in err.getvalue() and "Traceback" not in err.getvalue()
 
 
-def test_a_full_disk_while_writing_is_a_message_and_earlier_output_stays(small_project, quick, monkeypatch):
+@pytest.mark.parametrize(
+    "number, reason, said, advice, not_said",
+    [
+        (
+            errno.ENOSPC,
+            "No space left on device",
+            "the disk is full (No space left on device)",
+            "--output",
+            "bug in mou",
+        ),
+        (errno.EFBIG, "File too large", "a file grew past the size this process may write", "ulimit -f", "chattr"),
+    ],
+    ids=["disk-full", "file-size-limit"],
+)
+def test_a_write_the_machine_refuses_is_a_message_and_earlier_output_stays(
+    small_project, quick, monkeypatch, number, reason, said, advice, not_said
+):
     assert run(["--root", str(small_project)])[0] == 0
     before = folder_files(small_project)
     edit(small_project, "Hold training", "Hold trainings")
 
-    def full(path, data):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def refused(path, data):
+        raise OSError(number, reason)
 
-    monkeypatch.setattr(writer, "_write_synced", full)
+    monkeypatch.setattr(writer, "_write_synced", refused)
     status, out, err = run(["--root", str(small_project)])
     assert status == 1
-    assert f"{small_project / 'output/test/1.0'}: the disk is full (No space left on device)" in err
-    assert "--output" in err and "bug in mou" not in err
+    assert f"{small_project / 'output/test/1.0'}: {said}" in err
+    assert advice in err and not_said not in err and "bug in mou" not in err
     assert folder_files(small_project) == before
     assert not list((small_project / "output").glob(".staging-*"))
-
-
-def test_a_file_size_limit_while_writing_is_a_message_and_earlier_output_stays(small_project, quick, monkeypatch):
-    assert run(["--root", str(small_project)])[0] == 0
-    before = folder_files(small_project)
-    edit(small_project, "Hold training", "Hold trainings")
-
-    def limited(path, data):
-        raise OSError(errno.EFBIG, "File too large")
-
-    monkeypatch.setattr(writer, "_write_synced", limited)
-    status, out, err = run(["--root", str(small_project)])
-    assert status == 1
-    assert f"{small_project / 'output/test/1.0'}: a file grew past the size this process may write" in err
-    assert "ulimit -f" in err and "chattr" not in err and "bug in mou" not in err
-    assert folder_files(small_project) == before
 
 
 def test_an_immutable_file_in_the_output_folder_is_a_message(tmp_path, monkeypatch):
