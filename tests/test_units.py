@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, sample_file, with_known_failures
+from conftest import ROOT, sample_file
 from test_bilingual import pdf_columns, split_source
 from test_typesetting import (
     FLUSH_PT,
@@ -315,20 +315,13 @@ def english_run_lines(root: Path, edition: str) -> tuple[list[Line], str]:
     return full, "".join(lines[here.line].text for here in ours)
 
 
-# Lines of the side-by-side column that hold a piece of a run and are not yet flush: a line of
-# three or four words with two gaps, where the search finds no lines above to fill it.
-SHORT_BESIDE_RUNS = {
-    "th-en": "2 column lines: `project/index.html for the` (13.9 pt), `coordinator at digital.skills.` (2.3 pt)",
-}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("edition", with_known_failures(["en", "th-en"], SHORT_BESIDE_RUNS))
+@pytest.mark.parametrize("edition", ["en", "th-en"])
 def test_english_lines_around_an_address_or_url_are_flush_without_wide_gaps(long_runs, edition):
     # In the side-by-side column, the lines before the pieces of an address or a URL (long and
     # few) stopped 11-19 pt short: its paragraphs were not rebroken.
     full, joined = english_run_lines(long_runs, edition)
-    if edition != "en":  # the column's other lines are WeasyPrint's, as in any paragraph of it
+    if edition != "en":  # the lines that hold a piece of a run (the column's others: test_bilingual.py)
         pieces = [piece for run in RUN_TEXTS for piece in breakable_runs(run).split(ZWSP) if len(piece) > 3]
         full = [line for line in full if any(piece in line.text for piece in pieces)]
     assert len(full) >= 4
