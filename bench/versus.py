@@ -88,7 +88,8 @@ def large_id(parties: int) -> str:
 
 def dump(path: Path, data: dict) -> None:
     """Write a record as YAML."""
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # one line per value: PyYAML folds long lines, and a fold between Thai words reads as a space
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
 
 
 def fonts_conf(folder: Path) -> Path:
