@@ -243,7 +243,7 @@ def mark_breaks(
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
         return out
 
-    marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits))
+    marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits, narrow))
     return head + hold_party_numbers(glue_names(marked, glued, hosts), fits)
 
 
@@ -322,7 +322,7 @@ def hold_party_numbers(marked: str, fits: Callable[[str], bool] = lambda unit: T
     return _PARTY_NUMBER_AND_WORD.sub(held, marked)
 
 
-def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> str:
+def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True, narrow: bool = False) -> str:
     """Glue, in segmented text, what stays on one line wherever it stands (each only if it fits a line).
 
     A number stays with the word that counts it (พ.ศ. ๒๕๖๓, วันที่ ๑๖, หมู่ที่ ๒); an amount in
@@ -331,10 +331,10 @@ def hold_units(marked: str, fits: Callable[[str], bool] = lambda unit: True) -> 
     before บาท, ถ้วน or สตางค์); a time with its น. (๑๖.๓๐ น.). A counting word must start a
     word of the segmented text (ครั้งที่ in ประชุม|คณะทำงาน|ครั้งที่, not a run cut in the middle).
     """
-    return _TEXT_NODE.sub(lambda node: ">" + _hold_in(node.group(1), fits) + "<", marked)
+    return _TEXT_NODE.sub(lambda node: ">" + _hold_in(node.group(1), fits, narrow) + "<", marked)
 
 
-def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
+def _hold_in(text: str, fits: Callable[[str], bool], narrow: bool = False) -> str:
     """Glue the units of one segmented text node (see hold_units)."""
     where = [index for index, char in enumerate(text) if char != ZWSP]
     plain = "".join(text[index] for index in where)
@@ -350,9 +350,10 @@ def _hold_in(text: str, fits: Callable[[str], bool]) -> str:
         if start < last or inside_a_word:
             continue
         amount = match.re is AMOUNT_IN_WORDS
-        # wider than a line, an amount breaks between its words (held in parts, in a side-by-side
-        # column the line before each part was left short)
-        parts = amount_parts(match.group()) if amount and fits(match.group()) else (match.group(),)
+        # Wider than a line, an amount keeps each part that fits whole (its best break is between
+        # its baht and its satang); wider than a side-by-side column, it breaks between its
+        # words (held in parts there, the line before each part was left short).
+        parts = amount_parts(match.group()) if amount and (fits(match.group()) or not narrow) else (match.group(),)
         at = match.start()
         for number, part in enumerate(parts):
             start, end = where[at], where[at + len(part) - 1] + 1
@@ -385,11 +386,12 @@ def amount_parts(words: str) -> tuple[str, ...]:
 def held_amount(words: str, fits: Callable[[str], bool]) -> str:
     """Return an amount in words held for an office suite: each of its parts whole, a break allowed between them.
 
-    Wider than a line, it may break between its words, but never before บาท, ถ้วน or สตางค์.
+    A part wider than a line may break between its words, but never before บาท, ถ้วน or สตางค์.
     """
-    if not fits(words):
-        return _BEFORE_CLOSING_WORD.sub(WORD_JOINER, words)
-    return ZWSP.join(hold_together(part) for part in amount_parts(words))
+    return ZWSP.join(
+        hold_together(part) if fits(part) else _BEFORE_CLOSING_WORD.sub(WORD_JOINER, part)
+        for part in amount_parts(words)
+    )
 
 
 def glue_names(marked: str, names: Iterable[str], hosts: Iterable[str] = ()) -> str:
@@ -491,9 +493,10 @@ MIN_OFFICE_UNIT = 3
 # A number in Thai digits: LibreOffice breaks between two of them (๑|๖ พฤศจิกายน, measured).
 THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
-AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e]+(?:ถ้วน|สตางค์)\\)")
+# A number inside it may hold a WORD JOINER already (สี่\u2060หมื่น), which must not hide it.
+AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e\u2060]+(?:ถ้วน|สตางค์)\\)")
 # Where an amount in words with satang has its two amounts: after its บาท (see amount_parts).
-_BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e]+?บาท(?=[\u0e01-\u0e4e]+สตางค์\\)$)")
+_BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e\u2060]+?บาท(?=[\u0e01-\u0e4e\u2060]+สตางค์\\)$)")
 # An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
 # สตางค์: each stays with the word before it (not บาท|ถ้วน), never a line's first word.
 _CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)")
