@@ -17,11 +17,13 @@ from conftest import zipfile_writes
 from weasyprint.pdf import fonts as weasy_fonts
 
 from mou.core import cache, reproducible
+from mou.core.errors import InputError
 from mou.core.paths import cache_folder
 from mou.docx import fonts
 from mou.html import templating
 from mou.pdf import hyphenation, libraries, speedups
 from mou.pdf.render import install_patches, render_pdf
+from mou.pipeline import font_files
 from mou.records import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -272,3 +274,22 @@ def test_accelerate_zero_leaves_pyphen_its_own_dictionaries(monkeypatch: pytest.
     monkeypatch.setenv("MOU_ACCELERATE", "0")
     assert not hyphenation.keep_dictionaries()
     assert type(pyphen.hdcache) is dict
+
+
+def test_a_font_file_found_whole_is_not_parsed_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / REGULAR.name).write_bytes(REGULAR.read_bytes())
+    font_files.check_font_files(fonts, tmp_path)  # parsed, and its verdict stored
+    assert len(list((folder / font_files.KIND).iterdir())) == 1
+    font_files._font_fault.cache_clear()  # a new process
+    monkeypatch.setattr(font_files, "_fault_in", lambda data: pytest.fail("parsed again"))
+    font_files.check_font_files(fonts, tmp_path)
+    monkeypatch.undo()
+    (fonts / REGULAR.name).write_bytes(REGULAR.read_bytes()[:5000])  # other bytes: parsed, and refused
+    font_files._font_fault.cache_clear()
+    with pytest.raises(InputError):
+        font_files.check_font_files(fonts, tmp_path)
+    assert len(list((folder / font_files.KIND).iterdir())) == 1  # a damaged file's verdict is not kept
