@@ -36,7 +36,7 @@ from redline_fixture import NEW_THAI, OLD_THAI, REMOVED_PARTY, git, make_project
 from test_office_fonts import running_lines, split_units
 
 from mou.cli.main import main
-from mou.core.errors import InputError, UsageError
+from mou.core.errors import InputError, MachineError, UsageError
 from mou.core.messages import Message
 from mou.html.templating import text_width
 from mou.pipeline.build import load
@@ -44,12 +44,14 @@ from mou.pipeline.layout import Layout
 from mou.pipeline.render import RUNNING_LINE_PT, fits_line, office_units
 from mou.redline.redline import (
     Block,
+    Redline,
     Token,
     Tokenizer,
     diff_blocks,
     diff_tokens,
     make_redline,
     tokens_html,
+    write_redline,
 )
 from mou.release.archive import release
 from mou.release.versions import (
@@ -886,3 +888,15 @@ def test_libreoffice_splits_no_unchanged_unit_of_the_thai_redline(project, tmp_p
     with zipfile.ZipFile(docx) as archive:
         xml = archive.read("word/document.xml").decode()
     assert "เท\u2060ศ\u2060บา\u2060ล\u2060เมื\u2060อ\u2060ง\u2060ชุ\u2060ม\u2060แพ" in xml  # held as in mou.th.docx
+
+
+def test_an_index_page_that_cannot_be_written_after_a_redline_says_its_files_are_in(tmp_path):
+    # The writer's own words ("earlier output is unchanged") would be false: the redline is written.
+    layout = Layout.at(tmp_path)
+    (layout.output / "index.html").mkdir(parents=True)
+    made = Redline("kku/diff-1.0-2.0", {"kku.th.pdf": b"%PDF"}, {}, {}, {}, labels=("1.0", "2.0"))
+    with pytest.raises(MachineError) as caught:
+        write_redline(layout, made)
+    said = caught.value.problems[0].render("en")
+    assert "the new files of kku/diff-1.0-2.0 are in place" in said and "unchanged" not in said, said
+    assert (layout.output / "kku/diff-1.0-2.0/kku.th.pdf").read_bytes() == b"%PDF"

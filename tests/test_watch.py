@@ -23,9 +23,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_tool
 
+from mou.cli.console import Console
 from mou.cli.main import main
 from mou.cli.serve import EVENTS_PATH, LiveServer
-from mou.core.errors import InputError, Problem, UsageError
+from mou.cli.watch_command import rebuild
+from mou.core.errors import InputError, MachineError, Problem, UsageError
 from mou.pipeline.batch import Rendered
 from mou.pipeline.build import write_rendered
 from mou.pipeline.incremental import BUILD_FILE, edited_by_hand, is_up_to_date, read_build_file
@@ -291,6 +293,32 @@ def test_a_record_that_does_not_load_at_the_start_is_reported_once(project):
     failed = [said for kind, said in events.said if kind == "failed"]
     assert len(failed) == 1, events.said
     assert f"no party '{SMALL_PARTIES[1]}' in parties/" in failed[0][0]  # type: ignore[index]
+
+
+def test_an_index_page_that_cannot_be_written_says_the_new_files_are_in_and_the_watch_goes_on(project):
+    # A folder where index.html goes is the machine's side (a clerk's mistake), not a bug in mou.
+    layout = Layout.at(project)
+    (layout.output / "index.html").mkdir(parents=True)
+    watcher = Watcher(layout, Events(), [SMALL])
+    watcher.written = [SMALL]
+    with pytest.raises(MachineError) as caught:
+        watcher.refresh()
+    said = caught.value.problems[0].render("en")
+    assert f"the new files of {SMALL} are in place" in said and "this is a folder" in said, said
+    assert watcher.written == []  # said once: the next refresh does not claim them again
+
+    class Failing:
+        layout, names = watcher.layout, watcher.names
+
+        def rebuild(self, agreement_ids: list[str]) -> int:
+            watcher.written = [SMALL]
+            watcher.refresh()
+            return 1
+
+    err = io.StringIO()
+    console = Console("en", io.StringIO(), err)
+    rebuild(Failing(), [project / "agreements" / f"{SMALL}.yaml"], console, debug=False)  # type: ignore[arg-type]
+    assert "in place" in err.getvalue() and "bug" not in err.getvalue(), err.getvalue()
 
 
 # --- the real command: a browser sees the page reload, memory stays flat, Ctrl-C -----------------

@@ -12,7 +12,7 @@ import watchfiles
 
 from mou.cli.console import EXIT_OK, Console
 from mou.cli.serve import LiveServer
-from mou.core.errors import InputError, Problem, display_path
+from mou.core.errors import InputError, MouError, Problem, display_path
 from mou.core.messages import say
 from mou.pipeline.layout import FORMATS, Layout
 from mou.pipeline.results import AgreementResult
@@ -155,11 +155,14 @@ class Saves:
 
 
 def rebuild(watcher: Watcher, changed: list[Path], console: Console, debug: bool) -> None:
-    """Rebuild what the changed files touch; a bug in mou is reported, and the watch goes on."""
+    """Rebuild what the changed files touch; a fault of the machine or a bug in mou is reported, and the watch goes on."""
     try:
         watcher.rebuild(touched(watcher.layout.root, changed, watcher.names))
     except KeyboardInterrupt:
         raise
+    except MouError as exc:  # the machine's fault (a full disk, a folder in the way): said as such
+        for problem in exc.problems:
+            console.problem(problem)
     except Exception as exc:  # a bug in mou, not a mistake in a record (those are reported as problems)
         if debug:
             raise

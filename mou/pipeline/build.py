@@ -20,7 +20,7 @@ from mou.pipeline.incremental import (
     plan_named,
     read_build_file,
 )
-from mou.pipeline.index_page import write_index
+from mou.pipeline.index_page import Watching, write_index
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder
 from mou.pipeline.planning import plan
 from mou.pipeline.provenance import FolderHashes
@@ -224,15 +224,17 @@ def build(
     return [results[i] for i in chosen]
 
 
-def write_index_after(output: Path, replaced: list[str]) -> None:
-    """Write index.html once agreements were replaced; a failure says their new files are in, only the index is old.
+def write_index_after(output: Path, replaced: list[str], watching: Watching | None = None) -> None:
+    """Write index.html once files were replaced; a failure says their new files are in, only the index is old.
 
     The writer's own words for a failure ("earlier output is unchanged") are true of the
-    index alone by now.
+    index alone by now. With nothing replaced, they are true as they stand.
     """
     try:
-        write_index(output)
+        write_index(output, watching)
     except MachineError as exc:
+        if not replaced:
+            raise
         cause = exc.__context__
         problems = [
             Problem(

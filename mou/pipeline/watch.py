@@ -21,10 +21,10 @@ from mou.core.errors import InputError, MouError, Problem
 from mou.core.paths import RECORD_SUFFIXES, record_path
 from mou.html.templating import template_names
 from mou.pipeline.batch import Rendered, warm_up
-from mou.pipeline.build import write_rendered
+from mou.pipeline.build import write_index_after, write_rendered
 from mou.pipeline.font_files import check_font_files
 from mou.pipeline.incremental import Planned, is_up_to_date
-from mou.pipeline.index_page import Watching, write_index
+from mou.pipeline.index_page import Watching
 from mou.pipeline.layout import FORMATS, Layout, editions, output_folder, output_name
 from mou.pipeline.planning import plan, quick_read
 from mou.pipeline.render import render_stamped
@@ -148,6 +148,7 @@ class Watcher:
         self.focus: str | None = self.names[0] if self.names else None
         self.preview: Path | None = None  # the PDF the index page shows
         self.rebuilds = 0
+        self.written: list[str] = []  # agreements with files written since the index page was last written
 
     def watched(self) -> list[str]:
         """Return the agreements watched: those named, else every agreement file there is now."""
@@ -254,6 +255,7 @@ class Watcher:
             return None
         for path in result.files:
             self.reporter.first(path, rendered.seconds)
+        self.written.append(loaded.agreement_id)
         return rendered
 
     def write_rest(self, loaded: Loaded, first: Rendered | None) -> None:
@@ -271,6 +273,8 @@ class Watcher:
         result = write_rendered(self.layout, loaded.project, rendered, loaded.planned, self.formats)
         if result.problems:
             self.problems[loaded.agreement_id] = result.problems
+        if result.files:
+            self.written.append(loaded.agreement_id)
         self.reporter.result(result)
 
     def fail(self, loaded: Loaded, problems: list[Problem]) -> None:
@@ -283,5 +287,6 @@ class Watcher:
         self.rebuilds += 1
         stamp = f"{time.strftime('%H:%M:%S')} #{self.rebuilds}"
         problems = list(dict.fromkeys(p for found in self.problems.values() for p in found))
-        write_index(self.layout.output, Watching(problems, self.preview, stamp))
+        written, self.written = list(dict.fromkeys(self.written)), []
+        write_index_after(self.layout.output, written, Watching(problems, self.preview, stamp))
         self.reporter.refreshed(stamp)

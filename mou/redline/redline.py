@@ -37,8 +37,8 @@ from mou.html.templating import make_environment, person_in, render_html
 from mou.language import thai
 from mou.language.breaks import THAI_RUN, ZWSP, dictionary_with, mark_breaks, office_breaks
 from mou.pdf.render import render_pdf
-from mou.pipeline.build import load
-from mou.pipeline.index_page import DIFF_FILE, write_index
+from mou.pipeline.build import load, write_index_after
+from mou.pipeline.index_page import DIFF_FILE
 from mou.pipeline.layout import Layout
 from mou.pipeline.provenance import build_time
 from mou.pipeline.render import (
@@ -828,5 +828,5 @@ def write_redline(layout: Layout, redline: Redline) -> list[Path]:
     files = {**redline.files, DIFF_FILE: json.dumps(about, ensure_ascii=False, sort_keys=True).encode("utf-8")}
     with output_lock(layout.output):
         written = write_files(layout.output, Path(redline.folder), files)
-        write_index(layout.output)
+        write_index_after(layout.output, [redline.folder])
     return [path for path in written.files if path.name != DIFF_FILE]
