@@ -750,6 +750,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "missing file '{path}': restore it (fonts and stylesheets are part of the project)",
         "ไม่พบไฟล์ '{path}' ให้นำกลับมา (แบบอักษรและสไตล์ชีตเป็นส่วนหนึ่งของโครงการ)",
     ),
+    "unusable_path": (
+        "refused to read '{url}': the path cannot be used ({detail})",
+        "ไม่อนุญาตให้อ่าน '{url}' เพราะใช้ที่อยู่ไฟล์นี้ไม่ได้ ({detail})",
+    ),
+    "unreadable_asset": (
+        "cannot read '{path}' ({detail}): check that the file is there and may be read, then run again",
+        "อ่านไฟล์ '{path}' ไม่ได้ ({detail}) ให้ตรวจว่าไฟล์อยู่ครบและเปิดอ่านได้ แล้วสั่งใหม่",
+    ),
     "weasyprint": ("WeasyPrint: {detail}", "WeasyPrint แจ้งว่า: {detail}"),
     # machine and command faults: a damaged bundled font file is named before rendering
     "font_file_unreadable": (

@@ -18,8 +18,8 @@ import weasyprint.pdf.fonts
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from mou.core.errors import Problem, RenderError
-from mou.core.messages import say
+from mou.core.errors import Problem, RenderError, display_path
+from mou.core.messages import Message, say
 from mou.pdf import hyphenation, speedups, thai_patches
 from mou.pdf.fields import SignatureField, add_signature_fields, find_signature_fields
 from mou.pdf.font_time import fixed_font_time
@@ -60,43 +60,47 @@ class ProjectFetcher(URLFetcher):
     def __init__(self, allowed_roots: list[Path]):
         super().__init__(allowed_protocols=("file",))
         self.allowed_roots = [root.resolve() for root in allowed_roots]
+        self.project = self.allowed_roots[0].parent if self.allowed_roots else Path.cwd()
+        self.refusals: list[Message] = []  # in both languages, for the problems the render raises
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """Return the file behind a file: URL inside the project, or stop the render."""
-        shown = url if len(url) <= 200 else url[:200] + "…"
+        shown = _shortened(url)
         try:
             parts = urlsplit(url)
         except ValueError:
             parts = None
         if parts is None or parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise self._refuse(
-                f"refused to fetch '{shown}': only the project's own template and asset files may be used"
-            )
+            raise self._refuse(say("refused_url", url=shown))
         try:
             path = Path(unquote(parts.path)).resolve()  # resolve() follows symlinks out
         except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, symlink loop, too long
-            raise self._refuse(f"refused to read '{shown}': the path cannot be used ({type(exc).__name__})") from None
-        shown_path = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
+            raise self._refuse(say("unusable_path", url=shown, detail=type(exc).__name__)) from None
+        # a file of the project is named as the clerk sees it, from the project folder
+        shown_path = _shortened(display_path(path, self.project))
         if not any(path.is_relative_to(root) for root in self.allowed_roots):
-            raise self._refuse(
-                f"refused to read '{shown_path}': it is outside the project's template and asset folders"
-            )
+            raise self._refuse(say("outside_project", path=shown_path))
         try:
             if not path.is_file():
-                raise self._refuse(
-                    f"missing file '{shown_path}': restore it (fonts and stylesheets are part of the project)"
-                )
+                raise self._refuse(say("missing_file", path=shown_path))
             body = path.read_bytes()
         except OSError as exc:
-            raise self._refuse(f"cannot read '{shown_path}': {exc.strerror or type(exc).__name__}") from None
+            raise self._refuse(
+                say("unreadable_asset", path=shown_path, detail=exc.strerror or type(exc).__name__)
+            ) from None
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": mime_type})
 
-    @staticmethod
-    def _refuse(message: str) -> FatalURLFetchingError:
-        """Log a refusal where WeasyPrint logs unusable resources, and return the error to raise."""
-        logging.getLogger("weasyprint").error("%s", message)
-        return FatalURLFetchingError(message)
+    def _refuse(self, message: Message) -> FatalURLFetchingError:
+        """Keep and log a refusal where WeasyPrint logs unusable resources, and return the error to raise."""
+        self.refusals.append(message)
+        logging.getLogger("weasyprint").error("%s", message.en)
+        return FatalURLFetchingError(message.en)
+
+
+def _shortened(text: str) -> str:
+    """Return a URL or path cut to 200 characters for a message."""
+    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def foreign_fonts(document: weasyprint.document.Document, allowed: tuple[str, ...]) -> list[str]:
@@ -231,7 +235,11 @@ def render_pdf(
             ]
             data = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=files, finisher=finish)
         except FatalURLFetchingError as exc:
-            raise RenderError(Problem(source, str(exc))) from None
+            raise RenderError([Problem(source, m) for m in fetcher.refusals] or Problem(source, str(exc))) from None
+    # A refusal WeasyPrint swallowed (inside SVG) is said alone, in the clerk's language: WeasyPrint's
+    # own warnings then are its echo ("Failed to render SVG image file:///…").
+    if fetcher.refusals:
+        raise RenderError([Problem(source, m) for m in dict.fromkeys(fetcher.refusals)])
     if warnings.messages:
         raise RenderError([Problem(source, say("weasyprint", detail=m)) for m in warnings.messages])
     foreign = foreign_fonts(document, allowed_fonts)
