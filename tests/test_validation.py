@@ -302,7 +302,9 @@ def test_new_refuses_the_release_archives_folder_as_an_agreement_id(tree):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B})
     err = io.StringIO()
     status = main(["new", "agreement", "releases", "--parties", "town,kku", "--root", str(root)], io.StringIO(), err)
-    assert status == 2 and "the id 'releases' is the folder of the release archives" in err.getvalue()
+    said = err.getvalue()
+    assert status == 2 and "the id 'releases' is the folder of the release archives" in said
+    assert "choose another id (e.g. releases-2024)" in said and "rename the file" not in said  # no file yet
     assert not (root / "agreements" / "releases.yaml").exists()
 
 

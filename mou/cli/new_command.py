@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if not is_id(args.id):
         raise UsageError(Problem("command line", say("bad_id", value=args.id)))
     if args.kind == "agreement" and args.id in RESERVED_AGREEMENT_IDS:
-        raise UsageError(Problem("command line", say("reserved_agreement_id", id=args.id)))
+        raise UsageError(Problem("command line", say("reserved_new_agreement_id", id=args.id)))
     if args.kind == "party" and RESERVED_PARTY_ID.fullmatch(args.id):
         raise UsageError(Problem("command line", say("reserved_party_id", id=args.id)))
     if args.kind == "party" and args.parties is not None:

@@ -35,6 +35,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the id '{id}' is the folder of the release archives in output/; rename the file (e.g. {id}-2024.yaml)",
         "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้เปลี่ยนชื่อไฟล์ (เช่น {id}-2024.yaml)",
     ),
+    "reserved_new_agreement_id": (
+        "the id '{id}' is the folder of the release archives in output/; choose another id (e.g. {id}-2024)",
+        "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้ใช้รหัสอื่น (เช่น {id}-2024)",
+    ),
     "plain_keys": ("keys must be plain names", "ชื่อช่องต้องเป็นชื่อธรรมดา"),
     # a Thai line folded in YAML: the fold reads as a space, a gap in Thai text (a warning)
     "thai_line_folded": (
