@@ -221,6 +221,7 @@ def misread(lines: list[str], blocks: list[str]) -> list[str]:
     source's letters (spaces aside) must all have been read: a reader that drops text says
     so as the last entry.
     """
+    blocks = [block.replace("\u00a0", " ") for block in blocks]  # the PDF's text reads a no-break space as one
     wrong = [line for line in lines if not _exact(line, blocks)]
     read, source = len(squash("".join(lines))), len(squash("".join(blocks)))
     if not wrong and read < source:

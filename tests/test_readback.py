@@ -199,3 +199,25 @@ def test_a_february_date_reads_back_with_its_space(february, name):
     # draw (it stands between two inline boxes): pdfium read no space there.
     text = "".join(reader(name)(february))
     assert text.count("กุมภาพันธ์ พ.ศ.") == 3 and "กุมภาพันธ์พ.ศ." not in text, text
+
+
+@pytest.fixture(scope="module")
+def no_break_spaces(tmp_path_factory) -> list[Path]:
+    """Build the Thai and English editions of an agreement whose record holds no-break spaces; return the PDFs."""
+    agreement = AGREEMENT.replace(
+        "en: To develop the digital skills of staff.", "en: To train 20\u00a0staff at Chum\u00a0Phae District."
+    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร\u00a0๒๐ คน")
+    root = write_small_project(tmp_path_factory.mktemp("nbsp"), agreement)
+    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
+    return [root / "output" / "test" / "1.0" / f"test.{language}.pdf" for language in ("th", "en")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", READERS)
+def test_a_no_break_space_reads_back_as_a_space_in_every_reader(no_break_spaces, name):
+    # poppler and pdf.js read U+00A0 as a space whatever the font's map says, pdfium and
+    # pdfminer read the map: it says a space, so all four read the same (and a search finds it).
+    thai, english = ("".join(reader(name)(pdf)) for pdf in no_break_spaces)
+    assert "บุคลากร ๒๐ คน" in thai, thai
+    assert "train 20 staff at Chum Phae District." in english, english
+    assert "\u00a0" not in thai + english

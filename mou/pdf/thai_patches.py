@@ -119,7 +119,14 @@ _SPACES = frozenset(" \u00a0")
 RAISED_LEAD = 1
 # A justified line ending closer than this to the margin (px) counts as flush.
 FLUSH_TOLERANCE = 1.0
-_DROP_INVISIBLE = {ord(char): None for char in INVISIBLE}
+# What a glyph's text reads as: the joiners and zero-width spaces that keep units whole are
+# layout, not text; a no-break space a record holds (no break here) reads as the space it is. poppler and pdf.js read U+00A0 as a plain space whatever the map says,
+# pdfium and pdfminer as U+00A0: mapped to U+0020, every reader gets the same text, and a search
+# typed with an ordinary space finds it.
+_AS_READ: dict[int, str | None] = {
+    **{ord(char): None for char in INVISIBLE},
+    ord("\u00a0"): " ",
+}
 
 
 @dataclass(frozen=True)
@@ -321,8 +328,7 @@ def _glyph_texts(textbox: Any) -> list[tuple[int, str]] | None:
             if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
                 return None
             end = item.length if i == string.num_glyphs - 1 else clusters[i + 1]
-            # The joiners and zero-width spaces that keep units whole are layout, not text.
-            text = data[item.offset + clusters[i] : item.offset + end].decode().translate(_DROP_INVISIBLE)
+            text = data[item.offset + clusters[i] : item.offset + end].decode().translate(_AS_READ)
             if len(text) > 1 and text.endswith(_AM) and i and clusters[i - 1] == clusters[i] and planned[-1][1] == "":
                 # A tone mark and sara am (น้ำ): the glyph before the aa (tone mark and nikhahit
                 # in one) stands for the tone mark and the aa for sara am, so that each reads
