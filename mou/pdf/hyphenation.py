@@ -8,6 +8,10 @@ hold, reads the parsed patterns back from mou's cache folder, named by the file'
 Pyphen's version and this file, and that stores what Pyphen parses when they are not there.
 Pyphen's own code runs as it is and finds the same patterns. `MOU_ACCELERATE=0` leaves this
 out.
+
+English without a region (`lang="en"`) hyphenates with the American patterns, as the records
+are spelt (Organization, center): Pyphen would take the first English dictionary in the
+alphabet, the British one, whose patterns break `res-ults` and `Memor-andum`.
 """
 
 from __future__ import annotations
@@ -88,3 +92,12 @@ def keep_dictionaries() -> bool:
         return False
     pyphen.hdcache = KeptDictionaries(pyphen.hdcache)
     return True
+
+
+# The dictionary English without a region hyphenates with (a name in Pyphen's LANGUAGES).
+ENGLISH_PATTERNS = "en_US"
+
+
+def american_english() -> None:
+    """Make `lang="en"` hyphenate as American English; `en-GB` and other regions keep their own."""
+    pyphen.LANGUAGES["en"] = pyphen.LANGUAGES[ENGLISH_PATTERNS]

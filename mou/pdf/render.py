@@ -176,6 +176,7 @@ def install_patches() -> None:
     thai_patches.install()
     speedups.install()
     hyphenation.keep_dictionaries()
+    hyphenation.american_english()
     if os.environ.get(SUBSETTER_SWITCH, "").strip().lower() == "fonttools":
         weasyprint.pdf.fonts.harfbuzz_subset = None
 
