@@ -361,3 +361,20 @@ def test_closing_with_more_originals_than_parties_says_at_least_one(tree):
     )
     assert "ทำขึ้นเป็นสามฉบับ" in text["th"] and text["th"].endswith("และยึดถือไว้ฝ่ายละอย่างน้อยหนึ่งฉบับ")
     assert text["th-en"].endswith("และยึดถือไว้ฝ่ายละอย่างน้อยหนึ่งฉบับ")
+
+
+def test_the_title_block_prints_the_records_title(tree):
+    # The title block had the default title written into the templates: a sister-city agreement
+    # printed `Memorandum of Understanding` whatever its record said.
+    sister = "title: {th: บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง, en: Sister-City Agreement}"
+    root = project(tree, "title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", sister + "\nbilingual_edition: true")
+    layout = Layout(root, root / "output")
+    titles = {
+        d.language: re.findall(r'<p class="title">(.*?)</p>', d.html)
+        for d in render_documents(layout, load(layout), "test")
+    }
+    assert titles == {
+        "th": ["บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง"],
+        "en": ["Sister-City Agreement"],
+        "th-en": ["บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง", "Sister-City Agreement"],
+    }
