@@ -99,6 +99,9 @@ def test_an_agreement_named_like_a_command_typo_is_built(tree, tmp_path):
         (["--shard", "3/2"], "argument --shard: takes I/N with 1 <= I <= N, such as 1/4, not '3/2'"),
         (["diff", "only-one"], "the following arguments are required: OLD, NEW"),
         (["build", "--format", "odt"], "invalid choice: 'odt'"),
+        # words no parser knows point to the help of the command they were given to
+        (["check", "extra"], "unrecognized arguments: extra (see python build.py check --help)"),
+        (["--colour"], "unrecognized arguments: --colour (see python build.py build --help)"),
     ],
 )
 def test_usage_errors_say_what_to_write_without_internal_names(argv, shown, tmp_path):

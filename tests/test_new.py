@@ -238,6 +238,7 @@ def test_a_bad_id_is_refused(tmp_path, bad):
 def test_unknown_or_too_few_parties_are_refused(small_project, listed, said):
     status, out, err = start(small_project, "agreement", "second", "--parties", listed)
     assert (status, out) == (2, "") and err.splitlines()[0].startswith(said), err
+    assert len(err.splitlines()) == 1, err  # one problem, one line: `town,town` is not also too few parties
     assert not (small_project / "agreements" / "second.yaml").exists()
 
 

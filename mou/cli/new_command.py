@@ -67,7 +67,7 @@ def party_ids(root: Path, listed: str | None) -> list[str] | None:
             guess = difflib.get_close_matches(party_id, known, n=1)
             message = say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("new_no_party", id=party_id)
             problems.append(Problem("--parties", message))
-    if len(dict.fromkeys(ids)) < 2:
+    if len(ids) < 2:  # a party listed twice is said as such, not as too few parties
         problems.append(Problem("--parties", say("new_few_parties")))
     if problems:
         raise UsageError(problems)

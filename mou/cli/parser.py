@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from mou import __version__
 from mou.core.errors import UsageError
@@ -59,6 +61,17 @@ REFUSALS: dict[str, Message] = {}
 
 class Parser(argparse.ArgumentParser):
     """An argument parser that raises UsageError instead of printing and exiting."""
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+        """Parse; words no parser knows are said with the help of the command they were given to."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        command = getattr(parsed, "command", None)
+        if extra and command:
+            detail = said_in_both(f"unrecognized arguments: {' '.join(extra)}")
+            raise UsageError(say("usage_command", detail=detail, command=command))
+        if extra:
+            self.error(f"unrecognized arguments: {' '.join(extra)}")
+        return parsed
 
     def error(self, message: str) -> None:  # type: ignore[override]
         detail = said_in_both(message)
