@@ -269,6 +269,18 @@ def test_environment_failures_are_exit_1_and_bugs_exit_3(raised, shown, status):
         assert "bug in mou" not in err.getvalue() and "Traceback" not in err.getvalue()
 
 
+def test_a_bug_in_mou_is_said_in_the_clerks_language():
+    err = io.StringIO()
+
+    def failing() -> int:
+        raise ValueError("a real bug")
+
+    assert guarded(failing, Console("th", io.StringIO(), err), debug=False) == 3
+    said = err.getvalue()
+    assert "ข้อผิดพลาดภายใน (internal error): ValueError: a real bug" in said and "--debug" in said, said
+    assert "This is a bug" not in said
+
+
 @pytest.mark.parametrize(
     "number, reason, said, advice, not_said",
     [

@@ -248,8 +248,5 @@ def internal_error(exc: Exception, console: Console, debug: bool) -> int:
     """Report a bug in mou: the exception in one line, and how to get the traceback."""
     if debug:
         raise exc
-    console.note(
-        f"internal error: {type(exc).__name__}: {exc}\n"
-        "This is a bug in mou; run again with --debug and report the traceback."
-    )
+    console.note(say("internal_error", detail=f"{type(exc).__name__}: {exc}"))
     return EXIT_INTERNAL

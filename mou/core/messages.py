@@ -692,6 +692,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "stopped watching; output/ is as the last rebuild left it",
         "หยุดเฝ้าดูแล้ว output/ เป็นไปตามการสร้างครั้งล่าสุด",
     ),
+    "internal_error": (
+        "internal error: {detail}\nThis is a bug in mou; run again with --debug and report the traceback.",
+        "ข้อผิดพลาดภายใน (internal error): {detail}\nนี่เป็นข้อบกพร่องของ mou ให้สั่งใหม่พร้อม --debug "
+        "แล้วแจ้งข้อความที่แสดง (traceback) ให้ผู้ดูแลโครงการ",
+    ),
     "watch_bug": (
         "internal error while rebuilding: {detail}; still watching (run with --debug and report the traceback)",
         "เกิดข้อผิดพลาดภายในระหว่างสร้างใหม่: {detail} ยังคงเฝ้าดูต่อ (สั่งใหม่พร้อม --debug แล้วแจ้งข้อความที่แสดง)",
