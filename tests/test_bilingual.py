@@ -37,6 +37,7 @@ from conftest import (
     libreoffice_to_pdf,
     require_tool,
     sample_file,
+    write_small_project,
 )
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -841,3 +842,26 @@ def test_a_clause_heading_never_ends_a_page(tmp_path):
                 assert column[index + 1].text.startswith(text) and column[index + 1].page == line.page
                 moved += column[index - 1].page != line.page  # the heading starts its page
     assert moved >= 2  # at least one flow (both columns) had its heading moved to the next page
+
+
+HASHED_URL = (
+    "https://hdcservice.moph.go.th/hdc/reports/standard-report-detail/3d9b0e2f5c1a4e7f8b6d2c0a9e1f3b5d?year=2569"
+)
+
+
+@pytest.mark.slow
+def test_a_hash_in_a_url_breaks_inside_its_column(tmp_path):
+    # The 32 letters and digits of a hash have no place to break and are wider than a column:
+    # they ran 54 pt across the English column and 54 pt past the paper's right margin.
+    agreement = AGREEMENT.replace(
+        "en: To develop the digital skills of staff.", f"en: 'To report through {HASHED_URL} each month.'"
+    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", f"th: 'เพื่อรายงานผ่าน {HASHED_URL} ทุกเดือน'")
+    root = write_small_project(tmp_path, agreement + "bilingual_edition: true\n")
+    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
+    path = root / "output" / "test" / "1.0" / "test.th-en.pdf"
+    columns = pdf_columns(path)  # no line crosses the boundary
+    page_right = columns.english[0].page_width - RIGHT
+    assert [line.text for line in columns.thai if line.right > MIDDLE - GUTTER + 1] == []
+    assert [line.text for line in columns.english if line.right > page_right + 1] == []
+    text = squash("".join(line.text for line in columns.english))
+    assert squash(HASHED_URL) in text.replace("\u2010", "")  # read back whole, no hyphen inside

@@ -252,8 +252,8 @@ def breakable_runs(text: str) -> str:
 
     An e-mail address, a reference number or a long URL segment would otherwise run past the
     margin (or across the side-by-side edition's other column): it may break after a dot, @,
-    slash or underscore (Pango breaks after a hyphen already), and a run of digits every
-    LONG_RUN_DIGITS digits.
+    slash or underscore (Pango breaks after a hyphen already), and a run of digits, or of
+    letters and digits mixed (a hash in a URL), every LONG_RUN_DIGITS characters.
     """
     return _LONG_RUN.sub(lambda run: _DIGITS.sub(_break_digits, _RUN_PUNCTUATION.sub("\\1" + ZWSP, run.group())), text)
 
@@ -525,7 +525,9 @@ _RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", 
 _LONG_RUN = re.compile("(?:&#?\\w+;|[^\\s<>&\u0e00-\u0e7f\u200b\u2060]){20,}")
 # Inside one: where a line may break (after these, when more follows), and runs of digits.
 _RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
-_DIGITS = re.compile("[0-9๐-๙]{13,}")
+# 13 digits or more, or 16 letters and digits with at least one of each (3d9b0e2f5c1a4e7f…): a
+# word of letters alone is left whole, for the English hyphenation to break.
+_DIGITS = re.compile("[0-9๐-๙]{13,}|(?<![0-9A-Za-z])(?=[0-9A-Za-z]*[0-9])(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{16,}")
 LONG_RUN_DIGITS = 10
 # A held unit in quotes after a word (เรียกว่า “อบต.โนนสะอาด”), tags allowed around the quotes.
 # LibreOffice 7.4 finds no break between the word, the space and an opening quote that a joined
