@@ -503,10 +503,11 @@ _CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)
 _BEFORE_CLOSING_WORD = re.compile("(?<=[\u0e01-\u0e4e])(?=บาท|ถ้วน|สตางค์)")
 # A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
 TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
-# A party's number and what follows it up to the next place a line may break (a word mark, a
-# space not glued, a tag): (๑) มหาวิทยาลัย|ขอนแก่น.
-PARTY_NUMBER = re.compile("\\([๐-๙0-9]+\\) (?=[\u0e01-\u0e4e])")
-_PARTY_NUMBER_AND_WORD = re.compile(f"(\\([๐-๙0-9]+\\) )([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
+# A party's number, or an item's label inside a sentence, and what follows it up to the next
+# place a line may break (a word mark, a space not glued, a tag): (๑) มหาวิทยาลัย|ขอนแก่น,
+# (ข) เพื่อให้|ผู้ป่วย; a label alone ending a line reads as nothing.
+LABEL = "\\((?:[๐-๙0-9]+|[ก-ฮ])\\) "
+_PARTY_NUMBER_AND_WORD = re.compile(f"({LABEL})([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
 _DROP_INVISIBLE = {ord(ZWSP): None, ord(WORD_JOINER): None}
 # Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, the
 # budget clause's ใช้งบ|ประมาณ, measured).
