@@ -198,3 +198,16 @@ def test_an_output_folder_over_the_records_is_refused(small_project, monkeypatch
 def test_an_output_folder_over_the_records_is_refused_in_thai(small_project):
     status, _, err = run(["--root", str(small_project), "--output", str(small_project / "agreements"), "--lang", "th"])
     assert status == 2 and "คือโฟลเดอร์ agreements/ ของโครงการ" in err, err
+
+
+@pytest.mark.parametrize("name", ["second.YAML", "second.yaml.txt", "second.Yml"])
+def test_a_record_saved_under_a_name_that_is_not_read_is_said(small_project, name):
+    # Windows Notepad saves x.yaml.txt; `check` said it checked one agreement, and the build built one.
+    (small_project / "agreements" / name).write_text("title: x\n", encoding="utf-8")
+    said = f"agreements/{name}: this file is not read: a record's name ends in .yaml or .yml, in lower case; rename it to second.y"
+    status, _, err = run(["check", "--root", str(small_project)])
+    assert status == 0 and f"warning: {said}" in err, err
+    status, _, err = run(["--root", str(small_project), "--format", "docx", "--quiet"])
+    assert status == 0 and err.count(said) == 1, err
+    (small_project / "agreements" / name).unlink()
+    assert "not read" not in run(["check", "--root", str(small_project)])[2]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mou.cli.console import EXIT_OK, Console
+from mou.cli.console import EXIT_OK, Console, unread_records
 from mou.core.errors import Problem
 from mou.core.messages import say
 from mou.pipeline.build import load
@@ -22,6 +22,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     warnings = [problem for problems in project.warnings.values() for problem in problems]
     warnings += [warning for record in project.sources.values() for warning in record.warnings]
     warnings += [Problem(project.party_source(p).shown_path, say("party_unused")) for p in unused_parties(project)]
+    warnings += unread_records(args.root)
     for problem in warnings:
         console.problem(problem, "warning")
     counts = {"agreements": len(project.agreements), "parties": len(project.parties)}

@@ -9,10 +9,12 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 from mou.core.errors import MachineError, MouError, Problem, UsageError
 from mou.core.messages import Message, clerk_language, say
+from mou.core.paths import unread_record_files
 from mou.pipeline.results import AgreementResult
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -250,3 +252,8 @@ def internal_error(exc: Exception, console: Console, debug: bool) -> int:
         raise exc
     console.note(say("internal_error", detail=f"{type(exc).__name__}: {exc}"))
     return EXIT_INTERNAL
+
+
+def unread_records(root: Path) -> list[Problem]:
+    """Return a warning for each file of parties/ and agreements/ named like a record that is not read."""
+    return [Problem(shown, say("record_not_read", name=name)) for shown, name in unread_record_files(root)]

@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from mou.cli.console import EXIT_OK, Console, guarded, message_language, terminated_as_interrupted
+from mou.cli.console import (
+    EXIT_OK,
+    Console,
+    guarded,
+    message_language,
+    terminated_as_interrupted,
+    unread_records,
+)
 from mou.cli.parser import command_first, make_parser
 from mou.core.errors import Problem, UsageError
 from mou.core.messages import say
@@ -65,6 +72,8 @@ def main(
             return EXIT_OK
         if args.command == "build":
             console.quiet, console.verbose = args.quiet, args.verbose
+            for problem in unread_records(args.root):
+                console.warning(problem)
             console.live = console.live and not args.quiet
             if console.live:
                 console.display = importlib.import_module(LIVE_DISPLAY).LiveDisplay(console.out)

@@ -35,6 +35,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the id '{id}' is the folder of the release archives in output/; rename the file (e.g. {id}-2024.yaml)",
         "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้เปลี่ยนชื่อไฟล์ (เช่น {id}-2024.yaml)",
     ),
+    # adversarial inputs: a record saved as x.YAML or x.yaml.txt is not read
+    "record_not_read": (
+        "this file is not read: a record's name ends in .yaml or .yml, in lower case; rename it to {name}",
+        "ไฟล์นี้ไม่ถูกอ่าน เพราะชื่อไฟล์ข้อมูลต้องลงท้ายด้วย .yaml หรือ .yml ตัวพิมพ์เล็ก ให้เปลี่ยนชื่อเป็น {name}",
+    ),
     "reserved_new_agreement_id": (
         "the id '{id}' is the folder of the release archives in output/; choose another id (e.g. {id}-2024)",
         "รหัส '{id}' เป็นชื่อโฟลเดอร์ของชุดเผยแพร่ใน output/ ให้ใช้รหัสอื่น (เช่น {id}-2024)",

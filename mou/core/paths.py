@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+# A record saved under a name mou does not read: x.YAML, or x.yaml.txt as Windows Notepad saves it.
+_LOOKS_LIKE_A_RECORD = re.compile(r"(?P<stem>.+?)(?P<suffix>\.ya?ml)(?:\.txt)?", re.IGNORECASE)
 
 
 def record_files(folder: Path) -> list[Path]:
@@ -50,3 +53,22 @@ def cache_folder() -> Path:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     return (Path(base) if base else Path.home() / ".cache") / "mou"
+
+
+def unread_record_files(root: Path) -> list[tuple[str, str]]:
+    """Return the files of parties/ and agreements/ named like a record that mou does not read, with the name to give each."""
+    found = []
+    for kind in ("parties", "agreements"):
+        for name in record_ids_and_names(root / kind):
+            match = _LOOKS_LIKE_A_RECORD.fullmatch(name)
+            if match and not name.endswith(RECORD_SUFFIXES):
+                found.append((f"{kind}/{name}", f"{match['stem']}{match['suffix'].lower()}"))
+    return found
+
+
+def record_ids_and_names(folder: Path) -> list[str]:
+    """Return the names of a folder's files, sorted (none if it is missing)."""
+    try:
+        return sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return []
