@@ -82,6 +82,18 @@ def test_an_amount_in_words_stays_whole_through_its_baht():
     assert not any(piece.startswith("ถ้วน") for piece in narrow)
 
 
+def test_an_amount_of_millions_may_break_after_its_millions():
+    # (สองล้านห้าแสน…บาทสามสิบเจ็ดสตางค์): its baht alone is more than half a line, which left the
+    # budget clause's lines before it letter-spaced wide open in a Thai edition.
+    text = "จำนวน ๒,๕๘๔,๙๒๑.๓๗ บาท (สองล้านห้าแสนแปดหมื่นสี่พันเก้าร้อยยี่สิบเอ็ดบาทสามสิบเจ็ดสตางค์) จาก"
+    pieces = breakable(text)
+    assert "(สองล้าน" in pieces and "ห้าแสนแปดหมื่นสี่พันเก้าร้อยยี่สิบเอ็ดบาท" in pieces, pieces
+    assert "สามสิบเจ็ดสตางค์)" in pieces
+    # a line never starts with บาท or a second ล้าน
+    assert "(หนึ่งล้านบาทถ้วน)" in breakable("จำนวน ๑,๐๐๐,๐๐๐ บาท (หนึ่งล้านบาทถ้วน) จาก")
+    assert "(หนึ่งล้านล้าน" in breakable("จำนวน (หนึ่งล้านล้านห้าบาทถ้วน) จาก")
+
+
 def test_an_amount_with_satang_is_held_as_its_baht_and_its_satang():
     # Whole, (…สตางค์) is a third of a line and more: in the budget clause the line before it
     # was left 50 pt short whatever the breaks above. A line may break between baht and satang.
@@ -115,15 +127,13 @@ def test_an_office_suite_is_given_an_amount_with_satang_in_two_held_parts():
 @pytest.mark.parametrize("wider_than_a_line", [False, True])
 def test_an_amount_whose_number_words_hold_a_joiner_is_held_in_its_parts(wider_than_a_line):
     # The joiner the segmenter leaves in สี่หมื่น hid the amount: it broke anywhere (…สามแสน|สี่หมื่น…).
-    baht, satang = "(สิบสองล้านสามแสนสี่หมื่นห้าพันหกร้อยเจ็ดสิบแปดบาท", "เก้าสิบเอ็ดสตางค์)"
+    millions, baht, satang = "(สิบสองล้าน", "สามแสนสี่หมื่นห้าพันหกร้อยเจ็ดสิบแปดบาท", "เก้าสิบเอ็ดสตางค์)"
     fits = (lambda unit: len(unit) < 60) if wider_than_a_line else (lambda unit: True)
     pieces = [
-        piece.strip(ZWSP + " ").replace(WORD_JOINER, "") for piece in breakable(f"จำนวน {baht}{satang} จาก", fits=fits)
+        piece.strip(ZWSP + " ").replace(WORD_JOINER, "")
+        for piece in breakable(f"จำนวน {millions}{baht}{satang} จาก", fits=fits)
     ]
-    if wider_than_a_line:
-        assert baht in pieces and satang in pieces, pieces
-    else:
-        assert any(baht in piece for piece in pieces) and not any(piece.endswith("แสน") for piece in pieces), pieces
+    assert millions in pieces and baht in pieces and satang in pieces, pieces
 
 
 @pytest.mark.parametrize("time", ["๑๖.๓๐ น.", "08:30 น."])

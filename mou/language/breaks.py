@@ -380,7 +380,8 @@ def amount_parts(words: str) -> tuple[str, ...]:
     left the line before it short wherever it could not take the amount whole.
     """
     split = _BAHT_BEFORE_SATANG.search(words)
-    return (words[: split.end()], words[split.end() :]) if split else (words,)
+    parts = (words[: split.end()], words[split.end() :]) if split else (words,)
+    return tuple(piece for part in parts for piece in _AFTER_MILLIONS.split(part) if piece)
 
 
 def held_amount(words: str, fits: Callable[[str], bool]) -> str:
@@ -499,6 +500,7 @@ AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e\u2060]+(?:ถ้วน|สตา
 _BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e\u2060]+?บาท(?=[\u0e01-\u0e4e\u2060]+สตางค์\\)$)")
 # An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
 # สตางค์: each stays with the word before it (not บาท|ถ้วน), never a line's first word.
+_AFTER_MILLIONS = re.compile("(?<=ล้าน)(?!บาท|ล้าน)(?=[\u0e01-\u0e4e\u2060]+บาท)")
 _CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)")
 _BEFORE_CLOSING_WORD = re.compile("(?<=[\u0e01-\u0e4e])(?=บาท|ถ้วน|สตางค์)")
 # A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
