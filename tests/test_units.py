@@ -158,6 +158,9 @@ def test_an_items_label_inside_a_sentence_stays_with_the_word_after_it(label):
     pieces = breakable(f"ดังนี้ (ก) เพื่อพัฒนาระบบ {label} เพื่อให้ผู้ป่วยได้รับการดูแล")
     assert not any(piece.endswith(label) for piece in pieces), pieces
     assert any(piece.startswith(f"{label} เพื่อ") for piece in pieces), pieces
+    # and in an office suite, whose line breaking knows nothing of Pango's: a NO-BREAK SPACE after it
+    page = f'<html lang="th"><body><p>ดังนี้ (ก) เพื่อพัฒนาระบบ {label} เพื่อให้ผู้ป่วย</p></body></html>'
+    assert f"{label}\u00a0เพื่อให้" in office_breaks(page, [], [], lambda unit: True, lambda unit: True)
 
 
 def test_a_place_name_never_breaks_inside():

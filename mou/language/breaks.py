@@ -509,6 +509,8 @@ TIME_OF_DAY = re.compile("[๐-๙0-9]{1,2}[.:][๐-๙0-9]{2} น\\.")
 # place a line may break (a word mark, a space not glued, a tag): (๑) มหาวิทยาลัย|ขอนแก่น,
 # (ข) เพื่อให้|ผู้ป่วย; a label alone ending a line reads as nothing.
 LABEL = "\\((?:[๐-๙0-9]+|[ก-ฮ])\\) "
+# The same in an office suite: the label and the space after it, which becomes a NO-BREAK SPACE.
+_LABEL_AND_SPACE = re.compile(f"({LABEL[:-1]}) (?=[\u0e01-\u0e4e])")
 _PARTY_NUMBER_AND_WORD = re.compile(f"({LABEL})([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
 _DROP_INVISIBLE = {ord(ZWSP): None, ord(WORD_JOINER): None}
 # Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, the
@@ -593,6 +595,7 @@ def office_breaks(
             text,
         )
         text = AMOUNT_IN_WORDS.sub(lambda m: held_amount(m.group(), fitting), text)
+        text = _LABEL_AND_SPACE.sub(f"\\1{NO_BREAK_SPACE}", text)
         for pattern in (TIME_OF_DAY, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
