@@ -458,27 +458,70 @@ def _newmm_trie():
     return dict_trie(set(thai_words()) | dictionary_names())
 
 
+@functools.cache
+def _newmm_words() -> frozenset[str]:
+    """The words newmm's dictionary holds here: thai_words() and the samples' names."""
+    from pythainlp.corpus.common import thai_words
+
+    return frozenset(thai_words()) | dictionary_names() | frozenset(TEMPLATE_WORDS)
+
+
 @functools.lru_cache(maxsize=4096)
-def newmm_boundaries(text: str, narrow: bool = False) -> frozenset[int]:
-    """Return the word boundaries of PyThaiNLP's own newmm with thai_words() + names (a narrow column's parts too)."""
+def newmm_words(text: str) -> tuple[str, ...]:
+    """Return PyThaiNLP's own newmm words of a text with thai_words() + names, the template's own words whole."""
     from pythainlp.tokenize import word_tokenize
 
     # The template's own words are words whatever newmm's dictionary prefers (มี|ข้อความ|ถูกต้อง).
     pieces = [
         piece for piece in re.split(f"({'|'.join(sorted(TEMPLATE_WORDS, key=len, reverse=True))})", text) if piece
     ]
-    boundaries, offset = set(), 0
-    for piece in pieces:
-        words = (
+    return tuple(
+        word
+        for piece in pieces
+        for word in (
             [piece]
             if piece in TEMPLATE_WORDS
             else word_tokenize(piece, custom_dict=_newmm_trie(), engine="newmm", keep_whitespace=True)
         )
-        if narrow:  # a side-by-side column may break some words between their parts (mou's column_parts)
-            words = [part for word in words for part in column_parts(word, thai_words_of(dictionary_names()))]
-        for word in words:
-            offset += len(word)
-            boundaries.add(offset)
+    )
+
+
+# Thai letters without digits, ๆ or ฯ: a word newmm's dictionary may know.
+_THAI_WORD = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def unknown_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return where newmm found Thai it does not know, each with the words of Thai letters beside it.
+
+    For a name it does not know (ออลซีซั่นส์เพลส, "All Seasons Place") newmm falls back to
+    pieces of clusters and short words it finds inside (ออ|ล|ซี|ซั่นส์|เพลส): its boundaries
+    there are no word boundaries, and a line broken at one may cut a syllable (ออ|ล…).
+    """
+    words = newmm_words(text)
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word))
+    known, spans = _newmm_words(), []
+    for index, word in enumerate(words):
+        if not _THAI_WORD.fullmatch(word) or word in known:
+            continue
+        first = index - 1 if index and _THAI_WORD.fullmatch(words[index - 1]) else index
+        last = index + 1 if index + 1 < len(words) and _THAI_WORD.fullmatch(words[index + 1]) else index
+        spans.append((starts[first], starts[last + 1]))
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def newmm_boundaries(text: str, narrow: bool = False) -> frozenset[int]:
+    """Return the word boundaries of PyThaiNLP's own newmm with thai_words() + names (a narrow column's parts too)."""
+    words = list(newmm_words(text))
+    if narrow:  # a side-by-side column may break some words between their parts (mou's column_parts)
+        words = [part for word in words for part in column_parts(word, thai_words_of(dictionary_names()))]
+    boundaries, offset = set(), 0
+    for word in words:
+        offset += len(word)
+        boundaries.add(offset)
     return frozenset(boundaries)
 
 
@@ -583,6 +626,10 @@ def check_breaks(
             word = _word_around(text, at, marks)
             if missing and text_width(word, size, bold) <= room:
                 found.append((BETWEEN_WORDS, f"inside {word!r} (no boundary of {' or '.join(missing)})"))
+            # newmm's own boundaries inside a word it does not know are no word boundaries
+            unknown = [text[s:e] for s, e in unknown_spans(text) if s < at < e]
+            if not missing and unknown and text_width(unknown[0], size, bold) <= room:
+                found.append((BETWEEN_WORDS, f"inside {unknown[0]!r} (newmm does not know it)"))
         elif before.isalnum() and after.isalnum() and not THAI_LETTER.search(before + after):
             found.append((BETWEEN_WORDS, "inside a word"))
         wholes = _occurrences(text, tuple(names), hosts) + [(s, e, text[s:e]) for s, e in block.spans]
@@ -760,6 +807,22 @@ def test_break_checker_sees_a_word_of_the_template_split():
     lines = [Line(1, text[:at], 0, 300, 0, []), Line(1, text[at:], 0, 300, 0, [])]
     assert [kind for kind, _ in check_breaks(blocks, lines, []).violations] == [BETWEEN_WORDS]
     assert "ข้อความ" in TEMPLATE_WORDS
+
+
+def test_break_checker_sees_a_break_inside_a_word_newmm_does_not_know():
+    # newmm falls back to pieces of clusters for a name it does not know (ออ|ล|ซี|ซั่นส์|เพลส):
+    # a checker taking its boundaries for word boundaries passed a line ending in ออ.
+    text = "ณ ห้องประชุม อาคารออลซีซั่นส์เพลส ถนนวิทยุ"
+    blocks = [Block(text, "p", (), "block0", [])]
+
+    def kinds(cut: str) -> list[str]:
+        at = text.index(cut)
+        lines = [Line(1, text[:at].rstrip(" "), 0, 300, 0, []), Line(1, text[at:], 0, 300, 0, [])]
+        return [kind for kind, _ in check_breaks(blocks, lines, []).violations]
+
+    assert kinds("ลซีซั่นส์") == [BETWEEN_WORDS]
+    assert kinds("ซั่นส์") == [BETWEEN_WORDS]
+    assert kinds("ออลซี") == [] and kinds("ถนน") == []
 
 
 def test_break_checker_finds_each_kind_of_bad_break():

@@ -171,6 +171,24 @@ def test_a_place_name_never_breaks_inside():
     assert "ขอนแก่น" in gazetteer()
 
 
+ALL_SEASONS = "ออลซีซั่นส์เพลส"  # All Seasons Place: newmm knows none of it, and falls back to ออ|ล|ซี|ซั่นส์|เพลส
+
+
+def test_a_name_the_dictionary_does_not_know_stays_whole():
+    pieces = breakable(f"ณ ห้องประชุมชั้น ๑๒ อาคาร{ALL_SEASONS} ถนนวิทยุ")
+    assert ALL_SEASONS in pieces and "อาคาร" in pieces, pieces
+    # the words around it still break: only the pieces of what the dictionary lacks are held
+    assert {"ห้องประชุม", "ถนน", "วิทยุ"} <= set(pieces)
+
+
+def test_a_name_the_dictionary_does_not_know_wider_than_a_line_breaks_between_syllables():
+    pieces = breakable(f"อาคาร{ALL_SEASONS} ถนนวิทยุ", fits=lambda unit: len(unit) < 8)
+    inside = pieces[pieces.index("อาคาร") + 1 : pieces.index("ถนน")]
+    assert "".join(inside) == ALL_SEASONS and len(inside) > 1, inside
+    # never next to a piece with no vowel: ล is the last letter of ออล, ส์ of ซั่นส์
+    assert not any(piece.startswith(("ล", "ส์")) or piece.endswith("ออ") for piece in inside), inside
+
+
 def test_positions_and_organizations_break_between_words():
     position = "รองผู้ว่าราชการจังหวัดขอนแก่น ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดขอนแก่น"
     pieces = breakable(position, names=gazetteer())

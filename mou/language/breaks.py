@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from pythainlp.corpus.common import provinces, thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
@@ -233,7 +233,7 @@ def mark_breaks(
     dictionary, own_words = dictionary_with(names), thai_words_of(names)
 
     def segment(match: re.Match[str]) -> str:
-        words = dictionary.segment(match.group())
+        words = hold_unknown(dictionary.segment(match.group()), dictionary, fits)
         if narrow:
             words = [part for word in words for part in column_parts(word, own_words)]
         # a place name of several words (โนน|สะอาด) is held whole: see places.py
@@ -245,6 +245,59 @@ def mark_breaks(
 
     marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits, narrow))
     return head + hold_party_numbers(glue_names(marked, glued, hosts), fits)
+
+
+def hold_unknown(words: list[str], known: Container[str], fits: Callable[[str], bool] = lambda unit: True) -> list[str]:
+    """Return segmented words with each word the dictionary does not know held with its neighbours.
+
+    For text it does not know (a transliterated name: ออลซีซั่นส์เพลส, "All Seasons Place"),
+    newmm falls back to pieces of clusters and short words it finds inside (ออ|ล|ซี|ซั่นส์|เพลส),
+    and a line broke inside a syllable (ออ|ล…). An unknown piece is joined to the pieces on
+    either side, and those to theirs while one of two neighbours is unknown: the name is one
+    word. Wider than a line (or than a word may be to be held), it breaks at the plausible
+    syllable boundaries among its pieces, never next to a piece with no vowel (a final or
+    initial consonant: ล, ส์, ธ).
+    """
+    out: list[str] = []
+    start = 0
+    while start < len(words):
+        end = start + 1
+        while end < len(words) and _linked(words[end - 1], words[end], known):
+            end += 1
+        whole = "".join(words[start:end])
+        if end - start == 1 or fits(whole) and _spacing_letters(whole) <= LONGEST_UNBREAKABLE:
+            out.append(whole)
+        else:
+            out += syllable_pieces(words[start:end])
+        start = end
+    return out
+
+
+def syllable_pieces(words: list[str]) -> list[str]:
+    """Return the pieces of an unknown word, joined where a piece has no vowel (it belongs to a syllable beside it)."""
+    pieces = [words[0]]
+    for before, word in zip(words, words[1:]):
+        if _no_vowel(before) or _no_vowel(word):
+            pieces[-1] += word
+        else:
+            pieces.append(word)
+    return pieces
+
+
+def unknown_word(word: str, known: Container[str]) -> bool:
+    """Say whether a segmented word is Thai letters the dictionary (and the templates' words) does not know."""
+    return bool(_LETTERS_ONLY.fullmatch(word)) and word not in known and word not in TEMPLATE_WORDS
+
+
+def _linked(before: str, after: str, known: Container[str]) -> bool:
+    """Say whether two neighbouring words of Thai letters stay together because one of them is unknown."""
+    letters = _LETTERS_ONLY.fullmatch(before) and _LETTERS_ONLY.fullmatch(after)
+    return bool(letters) and (unknown_word(before, known) or unknown_word(after, known))
+
+
+def _no_vowel(word: str) -> bool:
+    """Say whether a piece is consonants alone (with a silencer or tone mark): it cannot be a syllable by itself."""
+    return bool(_CONSONANTS_ONLY.fullmatch(word))
 
 
 def breakable_runs(text: str) -> str:
@@ -476,6 +529,10 @@ NARROW_NO_BREAK_SPACE = "\u202f"
 _BEFORE_NUMBER = re.compile(" (?=[๐-๙0-9])")
 # Thai and the dots of its abbreviations (ดร.น้ำฝน, พ.ศ.): where joiners go between clusters.
 _THAI_AND_DOTS = re.compile("[\u0e01-\u0e5b.]+")
+# Thai letters and marks, without digits, ๆ or ฯ: what may be a word of the dictionary.
+_LETTERS_ONLY = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
+# Consonants with no vowel (a thanthakhat or a tone mark allowed): a piece that is no syllable of its own.
+_CONSONANTS_ONLY = re.compile("(?:[\u0e01-\u0e2e][\u0e48-\u0e4c]?){1,3}")
 # Thai letters and marks, not digits (a run of digits is one word already).
 _THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).

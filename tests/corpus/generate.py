@@ -451,6 +451,8 @@ CONTACTS_CLAUSE = {
     ),
     "items": [
         bi("จัดประชุมคณะทำงานทุก ๆ ๓ เดือน ณ ศาลาประชาคมบ้านฦๅสี", "Holding a working-group meeting every 3 months at the Ban Luesi community hall;"),
+        # a transliterated name no dictionary knows, where newmm falls back to pieces of clusters (ออ|ล|ซี|ซั่นส์|เพลส)
+        bi("จัดอบรมเจ้าหน้าที่ปีละครั้ง ณ ห้องประชุมชั้น ๑๒ อาคารออลซีซั่นส์เพลส ถนนวิทยุ แขวงลุมพินี เขตปทุมวัน กรุงเทพมหานคร", "Training the staff once a year in the 12th-floor meeting room of All Seasons Place, Wireless Road, Lumphini, Pathum Wan, Bangkok;"),
         bi("อบต.บ้านฦๅสี: จัดเก็บข้อมูลภาคสนาม (๑) ครัวเรือน (๒) ที่ดิน (๓) แหล่งน้ำ", "Ban Luesi SAO: field collection of (1) households, (2) land and (3) water sources."),
     ],
 }  # fmt: skip
