@@ -150,6 +150,21 @@ def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id,
     assert hyphenated_names(blocks, lines) == []  # people, places and short names are never hyphenated
 
 
+MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DAY_MONTH_PARTED = re.compile(f"(?:\\b[0-9]{{1,2}}(?:st|nd|rd|th)?\n{MONTH}\\b|\\b{MONTH}\n[0-9]{{1,2}}\\b)")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("agreement_id", "edition"), ENGLISH)
+def test_an_english_date_keeps_its_day_with_its_month(corpus_built, agreement_id, edition):
+    # In the side-by-side column, where dates are plain text, `from 1 | January 2025` broke between day and month.
+    pdf = built_file(corpus_built, agreement_id, edition, "pdf")
+    lines = layout_lines(pdf) if edition == "en" else pdf_columns(pdf).english
+    text = "\n".join(line.text for line in lines)
+    assert re.search(f"[0-9]{{1,2}} {MONTH}", text)  # the edition has dates
+    assert DAY_MONTH_PARTED.findall(text) == []
+
+
 BOTH = [a for a in sorted(PROJECT.agreements) if {"th", "en"} <= set(editions(PROJECT.agreements[a]))]
 # 300 signers: at the body's 16 pt an English block was four lines where the Thai is three and
 # two "(Acting Sub-Lt. …)" names side by side were wider than the line (28 pages against 25);

@@ -615,7 +615,8 @@ def check_breaks(
         if before in OPENING:
             found.append((AFTER_OPENING, f"line ends with {before!r}"))
         if prev.end == at - 1 and before == " ":
-            pass  # at a space
+            if re.search("(?:^|[^\u0e01-\u0e4e])ณ $", text[:at]):  # a preposition stays with what it governs
+                found.append((BETWEEN_WORDS, "line ends with ณ"))
         elif THAI_LETTER.match(before) and THAI_LETTER.match(after) and after not in NO_BREAK_BEFORE:
             marks = mark_boundaries(text, dictionary_names(), narrow)
             missing = [
@@ -823,6 +824,19 @@ def test_break_checker_sees_a_break_inside_a_word_newmm_does_not_know():
     assert kinds("ลซีซั่นส์") == [BETWEEN_WORDS]
     assert kinds("ซั่นส์") == [BETWEEN_WORDS]
     assert kinds("ออลซี") == [] and kinds("ถนน") == []
+
+
+def test_break_checker_sees_a_line_ending_with_na():
+    text = "มหาวิทยาลัยขอนแก่น ตั้งอยู่ ณ ที่ว่าการอำเภอชุมแพ"
+    blocks = [Block(text, "p", (), "block0", [])]
+
+    def kinds(cut: str) -> list[str]:
+        at = text.index(cut)
+        lines = [Line(1, text[:at].rstrip(" "), 0, 300, 0, []), Line(1, text[at:], 0, 300, 0, [])]
+        return [kind for kind, _ in check_breaks(blocks, lines, []).violations]
+
+    assert kinds("ที่ว่าการ") == [BETWEEN_WORDS]
+    assert kinds("ณ ") == []  # a line may start with it
 
 
 def test_break_checker_finds_each_kind_of_bad_break():

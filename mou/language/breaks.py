@@ -20,6 +20,7 @@ from pythainlp.tokenize.newmm import segment as newmm_segment
 from pythainlp.tokenize.tcc import segment as tcc_segment
 
 from mou.language.places import hold_places
+from mou.language.thai import EN_MONTHS
 
 ZWSP = "\u200b"
 WORD_JOINER = "\u2060"
@@ -244,7 +245,16 @@ def mark_breaks(
         return out
 
     marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits, narrow))
-    return head + hold_party_numbers(glue_names(marked, glued, hosts), fits)
+    return head + hold_prepositions(hold_party_numbers(glue_names(marked, glued, hosts), fits))
+
+
+def hold_prepositions(marked: str) -> str:
+    """Keep ณ ("at") with the word after it (ณ ที่ว่าการอำเภอ…): a line may start with ณ, never end with it.
+
+    A one-letter preposition left at a line's end reads as a stray letter; like any preposition
+    it opens the phrase it governs, so a line may break before it (ตั้งอยู่ | ณ ที่…).
+    """
+    return _LONE_PREPOSITION.sub("\\g<0>" + WORD_JOINER, marked)
 
 
 def hold_unknown(words: list[str], known: Container[str], fits: Callable[[str], bool] = lambda unit: True) -> list[str]:
@@ -323,10 +333,20 @@ def unhyphenated_runs(text: str) -> str:
 
 
 def _with_runs_marked(node: re.Match[str]) -> str:
-    """Return a text node with its long runs marked (unhyphenated_runs); a style or script element as it is."""
+    """Return a text node with its long runs marked (unhyphenated_runs) and its English dates held; a style or script element as it is."""
     if node.group(1):
         return node.group(1)
-    return ">" + unhyphenated_runs(node.group(3))
+    return ">" + hold_english_dates(unhyphenated_runs(node.group(3)))
+
+
+def hold_english_dates(text: str) -> str:
+    """Keep an English date's day with its month (1 September, September 1), with a WORD JOINER after the space between.
+
+    A line may still break before the year. Not a nowrap span (before one, a narrow column's
+    line broke early) nor a NO-BREAK SPACE (poppler and pdf.js read it back as a plain space,
+    where the joiner, dropped from the text drawn, reads back as nothing).
+    """
+    return _ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -581,6 +601,11 @@ _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
 # A text node (group 3), or a style or script element, whose text is not text to lay (group 1).
 _RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", re.DOTALL | re.IGNORECASE)
+# ณ standing alone as a word, before a space and the word it governs (see hold_prepositions).
+_LONE_PREPOSITION = re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ (?=[\u0e01-\u0e59])")
+# An English date's day and month, either way round (1 September 2020, September 1, 2020).
+_MONTH = "(?:" + "|".join(EN_MONTHS) + ")"
+_ENGLISH_DAY_MONTH = re.compile(f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}|{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?)\\b")
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
 # edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
 # reference (&#34;) is one of its characters: neither a span nor a break mark may part it.
