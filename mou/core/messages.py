@@ -171,6 +171,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มีอักขระที่มองไม่เห็น U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ให้ลบออก "
         "(อักขระนี้ไม่ปรากฏบนหน้ากระดาษ แต่ติดไปกับการคัดลอกและการค้นหา ทำให้ข้อความไม่ตรงกับที่เห็น)",
     ),
+    # hostile input: spaces of fixed widths (language/characters.py ODD_SPACES)
+    "odd_space": (
+        "contains the space U+{code} {name} at character {index}; type an ordinary space instead, or none "
+        "inside a number (it prints as a blank a line never breaks at, and PDF viewers copy it differently)",
+        "มีอักขระเว้นวรรค U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ให้พิมพ์เว้นวรรคธรรมดาแทน หรือไม่เว้นวรรคหากอยู่ในตัวเลข "
+        "(อักขระนี้พิมพ์เป็นช่องว่างที่ตัดบรรทัดไม่ได้ และโปรแกรมอ่าน PDF แต่ละโปรแกรมคัดลอกออกมาไม่เหมือนกัน)",
+    ),
     "yaml_line_break": (
         "the line-break character U+{code} {name} is not allowed (YAML reads it as a new line, editors do "
         "not); delete it, or press Enter for a new line",

@@ -20,6 +20,12 @@ DIRECTION_CONTROLS = frozenset(
 # Characters that print as nothing (or as a break YAML and editors disagree on), yet stay in
 # copies, searches and the DOCX: a name with one does not match the name without.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u2028\u2029\u0085")
+# Spaces of fixed widths that look like a space or like nothing, pasted from a word processor or
+# typed for alignment: a figure space (U+2007) printed as a blank inside a number (๔๐ ๑๓๐) that
+# no line may break at, and each reads back differently in each PDF viewer. The NO-BREAK SPACE
+# (U+00A0), which word processors put in on their own, is a space a line never breaks at, and is
+# left to mean that.
+ODD_SPACES = frozenset("".join(map(chr, range(0x2000, 0x200B))) + "\u1680\u202f\u205f\u3000")
 # YAML 1.1 reads these as line breaks while most editors do not: positions after one would
 # be a line off, so they are refused before the file is parsed.
 YAML_LINE_BREAKS = frozenset("\u0085\u2028\u2029")
@@ -80,6 +86,8 @@ def refused_character(char: str) -> str | None:
         return "direction_character"
     if char in INVISIBLE:
         return "invisible_character"
+    if char in ODD_SPACES:
+        return "odd_space"
     if unicodedata.category(char) in ("Cc", "Cs", "Co") or char in "\ufffe\uffff":
         return "control_character"
     return None

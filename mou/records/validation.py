@@ -60,6 +60,7 @@ AT_CHARACTER = {
     "control_character",
     "direction_character",
     "invisible_character",
+    "odd_space",
     "thai_lookalike",
     "thai_lakkhangyao",
     "thai_double_sara_e",
