@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, sample_file
+from conftest import AGREEMENT, ROOT, sample_file, write_small_project
 from test_bilingual import pdf_columns, split_source
 from test_typesetting import (
     FLUSH_PT,
@@ -22,7 +22,7 @@ from test_typesetting import (
 )
 
 from mou.cli.main import main
-from mou.html.templating import template_names
+from mou.html.templating import english_places, template_names
 from mou.language.breaks import (
     TEMPLATE_WORDS,
     WORD_JOINER,
@@ -205,6 +205,38 @@ def test_an_english_date_keeps_its_day_with_its_month():
     assert {"1 September", "September 30,", "2nd May", "2020", "2021"} <= set(pieces), pieces
     held = mark_breaks("<body><p>on 1 September 2020</p></body>")
     assert f"1 {WORD_JOINER}September 2020" in held and "\u00a0" not in held  # no NO-BREAK SPACE reaches the page
+
+
+def test_english_place_names_are_never_hyphenated_in_running_text():
+    # `Chi‐|ang Mai University` was hyphenated in a clause's text
+    text = "Training at Chiang Mai University, Nakhon Ratchasima and Thanaphatthara Road for Internationalization"
+    held = str(english_places(text, frozenset({"Thanaphatthara"})))
+    assert '<span class="proper">Chiang Mai</span> University' in held
+    assert (
+        '<span class="proper">Nakhon Ratchasima</span>' in held and '<span class="proper">Thanaphatthara</span>' in held
+    )
+    assert "Internationalization" in held and held.count("<span") == 3  # ordinary words still hyphenate
+    assert "Thanaphatthara</span>" not in str(english_places(text))  # a record's word only from the records
+
+
+def test_a_clause_and_a_position_keep_their_place_names_from_hyphenation(tmp_path):
+    clause = "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}"
+    agreement = AGREEMENT.replace(
+        clause,
+        "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรร่วมกับมหาวิทยาลัยเชียงใหม่,"
+        " en: To develop the digital skills of staff with Chiang Mai University.}",
+    )
+    root = write_small_project(tmp_path, agreement)
+    record = root / "parties" / "kku.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("en: Vice-President}", "en: Vice-President for Phitsanulok}"),
+        encoding="utf-8",
+    )
+    layout = Layout(root, root / "output")
+    for document in render_documents(layout, load(layout), "test"):
+        if "en" in document.language:
+            assert '<span class="proper">Chiang Mai</span> University' in document.html
+            assert 'Vice-President for <span class="proper">Phitsanulok</span>' in document.html
 
 
 def test_positions_and_organizations_break_between_words():

@@ -26,7 +26,7 @@ from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.language import thai
-from mou.language.english import english_ordinary_words
+from mou.language.english import english_ordinary_words, place_name_words, place_runs
 from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual, Party, Person
 
 TEMPLATE_SUFFIX = ".html"
@@ -150,7 +150,13 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         english_date=lambda d: keep_together(thai.english_date(d), [thai.english_date(d)]),
         thai_amount=thai_amount_markup,
         english_amount=english_amount_markup,
-        with_amounts=with_amounts,
+        # the places of the agreement's records, for English running text (see english_places)
+        with_amounts=jinja2.pass_context(
+            lambda ctx, text, amounts, language: with_amounts(
+                text, amounts, language, ctx.get("place_words", frozenset())
+            )
+        ),
+        english_places=jinja2.pass_context(lambda ctx, text: english_places(text, ctx.get("place_words", frozenset()))),
         english_signature_position=lambda text: english_signature_position(
             text, templates_dir / "fonts" / "Sarabun-Regular.ttf"
         ),
@@ -224,13 +230,33 @@ def english_amount_markup(amount: Decimal) -> Markup:
     return keep_together(thai.english_amount(amount), ["THB " + thai.format_amount(amount)])
 
 
-def with_amounts(text: str, amounts: dict[str, Decimal], language: str) -> Markup:
-    """Escape a clause's text, printing each {amount:<key>} in digits and words (validation checked the keys)."""
+def with_amounts(text: str, amounts: dict[str, Decimal], language: str, places: frozenset[str] = frozenset()) -> Markup:
+    """Escape a clause's text, printing each {amount:<key>} in digits and words (validation checked the keys).
+
+    In English, the place names in it are never hyphenated (english_places, with these words of `places`).
+    """
     amount_markup = thai_amount_markup if language == "th" else english_amount_markup
+
+    def plain(piece: str) -> Markup:
+        return escape(piece) if language == "th" else english_places(piece, places)
+
     result, last = Markup(), 0
     for match in AMOUNT_REFERENCE.finditer(text):
-        result += escape(text[last : match.start()]) + amount_markup(amounts[match["key"].strip()])
+        result += plain(text[last : match.start()]) + amount_markup(amounts[match["key"].strip()])
         last = match.end()
+    return result + plain(text[last:])
+
+
+def english_places(text: str, places: frozenset[str] = frozenset()) -> Markup:
+    """Escape English running text with each run of Thailand's place names in a proper span, never hyphenated (Chi‐|ang Mai).
+
+    The place words are the bundled names' and `places`, the agreement's records' own
+    (place_name_words); see english.place_runs.
+    """
+    result, last = Markup(), 0
+    for start, end in place_runs(text, places):
+        result += escape(text[last:start]) + Markup('<span class="proper">{}</span>').format(text[start:end])
+        last = end
     return result + escape(text[last:])
 
 
@@ -403,6 +429,9 @@ def context(agreement_id: str, agreement: Agreement, parties: list[Party], langu
         "language": language,
         "languages": agreement.languages,
         "prevailing": agreement.prevailing_language,
+        "place_words": place_name_words(
+            t.en for t in [agreement.place, *(p.address for p in parties)] if t is not None and t.en
+        ),
     }
 
 
