@@ -187,6 +187,9 @@ def test_a_name_the_dictionary_does_not_know_wider_than_a_line_breaks_between_sy
     assert "".join(inside) == ALL_SEASONS and len(inside) > 1, inside
     # never next to a piece with no vowel: ล is the last letter of ออล, ส์ of ซั่นส์
     assert not any(piece.startswith(("ล", "ส์")) or piece.endswith("ออ") for piece in inside), inside
+    # one piece of newmm's longer than a word is held (it found no word inside) breaks between its syllables too
+    pieces = breakable("ที่" + "ซั่นส์" * 6 + " ถนน", fits=lambda unit: len(unit) < 12)
+    assert pieces[:-1] == ["ที่"] + ["ซั่นส์"] * 6, pieces
 
 
 @pytest.mark.parametrize("text", ["มหาวิทยาลัยขอนแก่น ตั้งอยู่ ณ ที่ว่าการอำเภอชุมแพ", "ทำขึ้น ณ ห้องประชุม เมื่อวันที่ ๑"])
@@ -204,7 +207,8 @@ def test_an_english_date_keeps_its_day_with_its_month():
     pieces = breakable("made on 1 September 2020 and in force until September 30, 2021 or the 2nd May")
     assert {"1 September", "September 30,", "2nd May", "2020", "2021"} <= set(pieces), pieces
     held = mark_breaks("<body><p>on 1 September 2020</p></body>")
-    assert f"1 {WORD_JOINER}September 2020" in held and "\u00a0" not in held  # no NO-BREAK SPACE reaches the page
+    assert f'<span class="run">1 {WORD_JOINER}September</span> 2020' in held  # never hyphenated (Septem‐|ber)
+    assert "\u00a0" not in held  # no NO-BREAK SPACE reaches the page
 
 
 def test_english_place_names_are_never_hyphenated_in_running_text():
@@ -294,6 +298,24 @@ def test_a_unit_wider_than_a_line_is_named_with_its_record_and_field(corpus):
     assert english.startswith(f"parties/{party_id}.yaml:") and "short_name.th:" in english
     assert "is wider than a line and was broken between words" in english
     assert "ยาวเกินหนึ่งบรรทัด" in thai
+
+
+def test_a_word_the_dictionary_does_not_know_wider_than_a_line_is_named_with_its_record_and_field(corpus):
+    layout = Layout(ROOT, ROOT / "output")
+    agreement_id = "long-names-delegated"
+    party_id = corpus.agreements[agreement_id].parties[0]
+    party = corpus.parties[party_id]
+    unknown = "อาคาร" + "เวิร์ล" * 5  # newmm knows neither เวิร์ล nor any word inside it
+    address = party.address.model_copy(update={"th": f"{unknown} {party.address.th}"})
+    corpus.parties[party_id] = party.model_copy(update={"address": address})
+    try:
+        warned = [p for p in wide_units(layout, corpus, agreement_id) if "does not know" in p.render("en")]
+    finally:
+        corpus.parties[party_id] = party
+    assert len(warned) == 1, [p.render("en") for p in warned]
+    english = warned[0].render("en")
+    assert english.startswith(f"parties/{party_id}.yaml:") and "address.th:" in english and unknown in english
+    assert "broken between its syllables" in english and "ไม่มีในพจนานุกรม" in warned[0].render("th")
 
 
 def test_a_unit_wider_than_a_column_only_is_named_for_the_side_by_side_edition():

@@ -807,6 +807,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{unit}' is wider than a line and was broken between words; shorten it if it must stay on one line",
         "'{unit}' ยาวเกินหนึ่งบรรทัด จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างคำ หากต้องการให้อยู่ในบรรทัดเดียวให้เขียนให้สั้นลง",
     ),
+    # breaks by unit: a word no dictionary knows, wider than a line (language/breaks.py hold_unknown)
+    "unknown_word_wider_than_line": (
+        "'{unit}' is a word the dictionary does not know and is wider than a line (or than a word is kept "
+        "whole), so it was broken between its syllables; write a space where it may break if it must break "
+        "elsewhere",
+        "'{unit}' เป็นคำที่ไม่มีในพจนานุกรมและยาวเกินหนึ่งบรรทัด (หรือยาวเกินกว่าที่จะคงไว้เป็นคำเดียว) "
+        "จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างพยางค์ หากต้องการให้ตัดที่อื่นให้เว้นวรรคตรงที่ตัดได้",
+    ),
     "unit_wider_than_column": (
         "'{unit}' is wider than a column of the side-by-side edition and was broken there between"
         " words (the Thai edition keeps it on one line); shorten it if it must stay whole there too",

@@ -269,28 +269,53 @@ def hold_unknown(words: list[str], known: Container[str], fits: Callable[[str], 
     initial consonant: ล, ส์, ธ).
     """
     out: list[str] = []
-    start = 0
-    while start < len(words):
-        end = start + 1
-        while end < len(words) and _linked(words[end - 1], words[end], known):
-            end += 1
-        whole = "".join(words[start:end])
-        if end - start == 1 or fits(whole) and _spacing_letters(whole) <= LONGEST_UNBREAKABLE:
-            out.append(whole)
-        else:
-            out += syllable_pieces(words[start:end])
-        start = end
+    for group in unknown_groups(words, known):
+        whole = "".join(group)
+        out += [whole] if len(group) == 1 or held_whole(whole, fits) else syllable_pieces(group)
     return out
 
 
-def syllable_pieces(words: list[str]) -> list[str]:
-    """Return the pieces of an unknown word, joined where a piece has no vowel (it belongs to a syllable beside it)."""
-    pieces = [words[0]]
+def unknown_groups(words: list[str], known: Container[str]) -> list[list[str]]:
+    """Return segmented words in groups: each word alone, but the pieces held with a word the dictionary does not know together."""
+    groups = [words[:1]] if words else []
     for before, word in zip(words, words[1:]):
-        if _no_vowel(before) or _no_vowel(word):
-            pieces[-1] += word
+        if _linked(before, word, known):
+            groups[-1].append(word)
         else:
-            pieces.append(word)
+            groups.append([word])
+    return groups
+
+
+def held_whole(word: str, fits: Callable[[str], bool]) -> bool:
+    """Say whether a word may be held on one line: it fits, and is no longer than a held word may be."""
+    return fits(word) and _spacing_letters(word) <= LONGEST_UNBREAKABLE
+
+
+def unknown_words(text: str, names: Iterable[str] = ()) -> list[str]:
+    """Return the words of a text the dictionary (with these names) does not know, each whole as hold_unknown holds it."""
+    dictionary = dictionary_with(names)
+    return [
+        "".join(group)
+        for run in THAI_RUN.findall(text)
+        for group in unknown_groups(dictionary.segment(run), dictionary)
+        if len(group) > 1 or unknown_word(group[0], dictionary)
+    ]
+
+
+def syllable_pieces(words: list[str]) -> list[str]:
+    """Return the pieces of an unknown word between its plausible syllable boundaries.
+
+    A piece longer than a word may be held is cut into its Thai character clusters first. A
+    piece with no vowel (ล of ออ|ล, ส์ of ซั่น|ส์) is the last consonant of the syllable
+    before it, and stays with it.
+    """
+    parts = [part for word in words for part in (tcc_segment(word) if len(word) > LONGEST_UNBREAKABLE else [word])]
+    pieces = parts[:1]
+    for part in parts[1:]:
+        if _no_vowel(part) or _no_vowel(pieces[-1]) and len(pieces) == 1:
+            pieces[-1] += part
+        else:
+            pieces.append(part)
     return pieces
 
 
@@ -340,13 +365,17 @@ def _with_runs_marked(node: re.Match[str]) -> str:
 
 
 def hold_english_dates(text: str) -> str:
-    """Keep an English date's day with its month (1 September, September 1), with a WORD JOINER after the space between.
+    """Keep an English date's day with its month (1 September, September 1): a WORD JOINER after the space between.
 
     A line may still break before the year. Not a nowrap span (before one, a narrow column's
     line broke early) nor a NO-BREAK SPACE (poppler and pdf.js read it back as a plain space,
-    where the joiner, dropped from the text drawn, reads back as nothing).
+    where the joiner, dropped from the text drawn, reads back as nothing). The two stand in a
+    span the typesetter never hyphenates: held with its day, the month was hyphenated instead
+    (`30 Septem‐|ber`).
     """
-    return _ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
+    return _ENGLISH_DAY_MONTH.sub(
+        lambda m: '<span class="run">' + m.group().replace(" ", " " + WORD_JOINER, 1) + "</span>", text
+    )
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -551,8 +580,9 @@ _BEFORE_NUMBER = re.compile(" (?=[๐-๙0-9])")
 _THAI_AND_DOTS = re.compile("[\u0e01-\u0e5b.]+")
 # Thai letters and marks, without digits, ๆ or ฯ: what may be a word of the dictionary.
 _LETTERS_ONLY = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]+")
-# Consonants with no vowel (a thanthakhat or a tone mark allowed): a piece that is no syllable of its own.
-_CONSONANTS_ONLY = re.compile("(?:[\u0e01-\u0e2e][\u0e48-\u0e4c]?){1,3}")
+# Consonants with no vowel (a thanthakhat or a tone mark allowed), or such marks alone (PyThaiNLP's
+# clusters part ส from its ์): a piece that is no syllable of its own.
+_CONSONANTS_ONLY = re.compile("(?:[\u0e01-\u0e2e][\u0e48-\u0e4c]?){1,3}|[\u0e48-\u0e4c]+")
 # Thai letters and marks, not digits (a run of digits is one word already).
 _THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from mou.core.errors import Problem
 from mou.core.messages import say
@@ -25,17 +28,19 @@ from mou.language.breaks import (
     THAI_RUN,
     dictionary_with,
     gazetteer,
+    held_whole,
     mark_breaks,
     office_breaks,
     place_words,
     thai_words_of,
+    unknown_words,
 )
 from mou.language.places import whole_places
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
 from mou.records.loading import Record
-from mou.records.model import Person
+from mou.records.model import Bilingual, Person
 from mou.records.project import Project
 
 
@@ -143,7 +148,47 @@ def wide_units(layout: Layout, project: Project, agreement_id: str) -> list[Prob
             if record
             else Problem(f"agreements/{agreement_id}.yaml", message, field=where)
         )
+    return warned + wide_unknown_words(
+        project, agreement_id, font, COLUMN_PT if BILINGUAL in thai_editions else RUNNING_LINE_PT
+    )
+
+
+def wide_unknown_words(project: Project, agreement_id: str, font: Path, room: float) -> list[Problem]:
+    """Return a warning for each word of an agreement's records the dictionary does not know that no line holds whole.
+
+    Such a word (a long transliterated name) breaks between its syllables (breaks.hold_unknown).
+    """
+    names = proper_names(project, agreement_id)[0]
+    fits = functools.partial(fits_running_text, font=font, room=room)
+    records: list[tuple[str, BaseModel]] = [(f"agreements/{agreement_id}", project.agreements[agreement_id])]
+    records += [
+        (f"parties/{party_id}", project.parties[party_id]) for party_id in project.agreements[agreement_id].parties
+    ]
+    warned = []
+    for source, model in records:
+        record = project.sources.get(source)
+        for key_path, text in thai_texts(model):
+            for word in unknown_words(text, names):
+                if not held_whole(word, fits):
+                    message = say("unknown_word_wider_than_line", unit=word)
+                    warned.append(record.problem(key_path, message) if record else Problem(f"{source}.yaml", message))
     return warned
+
+
+def thai_texts(model: object, key_path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Yield the Thai texts of a record (each `th` of its bilingual texts), with their key paths."""
+    if isinstance(model, Bilingual):
+        if model.th:
+            yield (*key_path, "th"), model.th
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from thai_texts(getattr(model, name), (*key_path, name))
+    elif isinstance(model, (list, tuple)):
+        for index, item in enumerate(model):
+            yield from thai_texts(item, (*key_path, index))
+    elif isinstance(model, dict):
+        for key, item in model.items():
+            yield from thai_texts(item, (*key_path, key))
 
 
 # The widest a unit may be to be held on one line of the DOCX: a body line less its first-line
