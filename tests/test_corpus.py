@@ -15,13 +15,18 @@ from test_archival import signature_page_count
 from test_bilingual import pdf_columns, split_source
 from test_readback import reader
 from test_typesetting import (
+    BEFORE_CLOSING,
+    BETWEEN_WORDS,
     FLUSH_PT,
     SPACE_PT,
+    check_breaks,
     edition_blocks,
     fillable_english_lines,
     full_body_lines,
+    hosts_of,
     hyphenated_names,
     layout_lines,
+    names_of,
     outside,
     short_of_column,
     short_of_margin,
@@ -148,6 +153,17 @@ def test_english_word_gaps_stay_within_twice_a_space(corpus_built, agreement_id,
         blocks, lines = split_source(html).column(1), pdf_columns(pdf).english
     assert wide_english_gaps(blocks, lines) == []
     assert hyphenated_names(blocks, lines) == []  # people, places and short names are never hyphenated
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("agreement_id", [a for a, e in EDITIONS if e == "th"])
+def test_thai_lines_break_between_words(corpus_built, agreement_id):
+    # Never inside a word, nor inside a name no dictionary knows (ออ|ลซีซั่นส์เพลส, year-end-contacts)
+    blocks = edition_blocks(LAYOUT, PROJECT, agreement_id, "th")
+    lines = layout_lines(built_file(corpus_built, agreement_id, "th", "pdf"))
+    result = check_breaks(blocks, lines, names_of(agreement_id, PROJECT), hosts_of(agreement_id, PROJECT))
+    assert result.checked > 10
+    assert result.of(BETWEEN_WORDS, BEFORE_CLOSING) == []
 
 
 MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"

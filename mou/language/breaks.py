@@ -369,13 +369,11 @@ def hold_english_dates(text: str) -> str:
 
     A line may still break before the year. Not a nowrap span (before one, a narrow column's
     line broke early) nor a NO-BREAK SPACE (poppler and pdf.js read it back as a plain space,
-    where the joiner, dropped from the text drawn, reads back as nothing). The two stand in a
-    span the typesetter never hyphenates: held with its day, the month was hyphenated instead
-    (`30 Septem‐|ber`).
+    where the joiner, dropped from the text drawn, reads back as nothing). Nor a span never
+    hyphenated: in the side-by-side column a line broke early before it too (one line more
+    left short in each of the corpus's side-by-side editions); the month may be hyphenated.
     """
-    return _ENGLISH_DAY_MONTH.sub(
-        lambda m: '<span class="run">' + m.group().replace(" ", " " + WORD_JOINER, 1) + "</span>", text
-    )
+    return _ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:
