@@ -44,6 +44,7 @@ from docx.oxml.ns import qn
 from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, squash, without_hyphenation
 
 from mou.cli.main import main
+from mou.language.breaks import ENGLISH_DAY_MONTH
 from mou.language.thai import thai_digits
 from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
@@ -610,8 +611,11 @@ def test_english_lines_are_filled_before_they_break(editions, agreement_id):
         block = blocks[here.block]
         if after.block != here.block:
             continue
+        # a date's day stays with its month (breaks.hold_english_dates): the two are the next unit
+        date = ENGLISH_DAY_MONTH.match(block.text, after.start)
         unit = next(
-            (block.text[s:e] for s, e in block.spans if s == after.start), block.text[after.start :].split(" ")[0]
+            (block.text[s:e] for s, e in block.spans if s == after.start),
+            date.group() if date else block.text[after.start :].split(" ")[0],
         )
         centred = bool({"title", "title-line", "party-joiner"} & set(block.classes))
         bold = block.tag == "h2" or centred and "party-joiner" not in block.classes

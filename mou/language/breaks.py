@@ -373,7 +373,7 @@ def hold_english_dates(text: str) -> str:
     hyphenated: in the side-by-side column a line broke early before it too (one line more
     left short in each of the corpus's side-by-side editions); the month may be hyphenated.
     """
-    return _ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
+    return ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -633,9 +633,7 @@ _RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", 
 _LONE_PREPOSITION = re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ (?=[\u0e01-\u0e59])")
 # An English date's day and month, either way round (1 September 2020, September 1, 2020).
 _MONTH = "(?:" + "|".join(EN_MONTHS) + ")"
-_ENGLISH_DAY_MONTH = re.compile(
-    f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}|{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?)\\b"
-)
+ENGLISH_DAY_MONTH = re.compile(f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}|{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?)\\b")
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
 # edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
 # reference (&#34;) is one of its characters: neither a span nor a break mark may part it.
