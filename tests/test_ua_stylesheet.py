@@ -9,8 +9,13 @@ and on a sample.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from pathlib import Path
+from xml.etree import ElementTree
 
+import cssselect2
 import pytest
 import tinycss2
 import weasyprint
@@ -249,3 +254,103 @@ def test_the_derived_stylesheets_read_back_from_the_cache_are_the_ones_made_now(
     assert len(list((tmp_path / "ua-stylesheet").iterdir())) == 1
     monkeypatch.setattr(ua_stylesheet, "_derive", lambda css: pytest.fail("derived again"))
     assert derived_sheets.__wrapped__(weasyprint.html.UA) == made  # read back
+
+
+def described(sheet: weasyprint.CSS) -> list:
+    """Return all a parsed sheet holds, comparable: each selector's test as its code, and the rules' values pickled."""
+    matcher = sheet.matcher
+    indexed = [matcher.id_selectors, matcher.class_selectors, matcher.lower_local_name_selectors]
+    indexed.append(matcher.namespace_selectors)
+    entries = [(key, entry) for index in indexed for key, found in index.items() for entry in found]
+    entries += [(None, entry) for entry in matcher.lang_attr_selectors + matcher.other_selectors]
+    out: list = [matcher.order, pickle.dumps(sheet.page_rules), pickle.dumps(sheet.layers), sheet.base_url]
+    for key, (test, specificity, order, pseudo, payload) in entries:
+        out.append((key, test.__code__, specificity, order, pseudo, pickle.dumps(payload)))
+    return out
+
+
+def parsed_now(css: str) -> weasyprint.CSS:
+    """Return a sheet as WeasyPrint parses it."""
+    return weasyprint.CSS(string=css, counter_style={})
+
+
+def test_the_parsed_stylesheet_read_back_from_the_cache_is_the_one_parsed_now(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    css = derived_sheets(weasyprint.html.UA)[0]
+    expected = described(parsed_now(css))
+    assert len(expected) > 300  # the selectors are there to compare
+    assert described(ua_stylesheet.parsed_sheet(css)) == expected  # parsed, and kept
+    assert len(list((tmp_path / ua_stylesheet.PARSED_KIND).iterdir())) == 1
+    monkeypatch.setattr(ua_stylesheet, "parse", lambda css: pytest.fail("parsed again"))
+    read_back = ua_stylesheet.parsed_sheet(css)
+    assert described(read_back) == expected
+
+
+def test_a_read_back_sheet_matches_as_the_parsed_one(tmp_path, monkeypatch):
+    # Its tests run: the same styles for the same elements, through WeasyPrint's cascade.
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    css = derived_sheets(weasyprint.html.UA)[0]
+    ua_stylesheet.parsed_sheet(css)
+    read_back, parsed = ua_stylesheet.parsed_sheet(css), parsed_now(css)
+    assert read_back is not parsed and isinstance(read_back, weasyprint.CSS)
+    root = weasyprint.HTML(string=EXERCISE + PSEUDO, base_url=str(TEMPLATES)).etree_element
+    elements = list(cssselect2.ElementWrapper.from_html_root(root).iter_subtree())
+    assert len(elements) > 20
+
+    def matched(sheet: weasyprint.CSS) -> list:
+        return [[(s, o, p, pickle.dumps(d)) for s, o, p, d in sheet.matcher.match(e)] for e in elements]
+
+    assert matched(read_back) == matched(parsed)
+    assert any(matched(parsed))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "unwritable"])
+def test_a_damaged_entry_or_an_unwritable_cache_folder_parses_the_sheet(tmp_path, monkeypatch, damage):
+    css = derived_sheets(weasyprint.html.UA)[1]
+    expected = described(parsed_now(css))
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MOU_CACHE_DIR", str(folder))
+    if damage == "unwritable":
+        folder.write_text("a file where the folder should be", encoding="utf-8")
+    else:
+        ua_stylesheet.parsed_sheet(css)
+        (entry,) = (folder / ua_stylesheet.PARSED_KIND).iterdir()
+        payload = pickle.dumps(os.system) if damage == "foreign" else entry.read_bytes()[32:100]
+        entry.write_bytes(hashlib.sha256(payload).digest() + payload)  # a sound entry holding the wrong thing
+    assert described(ua_stylesheet.parsed_sheet(css)) == expected
+
+
+def test_the_parsed_sheet_is_named_by_its_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    first, second = "p { color: red }", "p { color: blue }"
+    assert described(ua_stylesheet.parsed_sheet(first)) == described(parsed_now(first))
+    assert described(ua_stylesheet.parsed_sheet(second)) == described(parsed_now(second))
+    assert described(ua_stylesheet.parsed_sheet(first)) != described(ua_stylesheet.parsed_sheet(second))
+    assert len(list((tmp_path / ua_stylesheet.PARSED_KIND).iterdir())) == 2
+
+
+@pytest.mark.parametrize("why", ["switched off", "other files"])
+def test_switched_off_or_with_other_weasyprint_files_the_sheet_is_parsed_and_not_kept(tmp_path, monkeypatch, why):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    if why == "switched off":
+        monkeypatch.setenv("MOU_ACCELERATE", "0")
+    else:
+        monkeypatch.setitem(ua_stylesheet.PARSED_TESTED_FILES, "css/__init__.py", "0" * 64)
+    css = "p { color: red }"
+    assert described(ua_stylesheet.parsed_sheet(css)) == described(parsed_now(css))
+    assert not (tmp_path / ua_stylesheet.PARSED_KIND).exists()
+
+
+def test_a_sheet_whose_parse_warns_is_not_kept(tmp_path, monkeypatch):
+    # Read back, it would not warn again: each parse says what the parse says.
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    css = "p { colour: red } div { color: blue }"
+    assert described(ua_stylesheet.parsed_sheet(css)) == described(parsed_now(css))
+    assert not (tmp_path / ua_stylesheet.PARSED_KIND).exists()
+
+
+def test_a_sheet_holding_a_function_other_than_a_selector_test_is_not_kept():
+    sheet = parsed_now("p { color: red }")
+    sheet.layers.append(ElementTree.fromstring)  # a function with other names than a selector test's
+    assert ua_stylesheet.kept_sheet(sheet) is None
+    assert ua_stylesheet.kept_sheet(parsed_now("p { color: red }")) is not None

@@ -9,6 +9,12 @@ stands for, one per name, which is the same rule: `:is()` of plain names has the
 specificity of one name, so every element gets the same declarations with the same weight.
 Nothing else changes; selectors whose `:is()` mixes specificities stay as they are.
 
+Parsing that sheet (tokens, declarations checked, selectors compiled) cost each process more
+than reading what it made back: the parsed sheet is kept in mou's cache folder (parsed_sheet),
+named by its text and the versions of what parses it, its selectors' compiled tests as their
+code. It switches itself off (the sheet is then parsed as WeasyPrint parses it) with
+`MOU_ACCELERATE=0` and when the WeasyPrint files that parse it differ from the tested ones.
+
 Six rules style a pseudo-element of every element (`::marker`, `::footnote-call`,
 `::footnote-marker`, `::note-call`, `::note-marker`, `::note-callback`), so WeasyPrint
 matched them on every element and made six pseudo-element styles for each, of which it
@@ -22,23 +28,55 @@ WeasyPrint's cascade gives them, merged with any other rule's for the same pseud
 from __future__ import annotations
 
 import functools
+import io
 import json
+import logging
+import marshal
+import pickle
+import sys
+import types
 from math import inf
+from typing import Any
 from xml.etree import ElementTree
 
 import cssselect2
+import cssselect2.compiler
 import tinycss2
 import tinycss2.ast
 import weasyprint
 import weasyprint.css as weasy_css
 import weasyprint.html
 
-from mou.core.cache import cache_key, cached, file_digest
+from mou.core.cache import cache_key, cached, cached_entry, file_digest, store_entry
+from mou.pdf.accelerate import wanted, weasyprint_files_as_tested
 
 _COMBINATORS = frozenset(">+~")
 # What the two stylesheets derived from WeasyPrint's depend on besides its text: tinycss2,
 # which parses and serializes them, and this module, which derives them.
 _DERIVED_WITH = f"{tinycss2.__version__}\0{file_digest(__file__)}"
+PARSED_KIND = "ua-stylesheet-parsed"
+# SHA-256 of the WeasyPrint files that make a CSS object (__init__.py) and fill it (css/:
+# the rules, the declarations' checks, the properties), as tested (WeasyPrint 70.0).
+PARSED_TESTED_FILES = {
+    "__init__.py": "7cd0f4ae8569eac9e1a9dc5e58a2c7aed8b164c008f27a2f4f99b0cf1fbf185d",
+    "css/__init__.py": "77ad7287f90d7cfaf85eb00ebe7af47d2bedfb856d7dc68717152f2d8a7605fd",
+    "css/validation/__init__.py": "6edd11aa7e49b7628bafa8c55dabbc427a2c348933f370f14a571ad6dd3ae215",
+    "css/validation/properties.py": "2e66c92d34c3a5e2f96f575999b6e9c0cecc141d49f50a1c3657a8401c7cbae1",
+    "css/validation/descriptors.py": "ecb37fd1e77dc195a0613dffe14ac413e47a9b3a48346b3e54cf65825578f4ff",
+    "css/validation/expanders.py": "7fcea8c9b1a5d2d046d69ca29bd102225824323bf04e4ebbda15c65a87616fc6",
+    "css/properties.py": "872a2e5602b5f52d369c64a808cdb5074b2d6145d71209812da480c1b383dc6d",
+}
+# What a parsed sheet holds besides its text's making: Python's (the tests' code), the parsers'.
+_PARSED_WITH = (
+    f"{sys.version}\0{weasyprint.__version__}\0{tinycss2.__version__}\0{cssselect2.__version__}\0"
+    f"{file_digest(__file__)}"
+)
+# The names a compiled selector's test reads, as cssselect2 gives them to it (compiler.py).
+_TEST_GLOBALS = ("split_whitespace", "ascii_lower", "urlparse")
+# The only classes a kept sheet is made of (a sheet holding another is not kept).
+_PARSED_MODULES = frozenset({"cssselect2", "tinycss2.ast", "weasyprint.css", "weasyprint.css.properties"})
+# A CSS object's attributes, as WeasyPrint sets them; another WeasyPrint's are not kept.
+_CSS_ATTRIBUTES = frozenset({"base_url", "matcher", "page_rules", "layers"})
 
 
 @functools.cache
@@ -49,7 +87,107 @@ def indexed_ua_stylesheet() -> weasyprint.CSS:
     # Made as WeasyPrint makes its own (weasyprint/html.py: UA_STYLESHEET), except that its
     # @counter-style rules go to a dictionary of their own: a document's counter styles are
     # a copy of WeasyPrint's (HTML._ua_counter_style), which already has them.
-    return weasyprint.CSS(string=derived_sheets(weasyprint.html.UA)[0], counter_style={})
+    return parsed_sheet(derived_sheets(weasyprint.html.UA)[0])
+
+
+def parsed_sheet(css: str) -> weasyprint.CSS:
+    """Return weasyprint.CSS(string=css, counter_style={}), read back from mou's cache folder when it was kept there."""
+    if not wanted() or not weasyprint_files_as_tested(PARSED_TESTED_FILES):
+        return parse(css)
+    key = cache_key("parsed ua stylesheet", _PARSED_WITH, css)
+    payload = cached_entry(PARSED_KIND, key)
+    found = read_back_sheet(payload) if payload is not None else None
+    if found is not None:
+        return found
+    warnings = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(warnings)
+    try:
+        sheet = parse(css)
+    finally:
+        logger.removeHandler(warnings)
+    kept = None if warnings.said else kept_sheet(sheet)  # what a parse says, it says each time
+    if kept is not None:
+        store_entry(PARSED_KIND, key, kept)
+    return sheet
+
+
+def parse(css: str) -> weasyprint.CSS:
+    """Return a stylesheet as WeasyPrint parses it (its @counter-style rules into a dictionary of their own)."""
+    return weasyprint.CSS(string=css, counter_style={})
+
+
+class _Warnings(logging.Handler):
+    """Notes whether WeasyPrint warned while a sheet was parsed."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said = True
+
+
+def selector_test(code: bytes) -> types.FunctionType:
+    """Return a compiled selector's test from its code, with the names cssselect2 gives it."""
+    names = {name: getattr(cssselect2.compiler, name) for name in _TEST_GLOBALS}
+    return types.FunctionType(marshal.loads(code), names)
+
+
+class _SheetPickler(pickle.Pickler):
+    """Writes a parsed sheet, each compiled selector's test as its code (a test with anything else is refused)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is not types.FunctionType or obj is selector_test:  # selector_test is pickled by name
+            return NotImplemented
+        names = {name: value for name, value in obj.__globals__.items() if name != "__builtins__"}
+        if (
+            obj.__closure__ is not None
+            or obj.__defaults__ is not None
+            or obj.__kwdefaults__ is not None
+            or names != {name: getattr(cssselect2.compiler, name) for name in _TEST_GLOBALS}
+        ):
+            raise pickle.PicklingError("not a compiled selector's test")
+        return selector_test, (marshal.dumps(obj.__code__),)
+
+
+class _SheetUnpickler(pickle.Unpickler):
+    """Reads back a parsed sheet: the parsers' classes and selector tests, nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "selector_test"):
+            return selector_test
+        if module in _PARSED_MODULES:
+            found = getattr(sys.modules.get(module), name, None)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a parsed stylesheet")
+
+
+def kept_sheet(sheet: weasyprint.CSS) -> bytes | None:
+    """Return a parsed sheet as it is kept, or None if it holds what cannot be kept."""
+    if set(vars(sheet)) != _CSS_ATTRIBUTES or sheet.base_url is not None:
+        return None
+    out = io.BytesIO()
+    try:
+        _SheetPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((sheet.matcher, sheet.page_rules, sheet.layers))
+        read_back = _SheetUnpickler(io.BytesIO(out.getvalue())).load()  # what cannot be read back is not kept
+    except (pickle.PickleError, TypeError, AttributeError, ValueError):
+        return None
+    return out.getvalue() if type(read_back[0]) is type(sheet.matcher) else None
+
+
+def read_back_sheet(payload: bytes) -> weasyprint.CSS | None:
+    """Return the parsed sheet kept as payload, or None when it is unusable."""
+    try:
+        matcher, page_rules, layers = _SheetUnpickler(io.BytesIO(payload)).load()
+    except Exception:  # a damaged or foreign entry: the sheet is parsed
+        return None
+    if not isinstance(matcher, cssselect2.Matcher) or not isinstance(page_rules, list) or not isinstance(layers, list):
+        return None
+    sheet = weasyprint.CSS.__new__(weasyprint.CSS)
+    sheet.base_url, sheet.matcher, sheet.page_rules, sheet.layers = None, matcher, page_rules, layers
+    return sheet
 
 
 @functools.cache
@@ -89,7 +227,7 @@ def every_elements_pseudo_styles() -> dict[str, dict[str, tuple]]:
     Worked out as WeasyPrint's cascade (weasyprint/css: StyleFor) does for its user-agent
     stylesheet, on an element those rules match as they match every element.
     """
-    sheet = weasyprint.CSS(string=derived_sheets(weasyprint.html.UA)[1], counter_style={})
+    sheet = parsed_sheet(derived_sheets(weasyprint.html.UA)[1])
     element = cssselect2.ElementWrapper.from_html_root(ElementTree.fromstring("<html/>"))
     styles: dict[str, dict[str, tuple]] = {}
     for specificity, _order, pseudo_type, (declarations, layer) in sheet.matcher.match(element):
