@@ -15,7 +15,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+import weasyprint
 from conftest import ROOT
+from weasyprint.css.counters import CounterStyle
 
 from mou.pdf import deferred_sheets
 
@@ -110,3 +113,36 @@ def test_weasyprint_declarations_read_back_from_the_cache_are_the_ones_parsed(tm
     for entry in (tmp_path / "cache" / "cffi-declarations").iterdir():  # a damaged entry is parsed again
         entry.write_bytes(entry.read_bytes()[:-1])
     assert fresh_process(DECLARED, PAGE, env=env) == parsed
+
+
+def test_counter_styles_read_back_from_the_cache_are_the_ones_parsed(tmp_path):
+    env = {"MOU_CACHE_DIR": str(tmp_path / "cache")}
+    expected = ["deferred", "DeferredCSS DeferredCSS DeferredCSS", "counter styles True", "same", "same", "same"]
+    assert fresh_process(COMPARE, env=env) == expected  # parsed, and kept
+    (entry,) = (tmp_path / "cache" / "counter-styles").iterdir()
+    assert fresh_process(COMPARE, env=env) == expected  # read back
+    entry.write_bytes(entry.read_bytes()[:-1])  # a damaged entry is parsed again
+    assert fresh_process(COMPARE, env=env) == expected
+    (tmp_path / "unwritable").write_text("a file where the cache folder should be", encoding="utf-8")
+    assert fresh_process(COMPARE, env={"MOU_CACHE_DIR": str(tmp_path / "unwritable")}) == expected
+
+
+def test_counter_styles_are_kept_only_from_empty_ones_and_a_parse_that_does_not_warn(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path))
+    rules = "@counter-style thumbs { system: cyclic; symbols: a b; suffix: ' ' }"
+    filled, expected = CounterStyle(), CounterStyle()
+    weasyprint.CSS(string=rules, counter_style=expected)
+    deferred_sheets.fill_counter_styles(weasyprint.CSS, rules, filled)
+    assert filled == expected and len(list((tmp_path / "counter-styles").iterdir())) == 1
+    read_back = CounterStyle()
+    monkeypatch.setattr(weasyprint, "CSS", lambda **options: pytest.fail("parsed again"))
+    deferred_sheets.fill_counter_styles(weasyprint.CSS, rules, read_back)
+    assert read_back == expected
+    monkeypatch.undo()
+    monkeypatch.setenv("MOU_CACHE_DIR", str(tmp_path / "other"))
+    holding = CounterStyle({"decimal": expected["thumbs"]})  # not empty: what it holds may change the parse
+    deferred_sheets.fill_counter_styles(weasyprint.CSS, rules, holding)
+    warning = CounterStyle()
+    deferred_sheets.fill_counter_styles(weasyprint.CSS, "@counter-style none { system: cyclic }", warning)
+    assert set(holding) == {"decimal", "thumbs"} and not warning
+    assert not (tmp_path / "other" / "counter-styles").exists()

@@ -21,6 +21,9 @@ import contextlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import io
+import logging
+import pickle
 import sys
 from collections.abc import Iterator, Sequence
 from types import ModuleType
@@ -28,8 +31,8 @@ from typing import Any
 
 import tinycss2
 
-from mou.core.cache import cache_key, cached, file_digest
-from mou.pdf.accelerate import wanted, weasyprint_files_as_tested
+from mou.core.cache import cache_key, cached, cached_entry, file_digest, store_entry
+from mou.pdf.accelerate import wanted, weasyprint_files_as_tested, weasyprint_folder
 
 MODULE = "weasyprint.html"
 # SHA-256 of the WeasyPrint files that make these stylesheets (html.py), define CSS
@@ -59,6 +62,74 @@ def _counter_style_rules(css: str) -> str:
     return "\n".join(r.serialize() for r in rules if r.type == "at-rule" and r.lower_at_keyword == "counter-style")
 
 
+# The WeasyPrint files that read a @counter-style rule's descriptors besides the tested ones:
+# what the counter styles kept in the cache folder were made by is part of their name.
+COUNTER_STYLE_FILES = ("css/counters.py", "css/validation/descriptors.py")
+
+
+def fill_counter_styles(css_class: Any, rules: str, counters: Any) -> None:
+    """Parse @counter-style rules into counter styles, as CSS(string=rules, counter_style=counters) does.
+
+    Into empty counter styles, what the rules make is kept in mou's cache folder, named by
+    their text and what reads them, and read back there: parsing them took each process
+    more than reading back what they made (plain data: names, strings, numbers, tuples).
+    """
+    key = _counter_styles_key(rules) if not counters else None
+    payload = cached_entry("counter-styles", key) if key is not None else None
+    if payload is not None:
+        try:
+            made = _PlainUnpickler(io.BytesIO(payload)).load()
+        except Exception:  # a damaged or foreign entry: the rules are parsed
+            made = None
+        if isinstance(made, dict):
+            counters.update(made)
+            return
+    warned = _Warned()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(warned)
+    try:
+        css_class(string=rules, counter_style=counters)
+    finally:
+        logger.removeHandler(warned)
+    if key is not None and not warned.said:  # a parse that warns is made again, to warn again
+        kept = pickle.dumps(dict(counters), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            if _PlainUnpickler(io.BytesIO(kept)).load() == dict(counters):
+                store_entry("counter-styles", key, kept)
+        except pickle.UnpicklingError:  # it holds more than plain data: not kept
+            pass
+
+
+def _counter_styles_key(rules: str) -> str | None:
+    """Return the name of the counter styles @counter-style rules make, or None where WeasyPrint's files cannot be read."""
+    folder = weasyprint_folder()
+    try:
+        digests = [file_digest(str(folder / name)) for name in COUNTER_STYLE_FILES] if folder else None
+    except OSError:
+        return None
+    if digests is None:
+        return None
+    return cache_key("counter styles", file_digest(__file__), tinycss2.__version__, *digests, rules)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads back plain data only: no class or function is looked up."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+class _Warned(logging.Handler):
+    """Notes whether WeasyPrint warned."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said = True
+
+
 def deferred_class(css_class: Any) -> Any:
     """Return a subclass of WeasyPrint's CSS whose instances are parsed when an attribute is first read."""
 
@@ -69,7 +140,7 @@ def deferred_class(css_class: Any) -> Any:
             counters: Any = options.get("counter_style")
             rules = counter_style_rules(options["string"]) if counters is not None else ""
             if rules:  # what making it does at once, done at once: fill the counter styles
-                css_class(string=rules, counter_style=counters)
+                fill_counter_styles(css_class, rules, counters)
                 options["counter_style"] = type(counters)()  # parsed again later: the same rules
             self.__dict__["mou_options"] = options
 
