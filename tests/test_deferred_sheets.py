@@ -146,3 +146,37 @@ def test_counter_styles_are_kept_only_from_empty_ones_and_a_parse_that_does_not_
     deferred_sheets.fill_counter_styles(weasyprint.CSS, "@counter-style none { system: cyclic }", warning)
     assert set(holding) == {"decimal", "thumbs"} and not warning
     assert not (tmp_path / "other" / "counter-styles").exists()
+
+
+TYPE_NAMES = """
+import hashlib, sys, mou.pdf, weasyprint, pycparser.c_parser
+from weasyprint.text.ffi import ffi
+parses = []
+original = pycparser.c_parser.CParser.parse
+pycparser.c_parser.CParser.parse = lambda self, *a, **k: parses.append(1) or original(self, *a, **k)
+names = ["PangoLayout *", "PangoGlyphString *", "hb_font_t *", "PangoRectangle[2]", "char *", "FcPattern *"]
+print([(ffi.typeof(n).cname, ffi.sizeof(n) if "[" in n else 0) for n in names], len(parses))
+rectangle = ffi.new("PangoRectangle *")  # a structure declared before: the same type as WeasyPrint's own
+print(ffi.typeof(rectangle) is ffi.typeof("PangoRectangle *"), ffi.typeof("PangoRectangle").fields[0][0])
+before = len(parses)
+print(ffi.typeof("struct mou_never_declared *").cname, len(parses) - before)
+data = weasyprint.HTML(string=sys.argv[1]).write_pdf(presentational_hints=True, uncompressed_pdf=True)
+print(hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_type_names_read_back_from_the_cache_are_the_types_parsed(tmp_path):
+    env = {"MOU_CACHE_DIR": str(tmp_path / "cache")}
+    parsed = fresh_process(TYPE_NAMES, PAGE, env=env)
+    kept = sorted((tmp_path / "cache" / "cffi-types").iterdir())
+    read_back = fresh_process(TYPE_NAMES, PAGE, env=env)
+    plain = fresh_process(TYPE_NAMES, PAGE, env=env, accelerate="0")
+    assert parsed[0].endswith(" 6") and read_back[0].endswith(" 0") and plain[0].endswith(" 6")
+    assert parsed[0][:-2] == read_back[0][:-2] == plain[0][:-2]
+    assert parsed[1:] == read_back[1:] == plain[1:]
+    assert parsed[1] == "True x"
+    assert parsed[2] == "struct mou_never_declared * 1" == read_back[2]  # it declares one: parsed each time
+    assert sorted((tmp_path / "cache" / "cffi-types").iterdir()) == kept
+    for entry in kept:  # a damaged entry is parsed again
+        entry.write_bytes(entry.read_bytes()[:-3])
+    assert fresh_process(TYPE_NAMES, PAGE, env=env) == parsed

@@ -7,7 +7,15 @@ given to a new cffi.FFI are looked up in mou's cache, named by their text and by
 pycparser's versions: found, cffi's parser is given back the state that parsing them left
 (its declared types, pickled), as parsing would have left it; not found, they are parsed
 and that state is stored. Anything else (later declarations, options, a parse that built
-types as it went) is parsed as usual. `MOU_ACCELERATE=0` leaves this out.
+types as it went) is parsed as usual.
+
+WeasyPrint also names C types in strings as it renders (`ffi.cast("PangoLayout *", …)`), and
+cffi parses each name with pycparser once per process, a few milliseconds each. The type a
+name stands for in WeasyPrint's FFI is kept in mou's cache too, named by the name, the
+declarations given so far and the same versions, with the types it holds that were declared
+before kept as their declaration's name, so that reading it back gives those very objects
+(cffi tells structures apart by identity). A parse that declares anything is not kept.
+`MOU_ACCELERATE=0` leaves all of this out.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import io
 import pickle
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +45,7 @@ _SHARED = {
 # The parser's attributes that are not kept: parse-time bookkeeping keyed by pycparser's nodes.
 _NOT_KEPT = frozenset({"_structnode2type"})
 state = {"restored": 0, "parsed": 0}
+WEASYPRINT_FFI = "weasyprint.text.ffi"  # the module whose FFI names types as WeasyPrint renders
 
 
 class _Pickler(pickle.Pickler):
@@ -89,6 +99,86 @@ def _fresh(ffi: Any) -> bool:
     return not ffi._cdefsources and not ffi._parser._declarations
 
 
+# What a parser holds besides its declarations: a type name's parse that changes one is not kept.
+_PARSE_STATE = ("_declarations", "_included_declarations", "_int_constants", "_recomplete")
+DECLARED = "declared:"  # names, in a kept type, a type the parser had declared (by its declaration)
+
+
+class _TypePickler(pickle.Pickler):
+    """Pickles a parsed type: cffi's shared types by name, the parser's declared types by their declaration."""
+
+    def __init__(self, out: io.BytesIO, declared: dict[int, str]):
+        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.declared = declared
+
+    def persistent_id(self, obj: Any) -> str | None:
+        for name, shared in _SHARED.items():
+            if obj is shared:
+                return name
+        declaration = self.declared.get(id(obj))
+        return None if declaration is None else DECLARED + declaration
+
+
+class _TypeUnpickler(pickle.Unpickler):
+    """Gives a parsed type back, with cffi's shared types and the parser's declared types as themselves."""
+
+    def __init__(self, payload: bytes, declarations: dict[str, Any]):
+        super().__init__(io.BytesIO(payload))
+        self.declarations = declarations
+
+    def persistent_load(self, pid: Any) -> Any:
+        if isinstance(pid, str) and pid.startswith(DECLARED) and pid[len(DECLARED) :] in self.declarations:
+            return self.declarations[pid[len(DECLARED) :]][0]
+        if pid not in _SHARED:
+            raise pickle.UnpicklingError(f"unknown object {pid!r}")
+        return _SHARED[pid]
+
+
+def _parse_state(parser: Any) -> tuple:
+    """Return how much a parser holds of each thing a parse may add to."""
+    return tuple(len(getattr(parser, name, ())) for name in _PARSE_STATE) + (getattr(parser, "_anonymous_counter", 0),)
+
+
+def kept_type_names(ffi: Any) -> bool:
+    """From now on, the C type names an FFI parses are read back from mou's cache folder when kept; return whether that is on."""
+    original = cffi.cparser.Parser.parse_type_and_quals
+    if not wanted() or getattr(original, "mou_kept_for", None) is not None:
+        return False
+
+    def parse_type_and_quals(parser: Any, cdecl: Any) -> Any:
+        if parser is not ffi._parser or not isinstance(cdecl, str):
+            return original(parser, cdecl)
+        key = cache_key("cffi type name", _PARSED_WITH, *ffi._cdefsources, cdecl)
+        found = cached_entry("cffi-types", key)
+        if found is not None:
+            try:
+                kept = _TypeUnpickler(found, parser._declarations).load()
+            except Exception:  # a damaged or foreign entry: parse instead
+                kept = None
+            if (
+                isinstance(kept, tuple)
+                and len(kept) == 2
+                and isinstance(kept[0], cffi.model.BaseTypeByIdentity)
+                and isinstance(kept[1], int)
+            ):
+                return kept
+        before = _parse_state(parser)
+        declared = {id(value[0]): name for name, value in parser._declarations.items()}
+        parsed = original(parser, cdecl)
+        if _parse_state(parser) == before and isinstance(parsed, tuple):
+            out = io.BytesIO()
+            try:
+                _TypePickler(out, declared).dump(parsed)
+            except (pickle.PickleError, TypeError, AttributeError):
+                return parsed
+            store_entry("cffi-types", key, out.getvalue())
+        return parsed
+
+    parse_type_and_quals.mou_kept_for = ffi  # type: ignore[attr-defined]
+    cffi.cparser.Parser.parse_type_and_quals = parse_type_and_quals
+    return True
+
+
 @contextlib.contextmanager
 def kept_declarations() -> Iterator[None]:
     """While inside, the first declarations of a new cffi.FFI are read back from mou's cache when they were parsed before."""
@@ -117,3 +207,6 @@ def kept_declarations() -> Iterator[None]:
         yield
     finally:
         cffi.FFI.cdef = original
+    weasyprints = sys.modules.get(WEASYPRINT_FFI)
+    if weasyprints is not None and isinstance(getattr(weasyprints, "ffi", None), cffi.FFI):
+        kept_type_names(weasyprints.ffi)
