@@ -180,3 +180,30 @@ def test_type_names_read_back_from_the_cache_are_the_types_parsed(tmp_path):
     for entry in kept:  # a damaged entry is parsed again
         entry.write_bytes(entry.read_bytes()[:-3])
     assert fresh_process(TYPE_NAMES, PAGE, env=env) == parsed
+
+
+LATER = """
+import sys, cffi, mou.pdf
+from mou.pdf import declarations
+start = dict(declarations.state)  # WeasyPrint's own, imported with mou.pdf
+ffi = cffi.FFI()
+declarations.declare(ffi, "typedef struct { int a; double b[3]; } pair; typedef struct _opaque opaque;")
+before = ffi.new("pair *")
+declarations.declare(ffi, "size_t strlen(const char *); int pair_sum(pair *p, opaque *o);")
+declarations.declare(ffi, "size_t strlen(const char *);", override=True)
+libc = ffi.dlopen(None)
+function = ffi.typeof(libc.strlen)
+print(*(declarations.state[name] - start[name] for name in ("restored", "parsed")))
+print(ffi.typeof(before) is ffi.typeof("pair *"), ffi.sizeof("pair"), function.cname, libc.strlen(b"thai"))
+print(ffi.typeof("int(*)(pair *, opaque *)").args[0] is ffi.typeof("pair *"), sorted(ffi._parser._declarations))
+"""
+
+
+def test_later_declarations_read_back_from_the_cache_are_the_ones_parsed(tmp_path):
+    env = {"MOU_CACHE_DIR": str(tmp_path / "cache")}
+    parsed, read_back = fresh_process(LATER, env=env), fresh_process(LATER, env=env)
+    plain = fresh_process(LATER, env=env, accelerate="0")
+    assert parsed[0] == "0 3" and read_back[0] == "3 0" and plain[0] == "0 0"
+    assert parsed[1:] == read_back[1:] == plain[1:]
+    assert parsed[1] == "True 32 size_t(*)(char *) 4"
+    assert parsed[2].startswith("True ['anonymous pair', 'function pair_sum', 'function strlen'")

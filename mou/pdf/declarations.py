@@ -3,11 +3,15 @@
 When WeasyPrint is imported it hands cffi the C declarations of Pango, HarfBuzz, GObject
 and fontconfig (weasyprint/text/ffi.py), and cffi parses them with pycparser every time, a
 good part of importing WeasyPrint. While WeasyPrint is imported, the first declarations
-given to a new cffi.FFI are looked up in mou's cache, named by their text and by cffi's and
-pycparser's versions: found, cffi's parser is given back the state that parsing them left
+given to a new cffi.FFI are looked up in mou's cache, named by their text, cffi's version and
+pycparser's package file (which holds its version): found, cffi's parser is given back the state that parsing them left
 (its declared types, pickled), as parsing would have left it; not found, they are parsed
-and that state is stored. Anything else (later declarations, options, a parse that built
-types as it went) is parsed as usual.
+and that state is stored. mou's own later declarations (declare(): a Pango and a HarfBuzz
+function WeasyPrint does not declare) are kept the same way, named by every declaration the
+FFI was given before them too, with the types declared before kept as their declaration's
+name, so that reading them back leaves those very objects in place (cffi tells structures
+apart by identity). Anything else (options, declarations not all given through here, a parse
+that built types as it went) is parsed as usual.
 
 WeasyPrint also names C types in strings as it renders (`ffi.cast("PangoLayout *", …)`), and
 cffi parses each name with pycparser once per process, a few milliseconds each. The type a
@@ -21,6 +25,7 @@ before kept as their declaration's name, so that reading it back gives those ver
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import pickle
 import sys
@@ -28,14 +33,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import cffi
-import cffi.cparser
 import cffi.model
 
 from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
 from mou.pdf.accelerate import wanted
 
+
+def _pycparser_digest() -> str:
+    """Return the SHA-256 of pycparser's package file, which holds its version, found without importing it."""
+    spec = importlib.util.find_spec("pycparser")
+    return file_digest(spec.origin) if spec is not None and spec.origin else "no pycparser"
+
+
 # What a parsed state depends on besides the declarations' text.
-_PARSED_WITH = f"{cffi.__version__}\0{cffi.cparser.pycparser.__version__}\0{file_digest(__file__)}"
+_PARSED_WITH = f"{cffi.__version__}\0{_pycparser_digest()}\0{file_digest(__file__)}"
 # cffi's own type objects, which its code may compare by identity: pickled by name.
 _SHARED = {
     name: getattr(cffi.model, name)
@@ -45,44 +56,31 @@ _SHARED = {
 # The parser's attributes that are not kept: parse-time bookkeeping keyed by pycparser's nodes.
 _NOT_KEPT = frozenset({"_structnode2type"})
 state = {"restored": 0, "parsed": 0}
+CFFI_CDEF = cffi.FFI.cdef  # cffi's own (kept_declarations puts another in its place for a while)
 WEASYPRINT_FFI = "weasyprint.text.ffi"  # the module whose FFI names types as WeasyPrint renders
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles cffi's shared type objects by name."""
-
-    def persistent_id(self, obj: Any) -> str | None:
-        for name, shared in _SHARED.items():
-            if obj is shared:
-                return name
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    """Gives cffi's shared type objects back as themselves."""
-
-    def persistent_load(self, pid: Any) -> Any:
-        if pid not in _SHARED:
-            raise pickle.UnpicklingError(f"unknown shared object {pid!r}")
-        return _SHARED[pid]
-
-
-def parser_state(parser: Any) -> bytes:
-    """Return a cffi parser's state, pickled."""
+def parser_state(parser: Any, declared: dict[int, str] | None = None) -> bytes:
+    """Return a cffi parser's state, pickled (the types declared before, by their declaration: see declared_types)."""
     out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(
+    _TypePickler(out, declared or {}).dump(
         {name: value for name, value in vars(parser).items() if name not in _NOT_KEPT}
     )
     return out.getvalue()
 
 
-def restore(ffi: Any, payload: bytes, csource: str) -> bool:
-    """Give a new FFI the state parsing csource left in its parser, as cffi's cdef() would (False if the payload is unusable)."""
+def declared_types(parser: Any) -> dict[int, str]:
+    """Return the types a parser has declared, each one's id with its declaration's name."""
+    return {id(value[0]): name for name, value in parser._declarations.items()}
+
+
+def restore(ffi: Any, payload: bytes, csource: str, override: bool = False) -> bool:
+    """Give an FFI the state parsing csource left in its parser, as cffi's cdef() would (False if the payload is unusable)."""
+    parser = ffi._parser
     try:
-        kept = _Unpickler(io.BytesIO(payload)).load()
+        kept = _TypeUnpickler(payload, parser._declarations).load()
     except Exception:  # a damaged or foreign entry: parse instead
         return False
-    parser = ffi._parser
     # every attribute a new parser has (parsing adds some), and nothing left to complete
     if not isinstance(kept, dict) or not set(vars(parser)) - _NOT_KEPT <= set(kept) or kept.get("_recomplete"):
         return False
@@ -91,6 +89,9 @@ def restore(ffi: Any, payload: bytes, csource: str) -> bool:
         for name, value in kept.items():
             setattr(parser, name, value)
         ffi._cdefsources.append(csource)
+        if override:  # as cdef(override=True) does: functions already looked up are looked up again
+            for cache in ffi._function_caches:
+                cache.clear()
     return True
 
 
@@ -141,7 +142,8 @@ def _parse_state(parser: Any) -> tuple:
 
 def kept_type_names(ffi: Any) -> bool:
     """From now on, the C type names an FFI parses are read back from mou's cache folder when kept; return whether that is on."""
-    original = cffi.cparser.Parser.parse_type_and_quals
+    parser_class = type(ffi._parser)  # cffi's Parser (cffi.cparser, imported by the FFI)
+    original = parser_class.parse_type_and_quals
     if not wanted() or getattr(original, "mou_kept_for", None) is not None:
         return False
 
@@ -163,7 +165,7 @@ def kept_type_names(ffi: Any) -> bool:
             ):
                 return kept
         before = _parse_state(parser)
-        declared = {id(value[0]): name for name, value in parser._declarations.items()}
+        declared = declared_types(parser)
         parsed = original(parser, cdecl)
         if _parse_state(parser) == before and isinstance(parsed, tuple):
             out = io.BytesIO()
@@ -175,8 +177,39 @@ def kept_type_names(ffi: Any) -> bool:
         return parsed
 
     parse_type_and_quals.mou_kept_for = ffi  # type: ignore[attr-defined]
-    cffi.cparser.Parser.parse_type_and_quals = parse_type_and_quals
+    parser_class.parse_type_and_quals = parse_type_and_quals
     return True
+
+
+def cdef_kept(original: Any, ffi: Any, csource: Any, override: bool = False, options: dict | None = None) -> None:
+    """Give an FFI declarations as original (cffi's cdef) would, reading back the state they leave when it was kept."""
+    options = options or {}
+    # The sources this FFI was given, all through here: its parser's state is theirs alone.
+    given = getattr(ffi, "mou_declared", ())
+    if options or not isinstance(csource, str) or list(given) != ffi._cdefsources or not (given or _fresh(ffi)):
+        return original(ffi, csource, override=override, **options)
+    # An overriding declaration is named apart: what it leaves differs where it replaces one.
+    key = cache_key("cffi declarations", _PARSED_WITH, *given, csource, *(["override"] if override else []))
+    found = cached_entry("cffi-declarations", key)
+    if found is not None and restore(ffi, found, csource, override):
+        state["restored"] += 1
+        ffi.mou_declared = (*given, csource)
+        return None
+    built, declared = len(ffi._cached_btypes), declared_types(ffi._parser)
+    original(ffi, csource, override=override)
+    state["parsed"] += 1
+    ffi.mou_declared = (*given, csource)
+    if len(ffi._cached_btypes) == built and not ffi._parser._recomplete:  # parsing built no types
+        store_entry("cffi-declarations", key, parser_state(ffi._parser, declared))
+    return None
+
+
+def declare(ffi: Any, csource: str, override: bool = False) -> None:
+    """Give an FFI more declarations, as ffi.cdef() does, the state they leave read back when kept (`MOU_ACCELERATE=0`: parsed)."""
+    if wanted():
+        cdef_kept(CFFI_CDEF, ffi, csource, override)
+    else:
+        ffi.cdef(csource, override=override)
 
 
 @contextlib.contextmanager
@@ -188,19 +221,7 @@ def kept_declarations() -> Iterator[None]:
     original = cffi.FFI.cdef
 
     def cdef(self: Any, csource: Any, override: bool = False, **options: Any) -> None:
-        if override or options or not isinstance(csource, str) or not _fresh(self):
-            return original(self, csource, override=override, **options)
-        key = cache_key("cffi declarations", _PARSED_WITH, csource)
-        found = cached_entry("cffi-declarations", key)
-        if found is not None and restore(self, found, csource):
-            state["restored"] += 1
-            return None
-        built = len(self._cached_btypes)
-        original(self, csource)
-        state["parsed"] += 1
-        if len(self._cached_btypes) == built and not self._parser._recomplete:  # parsing built no types
-            store_entry("cffi-declarations", key, parser_state(self._parser))
-        return None
+        cdef_kept(original, self, csource, override, options)
 
     cffi.FFI.cdef = cdef
     try:

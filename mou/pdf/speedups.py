@@ -43,6 +43,7 @@ from weasyprint.urls import fetch
 from mou.core.cache import cache_key, cached_entry, file_digest, store_entry
 from mou.pdf import glyph_codes, style_memo, thai_patches, ua_stylesheet
 from mou.pdf.accelerate import wanted
+from mou.pdf.declarations import declare
 from mou.pdf.warnings import collected_warnings
 
 # The modules that imported strut by name, to be given mou's.
@@ -139,7 +140,7 @@ def install() -> bool:
     weasy_css.StyleFor.set_computed_styles = set_computed_styles
     weasy_css.StyleFor.__call__ = style_for
     # HarfBuzz's version names the subsets it made (declared here: WeasyPrint does not ask for it).
-    ffi.cdef("const char * hb_version_string (void);", override=True)
+    declare(ffi, "const char * hb_version_string (void);", override=True)
     state["harfbuzz"] = ffi.string(harfbuzz.hb_version_string()).decode()
     weasy_fonts.Font.subset = subset
     state["installed"] = True

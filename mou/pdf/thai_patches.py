@@ -47,6 +47,7 @@ from mou.core.errors import RenderError
 from mou.core.messages import say
 from mou.language.breaks import INVISIBLE, ZWSP, no_break_ranges
 from mou.pdf import glyph_codes
+from mou.pdf.declarations import declare
 from mou.pdf.source_guard import remembered_digest
 
 # The upstream reports these patches stand in for (docs/upstream/).
@@ -232,9 +233,10 @@ def install() -> None:
     if ORIGINAL:
         return
     check()
-    ffi.cdef(
+    declare(  # ffi.cdef(), what it leaves read back from the cache folder
+        ffi,
         "PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);\n"
-        "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);"
+        "PangoAttrList * pango_attr_list_copy (PangoAttrList *list);",
     )
     replacements: dict[str, Callable[..., Any]] = {
         "set_text": set_text,
