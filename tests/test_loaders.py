@@ -8,6 +8,9 @@ project's own records, the error tests' inputs, and many records broken on purpo
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -212,3 +215,71 @@ def test_both_loaders_give_the_same_messages_on_the_hostile_corpus(tmp_path, mon
             problems = test_hostile.problems_of(root)
             said.append([(p.render("en"), p.render("th")) for p in problems])
         assert said[0] == said[1], name
+
+
+def nested(depth: int, shape: str) -> tuple[str, tuple[int, int]]:
+    """Return a record whose value nests `depth` levels under its top mapping, and the line and column of the level past the limit."""
+    limit = loading.MAX_DEPTH
+    if shape == "flow list":
+        return "a: " + "[" * depth + "]" * depth + "\n", (1, 3 + limit)
+    if shape == "flow map":
+        return "a: " + "{b: " * depth + "1" + "}" * depth + "\n", (1, 4 + 4 * (limit - 1))
+    if shape == "dashes":
+        return "a:\n" + "- " * depth + "x\n", (2, 1 + 2 * (limit - 1))
+    lines = ["a:"] + [" " * level + "b:" for level in range(1, depth)] + [" " * depth + "c: 1"]
+    return "\n".join(lines) + "\n", (limit + 1, limit + 1)
+
+
+SHAPES = ["flow list", "flow map", "dashes", "indented"]
+
+
+@pytest.mark.parametrize("loader", ["c", "python"])
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("depth", [loading.MAX_DEPTH + 1, 400, 1500])
+def test_values_nested_too_deep_are_refused_at_the_first_level_too_deep(tmp_path, monkeypatch, loader, shape, depth):
+    if loader == "c" and loading.C_LOADER is None:
+        pytest.skip("PyYAML was built without libyaml")
+    text, (line, column) = nested(depth, shape)
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    kind, said = outcome(path, monkeypatch, loader)
+    assert kind == "problems"
+    assert said == [
+        (
+            f"x.yaml:{line}:{column}: the values nest more than {loading.MAX_DEPTH} levels deep (brackets or "
+            "indented lists inside each other); a record needs a few levels: check the brackets and the indentation here",
+            f"x.yaml:{line}:{column}: ค่าในไฟล์ซ้อนกันลึกเกิน {loading.MAX_DEPTH} ชั้น (วงเล็บหรือรายการที่ย่อหน้าซ้อนกัน) "
+            "ข้อมูลแต่ละไฟล์ใช้เพียงไม่กี่ชั้น ให้ตรวจวงเล็บและการย่อหน้าตรงนี้",
+        )
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_values_nested_to_the_limit_load(tmp_path, monkeypatch, shape):
+    text, _ = nested(loading.MAX_DEPTH - 1, shape)
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert outcome(path, monkeypatch, "python")[0] == "record"
+
+
+@needs_libyaml
+@pytest.mark.parametrize("shape", ["flow list", "dashes"])
+def test_a_file_nested_past_what_libyaml_survives_is_refused_not_a_crash(tmp_path, shape):
+    # 50,000 levels crash libyaml's composer (it recurses in C): run it apart, so a crash fails this test alone.
+    text, (line, column) = nested(50_000, shape)
+    (tmp_path / "x.yaml").write_text(text, encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from mou.core.errors import InputError; "
+        "from mou.records.loading import load_record\n"
+        "try:\n    load_record(Path(sys.argv[1]), 'x.yaml')\n"
+        "except InputError as exc:\n    print(exc.problems[0].render('en'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "x.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), LOADER_VARIABLE: "c"},
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.startswith(f"x.yaml:{line}:{column}: the values nest more than")

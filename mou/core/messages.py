@@ -76,6 +76,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file expands to more than {limit} values (through YAML aliases *name?); write the values out instead",
         "ไฟล์นี้ขยายออกเป็นค่ามากกว่า {limit} ค่า (จากการอ้างอิงแบบ *ชื่อ ของ YAML) ให้เขียนค่าออกมาตรง ๆ แทน",
     ),
+    # values nested without bound (adversarial review): refused before they are composed
+    "too_deep": (
+        "the values nest more than {limit} levels deep (brackets or indented lists inside each other); "
+        "a record needs a few levels: check the brackets and the indentation here",
+        "ค่าในไฟล์ซ้อนกันลึกเกิน {limit} ชั้น (วงเล็บหรือรายการที่ย่อหน้าซ้อนกัน) ข้อมูลแต่ละไฟล์ใช้เพียงไม่กี่ชั้น ให้ตรวจวงเล็บและการย่อหน้าตรงนี้",
+    ),
     "not_fields": (
         "the file must hold fields (name: value), one per line",
         "ไฟล์ต้องประกอบด้วยช่องข้อมูลแบบ ชื่อ: ค่า บรรทัดละหนึ่งช่อง",

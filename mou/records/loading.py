@@ -25,6 +25,14 @@ MAX_VALUES = 100_000
 # A record is a few kilobytes of text; a file this large is not one, and is refused before it
 # is read, so a runaway or wrong file costs no time or memory.
 MAX_FILE_BYTES = 2_000_000
+# A record nests a few levels (clauses, their items, th/en); YAML nests without bound, and both
+# parsers compose a nested value by recursion, libyaml's in C, where a few thousand levels crash
+# the process. So values nested deeper than any record are refused at the first one too deep.
+MAX_DEPTH = 100
+# Each level of nesting starts with an indicator of its own ([ { - ? :), so a text with at most
+# this many cannot nest deep enough to crash libyaml: only a text with more is scanned first.
+SCAN_ABOVE = 2_000
+NESTING_INDICATORS = "[{-?:"
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 # libyaml's parser (PyYAML's C loader) reads a record many times faster than PyYAML's own and
 # gives the same nodes with the same lines, columns and character offsets. MOU_YAML_LOADER=python
@@ -186,6 +194,10 @@ def load_text(path: Path, shown: str, text: str) -> Record:
     if control:
         raise InputError(control)
     loader = yaml_loader()
+    if sum(text.count(char) for char in NESTING_INDICATORS) > SCAN_ABOVE:
+        deep = nesting_problem(text, shown, loader)
+        if deep:
+            raise InputError(deep)
     # Where the parsers differ, PyYAML alone reads the record, so both say the same of it:
     # libyaml takes a tab between tokens ("a:<tab>b"), which PyYAML refuses, and counts a
     # U+FEFF inside a line as a column, which PyYAML does not. Both are rare in a record.
@@ -196,6 +208,12 @@ def load_text(path: Path, shown: str, text: str) -> Record:
             pass  # libyaml words and places syntax errors its own way: parse again to say it as always
     try:
         return _parse(text, path, shown, yaml.SafeLoader)
+    except RecursionError:
+        # PyYAML composes by recursion and runs out of stack a few hundred levels down.
+        deep = nesting_problem(text, shown, yaml.SafeLoader)
+        if deep is None:
+            raise
+        raise InputError(deep) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context
@@ -343,18 +361,45 @@ def _line_break_problems(path: Path, shown: str, text: str, offsets: list[int]) 
     return problems
 
 
+def nesting_problem(text: str, shown: str, loader_class: type[yaml.SafeLoader]) -> Problem | None:
+    """Say where a text's values first nest deeper than MAX_DEPTH, reading its events (which needs no recursion)."""
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, column = (
+                        (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
+                    )
+                    return Problem(shown, say("too_deep", limit=MAX_DEPTH), line, column)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error before any value too deep: the parse that follows says it
+    finally:
+        loader.dispose()
+    return None
+
+
 def _check_size(root: Node, shown: str) -> None:
-    """Refuse a document whose aliases expand into more values than any record needs."""
-    count, stack = 0, [root]
+    """Refuse a document whose aliases expand into more values than any record needs, or that nests too deep."""
+    count, stack = 0, [(root, 0)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         count += 1
         if count > MAX_VALUES:
             raise InputError(Problem(shown, say("too_many_values", limit=f"{MAX_VALUES:,}"), *_position(root)))
+        if isinstance(node, (MappingNode, SequenceNode)):
+            depth += 1
+            if depth > MAX_DEPTH:  # the conversion below recurses once per level
+                raise InputError(Problem(shown, say("too_deep", limit=MAX_DEPTH), *_position(node)))
         if isinstance(node, MappingNode):
-            stack.extend(item for pair in node.value for item in pair)
+            stack.extend((item, depth) for pair in node.value for item in pair)
         elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, depth) for item in node.value)
 
 
 def _position(node: Node) -> Location:
