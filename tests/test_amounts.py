@@ -205,6 +205,45 @@ def test_an_unknown_key_is_located_at_the_reference(tree):
     ), found
 
 
+MISWRITTEN = [
+    ("{Amount:fee}", "{amount:fee}"),
+    ("{AMOUNT:FEE}", "{amount:fee}"),
+    ("{ amount:fee }", "{amount:fee}"),
+    ("{amount :fee}", "{amount:fee}"),
+    ("{amonut:fee}", "{amount:fee}"),
+    ("{amounts:fee}", "{amount:fee}"),
+    ("{amount fee}", "{amount:fee}"),
+    ("{{amount:fee}}", "{amount:fee}"),
+    ("{amount:fee} and {amount:fe", "{amount:fee}"),
+    ("{Amount:fees}", "{amount:fee}"),
+]
+
+
+@pytest.mark.parametrize(("written", "meant"), MISWRITTEN)
+def test_a_miswritten_reference_is_refused_at_its_place_not_printed_as_it_stands(tree, written, meant):
+    text = agreement(MONEY_CLAUSE.replace("fee of {amount:fee}", f"fee of {written}"))
+    shown = written.rsplit(" and ", 1)[-1]
+    line, column = line_of(text, f"fee of {written}")
+    column += len("fee of ") + written.rindex(shown)
+    found = problems(tree, text)
+    expected = (
+        f"agreements/test.yaml:{line}:{column}: clauses[2] (money).text: '{shown}' is not an amount reference, "
+        f"so it would be printed as it stands; write {meant}"
+    )
+    assert expected in found, found
+
+
+def test_braces_around_other_words_are_left_alone(tree):
+    text = agreement(MONEY_CLAUSE.replace("fee of {amount:fee}.", "fee of {amount:fee} {see: annex} {a}."))
+    assert problems(tree, text) == []
+
+
+def test_a_key_that_is_no_id_is_said_once_as_unknown(tree):
+    text = agreement(MONEY_CLAUSE.replace("{amount:fee}", "{amount:ค่าจ้าง}"))
+    found = problems(tree, text)
+    assert len(found) == 2 and all("no amount 'ค่าจ้าง' in amounts" in p for p in found), found
+
+
 def test_an_unknown_key_in_english_is_located_and_said_in_thai_too(tree):
     text = agreement(MONEY_CLAUSE.replace("fee of {amount:fee}", "fee of {amount:fe}"))
     line, column = line_of(text, "{amount:fe}")

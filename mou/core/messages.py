@@ -492,6 +492,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no amount '{key}' in amounts; use one of {keys}, or add {key}: <number> to amounts",
         "ไม่มีจำนวนเงิน '{key}' ในช่อง amounts ให้ใช้ชื่อใดชื่อหนึ่งใน {keys} หรือเพิ่ม {key}: <ตัวเลข> ในช่อง amounts",
     ),
+    # a miswritten reference ({Amount:fee}, {amount:fee, {{amount:fee}}) would print as written
+    "amount_miswritten": (
+        "'{written}' is not an amount reference, so it would be printed as it stands; write {meant}",
+        "'{written}' ไม่ใช่การอ้างอิงจำนวนเงินที่ถูกต้อง จะถูกพิมพ์ออกมาตามที่เขียนไว้ ให้เขียนเป็น {meant}",
+    ),
     "amount_none": (
         "no amount '{key}': the agreement names no amounts; add amounts: {{{key}: <number>}}",
         "ไม่มีจำนวนเงิน '{key}' เพราะบันทึกข้อตกลงนี้ยังไม่มีช่อง amounts ให้เพิ่ม amounts: {{{key}: <ตัวเลข>}}",

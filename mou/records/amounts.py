@@ -10,6 +10,7 @@ words in the file.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,11 +157,34 @@ def is_printed(key_path: KeyPath) -> bool:
     return len(key_path) >= 3 and key_path[0] == "clauses" and key_path[2] in PRINTED
 
 
+# A brace, then a word like "amount" (any case, spaced, misspelt), an optional colon and a key:
+# an attempt at {amount:<key>} that the templates would print as it stands, braces and all.
+_LIKE_REFERENCE = re.compile(r"\{+\s*(?P<word>[A-Za-z]+)\s*:?\s*(?P<key>[A-Za-z0-9_-]*)\s*\}*")
+
+
+def miswritten_references(text: str, keys: list[str]) -> Iterator[tuple[int, str, str]]:
+    """Every attempt at an amount reference in a text that is not one: (offset, as written, what to write)."""
+    for match in _LIKE_REFERENCE.finditer(text):
+        written = match[0]
+        if difflib.SequenceMatcher(None, match["word"].lower(), "amount").ratio() < 0.75:
+            continue  # a brace around other words is left alone
+        proper = AMOUNT_REFERENCE.match(text, match.start())
+        if proper and not text.startswith("}", proper.end()):
+            continue  # a reference as the templates read it; its key is checked apart
+        key = match["key"].lower()
+        if key not in keys:
+            key = (difflib.get_close_matches(key, keys, n=1) or [key or "<key>"])[0]
+        yield match.start(), written.strip(), f"{{amount:{key}}}"
+
+
 def reference_problems(source: Record, agreement: Agreement) -> list[Problem]:
-    """Every {amount:<key>} whose key the agreement does not name, or that stands where it is not printed."""
+    """Every {amount:<key>} whose key the agreement does not name, that stands where it is not printed, or that is miswritten."""
     problems = []
     keys = ", ".join(sorted(agreement.amounts))
     for key_path, language, text in texts(agreement):
+        for offset, written, meant in miswritten_references(text, sorted(agreement.amounts)):
+            message = say("amount_miswritten", written=written, meant=meant)
+            problems.append(located(source, key_path, language, text, offset, message))
         for match in AMOUNT_REFERENCE.finditer(text):
             key = match["key"].strip()
             if not is_printed(key_path):
