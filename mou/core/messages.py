@@ -542,6 +542,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the Thai text has {th} where the English text has {en}; write the same {what} in both",
         "ข้อความภาษาไทยมี {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียน{what}ให้ตรงกันทั้งสองภาษา",
     ),
+    # web and e-mail addresses, and names kept in Latin letters, alike in both languages
+    "xc_address_differs": (
+        "the Thai text has the address {th} where the English text has {en}; write the same address in both",
+        "ข้อความภาษาไทยมีที่อยู่ {th} แต่ข้อความภาษาอังกฤษมี {en} ให้เขียนที่อยู่ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_address_only_th": (
+        "the Thai text has the address {th} but the English text does not; write the same address in both",
+        "ข้อความภาษาไทยมีที่อยู่ {th} แต่ข้อความภาษาอังกฤษไม่มี ให้เขียนที่อยู่ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_address_only_en": (
+        "the English text has the address {en} but the Thai text does not; write the same address in both",
+        "ข้อความภาษาอังกฤษมีที่อยู่ {en} แต่ข้อความภาษาไทยไม่มี ให้เขียนที่อยู่ให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_spelling": (
+        "the Thai text writes {th} where the English text writes {en}; spell it the same way in both",
+        "ข้อความภาษาไทยเขียน {th} แต่ข้อความภาษาอังกฤษเขียน {en} ให้สะกดให้เหมือนกันทั้งสองภาษา",
+    ),
     "xc_date_differs": (
         "the Thai text has the date {th} where the English text has {en} (a different "
         "{parts}); write the same date in both",

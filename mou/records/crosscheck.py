@@ -9,6 +9,9 @@ is rendered. They check what a machine can tell without understanding the words:
   digits, thousands separators and decimals (๑๕๐,๐๐๐ = 150,000 = 150000), Buddhist-era
   years (พ.ศ. ๒๕๖๔ = 2021 = B.E. 2564), Thai and English month names, and English number
   words as a translation of digits (๔ รุ่น = four cohorts);
+- a web or e-mail address written in one language is written the same in the other (the
+  digits inside one are no numbers), and a word in Latin letters kept in the Thai text is
+  not spelt otherwise in the English (Nguyễn / Nguyen, Müller / Mueller);
 - a person's name has a given name and a surname in both languages if it has them in one.
 
 Each finding is a Problem at the value it is about (the Thai text's line, or the English
@@ -19,6 +22,7 @@ text's when the English alone has it); validation makes them errors, or warnings
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -458,6 +462,89 @@ def _without_references(text: str) -> str:
     return AMOUNT_REFERENCE.sub(lambda match: " " * len(match[0]), text)
 
 
+# A web address (https://…, www.…) or an e-mail address: written alike in both languages. Thai
+# letters end one, so an address run into the Thai word after it is still read whole.
+_ADDRESS_CHAR = '[^\\s<>"“”‘’()\\[\\]\u0e00-\u0e7f]'
+ADDRESSES = re.compile(
+    rf"(?:https?://|www\.){_ADDRESS_CHAR}+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}",
+    re.IGNORECASE,
+)
+_ADDRESS_END = ".,;:!?'"
+
+
+def addresses(text: str) -> list[tuple[int, str]]:
+    """The web and e-mail addresses of a text, (offset, address), the sentence's punctuation after one left out."""
+    return [(match.start(), match[0].rstrip(_ADDRESS_END)) for match in ADDRESSES.finditer(text)]
+
+
+def _without_addresses(text: str) -> str:
+    """The text with each address blanked out, positions kept: the digits in an address are no number."""
+    for start, address in addresses(text):
+        text = text[:start] + " " * len(address) + text[start + len(address) :]
+    return text
+
+
+def _address_key(address: str) -> str:
+    """An address as compared: an e-mail address in any case; a web address without its scheme or a last /, its host in any case."""
+    if "@" in address and "/" not in address:
+        return address.casefold()
+    host, slash, path = re.sub(r"^https?://", "", address, flags=re.IGNORECASE).partition("/")
+    return host.casefold() + (slash + path).rstrip("/")
+
+
+def _written_bare(address: str, other: str) -> bool:
+    """Whether the other text holds a web address without its scheme or www. (www.kku.ac.th/x as kku.ac.th/x)."""
+    bare = re.sub(r"^(?:www\.)", "", _address_key(address))
+    return "@" not in address and bool(re.search(rf"(?<![\w.]){re.escape(bare)}(?![\w/])", other, re.IGNORECASE))
+
+
+def address_findings(th: str, en: str) -> list[Finding]:
+    """An address written in one language of a field must be written the same in the other."""
+    th_found, en_found = addresses(th), addresses(en)
+    th_keys, en_keys = {_address_key(a) for _, a in th_found}, {_address_key(a) for _, a in en_found}
+    # An address one text writes bare (kku.ac.th, not read as one) is still there: no finding.
+    th_only = [a for _, a in th_found if _address_key(a) not in en_keys and not _written_bare(a, en)]
+    en_only = [a for _, a in en_found if _address_key(a) not in th_keys and not _written_bare(a, th)]
+    findings = []
+    for address in dict.fromkeys(th_only):
+        kind = "@" in address
+        other = next((a for a in en_only if ("@" in a) == kind), None)
+        if other is None:
+            findings.append(Finding("th", say("xc_address_only_th", th=address), (address, 0)))
+            continue
+        en_only.remove(other)
+        findings.append(Finding("th", say("xc_address_differs", th=address, en=other), (address, 0)))
+    findings += [Finding("en", say("xc_address_only_en", en=a), (a, 0)) for a in dict.fromkeys(en_only)]
+    return findings
+
+
+# A word in Latin letters (with their accents), as a name kept in the Thai text is written.
+LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’-][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*")
+# How German writes its umlauts without them: Müller is Mueller.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(word: str) -> set[str]:
+    """A word's letters without their accents, as English texts often write a name: Nguyễn → nguyen, Müller → muller, mueller."""
+    lower = word.casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c))
+    return {plain.replace("đ", "d").replace("ø", "o").replace("ł", "l"), lower.translate(_UMLAUTS)}
+
+
+def spelling_findings(th: str, en: str) -> list[Finding]:
+    """A word in Latin letters in the Thai text that the English spells with other accents, or none."""
+    en_words = {word.casefold(): word for word in LATIN_WORDS.findall(en)}
+    findings, said = [], set()
+    for word in LATIN_WORDS.findall(th):
+        if len(word) < 2 or word.casefold() in en_words or word in said:
+            continue
+        other = next((e for key, e in en_words.items() if _spellings(word) & _spellings(e)), None)
+        if other is not None:
+            said.add(word)
+            findings.append(Finding("th", say("xc_spelling", th=word, en=other), (word, 0)))
+    return findings
+
+
 def reference_findings(th: str, en: str) -> list[Finding]:
     """An amount referred to in one language of a field must be referred to in the other too."""
     th_keys, en_keys = _references(th), _references(en)
@@ -499,8 +586,9 @@ def era_findings(text: str, language: str) -> list[Finding]:
 
 def compare(th: str, en: str) -> list[Finding]:
     """Return what the Thai and the English text of one field do not say alike."""
-    findings = reference_findings(th, en)
-    th, en = _without_references(th), _without_references(en)
+    findings = reference_findings(th, en) + address_findings(th, en)
+    th, en = _without_addresses(_without_references(th)), _without_addresses(_without_references(en))
+    findings += spelling_findings(th, en)
     findings += era_findings(th, "th") + era_findings(en, "en")
     th_facts, en_facts = facts(th, "th"), facts(en, "en")
     th_missing, en_missing = _unmatched(th_facts, en_facts), _unmatched(en_facts, th_facts)
