@@ -163,6 +163,72 @@ CASES = [
         "from 2484 to 2700, such as 2567",
         "'1 มกราคม 2800' ปี 2800 ไม่ใช่ปี พ.ศ. ที่โปรแกรมอ่านได้ วันที่ที่เขียนแบบไทยต้องเป็นปี พ.ศ. ตั้งแต่ 2484 ถึง 2700 เช่น ๒๕๖๗",
     ),
+    # adversarial review: YYYY-MM-DD that YAML reads as text, and dates in digits alone, got
+    # "must be a date written YYYY-MM-DD … not '2020-11-16'" at the key, which says nothing to do
+    (
+        "YYYY-MM-DD in quotes",
+        '"2020-11-16"',
+        "'2020-11-16' is in quotes, which makes it text, not a date; write it without the quotes: 2020-11-16",
+        "'2020-11-16' อยู่ในเครื่องหมายคำพูด จึงเป็นข้อความ ไม่ใช่วันที่ ให้เขียนโดยไม่มีเครื่องหมายคำพูด: 2020-11-16",
+    ),
+    (
+        "a one-digit month",
+        "2020-2-3",
+        "'2020-2-3' is not read as a date; write the common-era date as YYYY-MM-DD, in Arabic digits with "
+        "hyphens and two digits for the month and the day: 2020-02-03",
+        "'2020-2-3' ไม่ถูกอ่านเป็นวันที่ ให้เขียนวันที่ ค.ศ. ในรูปแบบ ปปปป-ดด-วว เป็นเลขอารบิก คั่นด้วยขีด "
+        "และมีเดือนและวันอย่างละสองหลัก: 2020-02-03",
+    ),
+    (
+        "YYYY/MM/DD",
+        "2024/02/29",
+        "'2024/02/29' is not read as a date; write the common-era date as YYYY-MM-DD, in Arabic digits with "
+        "hyphens and two digits for the month and the day: 2024-02-29",
+        "'2024/02/29' ไม่ถูกอ่านเป็นวันที่ ให้เขียนวันที่ ค.ศ. ในรูปแบบ ปปปป-ดด-วว เป็นเลขอารบิก คั่นด้วยขีด "
+        "และมีเดือนและวันอย่างละสองหลัก: 2024-02-29",
+    ),
+    (
+        "a B.E. year in quotes",
+        '"2567-02-29"',
+        "2567-02-29 looks like a Buddhist-era year; write the common-era date 2024-02-29 (B.E. − 543)",
+        "2567-02-29 ดูเหมือนใช้ปีพุทธศักราช ให้เขียนวันที่เป็นปีคริสต์ศักราช 2024-02-29 (พ.ศ. − 543)",
+    ),
+    (
+        "a quoted date that does not exist",
+        '"2021-02-29"',
+        "'2021-02-29' is not a real date (day is out of range for month); write an existing date as YYYY-MM-DD",
+        "'2021-02-29' ไม่ใช่วันที่ที่มีอยู่จริง (day is out of range for month) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01",
+    ),
+    (
+        "day/month/B.E. year in digits",
+        "29/02/2567",
+        "'29/02/2567' is a date in digits alone, whose order and era mou cannot tell; write 29 กุมภาพันธ์ 2567 "
+        "(the Thai way, B.E.) or 2024-02-29 (common era)",
+        "'29/02/2567' เป็นวันที่ที่เขียนด้วยตัวเลขล้วน ซึ่งโปรแกรมบอกไม่ได้ว่าเรียงวันเดือนอย่างไรและเป็นปีศักราชใด "
+        "ให้เขียน 29 กุมภาพันธ์ 2567 (แบบไทย ปี พ.ศ.) หรือ 2024-02-29 (ปี ค.ศ.)",
+    ),
+    (
+        "month/day/C.E. year in digits",
+        "02/29/2024",
+        "'02/29/2024' is a date in digits alone, whose order and era mou cannot tell; write 29 กุมภาพันธ์ 2567 "
+        "(the Thai way, B.E.) or 2024-02-29 (common era)",
+        "'02/29/2024' เป็นวันที่ที่เขียนด้วยตัวเลขล้วน ซึ่งโปรแกรมบอกไม่ได้ว่าเรียงวันเดือนอย่างไรและเป็นปีศักราชใด "
+        "ให้เขียน 29 กุมภาพันธ์ 2567 (แบบไทย ปี พ.ศ.) หรือ 2024-02-29 (ปี ค.ศ.)",
+    ),
+    (
+        "digits alone, a day the month lacks",
+        "๒๙.๐๒.๒๕๖๘",
+        "'๒๙.๐๒.๒๕๖๘' does not exist: กุมภาพันธ์ B.E. 2568 has 28 days; write a day from 1 to 28",
+        "'๒๙.๐๒.๒๕๖๘' ไม่มีอยู่จริง เดือนกุมภาพันธ์ พ.ศ. 2568 มี 28 วัน ให้เขียนวันที่ 1 ถึง 28",
+    ),
+    (
+        "an English date, month first",
+        "Feb 29, 2024",
+        "'Feb 29, 2024': a date written with a month name is read the Thai way, in B.E.; write 29 กุมภาพันธ์ 2567 "
+        "(B.E.), or the common-era date as 2024-02-29",
+        "'Feb 29, 2024' วันที่ที่เขียนด้วยชื่อเดือนจะอ่านแบบไทยเป็นปี พ.ศ. ให้เขียน 29 กุมภาพันธ์ 2567 (พ.ศ.) "
+        "หรือเขียนเป็นปี ค.ศ. ว่า 2024-02-29",
+    ),
     (
         "Thai text that is no date",
         "กุมภาพันธ์ 2567",

@@ -330,6 +330,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' ยังเป็นช่องให้กรอก ให้เขียนข้อมูลจริงแทน (คำอธิบายอยู่ในบรรทัดข้างบน)",
     ),
     # dates written the Thai way, read as B.E. (eras.py)
+    # a date YAML read as text: quoted, one-digit month or day, or in digits alone (29/02/2567)
+    "iso_date_quoted": (
+        "'{value}' is in quotes, which makes it text, not a date; write it without the quotes: {iso}",
+        "'{value}' อยู่ในเครื่องหมายคำพูด จึงเป็นข้อความ ไม่ใช่วันที่ ให้เขียนโดยไม่มีเครื่องหมายคำพูด: {iso}",
+    ),
+    "iso_date_digits": (
+        "'{value}' is not read as a date; write the common-era date as YYYY-MM-DD, in Arabic digits with "
+        "hyphens and two digits for the month and the day: {iso}",
+        "'{value}' ไม่ถูกอ่านเป็นวันที่ ให้เขียนวันที่ ค.ศ. ในรูปแบบ ปปปป-ดด-วว เป็นเลขอารบิก คั่นด้วยขีด "
+        "และมีเดือนและวันอย่างละสองหลัก: {iso}",
+    ),
+    "digits_only_date": (
+        "'{value}' is a date in digits alone, whose order and era mou cannot tell; write {thai} (the Thai way, "
+        "B.E.) or {iso} (common era)",
+        "'{value}' เป็นวันที่ที่เขียนด้วยตัวเลขล้วน ซึ่งโปรแกรมบอกไม่ได้ว่าเรียงวันเดือนอย่างไรและเป็นปีศักราชใด "
+        "ให้เขียน {thai} (แบบไทย ปี พ.ศ.) หรือ {iso} (ปี ค.ศ.)",
+    ),
     "thai_date_form": (
         "'{value}' is not a date mou can read; write it the Thai way in B.E., day month year "
         "(๒๙ กุมภาพันธ์ ๒๕๖๗ or 29 ก.พ. 2567), or in the common era as YYYY-MM-DD (2024-02-29)",

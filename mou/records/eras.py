@@ -25,6 +25,9 @@ THAI_WRITTEN_YEARS = range(2484, 2701)
 # The first day B.E. = C.E. + 543 for the whole year (before it the Thai year began on 1 April).
 FIRST_CONVERTIBLE = datetime.date(THAI_WRITTEN_YEARS[0] - BE_OFFSET, 1, 1)
 _YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# YYYY-MM-DD as YAML reads text, not a date: quoted, a one-digit month or day, slashes or dots
+# for hyphens, Thai digits. Said in full with what to write.
+_YMD_AS_TEXT = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
 
 THAI_MONTH_NUMBERS = {
     name: number for names in (THAI_MONTHS, THAI_MONTH_ABBREVIATIONS) for number, name in enumerate(names, 1)
@@ -40,6 +43,11 @@ THAI_WRITTEN = re.compile(
     rf"(?:(?P<era>{_ERA})\s*|(?P<ce_era>{_CE_ERA})\s*)?(?P<year>[{_DIGITS}]+)"
 )
 THAI_LETTERS = re.compile("[\u0e00-\u0e7f]")
+# 29/02/2567, 29.2.2024, 29-02-2024: a date in digits alone, as offices often write one. Neither
+# the order nor the era can be told from it, so it is refused, naming both forms for the date meant.
+DIGITS_ONLY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+# Feb 29, 2024 / February 29 2024: an English date, month first.
+ENGLISH_MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+([0-9]{1,2}),?\s+([0-9]{4})")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -84,6 +92,16 @@ def thai_written_date(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = " ".join(value.split())
+    plain = arabic_digits(text)
+    ymd = _YMD_AS_TEXT.fullmatch(plain)
+    if ymd:
+        raise _ymd_as_text(text, int(ymd[1]), int(ymd[3]), int(ymd[4]))
+    digits_only = DIGITS_ONLY.fullmatch(plain)
+    if digits_only:
+        raise _digits_only(text, *map(int, digits_only.groups()))
+    english = ENGLISH_MONTH_FIRST.fullmatch(plain)
+    if english and any(name.lower().startswith(english[1].lower()) for name in EN_MONTHS) and len(english[1]) >= 3:
+        raise _unknown_month(text, english[1], int(english[2]), int(english[3]))
     match = THAI_WRITTEN.fullmatch(text)
     if match is None:
         if THAI_LETTERS.search(text):
@@ -109,6 +127,39 @@ def thai_written_date(value: object) -> object:
             {"value": text, "month": THAI_MONTHS[month - 1], "year": year, "days": days},
         )
     return datetime.date(year - BE_OFFSET, month, day)
+
+
+def _ymd_as_text(text: str, year: int, month: int, day: int) -> PydanticCustomError:
+    """Refuse YYYY-MM-DD that YAML read as text: quoted, or a month or day of one digit; say what to write."""
+    if year in BUDDHIST_YEARS and 1 <= month <= 12 and 1 <= day <= 31:
+        key, values = buddhist_context(year, month, day)
+        return PydanticCustomError(key, "looks like a Buddhist-era year", values)
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        datetime.date(year, month, day)
+    except ValueError as exc:
+        return PydanticCustomError("bad_date", "no such date", {"value": text, "detail": str(exc)})
+    if text == iso:
+        return PydanticCustomError("iso_date_quoted", "a date in quotes", {"value": text, "iso": iso})
+    return PydanticCustomError("iso_date_digits", "one-digit month or day", {"value": text, "iso": iso})
+
+
+def _digits_only(text: str, first: int, second: int, year: int) -> PydanticCustomError:
+    """Refuse a date in digits alone (29/02/2567), naming the Thai-written and the YYYY-MM-DD form of the date meant."""
+    day, month = (second, first) if second > 12 >= first else (first, second)  # 02/29/2024 is month first
+    ce_year = year - BE_OFFSET if year in THAI_WRITTEN_YEARS else year
+    if not 1 <= month <= 12 or ce_year + BE_OFFSET not in THAI_WRITTEN_YEARS:
+        return PydanticCustomError("thai_date_form", "not a Thai-written date", {"value": text})
+    days = calendar.monthrange(ce_year, month)[1]
+    if not 1 <= day <= days:
+        values = {"value": text, "month": THAI_MONTHS[month - 1], "year": ce_year + BE_OFFSET, "days": days}
+        return PydanticCustomError("thai_date_no_day", "no such day", values)
+    values = {
+        "value": text,
+        "thai": f"{day} {THAI_MONTHS[month - 1]} {ce_year + BE_OFFSET}",
+        "iso": f"{ce_year:04d}-{month:02d}-{day:02d}",
+    }
+    return PydanticCustomError("digits_only_date", "a date in digits alone", values)
 
 
 def _unknown_month(text: str, month: str, day: int, year: int) -> PydanticCustomError:

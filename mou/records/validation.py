@@ -54,6 +54,10 @@ AT_VALUE = {
     "thai_date_short_year",
     "thai_date_year",
     "thai_date_no_day",
+    "bad_date",
+    "iso_date_quoted",
+    "iso_date_digits",
+    "digits_only_date",
 }
 # Errors about one character of a text point at that character.
 AT_CHARACTER = {
