@@ -299,13 +299,15 @@ def test_trap_is_a_located_error_in_both_languages(tree, what, old, new, en, th)
         ("originals: 2", "originals: 10", "originals", 10),
         ('version: "1.0"', "version: 1.10", "version", "1.10"),
         ('version: "1.0"', "version: 2020.09", "version", "2020.09"),
-        ("date: 2020-11-16", "date: 2399-12-31", "date", datetime.date(2399, 12, 31)),
-        ("date: 2020-11-16", "date: 2701-01-01", "date", datetime.date(2701, 1, 1)),
+        # the end date: a signing date after it is refused (signed_after_end)
+        ("end: 2021-11-15", "end: 2399-12-31", "end", datetime.date(2399, 12, 31)),
+        ("end: 2021-11-15", "end: 2701-01-01", "end", datetime.date(2701, 1, 1)),
     ],
 )
 def test_plain_numbers_and_common_era_dates_mean_what_they_say(tree, old, new, field, expected):
     agreement = load_project(project(tree, old, new), {"standard"}).agreements["test"]
-    value = agreement.budget.amount if field == "amount" else getattr(agreement, field)
+    fields = {"amount": agreement.budget.amount if agreement.budget else None, "end": agreement.duration.end}
+    value = fields[field] if field in fields else getattr(agreement, field)
     assert (type(value), str(value)) == (type(expected), str(expected))
 
 

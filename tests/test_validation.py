@@ -55,6 +55,32 @@ CASES = [
         "agreements/test.yaml:14:",
         "duration.end: ends (2019-11-15) before it starts",
     ),
+    # adversarial review: a signing date after the end (a year mistyped) was accepted
+    (
+        "signed after the end",
+        agreement_with("date: 2020-11-16", "date: 2022-11-16"),
+        "agreements/test.yaml:6:7: date:",
+        "is signed on 2022-11-16, after the agreement ends (2021-11-15); fix the year of one of the dates",
+    ),
+    (
+        "signed after the end, as the clerk wrote it",
+        agreement_with("date: 2020-11-16", "date: ๑๖ พ.ย. ๒๕๖๕"),
+        "agreements/test.yaml:6:7: date:",
+        "is signed on ๑๖ พ.ย. ๒๕๖๕, after the agreement ends (2021-11-15)",
+    ),
+    # adversarial review: a bad version or id was placed at its key, not at the value it is about
+    (
+        "bad version at its value",
+        agreement_with('version: "1.0"', 'version: "1.0 final"'),
+        "agreements/test.yaml:1:10: version:",
+        "'1.0 final' is not a valid version",
+    ),
+    (
+        "bad clause id at its value",
+        agreement_with("  - id: objectives", "  - id: Objectives"),
+        "agreements/test.yaml:9:9: clauses[1].id:",
+        "'Objectives' is not a valid id",
+    ),
     (
         "end before start, as the clerk wrote it",
         agreement_with("end: 2021-11-15", "end: 15 พ.ย. 2562"),

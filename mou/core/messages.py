@@ -472,6 +472,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ends ({end}) before it starts ({start}); fix one of the dates",
         "วันสิ้นสุด ({end}) อยู่ก่อนวันเริ่มต้น ({start}) ให้แก้วันที่ใดวันที่หนึ่ง",
     ),
+    # a signing date after the last day in force (a year mistyped): the agreement would bind no one
+    "signed_after_end": (
+        "is signed on {date}, after the agreement ends ({end}); fix the year of one of the dates",
+        "ลงนามวันที่ {date} ซึ่งอยู่หลังวันสิ้นสุดของบันทึกข้อตกลง ({end}) ให้แก้ปีของวันที่ใดวันที่หนึ่ง",
+    ),
     # adversarial inputs: the message says which language to write (no Python list)
     "prevailing_not_used": (
         "'{language}' is not one of the agreement's languages ({languages}); write prevailing_language: {first}, "

@@ -58,6 +58,8 @@ AT_VALUE = {
     "iso_date_quoted",
     "iso_date_digits",
     "digits_only_date",
+    "bad_version",
+    "bad_id",
 }
 # Errors about one character of a text point at that character.
 AT_CHARACTER = {
@@ -286,9 +288,10 @@ def pydantic_problem(record: Record, model: type[BaseModel], error: Any) -> Prob
     if error["type"] in AT_CHARACTER and isinstance(value, str):
         line, column = record.char_location(loc, value, int(error["ctx"]["index"]) - 1) or (None, None)
         return Problem(record.shown_path, message, line, column, dotted_path(loc) or None)
-    return record.problem(
-        loc, message, at_value=error["type"] in AT_VALUE or _sexagesimal(record.scalars.get(loc), value)
-    )
+    written = record.scalars.get(loc)
+    # A key that is not an id (amounts: {Grant: 5}) is placed at the key; a value that is not one, at the value.
+    about_value = error["type"] in AT_VALUE and (error["type"] != "bad_id" or (written and written.text == value))
+    return record.problem(loc, message, at_value=bool(about_value) or _sexagesimal(written, value))
 
 
 def record_location(data: Any, loc: KeyPath) -> KeyPath:
@@ -492,6 +495,19 @@ def check_agreement(
                     end=as_written(source, ("duration", "end"), agreement.duration.end),
                     start=as_written(source, ("duration", "start"), agreement.duration.start),
                 ),
+            )
+        )
+    last_day = agreement.duration.end
+    if last_day and agreement.date > last_day and agreement.duration.start <= last_day:
+        problems.append(
+            source.problem(
+                ("date",),
+                say(
+                    "signed_after_end",
+                    date=as_written(source, ("date",), agreement.date),
+                    end=as_written(source, ("duration", "end"), last_day),
+                ),
+                at_value=True,
             )
         )
     if agreement.prevailing_language not in agreement.languages:
