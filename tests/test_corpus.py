@@ -92,6 +92,10 @@ def test_the_corpus_is_unlike_the_samples():
     assert any(a.signatories for a in agreements) and any(a.amounts for a in agreements)
     assert sum(a.bilingual_edition for a in agreements) >= 4
     assert any(len(a.clauses) >= 12 and all(len(c.items) >= 6 for c in a.clauses) for a in agreements)
+    # a foreign party whose names carry diacritics (Kōfu City, Yūichi Satō), kept in Latin letters in Thai too
+    assert any(re.search("[\u00c0-\u024f\u1e00-\u1eff]", p.name.en or "") for p in PROJECT.parties.values())
+    thai_texts = [i.th or "" for a in agreements for c in a.clauses for i in [*([c.text] if c.text else []), *c.items]]
+    assert any(re.search("[\u00c0-\u024f\u1e00-\u1eff]", text) for text in thai_texts)
 
 
 @pytest.mark.slow

@@ -316,6 +316,31 @@ PARTIES: dict[str, dict[str, Any]] = {
         ),
         person(42, ("ประธานกรรมการมูลนิธิ", "Chairperson of the Board of the Foundation")),
     ),
+    "khon-kaen-city": party(
+        ("เทศบาลนครขอนแก่น", "Khon Kaen City Municipality"),
+        "city-municipality",
+        ("เทศบาลนครขอนแก่น", "Khon Kaen City"),
+        (
+            "เลขที่ ๑ ถนนประชาสโมสร ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๐",
+            "1 Prachasamosorn Road, Nai Mueang Subdistrict, Mueang Khon Kaen District, Khon Kaen 40000",
+        ),
+        person(50, ("นายกเทศมนตรีนครขอนแก่น", "Mayor of Khon Kaen City")),
+    ),
+    # A foreign party: a Japanese city, its names with macrons (Kōfu, Yūichi Satō)
+    "kofu-city": party(
+        ("นครโคฟุ จังหวัดยามานาชิ ประเทศญี่ปุ่น", "Kōfu City, Yamanashi Prefecture, Japan"),
+        "other",
+        ("นครโคฟุ", "Kōfu City"),
+        (
+            "เลขที่ ๑-๑๘-๑ มารุโนะอุจิ นครโคฟุ จังหวัดยามานาชิ ๔๐๐-๘๕๘๕ ประเทศญี่ปุ่น",
+            "1-18-1 Marunouchi, Kōfu-shi, Yamanashi-ken 400-8585, Japan",
+        ),
+        {
+            "prefix": bi("นาย", "Mr."),
+            "name": bi("ยูอิจิ ซาโต", "Yūichi Satō"),
+            "position": bi("นายกเทศมนตรีนครโคฟุ", "Mayor of Kōfu City"),
+        },
+    ),
 }
 PARTIES.update(village(n) for n in range(300))
 SMALL = ["chumphae-municipality", "wanghinlat-sao"]
@@ -690,6 +715,84 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
             },
         ],
     ),  # fmt: skip
+    "sister-city-kofu": agreement(
+        "Memorandum of Understanding on the Establishment of Sister-City Relations",
+        (
+            "ความร่วมมือด้านการศึกษา วัฒนธรรม การท่องเที่ยว และเศรษฐกิจสร้างสรรค์ ระหว่างเทศบาลนครขอนแก่นกับนครโคฟุ",
+            "Cooperation in Education, Culture, Tourism and the Creative Economy between Khon Kaen City and Kōfu City",
+        ),
+        ["khon-kaen-city", "kofu-city"],
+        [
+            {
+                "id": "purpose",
+                "heading": bi("วัตถุประสงค์", "Purpose"),
+                "text": bi(
+                    "ทั้งสองฝ่ายตกลงสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องเนื่องในโอกาสครบรอบ ๑๓๗ ปี ความสัมพันธ์ทางการทูตไทย–ญี่ปุ่น "
+                    "โดยมีผลตั้งแต่วันที่ ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗ ซึ่งตรงกับปีเรวะที่ ๖ ของญี่ปุ่น",
+                    "Both Parties agree to establish sister-city relations on the 137th anniversary of Thai–Japanese "
+                    "diplomatic relations, with effect from 29 February 2024, which falls in the sixth year of Reiwa in Japan.",
+                ),
+            },
+            {
+                "id": "exchange",
+                "heading": bi("การแลกเปลี่ยน", "Exchanges"),
+                "text": bi("ทั้งสองฝ่ายจะดำเนินการ ดังนี้", "The Parties shall:"),
+                "items": [
+                    bi(
+                        "แลกเปลี่ยนนักเรียนระดับมัธยมศึกษาปีละไม่เกิน ๒๐ คน ภายใต้การประสานงานของ ดร.เหงียน ถิ มิญ ไค "
+                        "(Nguyễn Thị Minh Khai) ผู้เชี่ยวชาญด้านการศึกษา",
+                        "exchange no more than 20 secondary-school students a year, coordinated by "
+                        "Dr. Nguyễn Thị Minh Khai, education specialist;",
+                    ),
+                    bi(
+                        "ส่งเสริมการท่องเที่ยวระหว่างงานเทศกาลดอกคูนเสียงแคนกับเทศกาลชิงเง็นโคฟุ (Shingen-kō Matsuri) ที่ "
+                        "https://www.city.kofu.yamanashi.jp/kokusai/sister-cities/khon-kaen.html",
+                        "promote tourism between the Dok Khun Siang Khaen Festival and the Kōfu Shingen-kō Matsuri, see "
+                        "https://www.city.kofu.yamanashi.jp/kokusai/sister-cities/khon-kaen.html;",
+                    ),
+                    bi(
+                        "ร่วมกันจัดนิทรรศการผ้าไหมมัดหมี่ขอนแก่นและงานหัตถกรรมอัญมณีโคฟุ ณ พิพิธภัณฑ์ "
+                        "Müller-Hoffmann Kunsthalle ในปี ค.ศ. ๒๐๒๕",
+                        "jointly hold an exhibition of Khon Kaen mudmee silk and Kōfu jewellery craftsmanship at the "
+                        "Müller-Hoffmann Kunsthalle in 2025.",
+                    ),
+                ],
+            },
+        ],
+        title=bi(
+            "บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง",
+            "Memorandum of Understanding on the Establishment of Sister-City Relations",
+        ),
+        version="2.0-rc1",
+        status="draft",
+        prevailing_language="en",
+        bilingual_edition=True,
+        between=[
+            bi("เทศบาลนครขอนแก่น ราชอาณาจักรไทย", "Khon Kaen City Municipality, Kingdom of Thailand"),
+            bi("นครโคฟุ ประเทศญี่ปุ่น", "Kōfu City, Japan"),
+        ],
+        place=bi("ศาลาว่าการนครโคฟุ จังหวัดยามานาชิ ประเทศญี่ปุ่น", "Kōfu City Hall, Yamanashi Prefecture, Japan"),
+        date="29 ก.พ. 2567",
+        duration={"start": datetime.date(2024, 2, 29), "end": "๒๘ กุมภาพันธ์ ๒๕๗๒"},
+        originals=4,
+        signatories={
+            "khon-kaen-city": person(
+                51,
+                ("รองนายกเทศมนตรีนครขอนแก่น", "Deputy Mayor of Khon Kaen City"),
+                ("ปฏิบัติราชการแทนนายกเทศมนตรีนครขอนแก่น", "on behalf of the Mayor of Khon Kaen City"),
+            ),
+        },
+        witnesses=[
+            {
+                "prefix": bi("มิสเตอร์", "Mr."),
+                "name": bi("Jürgen Müller", "Jürgen Müller"),
+                "position": bi(
+                    "กงสุลกิตติมศักดิ์สาธารณรัฐเยอรมนีประจำจังหวัดขอนแก่น",
+                    "Honorary Consul of the Federal Republic of Germany in Khon Kaen",
+                ),
+            }
+        ],
+    ),
     "no-end-date-draft": agreement(
         MOU,
         ("การใช้อาคารสถานที่ร่วมกัน", "Shared Use of Premises"),
