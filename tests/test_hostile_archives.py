@@ -187,7 +187,10 @@ def test_release_over_a_deep_manifest_is_a_message(tree):
     root = hostile_project(tree)
     status, out, err = run(["release", "--root", str(root)])
     assert status == 1, out + err
-    assert "version 1.0 was already released with different content (the existing archive cannot be read" in err
+    assert (
+        "agreements/test.yaml:1:10: version: version 1.0 was already released as output/releases/test-1.0.zip "
+        "with different content (the existing archive cannot be read"
+    ) in err
     assert "internal error" not in err and "RecursionError" not in err
 
 

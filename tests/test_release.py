@@ -374,9 +374,9 @@ def test_releasing_a_released_version_with_other_content_is_refused(small_projec
     status, out, err = release(small_project, None, monkeypatch)
     assert status == 1
     assert (
-        "error: output/releases/test-1.0.zip: version 1.0 was already released with different content "
-        "(agreements/test.yaml changed; templates/standard/style.css changed); a released version "
-        "cannot change: give the agreement a new version"
+        "error: agreements/test.yaml:1:10: version: version 1.0 was already released as output/releases/test-1.0.zip "
+        "with different content (agreements/test.yaml changed; templates/standard/style.css changed); a released "
+        "version cannot change: give the agreement a new version here"
     ) in err
     assert path.read_bytes() == before
 

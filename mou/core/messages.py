@@ -1028,9 +1028,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "เช่น SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
     ),
     "release_immutable": (
-        "version {version} was already released with different content ({what}); a released "
-        "version cannot change: give the agreement a new version",
-        "รุ่น {version} ออกเผยแพร่ไปแล้วด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลง",
+        "version {version} was already released as {archive} with different content ({what}); a released "
+        "version cannot change: give the agreement a new version here",
+        "รุ่น {version} ออกเผยแพร่ไปแล้วเป็น {archive} ด้วยเนื้อหาอื่น ({what}) รุ่นที่ออกเผยแพร่แล้วแก้ไขไม่ได้ "
+        "ให้กำหนดรุ่นใหม่ให้บันทึกข้อตกลงตรงนี้",
     ),
     # machine and command faults: a draft released by mistake would take its version for ever
     "release_draft": (

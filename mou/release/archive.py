@@ -139,12 +139,14 @@ def release(layout: Layout, agreement_id: str, key: SigningKey | None = None) ->
     if path.exists():
         differences = compare_release(path, inputs)
         if differences:
-            raise ReleaseRefused(
-                Problem(
-                    display_path(path, layout.root),
-                    say("release_immutable", version=agreement.version, what="; ".join(differences)),
-                )
+            # Placed at the version, the line to change: the archive is named in the message.
+            message = say(
+                "release_immutable",
+                version=agreement.version,
+                archive=display_path(path, layout.root),
+                what="; ".join(differences),
             )
+            raise ReleaseRefused(project.agreement_source(agreement_id).problem(("version",), message, at_value=True))
         _refuse_if_damaged(path, layout, agreement.version)
         return ReleaseResult(agreement_id, agreement.version, path, created=False, signer=_existing_signer(path))
     rendered = render_stamped(layout, project, agreement_id)
