@@ -87,6 +87,18 @@ def test_a_thai_line_folded_is_warned_of_where_it_folds(tmp_path, monkeypatch, l
 
 
 @pytest.mark.parametrize("loader", LOADERS)
+def test_a_file_saved_with_windows_line_endings_is_warned_of_the_same_folds(tmp_path, monkeypatch, loader):
+    # Each line ending \r\n: the \r before the break had hidden every fold (adversarial review).
+    monkeypatch.setenv(LOADER_VARIABLE, loader)
+    unix, windows = tmp_path / "unix.yaml", tmp_path / "windows.yaml"
+    unix.write_bytes(FOLDS.encode("utf-8"))
+    windows.write_bytes(FOLDS.replace("\n", "\r\n").encode("utf-8"))
+    said = [[w.render("en") for w in load_record(path, "agreements/x.yaml").warnings] for path in (unix, windows)]
+    assert len(said[0]) == 7
+    assert said[1] == said[0]
+
+
+@pytest.mark.parametrize("loader", LOADERS)
 def test_a_folded_thai_clause_is_warned_of_and_the_build_goes_on(tree, monkeypatch, loader):
     monkeypatch.setenv(LOADER_VARIABLE, loader)
     one_line = "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร,"

@@ -256,7 +256,7 @@ def fold_warnings(record: Record) -> list[Problem]:
         raw = record.source[start:end]
         for offset in thai_folds(raw):
             before = raw[: offset + 1].rsplit("\n", 1)[-1].lstrip(" \"'")
-            after = raw[offset + 1 :].lstrip(" \t\n").split("\n", 1)[0].rstrip(" \"'")
+            after = raw[offset + 1 :].lstrip(" \t\r\n").split("\n", 1)[0].rstrip(" \"'\r")
             message = say("thai_line_folded", before=_last_letters(before), after=_first_letters(after))
             line, column = line_and_column(record.source, start + offset)
             warnings.append(Problem(record.shown_path, message, line, column, dotted_path(key_path) or None))
@@ -279,7 +279,8 @@ def thai_folds(raw: str) -> list[int]:
     indent = _indent(body[0]) if body else 0
     folds, offset = [], 0
     for number, (line, following) in enumerate(zip(lines, lines[1:])):
-        text, after = line.rstrip(" \t"), following.lstrip(" \t")
+        # A file saved on Windows ends each line with \r\n: the \r is the line break's, not the text's.
+        text, after = line.rstrip(" \t\r"), following.lstrip(" \t")
         at, offset = offset + len(text) - 1, offset + len(line) + 1
         kept = block and (number == 0 or _indent(line) != indent or _indent(following) != indent)
         if not text or not after or kept:
