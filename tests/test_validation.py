@@ -76,6 +76,15 @@ CASES = [
         "'1.0 final' is not a valid version",
     ),
     (
+        "a signatories key that is no id names the key, not pydantic's [key]",
+        agreement_with(
+            "originals: 2",
+            "originals: 2\nsignatories:\n  Town:\n    name: {th: ก ข, en: A B}\n    position: {th: ค, en: C}",
+        ),
+        "agreements/test.yaml:18:3: signatories.Town: 'Town' is not a valid id",
+        "use lower-case letters a-z",
+    ),
+    (
         "bad clause id at its value",
         agreement_with("  - id: objectives", "  - id: Objectives"),
         "agreements/test.yaml:9:9: clauses[1].id:",

@@ -308,8 +308,8 @@ def record_location(data: Any, loc: KeyPath) -> KeyPath:
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
-        elif index < len(loc) - 1 or not isinstance(current, dict):
-            continue  # a tag of pydantic's, not part of the record
+        elif index < len(loc) - 1 or not isinstance(current, dict) or part == "[key]":
+            continue  # a tag of pydantic's, not part of the record ([key]: the error is the key's own)
         kept.append(part)
     return tuple(kept)
 
