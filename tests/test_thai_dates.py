@@ -222,6 +222,35 @@ CASES = [
         "'๒๙.๐๒.๒๕๖๘' ไม่มีอยู่จริง เดือนกุมภาพันธ์ พ.ศ. 2568 มี 28 วัน ให้เขียนวันที่ 1 ถึง 28",
     ),
     (
+        "the day of the week before the date",
+        "วันพฤหัสบดีที่ ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗",
+        "'วันพฤหัสบดีที่ ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗' names the day of the week, which the document does not print "
+        "(it writes วันที่ … itself); write ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗",
+        "'วันพฤหัสบดีที่ ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗' ระบุวันในสัปดาห์ ซึ่งเอกสารไม่ได้พิมพ์ (เอกสารพิมพ์คำว่า วันที่ … เอง) "
+        "ให้เขียน ๒๙ กุมภาพันธ์ พ.ศ. ๒๕๖๗",
+    ),
+    (
+        "the day of the week after the date",
+        "๒๙ ก.พ. ๒๕๖๗ (วันพฤหัส)",
+        "'๒๙ ก.พ. ๒๕๖๗ (วันพฤหัส)' names the day of the week, which the document does not print "
+        "(it writes วันที่ … itself); write ๒๙ ก.พ. ๒๕๖๗",
+        "'๒๙ ก.พ. ๒๕๖๗ (วันพฤหัส)' ระบุวันในสัปดาห์ ซึ่งเอกสารไม่ได้พิมพ์ (เอกสารพิมพ์คำว่า วันที่ … เอง) ให้เขียน ๒๙ ก.พ. ๒๕๖๗",
+    ),
+    (
+        "digits alone with a two-digit B.E. year",
+        "29/02/67",
+        "'29/02/67' is a date in digits alone, whose order and era mou cannot tell; write 29 กุมภาพันธ์ 2567 "
+        "(the Thai way, B.E.) or 2024-02-29 (common era)",
+        "'29/02/67' เป็นวันที่ที่เขียนด้วยตัวเลขล้วน ซึ่งโปรแกรมบอกไม่ได้ว่าเรียงวันเดือนอย่างไรและเป็นปีศักราชใด "
+        "ให้เขียน 29 กุมภาพันธ์ 2567 (แบบไทย ปี พ.ศ.) หรือ 2024-02-29 (ปี ค.ศ.)",
+    ),
+    (
+        "a date with a time of day",
+        "2024-02-29T09:30:00",
+        "'2024-02-29 09:30:00' has a time of day; write the date alone: 2024-02-29",
+        "'2024-02-29 09:30:00' มีเวลาด้วย ให้เขียนเฉพาะวันที่: 2024-02-29",
+    ),
+    (
         "an English date, month first",
         "Feb 29, 2024",
         "'Feb 29, 2024': a date written with a month name is read the Thai way, in B.E.; write 29 กุมภาพันธ์ 2567 "

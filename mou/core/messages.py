@@ -341,6 +341,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' ไม่ถูกอ่านเป็นวันที่ ให้เขียนวันที่ ค.ศ. ในรูปแบบ ปปปป-ดด-วว เป็นเลขอารบิก คั่นด้วยขีด "
         "และมีเดือนและวันอย่างละสองหลัก: {iso}",
     ),
+    "date_with_time": (
+        "'{value}' has a time of day; write the date alone: {iso}",
+        "'{value}' มีเวลาด้วย ให้เขียนเฉพาะวันที่: {iso}",
+    ),
+    "date_with_weekday": (
+        "'{value}' names the day of the week, which the document does not print (it writes วันที่ … itself); write {date}",
+        "'{value}' ระบุวันในสัปดาห์ ซึ่งเอกสารไม่ได้พิมพ์ (เอกสารพิมพ์คำว่า วันที่ … เอง) ให้เขียน {date}",
+    ),
     "digits_only_date": (
         "'{value}' is a date in digits alone, whose order and era mou cannot tell; write {thai} (the Thai way, "
         "B.E.) or {iso} (common era)",

@@ -45,7 +45,15 @@ THAI_WRITTEN = re.compile(
 THAI_LETTERS = re.compile("[\u0e00-\u0e7f]")
 # 29/02/2567, 29.2.2024, 29-02-2024: a date in digits alone, as offices often write one. Neither
 # the order nor the era can be told from it, so it is refused, naming both forms for the date meant.
-DIGITS_ONLY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+DIGITS_ONLY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})")
+# A two-digit year in digits alone: 43-99 as B.E. 2543-2599 (29/02/67), below as C.E. 2000-2042.
+SHORT_BE_FROM = 43
+# วันพฤหัสบดีที่ ๒๙ กุมภาพันธ์ ๒๕๖๗, ๒๙ กุมภาพันธ์ ๒๕๖๗ (วันพฤหัสบดี): the day of the week, which
+# the document does not print (it writes วันที่ … itself), around a date.
+THAI_WEEKDAY = r"วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
+WEEKDAY_AROUND = re.compile(
+    rf"(?:{THAI_WEEKDAY}\s*(?:ที่)?\s*(?P<after>.+)|(?P<before>.+?)\s*\(?\s*{THAI_WEEKDAY}\s*\)?)"
+)
 # Feb 29, 2024 / February 29 2024: an English date, month first.
 ENGLISH_MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+([0-9]{1,2}),?\s+([0-9]{4})")
 
@@ -89,9 +97,16 @@ def thai_written_date(value: object) -> object:
     A text with Thai letters or digits that is not a Thai date, an unknown month, a year
     outside B.E. or a day the month does not have is refused, saying what to write.
     """
+    if isinstance(value, datetime.datetime):  # 2024-02-29T09:00:00: YAML read a time of day as well
+        values = {"value": value.isoformat(sep=" "), "iso": value.date().isoformat()}
+        raise PydanticCustomError("date_with_time", "a date with a time", values)
     if not isinstance(value, str):
         return value
     text = " ".join(value.split())
+    weekday = WEEKDAY_AROUND.fullmatch(text)
+    if weekday:
+        date = (weekday["after"] or weekday["before"]).strip()
+        raise PydanticCustomError("date_with_weekday", "a day of the week", {"value": text, "date": date})
     plain = arabic_digits(text)
     ymd = _YMD_AS_TEXT.fullmatch(plain)
     if ymd:
@@ -147,6 +162,8 @@ def _ymd_as_text(text: str, year: int, month: int, day: int) -> PydanticCustomEr
 def _digits_only(text: str, first: int, second: int, year: int) -> PydanticCustomError:
     """Refuse a date in digits alone (29/02/2567), naming the Thai-written and the YYYY-MM-DD form of the date meant."""
     day, month = (second, first) if second > 12 >= first else (first, second)  # 02/29/2024 is month first
+    if year < 100:
+        year += 2500 if year >= SHORT_BE_FROM else 2000
     ce_year = year - BE_OFFSET if year in THAI_WRITTEN_YEARS else year
     if not 1 <= month <= 12 or ce_year + BE_OFFSET not in THAI_WRITTEN_YEARS:
         return PydanticCustomError("thai_date_form", "not a Thai-written date", {"value": text})

@@ -58,6 +58,8 @@ AT_VALUE = {
     "iso_date_quoted",
     "iso_date_digits",
     "digits_only_date",
+    "date_with_time",
+    "date_with_weekday",
     "bad_version",
     "bad_id",
 }
