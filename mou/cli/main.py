@@ -63,7 +63,7 @@ def main(
     console = Console(message_language(argv), out, err)
 
     def run() -> int:
-        parser = make_parser()
+        parser = make_parser(console.language)
         args = parser.parse_args(command_first(argv))
         check_project_folder(args)
         check_output_folder(args)

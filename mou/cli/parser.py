@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,15 @@ from mou.pipeline.selection import parse_shard
 
 PROG = "python build.py"
 DEFAULT_COMMAND = "build"
+# Each command and the catalogue's key of its one-line summary (mou/core/messages.py).
 COMMANDS = {
-    "build": "build agreements as PDF and DOCX into output/ (the default command)",
-    "release": "build, sign and archive agreement versions as output/releases/<agreement>-<version>.zip",
-    "verify": "check a release archive: checksums, manifest signature, PDF signatures",
-    "diff": "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
-    "new": "start a party or an agreement record: a commented file to fill in",
-    "watch": "rebuild on every save of a record or template, Thai PDF first; --serve shows output/ in a browser",
-    "check": "check every record of the project, and the references between them, without building",
+    "build": "help_build",
+    "release": "help_release",
+    "verify": "help_verify",
+    "diff": "help_diff",
+    "new": "help_new",
+    "watch": "help_watch",
+    "check": "help_check",
 }
 # Options that take a value, so the first word that is not one of them names the command.
 VALUED_OPTIONS = frozenset(
@@ -57,6 +59,8 @@ REFUSED_VALUE = re.compile(r"argument (?P<option>.+?): (?P<detail>.+)")
 # What an option's parser (positive_jobs, shard_share, port_number, given_path) refused, by
 # its English text: argparse passes on only a string, and the clerk may read Thai.
 REFUSALS: dict[str, Message] = {}
+# A help text of the catalogue, by key, in the language the parser is made in.
+Said = Callable[[str], str]
 
 
 class Parser(argparse.ArgumentParser):
@@ -129,204 +133,250 @@ def shard_share(text: str) -> tuple[int, int]:
         raise refused(say("usage_shard", value=text)) from None
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Describe the whole command line: one parser, one subparser per command."""
-    parser = Parser(
-        prog=PROG,
-        description="Build bilingual Thai/English MOU agreements (PDF and DOCX) "
-        "from YAML records. Without a command, `build` runs.",
-    )
-    parser.add_argument("--version", action="version", version=f"mou {__version__}")
-    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
-    _build_options(commands.add_parser("build", help=COMMANDS["build"], description=COMMANDS["build"]))
-    _release_options(commands.add_parser("release", help=COMMANDS["release"], description=COMMANDS["release"]))
-    _verify_options(commands.add_parser("verify", help=COMMANDS["verify"], description=COMMANDS["verify"]))
-    _diff_options(commands.add_parser("diff", help=COMMANDS["diff"], description=COMMANDS["diff"]))
-    _new_options(commands.add_parser("new", help=COMMANDS["new"], description=COMMANDS["new"]))
-    _watch_options(commands.add_parser("watch", help=COMMANDS["watch"], description=COMMANDS["watch"]))
-    _check_options(commands.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
+# argparse's own words in the help, in Thai. Not through argparse's gettext hook: that reads
+# one process-wide catalogue (a compiled .mo file found by the locale), so following `--lang`
+# would mean changing global state or argparse's module. Instead the parser passes argparse
+# the help of -h and --version itself (add_help=False, help=...), and the formatter class, the
+# hook argparse offers for its layout, puts "usage:" and these section titles into Thai. A
+# title a later Python renames stays English, which tests/test_cli_help.py reports.
+ARGPARSE_HEADINGS = {say(key).en: say(key).th for key in ("help_positionals", "help_options")}
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal columns a text takes: Thai vowel and tone marks take none."""
+    return sum(unicodedata.category(char) not in ("Mn", "Me", "Cf") for char in text)
+
+
+class ThaiHelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, with argparse's few words ("usage:", the section titles) in Thai."""
+
+    # argparse indents the usage's wrapped lines by the prefix's length in characters, which
+    # for Thai is more than the columns it takes: it lays the usage out with a stand-in of
+    # the Thai prefix's width, swapped for the Thai words once laid out.
+    usage_prefix = say("help_usage").th
+    usage_stand_in = "\ufffc" * display_width(usage_prefix)
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        """Lay out the usage line under the Thai prefix (argparse asks with prefix None for its own)."""
+        super().add_usage(usage, actions, groups, self.usage_stand_in if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        """Open a section under its Thai title: argparse names its positional and option groups in English."""
+        super().start_section(ARGPARSE_HEADINGS.get(heading, heading) if heading else heading)
+
+    def format_help(self) -> str:
+        """Return the laid-out help, the usage's stand-in replaced by the Thai prefix."""
+        return super().format_help().replace(self.usage_stand_in, self.usage_prefix, 1)
+
+
+def make_parser(language: str = "en") -> argparse.ArgumentParser:
+    """Describe the whole command line, its help in `language`: one parser, one subparser per command."""
+    said = _in_language(language)
+    formatter = ThaiHelpFormatter if language == "th" else argparse.HelpFormatter
+    parser = Parser(prog=PROG, description=said("help_description"), formatter_class=formatter, add_help=False)
+    _help_option(parser, said)
+    parser.add_argument("--version", action="version", version=f"mou {__version__}", help=said("help_version"))
+    # `--lang th --help` without a command: the language of the help, read before parsing
+    # (mou/cli/console.py message_language); kept out of the help, which the commands' own carry.
+    parser.add_argument("--lang", choices=("en", "th"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", title=said("help_commands"), metavar="COMMAND")
+    describe = {
+        "build": _build_options,
+        "release": _release_options,
+        "verify": _verify_options,
+        "diff": _diff_options,
+        "new": _new_options,
+        "watch": _watch_options,
+        "check": _check_options,
+    }
+    for command, summary in COMMANDS.items():
+        subparser = commands.add_parser(
+            command, help=said(summary), description=said(summary), formatter_class=formatter, add_help=False
+        )
+        _help_option(subparser, said)
+        describe[command](subparser, said)
     return parser
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _in_language(language: str) -> Said:
+    """Return a function giving a catalogued help text in one language."""
+    return lambda key: say(key).text(language)
+
+
+def _help_option(parser: argparse.ArgumentParser, said: Said) -> None:
+    """Add -h/--help, argparse's own option, with its help in the parser's language."""
+    parser.add_argument("-h", "--help", action="help", help=said("help_help"))
+
+
+def _common_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Add the options every command has."""
     parser.add_argument(
         "--lang",
         choices=("en", "th"),
         default=None,
-        help="language of messages (default: Thai under a Thai locale, else English)",
+        help=said("help_lang"),
     )
-    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    parser.add_argument("--debug", action="store_true", help=said("help_debug"))
 
 
-def _project_options(parser: argparse.ArgumentParser) -> None:
+def _project_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Add --root and --output."""
     parser.add_argument(
         "--root",
         type=given_path,
         default=Path("."),
-        help="project folder holding parties/, agreements/ and templates/ (default: .)",
+        help=said("help_root"),
     )
-    parser.add_argument(
-        "--output", type=given_path, default=None, help="where to write the files (default: ROOT/output)"
-    )
+    parser.add_argument("--output", type=given_path, default=None, help=said("help_output"))
 
 
-def _only_option(parser: argparse.ArgumentParser, verb: str) -> None:
-    """Add --only, for a command that does `verb` to agreements."""
+def _only_option(parser: argparse.ArgumentParser, said: Said, help_key: str) -> None:
+    """Add --only, for a command that does to agreements what `help_key` says."""
     parser.add_argument(
         "--only",
         action="append",
         default=[],
         metavar="AGREEMENT",
-        help=f"{verb} only this agreement (repeatable; same as naming it)",
+        help=said(help_key),
     )
 
 
-def _format_option(parser: argparse.ArgumentParser) -> None:
+def _format_option(parser: argparse.ArgumentParser, said: Said) -> None:
     """Add --format."""
     parser.add_argument(
         "--format",
         action="append",
         choices=FORMATS,
         dest="formats",
-        help="only this format; repeat for several (default: pdf and docx)",
+        help=said("help_format"),
     )
 
 
-def _build_options(parser: argparse.ArgumentParser) -> None:
+def _build_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `build`."""
     parser.add_argument(
         "agreements",
         nargs="*",
         metavar="AGREEMENT",
-        help="ids of the agreements to build (default: all in agreements/)",
+        help=said("help_build_agreements"),
     )
-    _project_options(parser)
-    _only_option(parser, "build")
-    _format_option(parser)
-    parser.add_argument(
-        "--force", action="store_true", help="rebuild even the agreements whose inputs have not changed"
-    )
+    _project_options(parser, said)
+    _only_option(parser, said, "help_only_build")
+    _format_option(parser, said)
+    parser.add_argument("--force", action="store_true", help=said("help_force"))
     parser.add_argument(
         "--jobs",
         "-j",
         type=positive_jobs,
         default=None,
         metavar="N",
-        help="render in N processes, at most one per core and per agreement (default: the number of cores)",
+        help=said("help_jobs"),
     )
     parser.add_argument(
         "--shard",
         type=shard_share,
         default=None,
         metavar="I/N",
-        help="build only share I of N of the agreements (for a CI matrix)",
+        help=said("help_shard"),
     )
     parser.add_argument(
         "--allow-mismatch",
         action="store_true",
-        help="while drafting: report where the Thai and English texts differ (numbers, "
-        "dates, names) as warnings and build anyway",
+        help=said("help_mismatch_build"),
     )
-    _loudness_options(parser)
-    _common_options(parser)
+    _loudness_options(parser, said)
+    _common_options(parser, said)
 
 
-def _loudness_options(parser: argparse.ArgumentParser) -> None:
+def _loudness_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Add --quiet and --verbose, which contradict each other: one or the other."""
     loudness = parser.add_mutually_exclusive_group()
-    loudness.add_argument("--quiet", "-q", action="store_true", help="print problems only")
-    loudness.add_argument("--verbose", "-v", action="store_true", help="print timings too")
+    loudness.add_argument("--quiet", "-q", action="store_true", help=said("help_quiet"))
+    loudness.add_argument("--verbose", "-v", action="store_true", help=said("help_verbose"))
 
 
-def _release_options(parser: argparse.ArgumentParser) -> None:
+def _release_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `release`."""
     parser.add_argument(
         "agreements",
         nargs="*",
         metavar="AGREEMENT",
-        help="ids of the agreements to release (default: all in agreements/)",
+        help=said("help_release_agreements"),
     )
-    _project_options(parser)
+    _project_options(parser, said)
     parser.add_argument(
         "--key",
         type=given_path,
         default=None,
         metavar="FILE.p12",
-        help="PKCS#12 file with the organization's key and certificate "
-        "(default: MOU_SIGNING_KEY, a path or base64 content; none: unsigned)",
+        help=said("help_key"),
     )
     parser.add_argument(
         "--key-password-env",
         default=None,
         metavar="NAME",
-        help="environment variable holding the key's password (default: MOU_SIGNING_PASSWORD)",
+        help=said("help_key_password_env"),
     )
-    _common_options(parser)
+    _common_options(parser, said)
 
 
-def _verify_options(parser: argparse.ArgumentParser) -> None:
+def _verify_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `verify`."""
-    parser.add_argument("archives", nargs="+", type=given_path, metavar="ARCHIVE", help="release zip files")
+    parser.add_argument("archives", nargs="+", type=given_path, metavar="ARCHIVE", help=said("help_archives"))
     parser.add_argument(
         "--trust",
         type=given_path,
         action="append",
         default=[],
         metavar="CERT",
-        help="certificate (PEM or DER) the signer must chain to (repeatable; default: the "
-        "project's trust/*.pem; without either, the signature shows the archive is intact "
-        "but not who signed it)",
+        help=said("help_trust"),
     )
     parser.add_argument(
         "--root",
         type=given_path,
         default=Path("."),
-        help="project folder whose trust/*.pem lists the trusted signers (default: .)",
+        help=said("help_verify_root"),
     )
-    parser.add_argument("--require-signature", action="store_true", help="fail an unsigned archive")
-    _common_options(parser)
+    parser.add_argument("--require-signature", action="store_true", help=said("help_require_signature"))
+    _common_options(parser, said)
 
 
-def _diff_options(parser: argparse.ArgumentParser) -> None:
+def _diff_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `diff`."""
-    parser.add_argument("agreement", metavar="AGREEMENT", help="id of the agreement")
+    parser.add_argument("agreement", metavar="AGREEMENT", help=said("help_diff_agreement"))
     parser.add_argument(
         "old",
         metavar="OLD",
-        help="earlier version: a version number (release archive, git history, working tree) or git:<revision>",
+        help=said("help_diff_old"),
     )
-    parser.add_argument("new", metavar="NEW", help="later version, named the same way")
-    _project_options(parser)
-    _format_option(parser)
+    parser.add_argument("new", metavar="NEW", help=said("help_diff_new"))
+    _project_options(parser, said)
+    _format_option(parser, said)
     parser.add_argument(
         "--allow-mismatch",
         action="store_true",
-        help="report where a version's Thai and English texts differ as warnings and make the redline anyway",
+        help=said("help_mismatch_diff"),
     )
-    _common_options(parser)
+    _common_options(parser, said)
 
 
-def _new_options(parser: argparse.ArgumentParser) -> None:
+def _new_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `new`."""
-    parser.add_argument("kind", choices=("party", "agreement"), help="the kind of record to start")
-    parser.add_argument(
-        "id", metavar="ID", help="its id, the file's name: lower-case letters, digits and hyphens (e.g. kku)"
-    )
+    parser.add_argument("kind", choices=("party", "agreement"), help=said("help_kind"))
+    parser.add_argument("id", metavar="ID", help=said("help_id"))
     parser.add_argument(
         "--parties",
         metavar="A,B",
         default=None,
-        help="for an agreement: the ids of its parties, comma-separated, in order (each in parties/)",
+        help=said("help_parties"),
     )
     parser.add_argument(
         "--root",
         type=given_path,
         default=Path("."),
-        help="project folder to write into (default: .); one without templates/ gets the standard ones",
+        help=said("help_new_root"),
     )
-    _common_options(parser)
+    _common_options(parser, said)
 
 
 def port_number(text: str) -> int:
@@ -340,46 +390,46 @@ def port_number(text: str) -> int:
     return value
 
 
-def _watch_options(parser: argparse.ArgumentParser) -> None:
+def _watch_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `watch`."""
     parser.add_argument(
         "agreements",
         nargs="*",
         metavar="AGREEMENT",
-        help="ids of the agreements to watch (default: all in agreements/); the first is shown on the index page",
+        help=said("help_watch_agreements"),
     )
-    _project_options(parser)
-    _only_option(parser, "watch")
-    _format_option(parser)
+    _project_options(parser, said)
+    _only_option(parser, said, "help_only_watch")
+    _format_option(parser, said)
     parser.add_argument(
         "--allow-mismatch",
         action="store_true",
-        help="report where the Thai and English texts differ as warnings and build anyway",
+        help=said("help_mismatch_watch"),
     )
     parser.add_argument(
         "--serve",
         action="store_true",
-        help="serve output/ at http://127.0.0.1:PORT/ (this machine only); the page reloads after each rebuild",
+        help=said("help_serve"),
     )
-    parser.add_argument("--port", type=port_number, default=8000, help="port for --serve (default: 8000)")
-    _loudness_options(parser)
-    _common_options(parser)
+    parser.add_argument("--port", type=port_number, default=8000, help=said("help_port"))
+    _loudness_options(parser, said)
+    _common_options(parser, said)
 
 
-def _check_options(parser: argparse.ArgumentParser) -> None:
+def _check_options(parser: argparse.ArgumentParser, said: Said) -> None:
     """Describe `check`."""
     parser.add_argument(
         "--root",
         type=given_path,
         default=Path("."),
-        help="project folder holding parties/, agreements/ and templates/ (default: .)",
+        help=said("help_root"),
     )
     parser.add_argument(
         "--allow-mismatch",
         action="store_true",
-        help="report where the Thai and English texts differ as warnings, not errors",
+        help=said("help_mismatch_check"),
     )
-    _common_options(parser)
+    _common_options(parser, said)
 
 
 def command_first(argv: list[str], root_of: Path | None = None) -> list[str]:

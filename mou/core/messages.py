@@ -1120,6 +1120,165 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{detail} (see python build.py {command} --help)",
         "{detail} (ดูวิธีใช้ด้วย python build.py {command} --help)",
     ),
+    # command line: the help (--help) in the clerk's language; option names and metavars stay as typed
+    "help_description": (
+        "Build bilingual Thai/English MOU agreements (PDF and DOCX) from YAML records. Without a command, `build` runs.",
+        "สร้างบันทึกข้อตกลงความร่วมมือสองภาษา ไทยและอังกฤษ (PDF และ DOCX) จากไฟล์ข้อมูล YAML "
+        "หากไม่ระบุคำสั่งย่อย โปรแกรมจะใช้คำสั่ง `build`",
+    ),
+    "help_build": (
+        "build agreements as PDF and DOCX into output/ (the default command)",
+        "สร้างเอกสารบันทึกข้อตกลงเป็น PDF และ DOCX ไว้ใน output/ (เป็นคำสั่งย่อยเริ่มต้น)",
+    ),
+    "help_release": (
+        "build, sign and archive agreement versions as output/releases/<agreement>-<version>.zip",
+        "ออกฉบับเผยแพร่ คือสร้าง ลงนาม และเก็บบันทึกข้อตกลงแต่ละรุ่นไว้เป็น output/releases/<รหัส>-<รุ่น>.zip",
+    ),
+    "help_verify": (
+        "check a release archive: checksums, manifest signature, PDF signatures",
+        "ตรวจสอบชุดเผยแพร่ ทั้งค่าตรวจสอบ ลายมือชื่อบนรายการไฟล์ และลายมือชื่อใน PDF",
+    ),
+    "help_diff": (
+        "write a redline PDF and a DOCX with tracked changes between two versions of an agreement",
+        "สร้างฉบับเปรียบเทียบระหว่างสองรุ่นของบันทึกข้อตกลง เป็น PDF และ DOCX ที่ติดตามการแก้ไข",
+    ),
+    "help_new": (
+        "start a party or an agreement record: a commented file to fill in",
+        "เริ่มไฟล์ข้อมูลคู่ภาคีหรือบันทึกข้อตกลงใหม่ ที่มีทุกช่องพร้อมคำอธิบายให้กรอก",
+    ),
+    "help_watch": (
+        "rebuild on every save of a record or template, Thai PDF first; --serve shows output/ in a browser",
+        "สร้างเอกสารใหม่ทุกครั้งที่บันทึกไฟล์ข้อมูลหรือแม่แบบ โดยสร้าง PDF ภาษาไทยก่อน ใส่ --serve เพื่อดู output/ ในเว็บเบราว์เซอร์",
+    ),
+    "help_check": (
+        "check every record of the project, and the references between them, without building",
+        "ตรวจข้อมูลทุกไฟล์ของโครงการ และการอ้างถึงกันระหว่างไฟล์ โดยไม่สร้างเอกสาร",
+    ),
+    "help_lang": (
+        "language of messages (default: Thai under a Thai locale, else English)",
+        "ภาษาของข้อความที่แจ้ง (ค่าเริ่มต้น: ภาษาไทย เมื่อเครื่องตั้งค่าภาษาเป็นภาษาไทย นอกนั้นเป็นภาษาอังกฤษ)",
+    ),
+    "help_debug": (
+        "show a traceback on internal errors",
+        "แสดงรายละเอียดทางเทคนิค เมื่อเกิดข้อบกพร่องของโปรแกรมเอง (สำหรับส่งให้ผู้ดูแลระบบ)",
+    ),
+    "help_root": (
+        "project folder holding parties/, agreements/ and templates/ (default: .)",
+        "โฟลเดอร์ของโครงการ ที่มี parties/ agreements/ และ templates/ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)",
+    ),
+    "help_output": (
+        "where to write the files (default: ROOT/output)",
+        "โฟลเดอร์ที่จะเขียนไฟล์ที่สร้าง (ค่าเริ่มต้น: ROOT/output)",
+    ),
+    "help_only_build": (
+        "build only this agreement (repeatable; same as naming it)",
+        "สร้างเฉพาะบันทึกข้อตกลงฉบับนี้ (ระบุซ้ำได้ เหมือนการระบุรหัสต่อท้ายคำสั่ง)",
+    ),
+    "help_only_watch": (
+        "watch only this agreement (repeatable; same as naming it)",
+        "เฝ้าดูเฉพาะบันทึกข้อตกลงฉบับนี้ (ระบุซ้ำได้ เหมือนการระบุรหัสต่อท้ายคำสั่ง)",
+    ),
+    "help_format": (
+        "only this format; repeat for several (default: pdf and docx)",
+        "เฉพาะไฟล์แบบนี้ ระบุซ้ำได้หากต้องการหลายแบบ (ค่าเริ่มต้น: ทั้ง pdf และ docx)",
+    ),
+    "help_build_agreements": (
+        "ids of the agreements to build (default: all in agreements/)",
+        "รหัสของบันทึกข้อตกลงที่จะสร้าง (ค่าเริ่มต้น: ทุกฉบับใน agreements/)",
+    ),
+    "help_force": (
+        "rebuild even the agreements whose inputs have not changed",
+        "สร้างใหม่ทั้งหมด แม้ฉบับที่ข้อมูลไม่เปลี่ยน",
+    ),
+    "help_jobs": (
+        "render in N processes, at most one per core and per agreement (default: the number of cores)",
+        "สร้างเอกสารพร้อมกัน N โพรเซส ไม่เกินจำนวนคอร์และจำนวนบันทึกข้อตกลง (ค่าเริ่มต้น: เท่ากับจำนวนคอร์ของเครื่อง)",
+    ),
+    "help_shard": (
+        "build only share I of N of the agreements (for a CI matrix)",
+        "สร้างเฉพาะส่วนที่ I จาก N ส่วนของบันทึกข้อตกลงทั้งหมด (สำหรับแบ่งงานในระบบ CI)",
+    ),
+    "help_mismatch_build": (
+        "while drafting: report where the Thai and English texts differ (numbers, dates, names) as warnings and build anyway",
+        "ระหว่างร่าง: แจ้งจุดที่ข้อความภาษาไทยกับภาษาอังกฤษไม่ตรงกัน (ตัวเลข วันที่ ชื่อ) เป็นคำเตือน แล้วสร้างเอกสารต่อไป",
+    ),
+    "help_mismatch_diff": (
+        "report where a version's Thai and English texts differ as warnings and make the redline anyway",
+        "แจ้งจุดที่ข้อความภาษาไทยกับภาษาอังกฤษไม่ตรงกัน ในรุ่นใดรุ่นหนึ่ง เป็นคำเตือน แล้วสร้างฉบับเปรียบเทียบต่อไป",
+    ),
+    "help_mismatch_watch": (
+        "report where the Thai and English texts differ as warnings and build anyway",
+        "แจ้งจุดที่ข้อความภาษาไทยกับภาษาอังกฤษไม่ตรงกัน เป็นคำเตือน แล้วสร้างเอกสารต่อไป",
+    ),
+    "help_mismatch_check": (
+        "report where the Thai and English texts differ as warnings, not errors",
+        "แจ้งจุดที่ข้อความภาษาไทยกับภาษาอังกฤษไม่ตรงกัน เป็นคำเตือน ไม่ใช่ข้อผิดพลาด",
+    ),
+    "help_quiet": ("print problems only", "แสดงเฉพาะปัญหาที่พบ"),
+    "help_verbose": ("print timings too", "แสดงเวลาที่ใช้ด้วย"),
+    "help_release_agreements": (
+        "ids of the agreements to release (default: all in agreements/)",
+        "รหัสของบันทึกข้อตกลงที่จะออกฉบับเผยแพร่ (ค่าเริ่มต้น: ทุกฉบับใน agreements/)",
+    ),
+    "help_key": (
+        "PKCS#12 file with the organization's key and certificate "
+        "(default: MOU_SIGNING_KEY, a path or base64 content; none: unsigned)",
+        "ไฟล์ PKCS#12 ที่มีกุญแจและใบรับรองของหน่วยงาน (ค่าเริ่มต้น: ตัวแปร MOU_SIGNING_KEY "
+        "ซึ่งเป็นที่อยู่ของไฟล์ หรือเนื้อไฟล์แบบ base64 หากไม่มีทั้งสองอย่าง จะไม่ลงนาม)",
+    ),
+    "help_key_password_env": (
+        "environment variable holding the key's password (default: MOU_SIGNING_PASSWORD)",
+        "ชื่อตัวแปรที่เก็บรหัสผ่านของกุญแจ (ค่าเริ่มต้น: MOU_SIGNING_PASSWORD)",
+    ),
+    "help_archives": ("release zip files", "ไฟล์ zip ของชุดเผยแพร่"),
+    "help_trust": (
+        "certificate (PEM or DER) the signer must chain to (repeatable; default: the "
+        "project's trust/*.pem; without either, the signature shows the archive is intact "
+        "but not who signed it)",
+        "ใบรับรองที่เชื่อถือ (PEM หรือ DER) ซึ่งผู้ลงนามต้องได้รับการรับรองจากใบรับรองนี้ (ระบุซ้ำได้ "
+        "ค่าเริ่มต้น: trust/*.pem ของโครงการ หากไม่มีทั้งสองอย่าง ลายมือชื่อยืนยันได้เพียงว่า"
+        "ชุดเผยแพร่ไม่ถูกแก้ไข แต่ยืนยันไม่ได้ว่าใครลงนาม)",
+    ),
+    "help_verify_root": (
+        "project folder whose trust/*.pem lists the trusted signers (default: .)",
+        "โฟลเดอร์ของโครงการ ซึ่ง trust/*.pem ในโฟลเดอร์นั้นระบุผู้ลงนามที่เชื่อถือ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)",
+    ),
+    "help_require_signature": ("fail an unsigned archive", "ถือว่าไม่ผ่าน หากชุดเผยแพร่ไม่ได้ลงนาม"),
+    "help_diff_agreement": ("id of the agreement", "รหัสของบันทึกข้อตกลง"),
+    "help_diff_old": (
+        "earlier version: a version number (release archive, git history, working tree) or git:<revision>",
+        "รุ่นเดิม: หมายเลขรุ่น (หาจากชุดเผยแพร่ ประวัติใน git หรือไฟล์ที่มีอยู่ตอนนี้) หรือ git:<ชื่อรุ่นใน git>",
+    ),
+    "help_diff_new": ("later version, named the same way", "รุ่นใหม่ ระบุแบบเดียวกัน"),
+    "help_kind": ("the kind of record to start", "ชนิดของไฟล์ข้อมูลที่จะเริ่ม (party คือคู่ภาคี agreement คือบันทึกข้อตกลง)"),
+    "help_id": (
+        "its id, the file's name: lower-case letters, digits and hyphens (e.g. kku)",
+        "รหัส ซึ่งเป็นชื่อไฟล์ด้วย ใช้อักษรอังกฤษตัวเล็ก ตัวเลข และขีด (เช่น kku)",
+    ),
+    "help_parties": (
+        "for an agreement: the ids of its parties, comma-separated, in order (each in parties/)",
+        "สำหรับบันทึกข้อตกลง: รหัสของคู่ภาคีตามลำดับ คั่นด้วยจุลภาค (แต่ละฝ่ายต้องมีไฟล์ใน parties/)",
+    ),
+    "help_new_root": (
+        "project folder to write into (default: .); one without templates/ gets the standard ones",
+        "โฟลเดอร์ของโครงการที่จะเขียนไฟล์ลงไป (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน) หากยังไม่มี templates/ โปรแกรมจะใส่แม่แบบมาตรฐานให้",
+    ),
+    "help_watch_agreements": (
+        "ids of the agreements to watch (default: all in agreements/); the first is shown on the index page",
+        "รหัสของบันทึกข้อตกลงที่จะเฝ้าดู (ค่าเริ่มต้น: ทุกฉบับใน agreements/) ฉบับแรกจะแสดงในหน้ารายการ",
+    ),
+    "help_serve": (
+        "serve output/ at http://127.0.0.1:PORT/ (this machine only); the page reloads after each rebuild",
+        "เปิดให้ดู output/ ที่ http://127.0.0.1:PORT/ (จากเครื่องนี้เท่านั้น) หน้าเว็บจะโหลดใหม่เองทุกครั้งที่สร้างเสร็จ",
+    ),
+    "help_port": ("port for --serve (default: 8000)", "พอร์ตของ --serve (ค่าเริ่มต้น: 8000)"),
+    # argparse's own words, given to it by the parser and its formatter (mou/cli/parser.py)
+    "help_help": ("show this help message and exit", "แสดงวิธีใช้นี้แล้วจบการทำงาน"),
+    "help_version": ("show program's version number and exit", "แสดงรุ่นของโปรแกรมแล้วจบการทำงาน"),
+    "help_usage": ("usage: ", "วิธีใช้: "),
+    "help_commands": ("commands", "คำสั่งย่อย"),
+    "help_positionals": ("positional arguments", "ค่าที่ระบุตามลำดับ"),
+    "help_options": ("options", "ตัวเลือก"),
     "verify_ok_label": ("ok  ", "ผ่าน"),
     "verify_fail_label": ("FAIL", "ไม่ผ่าน"),
     "verify_missing": ("missing from the archive", "ไม่มีในชุดเผยแพร่"),
