@@ -1180,7 +1180,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "help_format": (
         "only this format; repeat for several (default: pdf and docx)",
-        "เฉพาะไฟล์แบบนี้ ระบุซ้ำได้หากต้องการหลายแบบ (ค่าเริ่มต้น: ทั้ง pdf และ docx)",
+        "สร้างเฉพาะไฟล์แบบนี้ ระบุซ้ำได้หากต้องการหลายแบบ (ค่าเริ่มต้น: ทั้ง pdf และ docx)",
     ),
     "help_build_agreements": (
         "ids of the agreements to build (default: all in agreements/)",
