@@ -22,7 +22,6 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import io
-import logging
 import pickle
 import sys
 from collections.abc import Iterator, Sequence
@@ -33,6 +32,7 @@ import tinycss2
 
 from mou.core.cache import cache_key, cached, cached_entry, file_digest, store_entry
 from mou.pdf.accelerate import wanted, weasyprint_files_as_tested, weasyprint_folder
+from mou.pdf.warnings import noted_warnings
 
 MODULE = "weasyprint.html"
 # SHA-256 of the WeasyPrint files that make these stylesheets (html.py), define CSS
@@ -84,13 +84,8 @@ def fill_counter_styles(css_class: Any, rules: str, counters: Any) -> None:
         if isinstance(made, dict):
             counters.update(made)
             return
-    warned = _Warned()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(warned)
-    try:
+    with noted_warnings() as warned:
         css_class(string=rules, counter_style=counters)
-    finally:
-        logger.removeHandler(warned)
     if key is not None and not warned.said:  # a parse that warns is made again, to warn again
         kept = pickle.dumps(dict(counters), protocol=pickle.HIGHEST_PROTOCOL)
         try:
@@ -117,17 +112,6 @@ class _PlainUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
-
-
-class _Warned(logging.Handler):
-    """Notes whether WeasyPrint warned."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.said = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.said = True
 
 
 def deferred_class(css_class: Any) -> Any:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import logging
 import marshal
 import pickle
 import sys
@@ -49,6 +48,7 @@ import weasyprint.html
 
 from mou.core.cache import cache_key, cached, cached_entry, file_digest, store_entry
 from mou.pdf.accelerate import wanted, weasyprint_files_as_tested
+from mou.pdf.warnings import noted_warnings
 
 _COMBINATORS = frozenset(">+~")
 # What the two stylesheets derived from WeasyPrint's depend on besides its text: tinycss2,
@@ -99,13 +99,8 @@ def parsed_sheet(css: str) -> weasyprint.CSS:
     found = read_back_sheet(payload) if payload is not None else None
     if found is not None:
         return found
-    warnings = _Warnings()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(warnings)
-    try:
+    with noted_warnings() as warnings:
         sheet = parse(css)
-    finally:
-        logger.removeHandler(warnings)
     kept = None if warnings.said else kept_sheet(sheet)  # what a parse says, it says each time
     if kept is not None:
         store_entry(PARSED_KIND, key, kept)
@@ -115,17 +110,6 @@ def parsed_sheet(css: str) -> weasyprint.CSS:
 def parse(css: str) -> weasyprint.CSS:
     """Return a stylesheet as WeasyPrint parses it (its @counter-style rules into a dictionary of their own)."""
     return weasyprint.CSS(string=css, counter_style={})
-
-
-class _Warnings(logging.Handler):
-    """Notes whether WeasyPrint warned while a sheet was parsed."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.said = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.said = True
 
 
 def selector_test(code: bytes) -> types.FunctionType:

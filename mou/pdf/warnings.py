@@ -34,3 +34,26 @@ def collected_warnings() -> Iterator[_WarningCollector]:
         yield collector
     finally:
         logger.removeHandler(collector)
+
+
+class WarnedFlag(logging.Handler):
+    """Notes whether WeasyPrint warned (a parse that warns is not kept, so that it warns again)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said = True
+
+
+@contextmanager
+def noted_warnings() -> Iterator[WarnedFlag]:
+    """Note whether WeasyPrint warns for the duration of the block."""
+    logger = logging.getLogger("weasyprint")
+    flag = WarnedFlag()
+    logger.addHandler(flag)
+    try:
+        yield flag
+    finally:
+        logger.removeHandler(flag)
