@@ -42,7 +42,6 @@ from conftest import (
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, squash, without_hyphenation
-from test_docx_render import thai_justification
 
 from mou.cli.main import main
 from mou.language.breaks import ENGLISH_DAY_MONTH
@@ -760,14 +759,12 @@ def test_docx_justifies_thai_cells_distributed_and_english_cells_at_spaces(editi
         for row in table.rows:
             for language, cell in zip(("th", "en"), row.cells):
                 for paragraph in cell.paragraphs:
-                    if paragraph.style.name in ("MOU Body", "MOU Item") and language == "th":
-                        body[language].add(thai_justification(paragraph._p.pPr))
-                    elif paragraph.style.name in ("MOU Body", "MOU Item"):
+                    if paragraph.style.name in ("MOU Body", "MOU Item"):
                         body[language].add(paragraph.paragraph_format.alignment)
                     for run in paragraph.runs:  # complex-script fonts on every run, Thai or not
                         fonts = run._r.rPr.find(qn("w:rFonts"))
                         assert fonts.get(qn("w:cs")) == "Sarabun" and fonts.get(qn("w:hint")) == "cs"
-    assert body == {"th": {("thaiDistribute", "both")}, "en": {WD_ALIGN_PARAGRAPH.JUSTIFY}}
+    assert body == {"th": {WD_ALIGN_PARAGRAPH.THAI_JUSTIFY}, "en": {WD_ALIGN_PARAGRAPH.JUSTIFY}}
 
 
 @pytest.fixture(scope="module")

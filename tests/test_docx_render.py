@@ -375,8 +375,7 @@ def test_styles_and_alignment(th: bytes, en: bytes) -> None:
     assert heading.keep_with_next is True
     assert doc.styles["MOU Signature Group"].paragraph_format.keep_with_next is True
     for style_id in ("MOUBody", "MOUItem"):
-        # Thai: Word's thaiDistribute for Word 2013 on, `both` for LibreOffice (which reads thaiDistribute as left)
-        assert thai_justification(style_element(th, style_id).find(f"{W}pPr")) == ("thaiDistribute", "both")
+        assert style_element(th, style_id).find(f"{W}pPr/{W}jc").get(f"{W}val") == "thaiDistribute"
         assert style_element(en, style_id).find(f"{W}pPr/{W}jc").get(f"{W}val") == "both"
         ind = style_element(th, style_id).find(f"{W}pPr/{W}ind")
         assert int(ind.get(f"{W}firstLine")) == round(Cm(2.5).twips)
@@ -576,15 +575,3 @@ def test_the_extended_properties_name_mou_not_the_templates_word(th: bytes) -> N
         app = archive.read("docProps/app.xml").decode("utf-8")
     assert "<Application>mou</Application>" in app
     assert "Microsoft" not in app and "<Pages>" not in app and "Normal.dotm" not in app
-
-
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
-def thai_justification(ppr) -> tuple[str, str]:
-    """Return the w:jc of a w:pPr's Word choice (w15) and of its fallback."""
-    assert ppr.find(f"{W}jc") is None  # one w:jc per reader, none outside the choice
-    alternatives = ppr.find(f"{MC}AlternateContent")
-    choice, fallback = alternatives.find(f"{MC}Choice"), alternatives.find(f"{MC}Fallback")
-    assert choice.get("Requires") == "w15"
-    return choice.find(f"{W}jc").get(f"{W}val"), fallback.find(f"{W}jc").get(f"{W}val")

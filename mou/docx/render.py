@@ -51,9 +51,6 @@ STYLE_VALUE = qn("w:val")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 HEAD_TAGS = frozenset({"title", "meta", "link", "style"})
 CELL_CLASSES = frozenset({"signature", "signature empty"})
-# What follows w:jc in a w:pPr (ECMA-376 CT_PPrBase, then CT_PPr)
-JC_SUCCESSORS: tuple[str, ...] = ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl")
-JC_SUCCESSORS += ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 BODY_PARAGRAPHS = {("p", cls): "MOU Body" for cls in ("", "lead", "party", "collective", "agree", "closing")}
 BODY_PARAGRAPHS |= {("p", "party-joiner"): "MOU Joiner", ("p", "signature-group"): "MOU Signature Group"}
@@ -295,39 +292,7 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
         fmt.keep_with_next = spec.keep_next or None
         if spec.line_pt:
             fmt.line_spacing, fmt.line_spacing_rule = Pt(spec.line_pt), WD_LINE_SPACING.EXACTLY
-        if thai and spec.align == "body":
-            justify_thai(style.element.get_or_add_pPr())  # last: python-docx would place later elements after it
         fill_rpr(style.element.get_or_add_rPr(), font, spec.bold, size_pt=spec.size_pt, lang=True)
-
-
-# Thai justification, one w:jc per reader. Word (2013 and later, which knows the w15 namespace)
-# takes the Choice: thaiDistribute, its Thai justification, the slack spread between clusters.
-# LibreOffice takes the Fallback: its DOCX import reads thaiDistribute as left (ragged right), but
-# `both` is its justification, which spreads a Thai line's slack between its clusters where the
-# text's language is Thai (w:lang w:bidi th-TH, as fill_rpr writes). Its import takes a Choice
-# only for wps, wpg, w14 and wpc (writerfilter's OOXMLFastContextHandler::prepareMceContext).
-# Word 2007 and 2010 take the Fallback too: justified at spaces. Measured in docs/office.md.
-THAI_JUSTIFICATION = (
-    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<mc:Choice xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" Requires="w15">'
-    '<w:jc w:val="thaiDistribute"/></mc:Choice>'
-    '<mc:Fallback><w:jc w:val="both"/></mc:Fallback></mc:AlternateContent>'
-)
-
-
-def justify_thai(ppr: BaseOxmlElement) -> None:
-    """Justify a Thai paragraph (or style) for Word and for LibreOffice: its w:jc becomes THAI_JUSTIFICATION.
-
-    Called after every other paragraph property is set, so the choice stands where w:jc stood.
-    """
-    alternatives = parse_xml(THAI_JUSTIFICATION)
-    jc = ppr.find(qn("w:jc"))
-    if jc is None:
-        insert_before(ppr, alternatives, JC_SUCCESSORS)
-    else:
-        jc.addprevious(alternatives)
-        ppr.remove(jc)
 
 
 def english_style(spec: StyleSpec) -> StyleSpec:
@@ -575,8 +540,6 @@ def shape_column_paragraph(para: Paragraph, lang: str, source: str) -> None:
     fmt = para.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY if lang == "th" else WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.first_line_indent = Cm(0 if source in PARALLEL_FLUSH else PARALLEL_INDENT_CM)
-    if lang == "th":
-        justify_thai(para._p.get_or_add_pPr())
 
 
 # A paired block's cell is half the table in whole twips: its side margins leave it the line the
