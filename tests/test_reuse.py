@@ -94,14 +94,14 @@ def test_a_warm_process_writes_what_fresh_workers_write_and_they_leave_no_font_f
 def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
     build_here(root, tmp_path / "before")
-    assert "บันทึกข้อตกลงความร่วมมือ" in pdf_lines(tmp_path / "before/test/1.0/test.th.pdf")
+    assert "ระหว่าง" in pdf_lines(tmp_path / "before/test/1.0/test.th.pdf")  # the title block's own line
     # The template's wording, and the stylesheet's @font-face: bold drawn from the italic
     # font file. A stale template or font configuration would keep either as it was.
     template = root / "templates/standard/th.html"
     times = template.stat()
     template.write_text(
         template.read_text(encoding="utf-8").replace(
-            '<p class="title">บันทึกข้อตกลงความร่วมมือ</p>', '<p class="title">บันทึกความเข้าใจ</p>'
+            '<p class="title-line">ระหว่าง</p>', '<p class="title-line">บันทึกความเข้าใจ</p>'
         ),
         encoding="utf-8",
     )
@@ -118,7 +118,7 @@ def test_template_and_font_changes_show_in_the_same_process(tree, tmp_path):
     )
     build_here(root, tmp_path / "after")
     lines = pdf_lines(tmp_path / "after/test/1.0/test.th.pdf")
-    assert "บันทึกความเข้าใจ" in lines and "บันทึกข้อตกลงความร่วมมือ" not in lines
+    assert "บันทึกความเข้าใจ" in lines and "ระหว่าง" not in lines
     fresh_build(root, tmp_path / "fresh", tmp_path / "scratch")
     assert same_files(tmp_path / "after", tmp_path / "fresh") == 4
 

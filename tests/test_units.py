@@ -386,7 +386,8 @@ def test_an_address_or_number_wider_than_a_column_may_break_after_its_dots_and_b
 SAMPLE = "chumphae-kku-digital-skills"
 URL = "https://www.chumphae.go.th/news/digital-skills-development-project/index.html"
 LONG_RUNS = {
-    "th บันทึกข้อตกลงนี้มีวัตถุประสงค์": " ติดต่อ saraban.chumphae.district.office@dopa.go.th เลขอ้างอิง 123456789012345678901234567890",
+    "th บันทึกข้อตกลงนี้มีวัตถุประสงค์": " ติดต่อ saraban.chumphae.district.office@dopa.go.th เลขอ้างอิง 123456789012345678901234567890"
+    f" หรืออ่านเอกสารของโครงการที่ {URL} และติดต่อผู้ประสานงานที่ digital.skills.project@kku.ac.th",
     "en The objectives": " Write to saraban.chumphae.district.office@dopa.go.th, reference 123456789012345678901234567890,"
     f" or read {URL} for the Project's documents and its coordinator at digital.skills.project@kku.ac.th.",
 }
