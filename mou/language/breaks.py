@@ -293,9 +293,8 @@ def held_whole(word: str, fits: Callable[[str], bool]) -> bool:
     return fits(word) and _spacing_letters(word) <= LONGEST_UNBREAKABLE
 
 
-def unknown_words(text: str, names: Iterable[str] = ()) -> list[str]:
-    """Return the words of a text the dictionary (with these names) does not know, each whole as hold_unknown holds it."""
-    dictionary = dictionary_with(names)
+def unknown_words(text: str, dictionary: WordSet) -> list[str]:
+    """Return the words of a text the dictionary (see dictionary_with) does not know, each whole as hold_unknown holds it."""
     return [
         "".join(group)
         for run in THAI_RUN.findall(text)
@@ -712,16 +711,20 @@ def office_breaks(
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 
-    def glue_part(part: str) -> str:
-        cell = bool(SIGNATURE_TABLE.fullmatch(part))
+    @functools.cache
+    def wanted_in(cell: bool) -> list[str]:
         fitting = fits_cell if cell else fits
         # Longest first; units of one length by their text, not in the order a set gives (it changes per process).
         # A unit of fewer than three letters (มร of มร., โอ of โอ'ไบรอัน) is left out: found inside
         # longer words (มรดก, ค่าธรรมเนียมรายปี) it would cut them, and alone it never breaks.
-        wanted = sorted(
+        return sorted(
             {u for u in [*units, *([] if cell else titles)] if len(u.strip()) >= MIN_OFFICE_UNIT and fitting(u)},
             key=lambda u: (len(u), u),
         )[::-1]
+
+    def glue_part(part: str) -> str:
+        cell = bool(SIGNATURE_TABLE.fullmatch(part))
+        fitting, wanted = (fits_cell if cell else fits), wanted_in(cell)
         part = _COUNTED_SPAN.sub(lambda m: hold_together(m[1]) + NARROW_NO_BREAK_SPACE + m[2], part)
         part = _WHOLE_SPAN.sub(lambda m: m[1] + (hold_together(m[2]) if fitting(m[2]) else m[2]) + m[3], part)
         return _TEXT_NODE.sub(lambda m: ">" + glue(m[1], wanted, fitting) + "<", part)

@@ -251,18 +251,20 @@ def render_pdf(
 
 def _fix_attachment_types(pdf: object) -> None:
     """Give attached records a fixed MIME type, not whatever the machine's mime.types says."""
-    for obj in pdf.objects:  # type: ignore[attr-defined]
+    objects = pdf.objects  # type: ignore[attr-defined]
+    # One pass to index the file specifications by their file's reference: an agreement of 300
+    # parties attaches 300 records, and a search per record went through every object each time.
+    specs: dict[object, list[dict]] = {}
+    for spec in objects:
+        if isinstance(spec, dict) and spec.get("Type") == "/Filespec":
+            specs.setdefault(spec.get("EF", {}).get("F"), []).append(spec)
+    for obj in objects:
         extra = getattr(obj, "extra", None)
         if isinstance(extra, dict) and extra.get("Type") == "/EmbeddedFile":
-            for spec in pdf.objects:  # type: ignore[attr-defined]
-                if (
-                    isinstance(spec, dict)
-                    and spec.get("Type") == "/Filespec"
-                    and spec.get("EF", {}).get("F") == obj.reference
-                ):
-                    suffix = Path(_pdf_text(spec.get("F"))).suffix.lower()
-                    if suffix in ATTACHMENT_TYPES:
-                        extra["Subtype"] = ATTACHMENT_TYPES[suffix]
+            for spec in specs.get(obj.reference, ()):
+                suffix = Path(_pdf_text(spec.get("F"))).suffix.lower()
+                if suffix in ATTACHMENT_TYPES:
+                    extra["Subtype"] = ATTACHMENT_TYPES[suffix]
 
 
 def _dedupe_associated_files(pdf: object) -> None:
