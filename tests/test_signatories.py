@@ -282,3 +282,88 @@ def test_both_agreements_print_their_own_signer_and_only_the_edited_one_rebuilds
     assert "up to date: by-president" in log or log.count("up to date") == 1
     assert (president_pdf.stat().st_mtime_ns, president_pdf.read_bytes()) == untouched
     assert squash("รองศาสตราจารย์ ดร.วิภาวรรณ ศรีสุข") in squash("".join(pdf_lines(by_vice)))
+
+
+def witnesses(*people: tuple[str, str]) -> str:
+    """The witnesses: lines of an agreement, one witness per (Thai name, English name)."""
+    entries = "".join(
+        f"  - name: {{th: {th}, en: {en}}}\n    position: {{th: ปลัดอำเภอ, en: Deputy District Chief}}\n"
+        for th, en in people
+    )
+    return "witnesses:\n" + entries
+
+
+def checked(root: Path, language: str = "en") -> tuple[int, str]:
+    """Run the check command in a clerk's language; return status and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["check", "--root", str(root), "--lang", language], out, err)
+    return status, out.getvalue() + err.getvalue()
+
+
+PRESIDING = """
+presiding:
+  prefix: {th: นาย, en: Mr.}
+  name: {th: สมศักดิ์ จังตระกุล, en: Somsak Jangtrakul}
+  position: {th: ผู้ว่าราชการจังหวัดขอนแก่น, en: Governor of Khon Kaen}
+"""
+
+
+@pytest.mark.parametrize(
+    ("agreement", "witness", "shown", "role_en", "role_th"),
+    [
+        # the town's usual signatory, นาย joined to the name and two spaces typed
+        (
+            "by-president",
+            ("นายสมชาย  ใจดี", "Someone Else"),
+            "นายสมชาย  ใจดี",
+            "for 'town' (the signatory of parties/town)",
+            "'town'",
+        ),
+        # the University's signatory in this agreement, the same English name in capitals with a prefix
+        (
+            "by-vice",
+            ("ผู้อื่น ทั้งหมด", "Dr.  WIPAWADEE Srisuk"),
+            "Dr.  WIPAWADEE Srisuk",
+            "for 'kku' (under signatories)",
+            "signatories",
+        ),
+        # the presiding official
+        (
+            "by-president",
+            ("สมศักดิ์ จังตระกุล", "Somsak Jangtrakul"),
+            "สมศักดิ์ จังตระกุล",
+            "as the presiding official (presiding)",
+            "ประธาน",
+        ),
+    ],
+)
+def test_a_witness_who_also_signs_is_warned_of_at_the_witness(kku_project, agreement, witness, shown, role_en, role_th):
+    record = kku_project / f"agreements/{agreement}.yaml"
+    text = record.read_text(encoding="utf-8") + PRESIDING + witnesses(("ธีรวัฒน์ พลเยี่ยม", "Teerawat Ponyiam"), witness)
+    record.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"  - name: {{th: {witness[0]}, en: {witness[1]}}}") + 1
+    status, said = checked(kku_project)
+    assert status == 0, said
+    warnings = [w for w in said.splitlines() if w.startswith("warning:")]
+    assert len(warnings) == 1, said  # the other witness signs nothing else
+    assert warnings[0].startswith(f"warning: agreements/{agreement}.yaml:{line}:5: witnesses[2]: "), said
+    assert f": {shown} is a witness but also signs this agreement {role_en};" in warnings[0], said
+    assert "a witness attests the others' signatures" in warnings[0], said
+    status, said = checked(kku_project, "th")
+    assert f"agreements/{agreement}.yaml:{line}:5: witnesses[2]: " in said and role_th in said, said
+    assert "พยานมีไว้รับรองการลงนามของผู้อื่น" in said
+    # A build warns too, and goes on.
+    err = io.StringIO()
+    assert main(["--root", str(kku_project), "--only", agreement, "--format", "docx"], io.StringIO(), err) == 0
+    assert f"agreements/{agreement}.yaml:{line}:5: witnesses[2]: " in err.getvalue(), err.getvalue()
+
+
+def test_witnesses_who_sign_nothing_else_are_not_warned_of(kku_project):
+    record = kku_project / "agreements/by-vice.yaml"
+    # the usual signatory this agreement replaces is free to witness it; a namesake in one language only is someone else
+    text = record.read_text(encoding="utf-8") + witnesses(
+        ("ประเสริฐ มั่นคง", "Prasert Mankong"), ("สมชาย ใจเย็น", "Somchai Jaiyen")
+    )
+    record.write_text(text, encoding="utf-8")
+    status, said = checked(kku_project)
+    assert status == 0 and "warning:" not in said, said

@@ -517,6 +517,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ยังไม่มีบันทึกข้อตกลงใดระบุคู่ภาคีนี้ ให้ระบุไว้ใน parties ของบันทึกข้อตกลง หรือลบไฟล์นี้",
     ),
     "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
+    # a witness who also signs the agreement (signers.py): a warning
+    "witness_also_signs": (
+        "{name} is a witness but also signs this agreement {role}; a witness attests the others'"
+        " signatures: name someone else as the witness, or remove this entry",
+        "{name} เป็นพยาน แต่ลงนามในบันทึกข้อตกลงนี้ด้วย{role} พยานมีไว้รับรองการลงนามของผู้อื่น ให้ระบุผู้อื่นเป็นพยาน หรือลบรายการนี้",
+    ),
+    "signs_for_party_here": (
+        "for '{id}' (under signatories)",
+        "ในฐานะผู้ลงนามฝ่าย '{id}' (ระบุไว้ใน signatories)",
+    ),
+    "signs_for_party_usual": (
+        "for '{id}' (the signatory of parties/{id})",
+        "ในฐานะผู้ลงนามฝ่าย '{id}' (signatory ของ parties/{id})",
+    ),
+    "signs_presiding": ("as the presiding official (presiding)", "ในฐานะประธานในพิธีลงนาม (presiding)"),
     # amounts in the text (amounts.py): {amount:<key>} and amounts written out by hand
     "amount_unknown": (
         "no amount '{key}' in amounts; use one of {keys}, or add {key}: <number> to amounts",

@@ -23,6 +23,7 @@ from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
+from mou.records.signers import witness_warnings
 
 # Agreement ids that name a folder of output/'s own: output/<id>/ would be that folder
 # (release/archive.py writes the release archives into output/releases/).
@@ -133,6 +134,8 @@ def load_project(
         project.warnings = mismatches
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
+        source = project.agreement_source(agreement_id)
+        source.warnings += witness_warnings(project, source, agreement)
         if not allow_mismatch:
             problems += mismatches[agreement_id]
     if problems:

@@ -558,7 +558,7 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
         ("การพัฒนาหมู่บ้านอัจฉริยะ", "Smart Village Development"),
         [f"village-{n:03d}" for n in range(1, 301)],
         [OBJECTIVES],
-        witnesses=witnesses(2),
+        witnesses=witnesses(2, 300),  # people after the 300 headmen: a witness signs for no party
     ),
     "long-names-delegated": agreement(
         MOU,
