@@ -725,3 +725,42 @@ def test_a_missing_text_stays_an_error_with_the_flag(tree):
 def test_a_monastic_name_is_one_word_in_thai(thai, english, short):
     person = Person(name=Bilingual(th=thai, en=english), position=Bilingual(th="เจ้าอาวาส", en="Abbot"))
     assert [finding.language for finding in name_findings(person)] == ([short] if short else [])
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "from 1 Sept. 2020",
+        "from 1 Sept 2020",
+        "from 1 Sep. 2020",
+        "from 1 Sept.2020",
+        "from Sept. 1, 2020",
+        "from Sept.1, 2020",
+        "from September 1, 2020",
+        "from 1 SEPTEMBER 2020",
+        "FROM 1 SEPT. 2020",
+        "from 01-Sep-2020",
+        "from 1-Sept-2020",
+    ],
+)
+def test_an_english_date_abbreviated_or_month_first_matches_the_thai_date(english):
+    assert compare("ตั้งแต่ ๑ กันยายน ๒๕๖๓", english) == []
+
+
+@pytest.mark.parametrize(
+    "english, shown, parts",
+    [
+        ("from 1 Sept. 2021", "1 Sept. 2021", "a different year"),
+        ("from 2 Sept. 2020", "2 Sept. 2020", "a different day"),
+        ("from Oct. 1, 2020", "Oct. 1, 2020", "a different month"),
+        ("from Sept.2, 2020", "Sept.2, 2020", "a different day"),
+        ("FROM 1 AUG. 2020", "1 AUG. 2020", "a different month"),
+        ("from 01-Aug-2020", "01-Aug-2020", "a different month"),
+    ],
+)
+def test_an_english_date_abbreviated_that_differs_is_named(english, shown, parts):
+    (found,) = compare("ตั้งแต่ ๑ กันยายน ๒๕๖๓", english)
+    assert found.message.en == (
+        f"the Thai text has the date ๑ กันยายน ๒๕๖๓ where the English text has {shown} ({parts}); "
+        "write the same date in both"
+    )

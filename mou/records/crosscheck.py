@@ -66,10 +66,13 @@ def _month_table(names: tuple[str, ...], *more: tuple[str, ...]) -> dict[str, in
 
 
 TH_MONTH_NUMBERS = _month_table(THAI_MONTHS, THAI_MONTH_ABBREVIATIONS)
-EN_MONTH_NUMBERS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS, tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {
+_EN_SPELLINGS = _month_table(EN_MONTHS, EN_MONTH_ABBREVIATIONS, tuple(f"{a}." for a in EN_MONTH_ABBREVIATIONS)) | {
     "Sept": 9,
     "Sept.": 9,
 }
+# A heading or a title may write a month in capitals (1 SEPTEMBER 2020, 1 SEPT. 2020); in lower
+# case, "may" and "mar" are words, so only the capitalised and the upper-case forms are months.
+EN_MONTH_NUMBERS = _EN_SPELLINGS | {name.upper(): number for name, number in _EN_SPELLINGS.items()}
 
 
 def _alternatives(words: list[str] | dict[str, int]) -> str:
@@ -84,7 +87,11 @@ EN_ERA = r"B\.\s?E\.|A\.\s?D\.|C\.\s?E\.|\bBE\b|\bAD\b|\bCE\b|Buddhist Era"
 _TH_MONTH = _alternatives(TH_MONTH_NUMBERS)
 _EN_MONTH = rf"(?:{_alternatives(EN_MONTH_NUMBERS)})(?![A-Za-z])"
 _EN_DAY = rf"(?<![0-9.,])(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?![0-9])"
-_EN_YEAR = rf"(?:,?\s+(?:(?P<era>{EN_ERA})\s*)?(?P<year>{_D}{{4}})(?![0-9]))"
+# After an abbreviated month's period a space may be left out: Sept.1, 2020; 1 Sept.2020.
+_AFTER_MONTH = r"(?:\s+|(?<=\.))"
+_EN_YEAR = rf"(?:(?:,?\s+|(?<=\.)\s*)(?:(?P<era>{EN_ERA})\s*)?(?P<year>{_D}{{4}})(?![0-9]))"
+# 01-Sep-2020, 1-Sept-2020: day, month and year joined by hyphens, as forms and spreadsheets write them.
+_EN_HYPHENED = rf"(?<![0-9.,-])(?P<day>{_D}{{1,2}})-(?P<month>{_EN_MONTH})-(?P<year>{_D}{{4}})(?![0-9])"
 DATES = {
     "th": [
         re.compile(
@@ -94,8 +101,11 @@ DATES = {
         )
     ],
     "en": [
+        re.compile(rf"(?P<era>){_EN_HYPHENED}"),
         re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
-        re.compile(rf"(?P<month>{_EN_MONTH})\s+{_EN_DAY}{_EN_YEAR}?"),
+        re.compile(
+            rf"(?P<month>{_EN_MONTH}){_AFTER_MONTH}(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?![0-9]|\.[0-9]){_EN_YEAR}?"
+        ),
         re.compile(rf"(?P<month>{_EN_MONTH}){_EN_YEAR}"),
     ],
 }
