@@ -133,6 +133,30 @@ PLANTED = [
         "has no ๔๐; write the same number in both",
     ),
     (
+        "a sub-item label differs in English",
+        "agreements/test.yaml",
+        "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}",
+        "text: {th: เพื่อ (ก) พัฒนาทักษะ (ข) ดิจิทัล (ค) ของบุคลากร, en: To develop (a) the skills (b) of (d) staff.}",
+        "agreements/test.yaml:11:102: clauses[1] (objectives).text: the Thai text has the sub-item (ค) where the "
+        "English text has (d); label it (c) in the English text",
+    ),
+    (
+        "a sub-item label missing in English",
+        "agreements/test.yaml",
+        "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}",
+        "text: {th: เพื่อ (ก) พัฒนาทักษะ (ข) ดิจิทัล (ค) ของบุคลากร, en: To develop (a) the skills (b) of staff.}",
+        "agreements/test.yaml:11:49: clauses[1] (objectives).text: the Thai text has the sub-item (ค) but the "
+        "English text has no (c); label the same sub-items in both",
+    ),
+    (
+        "a Thai sub-item label out of order",
+        "agreements/test.yaml",
+        "text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}",
+        "text: {th: เพื่อ (ก) พัฒนาทักษะ (ข) ดิจิทัล (ง) ของบุคลากร, en: To develop (a) the skills (b) of (c) staff.}",
+        "agreements/test.yaml:11:49: clauses[1] (objectives).text: the English text has the sub-item (c) where the "
+        "Thai text has (ง); label it (ค) in the Thai text",
+    ),
+    (
         "postcode differs in a party's address",
         "parties/kku.yaml",
         '"Mueang Khon Kaen, Khon Kaen 40002"',
@@ -763,4 +787,88 @@ def test_an_english_date_abbreviated_that_differs_is_named(english, shown, parts
     assert found.message.en == (
         f"the Thai text has the date ๑ กันยายน ๒๕๖๓ where the English text has {shown} ({parts}); "
         "write the same date in both"
+    )
+
+
+@pytest.mark.parametrize(
+    "thai, english",
+    [
+        ("ดังนี้ (ก) อบรม (ข) ติดตามผล (ค) รายงาน", "as follows: (a) train; (b) follow up; (c) report."),
+        ("ดังนี้ (ก) อบรม (ข) ติดตามผล", "as follows: (A) train; (B) follow up."),
+        ("ตามข้อ ๓ (ข)", "under clause 3 (b)"),  # a reference to another clause's sub-item
+        ("(ฌ) อบรม (ญ) รายงาน", "(i) train (j) report"),  # (i) after (h) is a letter
+        ("ข้อ (๑) และ (๒)", "items (i) and (ii)"),  # Roman numerals are no letters
+        ("ทุกฝ่าย", "the Party(s)"),  # a plural in brackets is no label
+    ],
+)
+def test_sub_item_labels_that_match_do_not_alarm(thai, english):
+    assert [f.message.en for f in compare(thai, english) if "sub-item" in f.message.en] == []
+
+
+@pytest.mark.parametrize(
+    "thai, english, language, at, message",
+    [
+        (
+            "(ก) อบรม (ข) ติดตามผล (ค) รายงาน",
+            "(a) train (b) follow up (d) report",
+            "en",
+            ("(d)", 0),
+            "the Thai text has the sub-item (ค) where the English text has (d); label it (c) in the English text",
+        ),
+        (
+            "(ก) อบรม (ข) ติดตามผล (ค) รายงาน",
+            "(a) train (b) follow up and report",
+            "th",
+            ("(ค)", 0),
+            "the Thai text has the sub-item (ค) but the English text has no (c); label the same sub-items in both",
+        ),
+        (
+            "(ก) อบรม (ข) ติดตามผล",
+            "(a) train (b) follow up (c) report",
+            "en",
+            ("(c)", 0),
+            "the English text has the sub-item (c) but the Thai text has no (ค); label the same sub-items in both",
+        ),
+        (
+            "(ก) อบรม (ข) ติดตามผล (ง) รายงาน",
+            "(a) train (b) follow up (c) report",
+            "th",
+            ("(ง)", 0),
+            "the English text has the sub-item (c) where the Thai text has (ง); label it (ค) in the Thai text",
+        ),
+        (
+            "(ก) อบรม (ข) ติดตามผล (ค) รายงาน",
+            "(A) train (B) follow up (D) report",
+            "en",
+            ("(D)", 0),
+            "the Thai text has the sub-item (ค) where the English text has (D); label it (C) in the English text",
+        ),
+        (
+            # ฃ and ฅ are skipped: after (ข) comes (ค)
+            "(ก) อบรม (ข) ติดตามผล (ฃ) รายงาน",
+            "(a) train (b) follow up (c) report",
+            "th",
+            ("(ฃ)", 0),
+            "the Thai text labels a sub-item (ฃ), a letter Thai drafting skips in labels (after (ข) comes (ค), "
+            "after (ค) comes (ง)); write (ค)",
+        ),
+        (
+            # the ninth Thai label is ฌ, not ซ: ฃ and ฅ are not counted
+            "(ก) (ข) (ค) (ง) (จ) (ฉ) (ช) (ซ) (ญ)",
+            "(a) (b) (c) (d) (e) (f) (g) (h) (i)",
+            "th",
+            ("(ญ)", 0),
+            "the English text has the sub-item (i) where the Thai text has (ญ); label it (ฌ) in the Thai text",
+        ),
+    ],
+)
+def test_sub_item_labels_that_differ_are_reported_at_the_label_to_fix(thai, english, language, at, message):
+    (found,) = compare(thai, english)
+    assert (found.language, found.at, found.message.en) == (language, at, message)
+
+
+def test_sub_item_labels_are_reported_in_thai_too():
+    (found,) = compare("(ก) อบรม (ข) ติดตามผล (ค) รายงาน", "(a) train (b) follow up (d) report")
+    assert found.message.th == (
+        "ข้อความภาษาไทยมีข้อย่อย (ค) แต่ข้อความภาษาอังกฤษในตำแหน่งเดียวกันเป็น (d) ให้แก้ข้อความภาษาอังกฤษเป็น (c)"
     )

@@ -609,6 +609,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{parts}); write the same date in both",
         "ข้อความภาษาไทยมีวันที่ {th} แต่ข้อความภาษาอังกฤษมี {en} ({parts}ไม่ตรงกัน) ให้เขียนวันที่ให้ตรงกันทั้งสองภาษา",
     ),
+    # sub-item labels: (ก) (ข) (ค) in Thai are (a) (b) (c) in English
+    "xc_label_missing_in_en": (
+        "the Thai text has the sub-item {th} but the English text has no {en}; label the same sub-items in both",
+        "ข้อความภาษาไทยมีข้อย่อย {th} แต่ข้อความภาษาอังกฤษไม่มี {en} ให้ใส่อักษรกำกับข้อย่อยให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_label_missing_in_th": (
+        "the English text has the sub-item {en} but the Thai text has no {th}; label the same sub-items in both",
+        "ข้อความภาษาอังกฤษมีข้อย่อย {en} แต่ข้อความภาษาไทยไม่มี {th} ให้ใส่อักษรกำกับข้อย่อยให้ตรงกันทั้งสองภาษา",
+    ),
+    "xc_label_differs_fix_en": (
+        "the Thai text has the sub-item {th} where the English text has {en}; label it {fix} in the English text",
+        "ข้อความภาษาไทยมีข้อย่อย {th} แต่ข้อความภาษาอังกฤษในตำแหน่งเดียวกันเป็น {en} ให้แก้ข้อความภาษาอังกฤษเป็น {fix}",
+    ),
+    "xc_label_differs_fix_th": (
+        "the English text has the sub-item {en} where the Thai text has {th}; label it {fix} in the Thai text",
+        "ข้อความภาษาอังกฤษมีข้อย่อย {en} แต่ข้อความภาษาไทยในตำแหน่งเดียวกันเป็น {th} ให้แก้ข้อความภาษาไทยเป็น {fix}",
+    ),
+    "xc_label_obsolete": (
+        "the Thai text labels a sub-item {label}, a letter Thai drafting skips in labels (after (ข) comes (ค),"
+        " after (ค) comes (ง)); write {fix}",
+        "ข้อความภาษาไทยใช้ {label} กำกับข้อย่อย ซึ่งเป็นอักษรที่ไม่ใช้กำกับข้อย่อย (ต่อจาก (ข) คือ (ค) ต่อจาก (ค) คือ (ง)) ให้เขียนเป็น {fix}",
+    ),
     "xc_number": ("number", "ตัวเลข"),
     "xc_year": ("year", "ปี"),
     "xc_date": ("date", "วันที่"),

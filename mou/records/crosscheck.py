@@ -21,6 +21,7 @@ text's when the English alone has it); validation makes them errors, or warnings
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -594,9 +595,126 @@ def era_findings(text: str, language: str) -> list[Finding]:
     return findings
 
 
+# Sub-item labels in a text: (ก) (ข) (ค) … in Thai, (a) (b) (c) … in English. Thai drafting
+# labels in alphabetical order, skipping ฃ and ฅ, which are no longer written; the first 26
+# Thai labels (ก … ฝ) are the English a … z.
+THAI_LABELS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+OBSOLETE_LABELS = "ฃฅ"
+ENGLISH_LABELS = "abcdefghijklmnopqrstuvwxyz"
+TH_LABEL = re.compile(r"\(([\u0e01-\u0e2e])\)")
+# A letter in brackets after a letter is a plural or a suffix (party(s)), not a label.
+EN_LABEL = re.compile(r"(?<![A-Za-z])\(([A-Za-z])\)")
+# (ii), (iv), (x) …: the text numbers its sub-items in Roman numerals, so (i), (v), (x) are numbers too.
+ROMAN_LABEL = re.compile(r"(?<![A-Za-z])\((?:ii|iii|iv|vi|vii|viii|ix|xi|xii)\)", re.IGNORECASE)
+ROMAN_LETTERS = "ivxIVX"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A sub-item label as written, where it is, and its place in its language's order."""
+
+    shown: str  # (ค), (c)
+    at: tuple[str, int]  # (text, occurrence) in the field, as Finding.at
+    index: int
+
+
+def _seen(text: str, start: int, shown: str) -> tuple[str, int]:
+    """Where a label stands, as Finding.at: the label and how many times it was written before."""
+    return shown, text[:start].count(shown)
+
+
+def thai_labels(text: str) -> tuple[list[Label], list[Finding]]:
+    """The Thai sub-item labels of a text in order, and a finding for each written with ฃ or ฅ."""
+    labels: list[Label] = []
+    findings = []
+    for match in TH_LABEL.finditer(text):
+        letter = match[1]
+        if letter in OBSOLETE_LABELS:
+            # Compared as the label meant there, the one after the label before it.
+            index = labels[-1].index + 1 if labels else 0
+            fix = f"({THAI_LABELS[index]})" if index < len(THAI_LABELS) else None
+            if fix:
+                at = _seen(text, match.start(), match[0])
+                findings.append(Finding("th", say("xc_label_obsolete", label=match[0], fix=fix), at))
+        elif letter in THAI_LABELS:
+            index = THAI_LABELS.index(letter)
+        else:
+            continue
+        labels.append(Label(match[0], _seen(text, match.start(), match[0]), index))
+    return labels, findings
+
+
+def english_labels(text: str, thai_labelled: bool) -> list[Label]:
+    """The English sub-item labels of a text in order; (i), (v), (x) are Roman numerals where the text has others, or the Thai no letters."""
+    roman = bool(ROMAN_LABEL.search(text))
+    labels = [
+        Label(match[0], _seen(text, match.start(), match[0]), ENGLISH_LABELS.index(match[1].lower()))
+        for match in EN_LABEL.finditer(text)
+    ]
+    if roman or (not thai_labelled and all(label.shown[1] in ROMAN_LETTERS for label in labels)):
+        labels = [label for label in labels if label.shown[1] not in ROMAN_LETTERS]
+    return labels
+
+
+def _in_order(labels: list[Label]) -> bool:
+    """Whether labels run one after the other from the first (ก ข ค, b c d)."""
+    return all(later.index == earlier.index + 1 for earlier, later in zip(labels, labels[1:]))
+
+
+def _english_label(index: int, upper: bool) -> str | None:
+    """The English label at a place in the order, in the case the text writes: (c), (C)."""
+    if index >= len(ENGLISH_LABELS):
+        return None
+    letter = ENGLISH_LABELS[index]
+    return f"({letter.upper() if upper else letter})"
+
+
+def _thai_label(index: int) -> str | None:
+    """The Thai label at a place in the order: (ค)."""
+    return f"({THAI_LABELS[index]})" if index < len(THAI_LABELS) else None
+
+
+def label_findings(th: str, en: str) -> list[Finding]:
+    """The sub-item labels of the two texts must match: (ก) (ข) (ค) is (a) (b) (c)."""
+    th_labels, findings = thai_labels(th)
+    en_labels = english_labels(en, bool(th_labels))
+    upper = any(label.shown[1].isupper() for label in en_labels)
+    # The text whose labels run in order is taken as meant; else the Thai, which usually prevails.
+    thai_meant = not (_in_order(en_labels) and not _in_order(th_labels))
+    matcher = difflib.SequenceMatcher(None, [x.index for x in th_labels], [x.index for x in en_labels], autojunk=False)
+    for tag, th_at, _, en_at, _ in matcher.get_opcodes():  # each run that differs, said at its first label
+        thai = th_labels[th_at] if tag in ("delete", "replace") else None
+        english = en_labels[en_at] if tag in ("insert", "replace") else None
+        finding = _label_finding(thai, english, upper, thai_meant)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _label_finding(thai: Label | None, english: Label | None, upper: bool, thai_meant: bool) -> Finding | None:
+    """Say what to fix where a Thai label has no English one, or the other way round, or they differ."""
+    if thai is not None and english is None:
+        counterpart = _english_label(thai.index, upper)
+        message = say("xc_label_missing_in_en", th=thai.shown, en=counterpart) if counterpart else None
+        return Finding("th", message, thai.at) if message else None
+    if english is not None and thai is None:
+        counterpart = _thai_label(english.index)
+        message = say("xc_label_missing_in_th", en=english.shown, th=counterpart) if counterpart else None
+        return Finding("en", message, english.at) if message else None
+    if thai is None or english is None:
+        return None
+    if thai_meant:
+        fix = _english_label(thai.index, upper)
+        message = say("xc_label_differs_fix_en", th=thai.shown, en=english.shown, fix=fix) if fix else None
+        return Finding("en", message, english.at) if message else None
+    fix = _thai_label(english.index)
+    message = say("xc_label_differs_fix_th", th=thai.shown, en=english.shown, fix=fix) if fix else None
+    return Finding("th", message, thai.at) if message else None
+
+
 def compare(th: str, en: str) -> list[Finding]:
     """Return what the Thai and the English text of one field do not say alike."""
-    findings = reference_findings(th, en) + address_findings(th, en)
+    findings = reference_findings(th, en) + address_findings(th, en) + label_findings(th, en)
     th, en = _without_addresses(_without_references(th)), _without_addresses(_without_references(en))
     findings += spelling_findings(th, en)
     findings += era_findings(th, "th") + era_findings(en, "en")
