@@ -92,7 +92,7 @@ def test_the_thai_usage_lines_up_under_the_command(eighty_columns, capsys):
 
 def test_the_english_help_keeps_argparse_words(eighty_columns, capsys):
     helps = every_help("en", capsys)
-    assert helps[""].startswith("usage: python build.py [-h] [--version] COMMAND ...\n")
+    assert helps[""].startswith("usage: python build.py [-h] [--version] [--lang {en,th}] COMMAND ...\n")
     assert "\ncommands:\n" in helps[""] and "show program's version number and exit" in helps[""]
     assert "\npositional arguments:\n" in helps["build"] and "\noptions:\n" in helps["build"]
     assert "  -h, --help           show this help message and exit\n" in helps["build"]
@@ -131,3 +131,12 @@ def test_the_thai_help_loads_no_renderer(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("language", ["en", "th"])
+def test_the_top_level_help_shows_the_language_option(eighty_columns, capsys, language):
+    text = help_of(["--lang", language, "--help"], capsys)
+    usage, _, options = text.partition("\n\n")
+    assert "[--lang {en,th}]" in usage
+    index = 0 if language == "en" else 1
+    assert f"--lang {{en,th}} {unwrapped(CATALOG['help_lang'][index])}" in unwrapped(options)

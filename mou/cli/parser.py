@@ -177,8 +177,9 @@ def make_parser(language: str = "en") -> argparse.ArgumentParser:
     _help_option(parser, said)
     parser.add_argument("--version", action="version", version=f"mou {__version__}", help=said("help_version"))
     # `--lang th --help` without a command: the language of the help, read before parsing
-    # (mou/cli/console.py message_language); kept out of the help, which the commands' own carry.
-    parser.add_argument("--lang", choices=("en", "th"), default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    # (mou/cli/console.py message_language). Shown here too, as every command takes it; no
+    # default, so that it does not overwrite the command's own.
+    parser.add_argument("--lang", choices=("en", "th"), default=argparse.SUPPRESS, help=said("help_lang"))
     commands = parser.add_subparsers(dest="command", title=said("help_commands"), metavar="COMMAND")
     describe = {
         "build": _build_options,
