@@ -12,7 +12,8 @@ is rendered. They check what a machine can tell without understanding the words:
 - a web or e-mail address written in one language is written the same in the other (the
   digits inside one are no numbers), and a word in Latin letters kept in the Thai text is
   not spelt otherwise in the English (Nguyễn / Nguyen, Müller / Mueller);
-- a person's name has a given name and a surname in both languages if it has them in one.
+- a person's name has a given name and a surname in both languages if it has them in one;
+- sub-items labelled (ก) (ข) (ค) in the Thai text are (a) (b) (c) in the English.
 
 Each finding is a Problem at the value it is about (the Thai text's line, or the English
 text's when the English alone has it); validation makes them errors, or warnings with
