@@ -20,6 +20,7 @@ from mou.core.errors import InputError
 from mou.pipeline.layout import Layout
 from mou.pipeline.planning import plan
 from mou.pipeline.render import people_of, proper_names, render_documents
+from mou.records.signers import english_name_key, thai_name_key
 from mou.records.validation import load_project
 from mou.redline.redline import make_redline
 
@@ -367,3 +368,31 @@ def test_witnesses_who_sign_nothing_else_are_not_warned_of(kku_project):
     record.write_text(text, encoding="utf-8")
     status, said = checked(kku_project)
     assert status == 0 and "warning:" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("พ.ต.อ.สมชาย ใจดี", "สมชาย  ใจดี", True),
+        ("ว่าที่ร้อยตรีธีรวัฒน์ พลเยี่ยม", "ว่าที่ ร.ต. ธีรวัฒน์ พลเยี่ยม", True),
+        ("รองศาสตราจารย์ ดร.วิภาวดี ศรีสุข", "วิภาวดี ศรีสุข", True),
+        ("นางสาวกนกวรรณ ชื่นชม", "กนกวรรณ ชื่นชม", True),
+        ("สมชาย ใจดี", "สมชาย ใจเย็น", False),
+        ("นายสมชาย ใจดี", "นางสมใจ ใจดี", False),
+    ],
+)
+def test_thai_names_are_compared_without_prefixes_and_spacing(one, other, same):
+    assert (thai_name_key(one) == thai_name_key(other)) is same
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Acting Sub-Lt. Teerawat Ponyiam", "Teerawat Ponyiam", True),
+        ("Pol.Col. Somchai Jaidee", "somchai  JAIDEE", True),
+        ("Assoc. Prof. Dr. Wipawadee Srisuk", "Ms Wipawadee Srisuk", True),
+        ("Somchai Jaidee", "Somchai Jaiyen", False),
+    ],
+)
+def test_english_names_are_compared_without_prefixes_case_and_spacing(one, other, same):
+    assert (english_name_key(one) == english_name_key(other)) is same
