@@ -103,7 +103,7 @@ DATES = {
         )
     ],
     "en": [
-        re.compile(rf"(?P<era>){_EN_HYPHENED}"),
+        re.compile(rf"(?P<era>){_EN_HYPHENED}"),  # an era never written: empty, as every date pattern has one
         re.compile(rf"{_EN_DAY}\s+(?:(?:day\s+)?of\s+)?(?P<month>{_EN_MONTH}){_EN_YEAR}?"),
         re.compile(
             rf"(?P<month>{_EN_MONTH}){_AFTER_MONTH}(?P<day>{_D}{{1,2}})(?:st|nd|rd|th)?(?![0-9]|\.[0-9]){_EN_YEAR}?"
