@@ -211,6 +211,17 @@ def test_an_english_date_keeps_its_day_with_its_month():
     assert "\u00a0" not in held  # no NO-BREAK SPACE reaches the page
 
 
+@pytest.mark.parametrize("date", ["1 Sept. 2020", "1 Sep 2020", "Sept. 1, 2020", "Jan. 15, 2021", "15 Dec. 2021"])
+def test_an_abbreviated_english_date_keeps_its_day_with_its_month(date):
+    # the cross-check reads these as dates; a line broke between `1` and `Sept.` all the same
+    day_and_month = date.rsplit(" ", 1)[0]  # with its comma, as a line would end
+    assert day_and_month in breakable(f"made on {date} and signed"), date
+
+
+def test_a_word_like_a_month_abbreviation_is_not_held_as_a_date():
+    assert {"1", "Marathon"} <= set(breakable("lap 1 Marathon and 3 Decades"))
+
+
 def test_english_place_names_are_never_hyphenated_in_running_text():
     # `Chi‐|ang Mai University` was hyphenated in a clause's text
     text = "Training at Chiang Mai University, Nakhon Ratchasima and Thanaphatthara Road for Internationalization"

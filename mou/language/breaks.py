@@ -633,8 +633,11 @@ _RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", 
 # ณ standing alone as a word, before a space and the word it governs (see hold_prepositions).
 _LONE_PREPOSITION = re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ (?=[\u0e01-\u0e59])")
 # An English date's day and month, either way round (1 September 2020, September 1, 2020).
-_MONTH = "(?:" + "|".join(EN_MONTHS) + ")"
-ENGLISH_DAY_MONTH = re.compile(f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}|{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?)\\b")
+# A month in full or abbreviated (Sept., Sep, Jan.): the cross-check reads all of them as dates.
+_MONTH = "(?:" + "|".join([*EN_MONTHS, "Sept", *(name[:3] for name in EN_MONTHS if len(name) > 3)]) + ")"
+ENGLISH_DAY_MONTH = re.compile(
+    f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}\\b|{_MONTH}\\.? [0-9]{{1,2}}(?:st|nd|rd|th)?\\b)"
+)
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
 # edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
 # reference (&#34;) is one of its characters: neither a span nor a break mark may part it.
