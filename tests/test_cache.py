@@ -80,22 +80,33 @@ def test_a_cache_that_cannot_be_written_still_gives_the_result(tmp_path: Path, m
 
 
 def test_the_docx_face_from_the_cache_is_the_face_cut_now(folder: Path) -> None:
-    fonts.keyboard_subset.cache_clear()
+    fonts.face_subset.cache_clear()
     data = REGULAR.read_bytes()
-    first = fonts.keyboard_subset(fonts.font_state(REGULAR))
+    first = fonts.face_subset(fonts.font_state(REGULAR))
     assert first == fonts.cut_to_keyboard(data)
     assert len(list((folder / "docx-fonts").iterdir())) == 1
-    fonts.keyboard_subset.cache_clear()
-    assert fonts.keyboard_subset(fonts.font_state(REGULAR)) == first
+    fonts.face_subset.cache_clear()
+    assert fonts.face_subset(fonts.font_state(REGULAR)) == first
+
+
+def test_a_face_with_the_documents_extra_letters_is_another_entry(folder: Path) -> None:
+    fonts.face_subset.cache_clear()
+    state, extra = fonts.font_state(REGULAR), (ord("ō"), ord("ễ"))
+    plain, more = fonts.face_subset(state), fonts.face_subset(state, extra)
+    assert plain != more and more == fonts.cut_to_keyboard(REGULAR.read_bytes(), extra)
+    assert len(list((folder / "docx-fonts").iterdir())) == 2
+    fonts.face_subset.cache_clear()
+    assert fonts.face_subset(state, extra) == more  # from the disk
+    assert len(list((folder / "docx-fonts").iterdir())) == 2
 
 
 def test_a_changed_recipe_is_another_entry(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fonts.keyboard_subset.cache_clear()
-    fonts.keyboard_subset(fonts.font_state(REGULAR))
+    fonts.face_subset.cache_clear()
+    fonts.face_subset(fonts.font_state(REGULAR))
     monkeypatch.setattr(fonts, "SUBSET_RECIPE", fonts.SUBSET_RECIPE + " changed")
-    fonts.keyboard_subset.cache_clear()
-    fonts.keyboard_subset(fonts.font_state(REGULAR))
-    fonts.keyboard_subset.cache_clear()
+    fonts.face_subset.cache_clear()
+    fonts.face_subset(fonts.font_state(REGULAR))
+    fonts.face_subset.cache_clear()
     assert len(list((folder / "docx-fonts").iterdir())) == 2
 
 

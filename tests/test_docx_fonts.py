@@ -14,6 +14,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 
 from mou.cli.main import main
+from mou.core.errors import RenderError
 from mou.docx.fonts import KEYBOARD, font_key, obfuscate
 from mou.docx.render import html_to_docx
 from mou.language.breaks import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE, WORD_JOINER, hold_together, office_breaks
@@ -58,6 +59,47 @@ def test_the_faces_used_are_embedded_and_read_back_as_sarabun():
             c for c in KEYBOARD if c in TTFont(FONTS / "Sarabun-Regular.ttf").getBestCmap()
         }
         assert font["GSUB"] and font["GPOS"]  # Thai marks are placed by these
+
+
+# Names beyond a keyboard's letters (tests/corpus/agreements/sister-city-kofu.yaml): macrons, Vietnamese.
+BEYOND_KEYBOARD = (
+    '<html lang="en"><head><title>t</title></head><body><p class="lead">Kōfu City, by Yūichi Satō, '
+    "and <strong>Nguyễn Thị Minh Khai</strong>, in the watermark's font too</p>"
+    '<div class="watermark">Ōtsu</div></body></html>'
+)
+
+
+def test_each_face_also_carries_the_documents_letters_beyond_the_keyboard():
+    whole = set(TTFont(FONTS / "Sarabun-Regular.ttf").getBestCmap())
+    faces = embedded(html_to_docx(BEYOND_KEYBOARD, fonts=FONTS))
+    assert sorted(faces) == ["embedBold", "embedRegular"]
+    for _, data in faces.values():
+        # every face: a clerk may make any word bold, and the watermark's Ō is in no run
+        assert set(TTFont(io.BytesIO(data)).getBestCmap()) == (KEYBOARD & whole) | set(map(ord, "ōūễịŌ"))
+
+
+def test_a_document_with_more_letters_still_gives_the_same_bytes():
+    assert html_to_docx(BEYOND_KEYBOARD, fonts=FONTS) == html_to_docx(BEYOND_KEYBOARD, fonts=FONTS)
+
+
+@pytest.mark.parametrize("char", ["東", "\u2603"])
+def test_a_letter_the_font_does_not_have_is_refused_as_the_pdf_refuses_it(char):
+    held = f"ชื่อ{WORD_JOINER}{NO_BREAK_SPACE}{char}ไทย {char}"  # as office_breaks holds a unit
+    page = f'<html lang="th"><head><title>t</title></head><body><p class="lead">{held}</p></body></html>'
+    with pytest.raises(RenderError) as refused:
+        html_to_docx(page, fonts=FONTS)
+    (problem,) = refused.value.problems  # each character once
+    assert f"'ชื่อ {char}ไทย {char}' contains U+{ord(char):04X}" in problem.render("en")
+    assert "at character 6, which the bundled font Sarabun cannot draw" in problem.render("en")
+    assert "แบบอักษร Sarabun" in problem.render("th")
+    html_to_docx(page)  # a font asked for by name is the reader's: nothing to check
+
+
+def test_joiners_and_narrow_spaces_need_no_glyph():
+    held = f"วันที่{NARROW_NO_BREAK_SPACE}๑{WORD_JOINER}๖ ณ\u200bที่"
+    page = f'<html lang="th"><head><title>t</title></head><body><p class="lead">{held}</p></body></html>'
+    (regular,) = [data for tag, (_, data) in embedded(html_to_docx(page, fonts=FONTS)).items() if tag == "embedRegular"]
+    assert ord(WORD_JOINER) not in TTFont(io.BytesIO(regular)).getBestCmap()
 
 
 def test_obfuscation_is_the_specs_xor_of_the_first_32_bytes():

@@ -2,8 +2,10 @@
 
 A DOCX names its fonts; a computer without them draws Thai in whatever it has (LibreOffice
 drew boxes). Embedding the bundled faces in the file makes Word and LibreOffice show them
-with nothing installed. Each face is subset to what a Thai or English keyboard types (not
-to the characters the document happens to use), so a clerk can still edit the text.
+with nothing installed. Each face is cut to what a Thai or English keyboard types, so a
+clerk can still edit the text, plus every other character of the font the document shows
+(Kōfu, Nguyễn Thị): a letter left out would be drawn in another font. A character the font
+does not have at all is refused, as the PDF stage refuses a text that needs a system font.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import unicodedata
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import fontTools
@@ -27,7 +31,8 @@ from fontTools.ttLib import TTFont
 
 from mou.core.cache import cache_key, cached
 from mou.core.errors import Problem, RenderError
-from mou.core.messages import say
+from mou.core.messages import Message, say
+from mou.language.characters import char_values
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 # The faces a run can ask for, by (bold, italic): the w:font child that embeds each and its file.
@@ -65,30 +70,81 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 # How a face is cut: every layout feature (Thai marks are placed by GPOS/GSUB), every name.
 SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"], "notdef_outline": True}
-# What a cut face depends on besides the font's bytes: the cache entry's name hashes it too.
+# What a cut face depends on besides the font's bytes and the document's extra characters:
+# the cache entry's name hashes it too.
 SUBSET_RECIPE = f"fontTools {fontTools.version}; {SUBSET_OPTIONS!r}; {sorted(KEYBOARD)!r}"
+# A watermark's text is the string of a VML text path (render.py), not a run's w:t.
+TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
+# Characters no font draws a glyph for: format characters (the WORD JOINER and ZERO WIDTH SPACE
+# that hold units together) and spaces, which Word and LibreOffice lay by their width alone.
+GLYPHLESS = frozenset({"Cf", "Zs"})
 
 
 @functools.lru_cache(maxsize=8)
-def keyboard_subset(state: tuple[str, int, int, int]) -> bytes:
-    """Return a font file cut to the keyboard's characters (once per file state, and once per font's bytes on disk)."""
+def face_characters(state: tuple[str, int, int, int]) -> frozenset[int]:
+    """Return the characters a font file has a glyph for (once per file state)."""
+    with TTFont(state[0], lazy=True) as face:
+        return frozenset(face.getBestCmap())
+
+
+@functools.lru_cache(maxsize=32)
+def face_subset(state: tuple[str, int, int, int], extra: tuple[int, ...] = ()) -> bytes:
+    """Return a font file cut to the keyboard's characters and `extra` (once per file state and extra characters).
+
+    On disk, the cut face is kept under the font's bytes, the recipe and the extra characters:
+    most documents add none, and share one entry.
+    """
     data = Path(state[0]).read_bytes()
-    key = cache_key("docx keyboard subset", SUBSET_RECIPE, data)
-    return cached("docx-fonts", key, lambda: cut_to_keyboard(data))
+    key = cache_key("docx keyboard subset", SUBSET_RECIPE, data, "".join(map(chr, extra)))
+    return cached("docx-fonts", key, lambda: cut_to_keyboard(data, extra))
 
 
-def cut_to_keyboard(data: bytes) -> bytes:
-    """Return a font file cut to the keyboard's characters, with its layout rules kept."""
+def cut_to_keyboard(data: bytes, extra: tuple[int, ...] = ()) -> bytes:
+    """Return a font file cut to the keyboard's characters and `extra`, with its layout rules kept."""
     options = subset.Options()
     for name, value in SUBSET_OPTIONS.items():
         setattr(options, name, value)
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # head.modified stays the file's: same bytes every run
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=KEYBOARD)
+    subsetter.populate(unicodes=KEYBOARD | set(extra))
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def shown_texts(doc: DocxDocument) -> Iterator[str]:
+    """Yield the text a reader sees, paragraph by paragraph, in every part (deleted text and watermarks too)."""
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:  # not an XML part
+            continue
+        for para in element.iter(qn("w:p")):
+            yield "".join(node.text or "" for node in para.iter(qn("w:t"), qn("w:delText")))
+        for path in element.iter(TEXT_PATH):
+            yield path.get("string", "")
+
+
+def extra_characters(texts: list[str], has: frozenset[int]) -> tuple[int, ...]:
+    """Return, in order, the characters of texts beyond the keyboard's that a face has."""
+    return tuple(sorted({ord(char) for text in texts for char in text} & has - KEYBOARD))
+
+
+def undrawable(texts: list[str], has: frozenset[int], family: str) -> list[Problem]:
+    """Report each character of texts a face has no glyph for (once, in the first text holding it)."""
+    problems, seen = [], set()
+    for text in texts:
+        # as the text was written: the joiners that hold units together out, every space a space
+        shown = "".join(" " if char.isspace() else char for char in text if unicodedata.category(char) != "Cf")
+        for index, char in enumerate(shown):
+            if ord(char) in has or char in seen or unicodedata.category(char) in GLYPHLESS:
+                continue
+            seen.add(char)
+            found = say("font_cannot_draw", index=index + 1, font=family, **char_values(char))
+            # Only a template's own text can get here: the records stage refuses a record's.
+            quoted = shown[:80].strip()
+            problems.append(Problem("<html>", Message(f"DOCX: '{quoted}' {found.en}", f"DOCX: '{quoted}' {found.th}")))
+    return problems
 
 
 def font_state(path: Path) -> tuple[str, int, int, int]:
@@ -138,11 +194,17 @@ def embed_fonts(doc: DocxDocument, family: str, folder: Path) -> None:
     entry.append(OxmlElement("w:pitch", {qn("w:val"): "variable"}))
     used = faces_used(doc)
     wanted = [names for face, names in FACES.items() if face in used]
+    texts = list(shown_texts(doc))
     for number, (tag, suffix) in enumerate(wanted, start=1):
         face = folder / f"{family}-{suffix}.ttf"
         if not face.is_file():
             raise RenderError(Problem(str(face), say("font_face_missing")))
-        data = keyboard_subset(font_state(face))
+        state = font_state(face)
+        has = face_characters(state)
+        missing = undrawable(texts, has, family)
+        if missing:
+            raise RenderError(missing)
+        data = face_subset(state, extra_characters(texts, has))
         key = font_key(data)
         part = Part(
             PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), table_part.package
