@@ -20,6 +20,7 @@ from lxml import etree
 
 from mou.core.errors import RenderError
 from mou.docx.render import html_to_docx
+from mou.language.breaks import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -233,9 +234,14 @@ def style_element(data: bytes, style_id: str) -> etree._Element:
     return found
 
 
+def as_shown(text: str) -> str:
+    """Return a paragraph's text as a browser shows the HTML's: a no-break space as a space (see keep_spaces)."""
+    return text.replace(NO_BREAK_SPACE, " ").replace(NARROW_NO_BREAK_SPACE, " ")
+
+
 def cell_texts(table: Table) -> list[list[list[str]]]:
     """Return a table's paragraph texts, row by row and cell by cell."""
-    return [[[p.text for p in cell.paragraphs] for cell in row.cells] for row in table.rows]
+    return [[[as_shown(p.text) for p in cell.paragraphs] for cell in row.cells] for row in table.rows]
 
 
 def docx_texts(doc: DocxDocument) -> list[str]:
@@ -246,7 +252,7 @@ def docx_texts(doc: DocxDocument) -> list[str]:
             texts += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
         else:
             texts.append(item.text)
-    return [t for t in texts if t]
+    return [as_shown(t) for t in texts if t]
 
 
 def html_texts(html: str) -> list[str]:
@@ -268,7 +274,7 @@ def en() -> bytes:
 
 def test_thai_paragraph_texts_are_exact(th: bytes) -> None:
     doc = open_docx(th)
-    assert [p.text for p in doc.paragraphs] == TH_PARAGRAPHS
+    assert [as_shown(p.text) for p in doc.paragraphs] == TH_PARAGRAPHS
     assert [cell_texts(t) for t in doc.tables[:1]] == [TH_CELLS]
     assert cell_texts(doc.tables[1]) == [
         [["(ลงชื่อ) ....................................... ประธาน", "(นายสมศักดิ์ จังตระกุล)", "ผู้ว่าราชการจังหวัดขอนแก่น"]]
@@ -280,7 +286,7 @@ def test_thai_paragraph_texts_are_exact(th: bytes) -> None:
 
 def test_english_paragraph_texts_are_exact(en: bytes) -> None:
     doc = open_docx(en)
-    assert [p.text for p in doc.paragraphs] == EN_PARAGRAPHS
+    assert [as_shown(p.text) for p in doc.paragraphs] == EN_PARAGRAPHS
     assert cell_texts(doc.tables[0])[1][0][2] == "Assistant District Officer"
 
 
@@ -288,6 +294,24 @@ def test_names_stay_in_one_run(th: bytes) -> None:
     runs = [r.text for p in open_docx(th).paragraphs for r in p.runs]
     assert "นางสุภาวดี ศรีสุขวัฒน์" in runs
     assert "นายชัยวัฒน์ ปั้นทอง" in runs
+
+
+def test_the_spaces_the_pdf_never_breaks_at_are_no_break_spaces() -> None:
+    paragraph = (
+        '<p class="lead">ทำขึ้น ณ <strong>ที่ว่าการ</strong>อำเภอ เรื่องต่าง ๆ ของคุณ ที่นี่ ณ ๑๖ นาฬิกา'
+        " ( ก ) on 1 September 2020, or September 1, 2020, or 30 June</p>"
+    )
+    (para,) = open_docx(html_to_docx(page(paragraph))).paragraphs
+    nb, narrow = NO_BREAK_SPACE, NARROW_NO_BREAK_SPACE
+    assert [(run.text, bool(run.bold)) for run in para.runs] == [
+        (f"ทำขึ้น ณ{nb}", False),  # the run keeps its length; the space after ณ is its last character
+        ("ที่ว่าการ", True),
+        (
+            f"อำเภอ เรื่องต่าง{nb}ๆ ของคุณ ที่นี่ ณ{narrow}๑๖ นาฬิกา ({nb}ก{nb}) on 1{nb}September 2020,"
+            f" or September{nb}1, 2020, or 30{nb}June",
+            False,
+        ),
+    ]
 
 
 def test_whitespace_collapses_like_a_browser() -> None:

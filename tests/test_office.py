@@ -14,8 +14,11 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import SAMPLES, libreoffice_to_pdf, require_tool, sample_file
+from conftest import AGREEMENT, PARTY_A, PARTY_B, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import pdf_lines, squash
+from test_office_fonts import pdftotext_lines
+
+from mou.cli.main import main
 
 CASES = [(agreement_id, language) for agreement_id in SAMPLES for language in ("th", "en")]
 
@@ -122,3 +125,55 @@ def test_thai_page_numbers_are_thai_digits_in_libreoffice(office_pdfs, agreement
     headers = header_texts(office_pdf(office_pdfs, agreement_id, "th"))
     expected = [f"- {n} -".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) for n in range(2, len(headers) + 1)]
     assert headers[1:] == expected
+
+
+# ---------------------------------------------------------------- what the PDF holds, held in the DOCX too
+
+# Clause items that put each unit at every place near a line's end: a growing run of words before it.
+THAI_WORDS = ["ครู", "นักเรียน", "ผู้ปกครอง", "บุคลากร", "ชุมชน", "อาสาสมัคร", "เจ้าหน้าที่", "ประชาชน", "ผู้นำ", "ท้องถิ่น"]
+THAI_WORDS += ["แพทย์", "พยาบาล"]
+ENGLISH_WORDS = ["teachers", "pupils", "parents", "staff", "of", "the", "town", "and", "volunteers", "nurses", "or"]
+ENGLISH_WORDS += ["doctors", "from", "clinics"]
+
+
+def probe_items(count: int) -> str:
+    """Return a clause's items in YAML: the units the PDF holds (ณ and its word, ต่าง ๆ, an English date) after ever more words."""
+    items = []
+    for n in range(1, count + 1):
+        th = " ".join((THAI_WORDS * 3)[:n])
+        en = " ".join((ENGLISH_WORDS * 3)[:n])
+        items.append(
+            f'      - {{th: "จัดอบรม{th} ณ ห้องประชุม วันที่ ๑ กันยายน พ.ศ. ๒๕๖๓", en: "Train {en} on 1 September 2020."}}'
+        )
+        items.append(
+            f'      - {{th: "ดูแล{th} เรื่องต่าง ๆ ภายใน ๓๐ กันยายน พ.ศ. ๒๕๖๔", en: "Report to {en} by September 30, 2021."}}'
+        )
+    return "\n".join(items)
+
+
+@pytest.mark.slow
+def test_libreoffice_holds_at_a_line_end_what_the_pdf_holds(tree, tmp_path):
+    agreement = AGREEMENT.replace(
+        "      - {th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}", probe_items(2 * len(THAI_WORDS))
+    )
+    project = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    assert main(["--root", str(project), "--format", "docx", "-q"]) == 0
+    folder = tmp_path / "office"
+    folder.mkdir()
+    libreoffice_to_pdf([project / f"output/test/1.0/test.{language}.docx" for language in ("th", "en")], folder)
+    lines = {
+        language: [" ".join(line.split()) for line in pdftotext_lines(folder / f"test.{language}.pdf")]
+        for language in ("th", "en")
+    }
+    pairs = [(before, after) for found in lines.values() for before, after in zip(found, found[1:])]
+    split = [
+        pair
+        for pair in pairs
+        if pair[0].endswith((" ณ", " 1", " September"))
+        and pair[1].startswith(("ห้อง", "September", "30"))
+        or pair[1].startswith("ๆ")
+    ]
+    assert split == [], split
+    # The units did reach a line's end, and moved to the next line whole.
+    starts = {line.split()[0] for found in lines.values() for line in found if line}
+    assert {"ณ", "1", "September"} <= starts, starts
