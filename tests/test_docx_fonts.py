@@ -93,6 +93,9 @@ def test_a_letter_the_font_does_not_have_is_refused_as_the_pdf_refuses_it(char):
     assert "at character 6, which the bundled font Sarabun cannot draw" in problem.render("en")
     assert "แบบอักษร Sarabun" in problem.render("th")
     html_to_docx(page)  # a font asked for by name is the reader's: nothing to check
+    long = page.replace(held, "ก" * 100 + held)
+    with pytest.raises(RenderError, match=f"DOCX: '…ก+ชื่อ {char}ไทย {char}' contains .* at character 106,"):
+        html_to_docx(long, fonts=FONTS)  # the message quotes the paragraph around the character
 
 
 def test_joiners_and_narrow_spaces_need_no_glyph():

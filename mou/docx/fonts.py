@@ -78,6 +78,8 @@ TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
 # Characters no font draws a glyph for: format characters (the WORD JOINER and ZERO WIDTH SPACE
 # that hold units together) and spaces, which Word and LibreOffice lay by their width alone.
 GLYPHLESS = frozenset({"Cf", "Zs"})
+# How much of its paragraph a refused character's message quotes on each side of it.
+QUOTED_AROUND = 40
 
 
 @functools.lru_cache(maxsize=8)
@@ -142,7 +144,8 @@ def undrawable(texts: list[str], has: frozenset[int], family: str) -> list[Probl
             seen.add(char)
             found = say("font_cannot_draw", index=index + 1, font=family, **char_values(char))
             # Only a template's own text can get here: the records stage refuses a record's.
-            quoted = shown[:80].strip()
+            start, end = max(0, index - QUOTED_AROUND), index + QUOTED_AROUND
+            quoted = ("…" if start else "") + shown[start:end].strip() + ("…" if end < len(shown) else "")
             problems.append(Problem("<html>", Message(f"DOCX: '{quoted}' {found.en}", f"DOCX: '{quoted}' {found.th}")))
     return problems
 
