@@ -299,7 +299,7 @@ def test_names_stay_in_one_run(th: bytes) -> None:
 def test_the_spaces_the_pdf_never_breaks_at_are_no_break_spaces() -> None:
     paragraph = (
         '<p class="lead">ทำขึ้น ณ <strong>ที่ว่าการ</strong>อำเภอ เรื่องต่าง ๆ ของคุณ ที่นี่ ณ ๑๖ นาฬิกา'
-        " ( ก ) on 1 September 2020, or September 1, 2020, or 30 June</p>"
+        " ( ก ) on 1 September 2020, or September 1, 2020, or 30 June, or Jan. 15</p>"
     )
     (para,) = open_docx(html_to_docx(page(paragraph))).paragraphs
     nb, narrow = NO_BREAK_SPACE, NARROW_NO_BREAK_SPACE
@@ -308,7 +308,7 @@ def test_the_spaces_the_pdf_never_breaks_at_are_no_break_spaces() -> None:
         ("ที่ว่าการ", True),
         (
             f"อำเภอ เรื่องต่าง{nb}ๆ ของคุณ ที่นี่ ณ{narrow}๑๖ นาฬิกา ({nb}ก{nb}) on 1{nb}September 2020,"
-            f" or September{nb}1, 2020, or 30{nb}June",
+            f" or September{nb}1, 2020, or 30{nb}June, or Jan.{nb}15",
             False,
         ),
     ]
