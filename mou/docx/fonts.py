@@ -2,9 +2,9 @@
 
 A DOCX names its fonts; a computer without them draws Thai in whatever it has (LibreOffice
 drew boxes). Embedding the bundled faces in the file makes Word and LibreOffice show them
-with nothing installed. Each face is cut to what a Thai or English keyboard types, so a
-clerk can still edit the text, plus every other character of the font the document shows
-(Kōfu, Nguyễn Thị): a letter left out would be drawn in another font. A character the font
+with nothing installed. Each face is cut to what a Thai or English text may show (WRITING:
+Kōfu, Nguyễn Thị, a clerk's edits), plus any other character of the font the document
+shows: a letter left out would be drawn in another font. A character the font
 does not have at all is refused, as the PDF stage refuses a text that needs a system font.
 """
 
@@ -42,10 +42,23 @@ FACES = {
     (False, True): ("w:embedItalic", "Italic"),
     (True, True): ("w:embedBoldItalic", "BoldItalic"),
 }
-# What an editor of a Thai or English text can type: Basic Latin, Latin-1, the Thai block,
-# general punctuation (dashes, quotes, ellipsis) and the euro sign. The rest of the font
-# (Vietnamese and other Latin letters) stays out.
-KEYBOARD = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x0E01, 0x0E5C), *range(0x2010, 0x2050), 0x20AC])
+# What a Thai or English text may show, typed or pasted: Latin with every European and
+# Vietnamese letter, phonetic letters and the combining accents, Greek, Thai, punctuation, currency, letterlike,
+# arrows, mathematical and geometric symbols, and ligatures. A face is cut to these (a large
+# font, say a CJK one, would otherwise weigh megabytes) and keeps every one it has: with the
+# bundled Sarabun every DOCX then carries the same faces, which matters because LibreOffice
+# keeps the first embedded face of a name it opens for its whole session.
+WRITING = frozenset(
+    [
+        *range(0x20, 0x7F),
+        *range(0xA0, 0x400),
+        *range(0x0E01, 0x0E5C),
+        *range(0x1E00, 0x1F00),
+        *range(0x2000, 0x2300),
+        *range(0x25A0, 0x2600),
+        *range(0xFB00, 0xFB07),
+    ]
+)
 # ECMA-376 17.8.1: the first 32 bytes of the font are XORed with the key, 16 bytes twice.
 OBFUSCATED_BYTES = 32
 # Child order of w:font (CT_Font): the embed elements come last, in FACES' order.
@@ -72,7 +85,7 @@ def obfuscate(data: bytes, key: str) -> bytes:
 SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"], "notdef_outline": True}
 # What a cut face depends on besides the font's bytes and the document's extra characters:
 # the cache entry's name hashes it too.
-SUBSET_RECIPE = f"fontTools {fontTools.version}; {SUBSET_OPTIONS!r}; {sorted(KEYBOARD)!r}"
+SUBSET_RECIPE = f"fontTools {fontTools.version}; {SUBSET_OPTIONS!r}; {sorted(WRITING)!r}"
 # A watermark's text is the string of a VML text path (render.py), not a run's w:t.
 TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
 # Characters no font draws a glyph for: format characters (the WORD JOINER and ZERO WIDTH SPACE
@@ -91,24 +104,24 @@ def face_characters(state: tuple[str, int, int, int]) -> frozenset[int]:
 
 @functools.lru_cache(maxsize=32)
 def face_subset(state: tuple[str, int, int, int], extra: tuple[int, ...] = ()) -> bytes:
-    """Return a font file cut to the keyboard's characters and `extra` (once per file state and extra characters).
+    """Return a font file cut to the writing characters and `extra` (once per file state and extra characters).
 
     On disk, the cut face is kept under the font's bytes, the recipe and the extra characters:
     most documents add none, and share one entry.
     """
     data = Path(state[0]).read_bytes()
-    key = cache_key("docx keyboard subset", SUBSET_RECIPE, data, "".join(map(chr, extra)))
-    return cached("docx-fonts", key, lambda: cut_to_keyboard(data, extra))
+    key = cache_key("docx writing subset", SUBSET_RECIPE, data, "".join(map(chr, extra)))
+    return cached("docx-fonts", key, lambda: cut_to_writing(data, extra))
 
 
-def cut_to_keyboard(data: bytes, extra: tuple[int, ...] = ()) -> bytes:
-    """Return a font file cut to the keyboard's characters and `extra`, with its layout rules kept."""
+def cut_to_writing(data: bytes, extra: tuple[int, ...] = ()) -> bytes:
+    """Return a font file cut to the writing characters and `extra`, with its layout rules kept."""
     options = subset.Options()
     for name, value in SUBSET_OPTIONS.items():
         setattr(options, name, value)
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # head.modified stays the file's: same bytes every run
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=KEYBOARD | set(extra))
+    subsetter.populate(unicodes=WRITING | set(extra))
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
@@ -128,8 +141,8 @@ def shown_texts(doc: DocxDocument) -> Iterator[str]:
 
 
 def extra_characters(texts: list[str], has: frozenset[int]) -> tuple[int, ...]:
-    """Return, in order, the characters of texts beyond the keyboard's that a face has."""
-    return tuple(sorted({ord(char) for text in texts for char in text} & has - KEYBOARD))
+    """Return, in order, the characters of texts beyond the writing ones that a face has."""
+    return tuple(sorted({ord(char) for text in texts for char in text} & has - WRITING))
 
 
 def undrawable(texts: list[str], has: frozenset[int], family: str) -> list[Problem]:
