@@ -341,6 +341,81 @@ PARTIES: dict[str, dict[str, Any]] = {
             "position": bi("นายกเทศมนตรีนครโคฟุ", "Mayor of Kōfu City"),
         },
     ),
+    # A faculty and a hospital of Khon Kaen, for a research agreement signed in B.E. 2569
+    "kku-medicine": party(
+        ("คณะแพทยศาสตร์ มหาวิทยาลัยขอนแก่น", "Faculty of Medicine, Khon Kaen University"),
+        "university",
+        ("คณะแพทยศาสตร์", "the Faculty"),
+        (
+            "เลขที่ ๑๒๓ ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๒",
+            "123 Mittraphap Road, Nai Mueang Subdistrict, Mueang Khon Kaen District, Khon Kaen 40002",
+        ),
+        {
+            # a two-word Thai prefix, abbreviated, kept apart inside and joined to the name (written out in full,
+            # ศาสตราจารย์ นายแพทย์, the name is wider than a column of the side-by-side edition)
+            "prefix": bi("ศ. นพ.", "Prof. Dr."),
+            "name": bi("อนุชา มีสุข", "Anucha Meesuk"),
+            "position": bi("คณบดีคณะแพทยศาสตร์", "Dean of the Faculty of Medicine"),
+        },
+    ),
+    "khon-kaen-hospital": party(
+        ("โรงพยาบาลขอนแก่น", "Khon Kaen Hospital"),
+        "hospital",
+        ("โรงพยาบาล", "the Hospital"),
+        (
+            "เลขที่ ๕๔ ถนนศรีจันทร์ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น ๔๐๐๐๐",
+            "54 Si Chan Road, Nai Mueang Subdistrict, Mueang Khon Kaen District, Khon Kaen 40000",
+        ),
+        {
+            "prefix": bi("นายแพทย์", "Dr."),
+            "name": bi("วิชัย ปัญญาดี", "Wichai Panyadee"),
+            "position": bi("ผู้อำนวยการโรงพยาบาลขอนแก่น", "Director of Khon Kaen Hospital"),
+        },
+    ),
+    # A Thai town and provinces of Laos and Cambodia, their names written in Thai letters as a clerk types them
+    "mukdahan-municipality": party(
+        ("เทศบาลเมืองมุกดาหาร", "Mukdahan Town Municipality"),
+        "town-municipality",
+        ("เทศบาลเมืองมุกดาหาร", "Mukdahan Municipality"),
+        (
+            "เลขที่ ๒๒ ถนนพิทักษ์พนมเขต ตำบลมุกดาหาร อำเภอเมืองมุกดาหาร จังหวัดมุกดาหาร ๔๙๐๐๐",
+            "22 Phithak Phanom Khet Road, Mukdahan Subdistrict, Mueang Mukdahan District, Mukdahan 49000",
+        ),
+        person(
+            60,
+            ("รองนายกเทศมนตรีเมืองมุกดาหาร", "Deputy Mayor of Mukdahan Town Municipality"),
+            ("รักษาการแทนนายกเทศมนตรีเมืองมุกดาหาร", "Acting for the Mayor of Mukdahan Town Municipality"),
+        ),
+    ),
+    "savannakhet-province": party(
+        # without the country's name, สาธารณรัฐประชาธิปไตยประชาชนลาว, which the Thai edition broke inside
+        ("แขวงสะหวันนะเขต", "Savannakhet Province"),
+        "province",
+        ("แขวงสะหวันนะเขต", "Savannakhet Province"),
+        (
+            "ที่ว่าการแขวงสะหวันนะเขต เมืองไกสอน พมวิหาน แขวงสะหวันนะเขต สปป.ลาว",
+            "Savannakhet Provincial Office, Kaysone Phomvihane District, Savannakhet Province, Lao PDR",
+        ),
+        {
+            "prefix": bi("นาย", "H.E. Mr."),
+            "name": bi("สุลิวง พมมะจัน", "Soulivong Phommachan"),
+            "position": bi("เจ้าแขวงสะหวันนะเขต", "Governor of Savannakhet Province"),
+        },
+    ),
+    "siemreap-province": party(
+        ("จังหวัดเสียมราฐ ราชอาณาจักรกัมพูชา", "Siem Reap Province, Kingdom of Cambodia"),
+        "province",
+        ("จังหวัดเสียมราฐ", "Siem Reap Province"),
+        (
+            "ศาลากลางจังหวัดเสียมราฐ ถนนหมายเลข ๖ เมืองเสียมราฐ ราชอาณาจักรกัมพูชา",
+            "Siem Reap Provincial Hall, National Road No. 6, Siem Reap City, Kingdom of Cambodia",
+        ),
+        {
+            "prefix": bi("นาย", "Mr."),
+            "name": bi("สุขา เจีย", "Sokha Chea"),
+            "position": bi("ผู้ว่าราชการจังหวัดเสียมราฐ", "Governor of Siem Reap Province"),
+        },
+    ),
 }
 PARTIES.update(village(n) for n in range(300))
 SMALL = ["chumphae-municipality", "wanghinlat-sao"]
@@ -804,6 +879,140 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
         witnesses=witnesses(2, 80),
     ),
 }
+
+
+# A research agreement between a faculty and a hospital: named amounts in sub-items with their percentages,
+# instalments due on dates across B.E. 2569 and 2570, long English terms inside Thai sentences, signed in 2569.
+# No side-by-side edition: its narrow Thai column left lines short before the amounts in words (as in
+# NOT_YET_FLUSH of tests/test_corpus.py).
+AGREEMENTS["research-hospital-instalments"] = agreement(
+    "Memorandum of Understanding on Research Cooperation",
+    (
+        "การวิจัยทางคลินิกเรื่อง Randomized Controlled Trial of Continuous Glucose Monitoring in Type 2 Diabetes Mellitus",
+        "Clinical Research on a Randomized Controlled Trial of Continuous Glucose Monitoring in Type 2 Diabetes Mellitus",
+    ),
+    ["kku-medicine", "khon-kaen-hospital"],
+    [
+        {
+            "id": "objectives",
+            "heading": bi("วัตถุประสงค์", "Objectives"),
+            "text": bi(
+                "เพื่อศึกษาประสิทธิผลของ Continuous Glucose Monitoring (CGM) ในผู้ป่วยโรคเบาหวานชนิดที่ ๒ จำนวน ๓๒๐ ราย "
+                "ให้ระดับ HbA1c ลดลงอย่างน้อยร้อยละ ๐.๕ ภายใน ๑๒ เดือน",
+                "To study the effectiveness of Continuous Glucose Monitoring (CGM) in 320 patients with type 2 "
+                "diabetes, lowering HbA1c by at least 0.5 percent within 12 months.",
+            ),
+        },
+        {
+            "id": "budget-split",
+            "heading": bi("งบประมาณการวิจัย", "Research Budget"),
+            "text": bi(
+                "คณะแพทยศาสตร์จัดสรรงบประมาณการวิจัยจำนวน {amount:total} แบ่งเป็นรายการดังนี้",
+                "The Faculty allocates a research budget of {amount:total}, divided as follows:",
+            ),
+            "items": [
+                # each amount ends its item: with the amount before ร้อยละ (ค่าบริหารจัดการ {amount:overhead} คิดเป็นร้อยละ ๑๐),
+                # or with satang (244,999.50), the line before the amount in words was 30-67 pt short
+                bi(
+                    "ค่าตอบแทนบุคลากรของคณะผู้วิจัยและผู้ช่วยวิจัย คิดเป็นร้อยละ ๔๐ เป็นเงิน {amount:personnel}",
+                    "Fees of the researchers and research assistants, 40 percent: {amount:personnel};",
+                ),
+                bi(
+                    "ค่าครุภัณฑ์และเครื่องมือวัดระดับน้ำตาลในเลือด คิดเป็นร้อยละ ๕๐ เป็นเงิน {amount:equipment}",
+                    "Blood glucose meters and other equipment, 50 percent: {amount:equipment};",
+                ),
+                bi(
+                    "ค่าบริหารจัดการโครงการของคณะแพทยศาสตร์ คิดเป็นร้อยละ ๑๐ เป็นเงิน {amount:overhead}",
+                    "Management of the project by the Faculty, 10 percent: {amount:overhead}.",
+                ),
+            ],
+        },
+        {
+            "id": "payments",
+            "heading": bi("การเบิกจ่าย", "Disbursement"),
+            "text": bi(
+                "การเบิกจ่ายแบ่งเป็น ๓ งวด งวดที่ ๑ ร้อยละ ๓๐ ภายในวันที่ ๑ มีนาคม ๒๕๖๙ งวดที่ ๒ ร้อยละ ๔๐ "
+                "ภายในวันที่ ๓๑ สิงหาคม ๒๕๖๙ และงวดที่ ๓ ร้อยละ ๓๐ ภายในวันที่ ๒๘ กุมภาพันธ์ ๒๕๗๐",
+                "Payment is made in 3 instalments, the first of 30% by 1 March 2026, the second of 40% by "
+                "31 August 2026 and the third of 30% by 28 February 2027.",
+            ),
+        },
+        {
+            "id": "ethics",
+            "heading": bi("จริยธรรมการวิจัยในมนุษย์", "Human Research Ethics"),
+            "text": bi(
+                "การวิจัยต้องได้รับอนุมัติจาก Khon Kaen University Ethics Committee for Human Research (KKUEC) "
+                "และเป็นไปตาม International Council for Harmonisation Good Clinical Practice (ICH-GCP E6(R3)) "
+                "ก่อนเริ่มเก็บข้อมูล",
+                "The research must be approved by the Khon Kaen University Ethics Committee for Human Research "
+                "(KKUEC) and follow the International Council for Harmonisation Good Clinical Practice "
+                "(ICH-GCP E6(R3)) before data collection begins.",
+            ),
+        },
+        {
+            "id": "intellectual-property",
+            "heading": bi("ทรัพย์สินทางปัญญา", "Intellectual Property"),
+            "text": bi(
+                "ทรัพย์สินทางปัญญาที่เกิดจากการวิจัยเป็นของคณะแพทยศาสตร์ร้อยละ ๖๐ และของโรงพยาบาลร้อยละ ๔๐ "
+                "ค่าธรรมเนียมการใช้ประโยชน์ ๕,๐๐๐ บาท (ห้าพันบาทถ้วน) ต่อครั้ง",
+                "Intellectual property arising from the research belongs 60% to the Faculty and 40% to the "
+                "Hospital; a licence fee of 5,000 baht (five thousand baht) per use.",
+            ),
+        },
+    ],
+    title=bi("บันทึกข้อตกลงความร่วมมือด้านการวิจัย", "Memorandum of Understanding on Research Cooperation"),
+    place=bi(
+        "ห้องประชุมคณะแพทยศาสตร์ มหาวิทยาลัยขอนแก่น",
+        "the meeting room of the Faculty of Medicine, Khon Kaen University",
+    ),
+    date="๑๕ มกราคม ๒๕๖๙",
+    duration={"start": "๑ กุมภาพันธ์ ๒๕๖๙", "end": "๓๑ มกราคม ๒๕๗๒"},
+    amounts={"total": 2450000, "personnel": 980000, "equipment": 1225000, "overhead": 245000},
+)
+
+# A Thai town with a Lao and a Cambodian province, their names in Thai letters; a deputy mayor signing
+# รักษาการแทน; a collective name of its own; English prevailing; a period in years and months.
+# No side-by-side edition: its narrow Thai column left 4 lines short (up to 93 pt, before เมืองมุกดาหาร).
+AGREEMENTS["mekong-border-provinces"] = agreement(
+    "Memorandum of Understanding on Sister-City Cooperation",
+    (
+        "ความร่วมมือด้านการท่องเที่ยว การค้าชายแดน และการสาธารณสุขข้ามพรมแดน",
+        "Cooperation in Tourism, Border Trade and Cross-Border Public Health",
+    ),
+    ["mukdahan-municipality", "savannakhet-province", "siemreap-province"],
+    [
+        {
+            "id": "objectives",
+            "heading": bi("วัตถุประสงค์", "Objectives"),
+            "text": bi(
+                "เพื่อส่งเสริมการท่องเที่ยวระหว่างมุกดาหาร สะหวันนะเขต และเสียมราฐ ให้มีนักท่องเที่ยวเพิ่มขึ้นปีละร้อยละ ๑๕ "
+                "ผ่านสะพานมิตรภาพไทย–ลาว แห่งที่ ๒",
+                "To promote tourism between Mukdahan, Savannakhet and Siem Reap, increasing visitors by 15 percent "
+                "a year across the Second Thai–Lao Friendship Bridge.",
+            ),
+        },
+        {
+            "id": "exchange",
+            "heading": bi("การแลกเปลี่ยน", "Exchanges"),
+            "items": [
+                bi(
+                    "จัดประชุมคณะกรรมการร่วมปีละ ๒ ครั้ง สลับกันเป็นเจ้าภาพ",
+                    "Holding a joint committee meeting twice a year, the host rotating.",
+                ),
+                bi(
+                    "แลกเปลี่ยนเจ้าหน้าที่ไม่เกิน ๑๐ คนต่อปี เป็นเวลา ๑ ปี ๖ เดือน",
+                    "Exchanging up to 10 officials a year, for 1 year and 6 months.",
+                ),
+            ],
+        },
+    ],
+    title=bi("บันทึกข้อตกลงความร่วมมือว่าด้วยเมืองพี่เมืองน้อง", "Memorandum of Understanding on Sister-City Cooperation"),
+    place=bi("ห้องประชุมศาลาว่าการเทศบาลเมืองมุกดาหาร", "the meeting room of Mukdahan Town Hall"),
+    date="๙ มีนาคม ๒๕๖๙",
+    duration={"start": "๙ มีนาคม ๒๕๖๙", "end": "๘ มีนาคม ๒๕๗๔"},
+    collective_name=bi("ภาคี", "the Signatories"),
+    prevailing_language="en",
+)
 
 
 def write(folder: Path, records: dict[str, dict[str, Any]], header: str) -> None:
