@@ -242,6 +242,9 @@ class Events:
     def gone(self, agreement_id: str) -> None:
         self.said.append(("gone", agreement_id))
 
+    def fixed(self, agreement_id: str) -> None:
+        self.said.append(("fixed", agreement_id))
+
     def refreshed(self, stamp: str) -> None:
         self.said.append(("refreshed", stamp))
 
@@ -282,7 +285,8 @@ def test_a_save_writes_the_thai_pdf_first_and_a_broken_save_keeps_the_last_good_
     events.said.clear()
     edit(record, "  en: [Memorandum of", "  en: Memorandum of Understanding on Skills")
     watcher.rebuild(touched(project, [record]))
-    assert [kind for kind, _ in events.said] == ["refreshed"]  # fixed back to what was built: nothing to render
+    # fixed back to what was built: nothing to render, and the clerk is told it is fixed
+    assert events.said == [("refreshed", events.said[0][1]), ("fixed", SMALL)]
     assert 'id="problems"' not in (layout.output / "index.html").read_text(encoding="utf-8")
 
 

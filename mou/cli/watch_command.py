@@ -56,6 +56,10 @@ class ConsoleReporter:
         """Say that an agreement's record was removed."""
         self.console.note(say("watch_gone", id=agreement_id))
 
+    def fixed(self, agreement_id: str) -> None:
+        """Say that an agreement reported broken is fixed, and its files are up to date."""
+        self.console.note(say("watch_fixed", id=agreement_id))
+
     def refreshed(self, stamp: str) -> None:
         """Reload the served pages."""
         if self.server is not None:

@@ -791,6 +791,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{id}: the last good files stay in output/ until this is fixed",
         "{id}: ไฟล์ที่สร้างได้ครั้งล่าสุดยังคงอยู่ใน output/ จนกว่าจะแก้ไขข้อผิดพลาดนี้",
     ),
+    "watch_fixed": (
+        "{id}: fixed; its files in output/ are up to date",
+        "{id}: แก้ไขแล้ว ไฟล์ใน output/ เป็นปัจจุบันแล้ว",
+    ),
     "watch_gone": (
         "{id}: its record was removed; its files stay in output/",
         "{id}: ไฟล์ข้อมูลถูกลบไปแล้ว ไฟล์ที่สร้างไว้ยังคงอยู่ใน output/",

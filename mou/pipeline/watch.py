@@ -54,6 +54,9 @@ class Reporter(Protocol):
     def gone(self, agreement_id: str) -> None:
         """An agreement's record was removed."""
 
+    def fixed(self, agreement_id: str) -> None:
+        """An agreement reported broken loads again, and its files in output/ are already up to date."""
+
     def refreshed(self, stamp: str) -> None:
         """The index page was written again."""
 
@@ -228,6 +231,12 @@ class Watcher:
             )
             if ready or self.problems != before:
                 self.refresh()
+            # Put back as it was built (a typo undone): nothing to render, but the clerk's last
+            # line still says it is broken.
+            rendered = {loaded.agreement_id for loaded in ready}
+            for agreement_id in agreement_ids:
+                if agreement_id in before and agreement_id not in self.problems and agreement_id not in rendered:
+                    self.reporter.fixed(agreement_id)
             for loaded in ready:
                 first = firsts.get(loaded.agreement_id)
                 if first is None and loaded.agreement_id in firsts:
