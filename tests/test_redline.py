@@ -159,9 +159,22 @@ def test_unknown_version_is_a_message_in_both_languages(project):
         assert status == 2
         assert expected in err.getvalue() and "1.0, 1.1" in err.getvalue()
         assert "Traceback" not in err.getvalue()
+        assert "release mou" in err.getvalue()  # what to do to compare a version later
     out, err = io.StringIO(), io.StringIO()
     assert main(["diff", "mou", "git:no-such-rev", "1.1", "--root", str(project)], out, err) == 2
     assert "git has no revision 'no-such-rev'" in err.getvalue()
+
+
+def test_a_version_built_but_not_kept_is_named_with_what_to_do(tmp_path):
+    # output/<id>/<version>/ holds a build's files, not its records: a clerk saw it there and was told it was not found
+    root = make_project(tmp_path / "p")
+    (root / ".git").rename(root / "not-git")
+    (root / "output" / "mou" / "1.0").mkdir(parents=True)
+    with pytest.raises(UsageError) as info:
+        find_version(root, root / "output", "mou", "1.0")
+    said = info.value.problems[0].render("en")
+    assert "output/mou/1.0/ holds its files but not its records" in said
+    assert "release it (python build.py release mou) or keep the records in git" in said
 
 
 @pytest.mark.slow

@@ -1457,6 +1457,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ไม่พบรุ่น '{version}' ของ {id} (ค้นใน output/releases/ ในประวัติ git ของ "
         "agreements/{id}.yaml และในไฟล์ปัจจุบัน) รุ่นที่พบ: {known}",
     ),
+    "diff_keep_versions": (
+        "; to compare a version later, release it (python build.py release {id}) or keep the records in git",
+        " หากต้องการเทียบรุ่นใดภายหลัง ให้ออกฉบับเผยแพร่รุ่นนั้นไว้ (python build.py release {id}) หรือเก็บไฟล์ข้อมูลไว้ใน git",
+    ),
+    "diff_built_not_kept": (
+        "; output/{folder}/ holds its files but not its records",
+        " output/{folder}/ มีไฟล์ที่สร้างไว้แต่ไม่มีไฟล์ข้อมูลของรุ่นนั้น",
+    ),
     "diff_no_git_revision": (
         "git has no revision '{rev}' holding agreements/{id}.yaml (or this folder is "
         "not in a git repository); give a commit, tag or branch",

@@ -214,6 +214,10 @@ def find_version(root: Path, output: Path, agreement_id: str, label: str) -> Ver
     if not known:
         raise UsageError(Problem("command line", _unknown_agreement(root, agreement_id)))
     said = say("diff_unknown_version", version=label, id=agreement_id, known=", ".join(known))
+    built = output / agreement_id / label
+    if "/" not in label and built.is_dir():
+        said += say("diff_built_not_kept", folder=f"{agreement_id}/{label}")
+    said += say("diff_keep_versions", id=agreement_id)
     raise UsageError(Problem("command line", said + _without_git()))
 
 
