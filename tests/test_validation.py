@@ -484,3 +484,68 @@ def test_a_party_id_that_names_another_signers_field_is_refused_at_the_record(tr
     assert f"error: agreements/test.yaml:7:17: parties[2]: '{party_id}' is taken by a signature field" in said
     assert "templates" not in said.split("(sig-")[0] and "no errors" not in said
     assert not (root / "output").exists() or not any((root / "output").rglob("*.pdf"))
+
+
+def test_a_missing_required_field_does_not_hide_the_other_problems_of_its_record(tree):
+    """Adversarial review: 'place' missing was reported alone; the mismatch, the dates and the originals came after."""
+    text = (
+        agreement_with("place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}\n", "")
+        .replace("Hold training twice a year.", "Hold training three times a year.")
+        .replace("end: 2021-11-15", "end: 2019-11-15")
+        .replace("originals: 2", "originals: 1")
+    )
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    fields = [(p.field, p.line) for p in info.value.problems]
+    assert [field for field, _ in fields] == [
+        "place",
+        "clauses[1] (objectives).items[1]",
+        "duration.end",
+        "originals",
+    ], fields
+    status, err = run(root)
+    assert status == 1 and "4 problem(s) found" in err, err
+
+
+@pytest.mark.parametrize(
+    "what, old, new, left_out",
+    [
+        ("no signing date: signed after the end is not guessed", "date: 2020-11-16\n", "", "signed on"),
+        ("no parties: the originals are not counted against them", "parties: [town, kku]\n", "", "originals"),
+        ("no duration: the signing date is not compared with it", "duration: {start: 2020-11-16, end: 2021-11-15}\n", "", "ends"),
+    ],
+)
+def test_a_check_that_needs_the_missing_field_is_left_out(tree, what, old, new, left_out):
+    text = agreement_with(old, new).replace("originals: 2", "originals: 1" if "parties" in old else "originals: 2")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    messages = [str(p) for p in info.value.problems]
+    assert len(messages) == 1 and "is required" in messages[0], messages
+    assert left_out not in messages[0]
+
+
+def test_the_problems_of_a_file_come_in_line_order(tree):
+    text = (
+        agreement_with("status: final", "status: done")
+        .replace("Hold training twice a year.", "Hold training three times a year.")
+        .replace("title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", "title: {th: บันทึกข้อตกลงทดสอบ}")
+        .replace("end: 2021-11-15", "end: 2019-11-15")
+    )
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    places = [(p.line or 0, p.column or 0) for p in info.value.problems]
+    assert len(places) >= 4 and places == sorted(places), [str(p) for p in info.value.problems]
+
+
+def test_a_party_missing_a_field_is_still_cross_checked(tree):
+    party = PARTY_B.replace("kind: university\n", "").replace("Khon Kaen 40002", "Khon Kaen 40003")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": party, "agreements/test.yaml": AGREEMENT})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0].startswith("parties/kku.yaml:") and "kind: is required" in messages[0], messages
+    assert any(m.startswith("parties/kku.yaml:") and "address" in m and "40003" in m for m in messages), messages
+    assert len(messages) == 2, messages

@@ -24,6 +24,10 @@ from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 from mou.records.signers import witness_warnings
+from mou.records.standins import VARIANTS, stand_ins
+
+# Per kind (parties, agreements), the records validation refused, by id: their two stand-in versions.
+StoodIn = dict[str, dict[str, tuple[BaseModel, BaseModel]]]
 
 # Agreement ids that name a folder of output/'s own: output/<id>/ would be that folder
 # (release/archive.py writes the release archives into output/releases/).
@@ -104,21 +108,23 @@ def load_project(
     """
     project = Project(root)
     problems: list[Problem] = []
+    # Records that failed validation, as two stand-in versions each (standins.py): checked, never built.
+    stood_in: StoodIn = {"parties": {}, "agreements": {}}
     agreement_files = record_files(root / "agreements")
     if only is None:
         for path in record_files(root / "parties"):
-            _load_one(project, "parties", Party, path, project.parties, problems, fonts)
+            _load_one(project, "parties", Party, path, project.parties, problems, fonts, stood_in)
     else:
         agreement_files = [path for path in agreement_files if path.stem in only]
         problems += _name_problems(project)  # the files not read are still checked by name
     agreement_problems: list[Problem] = []
     for path in agreement_files:
-        _load_one(project, "agreements", Agreement, path, project.agreements, agreement_problems, fonts)
+        _load_one(project, "agreements", Agreement, path, project.agreements, agreement_problems, fonts, stood_in)
     if only is not None:
         named = _named_parties(project)
         for path in record_files(root / "parties"):
             if path.stem in named:
-                _load_one(project, "parties", Party, path, project.parties, problems, fonts)
+                _load_one(project, "parties", Party, path, project.parties, problems, fonts, stood_in)
     problems += agreement_problems  # a party's problems first, as in a whole-project load
     if not project.agreements and not problems:
         folder = root / "agreements"
@@ -127,20 +133,50 @@ def load_project(
             if folder.is_dir()
             else Problem(str(root.resolve()), say("no_agreements_folder"))
         )
+    valid = (dict(project.parties), dict(project.agreements))
+    found, mismatches = _project_problems(project, template_names)
+    if any(stood_in.values()):  # what depends on a stand-in differs between its two versions: left out
+        runs = []
+        for variant in VARIANTS:
+            project.parties = valid[0] | {k: pair[variant] for k, pair in stood_in["parties"].items()}
+            project.agreements = valid[1] | {k: pair[variant] for k, pair in stood_in["agreements"].items()}
+            runs.append(_project_problems(project, template_names))
+        project.parties, project.agreements = valid
+        both = set(runs[0][0]) & set(runs[1][0])
+        found = [p for p in runs[0][0] if p in both]
+        mismatches = {
+            key: [p for p in runs[0][1][key] if p in set(runs[1][1].get(key, []))] for key in runs[0][1]
+        }
+    problems += found
+    if allow_mismatch:
+        project.warnings = {key: mismatches.get(key, []) for key in project.agreements}
+    for agreement_id, agreement in project.agreements.items():
+        source = project.agreement_source(agreement_id)
+        source.warnings += witness_warnings(project, source, agreement)
+    if not allow_mismatch:
+        problems += [problem for key in mismatches for problem in mismatches[key]]
+    if problems:
+        raise InputError(in_file_order(list(dict.fromkeys(problems))))  # a shared party's gap is said once
+    return project
+
+
+def _project_problems(
+    project: Project, template_names: set[str] | None
+) -> tuple[list[Problem], dict[str, list[Problem]]]:
+    """Check what needs more than one record: amounts in words, references, dates; and the cross-language mismatches."""
+    problems: list[Problem] = []
     for party_id, party in project.parties.items():  # amounts written out by hand
         problems += words_problems(project.party_source(party_id), party)
     mismatches = cross_check(project)
-    if allow_mismatch:
-        project.warnings = mismatches
     for agreement_id, agreement in project.agreements.items():
         problems += check_agreement(project, agreement_id, agreement, template_names)
-        source = project.agreement_source(agreement_id)
-        source.warnings += witness_warnings(project, source, agreement)
-        if not allow_mismatch:
-            problems += mismatches[agreement_id]
-    if problems:
-        raise InputError(list(dict.fromkeys(problems)))  # a shared party's gap is said once
-    return project
+    return problems, mismatches
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Order problems by file (in the order the files were read), then by line and column, as a clerk fixes them."""
+    files = {path: index for index, path in enumerate(dict.fromkeys(p.path for p in problems))}
+    return sorted(problems, key=lambda p: (files[p.path], p.line or 0, p.column or 0))
 
 
 def _name_problems(project: Project) -> list[Problem]:
@@ -185,6 +221,7 @@ def _load_one(
     target: dict[str, Any],
     problems: list[Problem],
     fonts: Path | None = None,
+    stood_in: StoodIn | None = None,
 ) -> None:
     """Load and validate one record file into target, collecting problems."""
     shown = display_path(path, project.root)
@@ -227,12 +264,27 @@ def _load_one(
         validated = model.model_validate(record.data)
     except ValidationError as exc:
         problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
+        pair = stand_ins(model, record.data, exc.errors()) if stood_in is not None else None
+        if pair is not None and stood_in is not None:
+            stood_in[kind][record_id] = pair
+            problems += _one_record_problems(record, pair, fonts)
         return
     problems += quoted_term_problems(record, validated) + line_break_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
     if not unfilled and not loaded:
         target[record_id] = validated
+
+
+def _one_record_problems(record: Record, pair: tuple[BaseModel, BaseModel], fonts: Path | None) -> list[Problem]:
+    """The checks of one record alone, on both stand-in versions of a record validation refused: what both find."""
+    first, second = (
+        quoted_term_problems(record, v)
+        + line_break_problems(record, v)
+        + (font_problems(record, v, fonts) if fonts is not None else [])
+        for v in pair
+    )
+    return [problem for problem in first if problem in second]
 
 
 def quoted_term_problems(record: Record, validated: BaseModel) -> list[Problem]:
