@@ -572,6 +572,80 @@ def test_a_year_in_the_other_era_is_reported_at_it(tree):
     assert "without B.E." in str(problem) and line[problem.column - 1 :].startswith("2567"), str(problem)
 
 
+@pytest.mark.parametrize(
+    "thai, english, words",
+    [
+        # adversarial review: a date the calendar does not have, in a clause's text, was printed
+        (
+            "ส่งรายงานภายในวันที่ ๓๐ กุมภาพันธ์ ๒๕๖๙",
+            "Reports are due by 30 February 2026.",
+            [
+                "'๓๐ กุมภาพันธ์ ๒๕๖๙' does not exist: กุมภาพันธ์ B.E. 2569 has 28 days; write a day from 1 to 28",
+                "'30 February 2026' does not exist: February 2026 has 28 days; write a day from 1 to 28",
+            ],
+        ),
+        (
+            "วันที่ ๒๙ ก.พ. ๖๙",
+            "on February 29, 2026",
+            ["'๒๙ ก.พ. ๖๙' does not exist", "'February 29, 2026' does not exist"],
+        ),
+        (
+            "ภายใน ๓๑ เมษายน",
+            "by 31 April",
+            [
+                "'๓๑ เมษายน' does not exist: เมษายน has at most 30 days",
+                "'31 April' does not exist: April has at most 30 days",
+            ],
+        ),
+    ],
+)
+def test_a_date_that_does_not_exist_in_a_text_is_refused(thai, english, words):
+    found = compare(thai, english)
+    assert len(found) == len(words) and all(w in f.message.en for f, w in zip(found, words)), found
+    assert all(f.at is not None for f in found)
+
+
+@pytest.mark.parametrize("thai, english", [("วันที่ ๒๙ กุมภาพันธ์ ๒๕๖๗", "29 February 2024"), ("๒๙ กุมภาพันธ์", "29 February")])
+def test_a_leap_day_that_exists_is_not_refused(thai, english):
+    assert compare(thai, english) == []
+
+
+def test_a_date_that_does_not_exist_is_reported_at_it(tree):
+    agreement = AGREEMENT.replace(
+        "en: To develop the digital skills of staff.",
+        'en: "To develop, by 30 February 2026, the digital skills of staff."',
+    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรภายในวันที่ ๓๐ กุมภาพันธ์ ๒๕๖๙")
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    for problem, start in zip(info.value.problems, ("๓๐ กุมภาพันธ์", "30 February")):
+        line = agreement.splitlines()[problem.line - 1]
+        assert "does not exist" in str(problem) and line[problem.column - 1 :].startswith(start), str(problem)
+        assert problem.field == "clauses[1] (objectives).text"
+    assert len(info.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    "language, text, words",
+    [
+        # adversarial review: an agreement in one language skipped the check of its years' era
+        ("en", "to be reported by 31 December 2569.", "the English text has the year 2569 without B.E."),
+        ("th", "รายงานภายในวันที่ ๓๑ ธันวาคม ๒๐๒๖", "the Thai text has the year ๒๐๒๖ without ค.ศ."),
+        ("en", "Reports are due by 30 February 2026.", "'30 February 2026' does not exist"),
+    ],
+)
+def test_an_agreement_in_one_language_has_its_texts_checked_alone(tree, language, text, words):
+    agreement = AGREEMENT.replace("status: draft", f"status: draft\nlanguages: [{language}]").replace(
+        "en: To develop the digital skills of staff." if language == "en" else "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร",
+        f"{language}: {text}",
+    )
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    (problem,) = info.value.problems
+    assert words in str(problem) and problem.field == "clauses[1] (objectives).text", str(problem)
+
+
 # --- any consistent pair passes; any changed number fails ------------------------------------
 
 pieces = st.one_of(

@@ -513,7 +513,12 @@ def test_a_missing_required_field_does_not_hide_the_other_problems_of_its_record
     [
         ("no signing date: signed after the end is not guessed", "date: 2020-11-16\n", "", "signed on"),
         ("no parties: the originals are not counted against them", "parties: [town, kku]\n", "", "originals"),
-        ("no duration: the signing date is not compared with it", "duration: {start: 2020-11-16, end: 2021-11-15}\n", "", "ends"),
+        (
+            "no duration: the signing date is not compared with it",
+            "duration: {start: 2020-11-16, end: 2021-11-15}\n",
+            "",
+            "ends",
+        ),
     ],
 )
 def test_a_check_that_needs_the_missing_field_is_left_out(tree, what, old, new, left_out):

@@ -399,6 +399,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' does not exist: {month} B.E. {year} has {days} days; write a day from 1 to {days}",
         "'{value}' ไม่มีอยู่จริง เดือน{month} พ.ศ. {year} มี {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
     ),
+    # a date written in a clause's text that is not in the calendar (crosscheck.missing_date_findings)
+    "date_no_day_ce": (
+        "'{value}' does not exist: {month} {year} has {days} days; write a day from 1 to {days}",
+        "'{value}' ไม่มีอยู่จริง เดือน{month} ค.ศ. {year} มี {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
+    ),
+    "date_no_day_any": (
+        "'{value}' does not exist: {month} has at most {days} days; write a day from 1 to {days}",
+        "'{value}' ไม่มีอยู่จริง เดือน{month} มีไม่เกิน {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
+    ),
     # numbers as written (numbers.py): "<what to write>; <what is wrong>"
     "nw_amount": (
         "write the amount in plain digits, e.g. 150000 or 150000.50; {reason}",

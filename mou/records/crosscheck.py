@@ -22,6 +22,7 @@ text's when the English alone has it); validation makes them errors, or warnings
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 import unicodedata
@@ -596,6 +597,48 @@ def era_findings(text: str, language: str) -> list[Finding]:
     return findings
 
 
+def text_findings(text: str, language: str) -> list[Finding]:
+    """What one text says wrong whatever the other says: a year in the other era, a date that does not exist."""
+    return _one_text_findings(_without_addresses(_without_references(text)), language)
+
+
+def _one_text_findings(text: str, language: str) -> list[Finding]:
+    """The findings of text_findings, on a text whose references and addresses are blanked out."""
+    return era_findings(text, language) + missing_date_findings(text, language)
+
+
+def missing_date_findings(text: str, language: str) -> list[Finding]:
+    """A date written in a text that is not in the calendar: ๓๐ กุมภาพันธ์ ๒๕๖๙, 29 February 2026."""
+    findings = []
+    seen: dict[str, int] = {}
+    for fact in facts(text, language):
+        occurrence = seen.get(fact.shown, 0)
+        seen[fact.shown] = occurrence + 1
+        if fact.date is None:
+            continue
+        day, month, year = fact.date
+        if day is None:
+            continue
+        days = calendar.monthrange(year if year is not None else 2024, month)[1]  # no year: 29 February may be
+        if day <= days:
+            continue
+        # The Thai message names the month in Thai; the English one as the text writes it.
+        month_name = Message(_month_name(month, language), THAI_MONTHS[month - 1])
+        if year is None:
+            message = say("date_no_day_any", value=fact.shown, month=month_name, days=days)
+        elif language == "th":
+            message = say("thai_date_no_day", value=fact.shown, month=month_name, year=year + BE_OFFSET, days=days)
+        else:
+            message = say("date_no_day_ce", value=fact.shown, month=month_name, year=year, days=days)
+        findings.append(Finding(language, message, (fact.shown, occurrence)))
+    return findings
+
+
+def _month_name(month: int, language: str) -> str:
+    """The name of a month in one language."""
+    return (THAI_MONTHS if language == "th" else EN_MONTHS)[month - 1]
+
+
 # Sub-item labels in a text: (ก) (ข) (ค) … in Thai, (a) (b) (c) … in English. Thai drafting
 # labels in alphabetical order, skipping ฃ and ฅ, which are no longer written; the first 26
 # Thai labels (ก … ฝ) are the English a … z.
@@ -718,7 +761,7 @@ def compare(th: str, en: str) -> list[Finding]:
     findings = reference_findings(th, en) + address_findings(th, en) + label_findings(th, en)
     th, en = _without_addresses(_without_references(th)), _without_addresses(_without_references(en))
     findings += spelling_findings(th, en)
-    findings += era_findings(th, "th") + era_findings(en, "en")
+    findings += _one_text_findings(th, "th") + _one_text_findings(en, "en")
     th_facts, en_facts = facts(th, "th"), facts(en, "en")
     th_missing, en_missing = _unmatched(th_facts, en_facts), _unmatched(en_facts, th_facts)
     said_th: set[Key] = set()  # what was reported already, so one value is reported once
@@ -841,14 +884,24 @@ def _fields(value: Any, key_path: KeyPath) -> Iterator[tuple[KeyPath, Bilingual 
             yield from _fields(item, key_path + (key,))
 
 
-def record_findings(value: BaseModel) -> list[tuple[KeyPath, Finding]]:
-    """Cross-check every bilingual field of one record (an agreement or a party)."""
+def record_findings(value: BaseModel, languages: tuple[str, ...] = ("th", "en")) -> list[tuple[KeyPath, Finding]]:
+    """Cross-check every bilingual field of one record (an agreement or a party), in the languages printed.
+
+    With one language, each text is still checked alone (a year in the other era, a date that
+    does not exist): that is a check of one text, not of a pair.
+    """
     found: list[tuple[KeyPath, Finding]] = []
+    both = {"th", "en"} <= set(languages)
     for key_path, field in _fields(value, ()):
         if isinstance(field, Person):
-            found += [(key_path + ("name",), f) for f in name_findings(field)]
-        elif field.th is not None and field.en is not None:  # a missing language is validation's
+            if both:
+                found += [(key_path + ("name",), f) for f in name_findings(field)]
+        elif both and field.th is not None and field.en is not None:  # a missing language is validation's
             found += [(key_path, f) for f in compare(field.th, field.en)]
+        else:
+            for language in languages:
+                text = getattr(field, language)
+                found += [(key_path, f) for f in text_findings(text, language)] if text is not None else []
     return found
 
 
@@ -863,26 +916,25 @@ def check_record(source: Record, value: BaseModel) -> list[Problem]:
 
 
 def cross_check(project: Project) -> dict[str, list[Problem]]:
-    """Cross-check every agreement made in Thai and English, and its parties: agreement id → problems."""
-    party_findings: dict[str, list[tuple[KeyPath, Finding]]] = {}  # a party shared by many agreements is read once
+    """Cross-check every agreement and its parties in the languages it is made in: agreement id → problems."""
+    # A party shared by many agreements is read once per set of languages.
+    party_findings: dict[tuple[str, tuple[str, ...]], list[tuple[KeyPath, Finding]]] = {}
     problems: dict[str, list[Problem]] = {}
     for agreement_id, agreement in project.agreements.items():
-        found: list[Problem] = []
+        languages = tuple(sorted(set(agreement.languages)))
+        found = _placed(project.agreement_source(agreement_id), record_findings(agreement, languages))
         problems[agreement_id] = found
-        if not {"th", "en"} <= set(agreement.languages):
-            continue
-        found += check_record(project.agreement_source(agreement_id), agreement)
         for party_id in dict.fromkeys(agreement.parties):
             party = project.parties.get(party_id)
             if party is None:
                 continue
-            if party_id not in party_findings:
-                party_findings[party_id] = record_findings(party)
+            if (party_id, languages) not in party_findings:
+                party_findings[party_id, languages] = record_findings(party, languages)
             # A signatory the agreement replaces is not printed in it: its findings are not this agreement's.
             replaced = replaced_fields(agreement, party_id)
             found += _placed(
                 project.party_source(party_id),
-                [(key_path, f) for key_path, f in party_findings[party_id] if key_path[0] not in replaced],
+                [(key_path, f) for key_path, f in party_findings[party_id, languages] if key_path[0] not in replaced],
                 say("needed_by", id=agreement_id),
             )
     return problems

@@ -8,7 +8,7 @@ import types
 import typing
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -133,20 +133,21 @@ def load_project(
             if folder.is_dir()
             else Problem(str(root.resolve()), say("no_agreements_folder"))
         )
-    valid = (dict(project.parties), dict(project.agreements))
-    found, mismatches = _project_problems(project, template_names)
     if any(stood_in.values()):  # what depends on a stand-in differs between its two versions: left out
+        valid = (dict(project.parties), dict(project.agreements))
         runs = []
         for variant in VARIANTS:
-            project.parties = valid[0] | {k: pair[variant] for k, pair in stood_in["parties"].items()}
-            project.agreements = valid[1] | {k: pair[variant] for k, pair in stood_in["agreements"].items()}
+            project.parties = valid[0] | {k: cast(Party, pair[variant]) for k, pair in stood_in["parties"].items()}
+            project.agreements = valid[1] | {
+                k: cast(Agreement, pair[variant]) for k, pair in stood_in["agreements"].items()
+            }
             runs.append(_project_problems(project, template_names))
         project.parties, project.agreements = valid
-        both = set(runs[0][0]) & set(runs[1][0])
-        found = [p for p in runs[0][0] if p in both]
-        mismatches = {
-            key: [p for p in runs[0][1][key] if p in set(runs[1][1].get(key, []))] for key in runs[0][1]
-        }
+        (found, mismatches), (other_found, other_mismatches) = runs
+        found = [p for p in found if p in set(other_found)]
+        mismatches = {key: [p for p in ps if p in set(other_mismatches.get(key, []))] for key, ps in mismatches.items()}
+    else:
+        found, mismatches = _project_problems(project, template_names)
     problems += found
     if allow_mismatch:
         project.warnings = {key: mismatches.get(key, []) for key in project.agreements}
