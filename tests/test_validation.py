@@ -212,6 +212,55 @@ CASES = [
 ]
 
 
+# adversarial review: a clause left with its heading only, a budget of nothing, a list left blank
+CLAUSE_TEXT = "    text: {th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร, en: To develop the digital skills of staff.}\n"
+CLAUSE_ITEMS = "    items:\n      - {th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}\n"
+CASES += [
+    (
+        "a clause's text left blank",
+        agreement_with(CLAUSE_TEXT, "    text:\n"),
+        "agreements/test.yaml:11:5: clauses[1].text:",
+        "is empty; write the text or remove the field",
+    ),
+    (
+        "a clause with neither text nor items",
+        agreement_with(CLAUSE_TEXT + CLAUSE_ITEMS, ""),
+        "agreements/test.yaml:9:5: clauses[1]:",
+        "has neither text nor items; write text: {th: …, en: …} or items:",
+    ),
+    (
+        "a clause with no text and no items in its list",
+        agreement_with(CLAUSE_TEXT + CLAUSE_ITEMS, "    items: []\n"),
+        "agreements/test.yaml:9:5: clauses[1]:",
+        "has neither text nor items",
+    ),
+    (
+        "a heading left blank",
+        agreement_with("heading: {th: วัตถุประสงค์, en: Objectives}", "heading:"),
+        "agreements/test.yaml:10:5: clauses[1].heading:",
+        "is empty; write it, e.g. {th: …, en: …}",
+    ),
+    (
+        "witnesses left blank",
+        AGREEMENT + "witnesses:\n",
+        "agreements/test.yaml:17:1: witnesses:",
+        "is empty; add the entries (one '- ' line each) or delete the line",
+    ),
+    (
+        "a budget of nothing",
+        agreement_with("budget: {amount: 150000}", "budget: {amount: 0}"),
+        "agreements/test.yaml:15:18: budget.amount:",
+        "is 0; write the amount, or remove budget: when the agreement commits no money",
+    ),
+    (
+        "a named amount of nothing",
+        AGREEMENT + "amounts: {fee: 0.00}\n",
+        "agreements/test.yaml:17:16: amounts.fee:",
+        "is 0, which prints ๐ บาท (ศูนย์บาทถ้วน)",
+    ),
+]
+
+
 @pytest.mark.parametrize("what, text, where, words", CASES, ids=[c[0] for c in CASES])
 def test_record_mistake_is_reported_clearly(tree, what, text, where, words):
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})

@@ -158,6 +158,34 @@ CATALOG: dict[str, tuple[str, str]] = {
         "trillion baht has 13)",
         "'{value}' มีตัวเลขเกิน {n} หลักที่จำนวนเงินมีได้ ให้ตรวจสอบจำนวนเงิน (งบประมาณหนึ่งล้านล้านบาทมี 13 หลัก)",
     ),
+    # adversarial review: a budget or a named amount of 0 baht printed ๐ บาท (ศูนย์บาทถ้วน)
+    "budget_zero": (
+        "is 0; write the amount, or remove budget: when the agreement commits no money",
+        "เป็น 0 ให้เขียนจำนวนเงิน หรือลบช่อง budget: ออกหากบันทึกข้อตกลงนี้ไม่ผูกพันงบประมาณ",
+    ),
+    "amount_zero": (
+        "is 0, which prints ๐ บาท (ศูนย์บาทถ้วน); write the amount, or remove it and its {{amount:…}} "
+        "and say in the text that no money is paid",
+        "เป็น 0 ซึ่งจะพิมพ์เป็น ๐ บาท (ศูนย์บาทถ้วน) ให้เขียนจำนวนเงิน หรือลบจำนวนนี้และ {{amount:…}} ที่อ้างถึงออก "
+        "แล้วเขียนในข้อความว่าไม่มีการจ่ายเงิน",
+    ),
+    # adversarial review: a clause left with its heading only printed an empty clause
+    "clause_empty": (
+        "has neither text nor items; write text: {{th: …, en: …}} or items:, or remove the clause",
+        "ไม่มีทั้งข้อความ (text) และข้อย่อย (items) ให้เขียน text: {{th: …, en: …}} หรือ items: หรือลบข้อนี้ออก",
+    ),
+    "blank_required": (
+        "is empty; write it, e.g. {{th: …, en: …}}",
+        "ว่างเปล่า ให้เขียนข้อความ เช่น {{th: …, en: …}}",
+    ),
+    "list_empty_required": (
+        "is empty; add the entries, one '- ' line each",
+        "ว่างเปล่า ให้เพิ่มรายการ บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- '",
+    ),
+    "list_empty": (
+        "is empty; add the entries (one '- ' line each) or delete the line",
+        "ว่างเปล่า ให้เพิ่มรายการ (บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- ') หรือลบบรรทัดนี้ออก",
+    ),
     "empty_text": ("is empty; write the text or remove the field", "ว่างเปล่า ให้เขียนข้อความ หรือลบช่องนี้ออก"),
     "control_character": (
         "contains the control character U+{code} at character {index}; delete it "

@@ -117,6 +117,20 @@ Amount = Annotated[
     Decimal, AsWritten("amount"), BeforeValidator(plain_number), Field(ge=0, decimal_places=2, max_digits=17)
 ]
 Count = Annotated[StrictInt, AsWritten("count")]
+
+
+def committed(value: Decimal) -> Decimal:
+    """Refuse a budget of 0 baht: most likely a value not filled in, printed ๐ บาท (ศูนย์บาทถ้วน)."""
+    if value == 0:
+        raise PydanticCustomError("budget_zero", "a budget of nothing")
+    return value
+
+
+def named(value: Decimal) -> Decimal:
+    """Refuse a named amount of 0 baht: a clause printing ๐ บาท (ศูนย์บาทถ้วน) commits nothing."""
+    if value == 0:
+        raise PydanticCustomError("amount_zero", "an amount of nothing")
+    return value
 # Clause text names an amount of `amounts` as {amount:<key>}; a key is written like an id.
 AMOUNT_REFERENCE = re.compile(r"\{amount:(?P<key>[^{}]*)\}")
 
@@ -229,7 +243,7 @@ class Duration(StrictRecord):
 class Budget(StrictRecord):
     """Money the agreement commits, in baht, and where it comes from."""
 
-    amount: Amount
+    amount: Annotated[Amount, AfterValidator(committed)]
     """Amount in baht, digits only, up to 2 decimals: 150000 or 150000.50."""
     source: Bilingual | None = None
     """Where the money comes from."""
@@ -278,7 +292,7 @@ class Agreement(StrictRecord):
     """When the agreement is in force."""
     budget: Budget | None = None
     """Money committed, if any."""
-    amounts: dict[Ident, Amount] = Field(default_factory=dict)
+    amounts: dict[Ident, Annotated[Amount, AfterValidator(named)]] = Field(default_factory=dict)
     """Named amounts in baht, digits only: {grant: 21000001}; clause text prints one as {amount:grant}."""
     originals: Count = Field(ge=1, le=1000)
     """The number of signed originals: at least the number of parties, at most 1000."""

@@ -67,6 +67,8 @@ AT_VALUE = {
     "date_with_weekday",
     "bad_version",
     "bad_id",
+    "budget_zero",
+    "amount_zero",
 }
 # Errors about one character of a text point at that character.
 AT_CHARACTER = {
@@ -261,6 +263,9 @@ def _load_one(
     refused = [p for p in numbers_as_written(model, record) if p.field not in said]
     problems += unfilled + refused
     said |= {p.field for p in refused}
+    blank = [p for p in blank_problems(record, model) if p.field not in said]
+    problems += blank
+    said |= {p.field for p in blank}
     try:
         validated = model.model_validate(record.data)
     except ValidationError as exc:
@@ -271,6 +276,7 @@ def _load_one(
             problems += _one_record_problems(record, pair, fonts)
         return
     problems += quoted_term_problems(record, validated) + line_break_problems(record, validated)
+    problems += empty_clause_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
     if not unfilled and not loaded:
@@ -282,10 +288,71 @@ def _one_record_problems(record: Record, pair: tuple[BaseModel, BaseModel], font
     first, second = (
         quoted_term_problems(record, v)
         + line_break_problems(record, v)
+        + empty_clause_problems(record, v)
         + (font_problems(record, v, fonts) if fonts is not None else [])
         for v in pair
     )
     return [problem for problem in first if problem in second]
+
+
+def blank_problems(record: Record, model: type[BaseModel]) -> list[Problem]:
+    """Refuse a text or a list left blank (`text:` with nothing after it), as an empty text is refused.
+
+    YAML reads a blank as nothing at all: a text that may be left out would silently be
+    left out (an empty clause printed), and a list would be refused as "not None".
+    """
+    problems = []
+    for key_path, value in _entries(record.data, ()):
+        if value is not None or not key_path or not isinstance(key_path[-1], str):
+            continue
+        parent = _model_at(model, key_path[:-1])
+        info = parent.model_fields.get(key_path[-1]) if parent else None
+        if info is None:
+            continue
+        inner = _inner_model(info.annotation)
+        required = info.is_required()
+        if inner is Bilingual:
+            problems.append(record.problem(key_path, say("blank_required" if required else "empty_text")))
+        elif typing.get_origin(_bare_type(info.annotation)) is list:
+            problems.append(record.problem(key_path, say("list_empty_required" if required else "list_empty")))
+    return problems
+
+
+def _entries(data: Any, key_path: KeyPath) -> list[tuple[KeyPath, Any]]:
+    """Every value of a record with its key path, groups and lists included."""
+    found: list[tuple[KeyPath, Any]] = [(key_path, data)]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _entries(value, key_path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _entries(value, key_path + (index,))
+    return found
+
+
+def _bare_type(annotation: Any) -> Any:
+    """Unwrap Optional and Annotated (not list) down to the type itself."""
+    for _ in range(5):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType, typing.Annotated) and args:
+            annotation = args[0]
+        else:
+            break
+    return annotation
+
+
+def empty_clause_problems(record: Record, validated: BaseModel) -> list[Problem]:
+    """Refuse a clause with neither text nor sub-items: it prints its heading over nothing."""
+    if not isinstance(validated, Agreement):
+        return []
+    problems = []
+    for index, clause in enumerate(validated.clauses):
+        written = record.data.get("clauses") if isinstance(record.data, dict) else None
+        if not isinstance(written, list) or index >= len(written) or not isinstance(written[index], dict):
+            continue  # a stand-in's clause (standins.py), not one of the file's
+        if clause.text is None and not clause.items and "text" not in written[index]:
+            problems.append(record.problem(("clauses", index), say("clause_empty")))  # a blank text: said as such
+    return problems
 
 
 def quoted_term_problems(record: Record, validated: BaseModel) -> list[Problem]:
