@@ -228,6 +228,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "contains the Lao letter U+{code} {name}, which looks like Thai but is not; write the Thai {thai} instead",
         "มีอักษรลาว U+{code} {name} ซึ่งดูคล้ายอักษรไทยแต่ไม่ใช่ ให้พิมพ์อักษรไทย {thai} แทน",
     ),
+    # adversarial review: a name written in Lao letters (a partner's own name) is no mistyped Thai
+    "lao_word": (
+        "contains the Lao word '{word}', which the bundled font {font} cannot draw; write it in Thai letters "
+        "or delete it",
+        "มีคำภาษาลาว '{word}' ซึ่งแบบอักษร {font} ของโครงการแสดงไม่ได้ ให้เขียนด้วยอักษรไทย หรือลบออก",
+    ),
     # adversarial inputs: a Latin word with a Cyrillic or Greek letter that looks Latin
     "cyrillic_lookalike": (
         "contains the Cyrillic letter U+{code} {name} in a word of Latin letters; it looks like {latin} but is "

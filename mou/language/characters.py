@@ -42,6 +42,9 @@ MARKS = ABOVE_BELOW_VOWELS | LAST_MARKS | frozenset(NIKHAHIT + PHINTHU)
 SARA_AA, SARA_AM, LAKKHANGYAO, SARA_E, SARA_AE = "\u0e32", "\u0e33", "\u0e45", "\u0e40", "\u0e41"
 RU_LU = frozenset("\u0e24\u0e26")  # ฤ ฦ: the only letters ๅ follows
 LAO = range(0x0E80, 0x0F00)
+THAI_BLOCK = range(0x0E00, 0x0E80)
+# The face every edition is set in: it has no Lao letters, so a word in Lao cannot be printed.
+BUNDLED_FONT = "Sarabun"
 # The Lao block repeats the Thai block's layout 0x80 higher: ກ U+0E81 is ก U+0E01.
 LAO_TO_THAI = 0x80
 DOTTED_CIRCLE = "\u25cc"
@@ -104,6 +107,10 @@ def thai_spelling(text: str) -> list[Finding]:
     index = 0
     while index < len(text):
         char = text[index]
+        if ord(char) in LAO and (word := _lao_word(text, index)):
+            findings.append(Finding(index, "lao_word", {"word": word, "font": BUNDLED_FONT}))
+            index += len(word)  # said once for the word, not once a letter
+            continue
         if ord(char) in LAO:
             findings.append(_lookalike(index, char))
         elif char == LAKKHANGYAO and (index == 0 or text[index - 1] not in RU_LU):
@@ -176,6 +183,18 @@ def mixed_digits(text: str) -> list[Finding]:
 def _is_latin(char: str) -> bool:
     """Tell whether a character is a Latin letter."""
     return char_name(char).startswith("LATIN ")
+
+
+def _lao_word(text: str, index: int) -> str:
+    """Return the word of Lao letters starting at index, or '' if Thai letters touch it (a mistyped Thai word)."""
+    end = index
+    while end < len(text) and ord(text[end]) in LAO:
+        end += 1
+    before, after = text[index - 1 : index], text[end : end + 1]
+    touches_thai = any(c and ord(c) in THAI_BLOCK for c in (before, after))
+    if touches_thai or end - index < 2:
+        return ""
+    return text[index:end]
 
 
 def _lookalike(index: int, char: str) -> Finding:

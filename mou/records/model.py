@@ -131,6 +131,8 @@ def named(value: Decimal) -> Decimal:
     if value == 0:
         raise PydanticCustomError("amount_zero", "an amount of nothing")
     return value
+
+
 # Clause text names an amount of `amounts` as {amount:<key>}; a key is written like an id.
 AMOUNT_REFERENCE = re.compile(r"\{amount:(?P<key>[^{}]*)\}")
 

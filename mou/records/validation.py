@@ -77,6 +77,7 @@ AT_CHARACTER = {
     "invisible_character",
     "odd_space",
     "thai_lookalike",
+    "lao_word",
     "thai_lakkhangyao",
     "thai_double_sara_e",
     "thai_no_base",
