@@ -646,6 +646,24 @@ def test_an_agreement_in_one_language_has_its_texts_checked_alone(tree, language
     assert words in str(problem) and problem.field == "clauses[1] (objectives).text", str(problem)
 
 
+@pytest.mark.parametrize(
+    "thai, english",
+    [
+        # adversarial review: 2½ was read as 2, and ร้อยละ ๒.๕ reported as a mismatch
+        ("ร้อยละ ๒.๕", "2½ percent"),
+        ("เป็นเวลา ๑.๒๕ ชั่วโมง", "for 1¼ hours"),
+        ("จำนวน ๓.๗๕ ล้านบาท", "3¾ million baht"),
+    ],
+)
+def test_a_fraction_sign_after_a_number_is_its_fraction(thai, english):
+    assert compare(thai, english) == []
+
+
+def test_a_fraction_sign_counts_in_the_mismatch_message():
+    (found,) = compare("ร้อยละ ๒", "2½ percent")
+    assert "where the English text has 2½" in found.message.en, found
+
+
 # --- any consistent pair passes; any changed number fails ------------------------------------
 
 pieces = st.one_of(

@@ -139,6 +139,8 @@ TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs,
     ),
 }
 NUMBERS = re.compile(_NUMBER)
+# A fraction sign right after a whole number: 2½ percent is ร้อยละ ๒.๕.
+VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 # A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
 PHONE = re.compile(r"(?<![0-9.,/+])(?:\+66[\s-]?(?:\(0\))?|0)(?:[\s-]?[0-9]){8,9}(?![0-9])")
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
@@ -412,9 +414,12 @@ def facts(text: str, language: str) -> list[Fact]:
         value = _decimal(match[0])
         if value is None or not free(*match.span()):
             continue
-        scale = SCALE_AFTER[language].match(plain, match.end())
+        end = match.end()
+        if plain[end : end + 1] in VULGAR_FRACTIONS and "." not in match[0]:  # 2½ is 2.5
+            value, end = (value + VULGAR_FRACTIONS[plain[end]]).normalize(), end + 1
+        scale = SCALE_AFTER[language].match(plain, end)
         scaled = (value * SCALES[language][scale[1]]).normalize() if scale else None
-        claim(*match.span(), _number_fact(text[match.start() : match.end()], value, scaled, language))
+        claim(match.start(), end, _number_fact(text[match.start() : end], value, scaled, language))
     if language == "en":
         for match in NUMBER_WORDS.finditer(plain):
             keys = frozenset(("n", Decimal(n)) for n in _word_numbers(match[0]))
