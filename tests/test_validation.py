@@ -206,8 +206,24 @@ CASES = [
         agreement_with("  - id: objectives", "  - id: objectives").replace(
             "heading: {th: วัตถุประสงค์, en: Objectives}", "heading:\n      th: วัตถุ\tประสงค์\n      en: Objectives"
         ),
-        "agreements/test.yaml:11:16:",
+        "agreements/test.yaml:11:16: clauses[1].heading.th:",
         "a tab stands between words here; YAML allows a tab only inside quotes: type a space instead",
+    ),
+    (
+        # adversarial review: a tab where the value starts was said to stand "between words"
+        "tab before an unquoted value",
+        agreement_with(
+            "heading: {th: วัตถุประสงค์, en: Objectives}", "heading:\n      th:\tวัตถุประสงค์\n      en: Objectives"
+        ),
+        "agreements/test.yaml:11:10: clauses[1].heading.th:",
+        "a tab stands before the value here; YAML allows a tab only inside quotes",
+    ),
+    (
+        # adversarial review: a table typed with tabs, in quotes, printed as one line with spaces
+        "tab inside quotes",
+        agreement_with("en: Hold training twice a year.}", 'en: "Training\\tTwice a year"}'),
+        "agreements/test.yaml:13:48: clauses[1].items[1].en:",
+        "contains a tab at character 9, which prints as one space",
     ),
 ]
 
@@ -603,3 +619,13 @@ def test_a_party_missing_a_field_is_still_cross_checked(tree):
     assert messages[0].startswith("parties/kku.yaml:") and "kind: is required" in messages[0], messages
     assert any(m.startswith("parties/kku.yaml:") and "address" in m and "40003" in m for m in messages), messages
     assert len(messages) == 2, messages
+
+
+def test_a_text_refused_in_one_language_is_not_compared_with_anything_else(tree):
+    """The other language of a refused text is not cross-checked against what stands in for it."""
+    text = agreement_with("en: Hold training twice a year.}", 'en: "Training\\ttwice a year"}')
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    (problem,) = info.value.problems
+    assert "contains a tab" in str(problem), [str(p) for p in info.value.problems]

@@ -26,6 +26,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a tab stands between words here; YAML allows a tab only inside quotes: type a space instead",
         "มีแท็บคั่นระหว่างคำตรงนี้ YAML ยอมให้มีแท็บได้เฉพาะในเครื่องหมายคำพูด ให้เว้นวรรค (space) แทน",
     ),
+    # adversarial review: a tab where a value starts, and a tab inside quotes (a table typed with tabs)
+    "tab_before_value": (
+        "a tab stands before the value here; YAML allows a tab only inside quotes: type a space instead",
+        "มีแท็บอยู่หน้าค่าตรงนี้ YAML ยอมให้มีแท็บได้เฉพาะในเครื่องหมายคำพูด ให้เว้นวรรค (space) แทน",
+    ),
+    "tab_in_text": (
+        "contains a tab at character {index}, which prints as one space (a table typed with tabs loses its "
+        "columns); type a space, or write each entry as a sub-item under items:",
+        "มีแท็บที่ตำแหน่งอักขระที่ {index} ซึ่งจะพิมพ์เป็นการเว้นวรรคหนึ่งช่อง (ตารางที่พิมพ์ด้วยแท็บจะไม่เป็นคอลัมน์) "
+        "ให้เว้นวรรคแทน หรือเขียนแต่ละรายการเป็นข้อย่อยใน items:",
+    ),
     "yaml_syntax": (
         "YAML syntax error: {detail}; check indentation, colons and quotes",
         "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",

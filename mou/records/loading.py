@@ -125,7 +125,8 @@ def _written_forms(char: str) -> re.Pattern[str]:
     """Match a character as itself or as a YAML double-quoted escape of it."""
     code = ord(char)
     escapes = [f"\\\\U{code:08x}", f"\\\\u{code:04x}"] + ([f"\\\\x{code:02x}"] if code < 0x100 else [])
-    return re.compile("|".join([re.escape(char), *escapes]), re.IGNORECASE)
+    short = {"\t": "\\\\t"}.get(char)  # YAML's one-letter escape; case counts in it (\T is no tab)
+    return re.compile("|".join([re.escape(char), *escapes] + ([f"(?-i:{short})"] if short else [])), re.IGNORECASE)
 
 
 def line_and_column(text: str, offset: int) -> Location:
@@ -222,8 +223,22 @@ def load_text(path: Path, shown: str, text: str) -> Record:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         # PyYAML ends a plain value at a tab and then finds no token to start with it
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            raise InputError(Problem(shown, say("tab_in_value"), line, column)) from None
+            opens = text[: mark.index].rstrip("\t ").endswith((":", "-"))  # the tab opens the value
+            message = say("tab_before_value" if opens else "tab_in_value")
+            raise InputError(Problem(shown, message, line, column, _field_at(text, path, shown, mark.index))) from None
         raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
+
+
+def _field_at(text: str, path: Path, shown: str, offset: int) -> str | None:
+    """Name the field whose value holds text[offset], read from the text with its tabs as spaces (None if it still fails)."""
+    try:
+        record = _parse(text.replace("\t", " "), path, shown, yaml.SafeLoader)
+    except (yaml.YAMLError, InputError, RecursionError):
+        return None
+    inside = [key_path for key_path, (start, end) in record.spans.items() if start <= offset < end]
+    after = [key_path for key_path, (start, _) in record.spans.items() if start >= offset]
+    found = inside or sorted(after, key=lambda key_path: record.spans[key_path][0])[:1]
+    return dotted_path(found[0]) or None if found else None
 
 
 def _parse(text: str, path: Path, shown: str, loader_class: type[yaml.SafeLoader]) -> Record:

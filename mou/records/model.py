@@ -68,6 +68,8 @@ def clean_text(value: str) -> str:
             raise PydanticCustomError(
                 refused, "contains a character it may not", {"index": index + 1} | char_values(char)
             )
+    if "\t" in value:  # a table typed with tabs: the page shows one space where each column was
+        raise PydanticCustomError("tab_in_text", "contains a tab", {"index": value.index("\t") + 1})
     for finding in (thai_spelling(value) + latin_lookalikes(value) + unnormalized(value) + mixed_digits(value))[:1]:
         raise PydanticCustomError(finding.key, "Thai spelling", {"index": finding.index + 1} | finding.values)
     return value.strip()

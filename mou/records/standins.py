@@ -55,6 +55,10 @@ def _replace(model: type[BaseModel], data: dict[str, Any], loc: KeyPath, kind: s
     path, annotation, metadata = _walk(model, data, loc)
     if not path:
         return False
+    parent_type = _walk(model, data, path[:-1])[1] if len(path) > 1 else None
+    if _is_text_pair(_bare(parent_type)) and kind != "extra_forbidden":
+        # One language refused: the pair is replaced, so the language kept is not compared with a stand-in.
+        path, annotation, metadata = path[:-1], parent_type, []
     parent: Any = data
     for part in path[:-1]:
         parent = parent[part]
@@ -128,7 +132,7 @@ def _stand_in(annotation: Any, variant: int, counter: Any, metadata: list[Any] |
     bare = _bare(annotation)
     number = next(counter)
     if isinstance(bare, type) and issubclass(bare, BaseModel):
-        if set(bare.model_fields) == {"th", "en"}:  # a text: the same in both languages, so they agree
+        if _is_text_pair(bare):  # a text: the same in both languages, so they agree
             text = _text(bare.model_fields["th"].annotation, variant, number)
             return {"th": text, "en": text}
         return {
@@ -157,6 +161,15 @@ def _stand_in(annotation: Any, variant: int, counter: Any, metadata: list[Any] |
         first = (datetime.date(1950, 1, 1), datetime.date(2190, 12, 31))[variant]
         return first + datetime.timedelta(days=number * (1, -1)[variant])
     return _text(annotation, variant, number)
+
+
+def _is_text_pair(annotation: Any) -> bool:
+    """Tell whether a type is a text in Thai and English ({th: …, en: …})."""
+    return (
+        isinstance(annotation, type)
+        and issubclass(annotation, BaseModel)
+        and set(annotation.model_fields) == {"th", "en"}
+    )
 
 
 def _metadata(annotation: Any) -> list[Any]:

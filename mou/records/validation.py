@@ -78,6 +78,7 @@ AT_CHARACTER = {
     "odd_space",
     "thai_lookalike",
     "lao_word",
+    "tab_in_text",
     "thai_lakkhangyao",
     "thai_double_sara_e",
     "thai_no_base",
