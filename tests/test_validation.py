@@ -629,3 +629,65 @@ def test_a_text_refused_in_one_language_is_not_compared_with_anything_else(tree)
         load_project(root, {"standard"})
     (problem,) = info.value.problems
     assert "contains a tab" in str(problem), [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        # adversarial review: messages that did not say what to do, or said one problem three times
+        (
+            "kind: university",
+            "kind: โรงพยาบาล",
+            ["parties/kku.yaml:2:7: kind: 'โรงพยาบาล' is not allowed; did you mean 'hospital'?"],
+        ),
+        (
+            "kind: university",
+            "kind: univercity",
+            ["parties/kku.yaml:2:7: kind: 'univercity' is not allowed; did you mean 'university'?"],
+        ),
+    ],
+)
+def test_a_party_kind_written_otherwise_gets_the_kind_meant(tree, old, new, expected):
+    root = tree(
+        {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B.replace(old, new), "agreements/test.yaml": AGREEMENT}
+    )
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    messages = [str(p) for p in info.value.problems]
+    assert len(messages) == len(expected) and all(m.startswith(e) for m, e in zip(messages, expected)), messages
+
+
+def test_one_party_says_what_to_add(tree):
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "agreements/test.yaml": agreement_with("parties: [town, kku]", "parties: [town]"),
+        }
+    )
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    (problem,) = info.value.problems
+    assert "add the other party's id (its file name in parties/), e.g. parties: [town, <other>]" in str(problem)
+    assert "parties: [town, <other>]" in problem.render("th")
+
+
+def test_a_merge_key_in_a_list_entry_is_said_once(tree):
+    text = agreement_with(
+        "  - id: objectives\n    heading: {th: วัตถุประสงค์, en: Objectives}\n",
+        "  - <<: {id: objectives, heading: {th: วัตถุประสงค์, en: Objectives}}\n",
+    )
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
+    with pytest.raises(InputError) as info:
+        load_project(root, {"standard"})
+    (problem,) = info.value.problems
+    assert "'<<:' (a YAML merge) is not read here" in str(problem) and problem.field == "clauses[1]"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_file_saved_as_utf16_is_named_so(tree, encoding):
+    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": AGREEMENT})
+    (root / "parties/kku.yaml").write_bytes(PARTY_B.lstrip("\n").encode(encoding))
+    status, err = run(root)
+    assert status == 1 and "error: parties/kku.yaml:1: the file is saved as UTF-16" in err, err
+    assert "save it as UTF-8" in err

@@ -17,6 +17,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text; save it as UTF-8 (byte 0x{byte} cannot be read)",
         "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 ให้บันทึกใหม่เป็น UTF-8 (อ่านไบต์ 0x{byte} ไม่ได้)",
     ),
+    # adversarial review: a record saved as Notepad's "Unicode"
+    "utf16": (
+        'the file is saved as UTF-16 (Notepad calls it "Unicode"); save it as UTF-8: in Notepad, '
+        "File > Save As, Encoding: UTF-8; in another editor, choose UTF-8 where it saves the encoding",
+        'ไฟล์นี้บันทึกเป็น UTF-16 (ใน Notepad เรียกว่า "Unicode") ให้บันทึกใหม่เป็น UTF-8 โดยใน Notepad '
+        "เลือก File > Save As แล้วเลือก Encoding เป็น UTF-8 ส่วนโปรแกรมอื่นให้เลือก UTF-8 ในช่องการเข้ารหัสตอนบันทึก",
+    ),
     "tab": (
         "a tab is used for indentation; indent with spaces only",
         "มีการย่อหน้าด้วยแท็บ ให้ย่อหน้าด้วยการเว้นวรรค (space) เท่านั้น",
@@ -146,6 +153,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ต้องเป็นรายการ (บรรทัดละหนึ่งรายการ ขึ้นต้นด้วย '- ') ไม่ใช่{what}",
     ),
     "not_allowed": ("'{value}' is not allowed; use one of {expected}", "ใช้ '{value}' ไม่ได้ ให้เลือกจาก {expected}"),
+    "not_allowed_guess": (
+        "'{value}' is not allowed; did you mean '{guess}'? (one of {expected})",
+        "ใช้ '{value}' ไม่ได้ หมายถึง '{guess}' หรือไม่ (ให้เลือกจาก {expected})",
+    ),
+    # adversarial review: one party listed said what was wrong, not what to do
+    "parties_too_few": (
+        "an agreement is between two parties or more; add the other party's id (its file name in parties/), "
+        "e.g. parties: [{listed}]",
+        "บันทึกข้อตกลงต้องมีคู่ภาคีอย่างน้อยสองฝ่าย ให้เพิ่มรหัสของคู่ภาคีอีกฝ่าย (ชื่อไฟล์ใน parties/) เช่น parties: [{listed}]",
+    ),
     "too_short": ("needs at least {n} entries", "ต้องมีอย่างน้อย {n} รายการ"),
     # count messages: one entry, one page said in the singular
     "too_short_one": ("needs at least one entry", "ต้องมีอย่างน้อยหนึ่งรายการ"),
@@ -222,6 +239,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "inside a number (it prints as a blank a line never breaks at, and PDF viewers copy it differently)",
         "มีอักขระเว้นวรรค U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ให้พิมพ์เว้นวรรคธรรมดาแทน หรือไม่เว้นวรรคหากอยู่ในตัวเลข "
         "(อักขระนี้พิมพ์เป็นช่องว่างที่ตัดบรรทัดไม่ได้ และโปรแกรมอ่าน PDF แต่ละโปรแกรมคัดลอกออกมาไม่เหมือนกัน)",
+    ),
+    # adversarial review: a full-width digit or letter (１０,０００) names the one to type
+    "font_cannot_draw_full_width": (
+        "contains the full-width U+{code} {name} at character {index}, which the bundled font {font} cannot "
+        "draw; type the ordinary {plain} instead",
+        "มีอักขระเต็มความกว้าง U+{code} {name} ที่ตำแหน่งอักขระที่ {index} ซึ่งแบบอักษร {font} ของโครงการแสดงไม่ได้ "
+        "ให้พิมพ์ {plain} ธรรมดาแทน",
     ),
     "yaml_line_break": (
         "the line-break character U+{code} {name} is not allowed (YAML reads it as a new line, editors do "

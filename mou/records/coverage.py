@@ -73,6 +73,11 @@ def font_problems(record: Record, value: object, fonts: Path) -> list[Problem]:
     ]
 
 
+# The full-width forms of ASCII (U+FF01–U+FF5E), each 0xFEE0 above the character it stands for.
+FULL_WIDTH = range(0xFF01, 0xFF5F)
+FULL_WIDTH_OFFSET = 0xFEE0
+
+
 def _first_undrawable(text: str, codes: frozenset[int]) -> list[int]:
     """Return the index of the first character of text the fonts cannot draw, if any."""
     for index, char in enumerate(text):
@@ -87,7 +92,12 @@ def _problem(record: Record, key_path: KeyPath, text: str, index: int, family: s
     # The model strips a text's ends; the file holds the text as written.
     at = index + (len(raw) - len(raw.lstrip())) if isinstance(raw, str) else index
     line, column = record.char_location(key_path, raw if isinstance(raw, str) else text, at) or (None, None)
-    message = say("font_cannot_draw", index=at + 1, font=family, **char_values(text[index]))
+    char = text[index]
+    if FULL_WIDTH.start <= ord(char) < FULL_WIDTH.stop:  # ０ for 0, typed with an East Asian input method
+        plain = chr(ord(char) - FULL_WIDTH_OFFSET)
+        message = say("font_cannot_draw_full_width", index=at + 1, font=family, plain=plain, **char_values(char))
+    else:
+        message = say("font_cannot_draw", index=at + 1, font=family, **char_values(char))
     return Problem(record.shown_path, message, line, column, dotted_path(key_path) or None)
 
 

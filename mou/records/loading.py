@@ -153,12 +153,27 @@ def read_text(path: Path, shown: str) -> str:
     if size > MAX_FILE_BYTES:
         raise InputError(Problem(shown, say("file_too_large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}")))
     raw = path.read_bytes()
+    if _utf16(raw):
+        raise InputError(Problem(shown, say("utf16"), 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(Problem(shown, say("not_utf8", byte=f"{raw[exc.start]:02x}"), line)) from None
     return text.removeprefix("\ufeff")
+
+
+def _utf16(raw: bytes) -> bool:
+    """Tell whether a file is UTF-16 (Notepad's "Unicode"): its byte-order mark, or a 0 byte in its first character."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if len(raw) < 2 or len(raw) % 2 or raw[:2].count(b"\x00") != 1:
+        return False
+    try:
+        raw.decode("utf-16-le" if raw[1] == 0 else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def tab_problems(text: str, shown: str) -> list[Problem]:

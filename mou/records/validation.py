@@ -18,7 +18,7 @@ from mou.core.paths import record_files, record_path
 from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
-from mou.records.drafts import placeholder_problems
+from mou.records.drafts import KIND_NAMES_TH, placeholder_problems
 from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
@@ -69,6 +69,7 @@ AT_VALUE = {
     "bad_id",
     "budget_zero",
     "amount_zero",
+    "literal_error",
 }
 # Errors about one character of a text point at that character.
 AT_CHARACTER = {
@@ -271,7 +272,13 @@ def _load_one(
     try:
         validated = model.model_validate(record.data)
     except ValidationError as exc:
-        problems += [p for p in (pydantic_problem(record, model, e) for e in exc.errors()) if p.field not in said]
+        # Inside a value the loader refused (a YAML merge), what is missing is that refusal again: said once.
+        inside = tuple(f"{p.field}{mark}" for p in loaded if p.field for mark in ".[")
+        problems += [
+            p
+            for p in (pydantic_problem(record, model, e) for e in exc.errors())
+            if p.field not in said and not (inside and (p.field or "").startswith(inside))
+        ]
         pair = stand_ins(model, record.data, exc.errors()) if stood_in is not None else None
         if pair is not None and stood_in is not None:
             stood_in[kind][record_id] = pair
@@ -483,7 +490,14 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
     if kind in simple:
         return say(simple[kind], what=what)
     if kind == "literal_error":
-        return say("not_allowed", value=value, expected=str(ctx.get("expected")).replace(" or ", ", "))
+        expected = str(ctx.get("expected")).replace(" or ", ", ")
+        guess = _choice_meant(value, re.findall(r"'([^']*)'", expected))
+        if guess:
+            return say("not_allowed_guess", value=value, guess=guess, expected=expected)
+        return say("not_allowed", value=value, expected=expected)
+    if kind == "too_short" and loc == ("parties",) and isinstance(value, list):
+        named = ", ".join(str(p) for p in value if isinstance(p, str))
+        return say("parties_too_few", listed=f"{named}, <other>" if named else "<one>, <other>")
     if kind == "too_short":
         least = ctx.get("min_length")
         return say("too_short_one") if least == 1 else say("too_short", n=least)
@@ -500,6 +514,18 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
     if kind in CATALOG:  # mou's own checks (model.py) name their message
         return say(kind, **ctx)
     return str(error["msg"])
+
+
+def _choice_meant(value: Any, choices: list[str]) -> str | None:
+    """Guess the choice a clerk meant: a kind written in Thai (โรงพยาบาล: hospital), or one misspelt."""
+    if not isinstance(value, str) or not choices:
+        return None
+    written = value.strip()
+    by_thai = [kind for kind, thai in KIND_NAMES_TH.items() if kind in choices and written.startswith(thai)]
+    if by_thai:  # เทศบาลตำบล before เทศบาล…: the longest Thai name that fits
+        return max(by_thai, key=lambda kind: len(KIND_NAMES_TH[kind]))
+    close = difflib.get_close_matches(written.lower(), choices, n=1)
+    return close[0] if close else None
 
 
 def _sexagesimal(written: Written | None, value: Any) -> bool:
