@@ -491,9 +491,9 @@ def _message(model: type[BaseModel], loc: KeyPath, error: Any, written: Written 
         return say(simple[kind], what=what)
     if kind == "literal_error":
         expected = str(ctx.get("expected")).replace(" or ", ", ")
-        guess = _choice_meant(value, re.findall(r"'([^']*)'", expected))
-        if guess:
-            return say("not_allowed_guess", value=value, guess=guess, expected=expected)
+        meant = _choice_meant(value, re.findall(r"'([^']*)'", expected))
+        if meant:
+            return say("not_allowed_guess", value=value, guess=meant, expected=expected)
         return say("not_allowed", value=value, expected=expected)
     if kind == "too_short" and loc == ("parties",) and isinstance(value, list):
         named = ", ".join(str(p) for p in value if isinstance(p, str))
