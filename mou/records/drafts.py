@@ -12,7 +12,7 @@ import typing
 
 from mou.core.errors import Problem
 from mou.core.messages import say
-from mou.records.loading import Record
+from mou.records.loading import KeyPath, Record
 from mou.records.model import PartyKind
 from mou.records.schema import file_name
 
@@ -40,6 +40,15 @@ DATE_PLACEHOLDER = "<YYYY-MM-DD, or ๑ มกราคม ๒๕๖๘>"
 def schema_line(kind: str) -> str:
     """Return a record's first line, which lets an editor check it against its JSON Schema."""
     return f"# yaml-language-server: $schema=../schemas/{file_name(kind)}"
+
+
+def placeholder_paths(record: Record) -> list[KeyPath]:
+    """Return where a record still holds a placeholder, as key paths."""
+    return [
+        key_path
+        for key_path, written in record.scalars.items()
+        if written.plain and written.text.strip() in PLACEHOLDERS
+    ]
 
 
 def placeholder_problems(record: Record) -> list[Problem]:

@@ -18,7 +18,7 @@ from mou.core.paths import record_files, record_path
 from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
-from mou.records.drafts import KIND_NAMES_TH, placeholder_problems
+from mou.records.drafts import KIND_NAMES_TH, placeholder_paths, placeholder_problems
 from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
@@ -279,7 +279,9 @@ def _load_one(
             for p in (pydantic_problem(record, model, e) for e in exc.errors())
             if p.field not in said and not (inside and (p.field or "").startswith(inside))
         ]
-        pair = stand_ins(model, record.data, exc.errors()) if stood_in is not None else None
+        # A placeholder stands in for a value too: the checks that need it are left out, as for a refused one.
+        unwritten = [{"loc": key_path, "type": "placeholder"} for key_path in placeholder_paths(record)]
+        pair = stand_ins(model, record.data, exc.errors() + unwritten) if stood_in is not None else None
         if pair is not None and stood_in is not None:
             stood_in[kind][record_id] = pair
             problems += _one_record_problems(record, pair, fonts)
@@ -372,7 +374,8 @@ def quoted_term_problems(record: Record, validated: BaseModel) -> list[Problem]:
         if not isinstance(term, Bilingual):
             continue
         for language in ("th", "en"):
-            text, raw = getattr(term, language), record.data[name].get(language)
+            written = record.data.get(name) if isinstance(record.data, dict) else None
+            text, raw = getattr(term, language), written.get(language) if isinstance(written, dict) else None
             index = _added_quote(text) if text else None
             if index is None or not isinstance(raw, str):
                 continue
