@@ -388,8 +388,8 @@ PARTIES: dict[str, dict[str, Any]] = {
         ),
     ),
     "savannakhet-province": party(
-        # without the country's name, สาธารณรัฐประชาธิปไตยประชาชนลาว, which the Thai edition broke inside
-        ("แขวงสะหวันนะเขต", "Savannakhet Province"),
+        # the country's official name, one word longer than a run Pango keeps whole: it broke inside (ประชาชน|ลาว)
+        ("แขวงสะหวันนะเขต สาธารณรัฐประชาธิปไตยประชาชนลาว", "Savannakhet Province, Lao People's Democratic Republic"),
         "province",
         ("แขวงสะหวันนะเขต", "Savannakhet Province"),
         (
@@ -512,6 +512,16 @@ ENGLISH_LONG_WORDS = {
             "การตรวจสอบความปลอดภัยของระบบโดยผู้เชี่ยวชาญภายนอก",
             "Commissioning counterintelligence-grade cybersecurity penetration testing by independent "
             "internationally accredited professionals.",
+        ),
+        # a Latin word and a code wider than a line, in Thai text, which hyphenates nothing: they ran
+        # into the margin and off the paper
+        bi(
+            "การศึกษากฎหมาย Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz "
+            "ของสหพันธ์สาธารณรัฐเยอรมนี และบันทึกผลตามรหัสอ้างอิง "
+            "KKUNECTECINTEROPERABILITYFRAMEWORKREFERENCEKEYFORTELECOMMUNICATIONSINFRASTRUCTURE",
+            "Studying the German Act Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz and recording "
+            "its findings under the reference code "
+            "KKUNECTECINTEROPERABILITYFRAMEWORKREFERENCEKEYFORTELECOMMUNICATIONSINFRASTRUCTURE.",
         ),
     ],
 }
