@@ -871,3 +871,31 @@ def test_a_hash_in_a_url_breaks_inside_its_column(tmp_path):
     assert [line.text for line in columns.english if line.right > page_right + 1] == []
     text = squash("".join(line.text for line in columns.english))
     assert squash(HASHED_URL) in text.replace("\u2010", "")  # read back whole, no hyphen inside
+
+
+GERMAN_ACT = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+
+
+@pytest.mark.slow
+def test_a_latin_word_or_code_in_thai_text_breaks_inside_the_margin_and_its_column(tmp_path):
+    # The Thai editions hyphenate nothing: the German Act's name ran 22 pt into the margin and a
+    # code of 120 letters off the paper, with 57 of its letters lost; in the column, across the English one.
+    code = "a" * 120
+    agreement = AGREEMENT.replace(
+        "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", f"th: 'เพื่อศึกษากฎหมาย {GERMAN_ACT} และรหัส {code} ของโครงการ'"
+    )
+    root = write_small_project(tmp_path, agreement + "bilingual_edition: true\n")
+    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
+    thai = root / "output" / "test" / "1.0" / "test.th.pdf"
+    lines = t.layout_lines(thai)
+    assert [line.text for line in t.outside(lines)] == []
+    ends = [line.text.split()[-1] for line in lines if line.text.strip()]
+    assert any(end.endswith("\u2010") and end[:-1] in GERMAN_ACT for end in ends)  # hyphenated
+    columns = pdf_columns(root / "output" / "test" / "1.0" / "test.th-en.pdf")
+    page_right = columns.english[0].page_width - RIGHT
+    assert [line.text for line in columns.thai if line.right > MIDDLE - GUTTER + 1] == []
+    assert [line.text for line in columns.english if line.right > page_right + 1] == []
+    # read back whole, with neither the soft hyphens nor the hyphen drawn at a line's end
+    for text in ("\n".join(pdf_lines(thai)), "\n".join(line.text for line in columns.thai)):
+        assert squash(f"ศึกษากฎหมาย{GERMAN_ACT}และรหัส{code}ของโครงการ") in squash(without_hyphenation(text))
+        assert "\u00ad" not in text

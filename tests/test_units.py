@@ -24,6 +24,7 @@ from test_typesetting import (
 from mou.cli.main import main
 from mou.html.templating import english_places, template_names
 from mou.language.breaks import (
+    SOFT_HYPHEN,
     TEMPLATE_WORDS,
     WORD_JOINER,
     ZWSP,
@@ -66,11 +67,22 @@ def breakable(html: str, names=(), glued=(), fits=lambda unit: True, hosts=(), n
 
 @pytest.mark.parametrize(
     "unit",
-    ["พ.ศ. ๒๕๖๓", "ค.ศ. 2020", "วันที่ ๑๖", "ข้อ ๒", "หมู่ที่ ๒", "เลขที่ ๑๒๓", "ฉบับที่ ๓", "ครั้งที่ ๔"],
+    ["พ.ศ. ๒๕๖๓", "ค.ศ. 2020", "วันที่ ๑๖", "ข้อ ๒", "หมู่ที่ ๒", "เลขที่ ๑๒๓", "ฉบับที่ ๓", "ครั้งที่ ๔", "ร้อยละ ๑๐"],
 )
 def test_a_number_stays_with_the_word_that_counts_it(unit):
     pieces = breakable(f"ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล {unit} และอื่น")
     assert unit in pieces
+
+
+def test_a_number_stays_with_its_unit_of_time_after_it():
+    # `เป็นเวลา ๑|ปี ๖ เดือน` broke between the number and its unit; between the two a line may break
+    pieces = breakable("ความร่วมมือนี้มีกำหนดเป็นเวลา ๑ ปี ๖ เดือน นับแต่วันลงนาม")
+    assert "๑ ปี" in pieces and "๖ เดือน" in pieces, pieces
+    assert "๓๐ วัน" in breakable("ให้แจ้งล่วงหน้าภายใน ๓๐ วันนับแต่วันที่ได้รับหนังสือ")
+    # a unit that goes on into a longer word is not one (วันทำการ: working days)
+    assert "๓๐" in breakable("ให้แจ้งภายใน ๓๐ วันทำการ")
+    office = office_breaks("<body><p>เป็นเวลา ๒ ปี</p></body>", [], [], lambda unit: True, lambda unit: True)
+    assert "๒\u00a0ปี" in office
 
 
 def test_an_amount_in_words_stays_whole_through_its_baht():
@@ -288,8 +300,12 @@ def test_the_corpus_has_no_unit_wider_than_a_line(corpus):
     layout = Layout(ROOT, ROOT / "output")
     warned = [p.render("en") for a in corpus.agreements for p in wide_units(layout, corpus, a)]
     # in its quotes, as the defined term, the hospital's short name is wider than a column only
-    assert len(warned) == 1 and "nonsaat-health-promoting-hospital.yaml" in warned[0], warned
-    assert "short_name.th: 'โรงพยาบาลส่งเสริมสุขภาพตำบล' is wider than a column" in warned[0]
+    hospital = [w for w in warned if "nonsaat-health-promoting-hospital.yaml" in w]
+    assert len(warned) == 3 and len(hospital) == 1, warned
+    assert "short_name.th: 'โรงพยาบาลส่งเสริมสุขภาพตำบล' is wider than a column" in hospital[0]
+    # english-long-words has a German Act's name and a code wider than a line in its Thai text, on purpose
+    latin = [w for w in warned if "wider than a line of the Thai text" in w]
+    assert len(latin) == 2 and all("agreements/english-long-words.yaml:" in w for w in latin), warned
 
 
 def test_a_unit_wider_than_a_line_is_named_with_its_record_and_field(corpus):
@@ -384,6 +400,72 @@ def test_a_name_syllable_held_in_the_docx_never_cuts_a_longer_word():
     held = office_breaks(html, units, [], lambda unit: True, lambda unit: True)
     body = held[held.index("<p>") + 3 : held.index("</p>")]
     assert WORD_JOINER not in body and ZWSP not in body
+
+
+LAOS = "สาธารณรัฐประชาธิปไตยประชาชนลาว"
+
+
+def test_a_long_compound_in_a_name_breaks_only_between_its_words_and_never_before_a_short_one():
+    # The country's name, one word of the dictionary and of the party's name, is longer than a
+    # run Pango is told to keep whole: it broke at `ประชาชน|ลาว`, where mou marked nothing.
+    name = f"แขวงสะหวันนะเขต {LAOS}"
+    marked = mark_breaks(f"<body><p>(๒) {name} ตั้งอยู่ ณ ที่ว่าการแขวง</p></body>", [name])
+    body = marked[marked.index("<p>") + 3 : marked.index("</p>")]
+    assert f"สาธารณรัฐ{ZWSP}ประชาธิปไตย{ZWSP}ประชาชนลาว" in body
+    held = [body[start:end] for start, end in no_break_ranges(body)]
+    assert {"สาธารณรัฐ", "ประชาธิปไตย", "ประชาชนลาว"} <= set(held)
+
+
+def test_a_long_word_that_is_no_compound_is_held_whole_when_it_fits_a_line():
+    word = "กรุงเทพมหานครอมรรัตนโกสินทร์มหินทรา"  # a place's name, one run longer than Pango keeps whole
+    for fits, whole in ((lambda unit: True, True), (lambda unit: len(unit) < 20, False)):
+        marked = mark_breaks(f"<body><p>ณ {word} นี้</p></body>", [word], fits=fits)
+        body = marked[marked.index("<p>") + 3 : marked.index("</p>")]
+        closed = {at for start, end in no_break_ranges(body) for at in range(start + 1, end)}
+        start = body.index(word[:4])
+        inside = range(start + 1, start + len(word) + body[start:].count(WORD_JOINER))
+        assert all(at in closed for at in inside) is whole, body
+
+
+GERMAN_ACT = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+LETTER_CODE = "KKUNECTECINTEROPERABILITYFRAMEWORKREFERENCE"
+
+
+def test_a_latin_word_in_thai_wider_than_a_line_is_hyphenated_and_a_code_broken_between_letters():
+    # The Thai editions hyphenate nothing (their language is Thai): the German Act's name ran
+    # 22 pt into the margin, a 120-letter code off the paper.
+    fits = lambda unit: len(unit) < 30  # noqa: E731
+    text = f"ศึกษากฎหมาย {GERMAN_ACT} และรหัส {LETTER_CODE} และ Electroencephalography &amp; ok"
+    marked = mark_breaks(f"<body><p>{text}</p></body>", fits=fits)
+    body = marked[marked.index("<p>") + 3 : marked.index("</p>")]
+    hyphenated = re.search('<span class="hyphenated">([^<]*)</span>', body)
+    assert hyphenated and hyphenated[1].replace(SOFT_HYPHEN, "") == GERMAN_ACT
+    assert hyphenated[1].startswith(f"Rind{SOFT_HYPHEN}fleis{SOFT_HYPHEN}")  # the English patterns' points
+    assert all(len(piece) <= 20 for piece in re.split(f"[{SOFT_HYPHEN}{ZWSP}]", hyphenated[1]))
+    # a code (capitals) gets no hyphen, a break every ten letters; a word that fits and &amp; are left alone
+    assert ZWSP.join(re.findall(".{1,10}", LETTER_CODE)) in body
+    assert " Electroencephalography &amp; ok" in body
+    assert TAG.sub("", body).translate({ord(ZWSP): None, ord(SOFT_HYPHEN): None, ord(WORD_JOINER): None}) == text
+    # English text is left to the English hyphenation (and its long runs to their span)
+    english = mark_breaks(f"<body><p>the {GERMAN_ACT}</p></body>", fits=fits)
+    assert SOFT_HYPHEN not in english
+
+
+def test_a_latin_word_in_thai_wider_than_a_line_is_named_with_its_record_and_field(corpus):
+    layout = Layout(ROOT, ROOT / "output")
+    agreement_id = "long-names-delegated"
+    party_id = corpus.agreements[agreement_id].parties[0]
+    party = corpus.parties[party_id]
+    address = party.address.model_copy(update={"th": f"{party.address.th} ({LETTER_CODE}{LETTER_CODE})"})
+    corpus.parties[party_id] = party.model_copy(update={"address": address})
+    try:
+        warned = [p for p in wide_units(layout, corpus, agreement_id) if LETTER_CODE in p.render("en")]
+    finally:
+        corpus.parties[party_id] = party
+    assert len(warned) == 1, [p.render("en") for p in warned]
+    english = warned[0].render("en")
+    assert english.startswith(f"parties/{party_id}.yaml:") and "address.th:" in english
+    assert "wider than a line of the Thai text" in english and "ตัดคำ" in warned[0].render("th")
 
 
 def test_an_address_or_number_wider_than_a_column_may_break_after_its_dots_and_between_digits():

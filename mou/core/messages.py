@@ -992,6 +992,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{unit}' เป็นคำที่ไม่มีในพจนานุกรมและยาวเกินหนึ่งบรรทัด (หรือยาวเกินกว่าที่จะคงไว้เป็นคำเดียว) "
         "จึงถูกตัดขึ้นบรรทัดใหม่ระหว่างพยางค์ หากต้องการให้ตัดที่อื่นให้เว้นวรรคตรงที่ตัดได้",
     ),
+    # breaks by unit: a Latin word in Thai text wider than a line (language/breaks.py breakable_latin)
+    "latin_word_wider_than_line": (
+        "'{unit}' is wider than a line of the Thai text, so it was hyphenated as English is (a code, "
+        "broken between its letters); write a space or a hyphen where it may break if it must break elsewhere",
+        "'{unit}' ยาวเกินหนึ่งบรรทัดของข้อความภาษาไทย จึงถูกตัดคำด้วยยัติภังค์ตามแบบภาษาอังกฤษ (หากเป็นรหัส "
+        "จะถูกตัดระหว่างตัวอักษร) หากต้องการให้ตัดที่อื่นให้เว้นวรรคหรือใส่ยัติภังค์ตรงที่ตัดได้",
+    ),
     "unit_wider_than_column": (
         "'{unit}' is wider than a column of the side-by-side edition and was broken there between"
         " words (the Thai edition keeps it on one line); shorten it if it must stay whole there too",

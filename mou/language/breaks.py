@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable
 
+import pyphen
 from pythainlp.corpus.common import provinces, thai_words
 from pythainlp.tokenize.newmm import segment as newmm_segment
 from pythainlp.tokenize.tcc import segment as tcc_segment
@@ -38,6 +39,8 @@ SIGNATURE_TABLE = re.compile(r'(<table class="signatures[^"]*">.*?</table>)', re
 # A "word" longer than this many letters may break inside: it could be wider than a line
 # (24 Sarabun letters at 16 pt are about 200 pt, a little less than half the text width).
 LONGEST_UNBREAKABLE = 24
+# A part of a long compound this short (ลาว of …ประชาชนลาว) never starts or ends a line alone.
+SHORTEST_PART = 3
 # Runs of a name longer than this are not names but text; leave them to the dictionary.
 LONGEST_NAME = 40
 # Segmented Thai runs kept for reuse, at most (a few MB).
@@ -229,7 +232,7 @@ def mark_breaks(
     if "<body" in text:  # a document: leave <head> alone (its <title> becomes the PDF's metadata)
         split = text.index("<body")
         head, body = text[:split], text[split:]
-    body = _RUN_NODE.sub(_with_runs_marked, body)
+    body = _RUN_NODE.sub(functools.partial(_with_runs_marked, fits=fits), body)
     if not THAI_RUN.search(body):
         return head + body
     names = list(names)
@@ -240,7 +243,7 @@ def mark_breaks(
         if narrow:
             words = [part for word in words for part in column_parts(word, own_words)]
         # a place name of several words (โนน|สะอาด) is held whole: see places.py
-        words = hold_places(words)
+        words = [hold_long_word(word, fits) for word in hold_places(words)]
         out = words[0]
         for word in words[1:]:
             out += word if word[0] in NO_BREAK_BEFORE else ZWSP + word
@@ -248,6 +251,49 @@ def mark_breaks(
 
     marked = _SPAN_EDGE.sub(ZWSP + "\\1", hold_units(THAI_RUN.sub(segment, body), fits, narrow))
     return head + hold_prepositions(hold_party_numbers(glue_names(marked, glued, hosts), fits))
+
+
+def hold_long_word(word: str, fits: Callable[[str], bool]) -> str:
+    """Return a word of more than LONGEST_UNBREAKABLE letters with the breaks mou allows in it marked.
+
+    Pango may break a run that long where it likes (no_break_ranges leaves it free, as it could
+    be wider than a line): a country's official name in a party's name, one word of the
+    dictionary and of mark_breaks (สาธารณรัฐประชาธิปไตยประชาชนลาว), broke at ประชาชน|ลาว. A
+    compound of the dictionary may break between the words it is made of, as an organization's
+    name may (สาธารณรัฐ|ประชาธิปไตย|ประชาชนลาว), but never before a word of three letters or
+    fewer; any other such word that fits a line is held whole, in pieces no longer than
+    LONGEST_UNBREAKABLE joined by WORD JOINER. One wider than a line is left to break.
+    """
+    runs = word.split(WORD_JOINER)
+    if all(_spacing_letters(run) <= LONGEST_UNBREAKABLE for run in runs):
+        return word
+    parts = _compound_parts(word) if len(runs) == 1 else (word,)
+    if len(parts) > 1:
+        return ZWSP.join(_with_short_parts_held(parts))
+    if not fits(word.replace(WORD_JOINER, "")):
+        return word
+    return WORD_JOINER.join(piece for run in runs for piece in _short_pieces(run))
+
+
+def _with_short_parts_held(parts: tuple[str, ...]) -> list[str]:
+    """Return a compound's parts with each of SHORTEST_PART letters or fewer joined to the part before it (the first to the next)."""
+    held = [parts[0]]
+    for part in parts[1:]:
+        if _spacing_letters(part) <= SHORTEST_PART or _spacing_letters(held[-1]) <= SHORTEST_PART and len(held) == 1:
+            held[-1] += part
+        else:
+            held.append(part)
+    return held
+
+
+def _short_pieces(run: str) -> list[str]:
+    """Return a Thai run cut between its clusters into pieces of at most LONGEST_UNBREAKABLE spacing letters."""
+    pieces = [""]
+    for cluster in tcc_segment(run):
+        if pieces[-1] and _spacing_letters(pieces[-1] + cluster) > LONGEST_UNBREAKABLE:
+            pieces.append("")
+        pieces[-1] += cluster
+    return pieces
 
 
 def hold_prepositions(marked: str) -> str:
@@ -347,22 +393,70 @@ def breakable_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda run: _DIGITS.sub(_break_digits, _RUN_PUNCTUATION.sub("\\1" + ZWSP, run.group())), text)
 
 
-def unhyphenated_runs(text: str) -> str:
+def unhyphenated_runs(text: str, fits: Callable[[str], bool] = lambda unit: True) -> str:
     """Mark each long run's breaks (breakable_runs); in English text, in a span the typesetter never hyphenates.
 
     A hyphen added inside an e-mail address or a URL (`sara-|ban.chumphae…`) reads as a part of
-    it. Thai text is not hyphenated: its runs are left as they are laid (a span would part its boxes).
+    it. Thai text is not hyphenated: its runs are left as they are laid (a span would part its
+    boxes), but a Latin word in it that `fits` says is wider than a line breaks (breakable_latin).
     """
     if THAI_RUN.search(text):
-        return breakable_runs(text)
+        return breakable_latin(breakable_runs(text), fits)
     return _LONG_RUN.sub(lambda run: f'<span class="run">{breakable_runs(run.group())}</span>', text)
 
 
-def _with_runs_marked(node: re.Match[str]) -> str:
+def breakable_latin(text: str, fits: Callable[[str], bool]) -> str:
+    """Let each Latin word of Thai text that is wider than a line (`fits`) break inside the margin.
+
+    The Thai editions' language is Thai, so the typesetter hyphenates none of their words: a
+    German law's name or a long code ran past the margin and off the paper. A word of letters
+    gets SOFT HYPHENs where the English patterns hyphenate (a hyphen is drawn where a line
+    breaks at one, as in the English edition), and one every LONG_RUN_DIGITS letters of a piece
+    they leave longer than LONGEST_LATIN_PIECE letters; a code (capitals or digits inside) or a
+    word they do not hyphenate at all, a break mark every LONG_RUN_DIGITS letters, as a run of
+    digits has (breakable_runs). Neither mark is read back.
+    """
+    return _LATIN_WORD.sub(lambda word: word.group() if fits(word.group()) else _broken_latin(word.group()), text)
+
+
+def wide_latin_words(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Return the Latin words of a Thai text that are wider than a line (`fits`): breakable_latin breaks them."""
+    return [word for word in _LATIN_WORD.findall(text) if not fits(word)] if THAI_RUN.search(text) else []
+
+
+def _broken_latin(word: str) -> str:
+    """Return a Latin word with its hyphenation points (letters only) and, in pieces still too long, break marks."""
+    # Letters lower-case after the first are a word (Rindfleischetikettierungsgesetz); capitals
+    # or digits inside (KKUNECTEC…, 3d9b0e2f…) a code, which the patterns would cut at random.
+    word_like = word.isalpha() and word[1:].islower()
+    pieces = _english_hyphenation().inserted(word, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN) if word_like else [word]
+    # a word the patterns hyphenate breaks with a hyphen shown; a code, or a word they leave
+    # whole, with none (a hyphen would read as part of it)
+    if len(pieces) == 1:
+        return ZWSP.join(word[at : at + LONG_RUN_DIGITS] for at in range(0, len(word), LONG_RUN_DIGITS))
+    hyphenated = SOFT_HYPHEN.join(
+        SOFT_HYPHEN.join(piece[at : at + LONG_RUN_DIGITS] for at in range(0, len(piece), LONG_RUN_DIGITS))
+        if len(piece) > LONGEST_LATIN_PIECE
+        else piece
+        for piece in pieces
+    )
+    # In a box of its own: WeasyPrint, finding a soft hyphen anywhere further in a text box,
+    # lays a piece that does not fit its line (a narrow column's word) as one line through to
+    # that hyphen, past the edge, over every break mark between (a code before the word).
+    return f'<span class="hyphenated">{hyphenated}</span>'
+
+
+@functools.lru_cache(maxsize=1)
+def _english_hyphenation() -> pyphen.Pyphen:
+    """Return the English patterns the English editions hyphenate with, as the style sheet limits them (3 letters each side)."""
+    return pyphen.Pyphen(lang=ENGLISH_PATTERNS, left=3, right=3)
+
+
+def _with_runs_marked(node: re.Match[str], fits: Callable[[str], bool] = lambda unit: True) -> str:
     """Return a text node with its long runs marked (unhyphenated_runs) and its English dates held; a style or script element as it is."""
     if node.group(1):
         return node.group(1)
-    return ">" + hold_english_dates(unhyphenated_runs(node.group(3)))
+    return ">" + hold_english_dates(unhyphenated_runs(node.group(3), fits))
 
 
 def hold_english_dates(text: str) -> str:
@@ -441,14 +535,15 @@ def _hold_in(text: str, fits: Callable[[str], bool], narrow: bool = False) -> st
     plain = "".join(text[index] for index in where)
     where.append(len(text))
     found = sorted(
-        (m for pattern in (COUNTED, AMOUNT_IN_WORDS, TIME_OF_DAY) for m in pattern.finditer(plain)),
+        (m for pattern in (COUNTED, AMOUNT_IN_WORDS, TIME_OF_DAY, NUMBER_AND_UNIT) for m in pattern.finditer(plain)),
         key=lambda m: m.start(),
     )
     out, last = [], 0
     for match in found:
         start = where[match.start()]
         inside_a_word = start > 0 and _THAI_LETTERS.match(text[start - 1])
-        if start < last or inside_a_word:
+        unit_goes_on = match.re is NUMBER_AND_UNIT and _THAI_LETTERS.match(text[where[match.end() - 1] + 1 :])
+        if start < last or inside_a_word or unit_goes_on:
             continue
         amount = match.re is AMOUNT_IN_WORDS
         # Wider than a line, an amount keeps each part that fits whole (its best break is between
@@ -585,8 +680,15 @@ _CONSONANTS_ONLY = re.compile("(?:[\u0e01-\u0e2e][\u0e48-\u0e4c]?){1,3}|[\u0e48-
 # Thai letters and marks, not digits (a run of digits is one word already).
 _THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
-COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง"
+# ร้อยละ ("per cent") counts its number as พ.ศ. does (ร้อยละ ๑๐).
+COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง|ร้อยละ"
 COUNTED = re.compile(f"(?:{COUNTING_WORDS}) [๐-๙0-9][๐-๙0-9,./]*")
+# A number and the unit of time after it (๑ ปี, ๖ เดือน, ๓๐ วัน), as a number keeps its บาท: a
+# period parted at a line's end (เป็นเวลา ๑|ปี) reads as a number with nothing counted. The unit
+# must end a word (not วัน of วันทำการ): a word mark, or no Thai letter, follows.
+TIME_UNITS = "ปี|เดือน|วัน"
+NUMBER_AND_UNIT = re.compile(f"(?<![๐-๙0-9,.])[๐-๙0-9][๐-๙0-9,.]* (?:{TIME_UNITS})")
+_UNIT_ENDS = re.compile(f"{NUMBER_AND_UNIT.pattern}(?![\u0e01-\u0e4e])")
 # The same where the counting word is held already as a word of a name (เล⁠ข⁠ที่ ๑๑๒ in an address).
 _COUNTED_HELD = re.compile(
     "(?:"
@@ -648,6 +750,15 @@ _RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
 # word of letters alone is left whole, for the English hyphenation to break.
 _DIGITS = re.compile("[0-9๐-๙]{13,}|(?<![0-9A-Za-z])(?=[0-9A-Za-z]*[0-9])(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{16,}")
 LONG_RUN_DIGITS = 10
+# A Latin word (letters with their accents, digits) in Thai text, not the name of a character
+# reference (&amp;, &#34;); and the most letters a piece of one between hyphenation points may
+# keep whole (twenty Sarabun letters are about 160 pt, less than the side-by-side column).
+_LATIN = "0-9A-Za-z\u00c0-\u024f"
+_LATIN_WORD = re.compile(f"(?<![&#{_LATIN}])[{_LATIN}]+(?![;{_LATIN}])")
+LONGEST_LATIN_PIECE = 20
+SOFT_HYPHEN = "\u00ad"
+# The patterns the English editions hyphenate with (mou/pdf/hyphenation.py: American English).
+ENGLISH_PATTERNS = "en_US"
 # A held unit in quotes after a word (เรียกว่า “อบต.โนนสะอาด”), tags allowed around the quotes.
 # LibreOffice 7.4 finds no break between the word, the space and an opening quote that a joined
 # name follows, and breaks the name itself where the line ends instead (“อบต.โน|นสะอาด”, measured
@@ -710,7 +821,7 @@ def office_breaks(
         )
         text = AMOUNT_IN_WORDS.sub(lambda m: held_amount(m.group(), fitting), text)
         text = _LABEL_AND_SPACE.sub(f"\\1{NO_BREAK_SPACE}", text)
-        for pattern in (TIME_OF_DAY, THAI_NUMBER):
+        for pattern in (_UNIT_ENDS, TIME_OF_DAY, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
         return text
 

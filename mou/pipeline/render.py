@@ -34,6 +34,7 @@ from mou.language.breaks import (
     place_words,
     thai_words_of,
     unknown_words,
+    wide_latin_words,
 )
 from mou.language.places import whole_places
 from mou.pdf.render import PdfAttachment, render_pdf
@@ -154,9 +155,11 @@ def wide_units(layout: Layout, project: Project, agreement_id: str) -> list[Prob
 
 
 def wide_unknown_words(project: Project, agreement_id: str, font: Path, room: float) -> list[Problem]:
-    """Return a warning for each word of an agreement's records the dictionary does not know that no line holds whole.
+    """Return a warning for each word of an agreement's Thai texts that no line holds whole: unknown to the dictionary, or Latin.
 
-    Such a word (a long transliterated name) breaks between its syllables (breaks.hold_unknown).
+    A word the dictionary does not know (a long transliterated name) breaks between its
+    syllables (breaks.hold_unknown); a Latin word (a foreign law's name, a code) is hyphenated,
+    or broken between its letters (breaks.breakable_latin).
     """
     dictionary = dictionary_with(proper_names(project, agreement_id)[0])  # once: 300 parties have 1,800 texts
     fits = functools.partial(fits_running_text, font=font, room=room)
@@ -168,10 +171,13 @@ def wide_unknown_words(project: Project, agreement_id: str, font: Path, room: fl
     for source, model in records:
         record = project.sources.get(source)
         for key_path, text in thai_texts(model):
-            for word in unknown_words(text, dictionary):
-                if not held_whole(word, fits):
-                    message = say("unknown_word_wider_than_line", unit=word)
-                    warned.append(record.problem(key_path, message) if record else Problem(f"{source}.yaml", message))
+            wide = [
+                ("unknown_word_wider_than_line", w) for w in unknown_words(text, dictionary) if not held_whole(w, fits)
+            ]
+            wide += [("latin_word_wider_than_line", word) for word in wide_latin_words(text, fits)]
+            for key, word in wide:
+                message = say(key, unit=word)
+                warned.append(record.problem(key_path, message) if record else Problem(f"{source}.yaml", message))
     return warned
 
 
