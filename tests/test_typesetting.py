@@ -56,6 +56,7 @@ from mou.language.breaks import (
     WORD_JOINER,
     ZWSP,
     column_parts,
+    long_word_parts,
     mark_breaks,
     thai_words_of,
 )
@@ -515,7 +516,8 @@ def unknown_spans(text: str) -> tuple[tuple[int, int], ...]:
 @functools.lru_cache(maxsize=4096)
 def newmm_boundaries(text: str, narrow: bool = False) -> frozenset[int]:
     """Return the word boundaries of PyThaiNLP's own newmm with thai_words() + names (a narrow column's parts too)."""
-    words = list(newmm_words(text))
+    # a word longer than a run Pango keeps whole may break between its compound's words (mou's long_word_parts)
+    words = [part for word in newmm_words(text) for part in long_word_parts(word)]
     if narrow:  # a side-by-side column may break some words between their parts (mou's column_parts)
         words = [part for word in words for part in column_parts(word, thai_words_of(dictionary_names()))]
     boundaries, offset = set(), 0
@@ -533,6 +535,7 @@ def text_width(text: str, size: float = 16, bold: bool = False) -> float:
 
 OPENING = "“‘([{«"
 THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
+LATIN_LETTERS = re.compile("[0-9A-Za-z\u00c0-\u024f]+")
 # The kinds of bad break, each tested on its own.
 BETWEEN_WORDS = "not between words"
 BEFORE_CLOSING = "before ๆ, ฯ or closing punctuation"
@@ -632,7 +635,10 @@ def check_breaks(
             if not missing and unknown and text_width(unknown[0], size, bold) <= room:
                 found.append((BETWEEN_WORDS, f"inside {unknown[0]!r} (newmm does not know it)"))
         elif before.isalnum() and after.isalnum() and not THAI_LETTER.search(before + after):
-            found.append((BETWEEN_WORDS, "inside a word"))
+            # a Latin word wider than a line (in Thai text) breaks inside: hyphenated, or a code between letters
+            latin = "".join(LATIN_LETTERS.findall(text[:at])[-1:] + LATIN_LETTERS.findall(text[at:])[:1])
+            if text_width(latin, size, bold) <= room:
+                found.append((BETWEEN_WORDS, "inside a word"))
         wholes = _occurrences(text, tuple(names), hosts) + [(s, e, text[s:e]) for s, e in block.spans]
         for start, end, name in wholes:
             if start < at < end and text_width(name, size, bold) <= room:

@@ -267,15 +267,23 @@ def hold_long_word(word: str, fits: Callable[[str], bool]) -> str:
     runs = word.split(WORD_JOINER)
     if all(_spacing_letters(run) <= LONGEST_UNBREAKABLE for run in runs):
         return word
-    parts = _compound_parts(word) if len(runs) == 1 else (word,)
+    parts = long_word_parts(word) if len(runs) == 1 else (word,)
     if len(parts) > 1:
-        return ZWSP.join(_with_short_parts_held(parts))
+        return ZWSP.join(parts)
     if not fits(word.replace(WORD_JOINER, "")):
         return word
     return WORD_JOINER.join(piece for run in runs for piece in _short_pieces(run))
 
 
-def _with_short_parts_held(parts: tuple[str, ...]) -> list[str]:
+def long_word_parts(word: str) -> tuple[str, ...]:
+    """Return the parts a word longer than LONGEST_UNBREAKABLE letters may break between: a compound's words, or the word alone."""
+    if _spacing_letters(word) <= LONGEST_UNBREAKABLE:
+        return (word,)
+    parts = _compound_parts(word)
+    return _with_short_parts_held(parts) if len(parts) > 1 else (word,)
+
+
+def _with_short_parts_held(parts: tuple[str, ...]) -> tuple[str, ...]:
     """Return a compound's parts with each of SHORTEST_PART letters or fewer joined to the part before it (the first to the next)."""
     held = [parts[0]]
     for part in parts[1:]:
@@ -283,7 +291,7 @@ def _with_short_parts_held(parts: tuple[str, ...]) -> list[str]:
             held[-1] += part
         else:
             held.append(part)
-    return held
+    return tuple(held)
 
 
 def _short_pieces(run: str) -> list[str]:
@@ -398,15 +406,19 @@ def unhyphenated_runs(text: str, fits: Callable[[str], bool] = lambda unit: True
 
     A hyphen added inside an e-mail address or a URL (`sara-|ban.chumphae…`) reads as a part of
     it. Thai text is not hyphenated: its runs are left as they are laid (a span would part its
-    boxes), but a Latin word in it that `fits` says is wider than a line breaks (breakable_latin).
+    boxes). In both, a Latin word that `fits` says is wider than a line breaks (breakable_latin):
+    in English, broken where the line ended (overflow-wrap) it moved whole to a line of its own
+    first, and left the line before it short.
     """
     if THAI_RUN.search(text):
         return breakable_latin(breakable_runs(text), fits)
-    return _LONG_RUN.sub(lambda run: f'<span class="run">{breakable_runs(run.group())}</span>', text)
+    return _LONG_RUN.sub(
+        lambda run: f'<span class="run">{breakable_latin(breakable_runs(run.group()), fits)}</span>', text
+    )
 
 
 def breakable_latin(text: str, fits: Callable[[str], bool]) -> str:
-    """Let each Latin word of Thai text that is wider than a line (`fits`) break inside the margin.
+    """Let each Latin word that is wider than a line (`fits`) break inside the margin.
 
     The Thai editions' language is Thai, so the typesetter hyphenates none of their words: a
     German law's name or a long code ran past the margin and off the paper. A word of letters
