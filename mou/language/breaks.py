@@ -762,9 +762,9 @@ _RUN_PUNCTUATION = re.compile("([./@_])(?=[^\\s/])")
 # word of letters alone is left whole, for the English hyphenation to break.
 _DIGITS = re.compile("[0-9๐-๙]{13,}|(?<![0-9A-Za-z])(?=[0-9A-Za-z]*[0-9])(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{16,}")
 LONG_RUN_DIGITS = 10
-# A Latin word (letters with their accents, digits) in Thai text, not the name of a character
-# reference (&amp;, &#34;); and the most letters a piece of one between hyphenation points may
-# keep whole (twenty Sarabun letters are about 160 pt, less than the side-by-side column).
+# A Latin word (letters with their accents, digits), not the name of a character reference
+# (&amp;, &#34;); and the most letters a piece of one between hyphenation points may keep whole
+# (twenty Sarabun letters are about 160 pt, less than the side-by-side column).
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
 _LATIN_WORD = re.compile(f"(?<![&#{_LATIN}])[{_LATIN}]+(?![;{_LATIN}])")
 LONGEST_LATIN_PIECE = 20
