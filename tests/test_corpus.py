@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, require_tool, with_known_failures
 from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
 from test_archival import signature_page_count
-from test_bilingual import pdf_columns, split_source
+from test_bilingual import GUTTER, LEFT, MIDDLE, RIGHT, pdf_columns, split_source
 from test_readback import reader
 from test_typesetting import (
     BEFORE_CLOSING,
@@ -103,6 +103,17 @@ def test_the_corpus_is_unlike_the_samples():
 def test_every_glyph_lies_inside_the_text_area(corpus_built, agreement_id, edition):
     lines = layout_lines(built_file(corpus_built, agreement_id, edition, "pdf"))
     assert [(line.page, round(line.left, 1), round(line.right, 1), line.text[:50]) for line in outside(lines)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("agreement_id", [a for a, e in EDITIONS if e == "th-en"])
+def test_every_line_of_the_side_by_side_edition_stays_inside_its_column(corpus_built, agreement_id):
+    # A Latin code in the Thai column ran across the English one and off the paper.
+    columns = pdf_columns(built_file(corpus_built, agreement_id, "th-en", "pdf"))
+    right = columns.thai[0].page_width - RIGHT
+    wrong = [line for line in columns.thai if line.left < LEFT - 1.5 or line.right > MIDDLE - GUTTER + 1]
+    wrong += [line for line in columns.english if line.left < MIDDLE + GUTTER - 1 or line.right > right + 1]
+    assert [(line.page, round(line.left, 1), round(line.right, 1), line.text[:50]) for line in wrong] == []
 
 
 @pytest.mark.slow
