@@ -219,7 +219,11 @@ def test_english_party_list_ends_with_a_comma_before_the_collective_name(corpus_
     # with ',', and the collective name follows ("hereinafter collectively …"), in PDF and DOCX.
     each = r"hereinafterreferredtoas“[^”]+”"
     parties = len(PROJECT.agreements[agreement_id].parties)
-    pdf = squash(raw_text(built_file(corpus_built, agreement_id, edition, "pdf")))
+    path = built_file(corpus_built, agreement_id, edition, "pdf")
+    if edition == "en":
+        pdf = squash(raw_text(path))
+    else:  # the English column alone: a party across a page break read the Thai column and the footer in between
+        pdf = squash(without_hyphenation("\n".join(line.text for line in pdf_columns(path).english)))
     docx = squash("".join(docx_paragraphs(built_file(corpus_built, agreement_id, edition, "docx"))))
     for text in (pdf, docx):
         assert re.findall(each + r"(;and|;|,|\.)", text) == [";"] * (parties - 2) + [";and", ","]
@@ -238,6 +242,10 @@ NOT_YET_FLUSH = {
     ("english-long-words", "th-en"): (
         "5 lines short in the narrow Thai column (คู่ภาคีจะพัฒนา, 64 pt; two lines of the code broken every"
         " ten letters, 8 pt at most)"
+    ),
+    ("health-service-amounts", "th-en"): (
+        "7 lines short in the narrow Thai column (a line holding ๑,๐๐๐,๐๐๐.๐๑ บาท alone before its amount in"
+        " words, 33 pt; party addresses, 129 pt)"
     ),
     ("long-names-delegated", "th-en"): "2 lines short in the narrow Thai column (สุขภาพตำบล before บ้านโนนสะอาดพัฒนา, 111 pt)",
     ("many-clauses", "th-en"): "3 lines short in the narrow Thai column (17 pt at most)",

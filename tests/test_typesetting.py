@@ -50,11 +50,13 @@ from mou.html.templating import (
 )
 from mou.html.templating import text_width as font_width
 from mou.language.breaks import (
+    AMOUNT_IN_WORDS,
     COLUMN_WORD_PARTS,
     NO_BREAK_BEFORE,
     TEMPLATE_WORDS,
     WORD_JOINER,
     ZWSP,
+    amount_parts,
     column_parts,
     long_word_parts,
     mark_breaks,
@@ -514,6 +516,21 @@ def unknown_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.cache
+def amount_boundaries(text: str) -> frozenset[int]:
+    """Return the offsets between the parts of each amount in words (breaks.amount_parts), where a line may break.
+
+    newmm's dictionary holds numbers in words that cross them (พันหกร้อย of ห้าพัน|หกร้อย).
+    """
+    bounds = set()
+    for match in AMOUNT_IN_WORDS.finditer(text):
+        at = match.start()
+        for part in amount_parts(match.group())[:-1]:
+            at += len(part)
+            bounds.add(at)
+    return frozenset(bounds)
+
+
 def newmm_boundaries(text: str, narrow: bool = False) -> frozenset[int]:
     """Return the word boundaries of PyThaiNLP's own newmm with thai_words() + names (a narrow column's parts too)."""
     # a word longer than a run Pango keeps whole may break between its compound's words (mou's long_word_parts)
@@ -625,7 +642,7 @@ def check_breaks(
             missing = [
                 name
                 for name, bounds in (("mark_breaks", marks), ("newmm", newmm_boundaries(text, narrow)))
-                if at not in bounds
+                if at not in bounds and at not in amount_boundaries(text)
             ]
             word = _word_around(text, at, marks)
             if missing and text_width(word, size, bold) <= room:
@@ -1383,6 +1400,10 @@ class ShortLine:
     unfillable: bool
 
 
+# An amount's currency code with its figures, held on one line (breaks.hold_english_amounts).
+HELD_CURRENCY = re.compile("THB [0-9][0-9,.]*[0-9]")
+
+
 def short_english_lines(blocks: list[Block], lines: list[Line], width: float = LINE_PT) -> list[ShortLine]:
     """Return the full English lines of body paragraphs short of the margin by more than FLUSH_PT.
 
@@ -1404,9 +1425,12 @@ def short_english_lines(blocks: list[Block], lines: list[Line], width: float = L
         start = len(block.text) - len(rest)
         # What must go down whole: a word of a name, or a span kept on one line up to its end.
         end = max([start + len(rest.split(" ", 1)[0])] + [e for b, e in block.spans if b <= start < e])
+        # THB goes down with the figures after it (a joiner holds an amount written by hand: THB 1,000,000.01)
+        currency = HELD_CURRENCY.match(rest)
+        end = max(end, start + currency.end()) if currency else end
         end = block.text.find(" ", end) % (len(block.text) + 1)
         unit = block.text[start:end]
-        whole = any(begin <= start < stop for begin, stop in block.names + block.spans)
+        whole = bool(currency) or any(begin <= start < stop for begin, stop in block.names + block.spans)
         too_wide = text_width(" " + unit) > short + WIDER_SHARE * width
         found.append(ShortLine(round(short, 1), line.page, line.text, unit, here.start == 0 and whole and too_wide))
     return found

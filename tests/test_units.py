@@ -99,11 +99,29 @@ def test_an_amount_of_millions_may_break_after_its_millions():
     # budget clause's lines before it letter-spaced wide open in a Thai edition.
     text = "จำนวน ๒,๕๘๔,๙๒๑.๓๗ บาท (สองล้านห้าแสนแปดหมื่นสี่พันเก้าร้อยยี่สิบเอ็ดบาทสามสิบเจ็ดสตางค์) จาก"
     pieces = breakable(text)
-    assert "(สองล้าน" in pieces and "ห้าแสนแปดหมื่นสี่พันเก้าร้อยยี่สิบเอ็ดบาท" in pieces, pieces
-    assert "สามสิบเจ็ดสตางค์)" in pieces
+    assert "(สองล้าน" in pieces and "สามสิบเจ็ดสตางค์)" in pieces, pieces
     # a line never starts with บาท or a second ล้าน
     assert "(หนึ่งล้านบาทถ้วน)" in breakable("จำนวน ๑,๐๐๐,๐๐๐ บาท (หนึ่งล้านบาทถ้วน) จาก")
     assert "(หนึ่งล้านล้าน" in breakable("จำนวน (หนึ่งล้านล้านห้าบาทถ้วน) จาก")
+
+
+@pytest.mark.parametrize(
+    ("words", "parts"),
+    [
+        # below its million, 281 pt (more than half a line): whole, it left the line before it 141 pt short
+        ("(สิบสองล้านสามแสนสี่หมื่นห้าพันหกร้อยเจ็ดสิบแปดบาทเก้าสิบสตางค์)", ["(สิบสองล้าน", "สามแสนสี่หมื่นห้าพัน", "หกร้อยเจ็ดสิบแปดบาท", "เก้าสิบสตางค์)"]),
+        ("(สามแสนสี่หมื่นหกร้อยเจ็ดสิบแปดบาทถ้วน)", ["(สามแสนสี่หมื่น", "หกร้อยเจ็ดสิบแปดบาทถ้วน)"]),
+        # no longer than a held word may be: whole
+        ("(หนึ่งแสนห้าหมื่นบาทเจ็ดสิบห้าสตางค์)", ["(หนึ่งแสนห้าหมื่นบาท", "เจ็ดสิบห้าสตางค์)"]),
+        ("(สามพันหกร้อยบาทถ้วน)", ["(สามพันหกร้อยบาทถ้วน)"]),
+        # never before บาท
+        ("(เก้าแสนเก้าหมื่นเก้าพันบาทห้าสิบสตางค์)", ["(เก้าแสนเก้าหมื่นเก้าพันบาท", "ห้าสิบสตางค์)"]),
+    ],
+)  # fmt: skip
+def test_a_long_amount_in_words_may_break_at_its_thousands(words, parts):
+    # as its figures have a comma there (๓๔๕,|๖๗๘): newmm's dictionary holds พันหกร้อย as one word
+    pieces = breakable(f"จำนวน {words} จาก")
+    assert pieces[1:-1] == parts, pieces
 
 
 def test_an_amount_with_satang_is_held_as_its_baht_and_its_satang():
@@ -139,13 +157,13 @@ def test_an_office_suite_is_given_an_amount_with_satang_in_two_held_parts():
 @pytest.mark.parametrize("wider_than_a_line", [False, True])
 def test_an_amount_whose_number_words_hold_a_joiner_is_held_in_its_parts(wider_than_a_line):
     # The joiner the segmenter leaves in สี่หมื่น hid the amount: it broke anywhere (…สามแสน|สี่หมื่น…).
-    millions, baht, satang = "(สิบสองล้าน", "สามแสนสี่หมื่นห้าพันหกร้อยเจ็ดสิบแปดบาท", "เก้าสิบเอ็ดสตางค์)"
+    millions, thousands, baht, satang = "(สิบสองล้าน", "สามแสนสี่หมื่นห้าพัน", "หกร้อยเจ็ดสิบแปดบาท", "เก้าสิบเอ็ดสตางค์)"
     fits = (lambda unit: len(unit) < 60) if wider_than_a_line else (lambda unit: True)
     pieces = [
         piece.strip(ZWSP + " ").replace(WORD_JOINER, "")
-        for piece in breakable(f"จำนวน {millions}{baht}{satang} จาก", fits=fits)
+        for piece in breakable(f"จำนวน {millions}{thousands}{baht}{satang} จาก", fits=fits)
     ]
-    assert millions in pieces and baht in pieces and satang in pieces, pieces
+    assert pieces[1:-1] == [millions, thousands, baht, satang], pieces
 
 
 @pytest.mark.parametrize("time", ["๑๖.๓๐ น.", "08:30 น."])
@@ -560,3 +578,10 @@ def test_an_address_or_url_breaks_only_at_its_marks_never_hyphenated(long_runs, 
     # Justified with hyphens in the column, `sara‐|ban.chumphae…` and `pro‐|ject@kku.ac.th` misquoted them.
     _, joined = english_run_lines(long_runs, edition)
     assert [run for run in RUN_TEXTS if run not in joined] == [], joined
+
+
+def test_an_english_amount_written_by_hand_keeps_thb_with_its_figures():
+    # `1.3 an emergency reserve of no more than THB` ended a line, its figures below.
+    marked = mark_breaks("<body><p>no more than THB 1,000,000.01 (one million baht) a year, THB alone</p></body>")
+    assert f"THB {WORD_JOINER}1,000,000.01" in marked
+    assert "THB alone" in marked and marked.count(WORD_JOINER) == 1

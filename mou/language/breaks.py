@@ -468,7 +468,7 @@ def _with_runs_marked(node: re.Match[str], fits: Callable[[str], bool] = lambda 
     """Return a text node with its long runs marked (unhyphenated_runs) and its English dates held; a style or script element as it is."""
     if node.group(1):
         return node.group(1)
-    return ">" + hold_english_dates(unhyphenated_runs(node.group(3), fits))
+    return ">" + hold_english_amounts(hold_english_dates(unhyphenated_runs(node.group(3), fits)))
 
 
 def hold_english_dates(text: str) -> str:
@@ -481,6 +481,15 @@ def hold_english_dates(text: str) -> str:
     left short in each of the corpus's side-by-side editions); the month may be hyphenated.
     """
     return ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
+
+
+def hold_english_amounts(text: str) -> str:
+    """Keep THB with the figures after it (THB 1,000,000.01), as a clause writes an amount by hand: a WORD JOINER after the space.
+
+    The template holds the amounts it prints itself ({amount:key}, the budget) in a span; one
+    written in a clause's text was not held, and a line ended `no more than THB`, its figures below.
+    """
+    return _ENGLISH_CURRENCY.sub("\\g<0>" + WORD_JOINER, text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -589,7 +598,22 @@ def amount_parts(words: str) -> tuple[str, ...]:
     """
     split = _BAHT_BEFORE_SATANG.search(words)
     parts = (words[: split.end()], words[split.end() :]) if split else (words,)
-    return tuple(piece for part in parts for piece in _AFTER_MILLIONS.split(part) if piece)
+    return tuple(
+        piece
+        for part in parts
+        for between_millions in _AFTER_MILLIONS.split(part)
+        for piece in _at_thousands(between_millions)
+        if piece
+    )
+
+
+def _at_thousands(part: str) -> tuple[str, ...]:
+    """Return a part of an amount in words longer than LONGEST_UNBREAKABLE letters in two at its thousands (see _THOUSANDS), else whole."""
+    if _spacing_letters(part.replace(WORD_JOINER, "")) <= LONGEST_UNBREAKABLE:
+        return (part,)
+    ends = [m.end() for m in _THOUSANDS.finditer(part) if not _NOT_AFTER_THOUSANDS.match(part, m.end())]
+    ends = [end for end in ends if end < len(part)]
+    return (part[: ends[-1]], part[ends[-1] :]) if ends else (part,)
 
 
 def held_amount(words: str, fits: Callable[[str], bool]) -> str:
@@ -721,6 +745,12 @@ _BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e\u2060]+?บาท(?=[\u0e01
 # An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
 # สตางค์: each stays with the word before it (not บาท|ถ้วน), never a line's first word.
 _AFTER_MILLIONS = re.compile("(?<=ล้าน)(?!บาท|ล้าน)(?=[\u0e01-\u0e4e\u2060]+บาท)")
+# A part of an amount in words longer than LONGEST_UNBREAKABLE letters (its baht below a million,
+# ๓๔๕,๖๗๘ บาท: 281 pt, more than half a Thai edition's line) may also break where its figures
+# have their thousands comma: after the last of its แสน, หมื่น, พัน that more words follow
+# (สามแสนสี่หมื่นห้าพัน|หกร้อยเจ็ดสิบแปดบาท), never before บาท, ล้าน, ถ้วน or สตางค์.
+_THOUSANDS = re.compile(f"(?:แ{WORD_JOINER}?ส{WORD_JOINER}?น|ห{WORD_JOINER}?มื่{WORD_JOINER}?น|พั{WORD_JOINER}?น)")
+_NOT_AFTER_THOUSANDS = re.compile(f"{WORD_JOINER}?(?:บาท|ล้าน|ถ้วน|สตางค์|\\))")
 _CLOSING_WORD = re.compile(f"{ZWSP}(?=บาท|ถ้วน|สตางค์)")
 _BEFORE_CLOSING_WORD = re.compile("(?<=[\u0e01-\u0e4e])(?=บาท|ถ้วน|สตางค์)")
 # A time of day with its น. (๑๖.๓๐ น., 08:30 น.): น. alone opening a line reads as nothing.
@@ -752,6 +782,8 @@ _MONTH = "(?:" + "|".join([*EN_MONTHS, "Sept", *(name[:3] for name in EN_MONTHS 
 ENGLISH_DAY_MONTH = re.compile(
     f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}\\b|{_MONTH}\\.? [0-9]{{1,2}}(?:st|nd|rd|th)?\\b)"
 )
+# The currency code before an amount's figures in English (THB 1,000,000.01).
+_ENGLISH_CURRENCY = re.compile(f"\\bTHB (?!{WORD_JOINER})(?=[0-9])")
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
 # edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
 # reference (&#34;) is one of its characters: neither a span nor a break mark may part it.

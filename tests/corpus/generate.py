@@ -597,6 +597,36 @@ SEVEN_COSTS_CLAUSE = {
     ),
 }
 
+# Long amounts with satang at different places in a paragraph: one opening it, one in its
+# middle, one ending it, and one written by hand; each number with its บาท is held, and so is
+# each part of its amount in words.
+HEALTH_COSTS_CLAUSE = {
+    "id": "costs",
+    "heading": bi("งบประมาณบริการสุขภาพ", "Health service budget"),
+    "text": bi(
+        "โรงพยาบาลชุมแพจะจัดสรรงบประมาณสำหรับบริการสุขภาพปฐมภูมิแก่ประชาชนในเขตตำบลวังหินลาดจำนวน {amount:service} "
+        "โดยองค์การบริหารส่วนตำบลวังหินลาดจะสมทบค่าเวชภัณฑ์และค่าตอบแทนอาสาสมัครสาธารณสุขประจำหมู่บ้านจำนวน {amount:share} "
+        "และโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโนนสะอาดจะรายงานผลการใช้จ่ายเงินทุกไตรมาส",
+        "Chum Phae Hospital shall allocate {amount:service} for primary health services to the people of Wang Hin Lat "
+        "Subdistrict, Wang Hin Lat SAO shall contribute {amount:share} for medical supplies and the allowances of village "
+        "health volunteers, and the health-promoting hospital shall report its spending every quarter.",
+    ),
+    "items": [
+        bi(
+            "{amount:service} สำหรับค่าบริการตรวจคัดกรองโรคเรื้อรังและเยี่ยมบ้านผู้ป่วยติดเตียง",
+            "{amount:service} for screening for chronic diseases and home visits to bedridden patients;",
+        ),
+        bi(
+            "ค่าเวชภัณฑ์ ค่าวัสดุการแพทย์ และค่าตอบแทนอาสาสมัครสาธารณสุขประจำหมู่บ้านรวมกันไม่เกิน {amount:share}",
+            "medical supplies, medical materials and the volunteers' allowances: no more than {amount:share} in all;",
+        ),
+        bi(
+            "เงินสำรองจ่ายกรณีฉุกเฉินไม่เกิน ๑,๐๐๐,๐๐๐.๐๑ บาท (หนึ่งล้านบาทหนึ่งสตางค์) ต่อปีงบประมาณ",
+            "an emergency reserve of no more than THB 1,000,000.01 (one million baht and one satang) a fiscal year.",
+        ),
+    ],
+}  # fmt: skip
+
 
 def agreement(
     title_en: str, subject: tuple[str, str], parties: list[str], clause_list: list[dict[str, Any]], **more: Any
@@ -676,6 +706,18 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
         budget={
             "amount": 1250000,
             "source": bi("งบประมาณจังหวัด พ.ศ. ๒๕๖๘", "the provincial budget for B.E. 2568 (2025)"),
+        },
+        bilingual_edition=True,
+    ),
+    "health-service-amounts": agreement(
+        MOU,
+        ("ความร่วมมือด้านบริการสุขภาพปฐมภูมิ", "Cooperation in Primary Health Services"),
+        ["chumphae-hospital", "wanghinlat-sao", "nonsaat-health-promoting-hospital"],
+        [HEALTH_COSTS_CLAUSE],
+        amounts={"service": 1000000.01, "share": 12345678.9},
+        budget={
+            "amount": 1000000.01,
+            "source": bi("งบประมาณโรงพยาบาลชุมแพ พ.ศ. ๒๕๖๘", "the budget of Chum Phae Hospital for B.E. 2568 (2025)"),
         },
         bilingual_edition=True,
     ),
