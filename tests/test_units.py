@@ -317,10 +317,12 @@ def corpus():
 def test_the_corpus_has_no_unit_wider_than_a_line(corpus):
     layout = Layout(ROOT, ROOT / "output")
     warned = [p.render("en") for a in corpus.agreements for p in wide_units(layout, corpus, a)]
-    # in its quotes, as the defined term, the hospital's short name is wider than a column only
+    # in its quotes, as the defined term, the hospital's short name is wider than a column only,
+    # once for each side-by-side edition it is a party of (long-names-delegated, health-service-amounts)
     hospital = [w for w in warned if "nonsaat-health-promoting-hospital.yaml" in w]
-    assert len(warned) == 3 and len(hospital) == 1, warned
-    assert "short_name.th: 'โรงพยาบาลส่งเสริมสุขภาพตำบล' is wider than a column" in hospital[0]
+    assert len(warned) == 4 and len(hospital) == 2, warned
+    for warning in hospital:
+        assert "short_name.th: 'โรงพยาบาลส่งเสริมสุขภาพตำบล' is wider than a column" in warning
     # english-long-words has a German Act's name and a code wider than a line in its Thai text, on purpose
     latin = [w for w in warned if "wider than a line of the Thai text" in w]
     assert len(latin) == 2 and all("agreements/english-long-words.yaml:" in w for w in latin), warned
