@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, libreoffice_to_pdf
+from conftest import ROOT, libreoffice_to_pdf, with_known_failures
 from readback import docx_paragraphs, pdf_lines, squash
 from test_corpus import CORPUS, EDITIONS, PROJECT
 from test_office_fonts import (
@@ -35,6 +35,12 @@ from mou.html.templating import COLUMN_PT, person_in
 from mou.pipeline.render import people_of
 
 THAI = [case for case in EDITIONS if case[1] != "en"]
+# LibreOffice 7.4 breaks the amount in words after ๑,๐๐๐,๐๐๐.๐๑ บาท in the column inside a cluster it holds
+# with word joiners (`(หนึ่งล้านบ|าทหนึ่งสตางค์)`, measured), where the PDF moves the part whole; a ZERO
+# WIDTH SPACE before its opening bracket did not change it. Strict: when it holds, the mark goes.
+AMOUNT_SPLIT = {
+    ("health-service-amounts", "th-en"): "LibreOffice breaks (หนึ่งล้านบ|าท… in the column, inside a cluster",
+}
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +90,7 @@ def test_libreoffice_reads_back_the_docx_text(corpus_office, agreement_id, editi
     assert office == squash("".join(docx_paragraphs(corpus_office / f"{agreement_id}.{edition}.docx")))
 
 
-@pytest.mark.parametrize("agreement_id, edition", THAI)
+@pytest.mark.parametrize("agreement_id, edition", with_known_failures(THAI, AMOUNT_SPLIT))
 def test_libreoffice_splits_no_unit(corpus_office, agreement_id, edition):
     pdf = corpus_office / f"{agreement_id}.{edition}.pdf"
     units = units_of(agreement_id, PROJECT)
