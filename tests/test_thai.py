@@ -388,6 +388,12 @@ def test_english_amount(amount: Decimal, expected: str) -> None:
         # A name kept in Latin letters in the Thai text is set off from the Thai prefix.
         ("มิสเตอร์", "John O'Neil-Smith", "มิสเตอร์ John O'Neil-Smith"),
         ("ดร.", "Martin Horn", "ดร. Martin Horn"),
+        # ฯพณฯ and ท่าน are written apart from the name, alone or after another prefix.
+        ("ฯพณฯ", "ตีอา เสยหา", "ฯพณฯ ตีอา เสยหา"),
+        ("ฯพณฯ ", "ตีอา เสยหา", "ฯพณฯ ตีอา เสยหา"),
+        ("ท่าน", "ตีอา เสยหา", "ท่าน ตีอา เสยหา"),
+        ("พลเอก ฯพณฯ", "ตีอา เสยหา", "พลเอก ฯพณฯ ตีอา เสยหา"),
+        ("ฯพณฯ ดร.", "ตีอา เสยหา", "ฯพณฯ ดร.ตีอา เสยหา"),
     ],
 )
 def test_thai_person(prefix: str, name: str, expected: str) -> None:

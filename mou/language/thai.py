@@ -240,8 +240,21 @@ def thai_person(prefix: str, name: str) -> str:
     if not prefix:
         return name
     # The prefix joins a Thai given name (นายสมชาย); a name kept in Latin letters would run
-    # into it unreadably (มิสเตอร์John), so a space sets it off.
-    return prefix + name if _is_thai(name[:1]) else f"{prefix} {name}"
+    # into it unreadably (มิสเตอร์John), so a space sets it off, as it does after a courtesy
+    # title that Thai usage writes apart (ฯพณฯ ตีอา เสยหา).
+    if _is_thai(name[:1]) and not _written_apart(prefix):
+        return prefix + name
+    return f"{prefix} {name}"
+
+
+# Courtesy titles written apart from the name that follows, unlike นาย, นาง, ดร. or a rank:
+# ฯพณฯ (His/Her Excellency) and ท่าน (for a foreign dignitary).
+PREFIXES_WRITTEN_APART = ("ฯพณฯ", "ท่าน")
+
+
+def _written_apart(prefix: str) -> bool:
+    """Tell whether a prefix ends in a courtesy title that a space sets off from the name."""
+    return prefix.endswith(PREFIXES_WRITTEN_APART)
 
 
 def _is_thai(character: str) -> bool:
