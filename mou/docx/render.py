@@ -108,6 +108,7 @@ INLINE_FORMAT: dict[tuple[str, str], dict[str, Any]] = {
     ("span", "proper"): {},  # a name never hyphenated: in Word as any text (no automatic hyphenation)
 }
 FOOTER_PT = 10  # style.css: footer.page-footer
+NOT_IN_FLOW = frozenset({("footer", "page-footer"), ("div", "watermark")})  # drawn on every page, not in the text
 VML = {
     "v": "urn:schemas-microsoft-com:vml",
     "o": "urn:schemas-microsoft-com:office:office",
@@ -400,6 +401,8 @@ def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell,
     elif (para := add_paragraph(container, target, child, font)) is not None:
         if cls in SPACE_BEFORE_PT:
             para.paragraph_format.space_before = Pt(SPACE_BEFORE_PT[cls])
+        if cls == "closing":  # style.css .signatures break-before: the signatures start under it
+            para.paragraph_format.keep_with_next = True
         return para
     return None
 
@@ -494,6 +497,9 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
             column.width = width
             for cell in column.cells:
                 cell.width = width
+    # Each row keeps with the next, as style.css's break-before on .signatures does: a last
+    # page never holds signature blocks alone. The last block of all keeps with nothing.
+    kept = [True] * (len(rows) - 1) + [signatures_follow(el)]
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
@@ -508,6 +514,22 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
                 first._p.getparent().remove(first._p)
             else:
                 set_style(first, "MOU Signature")
+            if kept[index]:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+
+
+def signatures_follow(table: HtmlElement) -> bool:
+    """Tell whether more signature blocks (another grid, or a group's heading) follow a signature table."""
+    following = table.getnext()
+    while following is not None and (following.tag, class_name(following)) in NOT_IN_FLOW:
+        following = following.getnext()
+    if following is None:
+        return False
+    cls = class_name(following)
+    return (following.tag, cls) in {("p", "signature-group")} or (
+        following.tag == "table" and CONTENT["body"].get((following.tag, cls)) == "table"
+    )
 
 
 def parallel_rows(table: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
