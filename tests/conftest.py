@@ -142,7 +142,7 @@ signatory:
 AGREEMENT = """
 version: "1.0"
 status: final
-title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}
+title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ, en: Memorandum of Understanding on a Test agreement}
 subject: {th: การอบรมทักษะดิจิทัล, en: digital skills training}
 place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}
 date: 2020-11-16

@@ -191,7 +191,7 @@ def test_index_page_links_every_file(two_agreements):
         "second/1.0/second.th.pdf",
     ]
     assert all((two_agreements / "output" / link).is_file() for link in links)
-    assert "บันทึกข้อตกลงทดสอบ" in index and "final" in index
+    assert "บันทึกข้อตกลงความร่วมมือทดสอบ" in index and "final" in index
 
 
 @pytest.mark.slow

@@ -22,7 +22,8 @@ from readback import pdf_difference, pdf_lines
 from mou.cli.main import main
 
 SECOND = AGREEMENT.replace(
-    "title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", "title: {th: บันทึกข้อตกลงทดสอบฉบับที่สอง, en: Second test agreement}"
+    "title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ, en: Memorandum of Understanding on a Test agreement}",
+    "title: {th: บันทึกข้อตกลงความร่วมมือทดสอบฉบับที่สอง, en: Memorandum of Understanding on a Second test agreement}",
 )
 
 

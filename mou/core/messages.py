@@ -596,6 +596,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "sub_item": ("sub-item {number} ", "ข้อย่อย {number} "),
     # a witness who also signs the agreement (signers.py): a warning
+    "title_not_instrument": (
+        "the text calls this document '{name}' but its title is '{title}': begin the title with '{name}',"
+        " or write what the text should call it as instrument: {{th: …, en: …}}",
+        "ข้อความในบันทึกเรียกเอกสารนี้ว่า '{name}' แต่ชื่อเรื่องคือ '{title}' ให้ขึ้นต้นชื่อเรื่องด้วย '{name}'"
+        " หรือระบุชื่อที่ใช้เรียกเอกสารในข้อความไว้ใน instrument: {{th: …, en: …}}",
+    ),
     "witness_also_signs": (
         "{name} is a witness but also signs this agreement {role}; a witness attests the others'"
         " signatures: name someone else as the witness, or remove this entry",

@@ -27,6 +27,7 @@ from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import say
 from mou.language import thai
 from mou.language.english import english_ordinary_words, place_name_words, place_runs
+from mou.records.instrument import instrument_names
 from mou.records.model import AMOUNT_REFERENCE, Agreement, Bilingual, Party, Person
 
 TEMPLATE_SUFFIX = ".html"
@@ -429,6 +430,7 @@ def context(agreement_id: str, agreement: Agreement, parties: list[Party], langu
         "language": language,
         "languages": agreement.languages,
         "prevailing": agreement.prevailing_language,
+        "instrument": instrument_names(agreement),  # what the text calls the document
         "place_words": place_name_words(
             t.en for t in [agreement.place, *(p.address for p in parties)] if t is not None and t.en
         ),

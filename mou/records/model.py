@@ -271,6 +271,8 @@ class Agreement(StrictRecord):
     """The text that governs (default th); must be one of languages."""
     title: Bilingual
     """Title of the document."""
+    instrument: Bilingual | None = None
+    """What the text calls the document (default บันทึกข้อตกลงความร่วมมือ / Memorandum of Understanding); the title begins with it."""
     subject: Bilingual
     """What the agreement is about."""
     between: list[Bilingual] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -19,6 +19,7 @@ from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.drafts import KIND_NAMES_TH, placeholder_paths, placeholder_problems
+from mou.records.instrument import title_warnings
 from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted_path, load_record
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
@@ -159,6 +160,7 @@ def load_project(
     for agreement_id, agreement in project.agreements.items():
         source = project.agreement_source(agreement_id)
         source.warnings += witness_warnings(project, source, agreement)
+        source.warnings += title_warnings(source, agreement)
     if not allow_mismatch:
         problems += [problem for key in mismatches for problem in mismatches[key]]
     if problems:
