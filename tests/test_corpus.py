@@ -10,10 +10,20 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, require_tool, with_known_failures
-from readback import READERS, body_lines, docx_paragraphs, misread, pdfium_box_errors, squash, without_hyphenation
+from readback import (
+    READERS,
+    body_lines,
+    docx_paragraphs,
+    misread,
+    pdf_pages,
+    pdfium_box_errors,
+    squash,
+    without_hyphenation,
+)
 from test_archival import signature_page_count
 from test_bilingual import GUTTER, LEFT, MIDDLE, RIGHT, pdf_columns, split_source
 from test_readback import reader
+from test_signatories import bare_signature_pages, closing_paragraphs
 from test_typesetting import (
     BEFORE_CLOSING,
     BETWEEN_WORDS,
@@ -336,3 +346,11 @@ def test_pdfium_boxes_every_character_on_its_glyphs(corpus_built):
         if found:
             errors[pdf.name] = found[:3]
     assert errors == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("agreement_id", "edition"), EDITIONS)
+def test_signatures_start_on_a_page_with_text_of_the_agreement(corpus_built, agreement_id, edition):
+    # a page of bare signatures could be attached to another text (the closing formula keeps with them)
+    pages = pdf_pages(built_file(corpus_built, agreement_id, edition, "pdf"))
+    assert bare_signature_pages(pages, closing_paragraphs(corpus_built.parent, agreement_id, edition)) == []

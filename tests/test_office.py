@@ -14,9 +14,10 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import AGREEMENT, PARTY_A, PARTY_B, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
-from readback import pdf_lines, squash
+from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
+from readback import pdf_lines, pdf_pages, squash
 from test_office_fonts import pdftotext_lines
+from test_signatories import bare_signature_pages, build_filled, closing_paragraphs, filled_closing, filled_files
 
 from mou.cli.main import main
 
@@ -177,3 +178,31 @@ def test_libreoffice_holds_at_a_line_end_what_the_pdf_holds(tree, tmp_path):
     # The units did reach a line's end, and moved to the next line whole.
     starts = {line.split()[0] for found in lines.values() for line in found if line}
     assert {"ณ", "1", "September"} <= starts, starts
+
+
+@pytest.mark.parametrize(("agreement_id", "language"), CASES)
+def test_libreoffice_starts_the_signatures_on_a_page_with_text_of_the_agreement(office_pdfs, agreement_id, language):
+    closing = closing_paragraphs(ROOT, agreement_id, language)
+    assert bare_signature_pages(pdf_pages(office_pdf(office_pdfs, agreement_id, language)), closing) == []
+
+
+@pytest.fixture(scope="module")
+def filled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The agreements of every clause length that once left signatures alone on a page, built."""
+    return build_filled(tmp_path_factory.mktemp("filled"))
+
+
+def test_libreoffice_keeps_the_closing_formula_with_the_signatures_at_every_length(filled_project, tmp_path):
+    # the closing paragraph keeps with the next, and each row of signatures with the one after it
+    docx = filled_files(filled_project, "docx")
+    libreoffice_to_pdf(docx, tmp_path)
+    bare = {
+        path.name: pages
+        for path in docx
+        if (
+            pages := bare_signature_pages(
+                pdf_pages(tmp_path / f"{path.stem}.pdf"), filled_closing(filled_project, path)
+            )
+        )
+    }
+    assert bare == {}

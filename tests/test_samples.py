@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 from conftest import ROOT, SAMPLES, sample_file
-from readback import docx_paragraphs, pdf_lines, squash
+from readback import docx_paragraphs, pdf_lines, pdf_pages, squash
+from test_signatories import bare_signature_pages, closing_paragraphs
 
 from mou.html.templating import person_in
 from mou.language import thai
@@ -116,3 +117,10 @@ def test_sample_dates_are_the_real_signing(built):
     assert agreement.date == datetime.date(2020, 9, 1)
     assert len(agreement.parties) >= 13
     assert agreement.presiding is not None
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+@pytest.mark.parametrize("language", ["th", "en", "th-en"])
+def test_signatures_start_on_a_page_with_text_of_the_agreement(built, agreement_id, language):
+    closing = closing_paragraphs(ROOT, agreement_id, language)
+    assert bare_signature_pages(pdf_pages(sample_file(built, agreement_id, language, "pdf")), closing) == []
