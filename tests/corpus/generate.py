@@ -890,6 +890,8 @@ AGREEMENTS: dict[str, dict[str, Any]] = {
             "บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง",
             "Memorandum of Understanding on the Establishment of Sister-City Relations",
         ),
+        # the title's own instrument: บันทึกข้อตกลง, not the default บันทึกข้อตกลงความร่วมมือ
+        instrument=bi("บันทึกข้อตกลง", "Memorandum of Understanding"),
         version="2.0-rc1",
         status="draft",
         prevailing_language="en",
