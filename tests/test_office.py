@@ -14,10 +14,10 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
+from conftest import AGREEMENT, PARTY_A, PARTY_B, SAMPLES, libreoffice_to_pdf, require_tool, sample_file
 from readback import pdf_lines, pdf_pages, squash
 from test_office_fonts import pdftotext_lines
-from test_signatories import bare_signature_pages, build_filled, closing_paragraphs, filled_closing, filled_files
+from test_signatories import bare_signature_pages, build_filled, filled_files
 
 from mou.cli.main import main
 
@@ -182,8 +182,7 @@ def test_libreoffice_holds_at_a_line_end_what_the_pdf_holds(tree, tmp_path):
 
 @pytest.mark.parametrize(("agreement_id", "language"), CASES)
 def test_libreoffice_starts_the_signatures_on_a_page_with_text_of_the_agreement(office_pdfs, agreement_id, language):
-    closing = closing_paragraphs(ROOT, agreement_id, language)
-    assert bare_signature_pages(pdf_pages(office_pdf(office_pdfs, agreement_id, language)), closing) == []
+    assert bare_signature_pages(pdf_pages(office_pdf(office_pdfs, agreement_id, language))) == []
 
 
 @pytest.fixture(scope="module")
@@ -197,12 +196,6 @@ def test_libreoffice_keeps_the_closing_formula_with_the_signatures_at_every_leng
     docx = filled_files(filled_project, "docx")
     libreoffice_to_pdf(docx, tmp_path)
     bare = {
-        path.name: pages
-        for path in docx
-        if (
-            pages := bare_signature_pages(
-                pdf_pages(tmp_path / f"{path.stem}.pdf"), filled_closing(filled_project, path)
-            )
-        )
+        path.name: pages for path in docx if (pages := bare_signature_pages(pdf_pages(tmp_path / f"{path.stem}.pdf")))
     }
     assert bare == {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import textwrap
@@ -14,17 +13,15 @@ import pypdfium2
 import pytest
 from conftest import AGREEMENT, PARTY_A, write_small_project
 from pyhanko.pdf_utils.reader import PdfFileReader
-from readback import as_read, body_lines, docx_paragraphs, pdf_lines, pdf_pages, squash
+from readback import body_lines, docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import git
 from test_archival import signature_pages
 
 from mou.cli.main import main
 from mou.core.errors import InputError
-from mou.pipeline.build import load
 from mou.pipeline.layout import Layout
 from mou.pipeline.planning import plan
 from mou.pipeline.render import people_of, proper_names, render_documents
-from mou.records.project import Project
 from mou.records.signers import english_name_key, thai_name_key
 from mou.records.validation import load_project
 from mou.redline.redline import make_redline
@@ -411,56 +408,40 @@ SIGN_LINE = re.compile(r"^\((?:ลงชื่อ|Signed|ลงชื่อ / Si
 SIGNATURE_GROUP = re.compile(r"^(?:ประธานในพิธีลงนาม|Presiding|ประธานในพิธีลงนาม / Presiding)$")
 
 
-def bare_signature_pages(pages: list[str], closing: list[str]) -> list[int]:
-    """Return the pages (from 1) whose signature blocks stand without text of the agreement, when they could have.
+def bare_signature_pages(pages: list[str]) -> list[int]:
+    """Return the pages (from 1) whose signature blocks stand without text of the agreement where they need not.
 
     A page of bare signatures could be attached to another text: the page where signing
-    starts carries text before its first block (the closing formula's last lines at least).
-    A later page of signatures alone is the only way when the signatures fill the page before
-    it from the closing formula on (`closing`: the closing paragraphs' texts).
+    starts carries text above its first block (the closing formula's last lines at least).
+    Signatures that run on to a page of their own take more than one block there: the last
+    row keeps with the row before it.
     """
     bare = []
-    closing_text = squash(as_read("".join(closing)))
-    before_first_block: list[list[str] | None] = []  # per page: the lines above its first block, or None
-    for page in pages:
+    signed_before = False  # whether the page before holds signature blocks
+    for number, page in enumerate(pages, start=1):
         lines = body_lines([page])
-        first = next((i for i, line in enumerate(lines) if SIGN_LINE.match(line)), None)
-        text = None if first is None else [line for line in lines[:first] if not SIGNATURE_GROUP.match(line)]
-        before_first_block.append(text)
-    for index, text in enumerate(before_first_block):
-        if text is None or text:
-            continue
-        previous = before_first_block[index - 1] if index else None
-        if previous is None or not all(squash(as_read(line)) in closing_text for line in previous):
-            bare.append(index + 1)
+        starts = [i for i, line in enumerate(lines) if SIGN_LINE.match(line)]
+        if starts:
+            text = [line for line in lines[: starts[0]] if not SIGNATURE_GROUP.match(line)]
+            if not text and (not signed_before or len(starts) < 2):
+                bare.append(number)
+        signed_before = bool(starts)
     return bare
 
 
-@functools.cache
-def loaded(root: Path) -> Project:
-    """Return a project's records, loaded once per test session (the corpus has 300 parties)."""
-    return load(Layout(root, root / "output"))
-
-
-def closing_paragraphs(root: Path, agreement_id: str, language: str) -> list[str]:
-    """Return the text of an edition's closing paragraphs (two, side by side), as its template renders it."""
-    layout = Layout(root, root / "output")
-    html = next(d.html for d in render_documents(layout, loaded(root), agreement_id) if d.language == language)
-    return [p.text_content() for p in lxml.html.document_fromstring(html).find_class("closing") if p.tag == "p"]
-
-
 def test_a_page_of_text_and_one_of_bare_signatures_are_told_apart():
-    closing = ["บันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้นเป็นสองฉบับ จึงได้ลงลายมือชื่อ ไว้เป็นสำคัญ"]
     text = "- ๓ -\nข้อ ๓ ข้อความ\nบันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้นเป็นสองฉบับ\n(ลงชื่อ) ........\n(นายสมชาย ใจดี)\n"
-    signatures = "- ๔ -\nร่าง\n(ลงชื่อ) ........\n(นายสมชาย ใจดี)\nนายกเทศมนตรี\n"
+    plain = "- ๓ -\nข้อ ๓ ข้อความ\n"
+    one = "- ๔ -\nร่าง\n(ลงชื่อ) ........\n(นายสมชาย ใจดี)\nนายกเทศมนตรี\n"
+    two = one + "(ลงชื่อ) ........\n(นายสมหมาย ใจดี)\nปลัดอำเภอ\n"
     presiding = "- 4 -\nPresiding\n(Signed) ........ Presiding\n(Mr. Somchai Jaidee)\n"
-    closing_only = "- ๕ -\nจึงได้ลงลายมือชื่อ ไว้เป็นสำคัญ\n(ลงชื่อ) ........\n"
-    # a row of blocks alone after a page of text, and a heading with its block, are bare
-    assert bare_signature_pages([text, signatures], closing) == [2]
-    assert bare_signature_pages([text, presiding], closing) == [2]
-    # after a page the closing formula and the signatures fill, the signatures may go on alone
-    assert bare_signature_pages([closing_only, signatures, presiding], closing) == []
-    assert bare_signature_pages([signatures], closing) == [1]
+    # signatures that start a page after a page of text alone, even under their heading
+    assert bare_signature_pages([plain, two]) == [2]
+    assert bare_signature_pages([plain, presiding]) == [2]
+    # one block alone after the others, and the signatures running on, two blocks or more
+    assert bare_signature_pages([text, one]) == [2]
+    assert bare_signature_pages([text, two, two]) == []
+    assert bare_signature_pages([text, two, presiding]) == [3]
 
 
 # A clause of this many lines (one sentence a line, in either language) ends the text at every
@@ -508,20 +489,10 @@ def filled_files(root: Path, fmt: str) -> list[Path]:
     return sorted((root / "output").glob(f"filled-*/1.0/*.{fmt}"))
 
 
-def filled_closing(root: Path, built: Path) -> list[str]:
-    """Return the closing paragraphs of a built file's agreement and edition (filled-19.th-en.pdf)."""
-    agreement_id, language = built.name.split(".")[:2]
-    return closing_paragraphs(root, agreement_id, language)
-
-
 def test_signatures_never_start_a_page_without_the_closing_formula(filled_project):
     pdfs = filled_files(filled_project, "pdf")
     assert len(pdfs) == 3 * len(FILLER_LINES)
-    bare = {
-        pdf.name: pages
-        for pdf in pdfs
-        if (pages := bare_signature_pages(pdf_pages(pdf), filled_closing(filled_project, pdf)))
-    }
+    bare = {pdf.name: pages for pdf in pdfs if (pages := bare_signature_pages(pdf_pages(pdf)))}
     assert bare == {}
     # the page where signing starts is not always the last page of text: some signatures did move
     assert any(signature_pages(pdf)[0] > 2 for pdf in pdfs)

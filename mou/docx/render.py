@@ -108,7 +108,7 @@ INLINE_FORMAT: dict[tuple[str, str], dict[str, Any]] = {
     ("span", "proper"): {},  # a name never hyphenated: in Word as any text (no automatic hyphenation)
 }
 FOOTER_PT = 10  # style.css: footer.page-footer
-NOT_IN_FLOW = frozenset({("footer", "page-footer"), ("div", "watermark")})  # drawn on every page, not in the text
+KEPT_ROWS = 2  # the last rows of signature blocks that keep together (style.css: .signatures:last-of-type)
 VML = {
     "v": "urn:schemas-microsoft-com:vml",
     "o": "urn:schemas-microsoft-com:office:office",
@@ -497,9 +497,10 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
             column.width = width
             for cell in column.cells:
                 cell.width = width
-    # Each row keeps with the next, as style.css's break-before on .signatures does: a last
-    # page never holds signature blocks alone. The last block of all keeps with nothing.
-    kept = [True] * (len(rows) - 1) + [signatures_follow(el)]
+    # The last KEPT_ROWS rows keep together, as style.css's break-before on .signatures does, so
+    # the last page never holds one row alone (the closing paragraph keeps with the first row).
+    after = signature_rows_after(el)
+    kept = [0 < after + len(rows) - 1 - index < KEPT_ROWS for index in range(len(rows))]
     for index, (tds, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
@@ -519,17 +520,13 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
                     para.paragraph_format.keep_with_next = True
 
 
-def signatures_follow(table: HtmlElement) -> bool:
-    """Tell whether more signature blocks (another grid, or a group's heading) follow a signature table."""
-    following = table.getnext()
-    while following is not None and (following.tag, class_name(following)) in NOT_IN_FLOW:
-        following = following.getnext()
-    if following is None:
-        return False
-    cls = class_name(following)
-    return (following.tag, cls) in {("p", "signature-group")} or (
-        following.tag == "table" and CONTENT["body"].get((following.tag, cls)) == "table"
-    )
+def signature_rows_after(table: HtmlElement) -> int:
+    """Return how many rows of signature blocks the signature tables after this one hold."""
+    rows = 0
+    for following in table.itersiblings():
+        if following.tag == "table" and CONTENT["body"].get((following.tag, class_name(following))) == "table":
+            rows += len(table_rows(following))
+    return rows
 
 
 def parallel_rows(table: HtmlElement) -> list[tuple[HtmlElement, HtmlElement]]:
