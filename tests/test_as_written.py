@@ -370,7 +370,11 @@ def test_the_title_block_prints_the_records_title(tree):
     # The title block had the default title written into the templates: a sister-city agreement
     # printed `Memorandum of Understanding` whatever its record said.
     sister = "title: {th: บันทึกข้อตกลงว่าด้วยการสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้อง, en: Sister-City Agreement}"
-    root = project(tree, "title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", sister + "\nbilingual_edition: true")
+    root = project(
+        tree,
+        "title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ, en: Memorandum of Understanding on a Test agreement}",
+        sister + "\nbilingual_edition: true",
+    )
     layout = Layout(root, root / "output")
     titles = {
         d.language: re.findall(r'<p class="title">(.*?)</p>', d.html)

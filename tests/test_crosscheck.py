@@ -24,7 +24,7 @@ from mou.records.validation import load_project
 AGREEMENT = """\
 version: "1.0"
 status: draft
-title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}
+title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ, en: Memorandum of Understanding on a Test agreement}
 subject: {th: การอบรมทักษะดิจิทัล พ.ศ. ๒๕๖๔, en: digital skills training B.E. 2564 (2021)}
 place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}
 date: 2020-11-16

@@ -145,6 +145,9 @@ def draft_agreement(agreement_id: str, parties: list[str] | None) -> str:
         )
         + "\n# Title of the document.\n# ชื่อเอกสาร\n"
         + _bilingual("title", "บันทึกข้อตกลงความร่วมมือ", "Memorandum of Understanding")
+        + "# Optional: what the text calls the document; the title begins with it.\n"
+        "# ไม่บังคับ: ชื่อที่ข้อความใช้เรียกเอกสาร (ชื่อเรื่องขึ้นต้นด้วยชื่อนี้)\n"
+        "# instrument:\n#   th: บันทึกข้อตกลงความร่วมมือ\n#   en: Memorandum of Understanding\n"
         + "# What the agreement is about.\n# เรื่องของบันทึกข้อตกลง\n"
         + _bilingual("subject", "<เรื่อง>", "<Subject>")
         + "# Optional: the title block's party lines (default: each party's name).\n"
