@@ -388,6 +388,8 @@ def render_block(child: HtmlElement, kind: str, container: DocxDocument | _Cell,
     if target is None:
         known = any(tag == child.tag for tag, _ in CONTENT[kind])
         raise refuse(child, "unsupported class on" if known else "unsupported element")
+    if group_heading_of(child.getnext()) is child:
+        return None  # written as the first row of the signature table it heads (render_signatures)
     if target == "table":
         render_signatures(child, cast(DocxDocument, container), font)  # CONTENT has it in the body only
     elif target == "parallel":
@@ -484,7 +486,10 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     columns = max((len(row) for row in rows), default=0)
     if not columns:
         return
-    table = doc.add_table(rows=len(rows), cols=columns)
+    heading = group_heading_of(el)
+    table = doc.add_table(rows=len(rows) + (heading is not None), cols=columns)
+    if heading is not None:
+        add_heading_row(table, heading, font)
     shares = [cell_share(td) for td in rows[0]]
     unequal = len(rows) == 1 and columns == 2 and all(shares)
     above = space_above(el)
@@ -501,7 +506,7 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
     # the last page never holds one row alone (the closing paragraph keeps with the first row).
     after = signature_rows_after(el)
     kept = [0 < after + len(rows) - 1 - index < KEPT_ROWS for index in range(len(rows))]
-    for index, (tds, row) in enumerate(zip(rows, table.rows)):
+    for index, (tds, row) in enumerate(zip(rows, table.rows[heading is not None :])):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for column, cell in enumerate(row.cells):
             if index == 0 and above:  # the table's own margin-top in style.css
@@ -518,6 +523,32 @@ def render_signatures(el: HtmlElement, doc: DocxDocument, font: str) -> None:
             if kept[index]:
                 for para in cell.paragraphs:
                     para.paragraph_format.keep_with_next = True
+
+
+def group_heading_of(table: HtmlElement | None) -> HtmlElement | None:
+    """Return the signature group's heading (Presiding) right above a signature table, if any."""
+    if table is None or table.tag != "table" or CONTENT["body"].get((table.tag, class_name(table))) != "table":
+        return None
+    previous = table.getprevious()
+    if previous is None or (previous.tag, class_name(previous)) != ("p", "signature-group"):
+        return None
+    return previous
+
+
+def add_heading_row(table: Table, heading: HtmlElement, font: str) -> None:
+    """Write a signature group's heading as the table's first row, across it, kept with the blocks under it.
+
+    LibreOffice keeps a table with the table after it, but not with a paragraph after it: a
+    heading between two tables let the last block and its heading go to a page of their own.
+    """
+    row = table.rows[0]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    empty = cell.paragraphs[0]  # python-docx's initial empty paragraph
+    para = add_paragraph(cell, "MOU Signature Group", heading, font)
+    if para is not None:
+        empty._p.getparent().remove(empty._p)
+        para.paragraph_format.keep_with_next = True
 
 
 def signature_rows_after(table: HtmlElement) -> int:
