@@ -600,7 +600,10 @@ def test_the_problems_of_a_file_come_in_line_order(tree):
     text = (
         agreement_with("status: final", "status: done")
         .replace("Hold training twice a year.", "Hold training three times a year.")
-        .replace("title: {th: บันทึกข้อตกลงทดสอบ, en: Test agreement}", "title: {th: บันทึกข้อตกลงทดสอบ}")
+        .replace(
+            "title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ, en: Memorandum of Understanding on a Test agreement}",
+            "title: {th: บันทึกข้อตกลงความร่วมมือทดสอบ}",
+        )
         .replace("end: 2021-11-15", "end: 2019-11-15")
     )
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": text})
