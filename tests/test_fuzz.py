@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
+from test_typesetting import layout_lines, outside
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -615,6 +616,9 @@ def test_any_text_renders_or_is_reported(workdir, data, messages):
         assert pdf[0].get_textpage().get_text_range().strip()
     finally:
         pdf.close()
+    # whatever the text, nothing is drawn past the margins (a long Latin word in Thai text was)
+    past = outside(layout_lines(written[f"test.{language}.pdf"]))
+    assert [(line.page, round(line.right, 1), line.text[:40]) for line in past] == []
     if "docx" in FORMATS:
         import docx
 
