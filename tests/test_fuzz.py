@@ -29,10 +29,10 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import AGREEMENT, PARTY_A, PARTY_B, ROOT
-from test_typesetting import layout_lines, outside
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from test_typesetting import layout_lines, outside
 
 from mou.cli.main import main
 from mou.core.errors import InputError
