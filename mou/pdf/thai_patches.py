@@ -4,7 +4,7 @@
 |---|---|---|
 | set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
 | justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
-| justify_line, reactivate | English justification: no word gap past twice a space; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
+| justify_line, reactivate | English justification: no word gap past twice a space, nor closed below one; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
 | iter_line_boxes, avoid_collisions | fewer short lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier, or later with its clusters closed up a little; a line nothing fills within the cap may be loose | THAI_JUSTIFY |
 | text_align | a Thai line laid a little wider than its box (by the rebreak) is justified too: its clusters close up | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
@@ -101,6 +101,11 @@ ENGLISH_WIDER_SHARES = (0.05, 0.08)
 NARROW_EM = 20
 # Largest share of a space an English word gap gives up when the rebreak lays a line wider
 # to take one more word (close_up_english); the rest closes between letters, as Thai's does.
+# Only a space drawn as a glyph gives it up: a box of spaces only (between inline boxes, or left
+# by a hyphenated word) is drawn as no glyph, and pdfium reads a space there only from a gap
+# wider than its threshold, half the wider neighbour's advance, up to 0.2 em (`j` and `t`:
+# 0.19 em); closed by a quarter (0.18 em), `bgzbhwxhcj tmvpiotg…` read `bgzbhwxhcjtmvpiotg…`.
+# Such a gap closes by the letter before it only (MAX_CLUSTER_SHRINK_EM): 0.21 em at least.
 MAX_SPACE_SHRINK = 0.25
 # A run with no space that may break inside (an e-mail address, a URL: breakable_runs marks
 # its breaks): its pieces are long and few, and a column line ending before one of them
@@ -153,6 +158,7 @@ TESTED_SOURCES = {
     "handle_leader": {"70.0": "e4bf5941eb946d0b2029b21c3613f384d6157edb01d98add8d3bfa120ac3e571"},
     "setup": {"70.0": "fb227a55094f41d42fbd57f180d8b7a9a1e741969ec8ddb3fd5cd80920257442"},
     "count_expandable_spaces": {"70.0": "175fe6f42576ed3842d240a5048b4816ed702e8f97d49389b5b528aee51476ad"},
+    "add_word_spacing": {"70.0": "879516e71f1b80fa1833aee877e1a34c851248c5fd871d6c855c58f07358d418"},
     "create_layout": {"70.0": "6587192cc0ab3ffad7bb1902654c7f26dd28910f760804bcf67cbf7b986660b0"},
     "text_align": {"70.0": "e953d41b87ccfc30405f83f6cc3c73918ef4638662794db4f834b1d788d6ed67"},
     "draw_first_line": {"70.0": "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"},
@@ -176,6 +182,7 @@ def _targets() -> dict[str, Target]:
         "handle_leader": (weasy_inline, False),
         "setup": (line_break.Layout, False),
         "count_expandable_spaces": (weasy_inline, False),
+        "add_word_spacing": (weasy_inline, False),
         "create_layout": (line_break, False),
         "text_align": (weasy_inline, True),
         "draw_first_line": (weasy_draw_text, True),
@@ -848,15 +855,20 @@ def justify_english(context: Any, line: Any, extra_width: float, gaps: dict[int,
 def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int, tuple[int, bool]]) -> None:
     """Close up an English line the rebreak laid wider than its box, or mark it overfull.
 
-    Its word gaps give up at most MAX_SPACE_SHRINK of a space; what is left closes between
-    letters, at most MAX_CLUSTER_SHRINK_EM each, as a Thai line does. A line that would need
-    more is marked overfull, and the rebreak lays it otherwise.
+    Its word gaps drawn with a space glyph give up at most MAX_SPACE_SHRINK of a space, those
+    drawn with none (a box of spaces only) nothing; what is left closes between letters, at
+    most MAX_CLUSTER_SHRINK_EM each, as a Thai line does. A line that would need more is
+    marked overfull, and the rebreak lays it otherwise.
     """
-    spaces = weasy_inline.count_expandable_spaces(line)
+    texts = list(_text_boxes(line))
+    spaces = sum(weasy_inline.count_expandable_spaces(box) for box in texts if _drawn(box))
     from_spaces = min(-extra_width, spaces * MAX_SPACE_SHRINK * _space_width(context, line.style))
-    # _spread closes after every cluster, a space's too: counting only the letters closed the
-    # line up by the spaces' share once more, and it ended a point or so short of the margin.
-    letters = sum(inside + after for inside, after in gaps.values())
+    # The gaps after an undrawn space keep it whole; every other gap closes, a drawn space's
+    # too: counting only the letters closed the line up by the spaces' share once more, and it
+    # ended a point or so short of the margin.
+    spaced = _gaps_after_spaces(texts)
+    kept = {id(box): spaced[id(box)] for box in texts if not _drawn(box) and spaced[id(box)]}
+    letters = sum(inside + after for inside, after in gaps.values()) - sum(kept.values())
     rest = -extra_width - from_spaces
     units = math.ceil(rest / letters * line_break.TO_UNITS) if rest > 0 and letters > 0 else 0
     cap = MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
@@ -865,9 +877,33 @@ def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int
     if line.mou_overfull:
         return
     if spaces:
-        ORIGINAL["justify_line"](context, line, -from_spaces)
+        _space_drawn_words(context, line, -from_spaces / spaces, 0.0)
     if units:
-        _spread(line, -units, gaps, 0.0)
+        _spread(line, -units, gaps, 0.0, 0, kept)
+
+
+def _drawn(box: Any) -> bool:
+    """Say whether WeasyPrint draws a text box's glyphs: not those of a box of spaces only."""
+    return bool(box.text.strip())
+
+
+def _space_drawn_words(context: Any, box: Any, spacing: float, x_advance: float) -> float:
+    """Add spacing at each space of a line drawn as a glyph, as WeasyPrint's justification does; return the advance."""
+    if isinstance(box, boxes.TextBox):
+        if _drawn(box):
+            return float(weasy_inline.add_word_spacing(context, box, spacing, x_advance))
+        box.position_x += x_advance
+        return x_advance
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        box.position_x += x_advance
+        before = x_advance
+        for child in box.children:
+            if child.is_in_normal_flow():
+                x_advance = _space_drawn_words(context, child, spacing, x_advance)
+        box.width += x_advance - before
+        return x_advance
+    box.translate(x_advance, 0)  # an atomic inline box moves with the text
+    return x_advance
 
 
 def _space_width(context: Any, style: Any) -> float:
@@ -937,7 +973,8 @@ def _spread(
             # reactivate() spaces the glyphs when the box is drawn.
             layout = copy.copy(box.pango_layout)
             layout.mou_cluster_spacing = units
-            layout.mou_space_spacing = units if space_units is None else space_units
+            # space_units at the gaps after spaces of the boxes spaced counts, units elsewhere
+            layout.mou_space_spacing = units if space_units is None or at_spaces == 0 else space_units
             layout.mou_text_length = len(box.text)
             layout.mou_trailing = after
             box.pango_layout = layout
