@@ -201,6 +201,31 @@ def test_a_february_date_reads_back_with_its_space(february, name):
     assert text.count("กุมภาพันธ์ พ.ศ.") == 3 and "กุมภาพันธ์พ.ศ." not in text, text
 
 
+# A justified line the rebreak laid wider, closed up to hold a short word and the hyphenated
+# first part of a long one (found by tests/test_layout_fuzz.py).
+CLOSED_UP = "The dgavwsuzsvyboqtdawbduwmnrhhapazmqaasbgzbhwxhcj tmvpiotgkhlogxbqvmlceyoztlpkpvsamjuxpycbionbmbblycmhue."
+
+
+@pytest.fixture(scope="module")
+def closed_up(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the English edition of an agreement whose item closes up a line around a space; return its PDF."""
+    agreement = AGREEMENT.replace(
+        "{th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}", f"{{th: จัดอบรม, en: {CLOSED_UP}}}"
+    )
+    root = write_small_project(tmp_path_factory.mktemp("closed"), agreement)
+    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
+    return root / "output" / "test" / "1.0" / "test.en.pdf"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", READERS)
+def test_a_closed_up_english_line_keeps_its_word_gap_in_every_reader(closed_up, name):
+    # The space stands in a box of its own, which WeasyPrint does not draw: pdfium reads it only
+    # from the gap, and closed up by a quarter of a space the gap was under its threshold.
+    text = "".join(reader(name)(closed_up))
+    assert "bgzbhwxhcj tmvpiotg" in text and "bgzbhwxhcjtmvpiotg" not in text, text
+
+
 @pytest.fixture(scope="module")
 def no_break_spaces(tmp_path_factory) -> list[Path]:
     """Build the Thai and English editions of an agreement whose record holds no-break spaces; return the PDFs."""
