@@ -4,7 +4,7 @@
 |---|---|---|
 | set_text | Pango may break Thai only where mou marked a word boundary (language/breaks.py), through its allow-breaks attribute | THAI_BREAKS |
 | justify_line, reactivate | Thai distributed justification: a full line's slack spread between its character clusters | THAI_JUSTIFY |
-| justify_line, reactivate | English justification: no word gap past twice a space, nor closed below one; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
+| justify_line, reactivate | English justification: no word gap past twice a space, nor one drawn without a space glyph closed up; what is left is spread a little between letters, and a line that still cannot be filled stays short | THAI_JUSTIFY |
 | iter_line_boxes, avoid_collisions | fewer short lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier, or later with its clusters closed up a little; a line nothing fills within the cap may be loose | THAI_JUSTIFY |
 | text_align | a Thai line laid a little wider than its box (by the rebreak) is justified too: its clusters close up | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
