@@ -123,7 +123,9 @@ def units_of(agreement_id: str, project: Project = PROJECT, room: float = RUNNIN
     """
     agreement = project.agreements[agreement_id]
     parties = [project.parties[p] for p in agreement.parties]
-    texts = [t.th for p in parties for t in (p.name, p.short_name)]
+    # an organization's name may break between its words (นครโคฟุ | จังหวัดยามานาชิ), as in the PDF;
+    # its short name, a defined term, may not
+    texts = [word for p in parties for word in (p.name.th or "").split()] + [p.short_name.th for p in parties]
     texts += [agreement.collective_name.th if agreement.collective_name else "คู่ภาคี"]
     texts += [w for p in parties for w in THAI_RUN.findall(p.address.th or "") if len(w) > 1]
     for person in people_of(project, agreement_id):
