@@ -559,14 +559,25 @@ def test_a_year_with_its_era_named_does_not_alarm(thai, english):
     assert compare(thai, english) == []
 
 
-def test_a_year_in_the_other_era_is_reported_at_it(tree):
-    agreement = AGREEMENT.replace(
+def with_dated_objective(thai_date: str, english_date: str) -> str:
+    """Return the test agreement with a date written into its objective, in both languages."""
+    return AGREEMENT.replace(
         "en: To develop the digital skills of staff.",
-        'en: "To develop, by 31 December 2567, the digital skills of staff."',
-    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรภายในวันที่ ๓๑ ธันวาคม ๒๕๖๗")
+        f'en: "To develop, by {english_date}, the digital skills of staff."',
+    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", f"th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรภายในวันที่ {thai_date}")
+
+
+def refused(tree, agreement: str) -> pytest.ExceptionInfo[InputError]:
+    """Load the small project with this agreement; return the refusal it must raise."""
     root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
     with pytest.raises(InputError) as info:
         load_project(root, {"standard"})
+    return info
+
+
+def test_a_year_in_the_other_era_is_reported_at_it(tree):
+    agreement = with_dated_objective("๓๑ ธันวาคม ๒๕๖๗", "31 December 2567")
+    info = refused(tree, agreement)
     (problem,) = info.value.problems
     line = agreement.splitlines()[problem.line - 1]
     assert "without B.E." in str(problem) and line[problem.column - 1 :].startswith("2567"), str(problem)
@@ -611,13 +622,8 @@ def test_a_leap_day_that_exists_is_not_refused(thai, english):
 
 
 def test_a_date_that_does_not_exist_is_reported_at_it(tree):
-    agreement = AGREEMENT.replace(
-        "en: To develop the digital skills of staff.",
-        'en: "To develop, by 30 February 2026, the digital skills of staff."',
-    ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากรภายในวันที่ ๓๐ กุมภาพันธ์ ๒๕๖๙")
-    root = tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
-    with pytest.raises(InputError) as info:
-        load_project(root, {"standard"})
+    agreement = with_dated_objective("๓๐ กุมภาพันธ์ ๒๕๖๙", "30 February 2026")
+    info = refused(tree, agreement)
     for problem, start in zip(info.value.problems, ("๓๐ กุมภาพันธ์", "30 February")):
         line = agreement.splitlines()[problem.line - 1]
         assert "does not exist" in str(problem) and line[problem.column - 1 :].startswith(start), str(problem)

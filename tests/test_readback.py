@@ -183,13 +183,18 @@ def test_the_cid_to_gid_map_sends_aliases_to_their_glyphs():
     assert table[2 * 0x2070 :] == b"\x01\xe8" and table[2 * 4 : 2 * 4 + 2] == b"\x00\x00"
 
 
+def small_pdfs(folder: Path, agreement: str) -> list[Path]:
+    """Build the small project with this agreement, PDF only; return its Thai and English PDFs."""
+    root = write_small_project(folder, agreement)
+    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
+    return [root / "output" / "test" / "1.0" / f"test.{language}.pdf" for language in ("th", "en")]
+
+
 @pytest.fixture(scope="module")
 def february(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build a Thai edition dated in February (signed, in force and ending then); return its PDF."""
     agreement = AGREEMENT.replace("2020-11-16", "2025-02-28").replace("2021-11-15", "2026-02-27")
-    root = write_small_project(tmp_path_factory.mktemp("february"), agreement)
-    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
-    return root / "output" / "test" / "1.0" / "test.th.pdf"
+    return small_pdfs(tmp_path_factory.mktemp("february"), agreement)[0]
 
 
 @pytest.mark.slow
@@ -212,9 +217,7 @@ def closed_up(tmp_path_factory: pytest.TempPathFactory) -> Path:
     agreement = AGREEMENT.replace(
         "{th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}", f"{{th: จัดอบรม, en: {CLOSED_UP}}}"
     )
-    root = write_small_project(tmp_path_factory.mktemp("closed"), agreement)
-    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
-    return root / "output" / "test" / "1.0" / "test.en.pdf"
+    return small_pdfs(tmp_path_factory.mktemp("closed"), agreement)[1]
 
 
 @pytest.mark.slow
@@ -232,9 +235,7 @@ def no_break_spaces(tmp_path_factory) -> list[Path]:
     agreement = AGREEMENT.replace(
         "en: To develop the digital skills of staff.", "en: To train 20\u00a0staff at Chum\u00a0Phae District."
     ).replace("th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร", "th: เพื่อพัฒนาทักษะดิจิทัลของบุคลากร\u00a0๒๐ คน")
-    root = write_small_project(tmp_path_factory.mktemp("nbsp"), agreement)
-    assert main(["--root", str(root), "--format", "pdf", "--quiet"], io.StringIO(), io.StringIO()) == 0
-    return [root / "output" / "test" / "1.0" / f"test.{language}.pdf" for language in ("th", "en")]
+    return small_pdfs(tmp_path_factory.mktemp("nbsp"), agreement)
 
 
 @pytest.mark.slow
