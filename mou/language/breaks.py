@@ -445,12 +445,9 @@ def _broken_latin(word: str) -> str:
     # a word the patterns hyphenate breaks with a hyphen shown; a code, or a word they leave
     # whole, with none (a hyphen would read as part of it)
     if len(pieces) == 1:
-        return ZWSP.join(word[at : at + LONG_RUN_DIGITS] for at in range(0, len(word), LONG_RUN_DIGITS))
+        return in_pieces(word, ZWSP)
     hyphenated = SOFT_HYPHEN.join(
-        SOFT_HYPHEN.join(piece[at : at + LONG_RUN_DIGITS] for at in range(0, len(piece), LONG_RUN_DIGITS))
-        if len(piece) > LONGEST_LATIN_PIECE
-        else piece
-        for piece in pieces
+        in_pieces(piece, SOFT_HYPHEN) if len(piece) > LONGEST_LATIN_PIECE else piece for piece in pieces
     )
     # In a box of its own: WeasyPrint, finding a soft hyphen anywhere further in a text box,
     # lays a piece that does not fit its line (a narrow column's word) as one line through to
@@ -494,8 +491,12 @@ def hold_english_amounts(text: str) -> str:
 
 def _break_digits(digits: re.Match[str]) -> str:
     """Return a run of digits with a break mark after every LONG_RUN_DIGITS of them."""
-    run = digits.group()
-    return ZWSP.join(run[at : at + LONG_RUN_DIGITS] for at in range(0, len(run), LONG_RUN_DIGITS))
+    return in_pieces(digits.group(), ZWSP)
+
+
+def in_pieces(run: str, mark: str) -> str:
+    """Return a run with a mark (a break, a soft hyphen) after every LONG_RUN_DIGITS characters."""
+    return mark.join(run[at : at + LONG_RUN_DIGITS] for at in range(0, len(run), LONG_RUN_DIGITS))
 
 
 def column_parts(word: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
