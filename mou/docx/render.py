@@ -40,12 +40,11 @@ from mou.docx.fonts import embed_fonts
 from mou.html.templating import ENGLISH_SIGNATURE_LINE_PT, ENGLISH_SIGNATURE_PT, HALF_LINE_PT, OFFICE_SLACK_PT
 from mou.language.breaks import (
     ENGLISH_DAY_MONTH,
+    LONE_PREPOSITION,
     NARROW_NO_BREAK_SPACE,
     NO_BREAK_AFTER,
     NO_BREAK_BEFORE,
     NO_BREAK_SPACE,
-    WORD_JOINER,
-    ZWSP,
 )
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
@@ -184,7 +183,7 @@ class Segment:
 # punctuation (no_break_ranges). Word and LibreOffice break at a space with a WORD JOINER beside it
 # (LibreOffice 7.4: 1 |September, ณ |ที่ว่าการ, ต่าง |ๆ, measured); a NO-BREAK SPACE they keep.
 KEPT_SPACES = (
-    re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ( )(?=[\u0e01-\u0e59])"),
+    LONE_PREPOSITION,
     re.compile(f"( )(?=[{re.escape(NO_BREAK_BEFORE)}])"),
     re.compile(f"[{re.escape(NO_BREAK_AFTER)}]( )"),
 )

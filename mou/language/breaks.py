@@ -310,7 +310,7 @@ def hold_prepositions(marked: str) -> str:
     A one-letter preposition left at a line's end reads as a stray letter; like any preposition
     it opens the phrase it governs, so a line may break before it (ตั้งอยู่ | ณ ที่…).
     """
-    return _LONE_PREPOSITION.sub("\\g<0>" + WORD_JOINER, marked)
+    return LONE_PREPOSITION.sub("\\g<0>" + WORD_JOINER, marked)
 
 
 def hold_unknown(words: list[str], known: Container[str], fits: Callable[[str], bool] = lambda unit: True) -> list[str]:
@@ -775,8 +775,8 @@ _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
 # A text node (group 3), or a style or script element, whose text is not text to lay (group 1).
 _RUN_NODE = re.compile("(<(style|script)\\b[^>]*>.*?</\\2\\s*>)|>([^<]+)(?=<)", re.DOTALL | re.IGNORECASE)
-# ณ standing alone as a word, before a space and the word it governs (see hold_prepositions).
-_LONE_PREPOSITION = re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ (?=[\u0e01-\u0e59])")
+# ณ standing alone as a word, before a space (group 1) and the word it governs (see hold_prepositions).
+LONE_PREPOSITION = re.compile(f"(?<![\u0e01-\u0e4e{ZWSP}{WORD_JOINER}])ณ( )(?=[\u0e01-\u0e59])")
 # An English date's day and month, either way round (1 September 2020, September 1, 2020).
 # A month in full or abbreviated (Sept., Sep, Jan.): the cross-check reads all of them as dates.
 _MONTH = "(?:" + "|".join([*EN_MONTHS, "Sept", *(name[:3] for name in EN_MONTHS if len(name) > 3)]) + ")"
