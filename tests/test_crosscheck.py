@@ -406,6 +406,14 @@ def test_every_month_name_is_understood(month):
         ("ปีละ ๑ ครั้ง", "annually"),
         ("จัดทำขึ้น ๒ ฉบับ", "made in duplicate"),
         ("เวลา ๑๒.๐๐ น.", "at noon"),
+        # A number said with -fold, or with a fraction after it (adversarial review).
+        ("เพิ่มขึ้น ๓ เท่า", "a threefold increase"),
+        ("เพิ่มขึ้น ๑๐ เท่า", "to increase tenfold"),
+        ("เพิ่มขึ้น ๒ เท่า", "to double"),
+        ("ระยะเวลา ๒.๕ ปี", "a term of two and a half years"),
+        ("ระยะเวลา ๑.๒๕ ปี", "one and a quarter years"),
+        ("ระยะเวลา ๖.๗๕ เดือน", "six and three quarters months"),
+        ("๑๐๑,๐๐๐ บาท", "one hundred and one thousand baht"),
         # Telephone numbers grouped differently, or with the country code (review).
         ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"),
         ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),
@@ -432,6 +440,8 @@ def test_correct_translations_do_not_alarm(thai, english):
         ("ภายในระยะเวลา ๓ ปี", "within a year", "th", "the Thai text has ๓ but the English text has no 3"),
         ("ทุก ๕ เดือน", "quarterly", "th", "the Thai text has ๕ but the English text has no 5"),
         ("จัดทำขึ้น ๓ ฉบับ", "made in duplicate", "th", "the Thai text has ๓ but the English text has no 3"),
+        ("ระยะเวลา ๓.๕ ปี", "two and a half years", "th", "the Thai text has ๓.๕ but the English text has no 3.5"),
+        ("เพิ่มขึ้น ๔ เท่า", "a threefold increase", "th", "the Thai text has ๔ but the English text has no 4"),
         ("เวลา ๑๓.๐๐ น.", "at noon", "th", "the Thai text has ๑๓.๐๐ น. but the English text has no 13:00"),
         (
             "เวลา 08:30–16:30 น.",

@@ -179,8 +179,17 @@ WORD_SCALES = {"hundred": 100, "hundredth": 100, "thousandth": 10**3} | {
     w: 1000**power for power, w in enumerate(_EN_SCALES) if w
 }  # every scale thai.english_number_words says
 _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
+# A fraction said after a number: "two and a half years" is ๒.๕ ปี, "one and three quarters" ๑.๗๕.
+FRACTION_WORDS = {"a half": Decimal("0.5"), "a quarter": Decimal("0.25"), "three quarters": Decimal("0.75")}
+_FRACTION = r"(?:a|one)[\s-]+half|(?:a|one)[\s-]+quarter|three[\s-]+quarters"
+_AND = rf"\s+and\s+(?!(?:{_FRACTION})\b)"
+_FRACTION_AT_END = re.compile(r" and ((?:a|one) half|(?:a|one) quarter|three quarters)$")
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
-NUMBER_WORDS = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE | re.ASCII)
+# "threefold" and "ten-fold" say their number too (๓ เท่า).
+NUMBER_WORDS = re.compile(
+    rf"\b(?:{_WORD})(?:(?:{_AND}|[\s-]+)(?:{_WORD}))*(?:fold)?(?:\s+and\s+(?:{_FRACTION}))?\b",
+    re.IGNORECASE | re.ASCII,
+)
 
 # English words that translate Thai digits without being digits or number words: "within a
 # year" (ภายใน ๑ ปี), "quarterly" (ทุก ๓ เดือน, or ปีละ ๔ ครั้ง), "in duplicate" (๒ ฉบับ), "at noon"
@@ -199,6 +208,10 @@ IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
     (re.compile(r"\btriplicate\b", re.I | re.A), frozenset({("n", Decimal(3))})),
     (re.compile(r"\bquadruplicate\b", re.I | re.A), frozenset({("n", Decimal(4))})),
     (re.compile(r"\bdozens?\b", re.I | re.A), frozenset({("n", Decimal(12))})),
+    (re.compile(r"\b(?:double|doubled)\b", re.I | re.A), frozenset({("n", Decimal(2))})),
+    (re.compile(r"\b(?:triple|tripled)\b", re.I | re.A), frozenset({("n", Decimal(3))})),
+    (re.compile(r"\b(?:quadruple|quadrupled)\b", re.I | re.A), frozenset({("n", Decimal(4))})),
+    (re.compile(r"\bhalf\b", re.I | re.A), frozenset({("n", Decimal("0.5")), ("n", Decimal(50))})),
     (re.compile(r"\b(?:noon|midday)\b", re.I | re.A), frozenset({("t", 12, 0), ("n", Decimal(12))})),
     (
         re.compile(r"\bmidnight\b", re.I | re.A),
@@ -325,12 +338,24 @@ def _phone_fact(shown: str, language: str) -> Fact:
     return Fact("phone", shown, counterpart, keys, keys)
 
 
-def _word_numbers(run: str) -> list[int]:
-    """Return the numbers a run of English number words says: 'one hundred and fifty thousand'."""
+def _word_numbers(run: str) -> list[Decimal]:
+    """Return the numbers a run of English number words says: 'one hundred and fifty thousand', 'two and a half'."""
+    words = re.sub(r"[\s-]+", " ", run.lower())
+    fraction = _FRACTION_AT_END.search(words)
+    if fraction:
+        words = words[: fraction.start()]
+    values = [Decimal(value) for value in _whole_numbers(words.removesuffix("fold"))]
+    if fraction and values:
+        values[-1] += FRACTION_WORDS[fraction[1].replace("one ", "a ")]
+    return values
+
+
+def _whole_numbers(run: str) -> list[int]:
+    """Return the whole numbers a run of English number words says, separated by single spaces."""
     values: list[int] = []
     total = current = 0
     started = False
-    for token in re.split(r"[\s-]+", run.lower()):
+    for token in run.split(" "):
         if token == "and":
             continue
         if token in WORD_SCALES:
@@ -432,7 +457,7 @@ def facts(text: str, language: str) -> list[Fact]:
         claim(match.start(), end, _number_fact(text[match.start() : end], value, scaled, language))
     if language == "en":
         for match in NUMBER_WORDS.finditer(plain):
-            keys = frozenset(("n", Decimal(n)) for n in _word_numbers(match[0]))
+            keys = frozenset(("n", n) for n in _word_numbers(match[0]))
             found.append((match.start(), Fact("number", match[0], "", keys, frozenset())))
         for pattern, keys in IMPLIED_NUMBERS:
             found += [(m.start(), Fact("number", m[0], "", keys, frozenset())) for m in pattern.finditer(plain)]
