@@ -67,7 +67,11 @@ def breakable(html: str, names=(), glued=(), fits=lambda unit: True, hosts=(), n
 
 @pytest.mark.parametrize(
     "unit",
-    ["พ.ศ. ๒๕๖๓", "ค.ศ. 2020", "วันที่ ๑๖", "ข้อ ๒", "หมู่ที่ ๒", "เลขที่ ๑๒๓", "ฉบับที่ ๓", "ครั้งที่ ๔", "ร้อยละ ๑๐"],
+    [
+        *("พ.ศ. ๒๕๖๓", "ค.ศ. 2020", "วันที่ ๑๖", "ข้อ ๒", "หมู่ที่ ๒", "เลขที่ ๑๒๓", "ฉบับที่ ๓", "ครั้งที่ ๔", "ร้อยละ ๑๐"),
+        # an Act's section, as the list has it; a numbered area, phase and cohort
+        *("มาตรา ๒๔", "เขต ๕", "ระยะที่ ๒", "รุ่นที่ ๔", "หมวดที่ ๓"),
+    ],
 )
 def test_a_number_stays_with_the_word_that_counts_it(unit):
     pieces = breakable(f"ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล {unit} และอื่น")
@@ -79,6 +83,9 @@ def test_a_number_stays_with_its_unit_of_time_after_it():
     pieces = breakable("ความร่วมมือนี้มีกำหนดเป็นเวลา ๑ ปี ๖ เดือน นับแต่วันลงนาม")
     assert "๑ ปี" in pieces and "๖ เดือน" in pieces, pieces
     assert "๓๐ วัน" in breakable("ให้แจ้งล่วงหน้าภายใน ๓๐ วันนับแต่วันที่ได้รับหนังสือ")
+    # and the other units a clause counts: people, copies, times, places, cohorts
+    pieces = breakable("รุ่นละไม่เกิน ๓๐ คน จัดทำขึ้น ๒ ฉบับ ปีละ ๔ ครั้ง ใน ๓ แห่ง รวม ๕ รุ่น และ ๘ ชั่วโมง")
+    assert {"๓๐ คน", "๒ ฉบับ", "๔ ครั้ง", "๓ แห่ง", "๕ รุ่น", "๘ ชั่วโมง"} <= set(pieces), pieces
     # a unit that goes on into a longer word is not one (วันทำการ: working days)
     assert "๓๐" in breakable("ให้แจ้งภายใน ๓๐ วันทำการ")
     office = office_breaks("<body><p>เป็นเวลา ๒ ปี</p></body>", [], [], lambda unit: True, lambda unit: True)
@@ -199,6 +206,30 @@ def test_a_place_name_never_breaks_inside():
     pieces = breakable("นายกองค์การบริหารส่วนตำบลวังหินลาด ตำบลโนนสะอาด", names=places)
     assert "วังหินลาด" in pieces and "โนนสะอาด" in pieces
     assert "ขอนแก่น" in gazetteer()
+
+
+def test_an_organization_named_after_its_place_breaks_after_the_place():
+    # ตำบลโนนสะอาดพัฒนาชนบทเพื่อความยั่งยืน: the run after ตำบล was one word of 32 letters, held
+    # whole in a signature block it ran out of, and it left a party's first line letter-spaced
+    name = "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนาชนบทเพื่อความยั่งยืน"
+    hospital = "โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านหนองไผ่ล้อมหมู่ที่ ๑๒"
+    places = place_words([name, hospital])
+    assert "บ้านหนองไผ่ล้อม" in places and not any(len(place) > 24 for place in places), places
+    pieces = breakable(f"ผู้อำนวยการ{name}", names=places)
+    assert "โนนสะอาด" in pieces and "ความ" in "".join(pieces[-2:]), pieces
+    # the village's number stays with หมู่ที่, not with the village's name
+    assert "หมู่ที่ ๑๒" in breakable(f"ผู้อำนวยการ{hospital}", names=places)
+
+
+@pytest.mark.parametrize("phone", ["๐ ๔๓๒๑ ๒๓๔๐", "๐๔๓-๓๑๑๒๓๔", "+66 43 311 234", "+66 (0)81 234 5678", "043 311 234"])
+def test_a_telephone_number_stays_on_one_line(phone):
+    # `โทรศัพท์ ๐` ended a party's line, the rest of its number below
+    assert phone in breakable(f"จังหวัดขอนแก่น ๔๐๐๐๐ โทรศัพท์ {phone} โทรสาร")
+
+
+def test_an_english_label_keeps_its_number():
+    pieces = breakable("the Educational Service Area Office 5, located at Moo 12, under Section 24 of the Act")
+    assert {"Office 5,", "Moo 12,", "Section 24"} <= set(pieces), pieces
 
 
 ALL_SEASONS = "ออลซีซั่นส์เพลส"  # All Seasons Place: newmm knows none of it, and falls back to ออ|ล|ซี|ซั่นส์|เพลส

@@ -113,8 +113,10 @@ PLACE_KINDS = (
     "ถ.",
 )
 _PLACE_KIND = "|".join(re.escape(kind) for kind in sorted(PLACE_KINDS, key=len, reverse=True))
+# A place name ends before the next kind of place, or before the number of a house or a village
+# (ตำบลบ้านหนองไผ่ล้อมหมู่ที่ ๑๒: the place is บ้านหนองไผ่ล้อม).
 _PLACE = re.compile(
-    f"(?:{_PLACE_KIND})(?!{_PLACE_KIND})([\u0e01-\u0e4e]{{2,}}?)(?=(?:{_PLACE_KIND})|[^\u0e01-\u0e4e]|$)"
+    f"(?:{_PLACE_KIND})(?!{_PLACE_KIND})([\u0e01-\u0e4e]{{2,}}?)(?=(?:{_PLACE_KIND}|หมู่ที่|เลขที่)|[^\u0e01-\u0e4e]|$)"
 )
 
 
@@ -200,8 +202,18 @@ def gazetteer() -> frozenset[str]:
 
 
 def place_words(texts: Iterable[str]) -> frozenset[str]:
-    """Return the place names in texts: the Thai run after a kind of place (ตำบล, อำเภอ, จังหวัด, เทศบาลเมือง…)."""
-    return frozenset(m.group(1) for text in texts for m in _PLACE.finditer(text) if len(m.group(1)) <= LONGEST_NAME)
+    """Return the place names in texts: the Thai run after a kind of place (ตำบล, อำเภอ, จังหวัด, เทศบาลเมือง…).
+
+    A run longer than LONGEST_UNBREAKABLE letters is more than a place's name: an organization
+    named after its place (ตำบลโนนสะอาดพัฒนาชนบทเพื่อความยั่งยืน). Made one word, it could not
+    break in a signature block, and ran out of it; its place (โนนสะอาด) is held by places.py.
+    """
+    return frozenset(
+        m.group(1)
+        for text in texts
+        for m in _PLACE.finditer(text)
+        if _spacing_letters(m.group(1)) <= LONGEST_UNBREAKABLE
+    )
 
 
 def thai_words_of(names: Iterable[str]) -> frozenset[str]:
@@ -465,7 +477,8 @@ def _with_runs_marked(node: re.Match[str], fits: Callable[[str], bool] = lambda 
     """Return a text node with its long runs marked (unhyphenated_runs) and its English dates held; a style or script element as it is."""
     if node.group(1):
         return node.group(1)
-    return ">" + hold_english_amounts(hold_english_dates(unhyphenated_runs(node.group(3), fits)))
+    held = hold_english_labels(hold_english_amounts(hold_english_dates(unhyphenated_runs(node.group(3), fits))))
+    return ">" + hold_phone_numbers(held)
 
 
 def hold_english_dates(text: str) -> str:
@@ -487,6 +500,22 @@ def hold_english_amounts(text: str) -> str:
     written in a clause's text was not held, and a line ended `no more than THB`, its figures below.
     """
     return _ENGLISH_CURRENCY.sub("\\g<0>" + WORD_JOINER, text)
+
+
+def hold_phone_numbers(text: str) -> str:
+    """Keep a telephone number on one line however it is grouped (๐ ๔๓๒๑ ๒๓๔๐, +66 43 311 234): a WORD JOINER after each space or hyphen inside.
+
+    Broken after its first group, `โทรศัพท์ ๐` ended a line and the number went on below.
+    """
+    return PHONE_NUMBER.sub(lambda m: re.sub("([ -])(?!\u2060)", "\\1" + WORD_JOINER, m.group()), text)
+
+
+def hold_english_labels(text: str) -> str:
+    """Keep a label with its number (Moo 12, Section 24, Phase 2, Office 5), as Thai keeps หมู่ที่ ๑๒: a WORD JOINER after the space.
+
+    A number alone at a line's start (`…Educational Service Area Office` / `5`) reads as nothing.
+    """
+    return _ENGLISH_LABEL.sub("\\g<0>" + WORD_JOINER, text)
 
 
 def _break_digits(digits: re.Match[str]) -> str:
@@ -718,13 +747,18 @@ _CONSONANTS_ONLY = re.compile("(?:[\u0e01-\u0e2e][\u0e48-\u0e4c]?){1,3}|[\u0e48-
 _THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
 # A number and the word that counts it (วันที่ ๑๖, พ.ศ. ๒๕๖๓, ข้อ ๒, หมู่ที่ ๔, เลขที่ ๑).
 # ร้อยละ ("per cent") counts its number as พ.ศ. does (ร้อยละ ๑๐).
-COUNTING_WORDS = "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง|ร้อยละ"
+# A section of an Act (มาตรา ๒๔), a numbered area (สำนักงานเขตพื้นที่การศึกษา… เขต ๕), a phase
+# or a cohort (ระยะที่ ๒, รุ่นที่ ๔) as well.
+COUNTING_WORDS = (
+    "วันที่|พ\\.ศ\\.|ค\\.ศ\\.|ข้อ|หมู่ที่|เลขที่|ฉบับที่|ครั้งที่|ลำดับที่|ปี|ฝ่ายที่|ชั้น|ห้อง|ร้อยละ"
+    "|มาตรา|วรรค|เขต|อาคาร|ข้อที่|ระยะที่|หมวดที่|รุ่นที่|ชั้นที่|ภาคที่|ส่วนที่|กลุ่มที่|ตอนที่"
+)
 COUNTED = re.compile(f"(?:{COUNTING_WORDS}) [๐-๙0-9][๐-๙0-9,./]*")
-# A number and the unit of time after it (๑ ปี, ๖ เดือน, ๓๐ วัน), as a number keeps its บาท: a
+# A number and the unit after it (๑ ปี, ๖ เดือน, ๓๐ วัน, ๓๐ คน, ๒ ฉบับ), as a number keeps its บาท: a
 # period parted at a line's end (เป็นเวลา ๑|ปี) reads as a number with nothing counted. The unit
 # must end a word (not วัน of วันทำการ): a word mark, or no Thai letter, follows.
-TIME_UNITS = "ปี|เดือน|วัน"
-NUMBER_AND_UNIT = re.compile(f"(?<![๐-๙0-9,.])[๐-๙0-9][๐-๙0-9,.]* (?:{TIME_UNITS})")
+COUNT_UNITS = "ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|คน|ราย|ฉบับ|ครั้ง|แห่ง|รุ่น"
+NUMBER_AND_UNIT = re.compile(f"(?<![๐-๙0-9,.])[๐-๙0-9][๐-๙0-9,.]* (?:{COUNT_UNITS})")
 _UNIT_ENDS = re.compile(f"{NUMBER_AND_UNIT.pattern}(?![\u0e01-\u0e4e])")
 # The same where the counting word is held already as a word of a name (เล⁠ข⁠ที่ ๑๑๒ in an address).
 _COUNTED_HELD = re.compile(
@@ -785,6 +819,17 @@ ENGLISH_DAY_MONTH = re.compile(
 )
 # The currency code before an amount's figures in English (THB 1,000,000.01).
 _ENGLISH_CURRENCY = re.compile(f"\\bTHB (?!{WORD_JOINER})(?=[0-9])")
+# A Thai telephone number in Thai or Arabic digits, grouped as anyone likes (as the cross-check
+# reads one): ๐ ๔๓๓๑ ๑๒๓๔, ๐๔๓-๓๑๑๒๓๔, +66 43 311 234, +66 (0)81 234 5678.
+PHONE_NUMBER = re.compile(
+    "(?<![๐-๙0-9.,/+])(?:\\+[๖6][๖6][ -]?(?:\\([๐0]\\) ?)?|[๐0])(?:[ -]?[๐-๙0-9]){8,9}(?![๐-๙0-9])"
+)
+# The words a number names the one of (Moo 4, No. 12, Section 24), as the Thai COUNTING_WORDS.
+ENGLISH_LABELS = (
+    "Moo|No\\.|Nos\\.|Section|Article|Clause|Chapter|Part|Annex|Appendix|Item|Phase|Stage|Round|Cohort"
+    "|Zone|Area|Region|Office|Building|Floor|Room|Soi|Unit|Group|Volume|Page|Paragraph"
+)
+_ENGLISH_LABEL = re.compile(f"\\b(?:{ENGLISH_LABELS}) (?!{WORD_JOINER})(?=[0-9])")
 # A run of characters with no space and no Thai, long enough to be wider than the side-by-side
 # edition's column at 16 pt (twenty digits or letters of Sarabun are about 180 pt). A character
 # reference (&#34;) is one of its characters: neither a span nor a break mark may part it.
