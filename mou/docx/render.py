@@ -38,14 +38,7 @@ from mou.core.errors import Problem, RenderError
 from mou.core.reproducible import deterministic_zip
 from mou.docx.fonts import embed_fonts
 from mou.html.templating import ENGLISH_SIGNATURE_LINE_PT, ENGLISH_SIGNATURE_PT, HALF_LINE_PT, OFFICE_SLACK_PT
-from mou.language.breaks import (
-    ENGLISH_DAY_MONTH,
-    LONE_PREPOSITION,
-    NARROW_NO_BREAK_SPACE,
-    NO_BREAK_AFTER,
-    NO_BREAK_BEFORE,
-    NO_BREAK_SPACE,
-)
+from mou.language.breaks import kept_spaces
 
 HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
 TEXT_WIDTH = Cm(21.0 - 3.0 - 2.0)
@@ -176,20 +169,6 @@ class Segment:
     br: bool = False
     change: str = ""  # "ins" or "del": a tracked change (redlines, mou/redline/redline.py)
 
-
-# The spaces the PDF never breaks at (mou/language/breaks.py) that office_breaks leaves as spaces: an
-# English date's between its day and month (mark_breaks' hold_english_dates), ณ's before the word
-# it governs (hold_prepositions), a space before ๆ, ฯ or closing punctuation and one after opening
-# punctuation (no_break_ranges). Word and LibreOffice break at a space with a WORD JOINER beside it
-# (LibreOffice 7.4: 1 |September, ณ |ที่ว่าการ, ต่าง |ๆ, measured); a NO-BREAK SPACE they keep.
-KEPT_SPACES = (
-    LONE_PREPOSITION,
-    re.compile(f"( )(?=[{re.escape(NO_BREAK_BEFORE)}])"),
-    re.compile(f"[{re.escape(NO_BREAK_AFTER)}]( )"),
-)
-# Before a Thai digit, the narrow one office_breaks writes there (LibreOffice 7.4 broke after a
-# NO-BREAK SPACE that a Thai digit follows: วันที่ |๑๖).
-THAI_DIGIT = re.compile("[๐-๙]")
 
 # Without huge_tree, libxml2 stops at a text of 10 MB and returns what it read so far, without
 # an error: the DOCX would be cut short. Templates and records are limited well below that.
@@ -719,23 +698,19 @@ def collapse(segments: Iterator[Segment]) -> list[Segment]:
 
 
 def keep_spaces(segments: list[Segment]) -> list[Segment]:
-    """Return a paragraph's segments with each space the PDF never breaks at made a no-break space (see KEPT_SPACES).
+    """Return a paragraph's segments with each space the PDF never breaks at made a no-break space (see kept_spaces).
 
     The paragraph's text is read whole, across its runs (ณ <strong>ที่ว่าการ…</strong>), and
     each kept space takes the place of the space: every run keeps its length and formatting.
     """
     text = "".join(seg.text for seg in segments)
-    kept = [m.start() + m.group().index(" ") for m in ENGLISH_DAY_MONTH.finditer(text)]
-    kept += [m.start(1) for pattern in KEPT_SPACES for m in pattern.finditer(text)]
-    if not kept:
+    kept = kept_spaces(text)
+    if kept == text:
         return segments
-    chars = list(text)
-    for at in kept:
-        chars[at] = NARROW_NO_BREAK_SPACE if THAI_DIGIT.match(text, at + 1) else NO_BREAK_SPACE
     out, start = [], 0
     for seg in segments:
         end = start + len(seg.text)
-        out.append(replace(seg, text="".join(chars[start:end])))
+        out.append(replace(seg, text=kept[start:end]))
         start = end
     return out
 

@@ -856,6 +856,37 @@ ENGLISH_PATTERNS = "en_US"
 _QUOTED_HELD = re.compile(f"(?<=[^\\s>]) ((?:<[^>]+>)*)([“‘])([^”’<]*{WORD_JOINER}[^”’<]*)([”’])")
 
 
+# The spaces the PDF never breaks at that office_breaks, seeing one text node at a time, leaves as
+# spaces: ณ's before the word it governs (hold_prepositions), a space before ๆ, ฯ or closing
+# punctuation and one after opening punctuation (no_break_ranges), and an English date's between
+# its day and month (ENGLISH_DAY_MONTH, mark_breaks' hold_english_dates). Word and LibreOffice
+# break at a space with a WORD JOINER beside it (LibreOffice 7.4: 1 |September, ณ |ที่ว่าการ,
+# ต่าง |ๆ, measured); a NO-BREAK SPACE they keep. Group 1 of each pattern is the space.
+KEPT_SPACES = (
+    LONE_PREPOSITION,
+    re.compile(f"( )(?=[{re.escape(NO_BREAK_BEFORE)}])"),
+    re.compile(f"[{re.escape(NO_BREAK_AFTER)}]( )"),
+)
+# Before a Thai digit a kept space is the narrow one (see NARROW_NO_BREAK_SPACE).
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
+def kept_spaces(text: str) -> str:
+    """Return a paragraph's whole text with each space the PDF never breaks at made a no-break space (see KEPT_SPACES).
+
+    The text is a paragraph's across its formatting runs (ณ <strong>ที่ว่าการ…</strong>): each
+    kept space takes the place of its space, so the text keeps its length.
+    """
+    kept = [m.start() + m.group().index(" ") for m in ENGLISH_DAY_MONTH.finditer(text)]
+    kept += [m.start(1) for pattern in KEPT_SPACES for m in pattern.finditer(text)]
+    if not kept:
+        return text
+    chars = list(text)
+    for at in kept:
+        chars[at] = NARROW_NO_BREAK_SPACE if _THAI_DIGIT.match(text, at + 1) else NO_BREAK_SPACE
+    return "".join(chars)
+
+
 @functools.lru_cache(maxsize=65536)
 def hold_together(unit: str) -> str:
     """Return a unit with nowhere to break: no-break spaces (narrow before a number), a word joiner between its Thai clusters.
