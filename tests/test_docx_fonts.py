@@ -17,7 +17,14 @@ from mou.cli.main import main
 from mou.core.errors import RenderError
 from mou.docx.fonts import WRITING, font_key, obfuscate
 from mou.docx.render import html_to_docx
-from mou.language.breaks import NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE, WORD_JOINER, hold_together, office_breaks
+from mou.language.breaks import (
+    NARROW_NO_BREAK_SPACE,
+    NO_BREAK_SPACE,
+    WORD_JOINER,
+    ZWSP,
+    hold_together,
+    office_breaks,
+)
 
 FONTS = ROOT / "templates" / "fonts"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -202,6 +209,25 @@ def test_office_breaks_hold_names_numbers_and_terms_but_not_long_ones():
     assert hold_together("ข้อ ๒") in out and hold_together("คู่ภาคี") in out
     assert hold_together("๑๕๐,๐๐๐") in out
     assert "<p>นายอำเภอชุมแพ</p>" in out  # a position in a signature block may break there
+
+
+# LibreOffice's dictionary split words the PDF never breaks (ระยะ|เวลา 50 times in the corpus,
+# ซึ่งต่อ|ไปในบันทึก|ข้อตกลง, ข้อความโดย|ละเอียด); in a side-by-side column the PDF may break
+# บันทึก|ข้อตกลง, and so may the DOCX.
+def test_office_breaks_hold_the_words_libreoffice_splits_as_the_pdf_does():
+    html = "<html><head></head><body><p>ซึ่งต่อไปในบันทึกข้อตกลงนี้ ระยะเวลา ๒ วัน ได้อ่านโดยละเอียดแล้ว</p></body></html>"
+    out = office_breaks(html, [], [], lambda u: True, lambda u: True)
+    for word in ("ต่อไป", "บันทึกข้อตกลง", "ระยะเวลา", "โดยละเอียด"):
+        assert hold_together(word) in out, word
+    column = office_breaks(html, [], [], lambda u: True, lambda u: True, narrow=True)
+    assert f"บันทึก{ZWSP}{hold_together('ข้อตกลง')}" in column and hold_together("ระยะเวลา") in column
+
+
+def test_two_held_units_that_meet_keep_a_break_between_them():
+    # the mark each puts at its edge made two side by side, and both were dropped as strays
+    html = "<html><head></head><body><p>ซึ่งต่อไปในบันทึกข้อตกลงนี้</p></body></html>"
+    out = office_breaks(html, ["ซึ่งต่อไปใน", "บันทึกข้อตกลงนี้"], [], lambda u: True, lambda u: True)
+    assert f"{hold_together('ซึ่งต่อไปใน')}{ZWSP}{hold_together('บันทึกข้อตกลงนี้')}" in out
 
 
 # ---------------------------------------------------------------- the agreement's choice

@@ -798,12 +798,32 @@ LABEL = "\\((?:[๐-๙0-9]+|[ก-ฮ])\\) "
 _LABEL_AND_SPACE = re.compile(f"({LABEL[:-1]}) (?=[\u0e01-\u0e4e])")
 _PARTY_NUMBER_AND_WORD = re.compile(f"({LABEL})([\u0e01-\u0e4e](?:[^ {ZWSP}<]| {WORD_JOINER})*)")
 _DROP_INVISIBLE = {ord(ZWSP): None, ord(WORD_JOINER): None}
-# Words of the templates that LibreOffice's dictionary splits (บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, the
-# budget clause's ใช้งบ|ประมาณ, measured).
-OFFICE_SPLIT_WORDS = ("ข้อตกลง", "ผู้ว่าราชการ", "ความร่วมมือ", "งบประมาณ")
+# Words that LibreOffice's dictionary splits and the PDF never does (measured in the samples and
+# the corpus): the templates' บันทึกข้อ|ตกลง, ผู้ว่า|ราชการ, ใช้งบ|ประมาณ, ซึ่งต่อ|ไปใน,
+# สำคัญต่อ|หน้าพยาน (and then ไว้เป็น|สำคัญ), ข้อความโดย|ละเอียด, ภาษา|อังกฤษ, ถูกต้องตรง|กัน, ตั้งอยู่|ที่, and a
+# period's ระยะ|เวลา (the PDF takes the templates' words whole: TEMPLATE_WORDS). Not all of
+# TEMPLATE_WORDS: held in a position of a signature block (ปฏิบัติราชการแทน|ผู้ว่าราชการ|จังหวัด,
+# each held), LibreOffice 7.4 broke the line inside them where it ended (ป|ฏิบัติ, จังห|วัด).
+OFFICE_SPLIT_WORDS = (
+    "บันทึกข้อตกลง",
+    "ข้อตกลง",
+    "ผู้ว่าราชการ",
+    "ความร่วมมือ",
+    "งบประมาณ",
+    "ต่อไป",
+    "ต่อหน้า",
+    "เป็นสำคัญ",
+    "โดยละเอียด",
+    "รายละเอียด",
+    "ภาษาอังกฤษ",
+    "ตรงกัน",
+    "ตั้งอยู่ที่",
+    "ระยะเวลา",
+)
 # A span that starts between two Thai words (ตั้งแต่<span>วันที่ ๑ ตุลาคม</span>): a word boundary,
 # which the segmenter, seeing each text apart, cannot mark.
 _SPAN_EDGE = re.compile("(?<=[\u0e01-\u0e4e])(<span[^>]*>)(?=[\u0e01-\u0e4e])")
+_ZWSPS = re.compile(f"{ZWSP}{{2,}}")
 _STRAY_ZWSP = re.compile(f"(?<![\u0e01-\u0e5b]){ZWSP}|{ZWSP}(?![\u0e01-\u0e5b])")
 _WHOLE_SPAN = re.compile('(<span class="(?:name|nowrap)">)([^<]*)(</span>)')
 _TEXT_NODE = re.compile(">([^<]+)<")
@@ -887,6 +907,11 @@ def kept_spaces(text: str) -> str:
     return "".join(chars)
 
 
+def office_words(narrow: bool = False) -> tuple[str, ...]:
+    """Return the words an office suite holds wherever they stand: OFFICE_SPLIT_WORDS, in a `narrow` column without those the PDF breaks there (COLUMN_WORD_PARTS)."""
+    return tuple(word for word in OFFICE_SPLIT_WORDS if not (narrow and word in COLUMN_WORD_PARTS))
+
+
 @functools.lru_cache(maxsize=65536)
 def hold_together(unit: str) -> str:
     """Return a unit with nowhere to break: no-break spaces (narrow before a number), a word joiner between its Thai clusters.
@@ -907,20 +932,23 @@ def office_breaks(
     titles: Iterable[str],
     fits: Callable[[str], bool],
     fits_cell: Callable[[str], bool],
+    narrow: bool = False,
 ) -> str:
     """Keep in an office suite what the PDF keeps on one line, with characters Word and LibreOffice honour.
 
     Held together: the names and nowrap spans of the templates, the `units` (people, short names,
     defined terms, the words of names and addresses) wherever they stand, `titles` except in
     signature blocks (as mark_breaks does), numbers with the word that counts them and amounts
-    in words, times with their น.; each only if `fits` says it fits on a line (a longer one must break somewhere),
-    or in a signature block, if `fits_cell` says it fits in one.
+    in words, times with their น., and the words the PDF takes whole (office_words); each only if
+    `fits` says it fits on a line (a longer one must break somewhere), or in a signature block, if
+    `fits_cell` says it fits in one. In a `narrow` column the words of COLUMN_WORD_PARTS are held
+    by their parts, as the PDF breaks them there.
     """
     if "<body" not in html:
         return html
     split = html.index("<body")
     head, body = html[:split], html[split:]
-    units = [*units, *OFFICE_SPLIT_WORDS]
+    units = [*units, *office_words(narrow)]
     # each part of the body asks again about every unit: measure each text once
     fits, fits_cell = functools.cache(fits), functools.cache(fits_cell)
 
@@ -931,7 +959,8 @@ def office_breaks(
         # A unit inside a longer Thai run leaves its neighbours as runs of their own, so each
         # starts and ends at a word: LibreOffice's dictionary broke the rest of a line at random
         # (ในบัน|ทึก, “อบต.โนนส|ะอาด”) when a glued word cut a run in the middle of its words.
-        text = _STRAY_ZWSP.sub("", text)
+        # between two units that meet, one mark: two side by side were both taken for strays
+        text = _STRAY_ZWSP.sub("", _ZWSPS.sub(ZWSP, text))
         text = _COUNTED_HELD.sub(
             lambda m: (
                 hold_together(m.group().replace(WORD_JOINER, ""))

@@ -368,6 +368,7 @@ def render_stamped(
                 kept,
                 functools.partial(fits_line, font=font, room=room),
                 functools.partial(fits_signature_cell, font=font, language=language),
+                narrow=language == BILINGUAL,
             )
             family, embedded = (agreement.docx_font, None) if agreement.docx_font else ("Sarabun", layout.fonts)
             result.files[output_name(agreement_id, language, "docx")] = html_to_docx(
