@@ -230,6 +230,19 @@ def test_two_held_units_that_meet_keep_a_break_between_them():
     assert f"{hold_together('ซึ่งต่อไปใน')}{ZWSP}{hold_together('บันทึกข้อตกลงนี้')}" in out
 
 
+def test_an_amount_in_words_is_held_the_same_when_a_unit_stands_inside_it():
+    # the word marks around a unit inside the amount hid it: LibreOffice broke the amount after its
+    # bracket ("… บาท (" | "สิบสองล้าน…") and before its สตางค์ (health-service-amounts, side by side)
+    html = (
+        "<html><head></head><body><p>จำนวน ๑๒,๓๔๕,๖๗๘.๙๐ บาท "
+        "(สิบสองล้านสามแสนสี่หมื่นห้าพันหกร้อยเจ็ดสิบแปดบาทเก้าสิบสตางค์) และ</p></body></html>"
+    )
+    narrow = lambda unit: len(unit) < 25  # noqa: E731
+    alone = office_breaks(html, [], [], narrow, narrow)
+    assert office_breaks(html, ["สี่หมื่น"], [], narrow, narrow) == alone
+    assert f"(สิ{WORD_JOINER}บ" in alone and f"บ{WORD_JOINER}ส{WORD_JOINER}ตางค์)" in alone
+
+
 # ---------------------------------------------------------------- the agreement's choice
 
 

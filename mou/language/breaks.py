@@ -775,6 +775,10 @@ THAI_NUMBER = re.compile("[๐-๙][๐-๙,.]*[๐-๙]")
 # An amount in words, through ถ้วน or สตางค์: (หนึ่งแสนห้าหมื่นบาทถ้วน).
 # A number inside it may hold a WORD JOINER already (สี่\u2060หมื่น), which must not hide it.
 AMOUNT_IN_WORDS = re.compile("\\([\u0e01-\u0e4e\u2060]+(?:ถ้วน|สตางค์)\\)")
+# The same among units held already in an office suite: a unit found inside the amount (สี่หมื่น,
+# the word of a village's name) stands between word marks, which hid the amount from
+# AMOUNT_IN_WORDS; left unheld, LibreOffice broke it after its bracket and before its สตางค์.
+_AMOUNT_AMONG_UNITS = re.compile(f"\\([\u0e01-\u0e4e{WORD_JOINER}{ZWSP}]+(?:ถ้วน|สตางค์)\\)")
 # Where an amount in words with satang has its two amounts: after its บาท (see amount_parts).
 _BAHT_BEFORE_SATANG = re.compile("^\\([\u0e01-\u0e4e\u2060]+?บาท(?=[\u0e01-\u0e4e\u2060]+สตางค์\\)$)")
 # An amount in words wider than a line breaks between its words, but never before บาท, ถ้วน or
@@ -969,7 +973,7 @@ def office_breaks(
             ),
             text,
         )
-        text = AMOUNT_IN_WORDS.sub(lambda m: held_amount(m.group(), fitting), text)
+        text = _AMOUNT_AMONG_UNITS.sub(lambda m: held_amount(m.group().replace(ZWSP, ""), fitting), text)
         text = _LABEL_AND_SPACE.sub(f"\\1{NO_BREAK_SPACE}", text)
         for pattern in (_UNIT_ENDS, TIME_OF_DAY, THAI_NUMBER):
             text = pattern.sub(lambda m: hold_together(m.group()) if fitting(m.group()) else m.group(), text)
