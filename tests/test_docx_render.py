@@ -314,6 +314,15 @@ def test_the_spaces_the_pdf_never_breaks_at_are_no_break_spaces() -> None:
     ]
 
 
+def test_a_telephone_number_and_a_label_with_its_number_are_held_as_in_the_pdf() -> None:
+    paragraph = "<p>โทรศัพท์ ๐ ๔๓๒๑ ๒๓๔๐ Tel. +66 43 311 234, Moo 12, Area Office 5, THB 1,000</p>"
+    (para,) = open_docx(html_to_docx(page(paragraph))).paragraphs
+    nb, narrow = NO_BREAK_SPACE, NARROW_NO_BREAK_SPACE
+    assert para.text == (
+        f"โทรศัพท์ ๐{narrow}๔๓๒๑{narrow}๒๓๔๐ Tel. +66{nb}43{nb}311{nb}234, Moo{nb}12, Area Office{nb}5, THB{nb}1,000"
+    )
+
+
 def test_whitespace_collapses_like_a_browser() -> None:
     doc = open_docx(
         html_to_docx(

@@ -903,6 +903,9 @@ def kept_spaces(text: str) -> str:
     """
     kept = [m.start() + m.group().index(" ") for m in ENGLISH_DAY_MONTH.finditer(text)]
     kept += [m.start(1) for pattern in KEPT_SPACES for m in pattern.finditer(text)]
+    # a label or THB before its number (Moo 12, THB 1,000), a telephone number's groups, as in the PDF
+    kept += [m.end() - 1 for pattern in (_ENGLISH_LABEL, _ENGLISH_CURRENCY) for m in pattern.finditer(text)]
+    kept += [m.start() + at for m in PHONE_NUMBER.finditer(text) for at, char in enumerate(m.group()) if char == " "]
     if not kept:
         return text
     chars = list(text)
