@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -209,6 +210,112 @@ def _glyph_texts(path: Path, page_index: int) -> list[str]:
         return texts
     finally:
         document.close()
+
+
+@dataclass(frozen=True)
+class WordSpace:
+    """A space of the source between two words on one line of a PDF, as drawn and as pdfium reads it."""
+
+    page: int
+    width_em: float | None  # the gap left for it, in ems of the text after it; None: drawn as a space glyph
+    read: bool  # pdfium reads a space there
+    before: str  # the text before it on its line (up to ten letters)
+    after: str  # and after it
+
+
+def word_spaces(path: Path, blocks: list[str]) -> list[WordSpace]:
+    """Return every space of the source that falls inside a line of the PDF, with its gap where no glyph draws it.
+
+    WeasyPrint draws no glyph for a text box of spaces only (between two inline boxes, as in
+    `</span> <span>`): pdfium reads such a space only from the gap it leaves, measured here
+    from the furthest advance of the word before (pdfium's loose boxes: each glyph's origin
+    and advance) to the start of the word after. A line is found in the source by its letters
+    (whitespace aside); a line of the side-by-side edition that reads the two columns as one
+    is cut where they meet, and a line found nowhere is left out (the readback tests find it).
+    """
+    sources = [_letters_and_spaces(block.replace("\u00a0", " ")) for block in blocks]
+    found = []
+    for page, letters in _pdfium_letters(path):
+        for part in _source_parts(letters, sources):
+            text = "".join(letter.char for letter in part)
+            at, spaced = next(((s.find(text), gaps) for s, gaps in sources if text in s), (-1, frozenset()))
+            if at < 0 or len(text) < 2:
+                continue
+            reach = part[0].right
+            for k, letter in enumerate(part[1:], start=1):
+                if at + k in spaced:
+                    width = None if letter.drawn_space else (letter.left - reach) / letter.em
+                    found.append(WordSpace(page, width, letter.spaced, text[max(0, k - 10) : k], text[k : k + 10]))
+                    reach = letter.right
+                reach = max(reach, letter.right)
+    return found
+
+
+@dataclass(frozen=True)
+class _Letter:
+    char: str
+    left: float  # pt: where its origin is
+    right: float  # and where its advance ends
+    em: float  # pt
+    spaced: bool  # pdfium reads a space before it
+    drawn_space: bool  # a space glyph is drawn before it
+
+
+def _pdfium_letters(path: Path) -> list[tuple[int, list[_Letter]]]:
+    """Return each line pdfium reads, as its letters (not spaces) with their loose boxes."""
+    lines = []
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for number, page in enumerate(document, start=1):
+            textpage = page.get_textpage()
+            line: list[_Letter] = []
+            spaced = drawn = False
+            matrix = pdfium_c.FS_MATRIX()
+            for index in range(textpage.count_chars()):
+                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+                generated = bool(pdfium_c.FPDFText_IsGenerated(textpage.raw, index))
+                if char in "\r\n":
+                    if line:
+                        lines.append((number, line))
+                    line, spaced, drawn = [], False, False
+                elif char.isspace():
+                    spaced, drawn = True, drawn or not generated
+                elif not generated:
+                    left, _, right, _ = textpage.get_charbox(index, loose=True)
+                    pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix))
+                    em = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * abs(matrix.a)
+                    line.append(_Letter(char, left, right, em, spaced, drawn))
+                    spaced = drawn = False
+            if line:
+                lines.append((number, line))
+            textpage.close()
+    finally:
+        document.close()
+    return lines
+
+
+def _letters_and_spaces(text: str) -> tuple[str, frozenset[int]]:
+    """Return a text's letters (whitespace taken out) and where a space stood before one of them."""
+    letters, spaced = [], set()
+    for char in text:
+        if char.isspace():
+            spaced.add(len(letters))
+        else:
+            letters.append(char)
+    return "".join(letters), frozenset(spaced)
+
+
+def _source_parts(letters: list[_Letter], sources: list[tuple[str, frozenset[int]]]) -> list[list[_Letter]]:
+    """Return a line's letters as stretches of the source: whole, or cut where a Thai column meets an English one."""
+    while letters and letters[-1].char in "\u2010-":  # the typesetter's hyphen, or a line-end hyphen
+        letters = letters[:-1]
+    text = "".join(letter.char for letter in letters)
+    if any(text in source for source, _ in sources):
+        return [letters]
+    for k in range(1, len(letters)):
+        if letters[k].spaced and bool(THAI.match(letters[k - 1].char)) != bool(THAI.match(letters[k].char)):
+            return [letters[:k], letters[k:]]
+    return [letters]
 
 
 def misread(lines: list[str], blocks: list[str]) -> list[str]:

@@ -19,10 +19,11 @@ from readback import (
     pdfium_box_errors,
     squash,
     without_hyphenation,
+    word_spaces,
 )
 from test_archival import signature_page_count
 from test_bilingual import GUTTER, LEFT, MIDDLE, RIGHT, pdf_columns, split_source
-from test_readback import reader
+from test_readback import narrow_thai_word_spaces, reader
 from test_signatories import bare_signature_pages
 from test_typesetting import (
     BEFORE_CLOSING,
@@ -319,6 +320,16 @@ def test_every_full_english_line_is_flush_unless_nothing_can_fill_it(corpus_buil
 def test_no_thai_gap_is_wider_than_twice_a_space(corpus_built, agreement_id, edition):
     full = thai_full_lines(corpus_built, agreement_id, edition)
     assert [(round(gap, 1), text) for _, gap, text in full if gap > 2 * SPACE_PT] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("agreement_id", "edition"), THAI_EDITIONS)
+def test_every_thai_word_space_drawn_as_no_glyph_is_wide_enough_for_pdfium(corpus_built, agreement_id, edition):
+    pdf = built_file(corpus_built, agreement_id, edition, "pdf")
+    blocks = [block.text for block in edition_blocks(LAYOUT, PROJECT, agreement_id, edition)]
+    spaces = word_spaces(pdf, blocks)
+    assert len(spaces) > 50  # the lines are found in the source
+    assert narrow_thai_word_spaces(spaces) == []
 
 
 @pytest.mark.slow

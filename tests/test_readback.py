@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,8 +19,8 @@ from types import SimpleNamespace
 import pytest
 import weasyprint
 from conftest import AGREEMENT, ROOT, SAMPLES, require_tool, sample_file, write_small_project
-from readback import READERS, body_lines, misread, pdfium_box_errors, pdfjs_missing
-from test_typesetting import sample_blocks
+from readback import READERS, WordSpace, body_lines, misread, pdfium_box_errors, pdfjs_missing, word_spaces
+from test_typesetting import _sample_thai_texts, render_paragraphs, sample_blocks, source_blocks
 
 from mou.cli.main import main
 from mou.pdf import glyph_codes, thai_patches
@@ -66,6 +67,65 @@ def test_pdfium_boxes_every_character_on_its_glyphs(built):
             if found:
                 errors[pdf.name] = found[:5]
     assert errors == {}
+
+
+# pdfium reads a space WeasyPrint draws no glyph for only from the gap it leaves, when that gap
+# is over about 0.2 em (measured); an English line closing up keeps such a gap at 0.22 em and more.
+UNDRAWN_SPACE_EM = 0.22
+THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
+
+
+def narrow_thai_word_spaces(spaces: list[WordSpace], floor: float = UNDRAWN_SPACE_EM) -> list[WordSpace]:
+    """Return the spaces between Thai words drawn as no glyph whose gap is under the floor (ems), or that pdfium does not read."""
+    return [
+        space
+        for space in spaces
+        if space.width_em is not None
+        and THAI_LETTER.match(space.before[-1:])
+        and THAI_LETTER.match(space.after[:1])
+        and (space.width_em < floor or not space.read)
+    ]
+
+
+@pytest.mark.parametrize("agreement_id", SAMPLES)
+def test_every_thai_word_space_drawn_as_no_glyph_is_wide_enough_for_pdfium(built, agreement_id):
+    for edition in ("th", "th-en"):
+        pdf = sample_file(built, agreement_id, edition, "pdf")
+        spaces = word_spaces(pdf, [block.text for block in sample_blocks(agreement_id, edition)])
+        assert len(spaces) > 50  # the lines are found in the source
+        assert narrow_thai_word_spaces(spaces) == [], pdf.name
+
+
+# A date held whole in two spans (`วันที่ ๑ กุมภาพันธ์</span> <span>พ.ศ. ๒๕๖๘`), the space between
+# them a box of its own, drawn as no glyph, in paragraphs whose lines the rebreak closes up.
+DATE_IN_SPANS = '<span class="nowrap">วันที่ ๑ กุมภาพันธ์</span> <span class="nowrap">พ.ศ. ๒๕๖๘</span>'
+
+
+def space_em() -> float:
+    """Return the advance of a space in the templates' Thai font, in ems."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf")
+    return font["hmtx"][font.getBestCmap()[ord(" ")]][0] / font["head"].unitsPerEm
+
+
+@pytest.mark.slow
+def test_a_closed_up_thai_line_keeps_the_gap_of_a_space_drawn_as_no_glyph(tmp_path):
+    # The gap after such a space closed up as a letter's does, by up to MAX_CLUSTER_SHRINK_EM:
+    # 0.220 em was left where the word before ends in a mark (กุมภาพันธ์). It gives up nothing
+    # now; the letter before it may close up, as on an English line.
+    paragraphs = []
+    for text in _sample_thai_texts()[:4]:
+        words = text.split(" ")
+        paragraphs += [f"{' '.join(words[:k])}ตั้งแต่{DATE_IN_SPANS}จนถึง{' '.join(words[k:])}" for k in (1, 3)]
+    data, html = render_paragraphs(paragraphs, tuple(x / 2 for x in range(12, 33)))
+    pdf = tmp_path / "dates.pdf"
+    pdf.write_bytes(data)
+    spaces = word_spaces(pdf, [block.text for block in source_blocks(html)])
+    undrawn = [space for space in spaces if space.width_em is not None and space.before.endswith("กุมภาพันธ์")]
+    assert len(undrawn) >= len(paragraphs) * 10  # every date's space is measured
+    floor = max(UNDRAWN_SPACE_EM, space_em() - thai_patches.MAX_CLUSTER_SHRINK_EM)
+    assert [(round(s.width_em or 0, 3), s.before, s.after) for s in narrow_thai_word_spaces(spaces, floor)] == []
 
 
 HARD = "อาจ อำเภอ น้ำ ที่ว่าการ ปั้นน้ำ รุ่น ซึ่งต่อไป คำนำ"

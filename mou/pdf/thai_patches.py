@@ -768,11 +768,16 @@ def justify_line(context: Any, line: Any, extra_width: float) -> None:
     if extra_width < 0:
         # A line laid wider than its box by the rebreak: its clusters close up, or, if they
         # cannot close up that far, it is marked overfull (and the rebreak lays it otherwise).
-        units = -math.ceil(-extra_width / total * line_break.TO_UNITS)
-        line.mou_overfull = -units > MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
+        # The gap after a space drawn as no glyph stays whole, as on an English line
+        # (close_up_english): pdfium reads that space only from the gap.
+        kept = _undrawn_space_gaps(texts)
+        closing = total - sum(kept.values())
+        units = -math.ceil(-extra_width / closing * line_break.TO_UNITS) if closing > 0 else 0
+        cap = MAX_CLUSTER_SHRINK_EM * line.style["font_size"] * line_break.TO_UNITS
+        line.mou_overfull = closing <= 0 or -units > cap
         line.mou_short = 0.0
         if not line.mou_overfull:
-            _spread(line, units, gaps, 0.0)
+            _spread(line, units, gaps, 0.0, 0, kept)
         return
     spread_thai(line, extra_width, gaps, _gaps_after_spaces(texts))
 
@@ -866,8 +871,7 @@ def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int
     # The gaps after an undrawn space keep it whole; every other gap closes, a drawn space's
     # too: counting only the letters closed the line up by the spaces' share once more, and it
     # ended a point or so short of the margin.
-    spaced = _gaps_after_spaces(texts)
-    kept = {id(box): spaced[id(box)] for box in texts if not _drawn(box) and spaced[id(box)]}
+    kept = _undrawn_space_gaps(texts)
     letters = sum(inside + after for inside, after in gaps.values()) - sum(kept.values())
     rest = -extra_width - from_spaces
     units = math.ceil(rest / letters * line_break.TO_UNITS) if rest > 0 and letters > 0 else 0
@@ -880,6 +884,12 @@ def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int
         _space_drawn_words(context, line, -from_spaces / spaces, 0.0)
     if units:
         _spread(line, -units, gaps, 0.0, 0, kept)
+
+
+def _undrawn_space_gaps(texts: list[Any]) -> dict[int, int]:
+    """Per text box of spaces only (drawn as no glyph): the gaps after its spaces, which a line closing up keeps whole."""
+    spaced = _gaps_after_spaces(texts)
+    return {id(box): spaced[id(box)] for box in texts if not _drawn(box) and spaced[id(box)]}
 
 
 def _drawn(box: Any) -> bool:
