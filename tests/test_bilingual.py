@@ -899,3 +899,38 @@ def test_a_latin_word_or_code_in_thai_text_breaks_inside_the_margin_and_its_colu
     for text in ("\n".join(pdf_lines(thai)), "\n".join(line.text for line in columns.thai)):
         assert squash(f"ศึกษากฎหมาย{GERMAN_ACT}และรหัส{code}ของโครงการ") in squash(without_hyphenation(text))
         assert "\u00ad" not in text
+
+
+def _closing_then_kept(marked: bool) -> list[str]:
+    """Lay a two-column closing row, then a block kept with it too tall to follow it; return each page's text."""
+    import weasyprint
+
+    from mou.pdf.render import install_patches
+    from mou.pdf.thai_patches import KEEPS_END_WITH_NEXT
+
+    install_patches()
+    font = (ROOT / "templates" / "fonts" / "Sarabun-Regular.ttf").as_uri()
+    lines = "".join(f"line{n} " for n in range(1, 9))
+    row = f"<tr {KEEPS_END_WITH_NEXT if marked else ''}><td><p>{lines}</p></td><td><p>{lines}</p></td></tr>"
+    html = (
+        f"<style>@font-face {{ font-family: S; src: url({font}) }} @page {{ size: 12cm 14cm; margin: 1cm }}"
+        "body { font: 12pt/16pt S } td { width: 50%; vertical-align: top } p { width: 1.5cm; widows: 2; orphans: 1 }"
+        ".kept { height: 8cm; break-before: avoid }</style>"
+        f"<div style='height: 3cm'>text before</div><table>{row}</table><div class='kept'>SIGN</div>"
+    )
+    document = pypdfium2.PdfDocument(weasyprint.HTML(string=html).write_pdf())
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def test_a_marked_closing_row_sends_only_its_last_lines_with_what_is_kept_with_it():
+    # WeasyPrint breaks only between rows where a break is avoided: the whole row went to the
+    # next page, and in the corpus (long-names-delegated) the signatures kept with it filled that
+    # page, so the last block stood alone on one more.
+    whole, split = _closing_then_kept(False), _closing_then_kept(True)
+    assert [page.split()[0] for page in whole] == ["text", "line1", "SIGN"]  # unmarked: the row moves whole
+    assert len(split) == 2 and "line1" in split[0] and "line6" in split[0]
+    assert "line7" not in split[0] and split[1].count("line7") == 2 and "line1" not in split[1]
+    assert "SIGN" in split[1]

@@ -8,6 +8,7 @@
 | iter_line_boxes, avoid_collisions | fewer short lines: a justified Thai paragraph whose line cannot be filled is broken again a line or two earlier, or later with its clusters closed up a little; a line nothing fills within the cap may be loose | THAI_JUSTIFY |
 | text_align | a Thai line laid a little wider than its box (by the rebreak) is justified too: its clusters close up | THAI_JUSTIFY |
 | split_first_line | a text that overflows only by its trailing spaces fits its line | TRAILING_SPACE |
+| find_earlier_page_break | a table row marked to keep its end with what follows (the side-by-side closing row) may split between its lines, so its last lines go to the next page with what is kept with it, rather than the whole row | ROW_SPLIT |
 | draw_first_line, subset, _build_vector_font_dictionary | each glyph is drawn with a code whose ToUnicode text and advance make every reader (pdf.js and pdfminer too, which ignore /ActualText) read the text exactly: sara am, and no false spaces in justified lines (glyph_codes.py) | SARA_AM |
 
 They fail closed. install() first checks, before it takes hold of any WeasyPrint function,
@@ -55,6 +56,7 @@ SARA_AM = "docs/upstream/weasyprint-sara-am-tounicode.md"
 THAI_BREAKS = "docs/upstream/weasyprint-thai-line-break-control.md"
 THAI_JUSTIFY = "docs/upstream/weasyprint-thai-inter-character-justification.md"
 TRAILING_SPACE = "docs/upstream/weasyprint-trailing-space-overflow.md"
+ROW_SPLIT = "docs/upstream/weasyprint-row-split-before-avoided-break.md"
 # The WeasyPrint releases the patches are tested with (pyproject.toml's range is no wider).
 TESTED_RANGE = ">=70.0,<71"
 TESTED_MAJOR = 70
@@ -123,6 +125,11 @@ _SPACES = frozenset(" \u00a0")
 # where the clusters are closed up: enough that pdfium, which orders text objects by where
 # they start, never takes the mark for later text (_raised_in_order).
 RAISED_LEAD = 1
+# The attribute of a table row that may split between its lines where a break after it is
+# avoided (find_earlier_page_break): the side-by-side edition's closing row, whose last lines go
+# to the next page with the signatures kept with it. (An attribute, not a class: the DOCX
+# writer knows its rows by their class.)
+KEEPS_END_WITH_NEXT = "data-keeps-end-with-next"
 # A justified line ending closer than this to the margin (px) counts as flush.
 FLUSH_TOLERANCE = 1.0
 # What a glyph's text reads as: the joiners and zero-width spaces that keep units whole are
@@ -166,6 +173,7 @@ TESTED_SOURCES = {
     "subset": {"70.0": "61ed6bc2e9a7e43a7ad4c50e4bd61a0c5b6db06069754e66c6e328f4a97a6311"},
     "_build_vector_font_dictionary": {"70.0": "aa6eea312c6e3375689f3405d48c5059525038a8d73d2f63bf3476de6dc05903"},
     "build_fonts_dictionary": {"70.0": "fc551bef35d0d6c3d288f686fd21b5ea8c1efadb8f2f3b4d379cfa6045c02230"},
+    "find_earlier_page_break": {"70.0": "c2bbdcdfdf408cbc3071fe769f11118e4913e887315f231287845b63a6ea72f1"},
 }
 
 
@@ -190,6 +198,7 @@ def _targets() -> dict[str, Target]:
         "subset": (weasy_fonts.Font, True),
         "_build_vector_font_dictionary": (weasy_fonts, True),
         "build_fonts_dictionary": (weasy_fonts, False),
+        "find_earlier_page_break": (weasy_block, True),
     }
     return {
         name: Target(owner, name, frozenset(TESTED_SOURCES[name].values()), replaced)
@@ -256,6 +265,7 @@ def install() -> None:
         "draw_first_line": draw_first_line,
         "subset": subset,
         "_build_vector_font_dictionary": build_vector_font_dictionary,
+        "find_earlier_page_break": find_earlier_page_break,
     }
     targets = _targets()
     for name, target in targets.items():
@@ -1524,6 +1534,48 @@ def fitted_first_line(
     if stripped[2] is not None:
         return result  # the text needs a break anyway
     return ORIGINAL["split_first_line"](text, style, context, None, justification_spacing, is_line_start, minimum)
+
+
+def find_earlier_page_break(context: Any, children: list, absolute_boxes: list, fixed_boxes: list) -> tuple | None:
+    """Find the last page break in children like WeasyPrint, which never breaks inside a table row there.
+
+    Where what follows a row must keep with it (break-before: avoid) and does not fit,
+    WeasyPrint breaks before the whole row. A last row marked KEEPS_END_WITH_NEXT splits
+    instead: each cell keeps its lines but the last (its widows), which go to the next page with
+    what is kept with them. The closing row of the side-by-side edition, the signature rows
+    kept with it and with each other can be taller than a page: moved whole, the closing row
+    and the first row of signatures filled the next page and the last row stood alone.
+    """
+    rows = [child for child in children if child.is_in_normal_flow()]
+    if rows and rows[-1] is children[-1] and _keeps_end_with_next(rows[-1]):
+        split = _split_row(context, rows[-1], absolute_boxes, fixed_boxes)
+        if split is not None:
+            row, resume_at = split
+            return [*children[:-1], row], {row.index: resume_at}
+    return ORIGINAL["find_earlier_page_break"](context, children, absolute_boxes, fixed_boxes)
+
+
+def _keeps_end_with_next(box: Any) -> bool:
+    """Say whether a box is a table row marked to split before what is kept with it, and may split."""
+    if not isinstance(box, boxes.TableRowBox) or box.element is None:
+        return False
+    return box.element.get(KEEPS_END_WITH_NEXT) is not None and box.style["break_inside"] not in ("avoid", "avoid-page")
+
+
+def _split_row(context: Any, row: Any, absolute_boxes: list, fixed_boxes: list) -> tuple[Any, dict] | None:
+    """Return a row cut before each cell's last lines and where each cell resumes; None if no cell can be cut."""
+    cells, resume_at = [], {}
+    for index, cell in enumerate(row.children):
+        found = ORIGINAL["find_earlier_page_break"](context, cell.children, absolute_boxes, fixed_boxes)
+        if found is None:
+            cells.append(cell)  # too short to cut: it ends on this page
+            continue
+        children, cell_resume_at = found
+        cells.append(cell.copy_with_children(children))
+        resume_at[index] = cell_resume_at
+    if not resume_at:
+        return None
+    return row.copy_with_children(cells), resume_at
 
 
 def _byte_offsets(text: str) -> list[int]:
