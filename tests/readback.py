@@ -117,10 +117,120 @@ def poppler_pages(path: Path) -> list[str]:
     return [without_hyphenation(page) for page in text.split("\f")]
 
 
-def _exact(line: str, blocks: list[str]) -> bool:
-    """Say whether a line is a stretch of one block, or two (Thai and English) read side by side."""
+@dataclass(frozen=True)
+class Columns:
+    """Where the side-by-side edition's text is on its pages (pt): the boundary between the columns, the text area's top and bottom margins."""
+
+    middle: float
+    top: float
+    bottom: float
+
+
+# The side-by-side edition's signing line: its blocks start there, and run across the columns.
+SIDE_BY_SIDE_SIGNING = "(ลงชื่อ / Signed)"
+# A side-by-side draft's watermark, drawn across both columns: each column's rectangle holds a piece.
+SIDE_BY_SIDE_WATERMARK = "ร่าง · DRAFT"
+# pdfium reads a hyphen-minus ending a line, before a letter, as U+0002 (get_text_bounded) or
+# U+FFFE (get_text_range) and joins the two lines (it may be a soft hyphen): the PDF holds a
+# hyphen-minus there, and pdfium says so (FPDFText_IsHyphen).
+PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
+
+
+def pdfium_hyphens(text: str, textpage: pypdfium2.PdfTextPage) -> str:
+    """Return text pdfium read from a page with its line-end hyphens as the hyphen-minus the PDF holds.
+
+    Only if every U+0002 and U+FFFE of the page is one (FPDFText_IsHyphen): anything else
+    reading so is not text of the source, and is left for the comparison to find.
+    """
+    for index in range(textpage.count_chars()):
+        unicode = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+        if unicode in (0x2, 0xFFFE) and not pdfium_c.FPDFText_IsHyphen(textpage.raw, index):
+            return text
+    return PDFIUM_HYPHEN.sub("-", text)
+
+
+def column_rectangles(path: Path, columns: Columns) -> list[list[tuple[float, float, float, float]]]:
+    """Return, per page, the rectangles (left, bottom, right, top) a reader selects to copy the side-by-side text.
+
+    Each column on its own, as a reader selects one, down to where the signature blocks
+    start; from there the text area whole, since a block may stand across the columns.
+    """
+    pages = []
+    document = pypdfium2.PdfDocument(path)
+    try:
+        signing: float | None = None  # the top of the first signing line, once found
+        for page in document:
+            width, height = page.get_width(), page.get_height()
+            top, bottom = height - columns.top, columns.bottom
+            if signing is not None:
+                pages.append([(0.0, bottom, width, top)])
+                continue
+            textpage = page.get_textpage()
+            found = textpage.search(SIDE_BY_SIDE_SIGNING).get_next()
+            if found:
+                signing = max(textpage.get_charbox(i)[3] for i in range(found[0], found[0] + found[1]))
+            textpage.close()
+            above = signing + 1 if signing is not None else bottom
+            rectangles = [(0.0, above, columns.middle, top), (columns.middle, above, width, top)]
+            pages.append(rectangles + ([(0.0, bottom, width, above)] if signing is not None else []))
+    finally:
+        document.close()
+    return pages
+
+
+def pdfium_columns(path: Path, columns: Columns) -> list[str]:
+    """Return the side-by-side text as pdfium copies it from each column's rectangle (get_text_bounded), page by page."""
+    rectangles = column_rectangles(path, columns)
+    document = pypdfium2.PdfDocument(path)
+    try:
+        pages = []
+        for page, chosen in zip(document, rectangles):
+            textpage = page.get_textpage()
+            texts = [textpage.get_text_bounded(left=x0, bottom=y0, right=x1, top=y1) for x0, y0, x1, y1 in chosen]
+            text = pdfium_hyphens("\n".join(texts), textpage)
+            textpage.close()
+            pages.append(without_hyphenation(_without_watermark_pieces(text)))
+        return pages
+    finally:
+        document.close()
+
+
+def poppler_columns(path: Path, columns: Columns) -> list[str]:
+    """Return the side-by-side text as poppler's `pdftotext -raw` copies it from each column's rectangle (-x -y -W -H)."""
+    document = pypdfium2.PdfDocument(path)
+    try:
+        heights = [page.get_height() for page in document]
+    finally:
+        document.close()
+    pages = []
+    for number, (chosen, height) in enumerate(zip(column_rectangles(path, columns), heights), start=1):
+        texts = []
+        for left, bottom, right, top in chosen:
+            box = [str(round(v)) for v in (left, height - top, right - left, top - bottom)]
+            command = ["pdftotext", "-enc", "UTF-8", "-raw", "-f", str(number), "-l", str(number)]
+            command += ["-x", box[0], "-y", box[1], "-W", box[2], "-H", box[3], str(path), "-"]
+            texts.append(subprocess.run(command, check=True, capture_output=True).stdout.decode("utf-8"))
+        text = "\n".join(text.replace("\f", "") for text in texts)
+        pages.append(without_hyphenation(_without_watermark_pieces(text)))
+    return pages
+
+
+def _without_watermark_pieces(text: str) -> str:
+    """Return a column's text without the pieces of a draft's watermark, which runs across both columns."""
+    return "\n".join(
+        line for line in text.splitlines() if not (line.strip() and line.strip() in SIDE_BY_SIDE_WATERMARK)
+    )
+
+
+COLUMN_READERS: dict[str, Callable[[Path, Columns], list[str]]] = {"pdfium": pdfium_columns, "poppler": poppler_columns}
+
+
+def _exact(line: str, blocks: list[str], across: bool = True) -> bool:
+    """Say whether a line is a stretch of one block, or (across) two, Thai and English, read side by side."""
     if any(line in block for block in blocks):
         return True
+    if not across:
+        return False
     for at in (i for i, char in enumerate(line) if char == " "):
         left, right = line[:at], line[at + 1 :]
         if bool(THAI.search(left)) != bool(THAI.search(right)) and all(
@@ -318,7 +428,7 @@ def _source_parts(letters: list[_Letter], sources: list[tuple[str, frozenset[int
     return [letters]
 
 
-def misread(lines: list[str], blocks: list[str]) -> list[str]:
+def misread(lines: list[str], blocks: list[str], across: bool = True) -> list[str]:
     """Return the lines that are not an exact stretch of one source block, and text the reader lost.
 
     Readers order a page's lines their own way, so each line is looked up on its own. In the
@@ -326,13 +436,17 @@ def misread(lines: list[str], blocks: list[str]) -> list[str]:
     beside it into one, with a space: such a line counts as exact when it is a Thai stretch
     and an English one (no Thai letter) of the source, in either order. Every line found, the
     source's letters (spaces aside) must all have been read: a reader that drops text says
-    so as the last entry.
+    so as the last entry. A reader that copies each column on its own (COLUMN_READERS) is
+    held to single stretches, and to reading no letter twice: across=False.
     """
     blocks = [block.replace("\u00a0", " ") for block in blocks]  # the PDF's text reads a no-break space as one
-    wrong = [line for line in lines if not _exact(line, blocks)]
+    wrong = [line for line in lines if not _exact(line, blocks, across)]
     read, source = len(squash("".join(lines))), len(squash("".join(blocks)))
     if not wrong and read < source:
         wrong.append(f"({source - read} of the source's {source} letters never read)")
+    if not wrong and read > source and not across:
+        # one column at a time, a letter read twice was drawn across the boundary (in both rectangles)
+        wrong.append(f"({read - source} letters more than the source's {source} read)")
     return wrong
 
 

@@ -41,7 +41,7 @@ from conftest import (
 )
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, squash, without_hyphenation
+from readback import FOOTER, WATERMARK, as_read, pdf_lines, pdf_pages, pdfium_hyphens, squash, without_hyphenation
 
 from mou.cli.main import main
 from mou.language.breaks import ENGLISH_DAY_MONTH
@@ -174,8 +174,8 @@ def copied_columns(path: Path) -> tuple[list[str], list[str]]:
             textpage = page.get_textpage()
             for side, (left, right) in enumerate(((0, MIDDLE), (MIDDLE, page.get_width()))):
                 text = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=height - TOP)
-                # pdfium reads some hyphens as U+0002 or U+FFFE (see readback.pdf_pages)
-                text = text.replace("\ufffe", "-").replace("\x02", "-")
+                # pdfium reads a hyphen-minus ending a line as U+0002 (readback.pdfium_hyphens)
+                text = pdfium_hyphens(text, textpage)
                 # (a draft's watermark crosses both columns: its pieces are not column text)
                 copied[side].extend(
                     line.strip() for line in text.splitlines() if line.strip() and line.strip() not in DRAFT_MARK

@@ -12,9 +12,7 @@ import pytest
 from conftest import ROOT, require_tool, with_known_failures
 from readback import (
     READERS,
-    body_lines,
     docx_paragraphs,
-    misread,
     pdf_pages,
     pdfium_box_errors,
     squash,
@@ -23,7 +21,7 @@ from readback import (
 )
 from test_archival import signature_page_count
 from test_bilingual import GUTTER, LEFT, MIDDLE, RIGHT, pdf_columns, split_source
-from test_readback import narrow_thai_word_spaces, reader
+from test_readback import misread_editions, narrow_thai_word_spaces
 from test_signatories import bare_signature_pages
 from test_typesetting import (
     BEFORE_CLOSING,
@@ -335,17 +333,14 @@ def test_every_thai_word_space_drawn_as_no_glyph_is_wide_enough_for_pdfium(corpu
 @pytest.mark.slow
 @pytest.mark.parametrize("name", READERS)
 def test_every_edition_reads_back_exactly(corpus_built, name):
-    read = reader(name)
+    # the side-by-side editions column by column where the reader can be told a rectangle (edition_lines)
     layout = Layout(corpus_built.parent, corpus_built)
     project = load(layout)
-    wrong = {}
-    for agreement_id, edition in EDITIONS:
-        pdf = built_file(corpus_built, agreement_id, edition, "pdf")
-        blocks = [block.text for block in edition_blocks(layout, project, agreement_id, edition)]
-        bad = misread(body_lines(read(pdf)), blocks)
-        if bad:
-            wrong[pdf.name] = bad[:3]
-    assert wrong == {}
+    files = [
+        (built_file(corpus_built, a, e, "pdf"), [block.text for block in edition_blocks(layout, project, a, e)])
+        for a, e in EDITIONS
+    ]
+    assert misread_editions(name, files) == {}
 
 
 @pytest.mark.slow
