@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 from conftest import ROOT, libreoffice_to_pdf
 from docx.document import Document as DocxDocument
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docx.table import Table
 from lxml import etree
 
@@ -466,7 +466,13 @@ def test_signature_tables(th: bytes) -> None:
     headings = [p._p for p in heading]
     for table in doc.tables:
         for cell in table._cells:
-            assert all(p.style.name == "MOU Signature" for p in cell.paragraphs if p._p not in headings)
+            styles = [p.style.name for p in cell.paragraphs if p._p not in headings]
+            assert set(styles) <= {"MOU Signature", "MOU Signature Position"}, styles
+    positions = [p for p in doc.paragraphs + [q for t in doc.tables for c in t._cells for q in c.paragraphs]]
+    position_style = doc.styles["MOU Signature Position"].paragraph_format
+    # two positions side by side keep apart, as the PDF's do (style.css .signatures p.sign-position)
+    assert position_style.left_indent == position_style.right_indent == Pt(8)
+    assert any(p.style.name == "MOU Signature Position" for p in positions)
     # The Presiding heading is the first row of the table it heads, kept with the block under it:
     # LibreOffice keeps a table with the next table, not with a paragraph between them.
     assert [(p.style.name, p.paragraph_format.keep_with_next) for p in heading] == [("MOU Signature Group", True)]

@@ -11,7 +11,9 @@ from typing import Any
 import lxml.html
 import pypdfium2
 import pytest
-from conftest import AGREEMENT, PARTY_A, write_small_project
+from conftest import AGREEMENT, PARTY_A, PARTY_B, write_small_project
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTContainer
 from pyhanko.pdf_utils.reader import PdfFileReader
 from readback import body_lines, docx_paragraphs, pdf_lines, pdf_pages, squash
 from redline_fixture import git
@@ -496,3 +498,74 @@ def test_signatures_never_start_a_page_without_the_closing_formula(filled_projec
     assert bare == {}
     # the page where signing starts is not always the last page of text: some signatures did move
     assert any(signature_pages(pdf)[0] > 2 for pdf in pdfs)
+
+
+# The text area of an A4 page (3 cm left, 2 cm right) and the top of its footer, in points.
+TEXT_LEFT, TEXT_RIGHT, FOOTER_TOP = 3 / 2.54 * 72, 595.28 - 2 / 2.54 * 72, 60
+
+
+def pdf_chars(path: Path, page: int) -> list[LTChar]:
+    """Return the characters pdfminer.six reads on one page (-1: the last), with their boxes."""
+    pages = list(extract_pages(str(path)))
+    found: list[LTChar] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, LTChar):
+            found.append(item)
+        elif isinstance(item, LTContainer):
+            for child in item:
+                walk(child)
+
+    walk(pages[page])
+    return found
+
+
+def gaps_across_the_middle(path: Path) -> list[tuple[str, float]]:
+    """Return, for each line of the last page's signature blocks with text both sides of the text area's middle, its text and the gap there."""
+    chars = [c for c in pdf_chars(path, -1) if c.get_text().strip()]
+    middle = (TEXT_LEFT + TEXT_RIGHT) / 2
+    lines: dict[int, list[Any]] = {}
+    for char in chars:
+        lines.setdefault(round(char.y0 / 4), []).append(char)
+    rows = [sorted(line, key=lambda c: c.x0) for _, line in sorted(lines.items(), reverse=True)]
+    first = next(i for i, row in enumerate(rows) if re.search(r"\.{8}", "".join(c.get_text() for c in row)))
+    found = []
+    for row in rows[first:]:
+        left = [c for c in row if c.x1 <= middle]
+        right = [c for c in row if c.x0 >= middle]
+        if left and right and len(left) + len(right) == len(row) and min(c.y0 for c in row) > FOOTER_TOP:
+            found.append(("".join(c.get_text() for c in row), right[0].x0 - left[-1].x1))
+    return found
+
+
+# Two positions that fill their blocks' lines (an agreement of seven parties, found in review).
+LONG_POSITIONS = {
+    "town": ("ผู้อำนวยการมูลนิธิเพื่อการพัฒนาเด็กและเยาวชนภาคตะวันออกเฉียงเหนือในพระราชูปถัมภ์",
+             "Director of Foundation for Northeastern Child and Youth Development under Royal Patronage"),
+    "kku": ("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๕",
+            "Director of Khon Kaen Primary Educational Service Area Office 5"),
+}  # fmt: skip
+
+
+def test_two_blocks_side_by_side_keep_their_lines_apart(tree):
+    # With no room between cells, two full lines of positions met 13.6 pt apart in the side-by-side
+    # edition, and a reader (and pdftotext -layout) read `…ภาคตะวันออกเฉียง การศึกษาประถม…` as one line.
+    records = {"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B}
+    for party_id, (thai, english) in LONG_POSITIONS.items():
+        key = f"parties/{party_id}.yaml"
+        records[key] = re.sub(
+            r"position: \{th: [^,]+, en: [^}]+\}", f"position: {{th: {thai}, en: {english}}}", records[key]
+        )
+        records[key] = re.sub(r"  acting_for: .*\n", "", records[key])
+    # a name short enough to share a row in every edition
+    records["parties/kku.yaml"] = records["parties/kku.yaml"].replace(
+        "{th: รองศาสตราจารย์, en: Assoc. Prof.}", "{th: นาง, en: Mrs.}"
+    )
+    root = tree(records | {"agreements/test.yaml": AGREEMENT + "bilingual_edition: true\n"})
+    status, log = build(root)
+    assert status == 0, log
+    for pdf in sorted((root / "output").rglob("*.pdf")):
+        gaps = gaps_across_the_middle(pdf)
+        assert len(gaps) >= 4, (pdf.name, gaps)  # the two blocks share a row, line by line
+        # an em apart at least: a word gap of a justified line is at most twice a space
+        assert [(text, round(gap, 1)) for text, gap in gaps if gap < 15.9] == [], pdf.name

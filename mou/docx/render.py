@@ -73,7 +73,8 @@ CONTENT: dict[str, dict[tuple[str, str], str]] = {
     "section": {("h2", ""): "MOU Clause Heading", ("ol", "items"): "ol", **BODY_PARAGRAPHS},
     "ol": {("li", ""): "MOU Item"},
     "summary": {("h2", ""): "MOU Clause Heading", ("p", ""): "MOU Summary"},  # a redline's (mou/redline/redline.py)
-    "td": {("p", cls): "MOU Signature" for cls in ("sign-line", "sign-name", "sign-position")},
+    "td": {("p", "sign-line"): "MOU Signature", ("p", "sign-name"): "MOU Signature"}
+    | {("p", "sign-position"): "MOU Signature Position"},
     # A cell of the side-by-side edition holds what a title block or a clause holds.
     "cell": {
         ("p", "title"): "MOU Title",
@@ -143,6 +144,7 @@ class StyleSpec:
     keep_next: bool = False
     before_pt: int = 0
     line_pt: float = 0.0  # an exact line height; 0: the font's single spacing
+    side_pt: float = 0.0  # an indent on both sides
 
 
 STYLES = (
@@ -154,6 +156,9 @@ STYLES = (
     StyleSpec("MOU Item", "body", indent=True),
     StyleSpec("MOU Signature Group", "center", bold=True, keep_next=True, before_pt=12),
     StyleSpec("MOU Signature", "center"),
+    # style.css: .signatures p.sign-position, 8 pt in from each side of its cell: two positions
+    # side by side that fill their lines keep apart, where they read as one line.
+    StyleSpec("MOU Signature Position", "center", side_pt=8),
     StyleSpec("MOU Summary", "left"),  # .redline-summary p: no indent, ragged
 )
 
@@ -294,12 +299,14 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
         fmt.keep_with_next = spec.keep_next or None
         if spec.line_pt:
             fmt.line_spacing, fmt.line_spacing_rule = Pt(spec.line_pt), WD_LINE_SPACING.EXACTLY
+        if spec.side_pt:
+            fmt.left_indent = fmt.right_indent = Pt(spec.side_pt)
         fill_rpr(style.element.get_or_add_rPr(), font, spec.bold, size_pt=spec.size_pt, lang=True)
 
 
 def english_style(spec: StyleSpec) -> StyleSpec:
     """Return a style as the English edition sets it: its signature blocks smaller and set closer, as style.css does."""
-    if spec.name != "MOU Signature":
+    if not spec.name.startswith("MOU Signature") or spec.name == "MOU Signature Group":
         return spec
     return replace(spec, size_pt=ENGLISH_SIGNATURE_PT, line_pt=ENGLISH_SIGNATURE_LINE_PT)
 
