@@ -34,7 +34,7 @@ from mou.pipeline.build import load  # noqa: E402
 from mou.pipeline.layout import Layout  # noqa: E402
 from mou.pipeline.render import render_stamped  # noqa: E402
 
-SPEEDUPS = ("stylesheets", "setup", "fitting", "parser", "cascade", "memo")
+SPEEDUPS = ("stylesheets", "setup", "fitting", "parser", "cascade", "memo", "percentages")
 
 
 def configure(
@@ -51,6 +51,8 @@ def configure(
     for module in speedups._STRUT_MODULES:
         module.strut = pick("setup", "strut")
     weasy_inline.split_first_line = pick("fitting", "split_first_line")
+    for module in speedups._PERCENT_MODULES:
+        module.resolve_percentages = pick("percentages", "resolve_percentages")
     tinyhtml5.inputstream.HTMLUnicodeInputStream.chars_until = pick("parser", "chars_until")
     weasy_css.ComputedStyle.__missing__ = pick("memo", "__missing__")  # it records what the memo keeps
     # The indexed user-agent stylesheet needs the cascade hooks: they go together.
@@ -79,6 +81,7 @@ def main() -> None:
         "__missing__": speedups.computed_missing,
         "set_computed_styles": speedups.set_computed_styles,
         "__call__": speedups.style_for,
+        "resolve_percentages": speedups.resolve_percentages,
     }
     record, prefill = style_memo.record, style_memo.prefill
     configurations = {"all on": set(), **{f"without {name}": {name} for name in SPEEDUPS}, "all off": set(SPEEDUPS)}

@@ -9,6 +9,7 @@
 | an indexable user-agent stylesheet (ua_stylesheet.py) | matching eleven `:is()` rules and six pseudo-element rules on every element |
 | computed styles remembered across a batch (style_memo.py, computed_missing) | computing the same style's properties again in the next document |
 | font subsets kept in mou's cache folder (subset) | HarfBuzz cutting the same glyphs out of the same font again, in every process |
+| percentages resolved in one function (resolve_percentages) | seventeen calls of two helper functions for every box laid out, mostly for lengths that are no percentage |
 
 They fail open: install() compares the source of every WeasyPrint, tinyhtml5 and cssselect2
 function they replace or re-derive with the source they were tested with; if any differs,
@@ -25,6 +26,7 @@ import logging
 import re
 import sys
 from dataclasses import dataclass
+from math import inf
 from typing import Any
 from xml.etree import ElementTree
 
@@ -34,7 +36,17 @@ import weasyprint.css as weasy_css
 import weasyprint.css.computed_values as weasy_computed_values
 import weasyprint.css.units as weasy_units
 import weasyprint.html
+import weasyprint.layout.absolute
+import weasyprint.layout.block
+import weasyprint.layout.column
+import weasyprint.layout.float
+import weasyprint.layout.grid
+import weasyprint.layout.page
+import weasyprint.layout.table
+from weasyprint.css.functions import check_math
+from weasyprint.formatting_structure import boxes as weasy_boxes
 from weasyprint.layout import inline as weasy_inline
+from weasyprint.layout import percent as weasy_percent
 from weasyprint.pdf import fonts as weasy_fonts
 from weasyprint.text import line_break
 from weasyprint.text.ffi import ffi, gobject, harfbuzz, pango
@@ -48,6 +60,18 @@ from mou.pdf.warnings import collected_warnings
 
 # The modules that imported strut by name, to be given mou's.
 _STRUT_MODULES = (line_break, weasy_inline, weasy_units, weasy_computed_values)
+# The modules that call resolve_percentages: by the name they imported, or through the percent module (flex).
+_PERCENT_MODULES = (
+    weasy_percent,
+    weasy_inline,
+    weasyprint.layout.absolute,
+    weasyprint.layout.block,
+    weasyprint.layout.column,
+    weasyprint.layout.float,
+    weasyprint.layout.grid,
+    weasyprint.layout.page,
+    weasyprint.layout.table,
+)
 # SHA-256 of the source of everything the speed-ups replace, wrap or re-derive, as tested
 # (WeasyPrint 70.0, tinyhtml5 2.1.0); "UA" is WeasyPrint's user-agent stylesheet itself.
 TESTED_SOURCES: dict[str, set[str]] = {
@@ -64,6 +88,9 @@ TESTED_SOURCES: dict[str, set[str]] = {
     "_ua_stylesheets": {"4fadfde9d15075b22dcfa409ec8a03af0aa1097d695be59b680017cf1bf94fe2"},
     "subset": {"61ed6bc2e9a7e43a7ad4c50e4bd61a0c5b6db06069754e66c6e328f4a97a6311"},
     "_harfbuzz_subset": {"f80805663ede8080a3e1ffff831e20c74bd25fa3b8e4410334ba807158dc685f"},
+    "resolve_percentages": {"71673078096fcf8764e6412933288cc79ba956eae0d939deda27beaeac45acad"},
+    "percentage": {"ebe404ccd9da50bfc1cd147b8378c34ae1ca6b4ce38a97c0acca923116fcf0d9"},
+    "resolve_one_percentage": {"4cfaa9ad134e4f7bd8b61c7a6eba56678898545eb8c02f663f29c12a3aa16d54"},
     "UA": {"04dd53f16888e5325d8bb8feb02462d99d03c8329da713b167b333a2ea4b91bc"},
 }
 # What a font subset depends on besides the font, the glyphs, hinting and HarfBuzz's version:
@@ -92,6 +119,9 @@ def _places() -> dict[str, tuple[Any, str]]:
         "_ua_stylesheets": (weasyprint.HTML, "_ua_stylesheets"),
         "subset": (weasy_fonts.Font, "subset"),
         "_harfbuzz_subset": (weasy_fonts.Font, "_harfbuzz_subset"),
+        "resolve_percentages": (weasy_percent, "resolve_percentages"),
+        "percentage": (weasy_percent, "percentage"),  # re-derived in used_length
+        "resolve_one_percentage": (weasy_percent, "resolve_one_percentage"),  # re-derived in resolve_percentages
     }
 
 
@@ -143,6 +173,9 @@ def install() -> bool:
     declare(ffi, "const char * hb_version_string (void);", override=True)
     state["harfbuzz"] = ffi.string(harfbuzz.hb_version_string()).decode()
     weasy_fonts.Font.subset = subset
+    for module in _PERCENT_MODULES:
+        if hasattr(module, "resolve_percentages"):
+            module.resolve_percentages = resolve_percentages
     state["installed"] = True
     return True
 
@@ -327,6 +360,71 @@ def split_first_line(
             ),
         )
     return found[1]
+
+
+def used_length(value: Any, style: Any, refer_to: Any) -> Any:
+    """Return a computed length's used value as WeasyPrint's percentage() does, a calc() through it."""
+    if value is None or value == "auto":
+        return value
+    unit = getattr(value, "unit", None)
+    if unit == "%":
+        return refer_to * value.value / 100
+    if unit is None:  # a calc(): WeasyPrint's own resolves it
+        return ORIGINAL["percentage"](value, style, refer_to)
+    return value.value
+
+
+def resolve_percentages(box: Any, containing_block: Any) -> None:
+    """Set a box's used margins, paddings, sizes and borders as WeasyPrint's resolve_percentages does, in one call.
+
+    WeasyPrint calls it for every box each time the box is laid out, and it resolves each
+    of seventeen properties through two helper calls; the same arithmetic written out
+    here gives the same values (same operations in the same order).
+    """
+    if isinstance(containing_block, weasy_boxes.Box):
+        cb_width, cb_height = containing_block.width, containing_block.height
+    else:
+        cb_width, cb_height = containing_block
+    maybe_height = cb_height if isinstance(box, weasy_boxes.PageBox) else cb_width
+    style = box.style
+    box.margin_left = used_length(style["margin_left"], style, cb_width)
+    box.margin_right = used_length(style["margin_right"], style, cb_width)
+    box.margin_top = used_length(style["margin_top"], style, maybe_height)
+    box.margin_bottom = used_length(style["margin_bottom"], style, maybe_height)
+    box.padding_left = used_length(style["padding_left"], style, cb_width)
+    box.padding_right = used_length(style["padding_right"], style, cb_width)
+    box.padding_top = used_length(style["padding_top"], style, maybe_height)
+    box.padding_bottom = used_length(style["padding_bottom"], style, maybe_height)
+    box.width = used_length(style["width"], style, cb_width)
+    min_width = used_length(style["min_width"], style, cb_width)
+    box.min_width = 0 if min_width == "auto" else min_width
+    box.max_width = used_length(style["max_width"], style, cb_width)
+    if cb_height == "auto":
+        # The containing block's height depends on its content.
+        height = style["height"]
+        if height == "auto" or check_math(height) or height.unit == "%":
+            box.height = "auto"
+        else:
+            assert height.unit.lower() == "px"
+            box.height = height.value
+        min_height = used_length(style["min_height"], style, 0)
+        box.min_height = 0 if min_height == "auto" else min_height
+        box.max_height = used_length(style["max_height"], style, inf)
+    else:
+        box.height = used_length(style["height"], style, cb_height)
+        min_height = used_length(style["min_height"], style, cb_height)
+        box.min_height = 0 if min_height == "auto" else min_height
+        box.max_height = used_length(style["max_height"], style, cb_height)
+    collapse = style["border_collapse"] == "collapse"
+    for name in _BORDER_WIDTHS:
+        # a collapsed border's width was resolved with the table's borders
+        if not (collapse and hasattr(box, name)):
+            setattr(box, name, style[name])
+    weasy_percent.adjust_box_sizing(box, "width")
+    weasy_percent.adjust_box_sizing(box, "height")
+
+
+_BORDER_WIDTHS = ("border_top_width", "border_right_width", "border_bottom_width", "border_left_width")
 
 
 def computed_missing(self: Any, key: str) -> Any:
