@@ -180,6 +180,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "เขียนเครื่องหมายคำพูด {mark} ไว้ด้วย แต่เอกสารใส่เครื่องหมายคำพูดให้เอง "
         "(ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า “…”) ให้เขียนโดยไม่มีเครื่องหมายคำพูด มิฉะนั้นจะพิมพ์ซ้ำสองชั้น",
     ),
+    # adversarial review: what the document prints before a field, typed into the field again
+    "name_repeats_prefix": (
+        "begins with '{prefix}', which prefix: already gives, so the page would print it twice; "
+        "write the name without it: {name}",
+        "ขึ้นต้นด้วย '{prefix}' ซึ่งมีอยู่ใน prefix: แล้ว เอกสารจะพิมพ์ซ้ำสองครั้ง ให้เขียนชื่อโดยไม่มีคำนำหน้า: {name}",
+    ),
+    "position_repeats_lead": (
+        "begins with '{lead}', which the document already prints before the position (โดย … {lead} …), "
+        "so the page would say it twice; write the position alone: {position}",
+        "ขึ้นต้นด้วย '{lead}' ซึ่งเอกสารพิมพ์ไว้หน้าตำแหน่งให้แล้ว (โดย … {lead} …) จะพิมพ์ซ้ำสองครั้ง ให้เขียนเฉพาะชื่อตำแหน่ง: {position}",
+    ),
+    "address_repeats_lead": (
+        "begins with '{lead}', but the document already prints '{printed}' before the address, so the page "
+        "would say it twice; write the address alone, from its house number or building",
+        "ขึ้นต้นด้วย '{lead}' แต่เอกสารพิมพ์ '{printed}' ไว้หน้าที่อยู่ให้แล้ว จะพิมพ์ซ้ำ ให้เขียนเฉพาะที่อยู่ โดยเริ่มจากเลขที่หรือชื่ออาคาร",
+    ),
     # adversarial inputs: an amount longer than the model holds is too large, not malformed
     "amount_too_large": (
         "'{value}' has more than the {n} digits an amount may have; check the amount (a budget of a "

@@ -24,6 +24,7 @@ from mou.records.loading import KeyPath, Record, RecordProblems, Written, dotted
 from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_fields
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
+from mou.records.repeated import repeated_word_problems
 from mou.records.signers import witness_warnings
 from mou.records.standins import VARIANTS, stand_ins
 
@@ -289,7 +290,7 @@ def _load_one(
             problems += _one_record_problems(record, pair, fonts)
         return
     problems += quoted_term_problems(record, validated) + line_break_problems(record, validated)
-    problems += empty_clause_problems(record, validated)
+    problems += empty_clause_problems(record, validated) + repeated_word_problems(record, validated)
     if fonts is not None:
         problems += font_problems(record, validated, fonts)
     if not unfilled and not loaded:
@@ -302,6 +303,7 @@ def _one_record_problems(record: Record, pair: tuple[BaseModel, BaseModel], font
         quoted_term_problems(record, v)
         + line_break_problems(record, v)
         + empty_clause_problems(record, v)
+        + repeated_word_problems(record, v)
         + (font_problems(record, v, fonts) if fonts is not None else [])
         for v in pair
     )
