@@ -493,6 +493,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' does not exist: {month} has at most {days} days; write a day from 1 to {days}",
         "'{value}' ไม่มีอยู่จริง เดือน{month} มีไม่เกิน {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
     ),
+    # adversarial review: a weekday written before or after a date that falls on another day
+    "xc_weekday": (
+        "'{value}' is a {actual}, not a {written}; fix the day of the week or the date, so that the text names one day",
+        "'{value}' ตรงกับวัน{actual_th} ไม่ใช่วัน{written_th} ให้แก้ชื่อวันหรือวันที่ให้ตรงกัน เพื่อให้ข้อความระบุวันเดียว",
+    ),
     # numbers as written (numbers.py): "<what to write>; <what is wrong>"
     "nw_amount": (
         "write the amount in plain digits, e.g. 150000 or 150000.50; {reason}",

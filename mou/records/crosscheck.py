@@ -27,7 +27,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -139,6 +139,9 @@ TIMES = {  # 14.30 น., ๑๔ นาฬิกา; 14:30, 2:30 p.m., 14.30 hrs,
     ),
 }
 NUMBERS = re.compile(_NUMBER)
+# Two numbers parted by a colon or ต่อ: in Thai, where a time is written with น. (๑๓.๒๐ น.), a
+# ratio or a score (อัตราส่วน ๑:๒๐, ๑ ต่อ ๒๐), which English writes 1:20, not a time.
+RATIO = re.compile(r"(?<![0-9.,:])(?P<first>[0-9]{1,4})\s*(?::|ต่อ)\s*(?P<second>[0-9]{1,4})(?![0-9.:])")
 # A fraction sign right after a whole number: 2½ percent is ร้อยละ ๒.๕.
 VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 # A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
@@ -218,6 +221,31 @@ IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
         frozenset({("t", 0, 0), ("t", 24, 0), ("n", Decimal(24)), ("n", Decimal(0))}),
     ),
 ]
+
+# Roman numerals, a translation of Thai digits like number words (ระยะที่ ๒ = Phase II): two letters
+# or more in capitals, or one after a word that numbers a part (Phase I, Annex V). Up to 399 (no D
+# or M), so that abbreviations (MD, DC) are not read as numbers.
+_NUMBERED_PARTS = r"phase|part|stage|step|round|volume|chapter|book|annex|appendix|schedule|title|level|grade|class"
+ROMAN_NUMERALS = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<numeral>[CLXVI]{{2,}})|(?i:{_NUMBERED_PARTS})\s+(?P<single>[IVX]))(?![A-Za-z])"
+)
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman_value(numeral: str) -> int | None:
+    """Return the value of a Roman numeral written the usual way (XIV), or None (IIII, VX, IL)."""
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_DIGITS[letter]
+        later = _ROMAN_DIGITS[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < later else value
+    written, rest = "", total
+    for letters, value in _ROMAN_CANONICAL:
+        count, rest = divmod(rest, value)
+        written += letters * count
+    return total if written == numeral else None
+
 
 Key = tuple[Any, ...]
 
@@ -327,6 +355,13 @@ def _time_fact(shown: str, hour: int, minute: int, half: str | None, language: s
     keys = frozenset({("t", hour, minute), ("n", Decimal(f"{hour}.{minute:02d}").normalize())})
     counterpart = f"{hour}:{minute:02d}" if language == "th" else thai_digits(f"{hour}.{minute:02d} น.")
     return Fact("time", shown, counterpart, keys, keys)
+
+
+def _or_ratio(fact: Fact, first: int, second: int) -> Fact:
+    """An English 1:20 without a.m. or p.m., which may be a ratio: matched by the Thai ๑:๒๐ and its two numbers."""
+    numbers = {("n", Decimal(first)), ("n", Decimal(second))}
+    ratio = ("r", first, second)
+    return replace(fact, provides=fact.provides | numbers | {ratio}, wants=fact.wants | {ratio})
 
 
 def _phone_fact(shown: str, language: str) -> Fact:
@@ -444,7 +479,14 @@ def facts(text: str, language: str) -> list[Fact]:
             hour, minute = int(groups["hour"]), int(groups["minute"] or groups.get("minute2") or 0)
             half = groups.get("half") or groups.get("half2") or groups.get("half3")
             if hour <= 24 and minute < 60:
-                claim(*match.span(), _time_fact(text[match.start() : match.end()], hour, minute, half, language))
+                fact = _time_fact(text[match.start() : match.end()], hour, minute, half, language)
+                if language == "en" and groups["minute"] and not half:
+                    fact = _or_ratio(fact, hour, minute)
+                claim(*match.span(), fact)
+    if language == "th":  # ๑:๒๐ without น. is a ratio: it gives what an English 1:20 wants
+        for match in RATIO.finditer(plain):
+            ratio: frozenset[Key] = frozenset({("r", int(match["first"]), int(match["second"]))})
+            found.append((match.start(), Fact("number", match[0], "", ratio, frozenset())))
     for match in NUMBERS.finditer(plain):
         value = _decimal(match[0])
         if value is None or not free(*match.span()):
@@ -461,6 +503,12 @@ def facts(text: str, language: str) -> list[Fact]:
             found.append((match.start(), Fact("number", match[0], "", keys, frozenset())))
         for pattern, keys in IMPLIED_NUMBERS:
             found += [(m.start(), Fact("number", m[0], "", keys, frozenset())) for m in pattern.finditer(plain)]
+        for match in ROMAN_NUMERALS.finditer(plain):
+            numeral = match["numeral"] or match["single"]
+            said = roman_value(numeral)
+            if said is not None:
+                numbered: frozenset[Key] = frozenset({("n", Decimal(said))})
+                found.append((match.start(), Fact("number", numeral, "", numbered, frozenset())))
     return [fact for _, fact in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -644,7 +692,62 @@ def text_findings(text: str, language: str) -> list[Finding]:
 
 def _one_text_findings(text: str, language: str) -> list[Finding]:
     """The findings of text_findings, on a text whose references and addresses are blanked out."""
-    return era_findings(text, language) + missing_date_findings(text, language)
+    return era_findings(text, language) + missing_date_findings(text, language) + weekday_findings(text, language)
+
+
+# The days of the week, Monday first (datetime.weekday()), and how a text names one: before its
+# date (วันจันทร์ที่ ๖ มกราคม ๒๕๖๘, Monday, 6 January 2025) or after it in brackets (… (วันจันทร์)).
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NUMBERS = {name: n for n, name in enumerate(THAI_WEEKDAYS)} | {"พฤหัส": 3}
+_WEEKDAY_NUMBERS |= {name.lower(): n for n, name in enumerate(EN_WEEKDAYS)}
+_WEEKDAY_NAME = {
+    "th": r"วัน(?P<day>พฤหัสบดี|พฤหัส|จันทร์|อังคาร|พุธ|ศุกร์|เสาร์|อาทิตย์)",
+    "en": r"(?<![A-Za-z])(?i:(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![A-Za-z])",
+}
+WEEKDAY_BEFORE = {
+    "th": re.compile(_WEEKDAY_NAME["th"] + r"\s*(?:ที่\s*)?"),
+    "en": re.compile(_WEEKDAY_NAME["en"] + r",?\s+(?:the\s+)?"),
+}
+WEEKDAY_AFTER = {language: re.compile(rf"\s*\(\s*{name}\s*\)") for language, name in _WEEKDAY_NAME.items()}
+
+
+def weekday_findings(text: str, language: str) -> list[Finding]:
+    """A day of the week named with a date that falls on another day: วันจันทร์ที่ ๗ มกราคม ๒๕๖๘ (a Tuesday)."""
+    findings = []
+    for match in WEEKDAY_BEFORE[language].finditer(text):
+        dated = facts(text[match.end() :], language)
+        date = next((f for f in dated if f.date is not None), None)
+        if date is not None and text[match.end() :].startswith(date.shown):
+            findings += _weekday_finding(text, match, date, language)
+    for match in WEEKDAY_AFTER[language].finditer(text):
+        before = text[: match.start()]
+        dated = [f for f in facts(before, language) if f.date is not None]
+        if dated and before.endswith(dated[-1].shown):
+            findings += _weekday_finding(text, match, dated[-1], language)
+    return findings
+
+
+def _weekday_finding(text: str, match: re.Match[str], date: Fact, language: str) -> list[Finding]:
+    """The finding for a weekday named with a date, if the date falls on another day of the week."""
+    assert date.date is not None
+    day, month, year = date.date
+    if day is None or year is None or day > calendar.monthrange(year, month)[1]:
+        return []  # no whole date, or one that does not exist (said by missing_date_findings)
+    actual = calendar.weekday(year, month, day)
+    written = _WEEKDAY_NUMBERS[match["day"].lower() if language == "en" else match["day"]]
+    if actual == written:
+        return []
+    shown = match["day"] if language == "en" else "วัน" + match["day"]
+    message = say(
+        "xc_weekday",
+        value=date.shown,
+        actual=EN_WEEKDAYS[actual],
+        written=EN_WEEKDAYS[written],
+        actual_th=THAI_WEEKDAYS[actual],
+        written_th=THAI_WEEKDAYS[written],
+    )
+    return [Finding(language, message, (shown, text[: match.start("day")].count(shown)))]
 
 
 def missing_date_findings(text: str, language: str) -> list[Finding]:
