@@ -196,8 +196,9 @@ CASES = [
     (
         "a quoted date that does not exist",
         '"2021-02-29"',
-        "'2021-02-29' is not a real date (day is out of range for month); write an existing date as YYYY-MM-DD",
-        "'2021-02-29' ไม่ใช่วันที่ที่มีอยู่จริง (day is out of range for month) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01",
+        # adversarial review: why it does not exist is said in the clerk's language, not Python's
+        "'2021-02-29' is not a real date (February 2021 has 28 days); write an existing date as YYYY-MM-DD",
+        "'2021-02-29' ไม่ใช่วันที่ที่มีอยู่จริง (เดือนกุมภาพันธ์ ค.ศ. 2021 มี 28 วัน) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01",
     ),
     (
         "day/month/B.E. year in digits",

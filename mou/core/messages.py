@@ -86,6 +86,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' is not a real date ({detail}); write an existing date as YYYY-MM-DD",
         "'{value}' ไม่ใช่วันที่ที่มีอยู่จริง ({detail}) ให้เขียนวันที่ที่ถูกต้องในรูปแบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2020-09-01",
     ),
+    # adversarial review: why a date does not exist was Python's English words in the Thai message too
+    "date_month_range": ("there is no month {month}; a month is 01 to 12", "ไม่มีเดือนที่ {month} เดือนต้องเป็น 01 ถึง 12"),
+    "date_day_range": ("{month} {year} has {days} days", "เดือน{month} ค.ศ. {year} มี {days} วัน"),
     "bad_tag": (
         "the tag {tag} is not allowed; write plain text, numbers, dates and lists",
         "ไม่อนุญาตให้ใช้แท็ก {tag} ให้เขียนเป็นข้อความ ตัวเลข วันที่ หรือรายการธรรมดา",
@@ -399,6 +402,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "check the year",
         "{value} อยู่ก่อนวันที่ 1 มกราคม 1941 (พ.ศ. 2484) ซึ่งเป็นวันที่ปี พ.ศ. เริ่มเท่ากับปี ค.ศ. + 543 ให้ตรวจสอบปี",
     ),
+    # adversarial review: a common-era date centuries ahead (9999-12-31, 2204 for 2024) was printed พ.ศ. ๑๐๕๔๒
+    "after_thai_calendar": (
+        "{value} is after 31 December 2157 (B.E. 2700), the last date mou reads, as for a date written the "
+        "Thai way; check the year",
+        "{value} อยู่หลังวันที่ 31 ธันวาคม 2157 (พ.ศ. 2700) ซึ่งเป็นวันสุดท้ายที่โปรแกรมอ่านได้ เช่นเดียวกับวันที่ที่เขียนแบบไทย ให้ตรวจสอบปี",
+    ),
     "buddhist_year": (
         "{value} looks like a Buddhist-era year; write the common-era date {ce} (B.E. − 543)",
         "{value} ดูเหมือนใช้ปีพุทธศักราช ให้เขียนวันที่เป็นปีคริสต์ศักราช {ce} (พ.ศ. − 543)",
@@ -557,6 +566,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "มีเพียงบรรทัดเดียว ชื่อเรื่องจึงระบุเพียงฝ่ายเดียว ให้เขียนบรรทัดละหนึ่งฝ่าย (อย่างน้อยสองบรรทัด)"
         " หรือลบช่อง between ออกเพื่อพิมพ์ชื่อคู่ภาคีทุกฝ่าย",
     ),
+    # adversarial review: languages: [th, th] built the Thai edition alone, without a word
+    "language_twice": (
+        "'{language}' is listed twice, so only one edition is built; list each language once "
+        "(languages: [th, en] for both editions)",
+        "ระบุ '{language}' ซ้ำสองครั้ง จึงสร้างเอกสารได้ภาษาเดียว ให้ระบุแต่ละภาษาเพียงครั้งเดียว "
+        "(languages: [th, en] สำหรับทั้งสองภาษา)",
+    ),
     "listed_twice": ("'{id}' is listed twice; list each party once", "ระบุ '{id}' ซ้ำสองครั้ง ให้ระบุแต่ละฝ่ายเพียงครั้งเดียว"),
     "no_party_guess": (
         "no party '{id}' in parties/; did you mean '{guess}'?",
@@ -600,6 +616,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "no_template": (
         "no template '{name}' in templates/; use one of {names}",
         "ไม่พบแม่แบบ '{name}' ในโฟลเดอร์ templates/ ให้เลือกจาก {names}",
+    ),
+    # adversarial review: a project copied without templates/ was told "use one of " and nothing
+    "no_templates_folder": (
+        "no template '{name}': the project has no templates in templates/; copy the templates/ folder "
+        "(with its fonts/) from the project the records came from, or mou's standard one from {source}",
+        "ไม่พบแม่แบบ '{name}' เพราะโครงการนี้ไม่มีแม่แบบในโฟลเดอร์ templates/ ให้คัดลอกโฟลเดอร์ templates/ "
+        "(รวม fonts/) จากโครงการเดิมของข้อมูลนี้ หรือแม่แบบมาตรฐานของโปรแกรมจาก {source}",
     ),
     "clause_id_twice": (
         "clause id '{id}' is used twice; ids must be unique",

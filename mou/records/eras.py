@@ -24,6 +24,8 @@ BUDDHIST_YEARS = range(2400, 2701)
 THAI_WRITTEN_YEARS = range(2484, 2701)
 # The first day B.E. = C.E. + 543 for the whole year (before it the Thai year began on 1 April).
 FIRST_CONVERTIBLE = datetime.date(THAI_WRITTEN_YEARS[0] - BE_OFFSET, 1, 1)
+# The last day a Thai-written date may say (B.E. 2700): a later common-era date is a year mistyped.
+LAST_CONVERTIBLE = datetime.date(THAI_WRITTEN_YEARS[-1] - BE_OFFSET, 12, 31)
 _YMD = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 # YYYY-MM-DD as YAML reads text, not a date: quoted, a one-digit month or day, slashes or dots
 # for hyphens, Thai digits. Said in full with what to write.
@@ -144,6 +146,16 @@ def thai_written_date(value: object) -> object:
     return datetime.date(year - BE_OFFSET, month, day)
 
 
+def date_detail(text: str) -> Message:
+    """Say why a YYYY-MM-DD date does not exist, in the clerk's words: the days of its month, or the months."""
+    found = re.search(r"([0-9]+)-([0-9]+)-([0-9]+)", text)
+    year, month = (int(found[1]), int(found[2])) if found else (0, 0)
+    if not 1 <= month <= 12:
+        return say("date_month_range", month=month)
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    return say("date_day_range", month=Message(EN_MONTHS[month - 1], THAI_MONTHS[month - 1]), year=year, days=days)
+
+
 def _ymd_as_text(text: str, year: int, month: int, day: int) -> PydanticCustomError:
     """Refuse YYYY-MM-DD that YAML read as text: quoted, or a month or day of one digit; say what to write."""
     if year in BUDDHIST_YEARS and 1 <= month <= 12 and 1 <= day <= 31:
@@ -152,8 +164,8 @@ def _ymd_as_text(text: str, year: int, month: int, day: int) -> PydanticCustomEr
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     try:
         datetime.date(year, month, day)
-    except ValueError as exc:
-        return PydanticCustomError("bad_date", "no such date", {"value": text, "detail": str(exc)})
+    except ValueError:
+        return PydanticCustomError("bad_date", "no such date", {"value": text, "detail": date_detail(iso)})
     if text == iso:
         return PydanticCustomError("iso_date_quoted", "a date in quotes", {"value": text, "iso": iso})
     return PydanticCustomError("iso_date_digits", "one-digit month or day", {"value": text, "iso": iso})

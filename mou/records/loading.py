@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from mou.core.errors import InputError, Problem
 from mou.core.messages import Message, printable, say
 from mou.language.characters import YAML_LINE_BREAKS, char_values
-from mou.records.eras import buddhist_date
+from mou.records.eras import buddhist_date, date_detail
 
 Location = tuple[int, int]
 # A record is a few hundred values; YAML aliases (&a … *a) can multiply a tiny file into
@@ -491,12 +491,12 @@ def _scalar(
     record.spans[key_path] = (node.start_mark.index, node.end_mark.index)
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError as exc:
+    except ValueError:
         if node.tag == "tag:yaml.org,2002:timestamp":
             problems.append(
                 Problem(
                     record.shown_path,
-                    buddhist_date(node.value) or say("bad_date", value=node.value, detail=exc),
+                    buddhist_date(node.value) or say("bad_date", value=node.value, detail=date_detail(node.value)),
                     *_position(node),
                     dotted_path(key_path),
                 )

@@ -37,6 +37,7 @@ from mou.language.characters import (
 from mou.records.eras import (
     BUDDHIST_YEARS,
     FIRST_CONVERTIBLE,
+    LAST_CONVERTIBLE,
     THAI_WRITTEN_PATTERN,
     buddhist_context,
     thai_written_date,
@@ -96,6 +97,8 @@ def common_era(value: datetime.date) -> datetime.date:
         raise PydanticCustomError(key, "looks like a Buddhist-era year", values)
     if value < FIRST_CONVERTIBLE:  # a year typed 1024 for 2024 would print พ.ศ. ๑๕๖๗
         raise PydanticCustomError("before_thai_calendar", "before 1941", {"value": value.isoformat()})
+    if value > LAST_CONVERTIBLE:  # a year typed 2204 or 9999 for 2024; the Thai-written form stops there too
+        raise PydanticCustomError("after_thai_calendar", "after 2157", {"value": value.isoformat()})
     return value
 
 

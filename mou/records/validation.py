@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import CATALOG, Message, say
-from mou.core.paths import record_files, record_path
+from mou.core.paths import bundled_templates, record_files, record_path
 from mou.records.amounts import reference_problems, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
@@ -50,6 +50,7 @@ CLOSING_QUOTES = '"”»'
 AT_VALUE = {
     "buddhist_year",
     "before_thai_calendar",
+    "after_thai_calendar",
     "buddhist_year_no_date",
     "text_too_long",
     "thai_date_form",
@@ -632,6 +633,9 @@ def check_agreement(
                     where, say("no_party_guess", id=party_id, guess=guess[0]) if guess else say("no_party", id=party_id)
                 )
             )
+    for index, language in enumerate(agreement.languages):
+        if language in agreement.languages[:index]:  # [th, th] builds one edition, where [th, en] was meant
+            problems.append(source.problem(("languages", index), say("language_twice", language=language)))
     if agreement.version.lower().startswith(REDLINE_FOLDER_PREFIX):
         message = say("version_is_redline_folder", value=agreement.version)
         problems.append(source.problem(("version",), message, at_value=True))
@@ -685,11 +689,14 @@ def check_agreement(
     if agreement.bilingual_edition and not {"th", "en"} <= set(agreement.languages):
         problems.append(source.problem(("bilingual_edition",), say("bilingual_needs_both")))
     if template_names is not None and agreement.template not in template_names:
-        problems.append(
-            source.problem(
-                ("template",), say("no_template", name=agreement.template, names=", ".join(sorted(template_names)))
-            )
+        names = ", ".join(sorted(template_names))
+        # A project copied without its templates/ has none to choose from: say where they come from.
+        message = (
+            say("no_template", name=agreement.template, names=names)
+            if template_names
+            else say("no_templates_folder", name=agreement.template, source=bundled_templates())
         )
+        problems.append(source.problem(("template",), message))
     if len(set(c.id for c in agreement.clauses)) != len(agreement.clauses):
         ids = [c.id for c in agreement.clauses]
         for index, clause_id in enumerate(ids):

@@ -1,0 +1,79 @@
+"""Record mistakes an adversarial review found accepted, or told in words a clerk cannot use."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import AGREEMENT, PARTY_A, PARTY_B
+
+from mou.cli.main import main
+
+
+def check(root: Path, *options: str) -> tuple[int, str]:
+    """Run check on root and return its exit status and error output."""
+    err = io.StringIO()
+    status = main(["check", "--root", str(root), *options], out=io.StringIO(), err=err)
+    return status, err.getvalue()
+
+
+def project(tree, agreement: str) -> Path:
+    """The small project with this agreement."""
+    return tree({"parties/town.yaml": PARTY_A, "parties/kku.yaml": PARTY_B, "agreements/test.yaml": agreement})
+
+
+def with_end(end: str) -> str:
+    """The test agreement ending on another date."""
+    assert "end: 2021-11-15" in AGREEMENT
+    return AGREEMENT.replace("end: 2021-11-15", f"end: {end}")
+
+
+@pytest.mark.parametrize("end", ["9999-12-31", "2204-11-15", "2158-01-01"])
+def test_a_common_era_date_past_the_last_thai_year_is_refused(tree, end):
+    status, err = check(project(tree, with_end(end)))
+    assert status == 1
+    assert (
+        f"agreements/test.yaml:14:36: duration.end: {end} is after 31 December 2157 (B.E. 2700), the last date mou"
+        " reads, as for a date written the Thai way; check the year"
+    ) in err
+
+
+def test_the_last_thai_year_itself_is_read(tree):
+    status, err = check(project(tree, with_end("2157-12-31")))
+    assert status == 0, err
+
+
+def test_a_language_listed_twice_is_refused(tree):
+    agreement = AGREEMENT.replace("status: final\n", "status: final\nlanguages: [th, th]\n")
+    status, err = check(project(tree, agreement))
+    assert status == 1
+    assert "agreements/test.yaml:3:17: languages[2]: 'th' is listed twice, so only one edition is built" in err
+
+
+def test_a_project_without_templates_is_told_where_to_get_them(tree):
+    root = project(tree, AGREEMENT)
+    shutil.rmtree(root / "templates")
+    status, err = check(root)
+    assert status == 1
+    line = next(line for line in err.splitlines() if "template:" in line)
+    assert "the project has no templates in templates/; copy the templates/ folder" in line
+    assert not line.rstrip().endswith("use one of")
+    status, err = check(root, "--lang", "th")
+    assert "โครงการนี้ไม่มีแม่แบบในโฟลเดอร์ templates/" in err
+
+
+@pytest.mark.parametrize(
+    "date, english, thai",
+    [
+        ("2021-02-29", "(February 2021 has 28 days)", "(เดือนกุมภาพันธ์ ค.ศ. 2021 มี 28 วัน)"),
+        ("2020-11-31", "(November 2020 has 30 days)", "(เดือนพฤศจิกายน ค.ศ. 2020 มี 30 วัน)"),
+        ("2020-13-01", "(there is no month 13; a month is 01 to 12)", "(ไม่มีเดือนที่ 13 เดือนต้องเป็น 01 ถึง 12)"),
+    ],
+)
+def test_why_a_date_does_not_exist_is_said_in_the_clerks_language(tree, date, english, thai):
+    root = project(tree, AGREEMENT.replace("date: 2020-11-16", f"date: {date}"))
+    assert english in check(root)[1]
+    status, err = check(root, "--lang", "th")
+    assert thai in err and "out of range" not in err and "must be in" not in err
