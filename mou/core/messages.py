@@ -302,6 +302,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "จึงค้นหาและตรวจเทียบสองภาษาไม่พบคำนี้ ให้พิมพ์ {latin} ของอักษรละตินแทน",
     ),
     # adversarial inputs: a letter not in its one canonical form (Unicode NFC)
+    # adversarial review: accents pasted onto Thai letters, or stacked, printed over the line above
+    "foreign_mark_on_thai": (
+        "puts U+{code} {name} on the Thai letter {letter}, a mark Thai does not have: it prints over or under the "
+        "letter; delete it",
+        "มี U+{code} {name} อยู่บนอักษรไทย {letter} ซึ่งไม่ใช่เครื่องหมายของภาษาไทย จะพิมพ์ซ้อนบนหรือใต้อักษร ให้ลบออก",
+    ),
+    "stacked_marks": (
+        "has {count} combining marks on {letter}, which print stacked over the line above; keep at most two, "
+        "or delete them (U+{code} {name} is the third)",
+        "มีเครื่องหมายประกอบ {count} ตัวซ้อนกันบน {letter} ซึ่งจะพิมพ์ทับบรรทัดข้างบน ให้เหลือไม่เกินสองตัว "
+        "หรือลบออก (U+{code} {name} เป็นตัวที่สาม)",
+    ),
+    "mark_without_letter": (
+        "has U+{code} {name}, a mark with no letter under it; delete it, or type it right after its letter",
+        "มี U+{code} {name} ซึ่งเป็นเครื่องหมายที่ไม่มีอักษรรองรับ ให้ลบออก หรือพิมพ์ต่อจากอักษรของมัน",
+    ),
     "decomposed_character": (
         "writes {base} and U+{code} {name} as two characters; write {composed}, one character "
         "(it prints the same, but searches and the checks read the two differently)",

@@ -246,3 +246,36 @@ def _word(text: str, index: int, length: int, replacement: str) -> str:
             return word
         start += len(word)
     return replacement
+
+
+# More combining marks than this on one letter print as a tower over the line above: no
+# language mou prints needs more (Vietnamese ệ has two, and is one character besides).
+MOST_MARKS_ON_A_LETTER = 2
+
+
+def stray_marks(text: str) -> list[Finding]:
+    """Find combining marks that are not Thai on a Thai letter, on nothing, or stacked more than two deep."""
+    findings = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and _foreign_mark(text[end]):
+            end += 1
+        marks = text[index + 1 : end]
+        base = text[index]
+        if _foreign_mark(base):  # a mark at the start of the text, or after a mark refused already
+            findings.append(Finding(index, "mark_without_letter", char_values(base)))
+        elif marks and ord(base) in THAI_BLOCK:
+            findings.append(Finding(index + 1, "foreign_mark_on_thai", char_values(marks[0]) | {"letter": base}))
+        elif marks and base.isspace():
+            findings.append(Finding(index + 1, "mark_without_letter", char_values(marks[0])))
+        elif len(marks) > MOST_MARKS_ON_A_LETTER:
+            values = char_values(marks[MOST_MARKS_ON_A_LETTER]) | {"letter": base, "count": str(len(marks))}
+            findings.append(Finding(index + 1 + MOST_MARKS_ON_A_LETTER, "stacked_marks", values))
+        index = end
+    return findings
+
+
+def _foreign_mark(char: str) -> bool:
+    """Tell whether a character is a combining mark from outside the Thai block (an accent, a macron)."""
+    return unicodedata.category(char) in ("Mn", "Me") and ord(char) not in THAI_BLOCK

@@ -31,6 +31,7 @@ from mou.language.characters import (
     latin_lookalikes,
     mixed_digits,
     refused_character,
+    stray_marks,
     thai_spelling,
     unnormalized,
 )
@@ -71,7 +72,9 @@ def clean_text(value: str) -> str:
             )
     if "\t" in value:  # a table typed with tabs: the page shows one space where each column was
         raise PydanticCustomError("tab_in_text", "contains a tab", {"index": value.index("\t") + 1})
-    for finding in (thai_spelling(value) + latin_lookalikes(value) + unnormalized(value) + mixed_digits(value))[:1]:
+    for finding in (
+        thai_spelling(value) + latin_lookalikes(value) + unnormalized(value) + stray_marks(value) + mixed_digits(value)
+    )[:1]:
         raise PydanticCustomError(finding.key, "Thai spelling", {"index": finding.index + 1} | finding.values)
     return value.strip()
 

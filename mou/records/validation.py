@@ -94,6 +94,9 @@ AT_CHARACTER = {
     "greek_lookalike",
     "decomposed_character",
     "noncanonical_character",
+    "foreign_mark_on_thai",
+    "stacked_marks",
+    "mark_without_letter",
     "mixed_digits",
 }
 # YAML 1.1 reads 10:30 as 10 × 60 + 30: a plain scalar of this form is a base-60 number.
