@@ -77,3 +77,18 @@ def test_why_a_date_does_not_exist_is_said_in_the_clerks_language(tree, date, en
     assert english in check(root)[1]
     status, err = check(root, "--lang", "th")
     assert thai in err and "out of range" not in err and "must be in" not in err
+
+
+def test_a_named_amount_no_clause_refers_to_is_warned_of(tree):
+    agreement = AGREEMENT + "amounts: {grant: 5000, fee: 200}\n"
+    agreement = agreement.replace(
+        "- {th: จัดอบรมปีละ ๒ ครั้ง, en: Hold training twice a year.}",
+        '- {th: "จัดอบรมปีละ ๒ ครั้ง ค่าธรรมเนียม {amount:fee}", en: "Hold training twice a year, for a fee of {amount:fee}."}',
+    )
+    status, err = check(project(tree, agreement))
+    assert status == 0, err
+    assert err.splitlines()[0] == (
+        "warning: agreements/test.yaml:17:11: amounts.grant: is not referred to in any clause, so the document does"
+        " not print it; write {amount:grant} in the clause that pays it (in both languages), or remove it from amounts"
+    )
+    assert "amounts.fee" not in err

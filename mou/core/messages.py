@@ -89,6 +89,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     # adversarial review: why a date does not exist was Python's English words in the Thai message too
     "date_month_range": ("there is no month {month}; a month is 01 to 12", "ไม่มีเดือนที่ {month} เดือนต้องเป็น 01 ถึง 12"),
     "date_day_range": ("{month} {year} has {days} days", "เดือน{month} ค.ศ. {year} มี {days} วัน"),
+    # adversarial review: a named amount no clause refers to was dropped without a word
+    "amount_unused": (
+        "is not referred to in any clause, so the document does not print it; write {{amount:{key}}} in the "
+        "clause that pays it (in both languages), or remove it from amounts",
+        "ไม่มีข้อใดอ้างถึง เอกสารจึงไม่พิมพ์จำนวนเงินนี้ ให้เขียน {{amount:{key}}} ในข้อที่กล่าวถึงเงินจำนวนนี้ "
+        "(ทั้งสองภาษา) หรือลบออกจาก amounts",
+    ),
     "bad_tag": (
         "the tag {tag} is not allowed; write plain text, numbers, dates and lists",
         "ไม่อนุญาตให้ใช้แท็ก {tag} ให้เขียนเป็นข้อความ ตัวเลข วันที่ หรือรายการธรรมดา",

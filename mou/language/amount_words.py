@@ -2,8 +2,9 @@
 
 The inverse of thai.baht_text and thai.english_amount's words, so that an amount a clerk
 wrote out by hand can be checked against the digits beside it. Each reader accepts what
-the generators write and the usual variants with the same value (หนึ่ง for เอ็ด, no ถ้วน,
-"one hundred fifty" without "and", "Thai baht", "only"), and returns None for anything
+the generators write and the usual variants with the same value (หนึ่ง for เอ็ด after ร้อย,
+พัน… but not after สิบ, no ถ้วน, "one hundred fifty" without "and", "a hundred", "Thai baht",
+"only"), and returns None for anything
 that is not a well-formed amount in words.
 """
 
@@ -63,6 +64,8 @@ def _thai_group(tokens: list[str], preceded: bool) -> int | None:
             else:
                 if index != len(tokens) - 1 or last_place == 0 or (token == "เอ็ด" and not (preceded or total)):
                     return None  # a units digit comes last; เอ็ด only after other words
+                if token == "หนึ่ง" and last_place == 1:
+                    return None  # สิบหนึ่ง, ยี่สิบหนึ่ง: after the tens Thai writes เอ็ด (สิบเอ็ด), never หนึ่ง
                 total, last_place, index = total + digit, 0, index + 1
         else:
             return None
@@ -149,6 +152,8 @@ def read_english_number_words(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w]
     if words == ["zero"]:
         return 0
+    if words[:1] == ["a"] and (words[1:2] == ["hundred"] or words[1:2] and words[1] in _EN_SCALE_VALUES):
+        words[0] = "one"  # a hundred and one, a thousand, a million: "a" is one before a scale word
     # "one thousand and one": an "and" after a scale word joins the last group; drop it.
     words = [
         w

@@ -197,3 +197,18 @@ def reference_problems(source: Record, agreement: Agreement) -> list[Problem]:
                 message = say("amount_none", key=key)
             problems.append(located(source, key_path, language, text, match.start(), message))
     return problems
+
+
+def unused_amount_warnings(source: Record, agreement: Agreement) -> list[Problem]:
+    """Warn of a named amount that no clause refers to: the document never prints it."""
+    referred = {
+        match["key"].strip()
+        for key_path, _, text in texts(agreement)
+        if is_printed(key_path)
+        for match in AMOUNT_REFERENCE.finditer(text)
+    }
+    return [
+        source.problem(("amounts", key), say("amount_unused", key=key))
+        for key in agreement.amounts
+        if key not in referred
+    ]

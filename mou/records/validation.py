@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from mou.core.errors import InputError, Problem, display_path
 from mou.core.messages import CATALOG, Message, say
 from mou.core.paths import bundled_templates, record_files, record_path
-from mou.records.amounts import reference_problems, words_problems
+from mou.records.amounts import reference_problems, unused_amount_warnings, words_problems
 from mou.records.coverage import font_problems
 from mou.records.crosscheck import cross_check, field_problem
 from mou.records.drafts import KIND_NAMES_TH, placeholder_paths, placeholder_problems
@@ -166,6 +166,7 @@ def load_project(
         source = project.agreement_source(agreement_id)
         source.warnings += witness_warnings(project, source, agreement)
         source.warnings += title_warnings(source, agreement)
+        source.warnings += unused_amount_warnings(source, agreement)
     if not allow_mismatch:
         problems += [problem for key in mismatches for problem in mismatches[key]]
     if problems:
