@@ -300,8 +300,9 @@ def test_trap_is_a_located_error_in_both_languages(tree, what, old, new, en, th)
         ('version: "1.0"', "version: 1.10", "version", "1.10"),
         ('version: "1.0"', "version: 2020.09", "version", "2020.09"),
         # the end date: a signing date after it is refused (signed_after_end)
-        ("end: 2021-11-15", "end: 2399-12-31", "end", datetime.date(2399, 12, 31)),
-        ("end: 2021-11-15", "end: 2701-01-01", "end", datetime.date(2701, 1, 1)),
+        # the last common-era date a Thai-written date may say too (B.E. 2700); later ones are refused
+        ("end: 2021-11-15", "end: 2157-12-31", "end", datetime.date(2157, 12, 31)),
+        ("end: 2021-11-15", "end: 2100-01-01", "end", datetime.date(2100, 1, 1)),
     ],
 )
 def test_plain_numbers_and_common_era_dates_mean_what_they_say(tree, old, new, field, expected):

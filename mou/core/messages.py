@@ -528,7 +528,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # adversarial review: a weekday written before or after a date that falls on another day
     "xc_weekday": (
         "'{value}' is a {actual}, not a {written}; fix the day of the week or the date, so that the text names one day",
-        "'{value}' ตรงกับวัน{actual_th} ไม่ใช่วัน{written_th} ให้แก้ชื่อวันหรือวันที่ให้ตรงกัน เพื่อให้ข้อความระบุวันเดียว",
+        "'{value}' ตรงกับวัน{actual} ไม่ใช่วัน{written} ให้แก้ชื่อวันหรือวันที่ให้ตรงกัน เพื่อให้ข้อความระบุวันเดียว",
     ),
     # numbers as written (numbers.py): "<what to write>; <what is wrong>"
     "nw_amount": (

@@ -742,10 +742,8 @@ def _weekday_finding(text: str, match: re.Match[str], date: Fact, language: str)
     message = say(
         "xc_weekday",
         value=date.shown,
-        actual=EN_WEEKDAYS[actual],
-        written=EN_WEEKDAYS[written],
-        actual_th=THAI_WEEKDAYS[actual],
-        written_th=THAI_WEEKDAYS[written],
+        actual=Message(EN_WEEKDAYS[actual], THAI_WEEKDAYS[actual]),
+        written=Message(EN_WEEKDAYS[written], THAI_WEEKDAYS[written]),
     )
     return [Finding(language, message, (shown, text[: match.start("day")].count(shown)))]
 
