@@ -92,3 +92,25 @@ def test_a_named_amount_no_clause_refers_to_is_warned_of(tree):
         " not print it; write {amount:grant} in the clause that pays it (in both languages), or remove it from amounts"
     )
     assert "amounts.fee" not in err
+
+
+def test_one_organization_under_two_ids_is_refused(tree):
+    twin = PARTY_A.replace("short_name: {th: เทศบาล, en: the Municipality}", "short_name: {th: ทม., en: the Town}")
+    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku, town-2]").replace(
+        "originals: 2", "originals: 3"
+    )
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "parties/town-2.yaml": twin,
+            "agreements/test.yaml": agreement,
+        }
+    )
+    status, err = check(root)
+    assert status == 1
+    assert err.splitlines()[0] == (
+        "error: agreements/test.yaml:7:22: parties[3]: 'town-2' is named “เทศบาลเมืองชุมแพ”, as 'town' already is:"
+        " one organization would be printed as two parties, each signing; list it once (delete one of the two ids),"
+        " or correct the name in parties/town-2.yaml"
+    )

@@ -570,6 +570,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{n} ฉบับน้อยกว่าจำนวนคู่ภาคี {parties} ฝ่าย แต่ละฝ่ายต้องยึดถือไว้ฝ่ายละหนึ่งฉบับ ให้ระบุ originals: {parties} หรือมากกว่า",
     ),
     # two parties, or a party and all of them, called by one name in the text
+    # adversarial review: one organization under two ids printed as two parties, its signatory signing twice
+    "same_organization": (
+        "'{id}' is named “{name}”, as '{first}' already is: one organization would be printed as two parties, "
+        "each signing; list it once (delete one of the two ids), or correct the name in parties/{id}.yaml",
+        "'{id}' มีชื่อ “{name}” ซ้ำกับ '{first}' หน่วยงานเดียวจะถูกพิมพ์เป็นสองฝ่ายและลงนามสองครั้ง "
+        "ให้ระบุเพียงครั้งเดียว (ลบรหัสใดรหัสหนึ่งออก) หรือแก้ชื่อใน parties/{id}.yaml",
+    ),
     "short_name_twice": (
         "'{id}' is called “{name}”, as {first} already is, so the text would not say which is meant;"
         " give parties/{id}.yaml a short_name of its own",

@@ -613,6 +613,25 @@ def short_name_problems(project: Project, agreement_id: str, agreement: Agreemen
     return problems
 
 
+def same_organization_problems(project: Project, agreement_id: str, agreement: Agreement) -> list[Problem]:
+    """Two parties of one agreement with the same full name: one organization, listed under two ids."""
+    source = project.agreement_source(agreement_id)
+    problems: list[Problem] = []
+    named: dict[str, str] = {}
+    for index, party_id in enumerate(agreement.parties):
+        party = project.parties.get(party_id)
+        for language in agreement.languages if party else ():
+            name = getattr(party.name, language) if party else None
+            if not name:
+                continue
+            first = named.setdefault(" ".join(name.casefold().split()), party_id)
+            if first != party_id:
+                message = say("same_organization", id=party_id, name=name, first=first)
+                problems.append(source.problem(("parties", index), message))
+                break
+    return problems
+
+
 def check_agreement(
     project: Project, agreement_id: str, agreement: Agreement, template_names: set[str] | None
 ) -> list[Problem]:
@@ -645,6 +664,7 @@ def check_agreement(
         problems.append(source.problem(("version",), message, at_value=True))
     problems += signatory_problems(source, agreement)
     problems += short_name_problems(project, agreement_id, agreement)
+    problems += same_organization_problems(project, agreement_id, agreement)
     if agreement.collective_name and len(dict.fromkeys(agreement.parties)) == 2:  # the text says "both Parties"
         problems.append(source.problem(("collective_name",), say("collective_name_two")))
     if len(agreement.between) == 1:  # "between X" alone: the title names one side of the agreement
