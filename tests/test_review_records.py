@@ -114,3 +114,43 @@ def test_one_organization_under_two_ids_is_refused(tree):
         " one organization would be printed as two parties, each signing; list it once (delete one of the two ids),"
         " or correct the name in parties/town-2.yaml"
     )
+
+
+def test_a_presiding_official_who_signs_for_a_party_is_warned_of(tree):
+    presiding = (
+        "presiding:\n"
+        "  prefix: {th: นาย, en: Mr.}\n"
+        "  name: {th: สมชาย ใจดี, en: Somchai Jaidee}\n"
+        "  position: {th: นายอำเภอชุมแพ, en: Chum Phae District Chief Officer}\n"
+    )
+    status, err = check(project(tree, AGREEMENT + presiding))
+    assert status == 0, err
+    assert err.splitlines()[0] == (
+        "warning: agreements/test.yaml:17:1: presiding: นายสมชาย ใจดี signs this agreement as the presiding official"
+        " (presiding), but also for 'town' (the signatory of parties/town); one person would sign in two blocks:"
+        " name who really signs, or remove one of them"
+    )
+
+
+def test_one_person_signing_for_two_parties_is_warned_of(tree):
+    foundation = PARTY_A.replace(
+        "name: {th: เทศบาลเมืองชุมแพ, en: Chum Phae Town Municipality}",
+        "name: {th: มูลนิธิชุมแพ, en: Chum Phae Foundation}",
+    ).replace("short_name: {th: เทศบาล, en: the Municipality}", "short_name: {th: มูลนิธิ, en: the Foundation}")
+    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku, fund]").replace(
+        "originals: 2", "originals: 3"
+    )
+    root = tree(
+        {
+            "parties/town.yaml": PARTY_A,
+            "parties/kku.yaml": PARTY_B,
+            "parties/fund.yaml": foundation,
+            "agreements/test.yaml": agreement,
+        }
+    )
+    status, err = check(root)
+    assert status == 0, err
+    assert err.splitlines()[0].startswith(
+        "warning: agreements/test.yaml:7:22: parties[3]: นายสมชาย ใจดี signs this agreement for 'fund'"
+        " (the signatory of parties/fund), but also for 'town' (the signatory of parties/town)"
+    )

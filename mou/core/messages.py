@@ -689,6 +689,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "for '{id}' (the signatory of parties/{id})",
         "ในฐานะผู้ลงนามฝ่าย '{id}' (signatory ของ parties/{id})",
     ),
+    # adversarial review: one person in two signature blocks (a record copied and not changed)
+    "signs_twice": (
+        "{name} signs this agreement {role}, but also {first}; one person would sign in two blocks: "
+        "name who really signs, or remove one of them",
+        "{name} ลงนามในบันทึกข้อตกลงนี้{role} และ{first} ด้วย บุคคลเดียวจะลงนามสองแห่ง "
+        "ให้ระบุผู้ลงนามที่ถูกต้อง หรือลบรายการใดรายการหนึ่งออก",
+    ),
     "signs_presiding": ("as the presiding official (presiding)", "ในฐานะประธานในพิธีลงนาม (presiding)"),
     # amounts in the text (amounts.py): {amount:<key>} and amounts written out by hand
     "amount_unknown": (

@@ -127,3 +127,36 @@ def witness_warnings(project: Project, source: Record, agreement: Agreement) -> 
                 warnings.append(source.problem(("witnesses", index), message))
                 break
     return warnings
+
+
+def signer_warnings(project: Project, source: Record, agreement: Agreement) -> list[Problem]:
+    """Warn of one person who signs twice: for two parties, or for a party and as the presiding official.
+
+    A presiding official is not a party, and a party signs through its own signatory: one
+    person in two signature blocks is most often a record copied and not changed. An office
+    may still mean it (an acting head of two bodies), so the build goes on.
+    """
+    warnings = []
+    everyone = [(person, role, _entry(project, agreement, person)) for person, role in signers(project, agreement)]
+    for later, (person, role, where) in enumerate(everyone):
+        for earlier, earlier_role, _ in everyone[:later]:
+            language = same_name(person, earlier)
+            if language is not None:
+                message = say("signs_twice", name=full_name(person, language), role=role, first=earlier_role)
+                warnings.append(source.problem(where, message))
+                break
+    return warnings
+
+
+def _entry(project: Project, agreement: Agreement, person: Person) -> tuple[str | int, ...]:
+    """Where the agreement names a signer: presiding, its signatories entry, or its party's entry."""
+    if person is agreement.presiding:
+        return ("presiding",)
+    for party_id, named in agreement.signatories.items():
+        if named is person:
+            return ("signatories", party_id)
+    for index, party_id in enumerate(agreement.parties):
+        party = project.parties.get(party_id)
+        if party is not None and party.signatory is person:
+            return ("parties", index)
+    return ()

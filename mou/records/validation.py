@@ -25,7 +25,7 @@ from mou.records.model import ID_PATTERN, Agreement, Bilingual, Party, replaced_
 from mou.records.numbers import numbers_as_written
 from mou.records.project import Project
 from mou.records.repeated import repeated_word_problems
-from mou.records.signers import witness_warnings
+from mou.records.signers import signer_warnings, witness_warnings
 from mou.records.standins import VARIANTS, stand_ins
 
 # Per kind (parties, agreements), the records validation refused, by id: their two stand-in versions.
@@ -165,6 +165,7 @@ def load_project(
     for agreement_id, agreement in project.agreements.items():
         source = project.agreement_source(agreement_id)
         source.warnings += witness_warnings(project, source, agreement)
+        source.warnings += signer_warnings(project, source, agreement)
         source.warnings += title_warnings(source, agreement)
         source.warnings += unused_amount_warnings(source, agreement)
     if not allow_mismatch:
