@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from mou.cli.console import EXIT_OK, Console
-from mou.core.errors import InputError, Problem, UsageError, display_path
+from mou.core.errors import COMMAND_LINE, InputError, Problem, UsageError, display_path
 from mou.core.ids import is_id
 from mou.core.messages import say
 from mou.core.paths import bundled_templates, record_files, record_path
@@ -25,11 +25,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     root: Path = args.root
     folder = FOLDERS[args.kind]
     if not is_id(args.id):
-        raise UsageError(Problem("command line", say("bad_id", value=args.id)))
+        raise UsageError(Problem(COMMAND_LINE, say("bad_id", value=args.id)))
     if args.kind == "agreement" and args.id in RESERVED_AGREEMENT_IDS:
-        raise UsageError(Problem("command line", say("reserved_new_agreement_id", id=args.id)))
+        raise UsageError(Problem(COMMAND_LINE, say("reserved_new_agreement_id", id=args.id)))
     if args.kind == "party" and RESERVED_PARTY_ID.fullmatch(args.id):
-        raise UsageError(Problem("command line", say("reserved_party_id", id=args.id)))
+        raise UsageError(Problem(COMMAND_LINE, say("reserved_party_id", id=args.id)))
     if args.kind == "party" and args.parties is not None:
         raise UsageError(Problem("--parties", say("new_parties_for_agreement")))
     existing = record_path(root, folder, args.id)

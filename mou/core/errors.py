@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mou.core.messages import Message
+from mou.core.messages import Message, say
+
+# The "path" of a problem with the command's arguments rather than a file: said in the clerk's language.
+COMMAND_LINE = "command line"
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Problem:
 
     def render(self, language: str) -> str:
         """Return 'path:line:column: field: message' in one language."""
-        where = self.path
+        where = say("command_line").text(language) if self.path == COMMAND_LINE else self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -878,6 +878,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "copied the standard templates and the Sarabun fonts into {path}",
         "คัดลอกแม่แบบมาตรฐานและแบบอักษร Sarabun ไว้ที่ {path}",
     ),
+    # adversarial review: the place of a wrong argument was "command line:" in a Thai message too
+    "command_line": ("command line", "บรรทัดคำสั่ง"),
     "new_no_templates": (
         "this folder has no templates/ and mou has none to copy; copy templates/ from mou's source folder before building",
         "โฟลเดอร์นี้ไม่มี templates/ และไม่พบแม่แบบของโปรแกรมที่จะคัดลอกมา ให้คัดลอกโฟลเดอร์ templates/ "
