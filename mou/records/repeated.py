@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from pydantic import BaseModel
+from pythainlp.corpus.common import thai_words
 
 from mou.core.errors import Problem
 from mou.core.messages import say
@@ -95,8 +96,6 @@ def _name_after_prefix(prefix: str, name: str, language: str) -> str | None:
 @cache
 def _words_beginning(prefix: str) -> tuple[str, ...]:
     """Thai dictionary words that begin with a prefix."""
-    from pythainlp.corpus.common import thai_words  # loaded only when a name repeats its prefix
-
     return tuple(word for word in thai_words() if word.startswith(prefix) and " " not in word)
 
 
