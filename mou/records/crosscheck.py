@@ -692,7 +692,47 @@ def text_findings(text: str, language: str) -> list[Finding]:
 
 def _one_text_findings(text: str, language: str) -> list[Finding]:
     """The findings of text_findings, on a text whose references and addresses are blanked out."""
-    return era_findings(text, language) + missing_date_findings(text, language) + weekday_findings(text, language)
+    found = era_findings(text, language) + missing_date_findings(text, language) + weekday_findings(text, language)
+    return found + (thai_digit_findings(text) if language == "en" else [])
+
+
+# A number in Thai digits, with its commas and points: the English edition's readers do not read ๑๕๐.
+THAI_DIGIT_NUMBER = re.compile(r"[๐-๙](?:[๐-๙,.]*[๐-๙])?")
+
+
+def thai_digit_findings(text: str) -> list[Finding]:
+    """A number written in Thai digits in an English text (THB ๑๕๐,๐๐๐), once each, at it."""
+    findings, said = [], set()
+    for match in THAI_DIGIT_NUMBER.finditer(text):
+        if match[0] not in said:
+            said.add(match[0])
+            message = say("xc_thai_digits_in_english", number=match[0], arabic=arabic_digits(match[0]))
+            findings.append(Finding("en", message, (match[0], 0)))
+    return findings
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many Thai letters and how many Latin letters a text has."""
+    thai = sum(1 for char in text if "\u0e01" <= char <= "\u0e4e")
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    return thai, latin
+
+
+def wrong_language_findings(th: str, en: str, whole_text: bool) -> list[Finding]:
+    """An English text written in Thai letters; a Thai text (of a clause, title…) with no Thai letter at all.
+
+    A text pasted into the other language's field prints in the other edition as it is. A
+    person's name may be written in Latin letters in the Thai text (John Smith), so the
+    Thai side is checked only where a whole text is written (whole_text).
+    """
+    findings = []
+    thai, latin = _letters(en)
+    if thai > latin:
+        findings.append(Finding("en", say("xc_english_in_thai_letters")))
+    thai, latin = _letters(th)
+    if whole_text and not thai and len(re.findall(r"[A-Za-z]{2,}", th)) >= 3:
+        findings.append(Finding("th", say("xc_thai_in_latin_letters")))
+    return findings
 
 
 # The days of the week, Monday first (datetime.weekday()), and how a text names one: before its
@@ -1039,6 +1079,8 @@ def record_findings(value: BaseModel, languages: tuple[str, ...] = ("th", "en"))
                 found += [(key_path + ("name",), f) for f in name_findings(field)]
         elif both and field.th is not None and field.en is not None:  # a missing language is validation's
             found += [(key_path, f) for f in compare(field.th, field.en)]
+            whole_text = key_path[:1] in (("clauses",), ("title",), ("subject",), ("place",))
+            found += [(key_path, f) for f in wrong_language_findings(field.th, field.en, whole_text)]
         else:
             for language in languages:
                 text = getattr(field, language)
