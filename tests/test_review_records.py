@@ -154,3 +154,22 @@ def test_one_person_signing_for_two_parties_is_warned_of(tree):
         "warning: agreements/test.yaml:7:22: parties[3]: นายสมชาย ใจดี signs this agreement for 'fund'"
         " (the signatory of parties/fund), but also for 'town' (the signatory of parties/town)"
     )
+
+
+@pytest.mark.parametrize(
+    "old, new, where",
+    [
+        ("parties: [town, kku]", "parties: [town, kku", "agreements/test.yaml:7:10:"),
+        (
+            "place: {th: มหาวิทยาลัยขอนแก่น, en: Khon Kaen University}",
+            'place: {th: มหาวิทยาลัยขอนแก่น, en: "Khon Kaen University}',
+            "agreements/test.yaml:5:37:",
+        ),
+    ],
+)
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opens(tree, old, new, where):
+    status, err = check(project(tree, AGREEMENT.replace(old, new)))
+    assert status == 1
+    line = err.splitlines()[0]
+    assert line.startswith(f"error: {where} YAML syntax error: "), line
+    assert "the quote or bracket opened here is not closed, so YAML read on to line" in line

@@ -62,8 +62,9 @@ def test_a_build_of_everything_and_check_report_every_record(messy):
     for argv in (["--format", "docx", "--jobs", "1"], ["check"]):
         status, _, err = run(["--root", str(messy), *argv])
         assert status == 1, err
-        assert "error: agreements/other.yaml:8:8: YAML syntax error" in err
-        assert "error: parties/spare.yaml:3:11: YAML syntax error" in err
+        # each at the bracket left open, where the clerk closes it (adversarial review)
+        assert "error: agreements/other.yaml:7:10: YAML syntax error" in err
+        assert "error: parties/spare.yaml:2:7: YAML syntax error" in err
     assert not (messy / "output").exists() or not any((messy / "output").rglob("*.docx"))
 
 
@@ -104,7 +105,7 @@ def test_a_party_file_that_does_not_load_is_not_called_missing(tree):
     with pytest.raises(InputError) as info:
         load_project(root, {"standard"}, only=["test"])
     said = [str(p) for p in info.value.problems]
-    assert any(line.startswith("parties/kku.yaml:3:11: YAML syntax error") for line in said), said
+    assert any(line.startswith("parties/kku.yaml:2:7: YAML syntax error") for line in said), said
     assert not any("create parties/kku.yaml" in line for line in said), said
 
 

@@ -48,6 +48,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "YAML syntax error: {detail}; check indentation, colons and quotes",
         "รูปแบบ YAML ไม่ถูกต้อง ({detail}) ให้ตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
     ),
+    # adversarial review: an unclosed quote or bracket was reported at the end of the file only
+    "yaml_syntax_opened": (
+        "YAML syntax error: {detail}; the quote or bracket opened here is not closed, so YAML read on to line {line}, "
+        "column {column}: close it, or check indentation, colons and quotes",
+        "รูปแบบ YAML ไม่ถูกต้อง ({detail}) เครื่องหมายคำพูดหรือวงเล็บที่เปิดตรงนี้ยังไม่ได้ปิด YAML จึงอ่านต่อไปจนถึงบรรทัด {line} "
+        "คอลัมน์ {column} ให้ปิดให้ครบ หรือตรวจการย่อหน้า เครื่องหมาย : และเครื่องหมายคำพูด",
+    ),
     # adversarial inputs: an agreement id that is a folder of output/'s own
     "reserved_agreement_id": (
         "the id '{id}' is the folder of the release archives in output/; rename the file (e.g. {id}-2024.yaml)",

@@ -241,6 +241,16 @@ def load_text(path: Path, shown: str, text: str) -> Record:
             opens = text[: mark.index].rstrip("\t ").endswith((":", "-"))  # the tab opens the value
             message = say("tab_before_value" if opens else "tab_in_value")
             raise InputError(Problem(shown, message, line, column, _field_at(text, path, shown, mark.index))) from None
+        start = exc.context_mark
+        unclosed = exc.context in (
+            "while scanning a quoted scalar",
+            "while parsing a flow mapping",
+            "while parsing a flow sequence",
+        )
+        if unclosed and start is not None and mark is not None and start.line < mark.line:
+            # An unclosed quote or bracket is found lines later, at the end of the file: say where it opened.
+            message = say("yaml_syntax_opened", detail=detail, line=line, column=column)
+            raise InputError(Problem(shown, message, start.line + 1, start.column + 1)) from None
         raise InputError(Problem(shown, say("yaml_syntax", detail=detail), line, column)) from None
 
 
