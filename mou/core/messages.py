@@ -532,7 +532,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}' does not exist: {month} has at most {days} days; write a day from 1 to {days}",
         "'{value}' ไม่มีอยู่จริง เดือน{month} มีไม่เกิน {days} วัน ให้เขียนวันที่ 1 ถึง {days}",
     ),
-    # adversarial review: Thai digits, or a whole text in the other language, printed in the wrong edition
+    # adversarial review: Thai digits, or a Thai text pasted into English, printed in the English edition
     "xc_thai_digits_in_english": (
         "writes {number} in Thai digits, which the English edition's readers do not read; write {arabic}",
         "เขียน {number} เป็นเลขไทยในข้อความภาษาอังกฤษ ซึ่งผู้อ่านฉบับภาษาอังกฤษอ่านไม่ได้ ให้เขียน {arabic}",
@@ -540,10 +540,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xc_english_in_thai_letters": (
         "the English text is written in Thai letters, so the English edition would print Thai; write the English text",
         "ข้อความภาษาอังกฤษเขียนด้วยอักษรไทย ฉบับภาษาอังกฤษจะพิมพ์เป็นภาษาไทย ให้เขียนข้อความภาษาอังกฤษ",
-    ),
-    "xc_thai_in_latin_letters": (
-        "the Thai text has no Thai letter, so the Thai edition would print it in English; write the Thai text",
-        "ข้อความภาษาไทยไม่มีอักษรไทยเลย ฉบับภาษาไทยจะพิมพ์เป็นภาษาอังกฤษ ให้เขียนข้อความภาษาไทย",
     ),
     # adversarial review: a weekday written before or after a date that falls on another day
     "xc_weekday": (
