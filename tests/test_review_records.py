@@ -94,20 +94,22 @@ def test_a_named_amount_no_clause_refers_to_is_warned_of(tree):
     assert "amounts.fee" not in err
 
 
-def test_one_organization_under_two_ids_is_refused(tree):
-    twin = PARTY_A.replace("short_name: {th: เทศบาล, en: the Municipality}", "short_name: {th: ทม., en: the Town}")
-    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku, town-2]").replace(
-        "originals: 2", "originals: 3"
-    )
-    root = tree(
+def with_third_party(tree, party_id: str, record: str) -> Path:
+    """Return the small project with a third party, signed in three originals."""
+    agreement = AGREEMENT.replace("parties: [town, kku]", f"parties: [town, kku, {party_id}]")
+    return tree(
         {
             "parties/town.yaml": PARTY_A,
             "parties/kku.yaml": PARTY_B,
-            "parties/town-2.yaml": twin,
-            "agreements/test.yaml": agreement,
+            f"parties/{party_id}.yaml": record,
+            "agreements/test.yaml": agreement.replace("originals: 2", "originals: 3"),
         }
     )
-    status, err = check(root)
+
+
+def test_one_organization_under_two_ids_is_refused(tree):
+    twin = PARTY_A.replace("short_name: {th: เทศบาล, en: the Municipality}", "short_name: {th: ทม., en: the Town}")
+    status, err = check(with_third_party(tree, "town-2", twin))
     assert status == 1
     assert err.splitlines()[0] == (
         "error: agreements/test.yaml:7:22: parties[3]: 'town-2' is named “เทศบาลเมืองชุมแพ”, as 'town' already is:"
@@ -137,18 +139,7 @@ def test_one_person_signing_for_two_parties_is_warned_of(tree):
         "name: {th: เทศบาลเมืองชุมแพ, en: Chum Phae Town Municipality}",
         "name: {th: มูลนิธิชุมแพ, en: Chum Phae Foundation}",
     ).replace("short_name: {th: เทศบาล, en: the Municipality}", "short_name: {th: มูลนิธิ, en: the Foundation}")
-    agreement = AGREEMENT.replace("parties: [town, kku]", "parties: [town, kku, fund]").replace(
-        "originals: 2", "originals: 3"
-    )
-    root = tree(
-        {
-            "parties/town.yaml": PARTY_A,
-            "parties/kku.yaml": PARTY_B,
-            "parties/fund.yaml": foundation,
-            "agreements/test.yaml": agreement,
-        }
-    )
-    status, err = check(root)
+    status, err = check(with_third_party(tree, "fund", foundation))
     assert status == 0, err
     assert err.splitlines()[0].startswith(
         "warning: agreements/test.yaml:7:22: parties[3]: นายสมชาย ใจดี signs this agreement for 'fund'"
