@@ -414,6 +414,9 @@ def test_every_month_name_is_understood(month):
         ("ระยะเวลา ๑.๒๕ ปี", "one and a quarter years"),
         ("ระยะเวลา ๖.๗๕ เดือน", "six and three quarters months"),
         ("๑๐๑,๐๐๐ บาท", "one hundred and one thousand baht"),
+        ("มติ ๒ ใน ๓ ของกรรมการ", "a two-thirds majority of the committee"),
+        ("๓ ใน ๔ ของพื้นที่", "three quarters of the area"),
+        ("๑ ใน ๒ ของงบประมาณ", "half of the budget"),
         # Telephone numbers grouped differently, or with the country code (review).
         ("โทร. ๐๔๓-๓๑๑๒๓๔", "Tel. +66 43 311 234"),
         ("โทร. ๐ ๔๓๓๑ ๑๒๓๔", "Tel. 043-311234"),

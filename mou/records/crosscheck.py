@@ -214,7 +214,16 @@ IMPLIED_NUMBERS: list[tuple[re.Pattern[str], frozenset[tuple[Any, ...]]]] = [
     (re.compile(r"\b(?:double|doubled)\b", re.I | re.A), frozenset({("n", Decimal(2))})),
     (re.compile(r"\b(?:triple|tripled)\b", re.I | re.A), frozenset({("n", Decimal(3))})),
     (re.compile(r"\b(?:quadruple|quadrupled)\b", re.I | re.A), frozenset({("n", Decimal(4))})),
-    (re.compile(r"\bhalf\b", re.I | re.A), frozenset({("n", Decimal("0.5")), ("n", Decimal(50))})),
+    (
+        re.compile(r"\b(?:half|halves)\b", re.I | re.A),
+        frozenset({("n", Decimal("0.5")), ("n", Decimal(50)), ("n", Decimal(1)), ("n", Decimal(2))}),
+    ),
+    # a fraction in words says its denominator: two-thirds is ๒ ใน ๓ (its numerator is a number
+    # word); half is one of two, ๑ ใน ๒
+    *(
+        (re.compile(rf"\b{word}\b", re.I | re.A), frozenset({("n", Decimal(n))}))
+        for word, n in (("thirds", 3), ("quarters?", 4), ("fourths", 4), ("fifths", 5), ("sixths", 6), ("tenths", 10))
+    ),
     (re.compile(r"\b(?:noon|midday)\b", re.I | re.A), frozenset({("t", 12, 0), ("n", Decimal(12))})),
     (
         re.compile(r"\bmidnight\b", re.I | re.A),
