@@ -891,7 +891,7 @@ def close_up_english(context: Any, line: Any, extra_width: float, gaps: dict[int
     if line.mou_overfull:
         return
     if spaces:
-        _space_drawn_words(context, line, -from_spaces / spaces, 0.0)
+        _space_drawn_words(context, line, -from_spaces / spaces)
     if units:
         _spread(line, -units, gaps, 0.0, 0, kept)
 
@@ -907,19 +907,28 @@ def _drawn(box: Any) -> bool:
     return bool(box.text.strip())
 
 
-def _space_drawn_words(context: Any, box: Any, spacing: float, x_advance: float) -> float:
+def _space_drawn_words(context: Any, line: Any, spacing: float) -> float:
     """Add spacing at each space of a line drawn as a glyph, as WeasyPrint's justification does; return the advance."""
-    if isinstance(box, boxes.TextBox):
+
+    def words(box: Any, x_advance: float) -> float:
         if _drawn(box):
             return float(weasy_inline.add_word_spacing(context, box, spacing, x_advance))
         box.position_x += x_advance
         return x_advance
+
+    return _shift_text_boxes(line, 0.0, words)
+
+
+def _shift_text_boxes(box: Any, x_advance: float, text_box: Callable[[Any, float], float]) -> float:
+    """Walk a line's boxes as WeasyPrint's word spacing does: each text box widened by text_box, what follows moved; return the advance."""
+    if isinstance(box, boxes.TextBox):
+        return text_box(box, x_advance)
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         box.position_x += x_advance
         before = x_advance
         for child in box.children:
             if child.is_in_normal_flow():
-                x_advance = _space_drawn_words(context, child, spacing, x_advance)
+                x_advance = _shift_text_boxes(child, x_advance, text_box)
         box.width += x_advance - before
         return x_advance
     box.translate(x_advance, 0)  # an atomic inline box moves with the text
@@ -983,35 +992,28 @@ def _spread(
     spaced: dict[int, int] | None = None,
 ) -> float:
     """Give every text box of a line its cluster spacing (space_units at a gap after a space), moving what follows; return the advance."""
-    if isinstance(box, boxes.TextBox):
-        box.position_x += x_advance
-        inside, after = gaps.get(id(box), (0, False))
+
+    def clusters(text: Any, x_advance: float) -> float:
+        text.position_x += x_advance
+        inside, after = gaps.get(id(text), (0, False))
         count = inside + after
         if count:
-            at_spaces = spaced.get(id(box), 0) if spaced else 0
+            at_spaces = spaced.get(id(text), 0) if spaced else 0
             # A copy of the box's (inactive) layout, so no other box shares the spacing;
             # reactivate() spaces the glyphs when the box is drawn.
-            layout = copy.copy(box.pango_layout)
+            layout = copy.copy(text.pango_layout)
             layout.mou_cluster_spacing = units
             # space_units at the gaps after spaces of the boxes spaced counts, units elsewhere
             layout.mou_space_spacing = units if space_units is None or at_spaces == 0 else space_units
-            layout.mou_text_length = len(box.text)
+            layout.mou_text_length = len(text.text)
             layout.mou_trailing = after
-            box.pango_layout = layout
+            text.pango_layout = layout
             extra = (units * (count - at_spaces) + layout.mou_space_spacing * at_spaces) / line_break.TO_UNITS
-            box.width += extra
+            text.width += extra
             x_advance += extra
         return x_advance
-    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
-        box.position_x += x_advance
-        before = x_advance
-        for child in box.children:
-            if child.is_in_normal_flow():
-                x_advance = _spread(child, units, gaps, x_advance, space_units, spaced)
-        box.width += x_advance - before
-        return x_advance
-    box.translate(x_advance, 0)  # an atomic inline box moves with the text
-    return x_advance
+
+    return _shift_text_boxes(box, x_advance, clusters)
 
 
 @functools.lru_cache(maxsize=8192)
