@@ -1400,7 +1400,7 @@ class ShortLine:
     unfillable: bool
 
 
-# An amount's currency code with its figures, held on one line (breaks.hold_english_amounts).
+# An amount's currency code with its figures, held on one line (breaks.hold_english_labels).
 HELD_CURRENCY = re.compile("THB [0-9][0-9,.]*[0-9]")
 
 

@@ -21,7 +21,7 @@ from pythainlp.tokenize.newmm import segment as newmm_segment
 from pythainlp.tokenize.tcc import segment as tcc_segment
 
 from mou.language.places import hold_places
-from mou.language.thai import EN_MONTHS
+from mou.language.thai import EN_MONTHS, PHONE_NUMBER
 
 ZWSP = "\u200b"
 WORD_JOINER = "\u2060"
@@ -477,7 +477,7 @@ def _with_runs_marked(node: re.Match[str], fits: Callable[[str], bool] = lambda 
     """Return a text node with its long runs marked (unhyphenated_runs) and its English dates held; a style or script element as it is."""
     if node.group(1):
         return node.group(1)
-    held = hold_english_labels(hold_english_amounts(hold_english_dates(unhyphenated_runs(node.group(3), fits))))
+    held = hold_english_labels(hold_english_dates(unhyphenated_runs(node.group(3), fits)))
     return ">" + hold_phone_numbers(held)
 
 
@@ -493,15 +493,6 @@ def hold_english_dates(text: str) -> str:
     return ENGLISH_DAY_MONTH.sub(lambda m: m.group().replace(" ", " " + WORD_JOINER, 1), text)
 
 
-def hold_english_amounts(text: str) -> str:
-    """Keep THB with the figures after it (THB 1,000,000.01), as a clause writes an amount by hand: a WORD JOINER after the space.
-
-    The template holds the amounts it prints itself ({amount:key}, the budget) in a span; one
-    written in a clause's text was not held, and a line ended `no more than THB`, its figures below.
-    """
-    return _ENGLISH_CURRENCY.sub("\\g<0>" + WORD_JOINER, text)
-
-
 def hold_phone_numbers(text: str) -> str:
     """Keep a telephone number on one line however it is grouped (๐ ๔๓๒๑ ๒๓๔๐, +66 43 311 234): a WORD JOINER after each space or hyphen inside.
 
@@ -511,7 +502,7 @@ def hold_phone_numbers(text: str) -> str:
 
 
 def hold_english_labels(text: str) -> str:
-    """Keep a label with its number (Moo 12, Section 24, Phase 2, Office 5), as Thai keeps หมู่ที่ ๑๒: a WORD JOINER after the space.
+    """Keep a label with its number (Moo 12, Section 24, Office 5, THB 1,000), as Thai keeps หมู่ที่ ๑๒: a WORD JOINER after the space.
 
     A number alone at a line's start (`…Educational Service Area Office` / `5`) reads as nothing.
     """
@@ -841,16 +832,11 @@ _MONTH = "(?:" + "|".join([*EN_MONTHS, "Sept", *(name[:3] for name in EN_MONTHS 
 ENGLISH_DAY_MONTH = re.compile(
     f"\\b(?:[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH}\\b|{_MONTH}\\.? [0-9]{{1,2}}(?:st|nd|rd|th)?\\b)"
 )
-# The currency code before an amount's figures in English (THB 1,000,000.01).
-_ENGLISH_CURRENCY = re.compile(f"\\bTHB (?!{WORD_JOINER})(?=[0-9])")
-# A Thai telephone number in Thai or Arabic digits, grouped as anyone likes (as the cross-check
-# reads one): ๐ ๔๓๓๑ ๑๒๓๔, ๐๔๓-๓๑๑๒๓๔, +66 43 311 234, +66 (0)81 234 5678.
-PHONE_NUMBER = re.compile(
-    "(?<![๐-๙0-9.,/+])(?:\\+[๖6][๖6][ -]?(?:\\([๐0]\\) ?)?|[๐0])(?:[ -]?[๐-๙0-9]){8,9}(?![๐-๙0-9])"
-)
-# The words a number names the one of (Moo 4, No. 12, Section 24), as the Thai COUNTING_WORDS.
+# The words a number names the one of (Moo 4, No. 12, Section 24), as the Thai COUNTING_WORDS, and
+# the currency code before an amount's figures (THB 1,000,000.01): a clause writes an amount by
+# hand, and a line ended `no more than THB`, its figures below.
 ENGLISH_LABELS = (
-    "Moo|No\\.|Nos\\.|Section|Article|Clause|Chapter|Part|Annex|Appendix|Item|Phase|Stage|Round|Cohort"
+    "THB|Moo|No\\.|Nos\\.|Section|Article|Clause|Chapter|Part|Annex|Appendix|Item|Phase|Stage|Round|Cohort"
     "|Zone|Area|Region|Office|Building|Floor|Room|Soi|Unit|Group|Volume|Page|Paragraph"
 )
 _ENGLISH_LABEL = re.compile(f"\\b(?:{ENGLISH_LABELS}) (?!{WORD_JOINER})(?=[0-9])")
@@ -903,8 +889,8 @@ def kept_spaces(text: str) -> str:
     """
     kept = [m.start() + m.group().index(" ") for m in ENGLISH_DAY_MONTH.finditer(text)]
     kept += [m.start(1) for pattern in KEPT_SPACES for m in pattern.finditer(text)]
-    # a label or THB before its number (Moo 12, THB 1,000), a telephone number's groups, as in the PDF
-    kept += [m.end() - 1 for pattern in (_ENGLISH_LABEL, _ENGLISH_CURRENCY) for m in pattern.finditer(text)]
+    # a label before its number (Moo 12, THB 1,000), a telephone number's groups, as in the PDF
+    kept += [m.end() - 1 for m in _ENGLISH_LABEL.finditer(text)]
     kept += [m.start() + at for m in PHONE_NUMBER.finditer(text) for at, char in enumerate(m.group()) if char == " "]
     if not kept:
         return text

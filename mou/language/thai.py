@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 THAI_DIGITS: str = "๐๑๒๓๔๕๖๗๘๙"
@@ -82,6 +83,14 @@ def thai_digits(text: str | int | Decimal) -> str:
     elif not isinstance(text, str):
         raise TypeError(f"expected str, int or Decimal, not {type(text).__name__}")
     return text.translate(TO_THAI_DIGITS)
+
+
+# A Thai telephone number in Thai or Arabic digits, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ =
+# 043-311234 = +66 43 311 234 = +66 (0)81 234 5678. The cross-check compares two by their digits;
+# the PDF and the DOCX keep one on a line (language/breaks.py).
+PHONE_NUMBER = re.compile(
+    r"(?<![๐-๙0-9.,/+])(?:\+[๖6][๖6][\s-]?(?:\([๐0]\)\s?)?|[๐0])(?:[\s-]?[๐-๙0-9]){8,9}(?![๐-๙0-9])"
+)
 
 
 def arabic_digits(text: str) -> str:

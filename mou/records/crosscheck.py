@@ -40,6 +40,7 @@ from mou.language.thai import (
     _EN_SCALES,
     _EN_TENS,
     EN_MONTHS,
+    PHONE_NUMBER,
     THAI_MONTH_ABBREVIATIONS,
     THAI_MONTHS,
     arabic_digits,
@@ -144,8 +145,6 @@ NUMBERS = re.compile(_NUMBER)
 RATIO = re.compile(r"(?<![0-9.,:])(?P<first>[0-9]{1,4})\s*(?::|ต่อ)\s*(?P<second>[0-9]{1,4})(?![0-9.:])")
 # A fraction sign right after a whole number: 2½ percent is ร้อยละ ๒.๕.
 VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
-# A Thai telephone number, grouped as anyone likes: ๐ ๔๓๓๑ ๑๒๓๔ = 043-311234 = +66 43 311 234.
-PHONE = re.compile(r"(?<![0-9.,/+])(?:\+66[\s-]?(?:\(0\))?|0)(?:[\s-]?[0-9]){8,9}(?![0-9])")
 # A number followed by a scale word: ๑.๕ ล้าน may be translated 1,500,000, and 1.5 million.
 SCALES = {
     "th": {"พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6},
@@ -479,7 +478,7 @@ def facts(text: str, language: str) -> list[Fact]:
             # "ปีงบประมาณ ๒๕๖๔" is shown as ๒๕๖๔; "พ.ศ. ๒๕๖๔" and "B.E. 2564" whole.
             shown = text[match.start("year") : match.end()] if era is None else text[match.start() : match.end()]
             claim(*match.span(), _year_fact(shown, _year(int(written), era, language), written, language))
-    for match in PHONE.finditer(plain):
+    for match in PHONE_NUMBER.finditer(plain):
         if free(*match.span()):
             claim(*match.span(), _phone_fact(text[match.start() : match.end()], language))
     for match in TIMES[language].finditer(plain):
