@@ -185,7 +185,7 @@ _WORD = _alternatives(list(WORD_VALUES) + list(WORD_SCALES))
 FRACTION_WORDS = {"a half": Decimal("0.5"), "a quarter": Decimal("0.25"), "three quarters": Decimal("0.75")}
 _FRACTION = r"(?:a|one)[\s-]+half|(?:a|one)[\s-]+quarter|three[\s-]+quarters"
 _AND = rf"\s+and\s+(?!(?:{_FRACTION})\b)"
-_FRACTION_AT_END = re.compile(r" and ((?:a|one) half|(?:a|one) quarter|three quarters)$")
+_FRACTION_AT_END = re.compile(rf" and ({_FRACTION})$")  # in words parted by single spaces
 # ASCII: under Unicode rules "ſecond" (long s) would match "second" and find no value.
 # "threefold" and "ten-fold" say their number too (๓ เท่า).
 NUMBER_WORDS = re.compile(
