@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from mou.core.errors import Problem
-from mou.core.messages import Message, say
+from mou.core.messages import say
 from mou.core.reproducible import sha256
 from mou.docx.render import html_to_docx
 from mou.html.templating import (
@@ -41,7 +41,7 @@ from mou.language.places import whole_places
 from mou.pdf.render import PdfAttachment, render_pdf
 from mou.pipeline.layout import BILINGUAL, FORMATS, Layout, editions, output_name
 from mou.pipeline.provenance import BuildTime, FooterFacts, Inputs, build_time, collect_inputs
-from mou.records.loading import KeyPath, Record, dotted_path
+from mou.records.loading import Record
 from mou.records.model import Bilingual, Person
 from mou.records.project import Project
 
@@ -179,21 +179,12 @@ def wide_unknown_words(project: Project, agreement_id: str, font: Path, room: fl
             seen: collections.Counter[str] = collections.Counter()
             for key, word in wide:
                 message = say(key, unit=word)
-                warned.append(word_problem(record, key_path, word, seen[word], message, f"{source}.yaml"))
+                at = (word, seen[word])
+                warned.append(
+                    record.problem(key_path, message, at=at) if record else Problem(f"{source}.yaml", message)
+                )
                 seen[word] += 1
     return warned
-
-
-def word_problem(
-    record: Record | None, key_path: KeyPath, word: str, occurrence: int, message: Message, shown: str
-) -> Problem:
-    """Return a Problem at a word of a text in its file (its occurrence-th), or at the field if not found there."""
-    if record is None:
-        return Problem(shown, message)
-    at = record.position_in(key_path, word, occurrence)
-    if at is None:
-        return record.problem(key_path, message)
-    return Problem(record.shown_path, message, at[0], at[1], dotted_path(key_path))
 
 
 def thai_texts(model: object, key_path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -81,9 +81,16 @@ class Record:
                 return found
         return None
 
-    def problem(self, key_path: KeyPath, message: str | Message, at_value: bool = False) -> Problem:
-        """Build a Problem pointing at key_path in this file (at its value rather than its key if at_value)."""
-        line, column = (at_value and self.value_positions.get(key_path)) or self.locate(key_path) or (None, None)
+    def problem(
+        self, key_path: KeyPath, message: str | Message, at_value: bool = False, at: tuple[str, int] | None = None
+    ) -> Problem:
+        """Build a Problem pointing at key_path in this file: at its value rather than its key if at_value, at a word in it if `at` (the word, its occurrence) is found there."""
+        line, column = (
+            (at and self.position_in(key_path, *at))
+            or (at_value and self.value_positions.get(key_path))
+            or self.locate(key_path)
+            or (None, None)
+        )
         dotted = dotted_path(key_path)
         return Problem(self.shown_path, message, line, column, dotted or None)
 
