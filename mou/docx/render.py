@@ -161,6 +161,8 @@ STYLES = (
     StyleSpec("MOU Signature Position", "center", side_pt=8),
     StyleSpec("MOU Summary", "left"),  # .redline-summary p: no indent, ragged
 )
+# The styles of a signature block's lines (CONTENT["td"]), which the English edition sets smaller.
+BLOCK_STYLES = frozenset(CONTENT["td"].values())
 
 
 @dataclass(frozen=True)
@@ -306,7 +308,7 @@ def set_up_styles(doc: DocxDocument, font: str, thai: bool) -> None:
 
 def english_style(spec: StyleSpec) -> StyleSpec:
     """Return a style as the English edition sets it: its signature blocks smaller and set closer, as style.css does."""
-    if not spec.name.startswith("MOU Signature") or spec.name == "MOU Signature Group":
+    if spec.name not in BLOCK_STYLES:
         return spec
     return replace(spec, size_pt=ENGLISH_SIGNATURE_PT, line_pt=ENGLISH_SIGNATURE_LINE_PT)
 
